@@ -252,6 +252,7 @@ impl ::std::convert::From<crate::error::BuildError> for Error {
 impl ::std::convert::From<
     crate::operation::activate_evaluation_form::ActivateEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::activate_evaluation_form::ActivateEvaluationFormError,
     ) -> Self {
@@ -281,6 +282,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetError,
     ) -> Self {
@@ -310,6 +312,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_approved_origin::AssociateApprovedOriginError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_approved_origin::AssociateApprovedOriginError,
     ) -> Self {
@@ -343,6 +346,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::associate_bot::AssociateBotError> for Error {
+    #[inline]
     fn from(err: crate::operation::associate_bot::AssociateBotError) -> Self {
         match err {
             crate::operation::associate_bot::AssociateBotError::InternalServiceException(
@@ -376,6 +380,7 @@ impl ::std::convert::From<crate::operation::associate_bot::AssociateBotError> fo
 impl ::std::convert::From<
     crate::operation::associate_contact_with_user::AssociateContactWithUserError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_contact_with_user::AssociateContactWithUserError,
     ) -> Self {
@@ -408,6 +413,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyError,
     ) -> Self {
@@ -437,6 +443,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_email_address_alias::AssociateEmailAddressAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_email_address_alias::AssociateEmailAddressAliasError,
     ) -> Self {
@@ -474,6 +481,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::associate_flow::AssociateFlowError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::associate_flow::AssociateFlowError) -> Self {
         match err {
             crate::operation::associate_flow::AssociateFlowError::AccessDeniedException(
@@ -504,6 +512,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsError,
     ) -> Self {
@@ -539,6 +548,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigError,
     ) -> Self {
@@ -571,6 +581,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_lambda_function::AssociateLambdaFunctionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_lambda_function::AssociateLambdaFunctionError,
     ) -> Self {
@@ -605,6 +616,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::associate_lex_bot::AssociateLexBotError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::associate_lex_bot::AssociateLexBotError) -> Self {
         match err {
             crate::operation::associate_lex_bot::AssociateLexBotError::InternalServiceException(
@@ -638,6 +650,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowError,
     ) -> Self {
@@ -667,6 +680,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesError,
     ) -> Self {
@@ -702,6 +716,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsError,
     ) -> Self {
@@ -734,6 +749,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesError,
     ) -> Self {
@@ -763,6 +779,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_security_key::AssociateSecurityKeyError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_security_key::AssociateSecurityKeyError,
     ) -> Self {
@@ -798,6 +815,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_security_profiles::AssociateSecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_security_profiles::AssociateSecurityProfilesError,
     ) -> Self {
@@ -833,6 +851,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserError,
     ) -> Self {
@@ -865,6 +884,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::associate_user_proficiencies::AssociateUserProficienciesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_user_proficiencies::AssociateUserProficienciesError,
     ) -> Self {
@@ -893,6 +913,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::associate_workspace::AssociateWorkspaceError>
 for Error {
+    #[inline]
     fn from(
         err: crate::operation::associate_workspace::AssociateWorkspaceError,
     ) -> Self {
@@ -928,6 +949,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetError,
     ) -> Self {
@@ -957,6 +979,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_create_data_table_value::BatchCreateDataTableValueError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_create_data_table_value::BatchCreateDataTableValueError,
     ) -> Self {
@@ -998,6 +1021,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueError,
     ) -> Self {
@@ -1033,6 +1057,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueError,
     ) -> Self {
@@ -1065,6 +1090,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetError,
     ) -> Self {
@@ -1094,6 +1120,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataError,
     ) -> Self {
@@ -1123,6 +1150,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::batch_get_flow_association::BatchGetFlowAssociationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_get_flow_association::BatchGetFlowAssociationError,
     ) -> Self {
@@ -1154,6 +1182,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::batch_put_contact::BatchPutContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::batch_put_contact::BatchPutContactError) -> Self {
         match err {
             crate::operation::batch_put_contact::BatchPutContactError::AccessDeniedException(
@@ -1184,6 +1213,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueError,
     ) -> Self {
@@ -1218,6 +1248,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::claim_phone_number::ClaimPhoneNumberError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::claim_phone_number::ClaimPhoneNumberError) -> Self {
         match err {
             crate::operation::claim_phone_number::ClaimPhoneNumberError::AccessDeniedException(
@@ -1248,6 +1279,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadError,
     ) -> Self {
@@ -1276,6 +1308,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_agent_status::CreateAgentStatusError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_agent_status::CreateAgentStatusError) -> Self {
         match err {
             crate::operation::create_agent_status::CreateAgentStatusError::DuplicateResourceException(
@@ -1308,6 +1341,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::create_contact::CreateContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_contact::CreateContactError) -> Self {
         match err {
             crate::operation::create_contact::CreateContactError::AccessDeniedException(
@@ -1346,6 +1380,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::create_contact_flow::CreateContactFlowError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_contact_flow::CreateContactFlowError) -> Self {
         match err {
             crate::operation::create_contact_flow::CreateContactFlowError::DuplicateResourceException(
@@ -1382,6 +1417,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module::CreateContactFlowModuleError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_contact_flow_module::CreateContactFlowModuleError,
     ) -> Self {
@@ -1426,6 +1462,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasError,
     ) -> Self {
@@ -1464,6 +1501,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionError,
     ) -> Self {
@@ -1499,6 +1537,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_contact_flow_version::CreateContactFlowVersionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_contact_flow_version::CreateContactFlowVersionError,
     ) -> Self {
@@ -1533,6 +1572,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_data_table::CreateDataTableError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_data_table::CreateDataTableError) -> Self {
         match err {
             crate::operation::create_data_table::CreateDataTableError::AccessDeniedException(
@@ -1572,6 +1612,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_data_table_attribute::CreateDataTableAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_data_table_attribute::CreateDataTableAttributeError,
     ) -> Self {
@@ -1613,6 +1654,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_email_address::CreateEmailAddressError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_email_address::CreateEmailAddressError,
     ) -> Self {
@@ -1657,6 +1699,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_evaluation_form::CreateEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_evaluation_form::CreateEvaluationFormError,
     ) -> Self {
@@ -1689,6 +1732,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_hours_of_operation::CreateHoursOfOperationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_hours_of_operation::CreateHoursOfOperationError,
     ) -> Self {
@@ -1727,6 +1771,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideError,
     ) -> Self {
@@ -1761,6 +1806,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_instance::CreateInstanceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_instance::CreateInstanceError) -> Self {
         match err {
             crate::operation::create_instance::CreateInstanceError::InternalServiceException(
@@ -1788,6 +1834,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_integration_association::CreateIntegrationAssociationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_integration_association::CreateIntegrationAssociationError,
     ) -> Self {
@@ -1816,6 +1863,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_notification::CreateNotificationError>
 for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_notification::CreateNotificationError,
     ) -> Self {
@@ -1850,6 +1898,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::create_participant::CreateParticipantError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_participant::CreateParticipantError) -> Self {
         match err {
             crate::operation::create_participant::CreateParticipantError::ConflictException(
@@ -1880,6 +1929,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationError,
     ) -> Self {
@@ -1912,6 +1962,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_predefined_attribute::CreatePredefinedAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_predefined_attribute::CreatePredefinedAttributeError,
     ) -> Self {
@@ -1945,6 +1996,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::create_prompt::CreatePromptError> for Error {
+    #[inline]
     fn from(err: crate::operation::create_prompt::CreatePromptError) -> Self {
         match err {
             crate::operation::create_prompt::CreatePromptError::DuplicateResourceException(
@@ -1975,6 +2027,7 @@ impl ::std::convert::From<crate::operation::create_prompt::CreatePromptError> fo
 impl ::std::convert::From<
     crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationError,
     ) -> Self {
@@ -2005,6 +2058,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::create_queue::CreateQueueError> for Error {
+    #[inline]
     fn from(err: crate::operation::create_queue::CreateQueueError) -> Self {
         match err {
             crate::operation::create_queue::CreateQueueError::DuplicateResourceException(
@@ -2038,6 +2092,7 @@ impl ::std::convert::From<crate::operation::create_queue::CreateQueueError> for 
 impl ::std::convert::From<
     crate::operation::create_quick_connect::CreateQuickConnectError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_quick_connect::CreateQuickConnectError,
     ) -> Self {
@@ -2073,6 +2128,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_routing_profile::CreateRoutingProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_routing_profile::CreateRoutingProfileError,
     ) -> Self {
@@ -2106,6 +2162,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::create_rule::CreateRuleError> for Error {
+    #[inline]
     fn from(err: crate::operation::create_rule::CreateRuleError) -> Self {
         match err {
             crate::operation::create_rule::CreateRuleError::AccessDeniedException(
@@ -2139,6 +2196,7 @@ impl ::std::convert::From<crate::operation::create_rule::CreateRuleError> for Er
 impl ::std::convert::From<
     crate::operation::create_security_profile::CreateSecurityProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_security_profile::CreateSecurityProfileError,
     ) -> Self {
@@ -2174,6 +2232,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::create_task_template::CreateTaskTemplateError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_task_template::CreateTaskTemplateError,
     ) -> Self {
@@ -2205,6 +2264,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_test_case::CreateTestCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_test_case::CreateTestCaseError) -> Self {
         match err {
             crate::operation::create_test_case::CreateTestCaseError::AccessDeniedException(
@@ -2250,6 +2310,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupError,
     ) -> Self {
@@ -2287,6 +2348,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::create_use_case::CreateUseCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_use_case::CreateUseCaseError) -> Self {
         match err {
             crate::operation::create_use_case::CreateUseCaseError::DuplicateResourceException(
@@ -2312,6 +2374,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::create_user::CreateUserError> for Error {
+    #[inline]
     fn from(err: crate::operation::create_user::CreateUserError) -> Self {
         match err {
             crate::operation::create_user::CreateUserError::DuplicateResourceException(
@@ -2345,6 +2408,7 @@ impl ::std::convert::From<crate::operation::create_user::CreateUserError> for Er
 impl ::std::convert::From<
     crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupError,
     ) -> Self {
@@ -2378,6 +2442,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::create_view::CreateViewError> for Error {
+    #[inline]
     fn from(err: crate::operation::create_view::CreateViewError) -> Self {
         match err {
             crate::operation::create_view::CreateViewError::AccessDeniedException(
@@ -2416,6 +2481,7 @@ impl ::std::convert::From<crate::operation::create_view::CreateViewError> for Er
 
 impl ::std::convert::From<crate::operation::create_view_version::CreateViewVersionError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_view_version::CreateViewVersionError) -> Self {
         match err {
             crate::operation::create_view_version::CreateViewVersionError::AccessDeniedException(
@@ -2451,6 +2517,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::create_vocabulary::CreateVocabularyError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_vocabulary::CreateVocabularyError) -> Self {
         match err {
             crate::operation::create_vocabulary::CreateVocabularyError::AccessDeniedException(
@@ -2483,6 +2550,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::create_workspace::CreateWorkspaceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::create_workspace::CreateWorkspaceError) -> Self {
         match err {
             crate::operation::create_workspace::CreateWorkspaceError::AccessDeniedException(
@@ -2522,6 +2590,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::create_workspace_page::CreateWorkspacePageError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::create_workspace_page::CreateWorkspacePageError,
     ) -> Self {
@@ -2566,6 +2635,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormError,
     ) -> Self {
@@ -2595,6 +2665,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_attached_file::DeleteAttachedFileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_attached_file::DeleteAttachedFileError,
     ) -> Self {
@@ -2624,6 +2695,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_contact_evaluation::DeleteContactEvaluationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_contact_evaluation::DeleteContactEvaluationError,
     ) -> Self {
@@ -2652,6 +2724,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_contact_flow::DeleteContactFlowError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_contact_flow::DeleteContactFlowError) -> Self {
         match err {
             crate::operation::delete_contact_flow::DeleteContactFlowError::AccessDeniedException(
@@ -2682,6 +2755,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module::DeleteContactFlowModuleError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_contact_flow_module::DeleteContactFlowModuleError,
     ) -> Self {
@@ -2714,6 +2788,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasError,
     ) -> Self {
@@ -2746,6 +2821,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersionError,
     ) -> Self {
@@ -2778,6 +2854,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_version::DeleteContactFlowVersionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_contact_flow_version::DeleteContactFlowVersionError,
     ) -> Self {
@@ -2809,6 +2886,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_data_table::DeleteDataTableError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_data_table::DeleteDataTableError) -> Self {
         match err {
             crate::operation::delete_data_table::DeleteDataTableError::AccessDeniedException(
@@ -2842,6 +2920,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_data_table_attribute::DeleteDataTableAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_data_table_attribute::DeleteDataTableAttributeError,
     ) -> Self {
@@ -2877,6 +2956,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_email_address::DeleteEmailAddressError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_email_address::DeleteEmailAddressError,
     ) -> Self {
@@ -2912,6 +2992,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_evaluation_form::DeleteEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_evaluation_form::DeleteEvaluationFormError,
     ) -> Self {
@@ -2941,6 +3022,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_hours_of_operation::DeleteHoursOfOperationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_hours_of_operation::DeleteHoursOfOperationError,
     ) -> Self {
@@ -2970,6 +3052,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideError,
     ) -> Self {
@@ -2998,6 +3081,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_instance::DeleteInstanceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_instance::DeleteInstanceError) -> Self {
         match err {
             crate::operation::delete_instance::DeleteInstanceError::InternalServiceException(
@@ -3019,6 +3103,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_integration_association::DeleteIntegrationAssociationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_integration_association::DeleteIntegrationAssociationError,
     ) -> Self {
@@ -3044,6 +3129,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_notification::DeleteNotificationError>
 for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_notification::DeleteNotificationError,
     ) -> Self {
@@ -3076,6 +3162,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_predefined_attribute::DeletePredefinedAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_predefined_attribute::DeletePredefinedAttributeError,
     ) -> Self {
@@ -3106,6 +3193,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::delete_prompt::DeletePromptError> for Error {
+    #[inline]
     fn from(err: crate::operation::delete_prompt::DeletePromptError) -> Self {
         match err {
             crate::operation::delete_prompt::DeletePromptError::InternalServiceException(
@@ -3133,6 +3221,7 @@ impl ::std::convert::From<crate::operation::delete_prompt::DeletePromptError> fo
 impl ::std::convert::From<
     crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationError,
     ) -> Self {
@@ -3160,6 +3249,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::delete_queue::DeleteQueueError> for Error {
+    #[inline]
     fn from(err: crate::operation::delete_queue::DeleteQueueError) -> Self {
         match err {
             crate::operation::delete_queue::DeleteQueueError::InternalServiceException(
@@ -3190,6 +3280,7 @@ impl ::std::convert::From<crate::operation::delete_queue::DeleteQueueError> for 
 impl ::std::convert::From<
     crate::operation::delete_quick_connect::DeleteQuickConnectError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_quick_connect::DeleteQuickConnectError,
     ) -> Self {
@@ -3219,6 +3310,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_routing_profile::DeleteRoutingProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_routing_profile::DeleteRoutingProfileError,
     ) -> Self {
@@ -3249,6 +3341,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::delete_rule::DeleteRuleError> for Error {
+    #[inline]
     fn from(err: crate::operation::delete_rule::DeleteRuleError) -> Self {
         match err {
             crate::operation::delete_rule::DeleteRuleError::AccessDeniedException(
@@ -3276,6 +3369,7 @@ impl ::std::convert::From<crate::operation::delete_rule::DeleteRuleError> for Er
 impl ::std::convert::From<
     crate::operation::delete_security_profile::DeleteSecurityProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_security_profile::DeleteSecurityProfileError,
     ) -> Self {
@@ -3311,6 +3405,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_task_template::DeleteTaskTemplateError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_task_template::DeleteTaskTemplateError,
     ) -> Self {
@@ -3339,6 +3434,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_test_case::DeleteTestCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_test_case::DeleteTestCaseError) -> Self {
         match err {
             crate::operation::delete_test_case::DeleteTestCaseError::AccessDeniedException(
@@ -3369,6 +3465,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupError,
     ) -> Self {
@@ -3397,6 +3494,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::delete_use_case::DeleteUseCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_use_case::DeleteUseCaseError) -> Self {
         match err {
             crate::operation::delete_use_case::DeleteUseCaseError::InternalServiceException(
@@ -3419,6 +3517,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::delete_user::DeleteUserError> for Error {
+    #[inline]
     fn from(err: crate::operation::delete_user::DeleteUserError) -> Self {
         match err {
             crate::operation::delete_user::DeleteUserError::InternalServiceException(
@@ -3446,6 +3545,7 @@ impl ::std::convert::From<crate::operation::delete_user::DeleteUserError> for Er
 impl ::std::convert::From<
     crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupError,
     ) -> Self {
@@ -3476,6 +3576,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::delete_view::DeleteViewError> for Error {
+    #[inline]
     fn from(err: crate::operation::delete_view::DeleteViewError) -> Self {
         match err {
             crate::operation::delete_view::DeleteViewError::AccessDeniedException(
@@ -3508,6 +3609,7 @@ impl ::std::convert::From<crate::operation::delete_view::DeleteViewError> for Er
 
 impl ::std::convert::From<crate::operation::delete_view_version::DeleteViewVersionError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_view_version::DeleteViewVersionError) -> Self {
         match err {
             crate::operation::delete_view_version::DeleteViewVersionError::AccessDeniedException(
@@ -3540,6 +3642,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::delete_vocabulary::DeleteVocabularyError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_vocabulary::DeleteVocabularyError) -> Self {
         match err {
             crate::operation::delete_vocabulary::DeleteVocabularyError::AccessDeniedException(
@@ -3569,6 +3672,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::delete_workspace::DeleteWorkspaceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::delete_workspace::DeleteWorkspaceError) -> Self {
         match err {
             crate::operation::delete_workspace::DeleteWorkspaceError::AccessDeniedException(
@@ -3599,6 +3703,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::delete_workspace_media::DeleteWorkspaceMediaError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_workspace_media::DeleteWorkspaceMediaError,
     ) -> Self {
@@ -3628,6 +3733,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::delete_workspace_page::DeleteWorkspacePageError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::delete_workspace_page::DeleteWorkspacePageError,
     ) -> Self {
@@ -3663,6 +3769,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_agent_status::DescribeAgentStatusError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_agent_status::DescribeAgentStatusError,
     ) -> Self {
@@ -3692,6 +3799,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationError,
     ) -> Self {
@@ -3721,6 +3829,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_authentication_profile::DescribeAuthenticationProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_authentication_profile::DescribeAuthenticationProfileError,
     ) -> Self {
@@ -3749,6 +3858,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::describe_contact::DescribeContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_contact::DescribeContactError) -> Self {
         match err {
             crate::operation::describe_contact::DescribeContactError::InternalServiceException(
@@ -3776,6 +3886,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::describe_contact_evaluation::DescribeContactEvaluationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_contact_evaluation::DescribeContactEvaluationError,
     ) -> Self {
@@ -3802,6 +3913,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_contact_flow::DescribeContactFlowError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_contact_flow::DescribeContactFlowError,
     ) -> Self {
@@ -3834,6 +3946,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_contact_flow_module::DescribeContactFlowModuleError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_contact_flow_module::DescribeContactFlowModuleError,
     ) -> Self {
@@ -3866,6 +3979,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasError,
     ) -> Self {
@@ -3897,6 +4011,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::describe_data_table::DescribeDataTableError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_data_table::DescribeDataTableError) -> Self {
         match err {
             crate::operation::describe_data_table::DescribeDataTableError::AccessDeniedException(
@@ -3927,6 +4042,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::describe_data_table_attribute::DescribeDataTableAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_data_table_attribute::DescribeDataTableAttributeError,
     ) -> Self {
@@ -3959,6 +4075,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_email_address::DescribeEmailAddressError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_email_address::DescribeEmailAddressError,
     ) -> Self {
@@ -3991,6 +4108,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_evaluation_form::DescribeEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_evaluation_form::DescribeEvaluationFormError,
     ) -> Self {
@@ -4017,6 +4135,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_hours_of_operation::DescribeHoursOfOperationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_hours_of_operation::DescribeHoursOfOperationError,
     ) -> Self {
@@ -4046,6 +4165,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideError,
     ) -> Self {
@@ -4074,6 +4194,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::describe_instance::DescribeInstanceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_instance::DescribeInstanceError) -> Self {
         match err {
             crate::operation::describe_instance::DescribeInstanceError::InternalServiceException(
@@ -4095,6 +4216,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
     ) -> Self {
@@ -4124,6 +4246,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigError,
     ) -> Self {
@@ -4153,6 +4276,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_notification::DescribeNotificationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_notification::DescribeNotificationError,
     ) -> Self {
@@ -4185,6 +4309,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_phone_number::DescribePhoneNumberError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_phone_number::DescribePhoneNumberError,
     ) -> Self {
@@ -4214,6 +4339,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_predefined_attribute::DescribePredefinedAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_predefined_attribute::DescribePredefinedAttributeError,
     ) -> Self {
@@ -4242,6 +4368,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::describe_prompt::DescribePromptError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_prompt::DescribePromptError) -> Self {
         match err {
             crate::operation::describe_prompt::DescribePromptError::InternalServiceException(
@@ -4268,6 +4395,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::describe_queue::DescribeQueueError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_queue::DescribeQueueError) -> Self {
         match err {
             crate::operation::describe_queue::DescribeQueueError::InternalServiceException(
@@ -4295,6 +4423,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::describe_quick_connect::DescribeQuickConnectError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_quick_connect::DescribeQuickConnectError,
     ) -> Self {
@@ -4324,6 +4453,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_routing_profile::DescribeRoutingProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_routing_profile::DescribeRoutingProfileError,
     ) -> Self {
@@ -4351,6 +4481,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::describe_rule::DescribeRuleError> for Error {
+    #[inline]
     fn from(err: crate::operation::describe_rule::DescribeRuleError) -> Self {
         match err {
             crate::operation::describe_rule::DescribeRuleError::AccessDeniedException(
@@ -4378,6 +4509,7 @@ impl ::std::convert::From<crate::operation::describe_rule::DescribeRuleError> fo
 impl ::std::convert::From<
     crate::operation::describe_security_profile::DescribeSecurityProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_security_profile::DescribeSecurityProfileError,
     ) -> Self {
@@ -4406,6 +4538,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::describe_test_case::DescribeTestCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_test_case::DescribeTestCaseError) -> Self {
         match err {
             crate::operation::describe_test_case::DescribeTestCaseError::AccessDeniedException(
@@ -4436,6 +4569,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupError,
     ) -> Self {
@@ -4463,6 +4597,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::describe_user::DescribeUserError> for Error {
+    #[inline]
     fn from(err: crate::operation::describe_user::DescribeUserError) -> Self {
         match err {
             crate::operation::describe_user::DescribeUserError::InternalServiceException(
@@ -4490,6 +4625,7 @@ impl ::std::convert::From<crate::operation::describe_user::DescribeUserError> fo
 impl ::std::convert::From<
     crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupError,
     ) -> Self {
@@ -4519,6 +4655,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureError,
     ) -> Self {
@@ -4546,6 +4683,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::describe_view::DescribeViewError> for Error {
+    #[inline]
     fn from(err: crate::operation::describe_view::DescribeViewError) -> Self {
         match err {
             crate::operation::describe_view::DescribeViewError::AccessDeniedException(
@@ -4575,6 +4713,7 @@ impl ::std::convert::From<crate::operation::describe_view::DescribeViewError> fo
 
 impl ::std::convert::From<crate::operation::describe_vocabulary::DescribeVocabularyError>
 for Error {
+    #[inline]
     fn from(
         err: crate::operation::describe_vocabulary::DescribeVocabularyError,
     ) -> Self {
@@ -4603,6 +4742,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::describe_workspace::DescribeWorkspaceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::describe_workspace::DescribeWorkspaceError) -> Self {
         match err {
             crate::operation::describe_workspace::DescribeWorkspaceError::AccessDeniedException(
@@ -4633,6 +4773,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetError,
     ) -> Self {
@@ -4662,6 +4803,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_approved_origin::DisassociateApprovedOriginError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_approved_origin::DisassociateApprovedOriginError,
     ) -> Self {
@@ -4690,6 +4832,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::disassociate_bot::DisassociateBotError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::disassociate_bot::DisassociateBotError) -> Self {
         match err {
             crate::operation::disassociate_bot::DisassociateBotError::InternalServiceException(
@@ -4714,6 +4857,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasError,
     ) -> Self {
@@ -4748,6 +4892,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::disassociate_flow::DisassociateFlowError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::disassociate_flow::DisassociateFlowError) -> Self {
         match err {
             crate::operation::disassociate_flow::DisassociateFlowError::AccessDeniedException(
@@ -4778,6 +4923,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsError,
     ) -> Self {
@@ -4810,6 +4956,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigError,
     ) -> Self {
@@ -4839,6 +4986,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionError,
     ) -> Self {
@@ -4868,6 +5016,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_lex_bot::DisassociateLexBotError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_lex_bot::DisassociateLexBotError,
     ) -> Self {
@@ -4897,6 +5046,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowError,
     ) -> Self {
@@ -4926,6 +5076,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesError,
     ) -> Self {
@@ -4958,6 +5109,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsError,
     ) -> Self {
@@ -4987,6 +5139,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesError,
     ) -> Self {
@@ -5016,6 +5169,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_security_key::DisassociateSecurityKeyError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_security_key::DisassociateSecurityKeyError,
     ) -> Self {
@@ -5045,6 +5199,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesError,
     ) -> Self {
@@ -5080,6 +5235,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserError,
     ) -> Self {
@@ -5112,6 +5268,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesError,
     ) -> Self {
@@ -5141,6 +5298,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::disassociate_workspace::DisassociateWorkspaceError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::disassociate_workspace::DisassociateWorkspaceError,
     ) -> Self {
@@ -5173,6 +5331,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::dismiss_user_contact::DismissUserContactError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::dismiss_user_contact::DismissUserContactError,
     ) -> Self {
@@ -5205,6 +5364,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::evaluate_data_table_values::EvaluateDataTableValuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::evaluate_data_table_values::EvaluateDataTableValuesError,
     ) -> Self {
@@ -5236,6 +5396,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::get_attached_file::GetAttachedFileError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_attached_file::GetAttachedFileError) -> Self {
         match err {
             crate::operation::get_attached_file::GetAttachedFileError::AccessDeniedException(
@@ -5263,6 +5424,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::get_contact_attributes::GetContactAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_contact_attributes::GetContactAttributesError,
     ) -> Self {
@@ -5285,6 +5447,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::get_contact_metrics::GetContactMetricsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_contact_metrics::GetContactMetricsError) -> Self {
         match err {
             crate::operation::get_contact_metrics::GetContactMetricsError::AccessDeniedException(
@@ -5315,6 +5478,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::get_current_metric_data::GetCurrentMetricDataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_current_metric_data::GetCurrentMetricDataError,
     ) -> Self {
@@ -5344,6 +5508,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::get_current_user_data::GetCurrentUserDataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_current_user_data::GetCurrentUserDataError,
     ) -> Self {
@@ -5373,6 +5538,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsError,
     ) -> Self {
@@ -5402,6 +5568,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::get_federation_token::GetFederationTokenError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_federation_token::GetFederationTokenError,
     ) -> Self {
@@ -5434,6 +5601,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::get_flow_association::GetFlowAssociationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_flow_association::GetFlowAssociationError,
     ) -> Self {
@@ -5465,6 +5633,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::get_metric_data::GetMetricDataError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_metric_data::GetMetricDataError) -> Self {
         match err {
             crate::operation::get_metric_data::GetMetricDataError::InternalServiceException(
@@ -5491,6 +5660,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::get_metric_data_v2::GetMetricDataV2Error>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_metric_data_v2::GetMetricDataV2Error) -> Self {
         match err {
             crate::operation::get_metric_data_v2::GetMetricDataV2Error::InternalServiceException(
@@ -5517,6 +5687,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::get_prompt_file::GetPromptFileError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_prompt_file::GetPromptFileError) -> Self {
         match err {
             crate::operation::get_prompt_file::GetPromptFileError::InternalServiceException(
@@ -5543,6 +5714,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::get_task_template::GetTaskTemplateError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::get_task_template::GetTaskTemplateError) -> Self {
         match err {
             crate::operation::get_task_template::GetTaskTemplateError::InternalServiceException(
@@ -5570,6 +5742,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryError,
     ) -> Self {
@@ -5602,6 +5775,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::get_traffic_distribution::GetTrafficDistributionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::get_traffic_distribution::GetTrafficDistributionError,
     ) -> Self {
@@ -5630,6 +5804,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::import_phone_number::ImportPhoneNumberError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::import_phone_number::ImportPhoneNumberError) -> Self {
         match err {
             crate::operation::import_phone_number::ImportPhoneNumberError::AccessDeniedException(
@@ -5660,6 +5835,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::import_workspace_media::ImportWorkspaceMediaError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::import_workspace_media::ImportWorkspaceMediaError,
     ) -> Self {
@@ -5688,6 +5864,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_agent_statuses::ListAgentStatusesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_agent_statuses::ListAgentStatusesError) -> Self {
         match err {
             crate::operation::list_agent_statuses::ListAgentStatusesError::InternalServiceException(
@@ -5715,6 +5892,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsError,
     ) -> Self {
@@ -5744,6 +5922,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsError,
     ) -> Self {
@@ -5773,6 +5952,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_approved_origins::ListApprovedOriginsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_approved_origins::ListApprovedOriginsError,
     ) -> Self {
@@ -5802,6 +5982,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_associated_contacts::ListAssociatedContactsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_associated_contacts::ListAssociatedContactsError,
     ) -> Self {
@@ -5831,6 +6012,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsError,
     ) -> Self {
@@ -5860,6 +6042,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_authentication_profiles::ListAuthenticationProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_authentication_profiles::ListAuthenticationProfilesError,
     ) -> Self {
@@ -5887,6 +6070,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_bots::ListBotsError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_bots::ListBotsError) -> Self {
         match err {
             crate::operation::list_bots::ListBotsError::InternalServiceException(
@@ -5911,6 +6095,7 @@ impl ::std::convert::From<crate::operation::list_bots::ListBotsError> for Error 
 impl ::std::convert::From<
     crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsError,
     ) -> Self {
@@ -5940,6 +6125,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_contact_evaluations::ListContactEvaluationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_evaluations::ListContactEvaluationsError,
     ) -> Self {
@@ -5966,6 +6152,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliasesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliasesError,
     ) -> Self {
@@ -5998,6 +6185,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsError,
     ) -> Self {
@@ -6030,6 +6218,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_contact_flow_modules::ListContactFlowModulesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_flow_modules::ListContactFlowModulesError,
     ) -> Self {
@@ -6062,6 +6251,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_contact_flow_versions::ListContactFlowVersionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_flow_versions::ListContactFlowVersionsError,
     ) -> Self {
@@ -6093,6 +6283,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_contact_flows::ListContactFlowsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_contact_flows::ListContactFlowsError) -> Self {
         match err {
             crate::operation::list_contact_flows::ListContactFlowsError::InternalServiceException(
@@ -6120,6 +6311,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_contact_references::ListContactReferencesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_contact_references::ListContactReferencesError,
     ) -> Self {
@@ -6149,6 +6341,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_data_table_attributes::ListDataTableAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_data_table_attributes::ListDataTableAttributesError,
     ) -> Self {
@@ -6181,6 +6374,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesError,
     ) -> Self {
@@ -6213,6 +6407,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_data_table_values::ListDataTableValuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_data_table_values::ListDataTableValuesError,
     ) -> Self {
@@ -6244,6 +6439,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_data_tables::ListDataTablesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_data_tables::ListDataTablesError) -> Self {
         match err {
             crate::operation::list_data_tables::ListDataTablesError::AccessDeniedException(
@@ -6274,6 +6470,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_default_vocabularies::ListDefaultVocabulariesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_default_vocabularies::ListDefaultVocabulariesError,
     ) -> Self {
@@ -6300,6 +6497,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesError,
     ) -> Self {
@@ -6329,6 +6527,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsError,
     ) -> Self {
@@ -6355,6 +6554,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_evaluation_forms::ListEvaluationFormsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_evaluation_forms::ListEvaluationFormsError,
     ) -> Self {
@@ -6381,6 +6581,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_flow_associations::ListFlowAssociationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_flow_associations::ListFlowAssociationsError,
     ) -> Self {
@@ -6413,6 +6614,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesError,
     ) -> Self {
@@ -6442,6 +6644,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_hours_of_operations::ListHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_hours_of_operations::ListHoursOfOperationsError,
     ) -> Self {
@@ -6471,6 +6674,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_instance_attributes::ListInstanceAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_instance_attributes::ListInstanceAttributesError,
     ) -> Self {
@@ -6500,6 +6704,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsError,
     ) -> Self {
@@ -6528,6 +6733,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_instances::ListInstancesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_instances::ListInstancesError) -> Self {
         match err {
             crate::operation::list_instances::ListInstancesError::InternalServiceException(
@@ -6546,6 +6752,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_integration_associations::ListIntegrationAssociationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_integration_associations::ListIntegrationAssociationsError,
     ) -> Self {
@@ -6572,6 +6779,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_lambda_functions::ListLambdaFunctionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_lambda_functions::ListLambdaFunctionsError,
     ) -> Self {
@@ -6599,6 +6807,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_lex_bots::ListLexBotsError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_lex_bots::ListLexBotsError) -> Self {
         match err {
             crate::operation::list_lex_bots::ListLexBotsError::InternalServiceException(
@@ -6625,6 +6834,7 @@ impl ::std::convert::From<crate::operation::list_lex_bots::ListLexBotsError> for
 
 impl ::std::convert::From<crate::operation::list_notifications::ListNotificationsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_notifications::ListNotificationsError) -> Self {
         match err {
             crate::operation::list_notifications::ListNotificationsError::AccessDeniedException(
@@ -6654,6 +6864,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::list_phone_numbers::ListPhoneNumbersError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_phone_numbers::ListPhoneNumbersError) -> Self {
         match err {
             crate::operation::list_phone_numbers::ListPhoneNumbersError::InternalServiceException(
@@ -6681,6 +6892,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Error,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Error,
     ) -> Self {
@@ -6710,6 +6922,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_predefined_attributes::ListPredefinedAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_predefined_attributes::ListPredefinedAttributesError,
     ) -> Self {
@@ -6737,6 +6950,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_prompts::ListPromptsError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_prompts::ListPromptsError) -> Self {
         match err {
             crate::operation::list_prompts::ListPromptsError::InternalServiceException(
@@ -6764,6 +6978,7 @@ impl ::std::convert::From<crate::operation::list_prompts::ListPromptsError> for 
 impl ::std::convert::From<
     crate::operation::list_queue_email_addresses::ListQueueEmailAddressesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_queue_email_addresses::ListQueueEmailAddressesError,
     ) -> Self {
@@ -6796,6 +7011,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_queue_quick_connects::ListQueueQuickConnectsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_queue_quick_connects::ListQueueQuickConnectsError,
     ) -> Self {
@@ -6823,6 +7039,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_queues::ListQueuesError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_queues::ListQueuesError) -> Self {
         match err {
             crate::operation::list_queues::ListQueuesError::InternalServiceException(
@@ -6849,6 +7066,7 @@ impl ::std::convert::From<crate::operation::list_queues::ListQueuesError> for Er
 
 impl ::std::convert::From<crate::operation::list_quick_connects::ListQuickConnectsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_quick_connects::ListQuickConnectsError) -> Self {
         match err {
             crate::operation::list_quick_connects::ListQuickConnectsError::InternalServiceException(
@@ -6876,6 +7094,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Error,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Error,
     ) -> Self {
@@ -6908,6 +7127,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesError,
     ) -> Self {
@@ -6937,6 +7157,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesError,
     ) -> Self {
@@ -6966,6 +7187,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_routing_profiles::ListRoutingProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_routing_profiles::ListRoutingProfilesError,
     ) -> Self {
@@ -6993,6 +7215,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_rules::ListRulesError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_rules::ListRulesError) -> Self {
         match err {
             crate::operation::list_rules::ListRulesError::AccessDeniedException(
@@ -7019,6 +7242,7 @@ impl ::std::convert::From<crate::operation::list_rules::ListRulesError> for Erro
 
 impl ::std::convert::From<crate::operation::list_security_keys::ListSecurityKeysError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_security_keys::ListSecurityKeysError) -> Self {
         match err {
             crate::operation::list_security_keys::ListSecurityKeysError::InternalServiceException(
@@ -7046,6 +7270,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsError,
     ) -> Self {
@@ -7075,6 +7300,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesError,
     ) -> Self {
@@ -7104,6 +7330,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsError,
     ) -> Self {
@@ -7133,6 +7360,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_security_profiles::ListSecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_security_profiles::ListSecurityProfilesError,
     ) -> Self {
@@ -7162,6 +7390,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_tags_for_resource::ListTagsForResourceError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_tags_for_resource::ListTagsForResourceError,
     ) -> Self {
@@ -7190,6 +7419,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_task_templates::ListTaskTemplatesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_task_templates::ListTaskTemplatesError) -> Self {
         match err {
             crate::operation::list_task_templates::ListTaskTemplatesError::InternalServiceException(
@@ -7217,6 +7447,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsError,
     ) -> Self {
@@ -7249,6 +7480,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_test_case_executions::ListTestCaseExecutionsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_test_case_executions::ListTestCaseExecutionsError,
     ) -> Self {
@@ -7280,6 +7512,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_test_cases::ListTestCasesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_test_cases::ListTestCasesError) -> Self {
         match err {
             crate::operation::list_test_cases::ListTestCasesError::AccessDeniedException(
@@ -7310,6 +7543,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersError,
     ) -> Self {
@@ -7339,6 +7573,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsError,
     ) -> Self {
@@ -7364,6 +7599,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_use_cases::ListUseCasesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_use_cases::ListUseCasesError) -> Self {
         match err {
             crate::operation::list_use_cases::ListUseCasesError::InternalServiceException(
@@ -7388,6 +7624,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroupsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroupsError,
     ) -> Self {
@@ -7417,6 +7654,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_user_notifications::ListUserNotificationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_user_notifications::ListUserNotificationsError,
     ) -> Self {
@@ -7449,6 +7687,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_user_proficiencies::ListUserProficienciesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_user_proficiencies::ListUserProficienciesError,
     ) -> Self {
@@ -7476,6 +7715,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::list_users::ListUsersError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_users::ListUsersError) -> Self {
         match err {
             crate::operation::list_users::ListUsersError::InternalServiceException(
@@ -7502,6 +7742,7 @@ impl ::std::convert::From<crate::operation::list_users::ListUsersError> for Erro
 
 impl ::std::convert::From<crate::operation::list_view_versions::ListViewVersionsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_view_versions::ListViewVersionsError) -> Self {
         match err {
             crate::operation::list_view_versions::ListViewVersionsError::AccessDeniedException(
@@ -7530,6 +7771,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::list_views::ListViewsError> for Error {
+    #[inline]
     fn from(err: crate::operation::list_views::ListViewsError) -> Self {
         match err {
             crate::operation::list_views::ListViewsError::AccessDeniedException(
@@ -7560,6 +7802,7 @@ impl ::std::convert::From<crate::operation::list_views::ListViewsError> for Erro
 impl ::std::convert::From<
     crate::operation::list_workspace_media::ListWorkspaceMediaError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_workspace_media::ListWorkspaceMediaError,
     ) -> Self {
@@ -7592,6 +7835,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::list_workspace_pages::ListWorkspacePagesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::list_workspace_pages::ListWorkspacePagesError,
     ) -> Self {
@@ -7623,6 +7867,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::list_workspaces::ListWorkspacesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::list_workspaces::ListWorkspacesError) -> Self {
         match err {
             crate::operation::list_workspaces::ListWorkspacesError::AccessDeniedException(
@@ -7652,6 +7897,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::monitor_contact::MonitorContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::monitor_contact::MonitorContactError) -> Self {
         match err {
             crate::operation::monitor_contact::MonitorContactError::AccessDeniedException(
@@ -7683,6 +7929,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::pause_contact::PauseContactError> for Error {
+    #[inline]
     fn from(err: crate::operation::pause_contact::PauseContactError) -> Self {
         match err {
             crate::operation::pause_contact::PauseContactError::AccessDeniedException(
@@ -7718,6 +7965,7 @@ impl ::std::convert::From<crate::operation::pause_contact::PauseContactError> fo
 
 impl ::std::convert::From<crate::operation::put_user_status::PutUserStatusError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::put_user_status::PutUserStatusError) -> Self {
         match err {
             crate::operation::put_user_status::PutUserStatusError::AccessDeniedException(
@@ -7748,6 +7996,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::release_phone_number::ReleasePhoneNumberError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::release_phone_number::ReleasePhoneNumberError,
     ) -> Self {
@@ -7782,6 +8031,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::replicate_instance::ReplicateInstanceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::replicate_instance::ReplicateInstanceError) -> Self {
         match err {
             crate::operation::replicate_instance::ReplicateInstanceError::AccessDeniedException(
@@ -7817,6 +8067,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::resume_contact::ResumeContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::resume_contact::ResumeContactError) -> Self {
         match err {
             crate::operation::resume_contact::ResumeContactError::AccessDeniedException(
@@ -7850,6 +8101,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::resume_contact_recording::ResumeContactRecordingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::resume_contact_recording::ResumeContactRecordingError,
     ) -> Self {
@@ -7876,6 +8128,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_agent_statuses::SearchAgentStatusesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_agent_statuses::SearchAgentStatusesError,
     ) -> Self {
@@ -7905,6 +8158,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersError,
     ) -> Self {
@@ -7931,6 +8185,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_contact_evaluations::SearchContactEvaluationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_contact_evaluations::SearchContactEvaluationsError,
     ) -> Self {
@@ -7960,6 +8215,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_contact_flow_modules::SearchContactFlowModulesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_contact_flow_modules::SearchContactFlowModulesError,
     ) -> Self {
@@ -7989,6 +8245,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_contact_flows::SearchContactFlowsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_contact_flows::SearchContactFlowsError,
     ) -> Self {
@@ -8017,6 +8274,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::search_contacts::SearchContactsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::search_contacts::SearchContactsError) -> Self {
         match err {
             crate::operation::search_contacts::SearchContactsError::InternalServiceException(
@@ -8043,6 +8301,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::search_data_tables::SearchDataTablesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::search_data_tables::SearchDataTablesError) -> Self {
         match err {
             crate::operation::search_data_tables::SearchDataTablesError::InternalServiceException(
@@ -8070,6 +8329,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::search_email_addresses::SearchEmailAddressesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_email_addresses::SearchEmailAddressesError,
     ) -> Self {
@@ -8102,6 +8362,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_evaluation_forms::SearchEvaluationFormsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_evaluation_forms::SearchEvaluationFormsError,
     ) -> Self {
@@ -8131,6 +8392,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesError,
     ) -> Self {
@@ -8160,6 +8422,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_hours_of_operations::SearchHoursOfOperationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_hours_of_operations::SearchHoursOfOperationsError,
     ) -> Self {
@@ -8189,6 +8452,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_notifications::SearchNotificationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_notifications::SearchNotificationsError,
     ) -> Self {
@@ -8221,6 +8485,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_predefined_attributes::SearchPredefinedAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_predefined_attributes::SearchPredefinedAttributesError,
     ) -> Self {
@@ -8249,6 +8514,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::search_prompts::SearchPromptsError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::search_prompts::SearchPromptsError) -> Self {
         match err {
             crate::operation::search_prompts::SearchPromptsError::InternalServiceException(
@@ -8274,6 +8540,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::search_queues::SearchQueuesError> for Error {
+    #[inline]
     fn from(err: crate::operation::search_queues::SearchQueuesError) -> Self {
         match err {
             crate::operation::search_queues::SearchQueuesError::InternalServiceException(
@@ -8301,6 +8568,7 @@ impl ::std::convert::From<crate::operation::search_queues::SearchQueuesError> fo
 impl ::std::convert::From<
     crate::operation::search_quick_connects::SearchQuickConnectsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_quick_connects::SearchQuickConnectsError,
     ) -> Self {
@@ -8330,6 +8598,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_resource_tags::SearchResourceTagsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_resource_tags::SearchResourceTagsError,
     ) -> Self {
@@ -8362,6 +8631,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_routing_profiles::SearchRoutingProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_routing_profiles::SearchRoutingProfilesError,
     ) -> Self {
@@ -8391,6 +8661,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::search_security_profiles::SearchSecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_security_profiles::SearchSecurityProfilesError,
     ) -> Self {
@@ -8419,6 +8690,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::search_test_cases::SearchTestCasesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::search_test_cases::SearchTestCasesError) -> Self {
         match err {
             crate::operation::search_test_cases::SearchTestCasesError::AccessDeniedException(
@@ -8449,6 +8721,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsError,
     ) -> Self {
@@ -8476,6 +8749,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::search_users::SearchUsersError> for Error {
+    #[inline]
     fn from(err: crate::operation::search_users::SearchUsersError) -> Self {
         match err {
             crate::operation::search_users::SearchUsersError::InternalServiceException(
@@ -8501,6 +8775,7 @@ impl ::std::convert::From<crate::operation::search_users::SearchUsersError> for 
 }
 
 impl ::std::convert::From<crate::operation::search_views::SearchViewsError> for Error {
+    #[inline]
     fn from(err: crate::operation::search_views::SearchViewsError) -> Self {
         match err {
             crate::operation::search_views::SearchViewsError::AccessDeniedException(
@@ -8530,6 +8805,7 @@ impl ::std::convert::From<crate::operation::search_views::SearchViewsError> for 
 
 impl ::std::convert::From<crate::operation::search_vocabularies::SearchVocabulariesError>
 for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_vocabularies::SearchVocabulariesError,
     ) -> Self {
@@ -8556,6 +8832,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::search_workspace_associations::SearchWorkspaceAssociationsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::search_workspace_associations::SearchWorkspaceAssociationsError,
     ) -> Self {
@@ -8587,6 +8864,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::search_workspaces::SearchWorkspacesError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::search_workspaces::SearchWorkspacesError) -> Self {
         match err {
             crate::operation::search_workspaces::SearchWorkspacesError::AccessDeniedException(
@@ -8617,6 +8895,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::send_chat_integration_event::SendChatIntegrationEventError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::send_chat_integration_event::SendChatIntegrationEventError,
     ) -> Self {
@@ -8645,6 +8924,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::send_outbound_email::SendOutboundEmailError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::send_outbound_email::SendOutboundEmailError) -> Self {
         match err {
             crate::operation::send_outbound_email::SendOutboundEmailError::AccessDeniedException(
@@ -8678,6 +8958,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::start_attached_file_upload::StartAttachedFileUploadError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_attached_file_upload::StartAttachedFileUploadError,
     ) -> Self {
@@ -8709,6 +8990,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::start_chat_contact::StartChatContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::start_chat_contact::StartChatContactError) -> Self {
         match err {
             crate::operation::start_chat_contact::StartChatContactError::InternalServiceException(
@@ -8736,6 +9018,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::start_contact_evaluation::StartContactEvaluationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_contact_evaluation::StartContactEvaluationError,
     ) -> Self {
@@ -8768,6 +9051,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_contact_media_processing::StartContactMediaProcessingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_contact_media_processing::StartContactMediaProcessingError,
     ) -> Self {
@@ -8803,6 +9087,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_contact_recording::StartContactRecordingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_contact_recording::StartContactRecordingError,
     ) -> Self {
@@ -8832,6 +9117,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_contact_streaming::StartContactStreamingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_contact_streaming::StartContactStreamingError,
     ) -> Self {
@@ -8860,6 +9146,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::start_email_contact::StartEmailContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::start_email_contact::StartEmailContactError) -> Self {
         match err {
             crate::operation::start_email_contact::StartEmailContactError::AccessDeniedException(
@@ -8893,6 +9180,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::start_outbound_chat_contact::StartOutboundChatContactError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_outbound_chat_contact::StartOutboundChatContactError,
     ) -> Self {
@@ -8928,6 +9216,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_outbound_email_contact::StartOutboundEmailContactError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_outbound_email_contact::StartOutboundEmailContactError,
     ) -> Self {
@@ -8963,6 +9252,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactError,
     ) -> Self {
@@ -8998,6 +9288,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_screen_sharing::StartScreenSharingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_screen_sharing::StartScreenSharingError,
     ) -> Self {
@@ -9029,6 +9320,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::start_task_contact::StartTaskContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::start_task_contact::StartTaskContactError) -> Self {
         match err {
             crate::operation::start_task_contact::StartTaskContactError::InternalServiceException(
@@ -9059,6 +9351,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::start_test_case_execution::StartTestCaseExecutionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_test_case_execution::StartTestCaseExecutionError,
     ) -> Self {
@@ -9094,6 +9387,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::start_web_rtc_contact::StartWebRTCContactError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::start_web_rtc_contact::StartWebRTCContactError,
     ) -> Self {
@@ -9121,6 +9415,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::stop_contact::StopContactError> for Error {
+    #[inline]
     fn from(err: crate::operation::stop_contact::StopContactError) -> Self {
         match err {
             crate::operation::stop_contact::StopContactError::ContactNotFoundException(
@@ -9151,6 +9446,7 @@ impl ::std::convert::From<crate::operation::stop_contact::StopContactError> for 
 impl ::std::convert::From<
     crate::operation::stop_contact_media_processing::StopContactMediaProcessingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::stop_contact_media_processing::StopContactMediaProcessingError,
     ) -> Self {
@@ -9183,6 +9479,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::stop_contact_recording::StopContactRecordingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::stop_contact_recording::StopContactRecordingError,
     ) -> Self {
@@ -9209,6 +9506,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::stop_contact_streaming::StopContactStreamingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::stop_contact_streaming::StopContactStreamingError,
     ) -> Self {
@@ -9235,6 +9533,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::stop_test_case_execution::StopTestCaseExecutionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::stop_test_case_execution::StopTestCaseExecutionError,
     ) -> Self {
@@ -9267,6 +9566,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::submit_contact_evaluation::SubmitContactEvaluationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::submit_contact_evaluation::SubmitContactEvaluationError,
     ) -> Self {
@@ -9296,6 +9596,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::suspend_contact_recording::SuspendContactRecordingError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::suspend_contact_recording::SuspendContactRecordingError,
     ) -> Self {
@@ -9320,6 +9621,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::tag_contact::TagContactError> for Error {
+    #[inline]
     fn from(err: crate::operation::tag_contact::TagContactError) -> Self {
         match err {
             crate::operation::tag_contact::TagContactError::InternalServiceException(
@@ -9348,6 +9650,7 @@ impl ::std::convert::From<crate::operation::tag_contact::TagContactError> for Er
 }
 
 impl ::std::convert::From<crate::operation::tag_resource::TagResourceError> for Error {
+    #[inline]
     fn from(err: crate::operation::tag_resource::TagResourceError) -> Self {
         match err {
             crate::operation::tag_resource::TagResourceError::InternalServiceException(
@@ -9374,6 +9677,7 @@ impl ::std::convert::From<crate::operation::tag_resource::TagResourceError> for 
 
 impl ::std::convert::From<crate::operation::transfer_contact::TransferContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::transfer_contact::TransferContactError) -> Self {
         match err {
             crate::operation::transfer_contact::TransferContactError::AccessDeniedException(
@@ -9405,6 +9709,7 @@ for Error {
 }
 
 impl ::std::convert::From<crate::operation::untag_contact::UntagContactError> for Error {
+    #[inline]
     fn from(err: crate::operation::untag_contact::UntagContactError) -> Self {
         match err {
             crate::operation::untag_contact::UntagContactError::InternalServiceException(
@@ -9434,6 +9739,7 @@ impl ::std::convert::From<crate::operation::untag_contact::UntagContactError> fo
 
 impl ::std::convert::From<crate::operation::untag_resource::UntagResourceError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::untag_resource::UntagResourceError) -> Self {
         match err {
             crate::operation::untag_resource::UntagResourceError::InternalServiceException(
@@ -9460,6 +9766,7 @@ for Error {
 
 impl ::std::convert::From<crate::operation::update_agent_status::UpdateAgentStatusError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_agent_status::UpdateAgentStatusError) -> Self {
         match err {
             crate::operation::update_agent_status::UpdateAgentStatusError::DuplicateResourceException(
@@ -9493,6 +9800,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationError,
     ) -> Self {
@@ -9522,6 +9830,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_authentication_profile::UpdateAuthenticationProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_authentication_profile::UpdateAuthenticationProfileError,
     ) -> Self {
@@ -9550,6 +9859,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_contact::UpdateContactError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_contact::UpdateContactError) -> Self {
         match err {
             crate::operation::update_contact::UpdateContactError::AccessDeniedException(
@@ -9586,6 +9896,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_contact_attributes::UpdateContactAttributesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_attributes::UpdateContactAttributesError,
     ) -> Self {
@@ -9615,6 +9926,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_evaluation::UpdateContactEvaluationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_evaluation::UpdateContactEvaluationError,
     ) -> Self {
@@ -9644,6 +9956,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_content::UpdateContactFlowContentError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_content::UpdateContactFlowContentError,
     ) -> Self {
@@ -9676,6 +9989,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataError,
     ) -> Self {
@@ -9708,6 +10022,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasError,
     ) -> Self {
@@ -9746,6 +10061,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentError,
     ) -> Self {
@@ -9778,6 +10094,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataError,
     ) -> Self {
@@ -9813,6 +10130,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_flow_name::UpdateContactFlowNameError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_flow_name::UpdateContactFlowNameError,
     ) -> Self {
@@ -9845,6 +10163,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_routing_data::UpdateContactRoutingDataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_routing_data::UpdateContactRoutingDataError,
     ) -> Self {
@@ -9880,6 +10199,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_contact_schedule::UpdateContactScheduleError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_contact_schedule::UpdateContactScheduleError,
     ) -> Self {
@@ -9912,6 +10232,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_data_table_attribute::UpdateDataTableAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_data_table_attribute::UpdateDataTableAttributeError,
     ) -> Self {
@@ -9953,6 +10274,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_data_table_metadata::UpdateDataTableMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_data_table_metadata::UpdateDataTableMetadataError,
     ) -> Self {
@@ -9991,6 +10313,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesError,
     ) -> Self {
@@ -10026,6 +10349,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataError,
     ) -> Self {
@@ -10061,6 +10385,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_evaluation_form::UpdateEvaluationFormError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_evaluation_form::UpdateEvaluationFormError,
     ) -> Self {
@@ -10093,6 +10418,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_hours_of_operation::UpdateHoursOfOperationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_hours_of_operation::UpdateHoursOfOperationError,
     ) -> Self {
@@ -10125,6 +10451,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideError,
     ) -> Self {
@@ -10160,6 +10487,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_instance_attribute::UpdateInstanceAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_instance_attribute::UpdateInstanceAttributeError,
     ) -> Self {
@@ -10189,6 +10517,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigError,
     ) -> Self {
@@ -10218,6 +10547,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_notification_content::UpdateNotificationContentError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_notification_content::UpdateNotificationContentError,
     ) -> Self {
@@ -10250,6 +10580,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_participant_authentication::UpdateParticipantAuthenticationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_participant_authentication::UpdateParticipantAuthenticationError,
     ) -> Self {
@@ -10282,6 +10613,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_participant_role_config::UpdateParticipantRoleConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_participant_role_config::UpdateParticipantRoleConfigError,
     ) -> Self {
@@ -10313,6 +10645,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_phone_number::UpdatePhoneNumberError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_phone_number::UpdatePhoneNumberError) -> Self {
         match err {
             crate::operation::update_phone_number::UpdatePhoneNumberError::AccessDeniedException(
@@ -10346,6 +10679,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataError,
     ) -> Self {
@@ -10384,6 +10718,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_predefined_attribute::UpdatePredefinedAttributeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_predefined_attribute::UpdatePredefinedAttributeError,
     ) -> Self {
@@ -10411,6 +10746,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::update_prompt::UpdatePromptError> for Error {
+    #[inline]
     fn from(err: crate::operation::update_prompt::UpdatePromptError) -> Self {
         match err {
             crate::operation::update_prompt::UpdatePromptError::InternalServiceException(
@@ -10438,6 +10774,7 @@ impl ::std::convert::From<crate::operation::update_prompt::UpdatePromptError> fo
 impl ::std::convert::From<
     crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationError,
     ) -> Self {
@@ -10467,6 +10804,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsError,
     ) -> Self {
@@ -10495,6 +10833,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_queue_name::UpdateQueueNameError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_queue_name::UpdateQueueNameError) -> Self {
         match err {
             crate::operation::update_queue_name::UpdateQueueNameError::DuplicateResourceException(
@@ -10525,6 +10864,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigError,
     ) -> Self {
@@ -10554,6 +10894,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigError,
     ) -> Self {
@@ -10588,6 +10929,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_queue_status::UpdateQueueStatusError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_queue_status::UpdateQueueStatusError) -> Self {
         match err {
             crate::operation::update_queue_status::UpdateQueueStatusError::InternalServiceException(
@@ -10615,6 +10957,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_quick_connect_config::UpdateQuickConnectConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_quick_connect_config::UpdateQuickConnectConfigError,
     ) -> Self {
@@ -10644,6 +10987,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_quick_connect_name::UpdateQuickConnectNameError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_quick_connect_name::UpdateQuickConnectNameError,
     ) -> Self {
@@ -10673,6 +11017,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerError,
     ) -> Self {
@@ -10702,6 +11047,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyError,
     ) -> Self {
@@ -10731,6 +11077,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueError,
     ) -> Self {
@@ -10760,6 +11107,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_routing_profile_name::UpdateRoutingProfileNameError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_routing_profile_name::UpdateRoutingProfileNameError,
     ) -> Self {
@@ -10792,6 +11140,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesError,
     ) -> Self {
@@ -10819,6 +11168,7 @@ impl ::std::convert::From<
 }
 
 impl ::std::convert::From<crate::operation::update_rule::UpdateRuleError> for Error {
+    #[inline]
     fn from(err: crate::operation::update_rule::UpdateRuleError) -> Self {
         match err {
             crate::operation::update_rule::UpdateRuleError::AccessDeniedException(
@@ -10849,6 +11199,7 @@ impl ::std::convert::From<crate::operation::update_rule::UpdateRuleError> for Er
 impl ::std::convert::From<
     crate::operation::update_security_profile::UpdateSecurityProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_security_profile::UpdateSecurityProfileError,
     ) -> Self {
@@ -10878,6 +11229,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_task_template::UpdateTaskTemplateError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_task_template::UpdateTaskTemplateError,
     ) -> Self {
@@ -10909,6 +11261,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_test_case::UpdateTestCaseError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_test_case::UpdateTestCaseError) -> Self {
         match err {
             crate::operation::update_test_case::UpdateTestCaseError::AccessDeniedException(
@@ -10945,6 +11298,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_traffic_distribution::UpdateTrafficDistributionError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_traffic_distribution::UpdateTrafficDistributionError,
     ) -> Self {
@@ -10976,6 +11330,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_user_config::UpdateUserConfigError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_user_config::UpdateUserConfigError) -> Self {
         match err {
             crate::operation::update_user_config::UpdateUserConfigError::ConditionalOperationFailedException(
@@ -11006,6 +11361,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy::UpdateUserHierarchyError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_hierarchy::UpdateUserHierarchyError,
     ) -> Self {
@@ -11035,6 +11391,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameError,
     ) -> Self {
@@ -11067,6 +11424,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureError,
     ) -> Self {
@@ -11099,6 +11457,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_identity_info::UpdateUserIdentityInfoError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_identity_info::UpdateUserIdentityInfoError,
     ) -> Self {
@@ -11128,6 +11487,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_notification_status::UpdateUserNotificationStatusError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_notification_status::UpdateUserNotificationStatusError,
     ) -> Self {
@@ -11160,6 +11520,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_phone_config::UpdateUserPhoneConfigError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_phone_config::UpdateUserPhoneConfigError,
     ) -> Self {
@@ -11189,6 +11550,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_proficiencies::UpdateUserProficienciesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_proficiencies::UpdateUserProficienciesError,
     ) -> Self {
@@ -11218,6 +11580,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_routing_profile::UpdateUserRoutingProfileError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_routing_profile::UpdateUserRoutingProfileError,
     ) -> Self {
@@ -11247,6 +11610,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesError,
     ) -> Self {
@@ -11275,6 +11639,7 @@ impl ::std::convert::From<
 
 impl ::std::convert::From<crate::operation::update_view_content::UpdateViewContentError>
 for Error {
+    #[inline]
     fn from(err: crate::operation::update_view_content::UpdateViewContentError) -> Self {
         match err {
             crate::operation::update_view_content::UpdateViewContentError::AccessDeniedException(
@@ -11308,6 +11673,7 @@ for Error {
 impl ::std::convert::From<
     crate::operation::update_view_metadata::UpdateViewMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_view_metadata::UpdateViewMetadataError,
     ) -> Self {
@@ -11346,6 +11712,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataError,
     ) -> Self {
@@ -11381,6 +11748,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_workspace_page::UpdateWorkspacePageError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_workspace_page::UpdateWorkspacePageError,
     ) -> Self {
@@ -11419,6 +11787,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_workspace_theme::UpdateWorkspaceThemeError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_workspace_theme::UpdateWorkspaceThemeError,
     ) -> Self {
@@ -11451,6 +11820,7 @@ impl ::std::convert::From<
 impl ::std::convert::From<
     crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityError,
 > for Error {
+    #[inline]
     fn from(
         err: crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityError,
     ) -> Self {

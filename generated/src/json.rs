@@ -38,7 +38,13 @@ pub(crate) struct JsonValueWriter<'a> {
 
 impl<'a> JsonValueWriter<'a> {
     /// Writes a value at the end of `out` (for a top-level value).
+    ///
+    /// An empty `out` gets room for a small body up front (as `serde_json::to_vec` does),
+    /// saving the first few reallocations.
     pub(crate) fn new(out: &'a mut String) -> Self {
+        if out.capacity() == 0 {
+            out.reserve(128);
+        }
         JsonValueWriter { out }
     }
 
@@ -221,13 +227,31 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
     out.push('"');
     let bytes = value.as_bytes();
     let mut run_start = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
+    let mut index = 0;
+    loop {
+        // Skip plain bytes 8 at a time, stopping exactly at the first one to escape
+        // (`special_bytes` flags exactly the bytes `ESCAPES` escapes).
+        while let Some(chunk) = bytes.get(index..index + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let mask = special_bytes(u64::from_le_bytes(word));
+            if mask != 0 {
+                index += (mask.trailing_zeros() / 8) as usize;
+                break;
+            }
+            index += 8;
+        }
+        // Then byte by byte: the flagged byte, or the last few.
+        let Some(&byte) = bytes.get(index) else {
+            break;
+        };
         let escape = ESCAPES[usize::from(byte)];
         if escape == 0 {
+            index += 1;
             continue;
         }
         // Escaped bytes are ASCII, so these are character boundaries.
-        out.push_str(&value[run_start..index]);
+        out.push_str(value.get(run_start..index).unwrap_or_default());
         out.push('\\');
         if escape == b'u' {
             out.push_str("u00");
@@ -236,9 +260,10 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
         } else {
             out.push(char::from(escape));
         }
-        run_start = index + 1;
+        index += 1;
+        run_start = index;
     }
-    out.push_str(&value[run_start..]);
+    out.push_str(value.get(run_start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -1665,6 +1690,49 @@ mod tests {
         write_string(&mut written, &all);
         let mut tokens = JsonTokens::new(written.as_bytes());
         assert_eq!(tokens.expect_string_or_null().unwrap().unwrap(), all);
+    }
+
+    #[test]
+    fn escapes_every_byte_at_every_position() {
+        // The 8-bytes-at-a-time scan against a byte-by-byte reference, for each escaped (and
+        // some plain) character at every offset of strings around the word size, next to
+        // multi-byte characters.
+        fn reference(value: &str) -> String {
+            let mut out = String::from("\"");
+            for c in value.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        let specials = (0u8..0x20)
+            .map(char::from)
+            .chain(['"', '\\', '!', '#', '[', ']', ' ', '\u{7f}', '\u{a2}', '\u{dc}', '😀']);
+        for special in specials {
+            for len in 0..20 {
+                for at in 0..=len {
+                    for filler in ['a', 'é'] {
+                        let mut value: String = std::iter::repeat(filler).take(len).collect();
+                        let byte_at = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+                        value.insert(byte_at, special);
+                        value.push(special);
+                        let mut out = String::new();
+                        write_string(&mut out, &value);
+                        assert_eq!(out, reference(&value), "{value:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

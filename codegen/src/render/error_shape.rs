@@ -53,6 +53,7 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         #item
         impl #name {
             /// The error message, if the service sent one.
+            #[inline]
             pub fn message(&self) -> #message_ret {
                 #message_body
             }

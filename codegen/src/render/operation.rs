@@ -48,6 +48,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         pub struct #name;
         impl #name {
             /// Creates the operation.
+            #[inline]
             pub fn new() -> Self {
                 Self
             }
@@ -117,6 +118,7 @@ fn render_error_enum(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         let d = format!(" Whether this is the [`{v}`](Self::{v}) error.");
         quote! {
             #[doc = #d]
+            #[inline]
             pub fn #f(&self) -> bool {
                 matches!(self, Self::#v(_))
             }
@@ -136,14 +138,17 @@ fn render_error_enum(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         }
         impl #name {
             /// An unhandled error wrapping any other error.
+            #[inline]
             pub fn unhandled(err: impl #into<#b<dyn ::std::error::Error + Send + Sync + 'static>>) -> Self {
                 Self::Unhandled(crate::error::Unhandled::with_source(::std::default::Default::default(), err.into()))
             }
             /// An unhandled error described only by its metadata.
+            #[inline]
             pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
                 Self::Unhandled(crate::error::Unhandled::new(meta))
             }
             /// The error's metadata (code, message, request ID).
+            #[inline]
             pub fn meta(&self) -> &crate::error::ErrorMetadata {
                 match self {
                     #(#meta_arms)*

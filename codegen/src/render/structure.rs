@@ -159,6 +159,7 @@ pub fn render_struct(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         impl #name {
             #(#accessors)*
             #[doc = #builder_doc]
+            #[inline]
             pub fn builder() -> #builder_path {
                 ::std::default::Default::default()
             }
@@ -251,6 +252,7 @@ fn accessor(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
     quote! {
         #docs
         #deprecated
+        #[inline]
         pub fn #name(&self) -> #ret {
             #body
         }
@@ -385,6 +387,7 @@ fn builder_methods(ctx: &Ctx, spec: &StructSpec, f: &FieldPlan) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 #deprecated
+                #[inline]
                 pub fn #name(mut self, input: #arg) -> Self {
                     let mut v: #v<_> = self.#name.unwrap_or_default();
                     v.push(#conv);
@@ -400,6 +403,7 @@ fn builder_methods(ctx: &Ctx, spec: &StructSpec, f: &FieldPlan) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 #deprecated
+                #[inline]
                 pub fn #name(mut self, k: #karg, v: #varg) -> Self {
                     let mut map = self.#name.unwrap_or_default();
                     map.insert(#kconv, #vconv);
@@ -413,6 +417,7 @@ fn builder_methods(ctx: &Ctx, spec: &StructSpec, f: &FieldPlan) -> TokenStream {
             quote! {
                 #set_doc
                 #deprecated
+                #[inline]
                 pub fn #name(mut self, input: #arg) -> Self {
                     self.#name = #some(#conv);
                     self
@@ -425,12 +430,14 @@ fn builder_methods(ctx: &Ctx, spec: &StructSpec, f: &FieldPlan) -> TokenStream {
         #first
         #set_doc
         #deprecated
+        #[inline]
         pub fn #setter(mut self, input: #o<#ty>) -> Self {
             self.#name = input;
             self
         }
         #[doc = #get_doc]
         #deprecated
+        #[inline]
         pub fn #getter(&self) -> &#o<#ty> {
             &self.#name
         }
@@ -496,6 +503,7 @@ fn build_fn(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         let docs = doc_lines_raw(&doc);
         quote! {
             #docs
+            #[inline]
             pub fn build(self) -> #r<#target, crate::error::BuildError> {
                 #ok(#value)
             }
@@ -504,6 +512,7 @@ fn build_fn(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         let doc = format!(" Builds a {}.", spec.type_link());
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn build(self) -> #target {
                 #value
             }

@@ -90,10 +90,12 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         quote! {
             #[doc = #as_doc]
             #allow
+            #[inline]
             pub fn #as_fn(&self) -> #r<#ret, &Self> {
                 if let #pat = &self { #ok(#val) } else { #err(self) }
             }
             #[doc = #is_doc]
+            #[inline]
             pub fn #is_fn(&self) -> bool {
                 self.#as_fn().is_ok()
             }
@@ -132,6 +134,7 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         impl #name {
             #(#methods)*
             /// Whether this is a variant unknown to this version of the crate.
+            #[inline]
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown)
             }

@@ -6,6 +6,7 @@
 pub struct ActivateEvaluationForm;
 impl ActivateEvaluationForm {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ActivateEvaluationFormInput {
 
 impl ActivateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// The version of the evaluation form to activate.
+    #[inline]
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
 
     /// Creates a new builder for [`ActivateEvaluationFormInput`].
+    #[inline]
     pub fn builder() -> crate::operation::activate_evaluation_form::builders::ActivateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,21 +65,25 @@ pub struct ActivateEvaluationFormOutput {
 
 impl ActivateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// Creates a new builder for [`ActivateEvaluationFormOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::activate_evaluation_form::builders::ActivateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
@@ -109,6 +118,7 @@ pub enum ActivateEvaluationFormError {
 
 impl ActivateEvaluationFormError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -121,11 +131,13 @@ impl ActivateEvaluationFormError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -146,26 +158,31 @@ impl ActivateEvaluationFormError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// The version of the evaluation form to activate.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -268,12 +292,14 @@ pub mod builders {
         /// The version of the evaluation form to activate.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -281,6 +307,7 @@ pub mod builders {
         /// Builds a [`ActivateEvaluationFormInput`](crate::operation::activate_evaluation_form::ActivateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -308,6 +335,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -316,12 +344,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -329,6 +359,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_arn = Some(input.into());
             self
@@ -337,12 +368,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_form_arn = input;
             self
         }
 
         /// Returns [`evaluation_form_arn`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
+        #[inline]
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
@@ -350,6 +383,7 @@ pub mod builders {
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -358,12 +392,14 @@ pub mod builders {
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -373,6 +409,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_form_id`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_id)
         /// - [`evaluation_form_arn`](crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput#structfield.evaluation_form_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -406,6 +443,7 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
     type Output = ActivateEvaluationFormOutput;
     type Error = ActivateEvaluationFormError;
     const NAME: &'static str = "ActivateEvaluationForm";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -456,6 +494,7 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -471,6 +510,7 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -521,6 +561,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

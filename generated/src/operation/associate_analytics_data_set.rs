@@ -6,6 +6,7 @@
 pub struct AssociateAnalyticsDataSet;
 impl AssociateAnalyticsDataSet {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct AssociateAnalyticsDataSetInput {
 
 impl AssociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the dataset to associate with the target account.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociateAnalyticsDataSetInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_analytics_data_set::builders::AssociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,26 +67,31 @@ pub struct AssociateAnalyticsDataSetOutput {
 
 impl AssociateAnalyticsDataSetOutput {
     /// The identifier of the dataset that was associated.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// The Resource Access Manager share ID that is generated.
+    #[inline]
     pub fn resource_share_id(&self) -> Option<&str> {
         self.resource_share_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
+    #[inline]
     pub fn resource_share_arn(&self) -> Option<&str> {
         self.resource_share_arn.as_deref()
     }
 
     /// Creates a new builder for [`AssociateAnalyticsDataSetOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_analytics_data_set::builders::AssociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
@@ -116,6 +126,7 @@ pub enum AssociateAnalyticsDataSetError {
 
 impl AssociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -128,11 +139,13 @@ impl AssociateAnalyticsDataSetError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -153,26 +166,31 @@ impl AssociateAnalyticsDataSetError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +243,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +252,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +267,7 @@ pub mod builders {
         /// The identifier of the dataset to associate with the target account.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
+        #[inline]
         pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
             self.data_set_id = Some(input.into());
             self
@@ -254,12 +276,14 @@ pub mod builders {
         /// The identifier of the dataset to associate with the target account.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
+        #[inline]
         pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
             self.data_set_id = input;
             self
         }
 
         /// Returns [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id), if set.
+        #[inline]
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
@@ -267,6 +291,7 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
             self.target_account_id = Some(input.into());
             self
@@ -275,12 +300,14 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
             self.target_account_id = input;
             self
         }
 
         /// Returns [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id), if set.
+        #[inline]
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
@@ -288,6 +315,7 @@ pub mod builders {
         /// Builds a [`AssociateAnalyticsDataSetInput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -316,6 +344,7 @@ pub mod builders {
         /// The identifier of the dataset that was associated.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.data_set_id).
+        #[inline]
         pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
             self.data_set_id = Some(input.into());
             self
@@ -324,12 +353,14 @@ pub mod builders {
         /// The identifier of the dataset that was associated.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.data_set_id).
+        #[inline]
         pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
             self.data_set_id = input;
             self
         }
 
         /// Returns [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.data_set_id), if set.
+        #[inline]
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
@@ -337,6 +368,7 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id).
+        #[inline]
         pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
             self.target_account_id = Some(input.into());
             self
@@ -345,12 +377,14 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id).
+        #[inline]
         pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
             self.target_account_id = input;
             self
         }
 
         /// Returns [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id), if set.
+        #[inline]
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
@@ -358,6 +392,7 @@ pub mod builders {
         /// The Resource Access Manager share ID that is generated.
         ///
         /// Sets [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id).
+        #[inline]
         pub fn resource_share_id(mut self, input: impl Into<String>) -> Self {
             self.resource_share_id = Some(input.into());
             self
@@ -366,12 +401,14 @@ pub mod builders {
         /// The Resource Access Manager share ID that is generated.
         ///
         /// Sets [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id).
+        #[inline]
         pub fn set_resource_share_id(mut self, input: Option<String>) -> Self {
             self.resource_share_id = input;
             self
         }
 
         /// Returns [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id), if set.
+        #[inline]
         pub fn get_resource_share_id(&self) -> &Option<String> {
             &self.resource_share_id
         }
@@ -379,6 +416,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
         ///
         /// Sets [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn).
+        #[inline]
         pub fn resource_share_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_share_arn = Some(input.into());
             self
@@ -387,17 +425,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
         ///
         /// Sets [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn).
+        #[inline]
         pub fn set_resource_share_arn(mut self, input: Option<String>) -> Self {
             self.resource_share_arn = input;
             self
         }
 
         /// Returns [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn), if set.
+        #[inline]
         pub fn get_resource_share_arn(&self) -> &Option<String> {
             &self.resource_share_arn
         }
 
         /// Builds a [`AssociateAnalyticsDataSetOutput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput {
@@ -417,6 +458,7 @@ impl crate::protocol::Operation for AssociateAnalyticsDataSet {
     type Output = AssociateAnalyticsDataSetOutput;
     type Error = AssociateAnalyticsDataSetError;
     const NAME: &'static str = "AssociateAnalyticsDataSet";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -462,6 +504,7 @@ impl crate::protocol::Operation for AssociateAnalyticsDataSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -477,6 +520,7 @@ impl crate::protocol::Operation for AssociateAnalyticsDataSet {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -532,6 +576,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct AssociateApprovedOrigin;
 impl AssociateApprovedOrigin {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct AssociateApprovedOriginInput {
 
 impl AssociateApprovedOriginInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The domain to add to your allow list.
+    #[inline]
     pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateApprovedOriginInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_approved_origin::builders::AssociateApprovedOriginInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct AssociateApprovedOriginOutput {
 
 impl AssociateApprovedOriginOutput {
     /// Creates a new builder for [`AssociateApprovedOriginOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_approved_origin::builders::AssociateApprovedOriginOutputBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +100,7 @@ pub enum AssociateApprovedOriginError {
 
 impl AssociateApprovedOriginError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -106,11 +113,13 @@ impl AssociateApprovedOriginError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -137,36 +146,43 @@ impl AssociateApprovedOriginError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +239,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +248,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The domain to add to your allow list.
         ///
         /// Sets [`origin`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.origin). This field is required.
+        #[inline]
         pub fn origin(mut self, input: impl Into<String>) -> Self {
             self.origin = Some(input.into());
             self
@@ -252,12 +272,14 @@ pub mod builders {
         /// The domain to add to your allow list.
         ///
         /// Sets [`origin`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.origin). This field is required.
+        #[inline]
         pub fn set_origin(mut self, input: Option<String>) -> Self {
             self.origin = input;
             self
         }
 
         /// Returns [`origin`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.origin), if set.
+        #[inline]
         pub fn get_origin(&self) -> &Option<String> {
             &self.origin
         }
@@ -265,6 +287,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -273,12 +296,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// Builds a [`AssociateApprovedOriginInput`](crate::operation::associate_approved_origin::AssociateApprovedOriginInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -306,6 +332,7 @@ pub mod builders {
     pub struct AssociateApprovedOriginOutputBuilder {}
     impl AssociateApprovedOriginOutputBuilder {
         /// Builds a [`AssociateApprovedOriginOutput`](crate::operation::associate_approved_origin::AssociateApprovedOriginOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_approved_origin::AssociateApprovedOriginOutput {
@@ -321,6 +348,7 @@ impl crate::protocol::Operation for AssociateApprovedOrigin {
     type Output = AssociateApprovedOriginOutput;
     type Error = AssociateApprovedOriginError;
     const NAME: &'static str = "AssociateApprovedOrigin";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -370,6 +398,7 @@ impl crate::protocol::Operation for AssociateApprovedOrigin {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -385,6 +414,7 @@ impl crate::protocol::Operation for AssociateApprovedOrigin {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -400,6 +430,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct AssociateBot;
 impl AssociateBot {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct AssociateBotInput {
 
 impl AssociateBotInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Configuration information of an Amazon Lex bot.
+    #[inline]
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
 
     /// The Amazon Lex V2 bot to associate with the instance.
+    #[inline]
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateBotInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_bot::builders::AssociateBotInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct AssociateBotOutput {
 
 impl AssociateBotOutput {
     /// Creates a new builder for [`AssociateBotOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_bot::builders::AssociateBotOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +108,7 @@ pub enum AssociateBotError {
 
 impl AssociateBotError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +121,13 @@ impl AssociateBotError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -144,36 +154,43 @@ impl AssociateBotError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -231,6 +248,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_bot::AssociateBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,12 +257,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_bot::AssociateBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_bot::AssociateBotInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -252,6 +272,7 @@ pub mod builders {
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot).
+        #[inline]
         pub fn lex_bot(mut self, input: crate::types::LexBot) -> Self {
             self.lex_bot = Some(input);
             self
@@ -260,12 +281,14 @@ pub mod builders {
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot).
+        #[inline]
         pub fn set_lex_bot(mut self, input: Option<crate::types::LexBot>) -> Self {
             self.lex_bot = input;
             self
         }
 
         /// Returns [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot), if set.
+        #[inline]
         pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
             &self.lex_bot
         }
@@ -273,6 +296,7 @@ pub mod builders {
         /// The Amazon Lex V2 bot to associate with the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot).
+        #[inline]
         pub fn lex_v2_bot(mut self, input: crate::types::LexV2Bot) -> Self {
             self.lex_v2_bot = Some(input);
             self
@@ -281,12 +305,14 @@ pub mod builders {
         /// The Amazon Lex V2 bot to associate with the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot).
+        #[inline]
         pub fn set_lex_v2_bot(mut self, input: Option<crate::types::LexV2Bot>) -> Self {
             self.lex_v2_bot = input;
             self
         }
 
         /// Returns [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot), if set.
+        #[inline]
         pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
             &self.lex_v2_bot
         }
@@ -294,6 +320,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -302,12 +329,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -315,6 +344,7 @@ pub mod builders {
         /// Builds a [`AssociateBotInput`](crate::operation::associate_bot::AssociateBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -336,6 +366,7 @@ pub mod builders {
     pub struct AssociateBotOutputBuilder {}
     impl AssociateBotOutputBuilder {
         /// Builds a [`AssociateBotOutput`](crate::operation::associate_bot::AssociateBotOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::associate_bot::AssociateBotOutput {
             crate::operation::associate_bot::AssociateBotOutput {
                 _request_id: ::std::option::Option::None,
@@ -349,6 +380,7 @@ impl crate::protocol::Operation for AssociateBot {
     type Output = AssociateBotOutput;
     type Error = AssociateBotError;
     const NAME: &'static str = "AssociateBot";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -401,6 +433,7 @@ impl crate::protocol::Operation for AssociateBot {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -416,6 +449,7 @@ impl crate::protocol::Operation for AssociateBot {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -428,6 +462,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -23,6 +23,7 @@
 pub struct AssociateContactWithUser;
 impl AssociateContactWithUser {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,21 +43,25 @@ pub struct AssociateContactWithUserInput {
 
 impl AssociateContactWithUserInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier for the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociateContactWithUserInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_contact_with_user::builders::AssociateContactWithUserInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +76,7 @@ pub struct AssociateContactWithUserOutput {
 
 impl AssociateContactWithUserOutput {
     /// Creates a new builder for [`AssociateContactWithUserOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_contact_with_user::builders::AssociateContactWithUserOutputBuilder {
         ::std::default::Default::default()
     }
@@ -107,6 +113,7 @@ pub enum AssociateContactWithUserError {
 
 impl AssociateContactWithUserError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -119,11 +126,13 @@ impl AssociateContactWithUserError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -145,31 +154,37 @@ impl AssociateContactWithUserError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -224,6 +239,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -232,12 +248,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -245,6 +263,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -253,12 +272,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -266,6 +287,7 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -274,12 +296,14 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -287,6 +311,7 @@ pub mod builders {
         /// Builds a [`AssociateContactWithUserInput`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -307,6 +332,7 @@ pub mod builders {
     pub struct AssociateContactWithUserOutputBuilder {}
     impl AssociateContactWithUserOutputBuilder {
         /// Builds a [`AssociateContactWithUserOutput`](crate::operation::associate_contact_with_user::AssociateContactWithUserOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_contact_with_user::AssociateContactWithUserOutput {
@@ -322,6 +348,7 @@ impl crate::protocol::Operation for AssociateContactWithUser {
     type Output = AssociateContactWithUserOutput;
     type Error = AssociateContactWithUserError;
     const NAME: &'static str = "AssociateContactWithUser";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -369,6 +396,7 @@ impl crate::protocol::Operation for AssociateContactWithUser {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -384,6 +412,7 @@ impl crate::protocol::Operation for AssociateContactWithUser {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -399,6 +428,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct AssociateDefaultVocabulary;
 impl AssociateDefaultVocabulary {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct AssociateDefaultVocabularyInput {
 
 impl AssociateDefaultVocabularyInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociateDefaultVocabularyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_default_vocabulary::builders::AssociateDefaultVocabularyInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct AssociateDefaultVocabularyOutput {
 
 impl AssociateDefaultVocabularyOutput {
     /// Creates a new builder for [`AssociateDefaultVocabularyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_default_vocabulary::builders::AssociateDefaultVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum AssociateDefaultVocabularyError {
 
 impl AssociateDefaultVocabularyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl AssociateDefaultVocabularyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -123,26 +132,31 @@ impl AssociateDefaultVocabularyError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -195,6 +209,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -203,12 +218,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -216,6 +233,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code). This field is required.
+        #[inline]
         pub fn language_code(
             mut self,
             input: crate::types::VocabularyLanguageCode,
@@ -227,6 +245,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code). This field is required.
+        #[inline]
         pub fn set_language_code(
             mut self,
             input: Option<crate::types::VocabularyLanguageCode>,
@@ -236,6 +255,7 @@ pub mod builders {
         }
 
         /// Returns [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code), if set.
+        #[inline]
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
@@ -245,6 +265,7 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id).
+        #[inline]
         pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_id = Some(input.into());
             self
@@ -253,12 +274,14 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id).
+        #[inline]
         pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
             self.vocabulary_id = input;
             self
         }
 
         /// Returns [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id), if set.
+        #[inline]
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
@@ -266,6 +289,7 @@ pub mod builders {
         /// Builds a [`AssociateDefaultVocabularyInput`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -286,6 +310,7 @@ pub mod builders {
     pub struct AssociateDefaultVocabularyOutputBuilder {}
     impl AssociateDefaultVocabularyOutputBuilder {
         /// Builds a [`AssociateDefaultVocabularyOutput`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyOutput {
@@ -301,6 +326,7 @@ impl crate::protocol::Operation for AssociateDefaultVocabulary {
     type Output = AssociateDefaultVocabularyOutput;
     type Error = AssociateDefaultVocabularyError;
     const NAME: &'static str = "AssociateDefaultVocabulary";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -348,6 +374,7 @@ impl crate::protocol::Operation for AssociateDefaultVocabulary {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -363,6 +390,7 @@ impl crate::protocol::Operation for AssociateDefaultVocabulary {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -378,6 +406,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -37,6 +37,7 @@
 pub struct AssociateEmailAddressAlias;
 impl AssociateEmailAddressAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -58,26 +59,31 @@ pub struct AssociateEmailAddressAliasInput {
 
 impl AssociateEmailAddressAliasInput {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Configuration object that specifies which email address will serve as the alias.
+    #[inline]
     pub fn alias_configuration(&self) -> Option<&crate::types::AliasConfiguration> {
         self.alias_configuration.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateEmailAddressAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_email_address_alias::builders::AssociateEmailAddressAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub struct AssociateEmailAddressAliasOutput {
 
 impl AssociateEmailAddressAliasOutput {
     /// Creates a new builder for [`AssociateEmailAddressAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_email_address_alias::builders::AssociateEmailAddressAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -132,6 +139,7 @@ pub enum AssociateEmailAddressAliasError {
 
 impl AssociateEmailAddressAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -144,11 +152,13 @@ impl AssociateEmailAddressAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -174,41 +184,49 @@ impl AssociateEmailAddressAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -268,6 +286,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -276,12 +295,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -289,6 +310,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -297,12 +319,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -310,6 +334,7 @@ pub mod builders {
         /// Configuration object that specifies which email address will serve as the alias.
         ///
         /// Sets [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
+        #[inline]
         pub fn alias_configuration(
             mut self,
             input: crate::types::AliasConfiguration,
@@ -321,6 +346,7 @@ pub mod builders {
         /// Configuration object that specifies which email address will serve as the alias.
         ///
         /// Sets [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
+        #[inline]
         pub fn set_alias_configuration(
             mut self,
             input: Option<crate::types::AliasConfiguration>,
@@ -330,6 +356,7 @@ pub mod builders {
         }
 
         /// Returns [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration), if set.
+        #[inline]
         pub fn get_alias_configuration(
             &self,
         ) -> &Option<crate::types::AliasConfiguration> {
@@ -339,6 +366,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -347,12 +375,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -360,6 +390,7 @@ pub mod builders {
         /// Builds a [`AssociateEmailAddressAliasInput`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -381,6 +412,7 @@ pub mod builders {
     pub struct AssociateEmailAddressAliasOutputBuilder {}
     impl AssociateEmailAddressAliasOutputBuilder {
         /// Builds a [`AssociateEmailAddressAliasOutput`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_email_address_alias::AssociateEmailAddressAliasOutput {
@@ -396,6 +428,7 @@ impl crate::protocol::Operation for AssociateEmailAddressAlias {
     type Output = AssociateEmailAddressAliasOutput;
     type Error = AssociateEmailAddressAliasError;
     const NAME: &'static str = "AssociateEmailAddressAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -450,6 +483,7 @@ impl crate::protocol::Operation for AssociateEmailAddressAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -465,6 +499,7 @@ impl crate::protocol::Operation for AssociateEmailAddressAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -480,6 +515,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

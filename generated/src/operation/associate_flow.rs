@@ -6,6 +6,7 @@
 pub struct AssociateFlow;
 impl AssociateFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -30,26 +31,31 @@ pub struct AssociateFlowInput {
 
 impl AssociateFlowInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
 
     /// Creates a new builder for [`AssociateFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ pub struct AssociateFlowOutput {
 
 impl AssociateFlowOutput {
     /// Creates a new builder for [`AssociateFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_flow::builders::AssociateFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -100,6 +107,7 @@ pub enum AssociateFlowError {
 
 impl AssociateFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -112,11 +120,13 @@ impl AssociateFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -138,31 +148,37 @@ impl AssociateFlowError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -218,6 +234,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -226,12 +243,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -239,6 +258,7 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn resource_id(mut self, input: impl Into<String>) -> Self {
             self.resource_id = Some(input.into());
             self
@@ -247,12 +267,14 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn set_resource_id(mut self, input: Option<String>) -> Self {
             self.resource_id = input;
             self
         }
 
         /// Returns [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id), if set.
+        #[inline]
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
@@ -260,6 +282,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id). This field is required.
+        #[inline]
         pub fn flow_id(mut self, input: impl Into<String>) -> Self {
             self.flow_id = Some(input.into());
             self
@@ -268,12 +291,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id). This field is required.
+        #[inline]
         pub fn set_flow_id(mut self, input: Option<String>) -> Self {
             self.flow_id = input;
             self
         }
 
         /// Returns [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id), if set.
+        #[inline]
         pub fn get_flow_id(&self) -> &Option<String> {
             &self.flow_id
         }
@@ -281,6 +306,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::FlowAssociationResourceType,
@@ -292,6 +318,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::FlowAssociationResourceType>,
@@ -301,6 +328,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
@@ -310,6 +338,7 @@ pub mod builders {
         /// Builds a [`AssociateFlowInput`](crate::operation::associate_flow::AssociateFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -331,6 +360,7 @@ pub mod builders {
     pub struct AssociateFlowOutputBuilder {}
     impl AssociateFlowOutputBuilder {
         /// Builds a [`AssociateFlowOutput`](crate::operation::associate_flow::AssociateFlowOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::associate_flow::AssociateFlowOutput {
             crate::operation::associate_flow::AssociateFlowOutput {
                 _request_id: ::std::option::Option::None,
@@ -344,6 +374,7 @@ impl crate::protocol::Operation for AssociateFlow {
     type Output = AssociateFlowOutput;
     type Error = AssociateFlowError;
     const NAME: &'static str = "AssociateFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -392,6 +423,7 @@ impl crate::protocol::Operation for AssociateFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -407,6 +439,7 @@ impl crate::protocol::Operation for AssociateFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -419,6 +452,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct AssociateHoursOfOperations;
 impl AssociateHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,11 +28,13 @@ pub struct AssociateHoursOfOperationsInput {
 
 impl AssociateHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the child hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
@@ -39,6 +42,7 @@ impl AssociateHoursOfOperationsInput {
     /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to associate with the child hours of operation resource.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn parent_hours_of_operation_configs(
         &self,
     ) -> &[crate::types::ParentHoursOfOperationConfig] {
@@ -46,6 +50,7 @@ impl AssociateHoursOfOperationsInput {
     }
 
     /// Creates a new builder for [`AssociateHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_hours_of_operations::builders::AssociateHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct AssociateHoursOfOperationsOutput {
 
 impl AssociateHoursOfOperationsOutput {
     /// Creates a new builder for [`AssociateHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_hours_of_operations::builders::AssociateHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -100,6 +106,7 @@ pub enum AssociateHoursOfOperationsError {
 
 impl AssociateHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -112,11 +119,13 @@ impl AssociateHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ConditionalOperationFailedException(e) => {
@@ -143,36 +152,43 @@ impl AssociateHoursOfOperationsError {
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +251,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +260,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +275,7 @@ pub mod builders {
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -264,17 +284,20 @@ pub mod builders {
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
 
         /// Appends an item to [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs); use [`set_parent_hours_of_operation_configs`](Self::set_parent_hours_of_operation_configs) to replace the whole list.
+        #[inline]
         pub fn parent_hours_of_operation_configs(
             mut self,
             input: crate::types::ParentHoursOfOperationConfig,
@@ -290,6 +313,7 @@ pub mod builders {
         /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to associate with the child hours of operation resource.
         ///
         /// Sets [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs). This field is required.
+        #[inline]
         pub fn set_parent_hours_of_operation_configs(
             mut self,
             input: Option<Vec<crate::types::ParentHoursOfOperationConfig>>,
@@ -299,6 +323,7 @@ pub mod builders {
         }
 
         /// Returns [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs), if set.
+        #[inline]
         pub fn get_parent_hours_of_operation_configs(
             &self,
         ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
@@ -308,6 +333,7 @@ pub mod builders {
         /// Builds a [`AssociateHoursOfOperationsInput`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -328,6 +354,7 @@ pub mod builders {
     pub struct AssociateHoursOfOperationsOutputBuilder {}
     impl AssociateHoursOfOperationsOutputBuilder {
         /// Builds a [`AssociateHoursOfOperationsOutput`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsOutput {
@@ -343,6 +370,7 @@ impl crate::protocol::Operation for AssociateHoursOfOperations {
     type Output = AssociateHoursOfOperationsOutput;
     type Error = AssociateHoursOfOperationsError;
     const NAME: &'static str = "AssociateHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -400,6 +428,7 @@ impl crate::protocol::Operation for AssociateHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -415,6 +444,7 @@ impl crate::protocol::Operation for AssociateHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -430,6 +460,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

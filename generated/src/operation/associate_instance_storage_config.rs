@@ -10,6 +10,7 @@
 pub struct AssociateInstanceStorageConfig;
 impl AssociateInstanceStorageConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -38,26 +39,31 @@ pub struct AssociateInstanceStorageConfigInput {
 
 impl AssociateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
 
     /// A valid storage type.
+    #[inline]
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateInstanceStorageConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_instance_storage_config::builders::AssociateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,11 +80,13 @@ pub struct AssociateInstanceStorageConfigOutput {
 
 impl AssociateInstanceStorageConfigOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociateInstanceStorageConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_instance_storage_config::builders::AssociateInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +123,7 @@ pub enum AssociateInstanceStorageConfigError {
 
 impl AssociateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +136,13 @@ impl AssociateInstanceStorageConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -155,31 +166,37 @@ impl AssociateInstanceStorageConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +252,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +261,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +276,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::InstanceStorageResourceType,
@@ -267,6 +288,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::InstanceStorageResourceType>,
@@ -276,6 +298,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
@@ -285,6 +308,7 @@ pub mod builders {
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config). This field is required.
+        #[inline]
         pub fn storage_config(
             mut self,
             input: crate::types::InstanceStorageConfig,
@@ -296,6 +320,7 @@ pub mod builders {
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config). This field is required.
+        #[inline]
         pub fn set_storage_config(
             mut self,
             input: Option<crate::types::InstanceStorageConfig>,
@@ -305,6 +330,7 @@ pub mod builders {
         }
 
         /// Returns [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config), if set.
+        #[inline]
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
@@ -314,6 +340,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -322,12 +349,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -335,6 +364,7 @@ pub mod builders {
         /// Builds a [`AssociateInstanceStorageConfigInput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -361,6 +391,7 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput#structfield.association_id).
+        #[inline]
         pub fn association_id(mut self, input: impl Into<String>) -> Self {
             self.association_id = Some(input.into());
             self
@@ -369,17 +400,20 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput#structfield.association_id).
+        #[inline]
         pub fn set_association_id(mut self, input: Option<String>) -> Self {
             self.association_id = input;
             self
         }
 
         /// Returns [`association_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput#structfield.association_id), if set.
+        #[inline]
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
 
         /// Builds a [`AssociateInstanceStorageConfigOutput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput {
@@ -396,6 +430,7 @@ impl crate::protocol::Operation for AssociateInstanceStorageConfig {
     type Output = AssociateInstanceStorageConfigOutput;
     type Error = AssociateInstanceStorageConfigError;
     const NAME: &'static str = "AssociateInstanceStorageConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -448,6 +483,7 @@ impl crate::protocol::Operation for AssociateInstanceStorageConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -463,6 +499,7 @@ impl crate::protocol::Operation for AssociateInstanceStorageConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -499,6 +536,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct AssociatePhoneNumberContactFlow;
 impl AssociatePhoneNumberContactFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct AssociatePhoneNumberContactFlowInput {
 
 impl AssociatePhoneNumberContactFlowInput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociatePhoneNumberContactFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_phone_number_contact_flow::builders::AssociatePhoneNumberContactFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct AssociatePhoneNumberContactFlowOutput {
 
 impl AssociatePhoneNumberContactFlowOutput {
     /// Creates a new builder for [`AssociatePhoneNumberContactFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_phone_number_contact_flow::builders::AssociatePhoneNumberContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum AssociatePhoneNumberContactFlowError {
 
 impl AssociatePhoneNumberContactFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl AssociatePhoneNumberContactFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -125,26 +134,31 @@ impl AssociatePhoneNumberContactFlowError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`AssociatePhoneNumberContactFlowInput`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct AssociatePhoneNumberContactFlowOutputBuilder {}
     impl AssociatePhoneNumberContactFlowOutputBuilder {
         /// Builds a [`AssociatePhoneNumberContactFlowOutput`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for AssociatePhoneNumberContactFlow {
     type Output = AssociatePhoneNumberContactFlowOutput;
     type Error = AssociatePhoneNumberContactFlowError;
     const NAME: &'static str = "AssociatePhoneNumberContactFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -340,6 +366,7 @@ impl crate::protocol::Operation for AssociatePhoneNumberContactFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -355,6 +382,7 @@ impl crate::protocol::Operation for AssociatePhoneNumberContactFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -370,6 +398,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -14,6 +14,7 @@
 pub struct AssociateQueueEmailAddresses;
 impl AssociateQueueEmailAddresses {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,11 +36,13 @@ pub struct AssociateQueueEmailAddressesInput {
 
 impl AssociateQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
@@ -47,16 +50,19 @@ impl AssociateQueueEmailAddressesInput {
     /// Configuration list containing the email addresses to associate with the queue.
     ///
     /// Empty when the field is unset; use `.email_addresses_config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn email_addresses_config(&self) -> &[crate::types::EmailAddressConfig] {
         self.email_addresses_config.as_deref().unwrap_or_default()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateQueueEmailAddressesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_queue_email_addresses::builders::AssociateQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ pub struct AssociateQueueEmailAddressesOutput {
 
 impl AssociateQueueEmailAddressesOutput {
     /// Creates a new builder for [`AssociateQueueEmailAddressesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_queue_email_addresses::builders::AssociateQueueEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -109,6 +116,7 @@ pub enum AssociateQueueEmailAddressesError {
 
 impl AssociateQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -121,11 +129,13 @@ impl AssociateQueueEmailAddressesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -150,36 +160,43 @@ impl AssociateQueueEmailAddressesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -237,6 +254,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -245,12 +263,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -258,6 +278,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -266,17 +287,20 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Appends an item to [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config); use [`set_email_addresses_config`](Self::set_email_addresses_config) to replace the whole list.
+        #[inline]
         pub fn email_addresses_config(
             mut self,
             input: crate::types::EmailAddressConfig,
@@ -290,6 +314,7 @@ pub mod builders {
         /// Configuration list containing the email addresses to associate with the queue.
         ///
         /// Sets [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config). This field is required.
+        #[inline]
         pub fn set_email_addresses_config(
             mut self,
             input: Option<Vec<crate::types::EmailAddressConfig>>,
@@ -299,6 +324,7 @@ pub mod builders {
         }
 
         /// Returns [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config), if set.
+        #[inline]
         pub fn get_email_addresses_config(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
@@ -308,6 +334,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -316,12 +343,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -329,6 +358,7 @@ pub mod builders {
         /// Builds a [`AssociateQueueEmailAddressesInput`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -350,6 +380,7 @@ pub mod builders {
     pub struct AssociateQueueEmailAddressesOutputBuilder {}
     impl AssociateQueueEmailAddressesOutputBuilder {
         /// Builds a [`AssociateQueueEmailAddressesOutput`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesOutput {
@@ -365,6 +396,7 @@ impl crate::protocol::Operation for AssociateQueueEmailAddresses {
     type Output = AssociateQueueEmailAddressesOutput;
     type Error = AssociateQueueEmailAddressesError;
     const NAME: &'static str = "AssociateQueueEmailAddresses";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -422,6 +454,7 @@ impl crate::protocol::Operation for AssociateQueueEmailAddresses {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -437,6 +470,7 @@ impl crate::protocol::Operation for AssociateQueueEmailAddresses {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -452,6 +486,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

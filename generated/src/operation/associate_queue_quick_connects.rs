@@ -6,6 +6,7 @@
 pub struct AssociateQueueQuickConnects;
 impl AssociateQueueQuickConnects {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct AssociateQueueQuickConnectsInput {
 
 impl AssociateQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl AssociateQueueQuickConnectsInput {
     /// The quick connects to associate with this queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AssociateQueueQuickConnectsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_queue_quick_connects::builders::AssociateQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct AssociateQueueQuickConnectsOutput {
 
 impl AssociateQueueQuickConnectsOutput {
     /// Creates a new builder for [`AssociateQueueQuickConnectsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_queue_quick_connects::builders::AssociateQueueQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum AssociateQueueQuickConnectsError {
 
 impl AssociateQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl AssociateQueueQuickConnectsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -132,31 +141,37 @@ impl AssociateQueueQuickConnectsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -240,17 +259,20 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Appends an item to [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
+        #[inline]
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
             v.push(input.into());
@@ -261,12 +283,14 @@ pub mod builders {
         /// The quick connects to associate with this queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids). This field is required.
+        #[inline]
         pub fn set_quick_connect_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.quick_connect_ids = input;
             self
         }
 
         /// Returns [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids), if set.
+        #[inline]
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
@@ -274,6 +298,7 @@ pub mod builders {
         /// Builds a [`AssociateQueueQuickConnectsInput`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -294,6 +319,7 @@ pub mod builders {
     pub struct AssociateQueueQuickConnectsOutputBuilder {}
     impl AssociateQueueQuickConnectsOutputBuilder {
         /// Builds a [`AssociateQueueQuickConnectsOutput`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsOutput {
@@ -309,6 +335,7 @@ impl crate::protocol::Operation for AssociateQueueQuickConnects {
     type Output = AssociateQueueQuickConnectsOutput;
     type Error = AssociateQueueQuickConnectsError;
     const NAME: &'static str = "AssociateQueueQuickConnects";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -356,6 +383,7 @@ impl crate::protocol::Operation for AssociateQueueQuickConnects {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -371,6 +399,7 @@ impl crate::protocol::Operation for AssociateQueueQuickConnects {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -386,6 +415,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct AssociateRoutingProfileQueues;
 impl AssociateRoutingProfileQueues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,11 +32,13 @@ pub struct AssociateRoutingProfileQueuesInput {
 
 impl AssociateRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
@@ -43,6 +46,7 @@ impl AssociateRoutingProfileQueuesInput {
     /// The queues to associate with this routing profile.
     ///
     /// Empty when the field is unset; use `.queue_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_configs(&self) -> &[crate::types::RoutingProfileQueueConfig] {
         self.queue_configs.as_deref().unwrap_or_default()
     }
@@ -50,6 +54,7 @@ impl AssociateRoutingProfileQueuesInput {
     /// The manual assignment queues to associate with this routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn manual_assignment_queue_configs(
         &self,
     ) -> &[crate::types::RoutingProfileManualAssignmentQueueConfig] {
@@ -57,6 +62,7 @@ impl AssociateRoutingProfileQueuesInput {
     }
 
     /// Creates a new builder for [`AssociateRoutingProfileQueuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_routing_profile_queues::builders::AssociateRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ pub struct AssociateRoutingProfileQueuesOutput {
 
 impl AssociateRoutingProfileQueuesOutput {
     /// Creates a new builder for [`AssociateRoutingProfileQueuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_routing_profile_queues::builders::AssociateRoutingProfileQueuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -105,6 +112,7 @@ pub enum AssociateRoutingProfileQueuesError {
 
 impl AssociateRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -117,11 +125,13 @@ impl AssociateRoutingProfileQueuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -142,26 +152,31 @@ impl AssociateRoutingProfileQueuesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +232,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +241,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +256,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -246,17 +265,20 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
 
         /// Appends an item to [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs); use [`set_queue_configs`](Self::set_queue_configs) to replace the whole list.
+        #[inline]
         pub fn queue_configs(
             mut self,
             input: crate::types::RoutingProfileQueueConfig,
@@ -270,6 +292,7 @@ pub mod builders {
         /// The queues to associate with this routing profile.
         ///
         /// Sets [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs).
+        #[inline]
         pub fn set_queue_configs(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
@@ -279,6 +302,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs), if set.
+        #[inline]
         pub fn get_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
@@ -286,6 +310,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs); use [`set_manual_assignment_queue_configs`](Self::set_manual_assignment_queue_configs) to replace the whole list.
+        #[inline]
         pub fn manual_assignment_queue_configs(
             mut self,
             input: crate::types::RoutingProfileManualAssignmentQueueConfig,
@@ -299,6 +324,7 @@ pub mod builders {
         /// The manual assignment queues to associate with this routing profile.
         ///
         /// Sets [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs).
+        #[inline]
         pub fn set_manual_assignment_queue_configs(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>>,
@@ -308,6 +334,7 @@ pub mod builders {
         }
 
         /// Returns [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs), if set.
+        #[inline]
         pub fn get_manual_assignment_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
@@ -317,6 +344,7 @@ pub mod builders {
         /// Builds a [`AssociateRoutingProfileQueuesInput`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -338,6 +366,7 @@ pub mod builders {
     pub struct AssociateRoutingProfileQueuesOutputBuilder {}
     impl AssociateRoutingProfileQueuesOutputBuilder {
         /// Builds a [`AssociateRoutingProfileQueuesOutput`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesOutput {
@@ -353,6 +382,7 @@ impl crate::protocol::Operation for AssociateRoutingProfileQueues {
     type Output = AssociateRoutingProfileQueuesOutput;
     type Error = AssociateRoutingProfileQueuesError;
     const NAME: &'static str = "AssociateRoutingProfileQueues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -408,6 +438,7 @@ impl crate::protocol::Operation for AssociateRoutingProfileQueues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -423,6 +454,7 @@ impl crate::protocol::Operation for AssociateRoutingProfileQueues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -438,6 +470,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct AssociateSecurityKey;
 impl AssociateSecurityKey {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct AssociateSecurityKeyInput {
 
 impl AssociateSecurityKeyInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A valid security key in PEM format as a String.
+    #[inline]
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`AssociateSecurityKeyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_security_key::builders::AssociateSecurityKeyInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,11 +63,13 @@ pub struct AssociateSecurityKeyOutput {
 
 impl AssociateSecurityKeyOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// Creates a new builder for [`AssociateSecurityKeyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_security_key::builders::AssociateSecurityKeyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +108,7 @@ pub enum AssociateSecurityKeyError {
 
 impl AssociateSecurityKeyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +121,13 @@ impl AssociateSecurityKeyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -144,36 +154,43 @@ impl AssociateSecurityKeyError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -230,6 +247,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -238,12 +256,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -251,6 +271,7 @@ pub mod builders {
         /// A valid security key in PEM format as a String.
         ///
         /// Sets [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key). This field is required.
+        #[inline]
         pub fn key(mut self, input: impl Into<String>) -> Self {
             self.key = Some(input.into());
             self
@@ -259,12 +280,14 @@ pub mod builders {
         /// A valid security key in PEM format as a String.
         ///
         /// Sets [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key). This field is required.
+        #[inline]
         pub fn set_key(mut self, input: Option<String>) -> Self {
             self.key = input;
             self
         }
 
         /// Returns [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key), if set.
+        #[inline]
         pub fn get_key(&self) -> &Option<String> {
             &self.key
         }
@@ -272,6 +295,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -280,12 +304,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -293,6 +319,7 @@ pub mod builders {
         /// Builds a [`AssociateSecurityKeyInput`](crate::operation::associate_security_key::AssociateSecurityKeyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -318,6 +345,7 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_security_key::AssociateSecurityKeyOutput#structfield.association_id).
+        #[inline]
         pub fn association_id(mut self, input: impl Into<String>) -> Self {
             self.association_id = Some(input.into());
             self
@@ -326,17 +354,20 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_security_key::AssociateSecurityKeyOutput#structfield.association_id).
+        #[inline]
         pub fn set_association_id(mut self, input: Option<String>) -> Self {
             self.association_id = input;
             self
         }
 
         /// Returns [`association_id`](crate::operation::associate_security_key::AssociateSecurityKeyOutput#structfield.association_id), if set.
+        #[inline]
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
 
         /// Builds a [`AssociateSecurityKeyOutput`](crate::operation::associate_security_key::AssociateSecurityKeyOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_security_key::AssociateSecurityKeyOutput {
@@ -353,6 +384,7 @@ impl crate::protocol::Operation for AssociateSecurityKey {
     type Output = AssociateSecurityKeyOutput;
     type Error = AssociateSecurityKeyError;
     const NAME: &'static str = "AssociateSecurityKey";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -402,6 +434,7 @@ impl crate::protocol::Operation for AssociateSecurityKey {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -417,6 +450,7 @@ impl crate::protocol::Operation for AssociateSecurityKey {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -450,6 +484,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct AssociateWorkspace;
 impl AssociateWorkspace {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct AssociateWorkspaceInput {
 
 impl AssociateWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl AssociateWorkspaceInput {
     /// The Amazon Resource Names (ARNs) of the resources to associate with the workspace.
     ///
     /// Empty when the field is unset; use `.resource_arns.is_none()` to tell unset from empty.
+    #[inline]
     pub fn resource_arns(&self) -> &[String] {
         self.resource_arns.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AssociateWorkspaceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_workspace::builders::AssociateWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ impl AssociateWorkspaceOutput {
     /// A list of resources that were successfully associated with the workspace.
     ///
     /// Empty when the field is unset; use `.successful_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn successful_list(&self) -> &[crate::types::SuccessfulBatchAssociationSummary] {
         self.successful_list.as_deref().unwrap_or_default()
     }
@@ -69,11 +75,13 @@ impl AssociateWorkspaceOutput {
     /// A list of resources that failed to be associated with the workspace, including error details.
     ///
     /// Empty when the field is unset; use `.failed_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn failed_list(&self) -> &[crate::types::FailedBatchAssociationSummary] {
         self.failed_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AssociateWorkspaceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::associate_workspace::builders::AssociateWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +120,7 @@ pub enum AssociateWorkspaceError {
 
 impl AssociateWorkspaceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -124,11 +133,13 @@ impl AssociateWorkspaceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -153,36 +164,43 @@ impl AssociateWorkspaceError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +281,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -268,17 +290,20 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
 
         /// Appends an item to [`resource_arns`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.resource_arns); use [`set_resource_arns`](Self::set_resource_arns) to replace the whole list.
+        #[inline]
         pub fn resource_arns(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_arns.unwrap_or_default();
             v.push(input.into());
@@ -289,12 +314,14 @@ pub mod builders {
         /// The Amazon Resource Names (ARNs) of the resources to associate with the workspace.
         ///
         /// Sets [`resource_arns`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.resource_arns). This field is required.
+        #[inline]
         pub fn set_resource_arns(mut self, input: Option<Vec<String>>) -> Self {
             self.resource_arns = input;
             self
         }
 
         /// Returns [`resource_arns`](crate::operation::associate_workspace::AssociateWorkspaceInput#structfield.resource_arns), if set.
+        #[inline]
         pub fn get_resource_arns(&self) -> &Option<Vec<String>> {
             &self.resource_arns
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// Builds a [`AssociateWorkspaceInput`](crate::operation::associate_workspace::AssociateWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -328,6 +356,7 @@ pub mod builders {
 
     impl AssociateWorkspaceOutputBuilder {
         /// Appends an item to [`successful_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.successful_list); use [`set_successful_list`](Self::set_successful_list) to replace the whole list.
+        #[inline]
         pub fn successful_list(
             mut self,
             input: crate::types::SuccessfulBatchAssociationSummary,
@@ -341,6 +370,7 @@ pub mod builders {
         /// A list of resources that were successfully associated with the workspace.
         ///
         /// Sets [`successful_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.successful_list).
+        #[inline]
         pub fn set_successful_list(
             mut self,
             input: Option<Vec<crate::types::SuccessfulBatchAssociationSummary>>,
@@ -350,6 +380,7 @@ pub mod builders {
         }
 
         /// Returns [`successful_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.successful_list), if set.
+        #[inline]
         pub fn get_successful_list(
             &self,
         ) -> &Option<Vec<crate::types::SuccessfulBatchAssociationSummary>> {
@@ -357,6 +388,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.failed_list); use [`set_failed_list`](Self::set_failed_list) to replace the whole list.
+        #[inline]
         pub fn failed_list(
             mut self,
             input: crate::types::FailedBatchAssociationSummary,
@@ -370,6 +402,7 @@ pub mod builders {
         /// A list of resources that failed to be associated with the workspace, including error details.
         ///
         /// Sets [`failed_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.failed_list).
+        #[inline]
         pub fn set_failed_list(
             mut self,
             input: Option<Vec<crate::types::FailedBatchAssociationSummary>>,
@@ -379,6 +412,7 @@ pub mod builders {
         }
 
         /// Returns [`failed_list`](crate::operation::associate_workspace::AssociateWorkspaceOutput#structfield.failed_list), if set.
+        #[inline]
         pub fn get_failed_list(
             &self,
         ) -> &Option<Vec<crate::types::FailedBatchAssociationSummary>> {
@@ -386,6 +420,7 @@ pub mod builders {
         }
 
         /// Builds a [`AssociateWorkspaceOutput`](crate::operation::associate_workspace::AssociateWorkspaceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::associate_workspace::AssociateWorkspaceOutput {
@@ -403,6 +438,7 @@ impl crate::protocol::Operation for AssociateWorkspace {
     type Output = AssociateWorkspaceOutput;
     type Error = AssociateWorkspaceError;
     const NAME: &'static str = "AssociateWorkspace";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -450,6 +486,7 @@ impl crate::protocol::Operation for AssociateWorkspace {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -465,6 +502,7 @@ impl crate::protocol::Operation for AssociateWorkspace {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -509,6 +547,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

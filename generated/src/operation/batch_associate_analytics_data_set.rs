@@ -6,6 +6,7 @@
 pub struct BatchAssociateAnalyticsDataSet;
 impl BatchAssociateAnalyticsDataSet {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,6 +26,7 @@ pub struct BatchAssociateAnalyticsDataSetInput {
 
 impl BatchAssociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -32,16 +34,19 @@ impl BatchAssociateAnalyticsDataSetInput {
     /// An array of dataset identifiers to associate.
     ///
     /// Empty when the field is unset; use `.data_set_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn data_set_ids(&self) -> &[String] {
         self.data_set_ids.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// Creates a new builder for [`BatchAssociateAnalyticsDataSetInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_associate_analytics_data_set::builders::BatchAssociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ impl BatchAssociateAnalyticsDataSetOutput {
     /// Information about associations that are successfully created: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
     ///
     /// Empty when the field is unset; use `.created.is_none()` to tell unset from empty.
+    #[inline]
     pub fn created(&self) -> &[crate::types::AnalyticsDataAssociationResult] {
         self.created.as_deref().unwrap_or_default()
     }
@@ -69,11 +75,13 @@ impl BatchAssociateAnalyticsDataSetOutput {
     /// A list of errors for datasets that aren't successfully associated with the target account.
     ///
     /// Empty when the field is unset; use `.errors.is_none()` to tell unset from empty.
+    #[inline]
     pub fn errors(&self) -> &[crate::types::ErrorResult] {
         self.errors.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchAssociateAnalyticsDataSetOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_associate_analytics_data_set::builders::BatchAssociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum BatchAssociateAnalyticsDataSetError {
 
 impl BatchAssociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl BatchAssociateAnalyticsDataSetError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,26 +156,31 @@ impl BatchAssociateAnalyticsDataSetError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +233,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,17 +242,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids); use [`set_data_set_ids`](Self::set_data_set_ids) to replace the whole list.
+        #[inline]
         pub fn data_set_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.data_set_ids.unwrap_or_default();
             v.push(input.into());
@@ -246,12 +266,14 @@ pub mod builders {
         /// An array of dataset identifiers to associate.
         ///
         /// Sets [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids). This field is required.
+        #[inline]
         pub fn set_data_set_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.data_set_ids = input;
             self
         }
 
         /// Returns [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids), if set.
+        #[inline]
         pub fn get_data_set_ids(&self) -> &Option<Vec<String>> {
             &self.data_set_ids
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
             self.target_account_id = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
             self.target_account_id = input;
             self
         }
 
         /// Returns [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id), if set.
+        #[inline]
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`BatchAssociateAnalyticsDataSetInput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -304,6 +330,7 @@ pub mod builders {
 
     impl BatchAssociateAnalyticsDataSetOutputBuilder {
         /// Appends an item to [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created); use [`set_created`](Self::set_created) to replace the whole list.
+        #[inline]
         pub fn created(
             mut self,
             input: crate::types::AnalyticsDataAssociationResult,
@@ -317,6 +344,7 @@ pub mod builders {
         /// Information about associations that are successfully created: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
         ///
         /// Sets [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created).
+        #[inline]
         pub fn set_created(
             mut self,
             input: Option<Vec<crate::types::AnalyticsDataAssociationResult>>,
@@ -326,6 +354,7 @@ pub mod builders {
         }
 
         /// Returns [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created), if set.
+        #[inline]
         pub fn get_created(
             &self,
         ) -> &Option<Vec<crate::types::AnalyticsDataAssociationResult>> {
@@ -333,6 +362,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors); use [`set_errors`](Self::set_errors) to replace the whole list.
+        #[inline]
         pub fn errors(mut self, input: crate::types::ErrorResult) -> Self {
             let mut v: Vec<_> = self.errors.unwrap_or_default();
             v.push(input);
@@ -343,6 +373,7 @@ pub mod builders {
         /// A list of errors for datasets that aren't successfully associated with the target account.
         ///
         /// Sets [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors).
+        #[inline]
         pub fn set_errors(
             mut self,
             input: Option<Vec<crate::types::ErrorResult>>,
@@ -352,11 +383,13 @@ pub mod builders {
         }
 
         /// Returns [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors), if set.
+        #[inline]
         pub fn get_errors(&self) -> &Option<Vec<crate::types::ErrorResult>> {
             &self.errors
         }
 
         /// Builds a [`BatchAssociateAnalyticsDataSetOutput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput {
@@ -374,6 +407,7 @@ impl crate::protocol::Operation for BatchAssociateAnalyticsDataSet {
     type Output = BatchAssociateAnalyticsDataSetOutput;
     type Error = BatchAssociateAnalyticsDataSetError;
     const NAME: &'static str = "BatchAssociateAnalyticsDataSet";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -419,6 +453,7 @@ impl crate::protocol::Operation for BatchAssociateAnalyticsDataSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -434,6 +469,7 @@ impl crate::protocol::Operation for BatchAssociateAnalyticsDataSet {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -479,6 +515,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

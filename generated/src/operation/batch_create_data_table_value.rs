@@ -6,6 +6,7 @@
 pub struct BatchCreateDataTableValue;
 impl BatchCreateDataTableValue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct BatchCreateDataTableValueInput {
 
 impl BatchCreateDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl BatchCreateDataTableValueInput {
     /// A list of values to create.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableValue] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchCreateDataTableValueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_create_data_table_value::builders::BatchCreateDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,16 +65,19 @@ pub struct BatchCreateDataTableValueOutput {
 
 impl BatchCreateDataTableValueOutput {
     /// A list of successfully created values with their identifiers and lock versions.
+    #[inline]
     pub fn successful(&self) -> &[crate::types::BatchCreateDataTableValueSuccessResult] {
         &self.successful
     }
 
     /// A list of values that failed to be created with error messages explaining the failure reason.
+    #[inline]
     pub fn failed(&self) -> &[crate::types::BatchCreateDataTableValueFailureResult] {
         &self.failed
     }
 
     /// Creates a new builder for [`BatchCreateDataTableValueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_create_data_table_value::builders::BatchCreateDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +120,7 @@ pub enum BatchCreateDataTableValueError {
 
 impl BatchCreateDataTableValueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -124,11 +133,13 @@ impl BatchCreateDataTableValueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -157,46 +168,55 @@ impl BatchCreateDataTableValueError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -257,6 +277,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -265,12 +286,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -278,6 +301,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -286,17 +310,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(mut self, input: crate::types::DataTableValue) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
             v.push(input);
@@ -307,6 +334,7 @@ pub mod builders {
         /// A list of values to create.
         ///
         /// Sets [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableValue>>,
@@ -316,6 +344,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValue>> {
             &self.values
         }
@@ -323,6 +352,7 @@ pub mod builders {
         /// Builds a [`BatchCreateDataTableValueInput`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -351,6 +381,7 @@ pub mod builders {
 
     impl BatchCreateDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
+        #[inline]
         pub fn successful(
             mut self,
             input: crate::types::BatchCreateDataTableValueSuccessResult,
@@ -364,6 +395,7 @@ pub mod builders {
         /// A list of successfully created values with their identifiers and lock versions.
         ///
         /// Sets [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful). This field is required.
+        #[inline]
         pub fn set_successful(
             mut self,
             input: Option<Vec<crate::types::BatchCreateDataTableValueSuccessResult>>,
@@ -373,6 +405,7 @@ pub mod builders {
         }
 
         /// Returns [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful), if set.
+        #[inline]
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchCreateDataTableValueSuccessResult>> {
@@ -380,6 +413,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
+        #[inline]
         pub fn failed(
             mut self,
             input: crate::types::BatchCreateDataTableValueFailureResult,
@@ -393,6 +427,7 @@ pub mod builders {
         /// A list of values that failed to be created with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed). This field is required.
+        #[inline]
         pub fn set_failed(
             mut self,
             input: Option<Vec<crate::types::BatchCreateDataTableValueFailureResult>>,
@@ -402,6 +437,7 @@ pub mod builders {
         }
 
         /// Returns [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed), if set.
+        #[inline]
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchCreateDataTableValueFailureResult>> {
@@ -413,6 +449,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful)
         /// - [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -443,6 +480,7 @@ impl crate::protocol::Operation for BatchCreateDataTableValue {
     type Output = BatchCreateDataTableValueOutput;
     type Error = BatchCreateDataTableValueError;
     const NAME: &'static str = "BatchCreateDataTableValue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -490,6 +528,7 @@ impl crate::protocol::Operation for BatchCreateDataTableValue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -505,6 +544,7 @@ impl crate::protocol::Operation for BatchCreateDataTableValue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -552,6 +592,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

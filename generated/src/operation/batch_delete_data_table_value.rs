@@ -6,6 +6,7 @@
 pub struct BatchDeleteDataTableValue;
 impl BatchDeleteDataTableValue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct BatchDeleteDataTableValueInput {
 
 impl BatchDeleteDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl BatchDeleteDataTableValueInput {
     /// A list of value identifiers to delete, each specifying primary values, attribute name, and lock version information.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableDeleteValueIdentifier] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchDeleteDataTableValueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_delete_data_table_value::builders::BatchDeleteDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,16 +65,19 @@ pub struct BatchDeleteDataTableValueOutput {
 
 impl BatchDeleteDataTableValueOutput {
     /// A list of successfully deleted values with their identifiers and updated lock versions.
+    #[inline]
     pub fn successful(&self) -> &[crate::types::BatchDeleteDataTableValueSuccessResult] {
         &self.successful
     }
 
     /// A list of values that failed to be deleted with error messages explaining the failure reason.
+    #[inline]
     pub fn failed(&self) -> &[crate::types::BatchDeleteDataTableValueFailureResult] {
         &self.failed
     }
 
     /// Creates a new builder for [`BatchDeleteDataTableValueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_delete_data_table_value::builders::BatchDeleteDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum BatchDeleteDataTableValueError {
 
 impl BatchDeleteDataTableValueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl BatchDeleteDataTableValueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -147,36 +158,43 @@ impl BatchDeleteDataTableValueError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -233,6 +251,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -241,12 +260,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -254,6 +275,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -262,17 +284,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(
             mut self,
             input: crate::types::DataTableDeleteValueIdentifier,
@@ -286,6 +311,7 @@ pub mod builders {
         /// A list of value identifiers to delete, each specifying primary values, attribute name, and lock version information.
         ///
         /// Sets [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableDeleteValueIdentifier>>,
@@ -295,6 +321,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableDeleteValueIdentifier>> {
@@ -304,6 +331,7 @@ pub mod builders {
         /// Builds a [`BatchDeleteDataTableValueInput`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -332,6 +360,7 @@ pub mod builders {
 
     impl BatchDeleteDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
+        #[inline]
         pub fn successful(
             mut self,
             input: crate::types::BatchDeleteDataTableValueSuccessResult,
@@ -345,6 +374,7 @@ pub mod builders {
         /// A list of successfully deleted values with their identifiers and updated lock versions.
         ///
         /// Sets [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful). This field is required.
+        #[inline]
         pub fn set_successful(
             mut self,
             input: Option<Vec<crate::types::BatchDeleteDataTableValueSuccessResult>>,
@@ -354,6 +384,7 @@ pub mod builders {
         }
 
         /// Returns [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful), if set.
+        #[inline]
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchDeleteDataTableValueSuccessResult>> {
@@ -361,6 +392,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
+        #[inline]
         pub fn failed(
             mut self,
             input: crate::types::BatchDeleteDataTableValueFailureResult,
@@ -374,6 +406,7 @@ pub mod builders {
         /// A list of values that failed to be deleted with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed). This field is required.
+        #[inline]
         pub fn set_failed(
             mut self,
             input: Option<Vec<crate::types::BatchDeleteDataTableValueFailureResult>>,
@@ -383,6 +416,7 @@ pub mod builders {
         }
 
         /// Returns [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed), if set.
+        #[inline]
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchDeleteDataTableValueFailureResult>> {
@@ -394,6 +428,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful)
         /// - [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -424,6 +459,7 @@ impl crate::protocol::Operation for BatchDeleteDataTableValue {
     type Output = BatchDeleteDataTableValueOutput;
     type Error = BatchDeleteDataTableValueError;
     const NAME: &'static str = "BatchDeleteDataTableValue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -471,6 +507,7 @@ impl crate::protocol::Operation for BatchDeleteDataTableValue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -486,6 +523,7 @@ impl crate::protocol::Operation for BatchDeleteDataTableValue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -533,6 +571,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

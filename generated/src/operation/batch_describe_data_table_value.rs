@@ -6,6 +6,7 @@
 pub struct BatchDescribeDataTableValue;
 impl BatchDescribeDataTableValue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct BatchDescribeDataTableValueInput {
 
 impl BatchDescribeDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl BatchDescribeDataTableValueInput {
     /// A list of value identifiers to retrieve, each specifying primary values and attribute names.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableValueIdentifier] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchDescribeDataTableValueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_describe_data_table_value::builders::BatchDescribeDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct BatchDescribeDataTableValueOutput {
 
 impl BatchDescribeDataTableValueOutput {
     /// A list of successfully retrieved values with their data, metadata, and lock version information.
+    #[inline]
     pub fn successful(
         &self,
     ) -> &[crate::types::BatchDescribeDataTableValueSuccessResult] {
@@ -67,11 +73,13 @@ impl BatchDescribeDataTableValueOutput {
     }
 
     /// A list of values that failed to be retrieved with error messages explaining the failure reason.
+    #[inline]
     pub fn failed(&self) -> &[crate::types::BatchDescribeDataTableValueFailureResult] {
         &self.failed
     }
 
     /// Creates a new builder for [`BatchDescribeDataTableValueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_describe_data_table_value::builders::BatchDescribeDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum BatchDescribeDataTableValueError {
 
 impl BatchDescribeDataTableValueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl BatchDescribeDataTableValueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -146,31 +157,37 @@ impl BatchDescribeDataTableValueError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +242,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +251,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -254,17 +275,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(mut self, input: crate::types::DataTableValueIdentifier) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
             v.push(input);
@@ -275,6 +299,7 @@ pub mod builders {
         /// A list of value identifiers to retrieve, each specifying primary values and attribute names.
         ///
         /// Sets [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableValueIdentifier>>,
@@ -284,6 +309,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableValueIdentifier>> {
@@ -293,6 +319,7 @@ pub mod builders {
         /// Builds a [`BatchDescribeDataTableValueInput`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -321,6 +348,7 @@ pub mod builders {
 
     impl BatchDescribeDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
+        #[inline]
         pub fn successful(
             mut self,
             input: crate::types::BatchDescribeDataTableValueSuccessResult,
@@ -334,6 +362,7 @@ pub mod builders {
         /// A list of successfully retrieved values with their data, metadata, and lock version information.
         ///
         /// Sets [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful). This field is required.
+        #[inline]
         pub fn set_successful(
             mut self,
             input: Option<Vec<crate::types::BatchDescribeDataTableValueSuccessResult>>,
@@ -343,6 +372,7 @@ pub mod builders {
         }
 
         /// Returns [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful), if set.
+        #[inline]
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchDescribeDataTableValueSuccessResult>> {
@@ -350,6 +380,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
+        #[inline]
         pub fn failed(
             mut self,
             input: crate::types::BatchDescribeDataTableValueFailureResult,
@@ -363,6 +394,7 @@ pub mod builders {
         /// A list of values that failed to be retrieved with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed). This field is required.
+        #[inline]
         pub fn set_failed(
             mut self,
             input: Option<Vec<crate::types::BatchDescribeDataTableValueFailureResult>>,
@@ -372,6 +404,7 @@ pub mod builders {
         }
 
         /// Returns [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed), if set.
+        #[inline]
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchDescribeDataTableValueFailureResult>> {
@@ -383,6 +416,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful)
         /// - [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -413,6 +447,7 @@ impl crate::protocol::Operation for BatchDescribeDataTableValue {
     type Output = BatchDescribeDataTableValueOutput;
     type Error = BatchDescribeDataTableValueError;
     const NAME: &'static str = "BatchDescribeDataTableValue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -460,6 +495,7 @@ impl crate::protocol::Operation for BatchDescribeDataTableValue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -475,6 +511,7 @@ impl crate::protocol::Operation for BatchDescribeDataTableValue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -522,6 +559,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct BatchDisassociateAnalyticsDataSet;
 impl BatchDisassociateAnalyticsDataSet {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,6 +26,7 @@ pub struct BatchDisassociateAnalyticsDataSetInput {
 
 impl BatchDisassociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -32,16 +34,19 @@ impl BatchDisassociateAnalyticsDataSetInput {
     /// An array of associated dataset identifiers to remove.
     ///
     /// Empty when the field is unset; use `.data_set_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn data_set_ids(&self) -> &[String] {
         self.data_set_ids.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// Creates a new builder for [`BatchDisassociateAnalyticsDataSetInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_disassociate_analytics_data_set::builders::BatchDisassociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ impl BatchDisassociateAnalyticsDataSetOutput {
     /// An array of successfully disassociated dataset identifiers.
     ///
     /// Empty when the field is unset; use `.deleted.is_none()` to tell unset from empty.
+    #[inline]
     pub fn deleted(&self) -> &[String] {
         self.deleted.as_deref().unwrap_or_default()
     }
@@ -69,11 +75,13 @@ impl BatchDisassociateAnalyticsDataSetOutput {
     /// A list of errors for any datasets not successfully removed.
     ///
     /// Empty when the field is unset; use `.errors.is_none()` to tell unset from empty.
+    #[inline]
     pub fn errors(&self) -> &[crate::types::ErrorResult] {
         self.errors.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchDisassociateAnalyticsDataSetOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_disassociate_analytics_data_set::builders::BatchDisassociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum BatchDisassociateAnalyticsDataSetError {
 
 impl BatchDisassociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl BatchDisassociateAnalyticsDataSetError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,26 +156,31 @@ impl BatchDisassociateAnalyticsDataSetError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +233,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,17 +242,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`data_set_ids`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.data_set_ids); use [`set_data_set_ids`](Self::set_data_set_ids) to replace the whole list.
+        #[inline]
         pub fn data_set_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.data_set_ids.unwrap_or_default();
             v.push(input.into());
@@ -246,12 +266,14 @@ pub mod builders {
         /// An array of associated dataset identifiers to remove.
         ///
         /// Sets [`data_set_ids`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.data_set_ids). This field is required.
+        #[inline]
         pub fn set_data_set_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.data_set_ids = input;
             self
         }
 
         /// Returns [`data_set_ids`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.data_set_ids), if set.
+        #[inline]
         pub fn get_data_set_ids(&self) -> &Option<Vec<String>> {
             &self.data_set_ids
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
             self.target_account_id = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
             self.target_account_id = input;
             self
         }
 
         /// Returns [`target_account_id`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput#structfield.target_account_id), if set.
+        #[inline]
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`BatchDisassociateAnalyticsDataSetInput`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -304,6 +330,7 @@ pub mod builders {
 
     impl BatchDisassociateAnalyticsDataSetOutputBuilder {
         /// Appends an item to [`deleted`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.deleted); use [`set_deleted`](Self::set_deleted) to replace the whole list.
+        #[inline]
         pub fn deleted(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.deleted.unwrap_or_default();
             v.push(input.into());
@@ -314,17 +341,20 @@ pub mod builders {
         /// An array of successfully disassociated dataset identifiers.
         ///
         /// Sets [`deleted`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.deleted).
+        #[inline]
         pub fn set_deleted(mut self, input: Option<Vec<String>>) -> Self {
             self.deleted = input;
             self
         }
 
         /// Returns [`deleted`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.deleted), if set.
+        #[inline]
         pub fn get_deleted(&self) -> &Option<Vec<String>> {
             &self.deleted
         }
 
         /// Appends an item to [`errors`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.errors); use [`set_errors`](Self::set_errors) to replace the whole list.
+        #[inline]
         pub fn errors(mut self, input: crate::types::ErrorResult) -> Self {
             let mut v: Vec<_> = self.errors.unwrap_or_default();
             v.push(input);
@@ -335,6 +365,7 @@ pub mod builders {
         /// A list of errors for any datasets not successfully removed.
         ///
         /// Sets [`errors`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.errors).
+        #[inline]
         pub fn set_errors(
             mut self,
             input: Option<Vec<crate::types::ErrorResult>>,
@@ -344,11 +375,13 @@ pub mod builders {
         }
 
         /// Returns [`errors`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput#structfield.errors), if set.
+        #[inline]
         pub fn get_errors(&self) -> &Option<Vec<crate::types::ErrorResult>> {
             &self.errors
         }
 
         /// Builds a [`BatchDisassociateAnalyticsDataSetOutput`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetOutput {
@@ -366,6 +399,7 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
     type Output = BatchDisassociateAnalyticsDataSetOutput;
     type Error = BatchDisassociateAnalyticsDataSetError;
     const NAME: &'static str = "BatchDisassociateAnalyticsDataSet";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -411,6 +445,7 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -426,6 +461,7 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -467,6 +503,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

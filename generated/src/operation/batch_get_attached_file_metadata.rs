@@ -6,6 +6,7 @@
 pub struct BatchGetAttachedFileMetadata;
 impl BatchGetAttachedFileMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,21 +30,25 @@ impl BatchGetAttachedFileMetadataInput {
     /// The unique identifiers of the attached file resource.
     ///
     /// Empty when the field is unset; use `.file_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn file_ids(&self) -> &[String] {
         self.file_ids.as_deref().unwrap_or_default()
     }
 
     /// The unique identifier of the Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`BatchGetAttachedFileMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +69,7 @@ impl BatchGetAttachedFileMetadataOutput {
     /// List of attached files that were successfully retrieved.
     ///
     /// Empty when the field is unset; use `.files.is_none()` to tell unset from empty.
+    #[inline]
     pub fn files(&self) -> &[crate::types::AttachedFile] {
         self.files.as_deref().unwrap_or_default()
     }
@@ -71,11 +77,13 @@ impl BatchGetAttachedFileMetadataOutput {
     /// List of errors of attached files that could not be retrieved.
     ///
     /// Empty when the field is unset; use `.errors.is_none()` to tell unset from empty.
+    #[inline]
     pub fn errors(&self) -> &[crate::types::AttachedFileError] {
         self.errors.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchGetAttachedFileMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +118,7 @@ pub enum BatchGetAttachedFileMetadataError {
 
 impl BatchGetAttachedFileMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -122,11 +131,13 @@ impl BatchGetAttachedFileMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -145,26 +156,31 @@ impl BatchGetAttachedFileMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
 
     impl BatchGetAttachedFileMetadataInputBuilder {
         /// Appends an item to [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids); use [`set_file_ids`](Self::set_file_ids) to replace the whole list.
+        #[inline]
         pub fn file_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.file_ids.unwrap_or_default();
             v.push(input.into());
@@ -225,12 +242,14 @@ pub mod builders {
         /// The unique identifiers of the attached file resource.
         ///
         /// Sets [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids). This field is required.
+        #[inline]
         pub fn set_file_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.file_ids = input;
             self
         }
 
         /// Returns [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids), if set.
+        #[inline]
         pub fn get_file_ids(&self) -> &Option<Vec<String>> {
             &self.file_ids
         }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`BatchGetAttachedFileMetadataInput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -304,6 +330,7 @@ pub mod builders {
 
     impl BatchGetAttachedFileMetadataOutputBuilder {
         /// Appends an item to [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files); use [`set_files`](Self::set_files) to replace the whole list.
+        #[inline]
         pub fn files(mut self, input: crate::types::AttachedFile) -> Self {
             let mut v: Vec<_> = self.files.unwrap_or_default();
             v.push(input);
@@ -314,6 +341,7 @@ pub mod builders {
         /// List of attached files that were successfully retrieved.
         ///
         /// Sets [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files).
+        #[inline]
         pub fn set_files(
             mut self,
             input: Option<Vec<crate::types::AttachedFile>>,
@@ -323,11 +351,13 @@ pub mod builders {
         }
 
         /// Returns [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files), if set.
+        #[inline]
         pub fn get_files(&self) -> &Option<Vec<crate::types::AttachedFile>> {
             &self.files
         }
 
         /// Appends an item to [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors); use [`set_errors`](Self::set_errors) to replace the whole list.
+        #[inline]
         pub fn errors(mut self, input: crate::types::AttachedFileError) -> Self {
             let mut v: Vec<_> = self.errors.unwrap_or_default();
             v.push(input);
@@ -338,6 +368,7 @@ pub mod builders {
         /// List of errors of attached files that could not be retrieved.
         ///
         /// Sets [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors).
+        #[inline]
         pub fn set_errors(
             mut self,
             input: Option<Vec<crate::types::AttachedFileError>>,
@@ -347,11 +378,13 @@ pub mod builders {
         }
 
         /// Returns [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors), if set.
+        #[inline]
         pub fn get_errors(&self) -> &Option<Vec<crate::types::AttachedFileError>> {
             &self.errors
         }
 
         /// Builds a [`BatchGetAttachedFileMetadataOutput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput {
@@ -369,6 +402,7 @@ impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
     type Output = BatchGetAttachedFileMetadataOutput;
     type Error = BatchGetAttachedFileMetadataError;
     const NAME: &'static str = "BatchGetAttachedFileMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -433,6 +467,7 @@ impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -448,6 +483,7 @@ impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -491,6 +527,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

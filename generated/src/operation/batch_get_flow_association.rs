@@ -6,6 +6,7 @@
 pub struct BatchGetFlowAssociation;
 impl BatchGetFlowAssociation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -28,6 +29,7 @@ pub struct BatchGetFlowAssociationInput {
 
 impl BatchGetFlowAssociationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -35,11 +37,13 @@ impl BatchGetFlowAssociationInput {
     /// A list of resource identifiers to retrieve flow associations.
     ///
     /// Empty when the field is unset; use `.resource_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn resource_ids(&self) -> &[String] {
         self.resource_ids.as_deref().unwrap_or_default()
     }
 
     /// The type of resource association.
+    #[inline]
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
@@ -47,6 +51,7 @@ impl BatchGetFlowAssociationInput {
     }
 
     /// Creates a new builder for [`BatchGetFlowAssociationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociationInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,6 +70,7 @@ impl BatchGetFlowAssociationOutput {
     /// Information about flow associations.
     ///
     /// Empty when the field is unset; use `.flow_association_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn flow_association_summary_list(
         &self,
     ) -> &[crate::types::FlowAssociationSummary] {
@@ -72,6 +78,7 @@ impl BatchGetFlowAssociationOutput {
     }
 
     /// Creates a new builder for [`BatchGetFlowAssociationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +115,7 @@ pub enum BatchGetFlowAssociationError {
 
 impl BatchGetFlowAssociationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +128,13 @@ impl BatchGetFlowAssociationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -146,31 +156,37 @@ impl BatchGetFlowAssociationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +241,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,17 +250,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids); use [`set_resource_ids`](Self::set_resource_ids) to replace the whole list.
+        #[inline]
         pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_ids.unwrap_or_default();
             v.push(input.into());
@@ -254,12 +274,14 @@ pub mod builders {
         /// A list of resource identifiers to retrieve flow associations.
         ///
         /// Sets [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids). This field is required.
+        #[inline]
         pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.resource_ids = input;
             self
         }
 
         /// Returns [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids), if set.
+        #[inline]
         pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
             &self.resource_ids
         }
@@ -267,6 +289,7 @@ pub mod builders {
         /// The type of resource association.
         ///
         /// Sets [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type).
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::ListFlowAssociationResourceType,
@@ -278,6 +301,7 @@ pub mod builders {
         /// The type of resource association.
         ///
         /// Sets [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type).
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::ListFlowAssociationResourceType>,
@@ -287,6 +311,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::ListFlowAssociationResourceType> {
@@ -296,6 +321,7 @@ pub mod builders {
         /// Builds a [`BatchGetFlowAssociationInput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -321,6 +347,7 @@ pub mod builders {
 
     impl BatchGetFlowAssociationOutputBuilder {
         /// Appends an item to [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list); use [`set_flow_association_summary_list`](Self::set_flow_association_summary_list) to replace the whole list.
+        #[inline]
         pub fn flow_association_summary_list(
             mut self,
             input: crate::types::FlowAssociationSummary,
@@ -334,6 +361,7 @@ pub mod builders {
         /// Information about flow associations.
         ///
         /// Sets [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list).
+        #[inline]
         pub fn set_flow_association_summary_list(
             mut self,
             input: Option<Vec<crate::types::FlowAssociationSummary>>,
@@ -343,6 +371,7 @@ pub mod builders {
         }
 
         /// Returns [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list), if set.
+        #[inline]
         pub fn get_flow_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::FlowAssociationSummary>> {
@@ -350,6 +379,7 @@ pub mod builders {
         }
 
         /// Builds a [`BatchGetFlowAssociationOutput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput {
@@ -366,6 +396,7 @@ impl crate::protocol::Operation for BatchGetFlowAssociation {
     type Output = BatchGetFlowAssociationOutput;
     type Error = BatchGetFlowAssociationError;
     const NAME: &'static str = "BatchGetFlowAssociation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -411,6 +442,7 @@ impl crate::protocol::Operation for BatchGetFlowAssociation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -426,6 +458,7 @@ impl crate::protocol::Operation for BatchGetFlowAssociation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -464,6 +497,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

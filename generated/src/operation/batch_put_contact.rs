@@ -8,6 +8,7 @@
 pub struct BatchPutContact;
 impl BatchPutContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,11 +28,13 @@ pub struct BatchPutContactInput {
 
 impl BatchPutContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -39,11 +42,13 @@ impl BatchPutContactInput {
     /// List of individual contact requests.
     ///
     /// Empty when the field is unset; use `.contact_data_request_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_data_request_list(&self) -> &[crate::types::ContactDataRequest] {
         self.contact_data_request_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchPutContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +69,7 @@ impl BatchPutContactOutput {
     /// List of requests for which contact was successfully created.
     ///
     /// Empty when the field is unset; use `.successful_request_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn successful_request_list(&self) -> &[crate::types::SuccessfulRequest] {
         self.successful_request_list.as_deref().unwrap_or_default()
     }
@@ -71,11 +77,13 @@ impl BatchPutContactOutput {
     /// List of requests for which contact creation failed.
     ///
     /// Empty when the field is unset; use `.failed_request_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn failed_request_list(&self) -> &[crate::types::FailedRequest] {
         self.failed_request_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchPutContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_put_contact::builders::BatchPutContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +120,7 @@ pub enum BatchPutContactError {
 
 impl BatchPutContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -124,11 +133,13 @@ impl BatchPutContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -150,31 +161,37 @@ impl BatchPutContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -231,6 +248,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -239,12 +257,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -252,6 +272,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -260,17 +281,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list); use [`set_contact_data_request_list`](Self::set_contact_data_request_list) to replace the whole list.
+        #[inline]
         pub fn contact_data_request_list(
             mut self,
             input: crate::types::ContactDataRequest,
@@ -284,6 +308,7 @@ pub mod builders {
         /// List of individual contact requests.
         ///
         /// Sets [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list). This field is required.
+        #[inline]
         pub fn set_contact_data_request_list(
             mut self,
             input: Option<Vec<crate::types::ContactDataRequest>>,
@@ -293,6 +318,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list), if set.
+        #[inline]
         pub fn get_contact_data_request_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactDataRequest>> {
@@ -302,6 +328,7 @@ pub mod builders {
         /// Builds a [`BatchPutContactInput`](crate::operation::batch_put_contact::BatchPutContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -326,6 +353,7 @@ pub mod builders {
 
     impl BatchPutContactOutputBuilder {
         /// Appends an item to [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list); use [`set_successful_request_list`](Self::set_successful_request_list) to replace the whole list.
+        #[inline]
         pub fn successful_request_list(
             mut self,
             input: crate::types::SuccessfulRequest,
@@ -339,6 +367,7 @@ pub mod builders {
         /// List of requests for which contact was successfully created.
         ///
         /// Sets [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list).
+        #[inline]
         pub fn set_successful_request_list(
             mut self,
             input: Option<Vec<crate::types::SuccessfulRequest>>,
@@ -348,6 +377,7 @@ pub mod builders {
         }
 
         /// Returns [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list), if set.
+        #[inline]
         pub fn get_successful_request_list(
             &self,
         ) -> &Option<Vec<crate::types::SuccessfulRequest>> {
@@ -355,6 +385,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list); use [`set_failed_request_list`](Self::set_failed_request_list) to replace the whole list.
+        #[inline]
         pub fn failed_request_list(
             mut self,
             input: crate::types::FailedRequest,
@@ -368,6 +399,7 @@ pub mod builders {
         /// List of requests for which contact creation failed.
         ///
         /// Sets [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list).
+        #[inline]
         pub fn set_failed_request_list(
             mut self,
             input: Option<Vec<crate::types::FailedRequest>>,
@@ -377,6 +409,7 @@ pub mod builders {
         }
 
         /// Returns [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list), if set.
+        #[inline]
         pub fn get_failed_request_list(
             &self,
         ) -> &Option<Vec<crate::types::FailedRequest>> {
@@ -384,6 +417,7 @@ pub mod builders {
         }
 
         /// Builds a [`BatchPutContactOutput`](crate::operation::batch_put_contact::BatchPutContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::batch_put_contact::BatchPutContactOutput {
@@ -401,6 +435,7 @@ impl crate::protocol::Operation for BatchPutContact {
     type Output = BatchPutContactOutput;
     type Error = BatchPutContactError;
     const NAME: &'static str = "BatchPutContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -454,6 +489,7 @@ impl crate::protocol::Operation for BatchPutContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -469,6 +505,7 @@ impl crate::protocol::Operation for BatchPutContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -513,6 +550,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

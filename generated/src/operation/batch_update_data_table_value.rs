@@ -6,6 +6,7 @@
 pub struct BatchUpdateDataTableValue;
 impl BatchUpdateDataTableValue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct BatchUpdateDataTableValueInput {
 
 impl BatchUpdateDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl BatchUpdateDataTableValueInput {
     /// A list of values to update, each including the current lock version to ensure optimistic locking.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableValue] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`BatchUpdateDataTableValueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,16 +65,19 @@ pub struct BatchUpdateDataTableValueOutput {
 
 impl BatchUpdateDataTableValueOutput {
     /// A list of successfully updated values with their new lock versions and identifiers.
+    #[inline]
     pub fn successful(&self) -> &[crate::types::BatchUpdateDataTableValueSuccessResult] {
         &self.successful
     }
 
     /// A list of values that failed to be updated with error messages explaining the failure reason.
+    #[inline]
     pub fn failed(&self) -> &[crate::types::BatchUpdateDataTableValueFailureResult] {
         &self.failed
     }
 
     /// Creates a new builder for [`BatchUpdateDataTableValueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum BatchUpdateDataTableValueError {
 
 impl BatchUpdateDataTableValueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl BatchUpdateDataTableValueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -147,36 +158,43 @@ impl BatchUpdateDataTableValueError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -233,6 +251,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -241,12 +260,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -254,6 +275,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -262,17 +284,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(mut self, input: crate::types::DataTableValue) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
             v.push(input);
@@ -283,6 +308,7 @@ pub mod builders {
         /// A list of values to update, each including the current lock version to ensure optimistic locking.
         ///
         /// Sets [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableValue>>,
@@ -292,6 +318,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValue>> {
             &self.values
         }
@@ -299,6 +326,7 @@ pub mod builders {
         /// Builds a [`BatchUpdateDataTableValueInput`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -327,6 +355,7 @@ pub mod builders {
 
     impl BatchUpdateDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
+        #[inline]
         pub fn successful(
             mut self,
             input: crate::types::BatchUpdateDataTableValueSuccessResult,
@@ -340,6 +369,7 @@ pub mod builders {
         /// A list of successfully updated values with their new lock versions and identifiers.
         ///
         /// Sets [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful). This field is required.
+        #[inline]
         pub fn set_successful(
             mut self,
             input: Option<Vec<crate::types::BatchUpdateDataTableValueSuccessResult>>,
@@ -349,6 +379,7 @@ pub mod builders {
         }
 
         /// Returns [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful), if set.
+        #[inline]
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchUpdateDataTableValueSuccessResult>> {
@@ -356,6 +387,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
+        #[inline]
         pub fn failed(
             mut self,
             input: crate::types::BatchUpdateDataTableValueFailureResult,
@@ -369,6 +401,7 @@ pub mod builders {
         /// A list of values that failed to be updated with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed). This field is required.
+        #[inline]
         pub fn set_failed(
             mut self,
             input: Option<Vec<crate::types::BatchUpdateDataTableValueFailureResult>>,
@@ -378,6 +411,7 @@ pub mod builders {
         }
 
         /// Returns [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed), if set.
+        #[inline]
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchUpdateDataTableValueFailureResult>> {
@@ -389,6 +423,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful)
         /// - [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -419,6 +454,7 @@ impl crate::protocol::Operation for BatchUpdateDataTableValue {
     type Output = BatchUpdateDataTableValueOutput;
     type Error = BatchUpdateDataTableValueError;
     const NAME: &'static str = "BatchUpdateDataTableValue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -466,6 +502,7 @@ impl crate::protocol::Operation for BatchUpdateDataTableValue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -481,6 +518,7 @@ impl crate::protocol::Operation for BatchUpdateDataTableValue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -528,6 +566,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -16,6 +16,7 @@
 pub struct ClaimPhoneNumber;
 impl ClaimPhoneNumber {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -43,36 +44,43 @@ pub struct ClaimPhoneNumberInput {
 
 impl ClaimPhoneNumberInput {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The phone number you want to claim.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// The description of the phone number.
+    #[inline]
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`ClaimPhoneNumberInput`].
+    #[inline]
     pub fn builder() -> crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
@@ -91,16 +99,19 @@ pub struct ClaimPhoneNumberOutput {
 
 impl ClaimPhoneNumberOutput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
 
     /// Creates a new builder for [`ClaimPhoneNumberOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::claim_phone_number::builders::ClaimPhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
@@ -137,6 +148,7 @@ pub enum ClaimPhoneNumberError {
 
 impl ClaimPhoneNumberError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -149,11 +161,13 @@ impl ClaimPhoneNumberError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -173,31 +187,37 @@ impl ClaimPhoneNumberError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -255,6 +275,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.target_arn).
+        #[inline]
         pub fn target_arn(mut self, input: impl Into<String>) -> Self {
             self.target_arn = Some(input.into());
             self
@@ -263,12 +284,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.target_arn).
+        #[inline]
         pub fn set_target_arn(mut self, input: Option<String>) -> Self {
             self.target_arn = input;
             self
         }
 
         /// Returns [`target_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.target_arn), if set.
+        #[inline]
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
@@ -276,6 +299,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -284,12 +308,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -297,6 +323,7 @@ pub mod builders {
         /// The phone number you want to claim.
         ///
         /// Sets [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number). This field is required.
+        #[inline]
         pub fn phone_number(mut self, input: impl Into<String>) -> Self {
             self.phone_number = Some(input.into());
             self
@@ -305,12 +332,14 @@ pub mod builders {
         /// The phone number you want to claim.
         ///
         /// Sets [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number). This field is required.
+        #[inline]
         pub fn set_phone_number(mut self, input: Option<String>) -> Self {
             self.phone_number = input;
             self
         }
 
         /// Returns [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number), if set.
+        #[inline]
         pub fn get_phone_number(&self) -> &Option<String> {
             &self.phone_number
         }
@@ -318,6 +347,7 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description).
+        #[inline]
         pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
             self.phone_number_description = Some(input.into());
             self
@@ -326,17 +356,20 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description).
+        #[inline]
         pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
             self.phone_number_description = input;
             self
         }
 
         /// Returns [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description), if set.
+        #[inline]
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
 
         /// Inserts an entry into [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -347,6 +380,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -356,6 +390,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -363,6 +398,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -371,12 +407,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -384,6 +422,7 @@ pub mod builders {
         /// Builds a [`ClaimPhoneNumberInput`](crate::operation::claim_phone_number::ClaimPhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -413,6 +452,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -421,12 +461,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -434,6 +476,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn phone_number_arn(mut self, input: impl Into<String>) -> Self {
             self.phone_number_arn = Some(input.into());
             self
@@ -442,17 +485,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn set_phone_number_arn(mut self, input: Option<String>) -> Self {
             self.phone_number_arn = input;
             self
         }
 
         /// Returns [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn), if set.
+        #[inline]
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
 
         /// Builds a [`ClaimPhoneNumberOutput`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::claim_phone_number::ClaimPhoneNumberOutput {
@@ -470,6 +516,7 @@ impl crate::protocol::Operation for ClaimPhoneNumber {
     type Output = ClaimPhoneNumberOutput;
     type Error = ClaimPhoneNumberError;
     const NAME: &'static str = "ClaimPhoneNumber";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -529,6 +576,7 @@ impl crate::protocol::Operation for ClaimPhoneNumber {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -544,6 +592,7 @@ impl crate::protocol::Operation for ClaimPhoneNumber {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -584,6 +633,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CompleteAttachedFileUpload;
 impl CompleteAttachedFileUpload {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct CompleteAttachedFileUploadInput {
 
 impl CompleteAttachedFileUploadInput {
     /// The unique identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`CompleteAttachedFileUploadInput`].
+    #[inline]
     pub fn builder() -> crate::operation::complete_attached_file_upload::builders::CompleteAttachedFileUploadInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct CompleteAttachedFileUploadOutput {
 
 impl CompleteAttachedFileUploadOutput {
     /// Creates a new builder for [`CompleteAttachedFileUploadOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::complete_attached_file_upload::builders::CompleteAttachedFileUploadOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum CompleteAttachedFileUploadError {
 
 impl CompleteAttachedFileUploadError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl CompleteAttachedFileUploadError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -125,26 +134,31 @@ impl CompleteAttachedFileUploadError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn file_id(mut self, input: impl Into<String>) -> Self {
             self.file_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn set_file_id(mut self, input: Option<String>) -> Self {
             self.file_id = input;
             self
         }
 
         /// Returns [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id), if set.
+        #[inline]
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`CompleteAttachedFileUploadInput`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct CompleteAttachedFileUploadOutputBuilder {}
     impl CompleteAttachedFileUploadOutputBuilder {
         /// Builds a [`CompleteAttachedFileUploadOutput`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for CompleteAttachedFileUpload {
     type Output = CompleteAttachedFileUploadOutput;
     type Error = CompleteAttachedFileUploadError;
     const NAME: &'static str = "CompleteAttachedFileUpload";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -347,6 +373,7 @@ impl crate::protocol::Operation for CompleteAttachedFileUpload {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -362,6 +389,7 @@ impl crate::protocol::Operation for CompleteAttachedFileUpload {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -377,6 +405,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateAgentStatus;
 impl CreateAgentStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreateAgentStatusInput {
 
 impl CreateAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the status.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the status.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The state of the status.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
 
     /// The display order of the status.
+    #[inline]
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateAgentStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_agent_status::builders::CreateAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -79,16 +87,19 @@ pub struct CreateAgentStatusOutput {
 
 impl CreateAgentStatusOutput {
     /// The Amazon Resource Name (ARN) of the agent status.
+    #[inline]
     pub fn agent_status_arn(&self) -> Option<&str> {
         self.agent_status_arn.as_deref()
     }
 
     /// The identifier of the agent status.
+    #[inline]
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateAgentStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_agent_status::builders::CreateAgentStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum CreateAgentStatusError {
 
 impl CreateAgentStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl CreateAgentStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -170,36 +184,43 @@ impl CreateAgentStatusError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -259,6 +280,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -267,12 +289,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -280,6 +304,7 @@ pub mod builders {
         /// The name of the status.
         ///
         /// Sets [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -288,12 +313,14 @@ pub mod builders {
         /// The name of the status.
         ///
         /// Sets [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -301,6 +328,7 @@ pub mod builders {
         /// The description of the status.
         ///
         /// Sets [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -309,12 +337,14 @@ pub mod builders {
         /// The description of the status.
         ///
         /// Sets [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -322,6 +352,7 @@ pub mod builders {
         /// The state of the status.
         ///
         /// Sets [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state). This field is required.
+        #[inline]
         pub fn state(mut self, input: crate::types::AgentStatusState) -> Self {
             self.state = Some(input);
             self
@@ -330,6 +361,7 @@ pub mod builders {
         /// The state of the status.
         ///
         /// Sets [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state). This field is required.
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::AgentStatusState>,
@@ -339,6 +371,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
             &self.state
         }
@@ -346,6 +379,7 @@ pub mod builders {
         /// The display order of the status.
         ///
         /// Sets [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order).
+        #[inline]
         pub fn display_order(mut self, input: i32) -> Self {
             self.display_order = Some(input);
             self
@@ -354,17 +388,20 @@ pub mod builders {
         /// The display order of the status.
         ///
         /// Sets [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order).
+        #[inline]
         pub fn set_display_order(mut self, input: Option<i32>) -> Self {
             self.display_order = input;
             self
         }
 
         /// Returns [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order), if set.
+        #[inline]
         pub fn get_display_order(&self) -> &Option<i32> {
             &self.display_order
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -375,6 +412,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -384,6 +422,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -391,6 +430,7 @@ pub mod builders {
         /// Builds a [`CreateAgentStatusInput`](crate::operation::create_agent_status::CreateAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -420,6 +460,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the agent status.
         ///
         /// Sets [`agent_status_arn`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_arn).
+        #[inline]
         pub fn agent_status_arn(mut self, input: impl Into<String>) -> Self {
             self.agent_status_arn = Some(input.into());
             self
@@ -428,12 +469,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the agent status.
         ///
         /// Sets [`agent_status_arn`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_arn).
+        #[inline]
         pub fn set_agent_status_arn(mut self, input: Option<String>) -> Self {
             self.agent_status_arn = input;
             self
         }
 
         /// Returns [`agent_status_arn`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_arn), if set.
+        #[inline]
         pub fn get_agent_status_arn(&self) -> &Option<String> {
             &self.agent_status_arn
         }
@@ -441,6 +484,7 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id).
+        #[inline]
         pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
             self.agent_status_id = Some(input.into());
             self
@@ -449,17 +493,20 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id).
+        #[inline]
         pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
             self.agent_status_id = input;
             self
         }
 
         /// Returns [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id), if set.
+        #[inline]
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
 
         /// Builds a [`CreateAgentStatusOutput`](crate::operation::create_agent_status::CreateAgentStatusOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_agent_status::CreateAgentStatusOutput {
@@ -477,6 +524,7 @@ impl crate::protocol::Operation for CreateAgentStatus {
     type Output = CreateAgentStatusOutput;
     type Error = CreateAgentStatusError;
     const NAME: &'static str = "CreateAgentStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -531,6 +579,7 @@ impl crate::protocol::Operation for CreateAgentStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -546,6 +595,7 @@ impl crate::protocol::Operation for CreateAgentStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -586,6 +636,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -14,6 +14,7 @@
 pub struct CreateContact;
 impl CreateContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -77,26 +78,31 @@ pub struct CreateContactInput {
 
 impl CreateContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -104,41 +110,49 @@ impl CreateContactInput {
     }
 
     /// The channel for the contact.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// Indicates how the contact was initiated.
+    #[inline]
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
 
     /// Number of minutes the contact will be active for before expiring
+    #[inline]
     pub fn expiry_duration_in_minutes(&self) -> Option<i32> {
         self.expiry_duration_in_minutes
     }
 
     /// User details for the contact
+    #[inline]
     pub fn user_info(&self) -> Option<&crate::types::UserInfo> {
         self.user_info.as_ref()
     }
 
     /// Initial state of the contact when it's created.
+    #[inline]
     pub fn initiate_as(&self) -> Option<&crate::types::InitiateAs> {
         self.initiate_as.as_ref()
     }
 
     /// The name of a the contact.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A description of the contact.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -148,11 +162,13 @@ impl CreateContactInput {
     }
 
     /// The ID of the previous contact when creating a transfer contact.
+    #[inline]
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact::builders::CreateContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -192,16 +208,19 @@ pub struct CreateContactOutput {
 
 impl CreateContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the created contact.
+    #[inline]
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact::builders::CreateContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -244,6 +263,7 @@ pub enum CreateContactError {
 
 impl CreateContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -256,11 +276,13 @@ impl CreateContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -287,46 +309,55 @@ impl CreateContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -402,6 +433,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact::CreateContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -410,12 +442,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact::CreateContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact::CreateContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -423,6 +457,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -431,12 +466,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -444,6 +481,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -452,17 +490,20 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -473,6 +514,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -482,6 +524,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -489,6 +532,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`references`](crate::operation::create_contact::CreateContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -503,6 +547,7 @@ pub mod builders {
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::create_contact::CreateContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -512,6 +557,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::create_contact::CreateContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -521,6 +567,7 @@ pub mod builders {
         /// The channel for the contact.
         ///
         /// Sets [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel). This field is required.
+        #[inline]
         pub fn channel(mut self, input: crate::types::Channel) -> Self {
             self.channel = Some(input);
             self
@@ -529,12 +576,14 @@ pub mod builders {
         /// The channel for the contact.
         ///
         /// Sets [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel). This field is required.
+        #[inline]
         pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
             self.channel = input;
             self
         }
 
         /// Returns [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel), if set.
+        #[inline]
         pub fn get_channel(&self) -> &Option<crate::types::Channel> {
             &self.channel
         }
@@ -542,6 +591,7 @@ pub mod builders {
         /// Indicates how the contact was initiated.
         ///
         /// Sets [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method). This field is required.
+        #[inline]
         pub fn initiation_method(
             mut self,
             input: crate::types::ContactInitiationMethod,
@@ -553,6 +603,7 @@ pub mod builders {
         /// Indicates how the contact was initiated.
         ///
         /// Sets [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method). This field is required.
+        #[inline]
         pub fn set_initiation_method(
             mut self,
             input: Option<crate::types::ContactInitiationMethod>,
@@ -562,6 +613,7 @@ pub mod builders {
         }
 
         /// Returns [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method), if set.
+        #[inline]
         pub fn get_initiation_method(
             &self,
         ) -> &Option<crate::types::ContactInitiationMethod> {
@@ -571,6 +623,7 @@ pub mod builders {
         /// Number of minutes the contact will be active for before expiring
         ///
         /// Sets [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes).
+        #[inline]
         pub fn expiry_duration_in_minutes(mut self, input: i32) -> Self {
             self.expiry_duration_in_minutes = Some(input);
             self
@@ -579,12 +632,14 @@ pub mod builders {
         /// Number of minutes the contact will be active for before expiring
         ///
         /// Sets [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes).
+        #[inline]
         pub fn set_expiry_duration_in_minutes(mut self, input: Option<i32>) -> Self {
             self.expiry_duration_in_minutes = input;
             self
         }
 
         /// Returns [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes), if set.
+        #[inline]
         pub fn get_expiry_duration_in_minutes(&self) -> &Option<i32> {
             &self.expiry_duration_in_minutes
         }
@@ -592,6 +647,7 @@ pub mod builders {
         /// User details for the contact
         ///
         /// Sets [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info).
+        #[inline]
         pub fn user_info(mut self, input: crate::types::UserInfo) -> Self {
             self.user_info = Some(input);
             self
@@ -600,12 +656,14 @@ pub mod builders {
         /// User details for the contact
         ///
         /// Sets [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info).
+        #[inline]
         pub fn set_user_info(mut self, input: Option<crate::types::UserInfo>) -> Self {
             self.user_info = input;
             self
         }
 
         /// Returns [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info), if set.
+        #[inline]
         pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
             &self.user_info
         }
@@ -613,6 +671,7 @@ pub mod builders {
         /// Initial state of the contact when it's created.
         ///
         /// Sets [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as).
+        #[inline]
         pub fn initiate_as(mut self, input: crate::types::InitiateAs) -> Self {
             self.initiate_as = Some(input);
             self
@@ -621,6 +680,7 @@ pub mod builders {
         /// Initial state of the contact when it's created.
         ///
         /// Sets [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as).
+        #[inline]
         pub fn set_initiate_as(
             mut self,
             input: Option<crate::types::InitiateAs>,
@@ -630,6 +690,7 @@ pub mod builders {
         }
 
         /// Returns [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as), if set.
+        #[inline]
         pub fn get_initiate_as(&self) -> &Option<crate::types::InitiateAs> {
             &self.initiate_as
         }
@@ -637,6 +698,7 @@ pub mod builders {
         /// The name of a the contact.
         ///
         /// Sets [`name`](crate::operation::create_contact::CreateContactInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -645,12 +707,14 @@ pub mod builders {
         /// The name of a the contact.
         ///
         /// Sets [`name`](crate::operation::create_contact::CreateContactInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_contact::CreateContactInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -658,6 +722,7 @@ pub mod builders {
         /// A description of the contact.
         ///
         /// Sets [`description`](crate::operation::create_contact::CreateContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -666,17 +731,20 @@ pub mod builders {
         /// A description of the contact.
         ///
         /// Sets [`description`](crate::operation::create_contact::CreateContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact::CreateContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -691,6 +759,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes).
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -702,6 +771,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -713,6 +783,7 @@ pub mod builders {
         /// The ID of the previous contact when creating a transfer contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id).
+        #[inline]
         pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
             self.previous_contact_id = Some(input.into());
             self
@@ -721,12 +792,14 @@ pub mod builders {
         /// The ID of the previous contact when creating a transfer contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id).
+        #[inline]
         pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
             self.previous_contact_id = input;
             self
         }
 
         /// Returns [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id), if set.
+        #[inline]
         pub fn get_previous_contact_id(&self) -> &Option<String> {
             &self.previous_contact_id
         }
@@ -734,6 +807,7 @@ pub mod builders {
         /// Builds a [`CreateContactInput`](crate::operation::create_contact::CreateContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -793,6 +867,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_contact::CreateContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -801,12 +876,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_contact::CreateContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::create_contact::CreateContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -814,6 +891,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the created contact.
         ///
         /// Sets [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn contact_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_arn = Some(input.into());
             self
@@ -822,17 +900,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the created contact.
         ///
         /// Sets [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn set_contact_arn(mut self, input: Option<String>) -> Self {
             self.contact_arn = input;
             self
         }
 
         /// Returns [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn), if set.
+        #[inline]
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
 
         /// Builds a [`CreateContactOutput`](crate::operation::create_contact::CreateContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_contact::CreateContactOutput {
             crate::operation::create_contact::CreateContactOutput {
                 contact_id: self.contact_id,
@@ -848,6 +929,7 @@ impl crate::protocol::Operation for CreateContact {
     type Output = CreateContactOutput;
     type Error = CreateContactError;
     const NAME: &'static str = "CreateContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -932,6 +1014,7 @@ impl crate::protocol::Operation for CreateContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -947,6 +1030,7 @@ impl crate::protocol::Operation for CreateContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -983,6 +1067,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct CreateContactFlow;
 impl CreateContactFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,41 +38,49 @@ pub struct CreateContactFlowInput {
 
 impl CreateContactFlowInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the flow.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of the flow.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ContactFlowType> {
         self.r#type.as_ref()
     }
 
     /// The description of the flow.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateContactFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow::builders::CreateContactFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -92,21 +101,25 @@ pub struct CreateContactFlowOutput {
 
 impl CreateContactFlowOutput {
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the flow.
+    #[inline]
     pub fn contact_flow_arn(&self) -> Option<&str> {
         self.contact_flow_arn.as_deref()
     }
 
     /// Indicates the checksum value of the latest published flow content.
+    #[inline]
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow::builders::CreateContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -147,6 +160,7 @@ pub enum CreateContactFlowError {
 
 impl CreateContactFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -159,11 +173,13 @@ impl CreateContactFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -193,41 +209,49 @@ impl CreateContactFlowError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidContactFlowException`](Self::InvalidContactFlowException) error.
+    #[inline]
     pub fn is_invalid_contact_flow_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -290,6 +314,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -298,12 +323,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -311,6 +338,7 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -319,12 +347,14 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -332,6 +362,7 @@ pub mod builders {
         /// The type of the flow.
         ///
         /// Sets [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type). This field is required.
+        #[inline]
         pub fn r#type(mut self, input: crate::types::ContactFlowType) -> Self {
             self.r#type = Some(input);
             self
@@ -340,12 +371,14 @@ pub mod builders {
         /// The type of the flow.
         ///
         /// Sets [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type). This field is required.
+        #[inline]
         pub fn set_type(mut self, input: Option<crate::types::ContactFlowType>) -> Self {
             self.r#type = input;
             self
         }
 
         /// Returns [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type), if set.
+        #[inline]
         pub fn get_type(&self) -> &Option<crate::types::ContactFlowType> {
             &self.r#type
         }
@@ -353,6 +386,7 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -361,12 +395,14 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -374,6 +410,7 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -382,12 +419,14 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
@@ -395,6 +434,7 @@ pub mod builders {
         /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::ContactFlowStatus) -> Self {
             self.status = Some(input);
             self
@@ -403,6 +443,7 @@ pub mod builders {
         /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::ContactFlowStatus>,
@@ -412,11 +453,13 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::ContactFlowStatus> {
             &self.status
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -427,6 +470,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -436,6 +480,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -443,6 +488,7 @@ pub mod builders {
         /// Builds a [`CreateContactFlowInput`](crate::operation::create_contact_flow::CreateContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -474,6 +520,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -482,12 +529,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -495,6 +544,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn).
+        #[inline]
         pub fn contact_flow_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_arn = Some(input.into());
             self
@@ -503,12 +553,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn).
+        #[inline]
         pub fn set_contact_flow_arn(mut self, input: Option<String>) -> Self {
             self.contact_flow_arn = input;
             self
         }
 
         /// Returns [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn), if set.
+        #[inline]
         pub fn get_contact_flow_arn(&self) -> &Option<String> {
             &self.contact_flow_arn
         }
@@ -516,6 +568,7 @@ pub mod builders {
         /// Indicates the checksum value of the latest published flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256).
+        #[inline]
         pub fn flow_content_sha256(mut self, input: impl Into<String>) -> Self {
             self.flow_content_sha256 = Some(input.into());
             self
@@ -524,17 +577,20 @@ pub mod builders {
         /// Indicates the checksum value of the latest published flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256).
+        #[inline]
         pub fn set_flow_content_sha256(mut self, input: Option<String>) -> Self {
             self.flow_content_sha256 = input;
             self
         }
 
         /// Returns [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256), if set.
+        #[inline]
         pub fn get_flow_content_sha256(&self) -> &Option<String> {
             &self.flow_content_sha256
         }
 
         /// Builds a [`CreateContactFlowOutput`](crate::operation::create_contact_flow::CreateContactFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_contact_flow::CreateContactFlowOutput {
@@ -553,6 +609,7 @@ impl crate::protocol::Operation for CreateContactFlow {
     type Output = CreateContactFlowOutput;
     type Error = CreateContactFlowError;
     const NAME: &'static str = "CreateContactFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -610,6 +667,7 @@ impl crate::protocol::Operation for CreateContactFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -625,6 +683,7 @@ impl crate::protocol::Operation for CreateContactFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -672,6 +731,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

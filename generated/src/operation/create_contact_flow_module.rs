@@ -6,6 +6,7 @@
 pub struct CreateContactFlowModule;
 impl CreateContactFlowModule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,41 +38,49 @@ pub struct CreateContactFlowModuleInput {
 
 impl CreateContactFlowModuleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the flow module.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the flow module.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The configuration settings for the flow module.
+    #[inline]
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
 
     /// The external invocation configuration for the flow module.
+    #[inline]
     pub fn external_invocation_configuration(
         &self,
     ) -> Option<&crate::types::ExternalInvocationConfiguration> {
@@ -79,6 +88,7 @@ impl CreateContactFlowModuleInput {
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module::builders::CreateContactFlowModuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -97,16 +107,19 @@ pub struct CreateContactFlowModuleOutput {
 
 impl CreateContactFlowModuleOutput {
     /// The identifier of the flow module.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the flow module.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module::builders::CreateContactFlowModuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -153,6 +166,7 @@ pub enum CreateContactFlowModuleError {
 
 impl CreateContactFlowModuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -165,11 +179,13 @@ impl CreateContactFlowModuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -201,51 +217,61 @@ impl CreateContactFlowModuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidContactFlowModuleException`](Self::InvalidContactFlowModuleException) error.
+    #[inline]
     pub fn is_invalid_contact_flow_module_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowModuleException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -315,6 +341,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -323,12 +350,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -336,6 +365,7 @@ pub mod builders {
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -344,12 +374,14 @@ pub mod builders {
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -357,6 +389,7 @@ pub mod builders {
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -365,12 +398,14 @@ pub mod builders {
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -378,6 +413,7 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -386,17 +422,20 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -407,6 +446,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -416,6 +456,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -423,6 +464,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -431,12 +473,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -444,6 +488,7 @@ pub mod builders {
         /// The configuration settings for the flow module.
         ///
         /// Sets [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings).
+        #[inline]
         pub fn settings(mut self, input: impl Into<String>) -> Self {
             self.settings = Some(input.into());
             self
@@ -452,12 +497,14 @@ pub mod builders {
         /// The configuration settings for the flow module.
         ///
         /// Sets [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings).
+        #[inline]
         pub fn set_settings(mut self, input: Option<String>) -> Self {
             self.settings = input;
             self
         }
 
         /// Returns [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings), if set.
+        #[inline]
         pub fn get_settings(&self) -> &Option<String> {
             &self.settings
         }
@@ -465,6 +512,7 @@ pub mod builders {
         /// The external invocation configuration for the flow module.
         ///
         /// Sets [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration).
+        #[inline]
         pub fn external_invocation_configuration(
             mut self,
             input: crate::types::ExternalInvocationConfiguration,
@@ -476,6 +524,7 @@ pub mod builders {
         /// The external invocation configuration for the flow module.
         ///
         /// Sets [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration).
+        #[inline]
         pub fn set_external_invocation_configuration(
             mut self,
             input: Option<crate::types::ExternalInvocationConfiguration>,
@@ -485,6 +534,7 @@ pub mod builders {
         }
 
         /// Returns [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration), if set.
+        #[inline]
         pub fn get_external_invocation_configuration(
             &self,
         ) -> &Option<crate::types::ExternalInvocationConfiguration> {
@@ -494,6 +544,7 @@ pub mod builders {
         /// Builds a [`CreateContactFlowModuleInput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -525,6 +576,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -533,12 +585,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -546,6 +600,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -554,17 +609,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
 
         /// Builds a [`CreateContactFlowModuleOutput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput {
@@ -582,6 +640,7 @@ impl crate::protocol::Operation for CreateContactFlowModule {
     type Output = CreateContactFlowModuleOutput;
     type Error = CreateContactFlowModuleError;
     const NAME: &'static str = "CreateContactFlowModule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -651,6 +710,7 @@ impl crate::protocol::Operation for CreateContactFlowModule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -666,6 +726,7 @@ impl crate::protocol::Operation for CreateContactFlowModule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -701,6 +762,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateContactFlowModuleAlias;
 impl CreateContactFlowModuleAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct CreateContactFlowModuleAliasInput {
 
 impl CreateContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The description of the alias.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn contact_flow_module_version(&self) -> Option<i64> {
         self.contact_flow_module_version
     }
 
     /// The name of the alias.
+    #[inline]
     pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module_alias::builders::CreateContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,16 +79,19 @@ pub struct CreateContactFlowModuleAliasOutput {
 
 impl CreateContactFlowModuleAliasOutput {
     /// The Amazon Resource Name (ARN) of the flow module.
+    #[inline]
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module_alias::builders::CreateContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -122,6 +132,7 @@ pub enum CreateContactFlowModuleAliasError {
 
 impl CreateContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -134,11 +145,13 @@ impl CreateContactFlowModuleAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -166,41 +179,49 @@ impl CreateContactFlowModuleAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -261,6 +282,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -269,12 +291,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -282,6 +306,7 @@ pub mod builders {
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -290,12 +315,14 @@ pub mod builders {
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -303,6 +330,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -311,12 +339,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -324,6 +354,7 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version). This field is required.
+        #[inline]
         pub fn contact_flow_module_version(mut self, input: i64) -> Self {
             self.contact_flow_module_version = Some(input);
             self
@@ -332,12 +363,14 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_version(mut self, input: Option<i64>) -> Self {
             self.contact_flow_module_version = input;
             self
         }
 
         /// Returns [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version), if set.
+        #[inline]
         pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
             &self.contact_flow_module_version
         }
@@ -345,6 +378,7 @@ pub mod builders {
         /// The name of the alias.
         ///
         /// Sets [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name). This field is required.
+        #[inline]
         pub fn alias_name(mut self, input: impl Into<String>) -> Self {
             self.alias_name = Some(input.into());
             self
@@ -353,12 +387,14 @@ pub mod builders {
         /// The name of the alias.
         ///
         /// Sets [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name). This field is required.
+        #[inline]
         pub fn set_alias_name(mut self, input: Option<String>) -> Self {
             self.alias_name = input;
             self
         }
 
         /// Returns [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name), if set.
+        #[inline]
         pub fn get_alias_name(&self) -> &Option<String> {
             &self.alias_name
         }
@@ -366,6 +402,7 @@ pub mod builders {
         /// Builds a [`CreateContactFlowModuleAliasInput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +431,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.contact_flow_module_arn).
+        #[inline]
         pub fn contact_flow_module_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_arn = Some(input.into());
             self
@@ -402,12 +440,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.contact_flow_module_arn).
+        #[inline]
         pub fn set_contact_flow_module_arn(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_arn = input;
             self
         }
 
         /// Returns [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.contact_flow_module_arn), if set.
+        #[inline]
         pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
             &self.contact_flow_module_arn
         }
@@ -415,6 +455,7 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -423,17 +464,20 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
 
         /// Builds a [`CreateContactFlowModuleAliasOutput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput {
@@ -451,6 +495,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleAlias {
     type Output = CreateContactFlowModuleAliasOutput;
     type Error = CreateContactFlowModuleAliasError;
     const NAME: &'static str = "CreateContactFlowModuleAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -514,6 +559,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -529,6 +575,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -568,6 +615,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

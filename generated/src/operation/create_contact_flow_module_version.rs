@@ -6,6 +6,7 @@
 pub struct CreateContactFlowModuleVersion;
 impl CreateContactFlowModuleVersion {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct CreateContactFlowModuleVersionInput {
 
 impl CreateContactFlowModuleVersionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The description of the flow module version.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// Indicates the checksum value of the flow module content.
+    #[inline]
     pub fn flow_module_content_sha256(&self) -> Option<&str> {
         self.flow_module_content_sha256.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleVersionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module_version::builders::CreateContactFlowModuleVersionInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,16 +71,19 @@ pub struct CreateContactFlowModuleVersionOutput {
 
 impl CreateContactFlowModuleVersionOutput {
     /// The Amazon Resource Name (ARN) of the flow module.
+    #[inline]
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// Creates a new builder for [`CreateContactFlowModuleVersionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_module_version::builders::CreateContactFlowModuleVersionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum CreateContactFlowModuleVersionError {
 
 impl CreateContactFlowModuleVersionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl CreateContactFlowModuleVersionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -154,36 +166,43 @@ impl CreateContactFlowModuleVersionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -241,6 +260,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -249,12 +269,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -262,6 +284,7 @@ pub mod builders {
         /// The description of the flow module version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -270,12 +293,14 @@ pub mod builders {
         /// The description of the flow module version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -283,6 +308,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -291,12 +317,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -304,6 +332,7 @@ pub mod builders {
         /// Indicates the checksum value of the flow module content.
         ///
         /// Sets [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256).
+        #[inline]
         pub fn flow_module_content_sha256(mut self, input: impl Into<String>) -> Self {
             self.flow_module_content_sha256 = Some(input.into());
             self
@@ -312,12 +341,14 @@ pub mod builders {
         /// Indicates the checksum value of the flow module content.
         ///
         /// Sets [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256).
+        #[inline]
         pub fn set_flow_module_content_sha256(mut self, input: Option<String>) -> Self {
             self.flow_module_content_sha256 = input;
             self
         }
 
         /// Returns [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256), if set.
+        #[inline]
         pub fn get_flow_module_content_sha256(&self) -> &Option<String> {
             &self.flow_module_content_sha256
         }
@@ -325,6 +356,7 @@ pub mod builders {
         /// Builds a [`CreateContactFlowModuleVersionInput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -352,6 +384,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.contact_flow_module_arn).
+        #[inline]
         pub fn contact_flow_module_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_arn = Some(input.into());
             self
@@ -360,12 +393,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.contact_flow_module_arn).
+        #[inline]
         pub fn set_contact_flow_module_arn(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_arn = input;
             self
         }
 
         /// Returns [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.contact_flow_module_arn), if set.
+        #[inline]
         pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
             &self.contact_flow_module_arn
         }
@@ -373,6 +408,7 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version).
+        #[inline]
         pub fn version(mut self, input: i64) -> Self {
             self.version = Some(input);
             self
@@ -381,17 +417,20 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version).
+        #[inline]
         pub fn set_version(mut self, input: Option<i64>) -> Self {
             self.version = input;
             self
         }
 
         /// Returns [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version), if set.
+        #[inline]
         pub fn get_version(&self) -> &Option<i64> {
             &self.version
         }
 
         /// Builds a [`CreateContactFlowModuleVersionOutput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput {
@@ -409,6 +448,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleVersion {
     type Output = CreateContactFlowModuleVersionOutput;
     type Error = CreateContactFlowModuleVersionError;
     const NAME: &'static str = "CreateContactFlowModuleVersion";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -468,6 +508,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleVersion {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -483,6 +524,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleVersion {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -524,6 +566,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

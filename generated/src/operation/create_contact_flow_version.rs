@@ -6,6 +6,7 @@
 pub struct CreateContactFlowVersion;
 impl CreateContactFlowVersion {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,41 +34,49 @@ pub struct CreateContactFlowVersionInput {
 
 impl CreateContactFlowVersionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The description of the flow version.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// Indicates the checksum value of the flow content.
+    #[inline]
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
 
     /// The identifier of the flow version.
+    #[inline]
     pub fn contact_flow_version(&self) -> Option<i64> {
         self.contact_flow_version
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`CreateContactFlowVersionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionInputBuilder {
         ::std::default::Default::default()
     }
@@ -86,16 +95,19 @@ pub struct CreateContactFlowVersionOutput {
 
 impl CreateContactFlowVersionOutput {
     /// The Amazon Resource Name (ARN) of the flow.
+    #[inline]
     pub fn contact_flow_arn(&self) -> Option<&str> {
         self.contact_flow_arn.as_deref()
     }
 
     /// The identifier of the flow version.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// Creates a new builder for [`CreateContactFlowVersionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -134,6 +146,7 @@ pub enum CreateContactFlowVersionError {
 
 impl CreateContactFlowVersionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -146,11 +159,13 @@ impl CreateContactFlowVersionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -175,36 +190,43 @@ impl CreateContactFlowVersionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -265,6 +287,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -273,12 +296,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// The description of the flow version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -294,12 +320,14 @@ pub mod builders {
         /// The description of the flow version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -307,6 +335,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -315,12 +344,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -328,6 +359,7 @@ pub mod builders {
         /// Indicates the checksum value of the flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256).
+        #[inline]
         pub fn flow_content_sha256(mut self, input: impl Into<String>) -> Self {
             self.flow_content_sha256 = Some(input.into());
             self
@@ -336,12 +368,14 @@ pub mod builders {
         /// Indicates the checksum value of the flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256).
+        #[inline]
         pub fn set_flow_content_sha256(mut self, input: Option<String>) -> Self {
             self.flow_content_sha256 = input;
             self
         }
 
         /// Returns [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256), if set.
+        #[inline]
         pub fn get_flow_content_sha256(&self) -> &Option<String> {
             &self.flow_content_sha256
         }
@@ -349,6 +383,7 @@ pub mod builders {
         /// The identifier of the flow version.
         ///
         /// Sets [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version).
+        #[inline]
         pub fn contact_flow_version(mut self, input: i64) -> Self {
             self.contact_flow_version = Some(input);
             self
@@ -357,12 +392,14 @@ pub mod builders {
         /// The identifier of the flow version.
         ///
         /// Sets [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version).
+        #[inline]
         pub fn set_contact_flow_version(mut self, input: Option<i64>) -> Self {
             self.contact_flow_version = input;
             self
         }
 
         /// Returns [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version), if set.
+        #[inline]
         pub fn get_contact_flow_version(&self) -> &Option<i64> {
             &self.contact_flow_version
         }
@@ -370,6 +407,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -378,6 +416,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -387,6 +426,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -394,6 +434,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -402,12 +443,14 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
@@ -415,6 +458,7 @@ pub mod builders {
         /// Builds a [`CreateContactFlowVersionInput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -445,6 +489,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.contact_flow_arn).
+        #[inline]
         pub fn contact_flow_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_arn = Some(input.into());
             self
@@ -453,12 +498,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.contact_flow_arn).
+        #[inline]
         pub fn set_contact_flow_arn(mut self, input: Option<String>) -> Self {
             self.contact_flow_arn = input;
             self
         }
 
         /// Returns [`contact_flow_arn`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.contact_flow_arn), if set.
+        #[inline]
         pub fn get_contact_flow_arn(&self) -> &Option<String> {
             &self.contact_flow_arn
         }
@@ -466,6 +513,7 @@ pub mod builders {
         /// The identifier of the flow version.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version).
+        #[inline]
         pub fn version(mut self, input: i64) -> Self {
             self.version = Some(input);
             self
@@ -474,17 +522,20 @@ pub mod builders {
         /// The identifier of the flow version.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version).
+        #[inline]
         pub fn set_version(mut self, input: Option<i64>) -> Self {
             self.version = input;
             self
         }
 
         /// Returns [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version), if set.
+        #[inline]
         pub fn get_version(&self) -> &Option<i64> {
             &self.version
         }
 
         /// Builds a [`CreateContactFlowVersionOutput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput {
@@ -502,6 +553,7 @@ impl crate::protocol::Operation for CreateContactFlowVersion {
     type Output = CreateContactFlowVersionOutput;
     type Error = CreateContactFlowVersionError;
     const NAME: &'static str = "CreateContactFlowVersion";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -561,6 +613,7 @@ impl crate::protocol::Operation for CreateContactFlowVersion {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -576,6 +629,7 @@ impl crate::protocol::Operation for CreateContactFlowVersion {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -617,6 +671,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateDataTable;
 impl CreateDataTable {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,41 +34,49 @@ pub struct CreateDataTableInput {
 
 impl CreateDataTableInput {
     /// The unique identifier for the Amazon Connect instance where the data table will be created.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name for the data table.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// An optional description for the data table.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The IANA timezone identifier to use when resolving time based dynamic values.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
 
     /// The data level that concurrent value edits are locked on.
+    #[inline]
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
 
     /// The status of the data table.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::DataTableStatus> {
         self.status.as_ref()
     }
 
     /// Key value pairs for attribute based access control (TBAC or ABAC).
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateDataTableInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
         ::std::default::Default::default()
     }
@@ -88,21 +97,25 @@ pub struct CreateDataTableOutput {
 
 impl CreateDataTableOutput {
     /// The unique identifier for the created data table.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) for the created data table.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The lock version information for the created data table, used for optimistic locking and table versioning.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`CreateDataTableOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_data_table::builders::CreateDataTableOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +158,7 @@ pub enum CreateDataTableError {
 
 impl CreateDataTableError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +171,13 @@ impl CreateDataTableError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -190,46 +206,55 @@ impl CreateDataTableError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -294,6 +319,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance where the data table will be created.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table::CreateDataTableInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -302,12 +328,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance where the data table will be created.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table::CreateDataTableInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_data_table::CreateDataTableInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -315,6 +343,7 @@ pub mod builders {
         /// The name for the data table.
         ///
         /// Sets [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -323,12 +352,14 @@ pub mod builders {
         /// The name for the data table.
         ///
         /// Sets [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -336,6 +367,7 @@ pub mod builders {
         /// An optional description for the data table.
         ///
         /// Sets [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -344,12 +376,14 @@ pub mod builders {
         /// An optional description for the data table.
         ///
         /// Sets [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -357,6 +391,7 @@ pub mod builders {
         /// The IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -365,12 +400,14 @@ pub mod builders {
         /// The IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
@@ -378,6 +415,7 @@ pub mod builders {
         /// The data level that concurrent value edits are locked on.
         ///
         /// Sets [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level). This field is required.
+        #[inline]
         pub fn value_lock_level(
             mut self,
             input: crate::types::DataTableLockLevel,
@@ -389,6 +427,7 @@ pub mod builders {
         /// The data level that concurrent value edits are locked on.
         ///
         /// Sets [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level). This field is required.
+        #[inline]
         pub fn set_value_lock_level(
             mut self,
             input: Option<crate::types::DataTableLockLevel>,
@@ -398,6 +437,7 @@ pub mod builders {
         }
 
         /// Returns [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level), if set.
+        #[inline]
         pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
             &self.value_lock_level
         }
@@ -405,6 +445,7 @@ pub mod builders {
         /// The status of the data table.
         ///
         /// Sets [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status). This field is required.
+        #[inline]
         pub fn status(mut self, input: crate::types::DataTableStatus) -> Self {
             self.status = Some(input);
             self
@@ -413,6 +454,7 @@ pub mod builders {
         /// The status of the data table.
         ///
         /// Sets [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status). This field is required.
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::DataTableStatus>,
@@ -422,11 +464,13 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::DataTableStatus> {
             &self.status
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -437,6 +481,7 @@ pub mod builders {
         /// Key value pairs for attribute based access control (TBAC or ABAC).
         ///
         /// Sets [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -446,6 +491,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -453,6 +499,7 @@ pub mod builders {
         /// Builds a [`CreateDataTableInput`](crate::operation::create_data_table::CreateDataTableInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -484,6 +531,7 @@ pub mod builders {
         /// The unique identifier for the created data table.
         ///
         /// Sets [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id). This field is required.
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -492,12 +540,14 @@ pub mod builders {
         /// The unique identifier for the created data table.
         ///
         /// Sets [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id). This field is required.
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -505,6 +555,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the created data table.
         ///
         /// Sets [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -513,12 +564,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the created data table.
         ///
         /// Sets [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
@@ -526,6 +579,7 @@ pub mod builders {
         /// The lock version information for the created data table, used for optimistic locking and table versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -537,6 +591,7 @@ pub mod builders {
         /// The lock version information for the created data table, used for optimistic locking and table versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -546,6 +601,7 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
@@ -555,6 +611,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id)
         /// - [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -586,6 +643,7 @@ impl crate::protocol::Operation for CreateDataTable {
     type Output = CreateDataTableOutput;
     type Error = CreateDataTableError;
     const NAME: &'static str = "CreateDataTable";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -643,6 +701,7 @@ impl crate::protocol::Operation for CreateDataTable {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -658,6 +717,7 @@ impl crate::protocol::Operation for CreateDataTable {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -699,6 +759,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateDataTableAttribute;
 impl CreateDataTableAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,41 +34,49 @@ pub struct CreateDataTableAttributeInput {
 
 impl CreateDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The name for the attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of value allowed or the resultant type after the value's expression is evaluated.
+    #[inline]
     pub fn value_type(&self) -> Option<&crate::types::DataTableAttributeValueType> {
         self.value_type.as_ref()
     }
 
     /// An optional description for the attribute.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Optional boolean that defaults to false.
+    #[inline]
     pub fn primary(&self) -> Option<bool> {
         self.primary
     }
 
     /// Optional validation rules for the attribute.
+    #[inline]
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
 
     /// Creates a new builder for [`CreateDataTableAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_data_table_attribute::builders::CreateDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -88,21 +97,25 @@ pub struct CreateDataTableAttributeOutput {
 
 impl CreateDataTableAttributeOutput {
     /// The name of the created attribute since it also serves as the identifier.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The unique identifier assigned to the created attribute.
+    #[inline]
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
 
     /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`CreateDataTableAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_data_table_attribute::builders::CreateDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +158,7 @@ pub enum CreateDataTableAttributeError {
 
 impl CreateDataTableAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +171,13 @@ impl CreateDataTableAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -190,46 +206,55 @@ impl CreateDataTableAttributeError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -294,6 +319,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -302,12 +328,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -315,6 +343,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -323,12 +352,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -336,6 +367,7 @@ pub mod builders {
         /// The name for the attribute.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -344,12 +376,14 @@ pub mod builders {
         /// The name for the attribute.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -357,6 +391,7 @@ pub mod builders {
         /// The type of value allowed or the resultant type after the value's expression is evaluated.
         ///
         /// Sets [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type). This field is required.
+        #[inline]
         pub fn value_type(
             mut self,
             input: crate::types::DataTableAttributeValueType,
@@ -368,6 +403,7 @@ pub mod builders {
         /// The type of value allowed or the resultant type after the value's expression is evaluated.
         ///
         /// Sets [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type). This field is required.
+        #[inline]
         pub fn set_value_type(
             mut self,
             input: Option<crate::types::DataTableAttributeValueType>,
@@ -377,6 +413,7 @@ pub mod builders {
         }
 
         /// Returns [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type), if set.
+        #[inline]
         pub fn get_value_type(
             &self,
         ) -> &Option<crate::types::DataTableAttributeValueType> {
@@ -386,6 +423,7 @@ pub mod builders {
         /// An optional description for the attribute.
         ///
         /// Sets [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -394,12 +432,14 @@ pub mod builders {
         /// An optional description for the attribute.
         ///
         /// Sets [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -407,6 +447,7 @@ pub mod builders {
         /// Optional boolean that defaults to false.
         ///
         /// Sets [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary).
+        #[inline]
         pub fn primary(mut self, input: bool) -> Self {
             self.primary = Some(input);
             self
@@ -415,12 +456,14 @@ pub mod builders {
         /// Optional boolean that defaults to false.
         ///
         /// Sets [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary).
+        #[inline]
         pub fn set_primary(mut self, input: Option<bool>) -> Self {
             self.primary = input;
             self
         }
 
         /// Returns [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary), if set.
+        #[inline]
         pub fn get_primary(&self) -> &Option<bool> {
             &self.primary
         }
@@ -428,6 +471,7 @@ pub mod builders {
         /// Optional validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation).
+        #[inline]
         pub fn validation(mut self, input: crate::types::Validation) -> Self {
             self.validation = Some(input);
             self
@@ -436,6 +480,7 @@ pub mod builders {
         /// Optional validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation).
+        #[inline]
         pub fn set_validation(
             mut self,
             input: Option<crate::types::Validation>,
@@ -445,6 +490,7 @@ pub mod builders {
         }
 
         /// Returns [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation), if set.
+        #[inline]
         pub fn get_validation(&self) -> &Option<crate::types::Validation> {
             &self.validation
         }
@@ -452,6 +498,7 @@ pub mod builders {
         /// Builds a [`CreateDataTableAttributeInput`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -483,6 +530,7 @@ pub mod builders {
         /// The name of the created attribute since it also serves as the identifier.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -491,12 +539,14 @@ pub mod builders {
         /// The name of the created attribute since it also serves as the identifier.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -504,6 +554,7 @@ pub mod builders {
         /// The unique identifier assigned to the created attribute.
         ///
         /// Sets [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id).
+        #[inline]
         pub fn attribute_id(mut self, input: impl Into<String>) -> Self {
             self.attribute_id = Some(input.into());
             self
@@ -512,12 +563,14 @@ pub mod builders {
         /// The unique identifier assigned to the created attribute.
         ///
         /// Sets [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id).
+        #[inline]
         pub fn set_attribute_id(mut self, input: Option<String>) -> Self {
             self.attribute_id = input;
             self
         }
 
         /// Returns [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id), if set.
+        #[inline]
         pub fn get_attribute_id(&self) -> &Option<String> {
             &self.attribute_id
         }
@@ -525,6 +578,7 @@ pub mod builders {
         /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -536,6 +590,7 @@ pub mod builders {
         /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -545,6 +600,7 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
@@ -553,6 +609,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -579,6 +636,7 @@ impl crate::protocol::Operation for CreateDataTableAttribute {
     type Output = CreateDataTableAttributeOutput;
     type Error = CreateDataTableAttributeError;
     const NAME: &'static str = "CreateDataTableAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -638,6 +696,7 @@ impl crate::protocol::Operation for CreateDataTableAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -653,6 +712,7 @@ impl crate::protocol::Operation for CreateDataTableAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -699,6 +759,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

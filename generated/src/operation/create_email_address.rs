@@ -6,6 +6,7 @@
 pub struct CreateEmailAddress;
 impl CreateEmailAddress {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreateEmailAddressInput {
 
 impl CreateEmailAddressInput {
     /// The description of the email address.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The email address, including the domain.
+    #[inline]
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
 
     /// The display name of email address
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`CreateEmailAddressInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_email_address::builders::CreateEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
@@ -92,16 +100,19 @@ pub struct CreateEmailAddressOutput {
 
 impl CreateEmailAddressOutput {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email address.
+    #[inline]
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateEmailAddressOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_email_address::builders::CreateEmailAddressOutputBuilder {
         ::std::default::Default::default()
     }
@@ -146,6 +157,7 @@ pub enum CreateEmailAddressError {
 
 impl CreateEmailAddressError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -158,11 +170,13 @@ impl CreateEmailAddressError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -194,51 +208,61 @@ impl CreateEmailAddressError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -304,6 +328,7 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -312,12 +337,14 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -325,6 +352,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -333,12 +361,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -346,6 +376,7 @@ pub mod builders {
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address). This field is required.
+        #[inline]
         pub fn email_address(mut self, input: impl Into<String>) -> Self {
             self.email_address = Some(input.into());
             self
@@ -354,12 +385,14 @@ pub mod builders {
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address). This field is required.
+        #[inline]
         pub fn set_email_address(mut self, input: Option<String>) -> Self {
             self.email_address = input;
             self
         }
 
         /// Returns [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address), if set.
+        #[inline]
         pub fn get_email_address(&self) -> &Option<String> {
             &self.email_address
         }
@@ -367,6 +400,7 @@ pub mod builders {
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name).
+        #[inline]
         pub fn display_name(mut self, input: impl Into<String>) -> Self {
             self.display_name = Some(input.into());
             self
@@ -375,17 +409,20 @@ pub mod builders {
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name).
+        #[inline]
         pub fn set_display_name(mut self, input: Option<String>) -> Self {
             self.display_name = input;
             self
         }
 
         /// Returns [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name), if set.
+        #[inline]
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -396,6 +433,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -405,6 +443,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -412,6 +451,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -420,12 +460,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -433,6 +475,7 @@ pub mod builders {
         /// Builds a [`CreateEmailAddressInput`](crate::operation::create_email_address::CreateEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -475,6 +518,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_id).
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -483,12 +527,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_id).
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -496,6 +542,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn).
+        #[inline]
         pub fn email_address_arn(mut self, input: impl Into<String>) -> Self {
             self.email_address_arn = Some(input.into());
             self
@@ -504,17 +551,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn).
+        #[inline]
         pub fn set_email_address_arn(mut self, input: Option<String>) -> Self {
             self.email_address_arn = input;
             self
         }
 
         /// Returns [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn), if set.
+        #[inline]
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
 
         /// Builds a [`CreateEmailAddressOutput`](crate::operation::create_email_address::CreateEmailAddressOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_email_address::CreateEmailAddressOutput {
@@ -532,6 +582,7 @@ impl crate::protocol::Operation for CreateEmailAddress {
     type Output = CreateEmailAddressOutput;
     type Error = CreateEmailAddressError;
     const NAME: &'static str = "CreateEmailAddress";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -586,6 +637,7 @@ impl crate::protocol::Operation for CreateEmailAddress {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -601,6 +653,7 @@ impl crate::protocol::Operation for CreateEmailAddress {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -641,6 +694,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateEvaluationForm;
 impl CreateEvaluationForm {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -47,16 +48,19 @@ pub struct CreateEvaluationFormInput {
 
 impl CreateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The description of the evaluation form.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -64,11 +68,13 @@ impl CreateEvaluationFormInput {
     /// Items that are part of the evaluation form.
     ///
     /// Empty when the field is unset; use `.items.is_none()` to tell unset from empty.
+    #[inline]
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         self.items.as_deref().unwrap_or_default()
     }
 
     /// A scoring strategy of the evaluation form.
+    #[inline]
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
@@ -76,6 +82,7 @@ impl CreateEvaluationFormInput {
     }
 
     /// Configuration information about automated evaluations.
+    #[inline]
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -83,21 +90,25 @@ impl CreateEvaluationFormInput {
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// A boolean flag indicating whether to create evaluation form in draft state.
+    #[inline]
     pub fn as_draft(&self) -> Option<bool> {
         self.as_draft
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Configuration information about evaluation reviews.
+    #[inline]
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
@@ -105,6 +116,7 @@ impl CreateEvaluationFormInput {
     }
 
     /// Configuration that specifies the target for the evaluation form.
+    #[inline]
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
@@ -112,6 +124,7 @@ impl CreateEvaluationFormInput {
     }
 
     /// Configuration for language settings of the evaluation form.
+    #[inline]
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
@@ -119,6 +132,7 @@ impl CreateEvaluationFormInput {
     }
 
     /// Creates a new builder for [`CreateEvaluationFormInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_evaluation_form::builders::CreateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
@@ -137,16 +151,19 @@ pub struct CreateEvaluationFormOutput {
 
 impl CreateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// Creates a new builder for [`CreateEvaluationFormOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_evaluation_form::builders::CreateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
@@ -183,6 +200,7 @@ pub enum CreateEvaluationFormError {
 
 impl CreateEvaluationFormError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -195,11 +213,13 @@ impl CreateEvaluationFormError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -223,31 +243,37 @@ impl CreateEvaluationFormError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -319,6 +345,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -327,12 +354,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -340,6 +369,7 @@ pub mod builders {
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title). This field is required.
+        #[inline]
         pub fn title(mut self, input: impl Into<String>) -> Self {
             self.title = Some(input.into());
             self
@@ -348,12 +378,14 @@ pub mod builders {
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title). This field is required.
+        #[inline]
         pub fn set_title(mut self, input: Option<String>) -> Self {
             self.title = input;
             self
         }
 
         /// Returns [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title), if set.
+        #[inline]
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
@@ -361,6 +393,7 @@ pub mod builders {
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -369,17 +402,20 @@ pub mod builders {
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
+        #[inline]
         pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
             let mut v: Vec<_> = self.items.unwrap_or_default();
             v.push(input);
@@ -390,6 +426,7 @@ pub mod builders {
         /// Items that are part of the evaluation form.
         ///
         /// Sets [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items). This field is required.
+        #[inline]
         pub fn set_items(
             mut self,
             input: Option<Vec<crate::types::EvaluationFormItem>>,
@@ -399,6 +436,7 @@ pub mod builders {
         }
 
         /// Returns [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items), if set.
+        #[inline]
         pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
             &self.items
         }
@@ -406,6 +444,7 @@ pub mod builders {
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy).
+        #[inline]
         pub fn scoring_strategy(
             mut self,
             input: crate::types::EvaluationFormScoringStrategy,
@@ -417,6 +456,7 @@ pub mod builders {
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy).
+        #[inline]
         pub fn set_scoring_strategy(
             mut self,
             input: Option<crate::types::EvaluationFormScoringStrategy>,
@@ -426,6 +466,7 @@ pub mod builders {
         }
 
         /// Returns [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy), if set.
+        #[inline]
         pub fn get_scoring_strategy(
             &self,
         ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
@@ -435,6 +476,7 @@ pub mod builders {
         /// Configuration information about automated evaluations.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn auto_evaluation_configuration(
             mut self,
             input: crate::types::EvaluationFormAutoEvaluationConfiguration,
@@ -446,6 +488,7 @@ pub mod builders {
         /// Configuration information about automated evaluations.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn set_auto_evaluation_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormAutoEvaluationConfiguration>,
@@ -455,6 +498,7 @@ pub mod builders {
         }
 
         /// Returns [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration), if set.
+        #[inline]
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -464,6 +508,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -472,12 +517,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -485,6 +532,7 @@ pub mod builders {
         /// A boolean flag indicating whether to create evaluation form in draft state.
         ///
         /// Sets [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft).
+        #[inline]
         pub fn as_draft(mut self, input: bool) -> Self {
             self.as_draft = Some(input);
             self
@@ -493,17 +541,20 @@ pub mod builders {
         /// A boolean flag indicating whether to create evaluation form in draft state.
         ///
         /// Sets [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft).
+        #[inline]
         pub fn set_as_draft(mut self, input: Option<bool>) -> Self {
             self.as_draft = input;
             self
         }
 
         /// Returns [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft), if set.
+        #[inline]
         pub fn get_as_draft(&self) -> &Option<bool> {
             &self.as_draft
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -514,6 +565,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -523,6 +575,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -530,6 +583,7 @@ pub mod builders {
         /// Configuration information about evaluation reviews.
         ///
         /// Sets [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration).
+        #[inline]
         pub fn review_configuration(
             mut self,
             input: crate::types::EvaluationReviewConfiguration,
@@ -541,6 +595,7 @@ pub mod builders {
         /// Configuration information about evaluation reviews.
         ///
         /// Sets [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration).
+        #[inline]
         pub fn set_review_configuration(
             mut self,
             input: Option<crate::types::EvaluationReviewConfiguration>,
@@ -550,6 +605,7 @@ pub mod builders {
         }
 
         /// Returns [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration), if set.
+        #[inline]
         pub fn get_review_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationReviewConfiguration> {
@@ -559,6 +615,7 @@ pub mod builders {
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration).
+        #[inline]
         pub fn target_configuration(
             mut self,
             input: crate::types::EvaluationFormTargetConfiguration,
@@ -570,6 +627,7 @@ pub mod builders {
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration).
+        #[inline]
         pub fn set_target_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormTargetConfiguration>,
@@ -579,6 +637,7 @@ pub mod builders {
         }
 
         /// Returns [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration), if set.
+        #[inline]
         pub fn get_target_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
@@ -588,6 +647,7 @@ pub mod builders {
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration).
+        #[inline]
         pub fn language_configuration(
             mut self,
             input: crate::types::EvaluationFormLanguageConfiguration,
@@ -599,6 +659,7 @@ pub mod builders {
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration).
+        #[inline]
         pub fn set_language_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormLanguageConfiguration>,
@@ -608,6 +669,7 @@ pub mod builders {
         }
 
         /// Returns [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration), if set.
+        #[inline]
         pub fn get_language_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
@@ -617,6 +679,7 @@ pub mod builders {
         /// Builds a [`CreateEvaluationFormInput`](crate::operation::create_evaluation_form::CreateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -652,6 +715,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -660,12 +724,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -673,6 +739,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_arn = Some(input.into());
             self
@@ -681,12 +748,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_form_arn = input;
             self
         }
 
         /// Returns [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
+        #[inline]
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
@@ -696,6 +765,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id)
         /// - [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -726,6 +796,7 @@ impl crate::protocol::Operation for CreateEvaluationForm {
     type Output = CreateEvaluationFormOutput;
     type Error = CreateEvaluationFormError;
     const NAME: &'static str = "CreateEvaluationForm";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -816,6 +887,7 @@ impl crate::protocol::Operation for CreateEvaluationForm {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -831,6 +903,7 @@ impl crate::protocol::Operation for CreateEvaluationForm {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -871,6 +944,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateHoursOfOperation;
 impl CreateHoursOfOperation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,21 +38,25 @@ pub struct CreateHoursOfOperationInput {
 
 impl CreateHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the hours of operation.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the hours of operation.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The time zone of the hours of operation.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
@@ -59,6 +64,7 @@ impl CreateHoursOfOperationInput {
     /// Configuration information for the hours of operation: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
@@ -66,6 +72,7 @@ impl CreateHoursOfOperationInput {
     /// Configuration for parent hours of operations.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn parent_hours_of_operation_configs(
         &self,
     ) -> &[crate::types::ParentHoursOfOperationConfig] {
@@ -73,11 +80,13 @@ impl CreateHoursOfOperationInput {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateHoursOfOperationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_hours_of_operation::builders::CreateHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
@@ -96,16 +105,19 @@ pub struct CreateHoursOfOperationOutput {
 
 impl CreateHoursOfOperationOutput {
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateHoursOfOperationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_hours_of_operation::builders::CreateHoursOfOperationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -146,6 +158,7 @@ pub enum CreateHoursOfOperationError {
 
 impl CreateHoursOfOperationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -158,11 +171,13 @@ impl CreateHoursOfOperationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -192,41 +207,49 @@ impl CreateHoursOfOperationError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -291,6 +314,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -299,12 +323,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -312,6 +338,7 @@ pub mod builders {
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -320,12 +347,14 @@ pub mod builders {
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -333,6 +362,7 @@ pub mod builders {
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -341,12 +371,14 @@ pub mod builders {
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -354,6 +386,7 @@ pub mod builders {
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -362,17 +395,20 @@ pub mod builders {
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
 
         /// Appends an item to [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+        #[inline]
         pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
             let mut v: Vec<_> = self.config.unwrap_or_default();
             v.push(input);
@@ -383,6 +419,7 @@ pub mod builders {
         /// Configuration information for the hours of operation: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config). This field is required.
+        #[inline]
         pub fn set_config(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationConfig>>,
@@ -392,11 +429,13 @@ pub mod builders {
         }
 
         /// Returns [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config), if set.
+        #[inline]
         pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
             &self.config
         }
 
         /// Appends an item to [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs); use [`set_parent_hours_of_operation_configs`](Self::set_parent_hours_of_operation_configs) to replace the whole list.
+        #[inline]
         pub fn parent_hours_of_operation_configs(
             mut self,
             input: crate::types::ParentHoursOfOperationConfig,
@@ -412,6 +451,7 @@ pub mod builders {
         /// Configuration for parent hours of operations.
         ///
         /// Sets [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs).
+        #[inline]
         pub fn set_parent_hours_of_operation_configs(
             mut self,
             input: Option<Vec<crate::types::ParentHoursOfOperationConfig>>,
@@ -421,6 +461,7 @@ pub mod builders {
         }
 
         /// Returns [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs), if set.
+        #[inline]
         pub fn get_parent_hours_of_operation_configs(
             &self,
         ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
@@ -428,6 +469,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -438,6 +480,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -447,6 +490,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -454,6 +498,7 @@ pub mod builders {
         /// Builds a [`CreateHoursOfOperationInput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -485,6 +530,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_id).
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -493,12 +539,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_id).
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -506,6 +554,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the hours of operation.
         ///
         /// Sets [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn).
+        #[inline]
         pub fn hours_of_operation_arn(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_arn = Some(input.into());
             self
@@ -514,17 +563,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the hours of operation.
         ///
         /// Sets [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn).
+        #[inline]
         pub fn set_hours_of_operation_arn(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_arn = input;
             self
         }
 
         /// Returns [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn), if set.
+        #[inline]
         pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
             &self.hours_of_operation_arn
         }
 
         /// Builds a [`CreateHoursOfOperationOutput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput {
@@ -542,6 +594,7 @@ impl crate::protocol::Operation for CreateHoursOfOperation {
     type Output = CreateHoursOfOperationOutput;
     type Error = CreateHoursOfOperationError;
     const NAME: &'static str = "CreateHoursOfOperation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -604,6 +657,7 @@ impl crate::protocol::Operation for CreateHoursOfOperation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -619,6 +673,7 @@ impl crate::protocol::Operation for CreateHoursOfOperation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -662,6 +717,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateHoursOfOperationOverride;
 impl CreateHoursOfOperationOverride {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,21 +40,25 @@ pub struct CreateHoursOfOperationOverrideInput {
 
 impl CreateHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The name of the hours of operation override.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the hours of operation override.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -61,31 +66,37 @@ impl CreateHoursOfOperationOverrideInput {
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
 
     /// The date from when the hours of operation override is effective.
+    #[inline]
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
 
     /// The date until when the hours of operation override is effective.
+    #[inline]
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
 
     /// Configuration for a recurring event.
+    #[inline]
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
 
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
+    #[inline]
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
 
     /// Creates a new builder for [`CreateHoursOfOperationOverrideInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
@@ -102,11 +113,13 @@ pub struct CreateHoursOfOperationOverrideOutput {
 
 impl CreateHoursOfOperationOverrideOutput {
     /// The identifier for the hours of operation override.
+    #[inline]
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateHoursOfOperationOverrideOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +158,7 @@ pub enum CreateHoursOfOperationOverrideError {
 
 impl CreateHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +171,13 @@ impl CreateHoursOfOperationOverrideError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -188,36 +204,43 @@ impl CreateHoursOfOperationOverrideError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -280,6 +303,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -288,12 +312,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -301,6 +327,7 @@ pub mod builders {
         /// The identifier for the hours of operation
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -309,12 +336,14 @@ pub mod builders {
         /// The identifier for the hours of operation
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -322,6 +351,7 @@ pub mod builders {
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -330,12 +360,14 @@ pub mod builders {
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -343,6 +375,7 @@ pub mod builders {
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -351,17 +384,20 @@ pub mod builders {
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+        #[inline]
         pub fn config(
             mut self,
             input: crate::types::HoursOfOperationOverrideConfig,
@@ -375,6 +411,7 @@ pub mod builders {
         /// Configuration information for the hours of operation override: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config). This field is required.
+        #[inline]
         pub fn set_config(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationOverrideConfig>>,
@@ -384,6 +421,7 @@ pub mod builders {
         }
 
         /// Returns [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config), if set.
+        #[inline]
         pub fn get_config(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
@@ -393,6 +431,7 @@ pub mod builders {
         /// The date from when the hours of operation override is effective.
         ///
         /// Sets [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from). This field is required.
+        #[inline]
         pub fn effective_from(mut self, input: impl Into<String>) -> Self {
             self.effective_from = Some(input.into());
             self
@@ -401,12 +440,14 @@ pub mod builders {
         /// The date from when the hours of operation override is effective.
         ///
         /// Sets [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from). This field is required.
+        #[inline]
         pub fn set_effective_from(mut self, input: Option<String>) -> Self {
             self.effective_from = input;
             self
         }
 
         /// Returns [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from), if set.
+        #[inline]
         pub fn get_effective_from(&self) -> &Option<String> {
             &self.effective_from
         }
@@ -414,6 +455,7 @@ pub mod builders {
         /// The date until when the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till). This field is required.
+        #[inline]
         pub fn effective_till(mut self, input: impl Into<String>) -> Self {
             self.effective_till = Some(input.into());
             self
@@ -422,12 +464,14 @@ pub mod builders {
         /// The date until when the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till). This field is required.
+        #[inline]
         pub fn set_effective_till(mut self, input: Option<String>) -> Self {
             self.effective_till = input;
             self
         }
 
         /// Returns [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till), if set.
+        #[inline]
         pub fn get_effective_till(&self) -> &Option<String> {
             &self.effective_till
         }
@@ -435,6 +479,7 @@ pub mod builders {
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config).
+        #[inline]
         pub fn recurrence_config(
             mut self,
             input: crate::types::RecurrenceConfig,
@@ -446,6 +491,7 @@ pub mod builders {
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config).
+        #[inline]
         pub fn set_recurrence_config(
             mut self,
             input: Option<crate::types::RecurrenceConfig>,
@@ -455,6 +501,7 @@ pub mod builders {
         }
 
         /// Returns [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config), if set.
+        #[inline]
         pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
             &self.recurrence_config
         }
@@ -462,6 +509,7 @@ pub mod builders {
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type).
+        #[inline]
         pub fn override_type(mut self, input: crate::types::OverrideType) -> Self {
             self.override_type = Some(input);
             self
@@ -470,6 +518,7 @@ pub mod builders {
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type).
+        #[inline]
         pub fn set_override_type(
             mut self,
             input: Option<crate::types::OverrideType>,
@@ -479,6 +528,7 @@ pub mod builders {
         }
 
         /// Returns [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type), if set.
+        #[inline]
         pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
             &self.override_type
         }
@@ -486,6 +536,7 @@ pub mod builders {
         /// Builds a [`CreateHoursOfOperationOverrideInput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -517,6 +568,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput#structfield.hours_of_operation_override_id).
+        #[inline]
         pub fn hours_of_operation_override_id(
             mut self,
             input: impl Into<String>,
@@ -528,6 +580,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput#structfield.hours_of_operation_override_id).
+        #[inline]
         pub fn set_hours_of_operation_override_id(
             mut self,
             input: Option<String>,
@@ -537,11 +590,13 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput#structfield.hours_of_operation_override_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
 
         /// Builds a [`CreateHoursOfOperationOverrideOutput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput {
@@ -558,6 +613,7 @@ impl crate::protocol::Operation for CreateHoursOfOperationOverride {
     type Output = CreateHoursOfOperationOverrideOutput;
     type Error = CreateHoursOfOperationOverrideError;
     const NAME: &'static str = "CreateHoursOfOperationOverride";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -628,6 +684,7 @@ impl crate::protocol::Operation for CreateHoursOfOperationOverride {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -643,6 +700,7 @@ impl crate::protocol::Operation for CreateHoursOfOperationOverride {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -679,6 +737,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

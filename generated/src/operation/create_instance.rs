@@ -12,6 +12,7 @@
 pub struct CreateInstance;
 impl CreateInstance {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,41 +40,49 @@ pub struct CreateInstanceInput {
 
 impl CreateInstanceInput {
     /// The idempotency token.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The type of identity management for your Amazon Connect users.
+    #[inline]
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
 
     /// The name for your instance.
+    #[inline]
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
 
     /// The identifier for the directory.
+    #[inline]
     pub fn directory_id(&self) -> Option<&str> {
         self.directory_id.as_deref()
     }
 
     /// Your contact center handles incoming contacts.
+    #[inline]
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
 
     /// Your contact center allows outbound calls.
+    #[inline]
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateInstanceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_instance::builders::CreateInstanceInputBuilder {
         ::std::default::Default::default()
     }
@@ -106,16 +115,19 @@ pub struct CreateInstanceOutput {
 
 impl CreateInstanceOutput {
     /// The identifier for the instance.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the instance.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateInstanceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_instance::builders::CreateInstanceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -150,6 +162,7 @@ pub enum CreateInstanceError {
 
 impl CreateInstanceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -162,11 +175,13 @@ impl CreateInstanceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -187,26 +202,31 @@ impl CreateInstanceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -263,6 +283,7 @@ pub mod builders {
         /// The idempotency token.
         ///
         /// Sets [`client_token`](crate::operation::create_instance::CreateInstanceInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -271,12 +292,14 @@ pub mod builders {
         /// The idempotency token.
         ///
         /// Sets [`client_token`](crate::operation::create_instance::CreateInstanceInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_instance::CreateInstanceInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -284,6 +307,7 @@ pub mod builders {
         /// The type of identity management for your Amazon Connect users.
         ///
         /// Sets [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type). This field is required.
+        #[inline]
         pub fn identity_management_type(
             mut self,
             input: crate::types::DirectoryType,
@@ -295,6 +319,7 @@ pub mod builders {
         /// The type of identity management for your Amazon Connect users.
         ///
         /// Sets [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type). This field is required.
+        #[inline]
         pub fn set_identity_management_type(
             mut self,
             input: Option<crate::types::DirectoryType>,
@@ -304,6 +329,7 @@ pub mod builders {
         }
 
         /// Returns [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type), if set.
+        #[inline]
         pub fn get_identity_management_type(
             &self,
         ) -> &Option<crate::types::DirectoryType> {
@@ -313,6 +339,7 @@ pub mod builders {
         /// The name for your instance.
         ///
         /// Sets [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias).
+        #[inline]
         pub fn instance_alias(mut self, input: impl Into<String>) -> Self {
             self.instance_alias = Some(input.into());
             self
@@ -321,12 +348,14 @@ pub mod builders {
         /// The name for your instance.
         ///
         /// Sets [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias).
+        #[inline]
         pub fn set_instance_alias(mut self, input: Option<String>) -> Self {
             self.instance_alias = input;
             self
         }
 
         /// Returns [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias), if set.
+        #[inline]
         pub fn get_instance_alias(&self) -> &Option<String> {
             &self.instance_alias
         }
@@ -334,6 +363,7 @@ pub mod builders {
         /// The identifier for the directory.
         ///
         /// Sets [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id).
+        #[inline]
         pub fn directory_id(mut self, input: impl Into<String>) -> Self {
             self.directory_id = Some(input.into());
             self
@@ -342,12 +372,14 @@ pub mod builders {
         /// The identifier for the directory.
         ///
         /// Sets [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id).
+        #[inline]
         pub fn set_directory_id(mut self, input: Option<String>) -> Self {
             self.directory_id = input;
             self
         }
 
         /// Returns [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id), if set.
+        #[inline]
         pub fn get_directory_id(&self) -> &Option<String> {
             &self.directory_id
         }
@@ -355,6 +387,7 @@ pub mod builders {
         /// Your contact center handles incoming contacts.
         ///
         /// Sets [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled). This field is required.
+        #[inline]
         pub fn inbound_calls_enabled(mut self, input: bool) -> Self {
             self.inbound_calls_enabled = Some(input);
             self
@@ -363,12 +396,14 @@ pub mod builders {
         /// Your contact center handles incoming contacts.
         ///
         /// Sets [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled). This field is required.
+        #[inline]
         pub fn set_inbound_calls_enabled(mut self, input: Option<bool>) -> Self {
             self.inbound_calls_enabled = input;
             self
         }
 
         /// Returns [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled), if set.
+        #[inline]
         pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
             &self.inbound_calls_enabled
         }
@@ -376,6 +411,7 @@ pub mod builders {
         /// Your contact center allows outbound calls.
         ///
         /// Sets [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled). This field is required.
+        #[inline]
         pub fn outbound_calls_enabled(mut self, input: bool) -> Self {
             self.outbound_calls_enabled = Some(input);
             self
@@ -384,17 +420,20 @@ pub mod builders {
         /// Your contact center allows outbound calls.
         ///
         /// Sets [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled). This field is required.
+        #[inline]
         pub fn set_outbound_calls_enabled(mut self, input: Option<bool>) -> Self {
             self.outbound_calls_enabled = input;
             self
         }
 
         /// Returns [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled), if set.
+        #[inline]
         pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
             &self.outbound_calls_enabled
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -405,6 +444,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -414,6 +454,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -421,6 +462,7 @@ pub mod builders {
         /// Builds a [`CreateInstanceInput`](crate::operation::create_instance::CreateInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -465,6 +507,7 @@ pub mod builders {
         /// The identifier for the instance.
         ///
         /// Sets [`id`](crate::operation::create_instance::CreateInstanceOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -473,12 +516,14 @@ pub mod builders {
         /// The identifier for the instance.
         ///
         /// Sets [`id`](crate::operation::create_instance::CreateInstanceOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_instance::CreateInstanceOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -486,6 +531,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the instance.
         ///
         /// Sets [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -494,17 +540,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the instance.
         ///
         /// Sets [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
 
         /// Builds a [`CreateInstanceOutput`](crate::operation::create_instance::CreateInstanceOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_instance::CreateInstanceOutput {
             crate::operation::create_instance::CreateInstanceOutput {
                 id: self.id,
@@ -520,6 +569,7 @@ impl crate::protocol::Operation for CreateInstance {
     type Output = CreateInstanceOutput;
     type Error = CreateInstanceError;
     const NAME: &'static str = "CreateInstance";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -588,6 +638,7 @@ impl crate::protocol::Operation for CreateInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -603,6 +654,7 @@ impl crate::protocol::Operation for CreateInstance {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -635,6 +687,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

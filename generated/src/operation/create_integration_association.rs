@@ -6,6 +6,7 @@
 pub struct CreateIntegrationAssociation;
 impl CreateIntegrationAssociation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,41 +36,49 @@ pub struct CreateIntegrationAssociationInput {
 
 impl CreateIntegrationAssociationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The type of information to be ingested.
+    #[inline]
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the integration.
+    #[inline]
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
 
     /// The URL for the external application.
+    #[inline]
     pub fn source_application_url(&self) -> Option<&str> {
         self.source_application_url.as_deref()
     }
 
     /// The name of the external application.
+    #[inline]
     pub fn source_application_name(&self) -> Option<&str> {
         self.source_application_name.as_deref()
     }
 
     /// The type of the data source.
+    #[inline]
     pub fn source_type(&self) -> Option<&crate::types::SourceType> {
         self.source_type.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateIntegrationAssociationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_integration_association::builders::CreateIntegrationAssociationInputBuilder {
         ::std::default::Default::default()
     }
@@ -88,16 +97,19 @@ pub struct CreateIntegrationAssociationOutput {
 
 impl CreateIntegrationAssociationOutput {
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the association.
+    #[inline]
     pub fn integration_association_arn(&self) -> Option<&str> {
         self.integration_association_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateIntegrationAssociationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_integration_association::builders::CreateIntegrationAssociationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -132,6 +144,7 @@ pub enum CreateIntegrationAssociationError {
 
 impl CreateIntegrationAssociationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -144,11 +157,13 @@ impl CreateIntegrationAssociationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -169,26 +184,31 @@ impl CreateIntegrationAssociationError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -245,6 +265,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -253,12 +274,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -266,6 +289,7 @@ pub mod builders {
         /// The type of information to be ingested.
         ///
         /// Sets [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type). This field is required.
+        #[inline]
         pub fn integration_type(mut self, input: crate::types::IntegrationType) -> Self {
             self.integration_type = Some(input);
             self
@@ -274,6 +298,7 @@ pub mod builders {
         /// The type of information to be ingested.
         ///
         /// Sets [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type). This field is required.
+        #[inline]
         pub fn set_integration_type(
             mut self,
             input: Option<crate::types::IntegrationType>,
@@ -283,6 +308,7 @@ pub mod builders {
         }
 
         /// Returns [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type), if set.
+        #[inline]
         pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
             &self.integration_type
         }
@@ -290,6 +316,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn). This field is required.
+        #[inline]
         pub fn integration_arn(mut self, input: impl Into<String>) -> Self {
             self.integration_arn = Some(input.into());
             self
@@ -298,12 +325,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn). This field is required.
+        #[inline]
         pub fn set_integration_arn(mut self, input: Option<String>) -> Self {
             self.integration_arn = input;
             self
         }
 
         /// Returns [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn), if set.
+        #[inline]
         pub fn get_integration_arn(&self) -> &Option<String> {
             &self.integration_arn
         }
@@ -311,6 +340,7 @@ pub mod builders {
         /// The URL for the external application.
         ///
         /// Sets [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url).
+        #[inline]
         pub fn source_application_url(mut self, input: impl Into<String>) -> Self {
             self.source_application_url = Some(input.into());
             self
@@ -319,12 +349,14 @@ pub mod builders {
         /// The URL for the external application.
         ///
         /// Sets [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url).
+        #[inline]
         pub fn set_source_application_url(mut self, input: Option<String>) -> Self {
             self.source_application_url = input;
             self
         }
 
         /// Returns [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url), if set.
+        #[inline]
         pub fn get_source_application_url(&self) -> &Option<String> {
             &self.source_application_url
         }
@@ -332,6 +364,7 @@ pub mod builders {
         /// The name of the external application.
         ///
         /// Sets [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name).
+        #[inline]
         pub fn source_application_name(mut self, input: impl Into<String>) -> Self {
             self.source_application_name = Some(input.into());
             self
@@ -340,12 +373,14 @@ pub mod builders {
         /// The name of the external application.
         ///
         /// Sets [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name).
+        #[inline]
         pub fn set_source_application_name(mut self, input: Option<String>) -> Self {
             self.source_application_name = input;
             self
         }
 
         /// Returns [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name), if set.
+        #[inline]
         pub fn get_source_application_name(&self) -> &Option<String> {
             &self.source_application_name
         }
@@ -353,6 +388,7 @@ pub mod builders {
         /// The type of the data source.
         ///
         /// Sets [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type).
+        #[inline]
         pub fn source_type(mut self, input: crate::types::SourceType) -> Self {
             self.source_type = Some(input);
             self
@@ -361,6 +397,7 @@ pub mod builders {
         /// The type of the data source.
         ///
         /// Sets [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type).
+        #[inline]
         pub fn set_source_type(
             mut self,
             input: Option<crate::types::SourceType>,
@@ -370,11 +407,13 @@ pub mod builders {
         }
 
         /// Returns [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type), if set.
+        #[inline]
         pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
             &self.source_type
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -385,6 +424,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -394,6 +434,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -401,6 +442,7 @@ pub mod builders {
         /// Builds a [`CreateIntegrationAssociationInput`](crate::operation::create_integration_association::CreateIntegrationAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -431,6 +473,7 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_id).
+        #[inline]
         pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
             self.integration_association_id = Some(input.into());
             self
@@ -439,12 +482,14 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_id).
+        #[inline]
         pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
             self.integration_association_id = input;
             self
         }
 
         /// Returns [`integration_association_id`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_id), if set.
+        #[inline]
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
@@ -452,6 +497,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the association.
         ///
         /// Sets [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn).
+        #[inline]
         pub fn integration_association_arn(mut self, input: impl Into<String>) -> Self {
             self.integration_association_arn = Some(input.into());
             self
@@ -460,17 +506,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the association.
         ///
         /// Sets [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn).
+        #[inline]
         pub fn set_integration_association_arn(mut self, input: Option<String>) -> Self {
             self.integration_association_arn = input;
             self
         }
 
         /// Returns [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn), if set.
+        #[inline]
         pub fn get_integration_association_arn(&self) -> &Option<String> {
             &self.integration_association_arn
         }
 
         /// Builds a [`CreateIntegrationAssociationOutput`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_integration_association::CreateIntegrationAssociationOutput {
@@ -488,6 +537,7 @@ impl crate::protocol::Operation for CreateIntegrationAssociation {
     type Output = CreateIntegrationAssociationOutput;
     type Error = CreateIntegrationAssociationError;
     const NAME: &'static str = "CreateIntegrationAssociation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -551,6 +601,7 @@ impl crate::protocol::Operation for CreateIntegrationAssociation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -566,6 +617,7 @@ impl crate::protocol::Operation for CreateIntegrationAssociation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -609,6 +661,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

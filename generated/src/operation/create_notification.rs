@@ -6,6 +6,7 @@
 pub struct CreateNotification;
 impl CreateNotification {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -38,11 +39,13 @@ pub struct CreateNotificationInput {
 
 impl CreateNotificationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The timestamp when the notification should expire and no longer be displayed to users.
+    #[inline]
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
@@ -50,16 +53,19 @@ impl CreateNotificationInput {
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
+    #[inline]
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
 
     /// The priority level of the notification.
+    #[inline]
     pub fn priority(&self) -> Option<&crate::types::ConfigurableNotificationPriority> {
         self.priority.as_ref()
     }
 
     /// The localized content of the notification.
+    #[inline]
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -67,6 +73,7 @@ impl CreateNotificationInput {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
@@ -75,16 +82,19 @@ impl CreateNotificationInput {
     #[deprecated(
         note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
     )]
+    #[inline]
     pub fn predefined_notification_id(&self) -> Option<&str> {
         self.predefined_notification_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`CreateNotificationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_notification::builders::CreateNotificationInputBuilder {
         ::std::default::Default::default()
     }
@@ -103,16 +113,19 @@ pub struct CreateNotificationOutput {
 
 impl CreateNotificationOutput {
     /// The unique identifier assigned to the created notification.
+    #[inline]
     pub fn notification_id(&self) -> &str {
         &self.notification_id
     }
 
     /// The Amazon Resource Name (ARN) of the created notification.
+    #[inline]
     pub fn notification_arn(&self) -> &str {
         &self.notification_arn
     }
 
     /// Creates a new builder for [`CreateNotificationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_notification::builders::CreateNotificationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -151,6 +164,7 @@ pub enum CreateNotificationError {
 
 impl CreateNotificationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -163,11 +177,13 @@ impl CreateNotificationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -192,36 +208,43 @@ impl CreateNotificationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -288,6 +311,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_notification::CreateNotificationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -296,12 +320,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_notification::CreateNotificationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_notification::CreateNotificationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -309,6 +335,7 @@ pub mod builders {
         /// The timestamp when the notification should expire and no longer be displayed to users.
         ///
         /// Sets [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at).
+        #[inline]
         pub fn expires_at(mut self, input: crate::primitives::DateTime) -> Self {
             self.expires_at = Some(input);
             self
@@ -317,6 +344,7 @@ pub mod builders {
         /// The timestamp when the notification should expire and no longer be displayed to users.
         ///
         /// Sets [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at).
+        #[inline]
         pub fn set_expires_at(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -326,11 +354,13 @@ pub mod builders {
         }
 
         /// Returns [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at), if set.
+        #[inline]
         pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
             &self.expires_at
         }
 
         /// Appends an item to [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
+        #[inline]
         pub fn recipients(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.recipients.unwrap_or_default();
             v.push(input.into());
@@ -341,12 +371,14 @@ pub mod builders {
         /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
         ///
         /// Sets [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients). This field is required.
+        #[inline]
         pub fn set_recipients(mut self, input: Option<Vec<String>>) -> Self {
             self.recipients = input;
             self
         }
 
         /// Returns [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients), if set.
+        #[inline]
         pub fn get_recipients(&self) -> &Option<Vec<String>> {
             &self.recipients
         }
@@ -354,6 +386,7 @@ pub mod builders {
         /// The priority level of the notification.
         ///
         /// Sets [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority).
+        #[inline]
         pub fn priority(
             mut self,
             input: crate::types::ConfigurableNotificationPriority,
@@ -365,6 +398,7 @@ pub mod builders {
         /// The priority level of the notification.
         ///
         /// Sets [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority).
+        #[inline]
         pub fn set_priority(
             mut self,
             input: Option<crate::types::ConfigurableNotificationPriority>,
@@ -374,6 +408,7 @@ pub mod builders {
         }
 
         /// Returns [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority), if set.
+        #[inline]
         pub fn get_priority(
             &self,
         ) -> &Option<crate::types::ConfigurableNotificationPriority> {
@@ -381,6 +416,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
+        #[inline]
         pub fn content(
             mut self,
             k: crate::types::LocaleCode,
@@ -395,6 +431,7 @@ pub mod builders {
         /// The localized content of the notification.
         ///
         /// Sets [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(
             mut self,
             input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
@@ -404,6 +441,7 @@ pub mod builders {
         }
 
         /// Returns [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(
             &self,
         ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -411,6 +449,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -421,6 +460,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -430,6 +470,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -440,6 +481,7 @@ pub mod builders {
         #[deprecated(
             note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
+        #[inline]
         pub fn predefined_notification_id(mut self, input: impl Into<String>) -> Self {
             self.predefined_notification_id = Some(input.into());
             self
@@ -451,6 +493,7 @@ pub mod builders {
         #[deprecated(
             note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
+        #[inline]
         pub fn set_predefined_notification_id(mut self, input: Option<String>) -> Self {
             self.predefined_notification_id = input;
             self
@@ -460,6 +503,7 @@ pub mod builders {
         #[deprecated(
             note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
+        #[inline]
         pub fn get_predefined_notification_id(&self) -> &Option<String> {
             &self.predefined_notification_id
         }
@@ -467,6 +511,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -475,12 +520,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -488,6 +535,7 @@ pub mod builders {
         /// Builds a [`CreateNotificationInput`](crate::operation::create_notification::CreateNotificationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -519,6 +567,7 @@ pub mod builders {
         /// The unique identifier assigned to the created notification.
         ///
         /// Sets [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn notification_id(mut self, input: impl Into<String>) -> Self {
             self.notification_id = Some(input.into());
             self
@@ -527,12 +576,14 @@ pub mod builders {
         /// The unique identifier assigned to the created notification.
         ///
         /// Sets [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn set_notification_id(mut self, input: Option<String>) -> Self {
             self.notification_id = input;
             self
         }
 
         /// Returns [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id), if set.
+        #[inline]
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
@@ -540,6 +591,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the created notification.
         ///
         /// Sets [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn). This field is required.
+        #[inline]
         pub fn notification_arn(mut self, input: impl Into<String>) -> Self {
             self.notification_arn = Some(input.into());
             self
@@ -548,12 +600,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the created notification.
         ///
         /// Sets [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn). This field is required.
+        #[inline]
         pub fn set_notification_arn(mut self, input: Option<String>) -> Self {
             self.notification_arn = input;
             self
         }
 
         /// Returns [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn), if set.
+        #[inline]
         pub fn get_notification_arn(&self) -> &Option<String> {
             &self.notification_arn
         }
@@ -563,6 +617,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id)
         /// - [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -593,6 +648,7 @@ impl crate::protocol::Operation for CreateNotification {
     type Output = CreateNotificationOutput;
     type Error = CreateNotificationError;
     const NAME: &'static str = "CreateNotification";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -661,6 +717,7 @@ impl crate::protocol::Operation for CreateNotification {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -676,6 +733,7 @@ impl crate::protocol::Operation for CreateNotification {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -716,6 +774,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateParticipant;
 impl CreateParticipant {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct CreateParticipantInput {
 
 impl CreateParticipantInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Information identifying the participant.
+    #[inline]
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetailsToAdd> {
         self.participant_details.as_ref()
     }
 
     /// Creates a new builder for [`CreateParticipantInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_participant::builders::CreateParticipantInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,6 +73,7 @@ pub struct CreateParticipantOutput {
 
 impl CreateParticipantOutput {
     /// The token used by the chat participant to call `CreateParticipantConnection`.
+    #[inline]
     pub fn participant_credentials(
         &self,
     ) -> Option<&crate::types::ParticipantTokenCredentials> {
@@ -74,11 +81,13 @@ impl CreateParticipantOutput {
     }
 
     /// The identifier for a chat participant.
+    #[inline]
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateParticipantOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_participant::builders::CreateParticipantOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +124,7 @@ pub enum CreateParticipantError {
 
 impl CreateParticipantError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +137,13 @@ impl CreateParticipantError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ConflictException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -153,31 +165,37 @@ impl CreateParticipantError {
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -233,6 +251,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_participant::CreateParticipantInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -241,12 +260,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_participant::CreateParticipantInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_participant::CreateParticipantInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -254,6 +275,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -262,12 +284,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -275,6 +299,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -283,12 +308,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -296,6 +323,7 @@ pub mod builders {
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn participant_details(
             mut self,
             input: crate::types::ParticipantDetailsToAdd,
@@ -307,6 +335,7 @@ pub mod builders {
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn set_participant_details(
             mut self,
             input: Option<crate::types::ParticipantDetailsToAdd>,
@@ -316,6 +345,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details), if set.
+        #[inline]
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetailsToAdd> {
@@ -325,6 +355,7 @@ pub mod builders {
         /// Builds a [`CreateParticipantInput`](crate::operation::create_participant::CreateParticipantInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -354,6 +385,7 @@ pub mod builders {
         /// The token used by the chat participant to call `CreateParticipantConnection`.
         ///
         /// Sets [`participant_credentials`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_credentials).
+        #[inline]
         pub fn participant_credentials(
             mut self,
             input: crate::types::ParticipantTokenCredentials,
@@ -365,6 +397,7 @@ pub mod builders {
         /// The token used by the chat participant to call `CreateParticipantConnection`.
         ///
         /// Sets [`participant_credentials`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_credentials).
+        #[inline]
         pub fn set_participant_credentials(
             mut self,
             input: Option<crate::types::ParticipantTokenCredentials>,
@@ -374,6 +407,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_credentials`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_credentials), if set.
+        #[inline]
         pub fn get_participant_credentials(
             &self,
         ) -> &Option<crate::types::ParticipantTokenCredentials> {
@@ -383,6 +417,7 @@ pub mod builders {
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id).
+        #[inline]
         pub fn participant_id(mut self, input: impl Into<String>) -> Self {
             self.participant_id = Some(input.into());
             self
@@ -391,17 +426,20 @@ pub mod builders {
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id).
+        #[inline]
         pub fn set_participant_id(mut self, input: Option<String>) -> Self {
             self.participant_id = input;
             self
         }
 
         /// Returns [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id), if set.
+        #[inline]
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
 
         /// Builds a [`CreateParticipantOutput`](crate::operation::create_participant::CreateParticipantOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_participant::CreateParticipantOutput {
@@ -419,6 +457,7 @@ impl crate::protocol::Operation for CreateParticipant {
     type Output = CreateParticipantOutput;
     type Error = CreateParticipantError;
     const NAME: &'static str = "CreateParticipant";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -469,6 +508,7 @@ impl crate::protocol::Operation for CreateParticipant {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -484,6 +524,7 @@ impl crate::protocol::Operation for CreateParticipant {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -526,6 +567,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreatePersistentContactAssociation;
 impl CreatePersistentContactAssociation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -49,31 +50,37 @@ pub struct CreatePersistentContactAssociationInput {
 
 impl CreatePersistentContactAssociationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// The contactId chosen for rehydration depends on the type chosen.
+    #[inline]
     pub fn rehydration_type(&self) -> Option<&crate::types::RehydrationType> {
         self.rehydration_type.as_ref()
     }
 
     /// The contactId from which a persistent chat session must be started.
+    #[inline]
     pub fn source_contact_id(&self) -> Option<&str> {
         self.source_contact_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`CreatePersistentContactAssociationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_persistent_contact_association::builders::CreatePersistentContactAssociationInputBuilder {
         ::std::default::Default::default()
     }
@@ -90,11 +97,13 @@ pub struct CreatePersistentContactAssociationOutput {
 
 impl CreatePersistentContactAssociationOutput {
     /// The contactId from which a persistent chat session is started.
+    #[inline]
     pub fn continued_from_contact_id(&self) -> Option<&str> {
         self.continued_from_contact_id.as_deref()
     }
 
     /// Creates a new builder for [`CreatePersistentContactAssociationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_persistent_contact_association::builders::CreatePersistentContactAssociationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +140,7 @@ pub enum CreatePersistentContactAssociationError {
 
 impl CreatePersistentContactAssociationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +153,13 @@ impl CreatePersistentContactAssociationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -169,31 +181,37 @@ impl CreatePersistentContactAssociationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -250,6 +268,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -258,12 +277,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -271,6 +292,7 @@ pub mod builders {
         /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
         ///
         /// Sets [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -279,12 +301,14 @@ pub mod builders {
         /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
         ///
         /// Sets [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -292,6 +316,7 @@ pub mod builders {
         /// The contactId chosen for rehydration depends on the type chosen.
         ///
         /// Sets [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type). This field is required.
+        #[inline]
         pub fn rehydration_type(mut self, input: crate::types::RehydrationType) -> Self {
             self.rehydration_type = Some(input);
             self
@@ -300,6 +325,7 @@ pub mod builders {
         /// The contactId chosen for rehydration depends on the type chosen.
         ///
         /// Sets [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type). This field is required.
+        #[inline]
         pub fn set_rehydration_type(
             mut self,
             input: Option<crate::types::RehydrationType>,
@@ -309,6 +335,7 @@ pub mod builders {
         }
 
         /// Returns [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type), if set.
+        #[inline]
         pub fn get_rehydration_type(&self) -> &Option<crate::types::RehydrationType> {
             &self.rehydration_type
         }
@@ -316,6 +343,7 @@ pub mod builders {
         /// The contactId from which a persistent chat session must be started.
         ///
         /// Sets [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id). This field is required.
+        #[inline]
         pub fn source_contact_id(mut self, input: impl Into<String>) -> Self {
             self.source_contact_id = Some(input.into());
             self
@@ -324,12 +352,14 @@ pub mod builders {
         /// The contactId from which a persistent chat session must be started.
         ///
         /// Sets [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id). This field is required.
+        #[inline]
         pub fn set_source_contact_id(mut self, input: Option<String>) -> Self {
             self.source_contact_id = input;
             self
         }
 
         /// Returns [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id), if set.
+        #[inline]
         pub fn get_source_contact_id(&self) -> &Option<String> {
             &self.source_contact_id
         }
@@ -337,6 +367,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -345,12 +376,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -358,6 +391,7 @@ pub mod builders {
         /// Builds a [`CreatePersistentContactAssociationInput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -385,6 +419,7 @@ pub mod builders {
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput#structfield.continued_from_contact_id).
+        #[inline]
         pub fn continued_from_contact_id(mut self, input: impl Into<String>) -> Self {
             self.continued_from_contact_id = Some(input.into());
             self
@@ -393,17 +428,20 @@ pub mod builders {
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput#structfield.continued_from_contact_id).
+        #[inline]
         pub fn set_continued_from_contact_id(mut self, input: Option<String>) -> Self {
             self.continued_from_contact_id = input;
             self
         }
 
         /// Returns [`continued_from_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput#structfield.continued_from_contact_id), if set.
+        #[inline]
         pub fn get_continued_from_contact_id(&self) -> &Option<String> {
             &self.continued_from_contact_id
         }
 
         /// Builds a [`CreatePersistentContactAssociationOutput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput {
@@ -420,6 +458,7 @@ impl crate::protocol::Operation for CreatePersistentContactAssociation {
     type Output = CreatePersistentContactAssociationOutput;
     type Error = CreatePersistentContactAssociationError;
     const NAME: &'static str = "CreatePersistentContactAssociation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -473,6 +512,7 @@ impl crate::protocol::Operation for CreatePersistentContactAssociation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -488,6 +528,7 @@ impl crate::protocol::Operation for CreatePersistentContactAssociation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -524,6 +565,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

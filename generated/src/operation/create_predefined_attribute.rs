@@ -17,6 +17,7 @@
 pub struct CreatePredefinedAttribute;
 impl CreatePredefinedAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,16 +43,19 @@ pub struct CreatePredefinedAttributeInput {
 
 impl CreatePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The values of the predefined attribute.
+    #[inline]
     pub fn values(&self) -> Option<&crate::types::PredefinedAttributeValues> {
         self.values.as_ref()
     }
@@ -59,11 +63,13 @@ impl CreatePredefinedAttributeInput {
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Empty when the field is unset; use `.purposes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn purposes(&self) -> &[String] {
         self.purposes.as_deref().unwrap_or_default()
     }
 
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
+    #[inline]
     pub fn attribute_configuration(
         &self,
     ) -> Option<&crate::types::InputPredefinedAttributeConfiguration> {
@@ -71,6 +77,7 @@ impl CreatePredefinedAttributeInput {
     }
 
     /// Creates a new builder for [`CreatePredefinedAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_predefined_attribute::builders::CreatePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +92,7 @@ pub struct CreatePredefinedAttributeOutput {
 
 impl CreatePredefinedAttributeOutput {
     /// Creates a new builder for [`CreatePredefinedAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_predefined_attribute::builders::CreatePredefinedAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -123,6 +131,7 @@ pub enum CreatePredefinedAttributeError {
 
 impl CreatePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -135,11 +144,13 @@ impl CreatePredefinedAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -166,36 +177,43 @@ impl CreatePredefinedAttributeError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -256,6 +274,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +283,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +298,7 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -285,12 +307,14 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -298,6 +322,7 @@ pub mod builders {
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.values).
+        #[inline]
         pub fn values(mut self, input: crate::types::PredefinedAttributeValues) -> Self {
             self.values = Some(input);
             self
@@ -306,6 +331,7 @@ pub mod builders {
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.values).
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<crate::types::PredefinedAttributeValues>,
@@ -315,11 +341,13 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
             &self.values
         }
 
         /// Appends an item to [`purposes`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.purposes); use [`set_purposes`](Self::set_purposes) to replace the whole list.
+        #[inline]
         pub fn purposes(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.purposes.unwrap_or_default();
             v.push(input.into());
@@ -330,12 +358,14 @@ pub mod builders {
         /// Values that enable you to categorize your predefined attributes.
         ///
         /// Sets [`purposes`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.purposes).
+        #[inline]
         pub fn set_purposes(mut self, input: Option<Vec<String>>) -> Self {
             self.purposes = input;
             self
         }
 
         /// Returns [`purposes`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.purposes), if set.
+        #[inline]
         pub fn get_purposes(&self) -> &Option<Vec<String>> {
             &self.purposes
         }
@@ -343,6 +373,7 @@ pub mod builders {
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.attribute_configuration).
+        #[inline]
         pub fn attribute_configuration(
             mut self,
             input: crate::types::InputPredefinedAttributeConfiguration,
@@ -354,6 +385,7 @@ pub mod builders {
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.attribute_configuration).
+        #[inline]
         pub fn set_attribute_configuration(
             mut self,
             input: Option<crate::types::InputPredefinedAttributeConfiguration>,
@@ -363,6 +395,7 @@ pub mod builders {
         }
 
         /// Returns [`attribute_configuration`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput#structfield.attribute_configuration), if set.
+        #[inline]
         pub fn get_attribute_configuration(
             &self,
         ) -> &Option<crate::types::InputPredefinedAttributeConfiguration> {
@@ -372,6 +405,7 @@ pub mod builders {
         /// Builds a [`CreatePredefinedAttributeInput`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +428,7 @@ pub mod builders {
     pub struct CreatePredefinedAttributeOutputBuilder {}
     impl CreatePredefinedAttributeOutputBuilder {
         /// Builds a [`CreatePredefinedAttributeOutput`](crate::operation::create_predefined_attribute::CreatePredefinedAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_predefined_attribute::CreatePredefinedAttributeOutput {
@@ -409,6 +444,7 @@ impl crate::protocol::Operation for CreatePredefinedAttribute {
     type Output = CreatePredefinedAttributeOutput;
     type Error = CreatePredefinedAttributeError;
     const NAME: &'static str = "CreatePredefinedAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -463,6 +499,7 @@ impl crate::protocol::Operation for CreatePredefinedAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -478,6 +515,7 @@ impl crate::protocol::Operation for CreatePredefinedAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -493,6 +531,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreatePrompt;
 impl CreatePrompt {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct CreatePromptInput {
 
 impl CreatePromptInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the prompt.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the prompt.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The URI for the S3 bucket where the prompt is stored.
+    #[inline]
     pub fn s3_uri(&self) -> Option<&str> {
         self.s3_uri.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreatePromptInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_prompt::builders::CreatePromptInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,16 +79,19 @@ pub struct CreatePromptOutput {
 
 impl CreatePromptOutput {
     /// The Amazon Resource Name (ARN) of the prompt.
+    #[inline]
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// Creates a new builder for [`CreatePromptOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_prompt::builders::CreatePromptOutputBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +128,7 @@ pub enum CreatePromptError {
 
 impl CreatePromptError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -130,11 +141,13 @@ impl CreatePromptError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -158,31 +171,37 @@ impl CreatePromptError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +258,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_prompt::CreatePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +267,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_prompt::CreatePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_prompt::CreatePromptInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +282,7 @@ pub mod builders {
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -268,12 +291,14 @@ pub mod builders {
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -281,6 +306,7 @@ pub mod builders {
         /// The description of the prompt.
         ///
         /// Sets [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -289,12 +315,14 @@ pub mod builders {
         /// The description of the prompt.
         ///
         /// Sets [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -302,6 +330,7 @@ pub mod builders {
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri). This field is required.
+        #[inline]
         pub fn s3_uri(mut self, input: impl Into<String>) -> Self {
             self.s3_uri = Some(input.into());
             self
@@ -310,17 +339,20 @@ pub mod builders {
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri). This field is required.
+        #[inline]
         pub fn set_s3_uri(mut self, input: Option<String>) -> Self {
             self.s3_uri = input;
             self
         }
 
         /// Returns [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri), if set.
+        #[inline]
         pub fn get_s3_uri(&self) -> &Option<String> {
             &self.s3_uri
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -331,6 +363,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -340,6 +373,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -347,6 +381,7 @@ pub mod builders {
         /// Builds a [`CreatePromptInput`](crate::operation::create_prompt::CreatePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -375,6 +410,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_arn).
+        #[inline]
         pub fn prompt_arn(mut self, input: impl Into<String>) -> Self {
             self.prompt_arn = Some(input.into());
             self
@@ -383,12 +419,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_arn).
+        #[inline]
         pub fn set_prompt_arn(mut self, input: Option<String>) -> Self {
             self.prompt_arn = input;
             self
         }
 
         /// Returns [`prompt_arn`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_arn), if set.
+        #[inline]
         pub fn get_prompt_arn(&self) -> &Option<String> {
             &self.prompt_arn
         }
@@ -396,6 +434,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id).
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -404,17 +443,20 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id).
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
 
         /// Builds a [`CreatePromptOutput`](crate::operation::create_prompt::CreatePromptOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_prompt::CreatePromptOutput {
             crate::operation::create_prompt::CreatePromptOutput {
                 prompt_arn: self.prompt_arn,
@@ -430,6 +472,7 @@ impl crate::protocol::Operation for CreatePrompt {
     type Output = CreatePromptOutput;
     type Error = CreatePromptError;
     const NAME: &'static str = "CreatePrompt";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -481,6 +524,7 @@ impl crate::protocol::Operation for CreatePrompt {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -496,6 +540,7 @@ impl crate::protocol::Operation for CreatePrompt {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -532,6 +577,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

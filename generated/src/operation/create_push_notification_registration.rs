@@ -6,6 +6,7 @@
 pub struct CreatePushNotificationRegistration;
 impl CreatePushNotificationRegistration {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreatePushNotificationRegistrationInput {
 
 impl CreatePushNotificationRegistrationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the Pinpoint application.
+    #[inline]
     pub fn pinpoint_app_arn(&self) -> Option<&str> {
         self.pinpoint_app_arn.as_deref()
     }
 
     /// The push notification token issued by the Apple or Google gateways.
+    #[inline]
     pub fn device_token(&self) -> Option<&str> {
         self.device_token.as_deref()
     }
 
     /// The device type to use when sending the message.
+    #[inline]
     pub fn device_type(&self) -> Option<&crate::types::DeviceType> {
         self.device_type.as_ref()
     }
 
     /// The contact configuration for push notification registration.
+    #[inline]
     pub fn contact_configuration(&self) -> Option<&crate::types::ContactConfiguration> {
         self.contact_configuration.as_ref()
     }
 
     /// Creates a new builder for [`CreatePushNotificationRegistrationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationInputBuilder {
         ::std::default::Default::default()
     }
@@ -77,11 +85,13 @@ pub struct CreatePushNotificationRegistrationOutput {
 
 impl CreatePushNotificationRegistrationOutput {
     /// The identifier for the registration.
+    #[inline]
     pub fn registration_id(&self) -> &str {
         &self.registration_id
     }
 
     /// Creates a new builder for [`CreatePushNotificationRegistrationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +128,7 @@ pub enum CreatePushNotificationRegistrationError {
 
 impl CreatePushNotificationRegistrationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -130,11 +141,13 @@ impl CreatePushNotificationRegistrationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -156,31 +169,37 @@ impl CreatePushNotificationRegistrationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Pinpoint application.
         ///
         /// Sets [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn). This field is required.
+        #[inline]
         pub fn pinpoint_app_arn(mut self, input: impl Into<String>) -> Self {
             self.pinpoint_app_arn = Some(input.into());
             self
@@ -288,12 +314,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Pinpoint application.
         ///
         /// Sets [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn). This field is required.
+        #[inline]
         pub fn set_pinpoint_app_arn(mut self, input: Option<String>) -> Self {
             self.pinpoint_app_arn = input;
             self
         }
 
         /// Returns [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn), if set.
+        #[inline]
         pub fn get_pinpoint_app_arn(&self) -> &Option<String> {
             &self.pinpoint_app_arn
         }
@@ -301,6 +329,7 @@ pub mod builders {
         /// The push notification token issued by the Apple or Google gateways.
         ///
         /// Sets [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token). This field is required.
+        #[inline]
         pub fn device_token(mut self, input: impl Into<String>) -> Self {
             self.device_token = Some(input.into());
             self
@@ -309,12 +338,14 @@ pub mod builders {
         /// The push notification token issued by the Apple or Google gateways.
         ///
         /// Sets [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token). This field is required.
+        #[inline]
         pub fn set_device_token(mut self, input: Option<String>) -> Self {
             self.device_token = input;
             self
         }
 
         /// Returns [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token), if set.
+        #[inline]
         pub fn get_device_token(&self) -> &Option<String> {
             &self.device_token
         }
@@ -322,6 +353,7 @@ pub mod builders {
         /// The device type to use when sending the message.
         ///
         /// Sets [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type). This field is required.
+        #[inline]
         pub fn device_type(mut self, input: crate::types::DeviceType) -> Self {
             self.device_type = Some(input);
             self
@@ -330,6 +362,7 @@ pub mod builders {
         /// The device type to use when sending the message.
         ///
         /// Sets [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type). This field is required.
+        #[inline]
         pub fn set_device_type(
             mut self,
             input: Option<crate::types::DeviceType>,
@@ -339,6 +372,7 @@ pub mod builders {
         }
 
         /// Returns [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type), if set.
+        #[inline]
         pub fn get_device_type(&self) -> &Option<crate::types::DeviceType> {
             &self.device_type
         }
@@ -346,6 +380,7 @@ pub mod builders {
         /// The contact configuration for push notification registration.
         ///
         /// Sets [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration). This field is required.
+        #[inline]
         pub fn contact_configuration(
             mut self,
             input: crate::types::ContactConfiguration,
@@ -357,6 +392,7 @@ pub mod builders {
         /// The contact configuration for push notification registration.
         ///
         /// Sets [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration). This field is required.
+        #[inline]
         pub fn set_contact_configuration(
             mut self,
             input: Option<crate::types::ContactConfiguration>,
@@ -366,6 +402,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration), if set.
+        #[inline]
         pub fn get_contact_configuration(
             &self,
         ) -> &Option<crate::types::ContactConfiguration> {
@@ -375,6 +412,7 @@ pub mod builders {
         /// Builds a [`CreatePushNotificationRegistrationInput`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -403,6 +441,7 @@ pub mod builders {
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id). This field is required.
+        #[inline]
         pub fn registration_id(mut self, input: impl Into<String>) -> Self {
             self.registration_id = Some(input.into());
             self
@@ -411,12 +450,14 @@ pub mod builders {
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id). This field is required.
+        #[inline]
         pub fn set_registration_id(mut self, input: Option<String>) -> Self {
             self.registration_id = input;
             self
         }
 
         /// Returns [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id), if set.
+        #[inline]
         pub fn get_registration_id(&self) -> &Option<String> {
             &self.registration_id
         }
@@ -425,6 +466,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -449,6 +491,7 @@ impl crate::protocol::Operation for CreatePushNotificationRegistration {
     type Output = CreatePushNotificationRegistrationOutput;
     type Error = CreatePushNotificationRegistrationError;
     const NAME: &'static str = "CreatePushNotificationRegistration";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -510,6 +553,7 @@ impl crate::protocol::Operation for CreatePushNotificationRegistration {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -525,6 +569,7 @@ impl crate::protocol::Operation for CreatePushNotificationRegistration {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -561,6 +606,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -12,6 +12,7 @@
 pub struct CreateQueue;
 impl CreateQueue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -45,36 +46,43 @@ pub struct CreateQueueInput {
 
 impl CreateQueueInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the queue.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the queue.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The outbound caller ID name, number, and outbound whisper flow.
+    #[inline]
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
 
     /// The outbound email address ID for a specified queue.
+    #[inline]
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The maximum number of contacts that can be in the queue before it is considered full.
+    #[inline]
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
@@ -82,6 +90,7 @@ impl CreateQueueInput {
     /// The quick connects available to agents who are working the queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
@@ -89,16 +98,19 @@ impl CreateQueueInput {
     /// Configuration list containing the email addresses to associate with the queue during creation.
     ///
     /// Empty when the field is unset; use `.email_addresses_config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn email_addresses_config(&self) -> &[crate::types::EmailAddressConfig] {
         self.email_addresses_config.as_deref().unwrap_or_default()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateQueueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_queue::builders::CreateQueueInputBuilder {
         ::std::default::Default::default()
     }
@@ -117,16 +129,19 @@ pub struct CreateQueueOutput {
 
 impl CreateQueueOutput {
     /// The Amazon Resource Name (ARN) of the queue.
+    #[inline]
     pub fn queue_arn(&self) -> Option<&str> {
         self.queue_arn.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateQueueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_queue::builders::CreateQueueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -165,6 +180,7 @@ pub enum CreateQueueError {
 
 impl CreateQueueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -177,11 +193,13 @@ impl CreateQueueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -208,36 +226,43 @@ impl CreateQueueError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -301,6 +326,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_queue::CreateQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -309,12 +335,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_queue::CreateQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_queue::CreateQueueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -322,6 +350,7 @@ pub mod builders {
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -330,12 +359,14 @@ pub mod builders {
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -343,6 +374,7 @@ pub mod builders {
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -351,12 +383,14 @@ pub mod builders {
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -364,6 +398,7 @@ pub mod builders {
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config).
+        #[inline]
         pub fn outbound_caller_config(
             mut self,
             input: crate::types::OutboundCallerConfig,
@@ -375,6 +410,7 @@ pub mod builders {
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config).
+        #[inline]
         pub fn set_outbound_caller_config(
             mut self,
             input: Option<crate::types::OutboundCallerConfig>,
@@ -384,6 +420,7 @@ pub mod builders {
         }
 
         /// Returns [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config), if set.
+        #[inline]
         pub fn get_outbound_caller_config(
             &self,
         ) -> &Option<crate::types::OutboundCallerConfig> {
@@ -393,6 +430,7 @@ pub mod builders {
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config).
+        #[inline]
         pub fn outbound_email_config(
             mut self,
             input: crate::types::OutboundEmailConfig,
@@ -404,6 +442,7 @@ pub mod builders {
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config).
+        #[inline]
         pub fn set_outbound_email_config(
             mut self,
             input: Option<crate::types::OutboundEmailConfig>,
@@ -413,6 +452,7 @@ pub mod builders {
         }
 
         /// Returns [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config), if set.
+        #[inline]
         pub fn get_outbound_email_config(
             &self,
         ) -> &Option<crate::types::OutboundEmailConfig> {
@@ -422,6 +462,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -430,12 +471,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -443,6 +486,7 @@ pub mod builders {
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts).
+        #[inline]
         pub fn max_contacts(mut self, input: i32) -> Self {
             self.max_contacts = Some(input);
             self
@@ -451,17 +495,20 @@ pub mod builders {
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts).
+        #[inline]
         pub fn set_max_contacts(mut self, input: Option<i32>) -> Self {
             self.max_contacts = input;
             self
         }
 
         /// Returns [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts), if set.
+        #[inline]
         pub fn get_max_contacts(&self) -> &Option<i32> {
             &self.max_contacts
         }
 
         /// Appends an item to [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
+        #[inline]
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
             v.push(input.into());
@@ -472,17 +519,20 @@ pub mod builders {
         /// The quick connects available to agents who are working the queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids).
+        #[inline]
         pub fn set_quick_connect_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.quick_connect_ids = input;
             self
         }
 
         /// Returns [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids), if set.
+        #[inline]
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
 
         /// Appends an item to [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config); use [`set_email_addresses_config`](Self::set_email_addresses_config) to replace the whole list.
+        #[inline]
         pub fn email_addresses_config(
             mut self,
             input: crate::types::EmailAddressConfig,
@@ -496,6 +546,7 @@ pub mod builders {
         /// Configuration list containing the email addresses to associate with the queue during creation.
         ///
         /// Sets [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config).
+        #[inline]
         pub fn set_email_addresses_config(
             mut self,
             input: Option<Vec<crate::types::EmailAddressConfig>>,
@@ -505,6 +556,7 @@ pub mod builders {
         }
 
         /// Returns [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config), if set.
+        #[inline]
         pub fn get_email_addresses_config(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
@@ -512,6 +564,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -522,6 +575,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -531,6 +585,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -538,6 +593,7 @@ pub mod builders {
         /// Builds a [`CreateQueueInput`](crate::operation::create_queue::CreateQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -571,6 +627,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the queue.
         ///
         /// Sets [`queue_arn`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_arn).
+        #[inline]
         pub fn queue_arn(mut self, input: impl Into<String>) -> Self {
             self.queue_arn = Some(input.into());
             self
@@ -579,12 +636,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the queue.
         ///
         /// Sets [`queue_arn`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_arn).
+        #[inline]
         pub fn set_queue_arn(mut self, input: Option<String>) -> Self {
             self.queue_arn = input;
             self
         }
 
         /// Returns [`queue_arn`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_arn), if set.
+        #[inline]
         pub fn get_queue_arn(&self) -> &Option<String> {
             &self.queue_arn
         }
@@ -592,6 +651,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id).
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -600,17 +660,20 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id).
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Builds a [`CreateQueueOutput`](crate::operation::create_queue::CreateQueueOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_queue::CreateQueueOutput {
             crate::operation::create_queue::CreateQueueOutput {
                 queue_arn: self.queue_arn,
@@ -626,6 +689,7 @@ impl crate::protocol::Operation for CreateQueue {
     type Output = CreateQueueOutput;
     type Error = CreateQueueError;
     const NAME: &'static str = "CreateQueue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -701,6 +765,7 @@ impl crate::protocol::Operation for CreateQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -716,6 +781,7 @@ impl crate::protocol::Operation for CreateQueue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -752,6 +818,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQueueError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

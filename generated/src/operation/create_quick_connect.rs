@@ -6,6 +6,7 @@
 pub struct CreateQuickConnect;
 impl CreateQuickConnect {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct CreateQuickConnectInput {
 
 impl CreateQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique name of the quick connect.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the quick connect.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Configuration settings for the quick connect.
+    #[inline]
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateQuickConnectInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_quick_connect::builders::CreateQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,16 +79,19 @@ pub struct CreateQuickConnectOutput {
 
 impl CreateQuickConnectOutput {
     /// The Amazon Resource Name (ARN) for the quick connect.
+    #[inline]
     pub fn quick_connect_arn(&self) -> Option<&str> {
         self.quick_connect_arn.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateQuickConnectOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_quick_connect::builders::CreateQuickConnectOutputBuilder {
         ::std::default::Default::default()
     }
@@ -120,6 +130,7 @@ pub enum CreateQuickConnectError {
 
 impl CreateQuickConnectError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -132,11 +143,13 @@ impl CreateQuickConnectError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -163,36 +176,43 @@ impl CreateQuickConnectError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -251,6 +271,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -259,12 +280,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -272,6 +295,7 @@ pub mod builders {
         /// A unique name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -280,12 +304,14 @@ pub mod builders {
         /// A unique name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -293,6 +319,7 @@ pub mod builders {
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -301,12 +328,14 @@ pub mod builders {
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -314,6 +343,7 @@ pub mod builders {
         /// Configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config). This field is required.
+        #[inline]
         pub fn quick_connect_config(
             mut self,
             input: crate::types::QuickConnectConfig,
@@ -325,6 +355,7 @@ pub mod builders {
         /// Configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config). This field is required.
+        #[inline]
         pub fn set_quick_connect_config(
             mut self,
             input: Option<crate::types::QuickConnectConfig>,
@@ -334,6 +365,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config), if set.
+        #[inline]
         pub fn get_quick_connect_config(
             &self,
         ) -> &Option<crate::types::QuickConnectConfig> {
@@ -341,6 +373,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -351,6 +384,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -360,6 +394,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -367,6 +402,7 @@ pub mod builders {
         /// Builds a [`CreateQuickConnectInput`](crate::operation::create_quick_connect::CreateQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -395,6 +431,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the quick connect.
         ///
         /// Sets [`quick_connect_arn`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_arn).
+        #[inline]
         pub fn quick_connect_arn(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_arn = Some(input.into());
             self
@@ -403,12 +440,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the quick connect.
         ///
         /// Sets [`quick_connect_arn`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_arn).
+        #[inline]
         pub fn set_quick_connect_arn(mut self, input: Option<String>) -> Self {
             self.quick_connect_arn = input;
             self
         }
 
         /// Returns [`quick_connect_arn`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_arn), if set.
+        #[inline]
         pub fn get_quick_connect_arn(&self) -> &Option<String> {
             &self.quick_connect_arn
         }
@@ -416,6 +455,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id).
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -424,17 +464,20 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id).
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
 
         /// Builds a [`CreateQuickConnectOutput`](crate::operation::create_quick_connect::CreateQuickConnectOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_quick_connect::CreateQuickConnectOutput {
@@ -452,6 +495,7 @@ impl crate::protocol::Operation for CreateQuickConnect {
     type Output = CreateQuickConnectOutput;
     type Error = CreateQuickConnectError;
     const NAME: &'static str = "CreateQuickConnect";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -503,6 +547,7 @@ impl crate::protocol::Operation for CreateQuickConnect {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -518,6 +563,7 @@ impl crate::protocol::Operation for CreateQuickConnect {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -558,6 +604,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

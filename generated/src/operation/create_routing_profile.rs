@@ -6,6 +6,7 @@
 pub struct CreateRoutingProfile;
 impl CreateRoutingProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -43,21 +44,25 @@ pub struct CreateRoutingProfileInput {
 
 impl CreateRoutingProfileInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the routing profile.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Description of the routing profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The default outbound queue for the routing profile.
+    #[inline]
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
@@ -65,6 +70,7 @@ impl CreateRoutingProfileInput {
     /// The inbound queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.queue_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_configs(&self) -> &[crate::types::RoutingProfileQueueConfig] {
         self.queue_configs.as_deref().unwrap_or_default()
     }
@@ -72,6 +78,7 @@ impl CreateRoutingProfileInput {
     /// The manual assignment queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn manual_assignment_queue_configs(
         &self,
     ) -> &[crate::types::RoutingProfileManualAssignmentQueueConfig] {
@@ -81,16 +88,19 @@ impl CreateRoutingProfileInput {
     /// The channels that agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
+    #[inline]
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
+    #[inline]
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
@@ -98,6 +108,7 @@ impl CreateRoutingProfileInput {
     }
 
     /// Creates a new builder for [`CreateRoutingProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_routing_profile::builders::CreateRoutingProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -116,16 +127,19 @@ pub struct CreateRoutingProfileOutput {
 
 impl CreateRoutingProfileOutput {
     /// The Amazon Resource Name (ARN) of the routing profile.
+    #[inline]
     pub fn routing_profile_arn(&self) -> Option<&str> {
         self.routing_profile_arn.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// Creates a new builder for [`CreateRoutingProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_routing_profile::builders::CreateRoutingProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -164,6 +178,7 @@ pub enum CreateRoutingProfileError {
 
 impl CreateRoutingProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -176,11 +191,13 @@ impl CreateRoutingProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -207,36 +224,43 @@ impl CreateRoutingProfileError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -303,6 +327,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -311,12 +336,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -324,6 +351,7 @@ pub mod builders {
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -332,12 +360,14 @@ pub mod builders {
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -345,6 +375,7 @@ pub mod builders {
         /// Description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description). This field is required.
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -353,12 +384,14 @@ pub mod builders {
         /// Description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description). This field is required.
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -366,6 +399,7 @@ pub mod builders {
         /// The default outbound queue for the routing profile.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id). This field is required.
+        #[inline]
         pub fn default_outbound_queue_id(mut self, input: impl Into<String>) -> Self {
             self.default_outbound_queue_id = Some(input.into());
             self
@@ -374,17 +408,20 @@ pub mod builders {
         /// The default outbound queue for the routing profile.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id). This field is required.
+        #[inline]
         pub fn set_default_outbound_queue_id(mut self, input: Option<String>) -> Self {
             self.default_outbound_queue_id = input;
             self
         }
 
         /// Returns [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id), if set.
+        #[inline]
         pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
             &self.default_outbound_queue_id
         }
 
         /// Appends an item to [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs); use [`set_queue_configs`](Self::set_queue_configs) to replace the whole list.
+        #[inline]
         pub fn queue_configs(
             mut self,
             input: crate::types::RoutingProfileQueueConfig,
@@ -398,6 +435,7 @@ pub mod builders {
         /// The inbound queues associated with the routing profile.
         ///
         /// Sets [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs).
+        #[inline]
         pub fn set_queue_configs(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
@@ -407,6 +445,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs), if set.
+        #[inline]
         pub fn get_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
@@ -414,6 +453,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs); use [`set_manual_assignment_queue_configs`](Self::set_manual_assignment_queue_configs) to replace the whole list.
+        #[inline]
         pub fn manual_assignment_queue_configs(
             mut self,
             input: crate::types::RoutingProfileManualAssignmentQueueConfig,
@@ -427,6 +467,7 @@ pub mod builders {
         /// The manual assignment queues associated with the routing profile.
         ///
         /// Sets [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs).
+        #[inline]
         pub fn set_manual_assignment_queue_configs(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>>,
@@ -436,6 +477,7 @@ pub mod builders {
         }
 
         /// Returns [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs), if set.
+        #[inline]
         pub fn get_manual_assignment_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
@@ -443,6 +485,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
+        #[inline]
         pub fn media_concurrencies(
             mut self,
             input: crate::types::MediaConcurrency,
@@ -456,6 +499,7 @@ pub mod builders {
         /// The channels that agents can handle in the Contact Control Panel (CCP) for this routing profile.
         ///
         /// Sets [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies). This field is required.
+        #[inline]
         pub fn set_media_concurrencies(
             mut self,
             input: Option<Vec<crate::types::MediaConcurrency>>,
@@ -465,6 +509,7 @@ pub mod builders {
         }
 
         /// Returns [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies), if set.
+        #[inline]
         pub fn get_media_concurrencies(
             &self,
         ) -> &Option<Vec<crate::types::MediaConcurrency>> {
@@ -472,6 +517,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -482,6 +528,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -491,6 +538,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -498,6 +546,7 @@ pub mod builders {
         /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer).
+        #[inline]
         pub fn agent_availability_timer(
             mut self,
             input: crate::types::AgentAvailabilityTimer,
@@ -509,6 +558,7 @@ pub mod builders {
         /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer).
+        #[inline]
         pub fn set_agent_availability_timer(
             mut self,
             input: Option<crate::types::AgentAvailabilityTimer>,
@@ -518,6 +568,7 @@ pub mod builders {
         }
 
         /// Returns [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer), if set.
+        #[inline]
         pub fn get_agent_availability_timer(
             &self,
         ) -> &Option<crate::types::AgentAvailabilityTimer> {
@@ -527,6 +578,7 @@ pub mod builders {
         /// Builds a [`CreateRoutingProfileInput`](crate::operation::create_routing_profile::CreateRoutingProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -559,6 +611,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the routing profile.
         ///
         /// Sets [`routing_profile_arn`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_arn).
+        #[inline]
         pub fn routing_profile_arn(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_arn = Some(input.into());
             self
@@ -567,12 +620,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the routing profile.
         ///
         /// Sets [`routing_profile_arn`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_arn).
+        #[inline]
         pub fn set_routing_profile_arn(mut self, input: Option<String>) -> Self {
             self.routing_profile_arn = input;
             self
         }
 
         /// Returns [`routing_profile_arn`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_arn), if set.
+        #[inline]
         pub fn get_routing_profile_arn(&self) -> &Option<String> {
             &self.routing_profile_arn
         }
@@ -580,6 +635,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id).
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -588,17 +644,20 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id).
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
 
         /// Builds a [`CreateRoutingProfileOutput`](crate::operation::create_routing_profile::CreateRoutingProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_routing_profile::CreateRoutingProfileOutput {
@@ -616,6 +675,7 @@ impl crate::protocol::Operation for CreateRoutingProfile {
     type Output = CreateRoutingProfileOutput;
     type Error = CreateRoutingProfileError;
     const NAME: &'static str = "CreateRoutingProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -691,6 +751,7 @@ impl crate::protocol::Operation for CreateRoutingProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -706,6 +767,7 @@ impl crate::protocol::Operation for CreateRoutingProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -746,6 +808,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

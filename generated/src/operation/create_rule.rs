@@ -8,6 +8,7 @@
 pub struct CreateRule;
 impl CreateRule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,21 +36,25 @@ pub struct CreateRuleInput {
 
 impl CreateRuleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique name for the rule.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The event source to trigger the rule.
+    #[inline]
     pub fn trigger_event_source(&self) -> Option<&crate::types::RuleTriggerEventSource> {
         self.trigger_event_source.as_ref()
     }
 
     /// The conditions of the rule.
+    #[inline]
     pub fn function(&self) -> Option<&str> {
         self.function.as_deref()
     }
@@ -57,21 +62,25 @@ impl CreateRuleInput {
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         self.actions.as_deref().unwrap_or_default()
     }
 
     /// The publish status of the rule.
+    #[inline]
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`CreateRuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_rule::builders::CreateRuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -90,16 +99,19 @@ pub struct CreateRuleOutput {
 
 impl CreateRuleOutput {
     /// The Amazon Resource Name (ARN) of the rule.
+    #[inline]
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
 
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
 
     /// Creates a new builder for [`CreateRuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_rule::builders::CreateRuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -138,6 +150,7 @@ pub enum CreateRuleError {
 
 impl CreateRuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -150,11 +163,13 @@ impl CreateRuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -179,36 +194,43 @@ impl CreateRuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -269,6 +291,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_rule::CreateRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -277,12 +300,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_rule::CreateRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_rule::CreateRuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -290,6 +315,7 @@ pub mod builders {
         /// A unique name for the rule.
         ///
         /// Sets [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -298,12 +324,14 @@ pub mod builders {
         /// A unique name for the rule.
         ///
         /// Sets [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -311,6 +339,7 @@ pub mod builders {
         /// The event source to trigger the rule.
         ///
         /// Sets [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source). This field is required.
+        #[inline]
         pub fn trigger_event_source(
             mut self,
             input: crate::types::RuleTriggerEventSource,
@@ -322,6 +351,7 @@ pub mod builders {
         /// The event source to trigger the rule.
         ///
         /// Sets [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source). This field is required.
+        #[inline]
         pub fn set_trigger_event_source(
             mut self,
             input: Option<crate::types::RuleTriggerEventSource>,
@@ -331,6 +361,7 @@ pub mod builders {
         }
 
         /// Returns [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source), if set.
+        #[inline]
         pub fn get_trigger_event_source(
             &self,
         ) -> &Option<crate::types::RuleTriggerEventSource> {
@@ -340,6 +371,7 @@ pub mod builders {
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function). This field is required.
+        #[inline]
         pub fn function(mut self, input: impl Into<String>) -> Self {
             self.function = Some(input.into());
             self
@@ -348,17 +380,20 @@ pub mod builders {
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function). This field is required.
+        #[inline]
         pub fn set_function(mut self, input: Option<String>) -> Self {
             self.function = input;
             self
         }
 
         /// Returns [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function), if set.
+        #[inline]
         pub fn get_function(&self) -> &Option<String> {
             &self.function
         }
 
         /// Appends an item to [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
+        #[inline]
         pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
             let mut v: Vec<_> = self.actions.unwrap_or_default();
             v.push(input);
@@ -369,6 +404,7 @@ pub mod builders {
         /// A list of actions to be run when the rule is triggered.
         ///
         /// Sets [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions). This field is required.
+        #[inline]
         pub fn set_actions(
             mut self,
             input: Option<Vec<crate::types::RuleAction>>,
@@ -378,6 +414,7 @@ pub mod builders {
         }
 
         /// Returns [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions), if set.
+        #[inline]
         pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
             &self.actions
         }
@@ -385,6 +422,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status). This field is required.
+        #[inline]
         pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
             self.publish_status = Some(input);
             self
@@ -393,6 +431,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status). This field is required.
+        #[inline]
         pub fn set_publish_status(
             mut self,
             input: Option<crate::types::RulePublishStatus>,
@@ -402,6 +441,7 @@ pub mod builders {
         }
 
         /// Returns [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status), if set.
+        #[inline]
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
@@ -409,6 +449,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -417,12 +458,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -430,6 +473,7 @@ pub mod builders {
         /// Builds a [`CreateRuleInput`](crate::operation::create_rule::CreateRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -460,6 +504,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the rule.
         ///
         /// Sets [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn). This field is required.
+        #[inline]
         pub fn rule_arn(mut self, input: impl Into<String>) -> Self {
             self.rule_arn = Some(input.into());
             self
@@ -468,12 +513,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the rule.
         ///
         /// Sets [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn). This field is required.
+        #[inline]
         pub fn set_rule_arn(mut self, input: Option<String>) -> Self {
             self.rule_arn = input;
             self
         }
 
         /// Returns [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn), if set.
+        #[inline]
         pub fn get_rule_arn(&self) -> &Option<String> {
             &self.rule_arn
         }
@@ -481,6 +528,7 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn rule_id(mut self, input: impl Into<String>) -> Self {
             self.rule_id = Some(input.into());
             self
@@ -489,12 +537,14 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn set_rule_id(mut self, input: Option<String>) -> Self {
             self.rule_id = input;
             self
         }
 
         /// Returns [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id), if set.
+        #[inline]
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
@@ -504,6 +554,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn)
         /// - [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -534,6 +585,7 @@ impl crate::protocol::Operation for CreateRule {
     type Output = CreateRuleOutput;
     type Error = CreateRuleError;
     const NAME: &'static str = "CreateRule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -595,6 +647,7 @@ impl crate::protocol::Operation for CreateRule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -610,6 +663,7 @@ impl crate::protocol::Operation for CreateRule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -646,6 +700,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRuleError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

@@ -8,6 +8,7 @@
 pub struct CreateSecurityProfile;
 impl CreateSecurityProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -47,11 +48,13 @@ pub struct CreateSecurityProfileInput {
 
 impl CreateSecurityProfileInput {
     /// The name of the security profile.
+    #[inline]
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
 
     /// The description of the security profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -59,21 +62,25 @@ impl CreateSecurityProfileInput {
     /// Permissions assigned to the security profile.
     ///
     /// Empty when the field is unset; use `.permissions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
@@ -83,6 +90,7 @@ impl CreateSecurityProfileInput {
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
@@ -90,6 +98,7 @@ impl CreateSecurityProfileInput {
     /// A list of third-party applications or MCP Servers that the security profile will give access to.
     ///
     /// Empty when the field is unset; use `.applications.is_none()` to tell unset from empty.
+    #[inline]
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
@@ -97,11 +106,13 @@ impl CreateSecurityProfileInput {
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
@@ -109,11 +120,13 @@ impl CreateSecurityProfileInput {
     /// A list of Flow Modules an AI Agent can invoke as a tool.
     ///
     /// Empty when the field is unset; use `.allowed_flow_modules.is_none()` to tell unset from empty.
+    #[inline]
     pub fn allowed_flow_modules(&self) -> &[crate::types::FlowModule] {
         self.allowed_flow_modules.as_deref().unwrap_or_default()
     }
 
     /// The granular access control configuration for the security profile, including data table permissions.
+    #[inline]
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
@@ -121,6 +134,7 @@ impl CreateSecurityProfileInput {
     }
 
     /// Creates a new builder for [`CreateSecurityProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_security_profile::builders::CreateSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -139,16 +153,19 @@ pub struct CreateSecurityProfileOutput {
 
 impl CreateSecurityProfileOutput {
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the security profile.
+    #[inline]
     pub fn security_profile_arn(&self) -> Option<&str> {
         self.security_profile_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateSecurityProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_security_profile::builders::CreateSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -187,6 +204,7 @@ pub enum CreateSecurityProfileError {
 
 impl CreateSecurityProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -199,11 +217,13 @@ impl CreateSecurityProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -230,36 +250,43 @@ impl CreateSecurityProfileError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -329,6 +356,7 @@ pub mod builders {
         /// The name of the security profile.
         ///
         /// Sets [`security_profile_name`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.security_profile_name). This field is required.
+        #[inline]
         pub fn security_profile_name(mut self, input: impl Into<String>) -> Self {
             self.security_profile_name = Some(input.into());
             self
@@ -337,12 +365,14 @@ pub mod builders {
         /// The name of the security profile.
         ///
         /// Sets [`security_profile_name`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.security_profile_name). This field is required.
+        #[inline]
         pub fn set_security_profile_name(mut self, input: Option<String>) -> Self {
             self.security_profile_name = input;
             self
         }
 
         /// Returns [`security_profile_name`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.security_profile_name), if set.
+        #[inline]
         pub fn get_security_profile_name(&self) -> &Option<String> {
             &self.security_profile_name
         }
@@ -350,6 +380,7 @@ pub mod builders {
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -358,17 +389,20 @@ pub mod builders {
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
+        #[inline]
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.permissions.unwrap_or_default();
             v.push(input.into());
@@ -379,12 +413,14 @@ pub mod builders {
         /// Permissions assigned to the security profile.
         ///
         /// Sets [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions).
+        #[inline]
         pub fn set_permissions(mut self, input: Option<Vec<String>>) -> Self {
             self.permissions = input;
             self
         }
 
         /// Returns [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions), if set.
+        #[inline]
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
@@ -392,6 +428,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -400,17 +437,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -421,6 +461,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -430,11 +471,13 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
 
         /// Inserts an entry into [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
+        #[inline]
         pub fn allowed_access_control_tags(
             mut self,
             k: impl Into<String>,
@@ -449,6 +492,7 @@ pub mod builders {
         /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags).
+        #[inline]
         pub fn set_allowed_access_control_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -458,6 +502,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags), if set.
+        #[inline]
         pub fn get_allowed_access_control_tags(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -465,6 +510,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
+        #[inline]
         pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
             v.push(input.into());
@@ -475,6 +521,7 @@ pub mod builders {
         /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
         ///
         /// Sets [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources).
+        #[inline]
         pub fn set_tag_restricted_resources(
             mut self,
             input: Option<Vec<String>>,
@@ -484,11 +531,13 @@ pub mod builders {
         }
 
         /// Returns [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources), if set.
+        #[inline]
         pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.tag_restricted_resources
         }
 
         /// Appends an item to [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
+        #[inline]
         pub fn applications(mut self, input: crate::types::Application) -> Self {
             let mut v: Vec<_> = self.applications.unwrap_or_default();
             v.push(input);
@@ -499,6 +548,7 @@ pub mod builders {
         /// A list of third-party applications or MCP Servers that the security profile will give access to.
         ///
         /// Sets [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications).
+        #[inline]
         pub fn set_applications(
             mut self,
             input: Option<Vec<crate::types::Application>>,
@@ -508,11 +558,13 @@ pub mod builders {
         }
 
         /// Returns [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications), if set.
+        #[inline]
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
 
         /// Appends an item to [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
+        #[inline]
         pub fn hierarchy_restricted_resources(
             mut self,
             input: impl Into<String>,
@@ -526,6 +578,7 @@ pub mod builders {
         /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
         ///
         /// Sets [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources).
+        #[inline]
         pub fn set_hierarchy_restricted_resources(
             mut self,
             input: Option<Vec<String>>,
@@ -535,6 +588,7 @@ pub mod builders {
         }
 
         /// Returns [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources), if set.
+        #[inline]
         pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.hierarchy_restricted_resources
         }
@@ -542,6 +596,7 @@ pub mod builders {
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
+        #[inline]
         pub fn allowed_access_control_hierarchy_group_id(
             mut self,
             input: impl Into<String>,
@@ -553,6 +608,7 @@ pub mod builders {
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
+        #[inline]
         pub fn set_allowed_access_control_hierarchy_group_id(
             mut self,
             input: Option<String>,
@@ -562,11 +618,13 @@ pub mod builders {
         }
 
         /// Returns [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id), if set.
+        #[inline]
         pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
             &self.allowed_access_control_hierarchy_group_id
         }
 
         /// Appends an item to [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules); use [`set_allowed_flow_modules`](Self::set_allowed_flow_modules) to replace the whole list.
+        #[inline]
         pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
             let mut v: Vec<_> = self.allowed_flow_modules.unwrap_or_default();
             v.push(input);
@@ -577,6 +635,7 @@ pub mod builders {
         /// A list of Flow Modules an AI Agent can invoke as a tool.
         ///
         /// Sets [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules).
+        #[inline]
         pub fn set_allowed_flow_modules(
             mut self,
             input: Option<Vec<crate::types::FlowModule>>,
@@ -586,6 +645,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules), if set.
+        #[inline]
         pub fn get_allowed_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::FlowModule>> {
@@ -595,6 +655,7 @@ pub mod builders {
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration).
+        #[inline]
         pub fn granular_access_control_configuration(
             mut self,
             input: crate::types::GranularAccessControlConfiguration,
@@ -606,6 +667,7 @@ pub mod builders {
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration).
+        #[inline]
         pub fn set_granular_access_control_configuration(
             mut self,
             input: Option<crate::types::GranularAccessControlConfiguration>,
@@ -615,6 +677,7 @@ pub mod builders {
         }
 
         /// Returns [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration), if set.
+        #[inline]
         pub fn get_granular_access_control_configuration(
             &self,
         ) -> &Option<crate::types::GranularAccessControlConfiguration> {
@@ -624,6 +687,7 @@ pub mod builders {
         /// Builds a [`CreateSecurityProfileInput`](crate::operation::create_security_profile::CreateSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -661,6 +725,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_id).
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -669,12 +734,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_id).
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -682,6 +749,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the security profile.
         ///
         /// Sets [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn).
+        #[inline]
         pub fn security_profile_arn(mut self, input: impl Into<String>) -> Self {
             self.security_profile_arn = Some(input.into());
             self
@@ -690,17 +758,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the security profile.
         ///
         /// Sets [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn).
+        #[inline]
         pub fn set_security_profile_arn(mut self, input: Option<String>) -> Self {
             self.security_profile_arn = input;
             self
         }
 
         /// Returns [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn), if set.
+        #[inline]
         pub fn get_security_profile_arn(&self) -> &Option<String> {
             &self.security_profile_arn
         }
 
         /// Builds a [`CreateSecurityProfileOutput`](crate::operation::create_security_profile::CreateSecurityProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_security_profile::CreateSecurityProfileOutput {
@@ -718,6 +789,7 @@ impl crate::protocol::Operation for CreateSecurityProfile {
     type Output = CreateSecurityProfileOutput;
     type Error = CreateSecurityProfileError;
     const NAME: &'static str = "CreateSecurityProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -816,6 +888,7 @@ impl crate::protocol::Operation for CreateSecurityProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -831,6 +904,7 @@ impl crate::protocol::Operation for CreateSecurityProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -874,6 +948,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

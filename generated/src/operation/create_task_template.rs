@@ -6,6 +6,7 @@
 pub struct CreateTaskTemplate;
 impl CreateTaskTemplate {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,41 +40,49 @@ pub struct CreateTaskTemplateInput {
 
 impl CreateTaskTemplateInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the task template.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
+    #[inline]
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
 
     /// Constraints that are applicable to the fields listed.
+    #[inline]
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
 
     /// The default values for fields when a task is created by referencing this template.
+    #[inline]
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
@@ -81,16 +90,19 @@ impl CreateTaskTemplateInput {
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`CreateTaskTemplateInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_task_template::builders::CreateTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
@@ -109,16 +121,19 @@ pub struct CreateTaskTemplateOutput {
 
 impl CreateTaskTemplateOutput {
     /// The identifier of the task template resource.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) for the task template resource.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// Creates a new builder for [`CreateTaskTemplateOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_task_template::builders::CreateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
@@ -155,6 +170,7 @@ pub enum CreateTaskTemplateError {
 
 impl CreateTaskTemplateError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -167,11 +183,13 @@ impl CreateTaskTemplateError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -195,31 +213,37 @@ impl CreateTaskTemplateError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`PropertyValidationException`](Self::PropertyValidationException) error.
+    #[inline]
     pub fn is_property_validation_exception(&self) -> bool {
         matches!(self, Self::PropertyValidationException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -281,6 +305,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -289,12 +314,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -310,12 +338,14 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -323,6 +353,7 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -331,12 +362,14 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -344,6 +377,7 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -352,12 +386,14 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -365,6 +401,7 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn self_assign_flow_id(mut self, input: impl Into<String>) -> Self {
             self.self_assign_flow_id = Some(input.into());
             self
@@ -373,12 +410,14 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn set_self_assign_flow_id(mut self, input: Option<String>) -> Self {
             self.self_assign_flow_id = input;
             self
         }
 
         /// Returns [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id), if set.
+        #[inline]
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
@@ -386,6 +425,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints).
+        #[inline]
         pub fn constraints(
             mut self,
             input: crate::types::TaskTemplateConstraints,
@@ -397,6 +437,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints).
+        #[inline]
         pub fn set_constraints(
             mut self,
             input: Option<crate::types::TaskTemplateConstraints>,
@@ -406,6 +447,7 @@ pub mod builders {
         }
 
         /// Returns [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints), if set.
+        #[inline]
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
@@ -413,6 +455,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults).
+        #[inline]
         pub fn defaults(mut self, input: crate::types::TaskTemplateDefaults) -> Self {
             self.defaults = Some(input);
             self
@@ -421,6 +464,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults).
+        #[inline]
         pub fn set_defaults(
             mut self,
             input: Option<crate::types::TaskTemplateDefaults>,
@@ -430,6 +474,7 @@ pub mod builders {
         }
 
         /// Returns [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults), if set.
+        #[inline]
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
@@ -437,6 +482,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
             self.status = Some(input);
             self
@@ -445,6 +491,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TaskTemplateStatus>,
@@ -454,11 +501,13 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
 
         /// Appends an item to [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+        #[inline]
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
             v.push(input);
@@ -469,6 +518,7 @@ pub mod builders {
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields). This field is required.
+        #[inline]
         pub fn set_fields(
             mut self,
             input: Option<Vec<crate::types::TaskTemplateField>>,
@@ -478,6 +528,7 @@ pub mod builders {
         }
 
         /// Returns [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields), if set.
+        #[inline]
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
@@ -485,6 +536,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -493,12 +545,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -506,6 +560,7 @@ pub mod builders {
         /// Builds a [`CreateTaskTemplateInput`](crate::operation::create_task_template::CreateTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -539,6 +594,7 @@ pub mod builders {
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id). This field is required.
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -547,12 +603,14 @@ pub mod builders {
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id). This field is required.
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -560,6 +618,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -568,12 +627,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
@@ -583,6 +644,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id)
         /// - [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -613,6 +675,7 @@ impl crate::protocol::Operation for CreateTaskTemplate {
     type Output = CreateTaskTemplateOutput;
     type Error = CreateTaskTemplateError;
     const NAME: &'static str = "CreateTaskTemplate";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -683,6 +746,7 @@ impl crate::protocol::Operation for CreateTaskTemplate {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -698,6 +762,7 @@ impl crate::protocol::Operation for CreateTaskTemplate {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -730,6 +795,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

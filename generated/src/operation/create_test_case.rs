@@ -6,6 +6,7 @@
 pub struct CreateTestCase;
 impl CreateTestCase {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -41,61 +42,73 @@ pub struct CreateTestCaseInput {
 
 impl CreateTestCaseInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the test.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the test.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The JSON string that represents the content of the test.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Defines the starting point for your test.
+    #[inline]
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
 
     /// Defines the initial custom attributes for your test.
+    #[inline]
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
 
     /// Indicates the test status as either SAVED or PUBLISHED.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
 
     /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The time at which the resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which the resource was last modified
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`CreateTestCaseInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
         ::std::default::Default::default()
     }
@@ -114,16 +127,19 @@ pub struct CreateTestCaseOutput {
 
 impl CreateTestCaseOutput {
     /// The identifier of the test.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the test.
+    #[inline]
     pub fn test_case_arn(&self) -> Option<&str> {
         self.test_case_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateTestCaseOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_test_case::builders::CreateTestCaseOutputBuilder {
         ::std::default::Default::default()
     }
@@ -170,6 +186,7 @@ pub enum CreateTestCaseError {
 
 impl CreateTestCaseError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -182,11 +199,13 @@ impl CreateTestCaseError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -221,56 +240,67 @@ impl CreateTestCaseError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`InvalidTestCaseException`](Self::InvalidTestCaseException) error.
+    #[inline]
     pub fn is_invalid_test_case_exception(&self) -> bool {
         matches!(self, Self::InvalidTestCaseException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -343,6 +373,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -351,12 +382,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -364,6 +397,7 @@ pub mod builders {
         /// The name of the test.
         ///
         /// Sets [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -372,12 +406,14 @@ pub mod builders {
         /// The name of the test.
         ///
         /// Sets [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -385,6 +421,7 @@ pub mod builders {
         /// The description of the test.
         ///
         /// Sets [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -393,12 +430,14 @@ pub mod builders {
         /// The description of the test.
         ///
         /// Sets [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -406,6 +445,7 @@ pub mod builders {
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -414,12 +454,14 @@ pub mod builders {
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
@@ -427,6 +469,7 @@ pub mod builders {
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point).
+        #[inline]
         pub fn entry_point(mut self, input: crate::types::TestCaseEntryPoint) -> Self {
             self.entry_point = Some(input);
             self
@@ -435,6 +478,7 @@ pub mod builders {
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point).
+        #[inline]
         pub fn set_entry_point(
             mut self,
             input: Option<crate::types::TestCaseEntryPoint>,
@@ -444,6 +488,7 @@ pub mod builders {
         }
 
         /// Returns [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point), if set.
+        #[inline]
         pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
             &self.entry_point
         }
@@ -451,6 +496,7 @@ pub mod builders {
         /// Defines the initial custom attributes for your test.
         ///
         /// Sets [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data).
+        #[inline]
         pub fn initialization_data(mut self, input: impl Into<String>) -> Self {
             self.initialization_data = Some(input.into());
             self
@@ -459,12 +505,14 @@ pub mod builders {
         /// Defines the initial custom attributes for your test.
         ///
         /// Sets [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data).
+        #[inline]
         pub fn set_initialization_data(mut self, input: Option<String>) -> Self {
             self.initialization_data = input;
             self
         }
 
         /// Returns [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data), if set.
+        #[inline]
         pub fn get_initialization_data(&self) -> &Option<String> {
             &self.initialization_data
         }
@@ -472,6 +520,7 @@ pub mod builders {
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
             self.status = Some(input);
             self
@@ -480,6 +529,7 @@ pub mod builders {
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseStatus>,
@@ -489,6 +539,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
@@ -496,6 +547,7 @@ pub mod builders {
         /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id).
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -504,17 +556,20 @@ pub mod builders {
         /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id).
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -525,6 +580,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -534,6 +590,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -541,6 +598,7 @@ pub mod builders {
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -549,6 +607,7 @@ pub mod builders {
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -558,6 +617,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -565,6 +625,7 @@ pub mod builders {
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -573,12 +634,14 @@ pub mod builders {
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
@@ -586,6 +649,7 @@ pub mod builders {
         /// Builds a [`CreateTestCaseInput`](crate::operation::create_test_case::CreateTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -620,6 +684,7 @@ pub mod builders {
         /// The identifier of the test.
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_id).
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -628,12 +693,14 @@ pub mod builders {
         /// The identifier of the test.
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_id).
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -641,6 +708,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the test.
         ///
         /// Sets [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn).
+        #[inline]
         pub fn test_case_arn(mut self, input: impl Into<String>) -> Self {
             self.test_case_arn = Some(input.into());
             self
@@ -649,17 +717,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the test.
         ///
         /// Sets [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn).
+        #[inline]
         pub fn set_test_case_arn(mut self, input: Option<String>) -> Self {
             self.test_case_arn = input;
             self
         }
 
         /// Returns [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn), if set.
+        #[inline]
         pub fn get_test_case_arn(&self) -> &Option<String> {
             &self.test_case_arn
         }
 
         /// Builds a [`CreateTestCaseOutput`](crate::operation::create_test_case::CreateTestCaseOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_test_case::CreateTestCaseOutput {
             crate::operation::create_test_case::CreateTestCaseOutput {
                 test_case_id: self.test_case_id,
@@ -675,6 +746,7 @@ impl crate::protocol::Operation for CreateTestCase {
     type Output = CreateTestCaseOutput;
     type Error = CreateTestCaseError;
     const NAME: &'static str = "CreateTestCase";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -769,6 +841,7 @@ impl crate::protocol::Operation for CreateTestCase {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -784,6 +857,7 @@ impl crate::protocol::Operation for CreateTestCase {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -822,6 +896,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

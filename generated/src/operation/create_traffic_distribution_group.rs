@@ -10,6 +10,7 @@
 pub struct CreateTrafficDistributionGroup;
 impl CreateTrafficDistributionGroup {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,31 +34,37 @@ pub struct CreateTrafficDistributionGroupInput {
 
 impl CreateTrafficDistributionGroupInput {
     /// The name for the traffic distribution group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A description for the traffic distribution group.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that has been replicated.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateTrafficDistributionGroupInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_traffic_distribution_group::builders::CreateTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,16 +83,19 @@ pub struct CreateTrafficDistributionGroupOutput {
 
 impl CreateTrafficDistributionGroupOutput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateTrafficDistributionGroupOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_traffic_distribution_group::builders::CreateTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
     }
@@ -126,6 +136,7 @@ pub enum CreateTrafficDistributionGroupError {
 
 impl CreateTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -138,11 +149,13 @@ impl CreateTrafficDistributionGroupError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -170,41 +183,49 @@ impl CreateTrafficDistributionGroupError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ResourceNotReadyException`](Self::ResourceNotReadyException) error.
+    #[inline]
     pub fn is_resource_not_ready_exception(&self) -> bool {
         matches!(self, Self::ResourceNotReadyException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -265,6 +286,7 @@ pub mod builders {
         /// The name for the traffic distribution group.
         ///
         /// Sets [`name`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -273,12 +295,14 @@ pub mod builders {
         /// The name for the traffic distribution group.
         ///
         /// Sets [`name`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -286,6 +310,7 @@ pub mod builders {
         /// A description for the traffic distribution group.
         ///
         /// Sets [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -294,12 +319,14 @@ pub mod builders {
         /// A description for the traffic distribution group.
         ///
         /// Sets [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -307,6 +334,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that has been replicated.
         ///
         /// Sets [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -315,12 +343,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that has been replicated.
         ///
         /// Sets [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -328,6 +358,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -336,17 +367,20 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -357,6 +391,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -366,6 +401,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -373,6 +409,7 @@ pub mod builders {
         /// Builds a [`CreateTrafficDistributionGroupInput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -401,6 +438,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -409,12 +447,14 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -422,6 +462,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -430,17 +471,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
 
         /// Builds a [`CreateTrafficDistributionGroupOutput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput {
@@ -458,6 +502,7 @@ impl crate::protocol::Operation for CreateTrafficDistributionGroup {
     type Output = CreateTrafficDistributionGroupOutput;
     type Error = CreateTrafficDistributionGroupError;
     const NAME: &'static str = "CreateTrafficDistributionGroup";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -511,6 +556,7 @@ impl crate::protocol::Operation for CreateTrafficDistributionGroup {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -526,6 +572,7 @@ impl crate::protocol::Operation for CreateTrafficDistributionGroup {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -561,6 +608,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateUseCase;
 impl CreateUseCase {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct CreateUseCaseInput {
 
 impl CreateUseCaseInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// The type of use case to associate to the integration association.
+    #[inline]
     pub fn use_case_type(&self) -> Option<&crate::types::UseCaseType> {
         self.use_case_type.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateUseCaseInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,16 +71,19 @@ pub struct CreateUseCaseOutput {
 
 impl CreateUseCaseOutput {
     /// The identifier of the use case.
+    #[inline]
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the use case.
+    #[inline]
     pub fn use_case_arn(&self) -> Option<&str> {
         self.use_case_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateUseCaseOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_use_case::builders::CreateUseCaseOutputBuilder {
         ::std::default::Default::default()
     }
@@ -109,6 +118,7 @@ pub enum CreateUseCaseError {
 
 impl CreateUseCaseError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -121,11 +131,13 @@ impl CreateUseCaseError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -146,26 +158,31 @@ impl CreateUseCaseError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +245,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +260,7 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
             self.integration_association_id = Some(input.into());
             self
@@ -248,12 +269,14 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
             self.integration_association_id = input;
             self
         }
 
         /// Returns [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id), if set.
+        #[inline]
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
@@ -261,6 +284,7 @@ pub mod builders {
         /// The type of use case to associate to the integration association.
         ///
         /// Sets [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type). This field is required.
+        #[inline]
         pub fn use_case_type(mut self, input: crate::types::UseCaseType) -> Self {
             self.use_case_type = Some(input);
             self
@@ -269,6 +293,7 @@ pub mod builders {
         /// The type of use case to associate to the integration association.
         ///
         /// Sets [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type). This field is required.
+        #[inline]
         pub fn set_use_case_type(
             mut self,
             input: Option<crate::types::UseCaseType>,
@@ -278,11 +303,13 @@ pub mod builders {
         }
 
         /// Returns [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type), if set.
+        #[inline]
         pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
             &self.use_case_type
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -293,6 +320,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -302,6 +330,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// Builds a [`CreateUseCaseInput`](crate::operation::create_use_case::CreateUseCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -336,6 +366,7 @@ pub mod builders {
         /// The identifier of the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_id).
+        #[inline]
         pub fn use_case_id(mut self, input: impl Into<String>) -> Self {
             self.use_case_id = Some(input.into());
             self
@@ -344,12 +375,14 @@ pub mod builders {
         /// The identifier of the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_id).
+        #[inline]
         pub fn set_use_case_id(mut self, input: Option<String>) -> Self {
             self.use_case_id = input;
             self
         }
 
         /// Returns [`use_case_id`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_id), if set.
+        #[inline]
         pub fn get_use_case_id(&self) -> &Option<String> {
             &self.use_case_id
         }
@@ -357,6 +390,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the use case.
         ///
         /// Sets [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn).
+        #[inline]
         pub fn use_case_arn(mut self, input: impl Into<String>) -> Self {
             self.use_case_arn = Some(input.into());
             self
@@ -365,17 +399,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the use case.
         ///
         /// Sets [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn).
+        #[inline]
         pub fn set_use_case_arn(mut self, input: Option<String>) -> Self {
             self.use_case_arn = input;
             self
         }
 
         /// Returns [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn), if set.
+        #[inline]
         pub fn get_use_case_arn(&self) -> &Option<String> {
             &self.use_case_arn
         }
 
         /// Builds a [`CreateUseCaseOutput`](crate::operation::create_use_case::CreateUseCaseOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_use_case::CreateUseCaseOutput {
             crate::operation::create_use_case::CreateUseCaseOutput {
                 use_case_id: self.use_case_id,
@@ -391,6 +428,7 @@ impl crate::protocol::Operation for CreateUseCase {
     type Output = CreateUseCaseOutput;
     type Error = CreateUseCaseError;
     const NAME: &'static str = "CreateUseCase";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -446,6 +484,7 @@ impl crate::protocol::Operation for CreateUseCase {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -461,6 +500,7 @@ impl crate::protocol::Operation for CreateUseCase {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -497,6 +537,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -19,6 +19,7 @@
 pub struct CreateUser;
 impl CreateUser {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -74,26 +75,31 @@ pub struct CreateUserInput {
 
 impl CreateUserInput {
     /// The user name for the account.
+    #[inline]
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
 
     /// The password for the user account.
+    #[inline]
     pub fn password(&self) -> Option<&str> {
         self.password.as_deref()
     }
 
     /// The information about the identity of the user.
+    #[inline]
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
 
     /// The phone settings for the user.
+    #[inline]
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
 
     /// The identifier of the user account in the directory used for identity management.
+    #[inline]
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
@@ -101,21 +107,25 @@ impl CreateUserInput {
     /// The identifier of the security profile for the user.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the routing profile for the user.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The identifier of the hierarchy group for the user.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -123,6 +133,7 @@ impl CreateUserInput {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
@@ -130,6 +141,7 @@ impl CreateUserInput {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn after_contact_work_configs(
         &self,
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
@@ -139,6 +151,7 @@ impl CreateUserInput {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
@@ -146,6 +159,7 @@ impl CreateUserInput {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn persistent_connection_configs(
         &self,
     ) -> &[crate::types::PersistentConnectionConfig] {
@@ -155,16 +169,19 @@ impl CreateUserInput {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateUserInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_user::builders::CreateUserInputBuilder {
         ::std::default::Default::default()
     }
@@ -206,16 +223,19 @@ pub struct CreateUserOutput {
 
 impl CreateUserOutput {
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the user account.
+    #[inline]
     pub fn user_arn(&self) -> Option<&str> {
         self.user_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateUserOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_user::builders::CreateUserOutputBuilder {
         ::std::default::Default::default()
     }
@@ -254,6 +274,7 @@ pub enum CreateUserError {
 
 impl CreateUserError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -266,11 +287,13 @@ impl CreateUserError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -297,36 +320,43 @@ impl CreateUserError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -401,6 +431,7 @@ pub mod builders {
         /// The user name for the account.
         ///
         /// Sets [`username`](crate::operation::create_user::CreateUserInput#structfield.username). This field is required.
+        #[inline]
         pub fn username(mut self, input: impl Into<String>) -> Self {
             self.username = Some(input.into());
             self
@@ -409,12 +440,14 @@ pub mod builders {
         /// The user name for the account.
         ///
         /// Sets [`username`](crate::operation::create_user::CreateUserInput#structfield.username). This field is required.
+        #[inline]
         pub fn set_username(mut self, input: Option<String>) -> Self {
             self.username = input;
             self
         }
 
         /// Returns [`username`](crate::operation::create_user::CreateUserInput#structfield.username), if set.
+        #[inline]
         pub fn get_username(&self) -> &Option<String> {
             &self.username
         }
@@ -422,6 +455,7 @@ pub mod builders {
         /// The password for the user account.
         ///
         /// Sets [`password`](crate::operation::create_user::CreateUserInput#structfield.password).
+        #[inline]
         pub fn password(mut self, input: impl Into<String>) -> Self {
             self.password = Some(input.into());
             self
@@ -430,12 +464,14 @@ pub mod builders {
         /// The password for the user account.
         ///
         /// Sets [`password`](crate::operation::create_user::CreateUserInput#structfield.password).
+        #[inline]
         pub fn set_password(mut self, input: Option<String>) -> Self {
             self.password = input;
             self
         }
 
         /// Returns [`password`](crate::operation::create_user::CreateUserInput#structfield.password), if set.
+        #[inline]
         pub fn get_password(&self) -> &Option<String> {
             &self.password
         }
@@ -443,6 +479,7 @@ pub mod builders {
         /// The information about the identity of the user.
         ///
         /// Sets [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info).
+        #[inline]
         pub fn identity_info(mut self, input: crate::types::UserIdentityInfo) -> Self {
             self.identity_info = Some(input);
             self
@@ -451,6 +488,7 @@ pub mod builders {
         /// The information about the identity of the user.
         ///
         /// Sets [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info).
+        #[inline]
         pub fn set_identity_info(
             mut self,
             input: Option<crate::types::UserIdentityInfo>,
@@ -460,6 +498,7 @@ pub mod builders {
         }
 
         /// Returns [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info), if set.
+        #[inline]
         pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
             &self.identity_info
         }
@@ -467,6 +506,7 @@ pub mod builders {
         /// The phone settings for the user.
         ///
         /// Sets [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config).
+        #[inline]
         pub fn phone_config(mut self, input: crate::types::UserPhoneConfig) -> Self {
             self.phone_config = Some(input);
             self
@@ -475,6 +515,7 @@ pub mod builders {
         /// The phone settings for the user.
         ///
         /// Sets [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config).
+        #[inline]
         pub fn set_phone_config(
             mut self,
             input: Option<crate::types::UserPhoneConfig>,
@@ -484,6 +525,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config), if set.
+        #[inline]
         pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
             &self.phone_config
         }
@@ -491,6 +533,7 @@ pub mod builders {
         /// The identifier of the user account in the directory used for identity management.
         ///
         /// Sets [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id).
+        #[inline]
         pub fn directory_user_id(mut self, input: impl Into<String>) -> Self {
             self.directory_user_id = Some(input.into());
             self
@@ -499,17 +542,20 @@ pub mod builders {
         /// The identifier of the user account in the directory used for identity management.
         ///
         /// Sets [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id).
+        #[inline]
         pub fn set_directory_user_id(mut self, input: Option<String>) -> Self {
             self.directory_user_id = input;
             self
         }
 
         /// Returns [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id), if set.
+        #[inline]
         pub fn get_directory_user_id(&self) -> &Option<String> {
             &self.directory_user_id
         }
 
         /// Appends an item to [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
+        #[inline]
         pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
             v.push(input.into());
@@ -520,12 +566,14 @@ pub mod builders {
         /// The identifier of the security profile for the user.
         ///
         /// Sets [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids). This field is required.
+        #[inline]
         pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.security_profile_ids = input;
             self
         }
 
         /// Returns [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids), if set.
+        #[inline]
         pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
             &self.security_profile_ids
         }
@@ -533,6 +581,7 @@ pub mod builders {
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -541,12 +590,14 @@ pub mod builders {
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -554,6 +605,7 @@ pub mod builders {
         /// The identifier of the hierarchy group for the user.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_id = Some(input.into());
             self
@@ -562,12 +614,14 @@ pub mod builders {
         /// The identifier of the hierarchy group for the user.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_id = input;
             self
         }
 
         /// Returns [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id), if set.
+        #[inline]
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
@@ -575,6 +629,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -583,17 +638,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
+        #[inline]
         pub fn auto_accept_configs(
             mut self,
             input: crate::types::AutoAcceptConfig,
@@ -607,6 +665,7 @@ pub mod builders {
         /// The list of auto-accept configuration settings for each channel.
         ///
         /// Sets [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs).
+        #[inline]
         pub fn set_auto_accept_configs(
             mut self,
             input: Option<Vec<crate::types::AutoAcceptConfig>>,
@@ -616,6 +675,7 @@ pub mod builders {
         }
 
         /// Returns [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs), if set.
+        #[inline]
         pub fn get_auto_accept_configs(
             &self,
         ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
@@ -623,6 +683,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
+        #[inline]
         pub fn after_contact_work_configs(
             mut self,
             input: crate::types::AfterContactWorkConfigPerChannel,
@@ -636,6 +697,7 @@ pub mod builders {
         /// The list of after contact work (ACW) timeout configuration settings for each channel.
         ///
         /// Sets [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs).
+        #[inline]
         pub fn set_after_contact_work_configs(
             mut self,
             input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
@@ -645,6 +707,7 @@ pub mod builders {
         }
 
         /// Returns [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs), if set.
+        #[inline]
         pub fn get_after_contact_work_configs(
             &self,
         ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
@@ -652,6 +715,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
+        #[inline]
         pub fn phone_number_configs(
             mut self,
             input: crate::types::PhoneNumberConfig,
@@ -665,6 +729,7 @@ pub mod builders {
         /// The list of phone number configuration settings for each channel.
         ///
         /// Sets [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs).
+        #[inline]
         pub fn set_phone_number_configs(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberConfig>>,
@@ -674,6 +739,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs), if set.
+        #[inline]
         pub fn get_phone_number_configs(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
@@ -681,6 +747,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
+        #[inline]
         pub fn persistent_connection_configs(
             mut self,
             input: crate::types::PersistentConnectionConfig,
@@ -694,6 +761,7 @@ pub mod builders {
         /// The list of persistent connection configuration settings for each channel.
         ///
         /// Sets [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs).
+        #[inline]
         pub fn set_persistent_connection_configs(
             mut self,
             input: Option<Vec<crate::types::PersistentConnectionConfig>>,
@@ -703,6 +771,7 @@ pub mod builders {
         }
 
         /// Returns [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs), if set.
+        #[inline]
         pub fn get_persistent_connection_configs(
             &self,
         ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
@@ -710,6 +779,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
+        #[inline]
         pub fn voice_enhancement_configs(
             mut self,
             input: crate::types::VoiceEnhancementConfig,
@@ -723,6 +793,7 @@ pub mod builders {
         /// The list of voice enhancement configuration settings for each channel.
         ///
         /// Sets [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs).
+        #[inline]
         pub fn set_voice_enhancement_configs(
             mut self,
             input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
@@ -732,6 +803,7 @@ pub mod builders {
         }
 
         /// Returns [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs), if set.
+        #[inline]
         pub fn get_voice_enhancement_configs(
             &self,
         ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
@@ -739,6 +811,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -749,6 +822,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -758,6 +832,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -765,6 +840,7 @@ pub mod builders {
         /// Builds a [`CreateUserInput`](crate::operation::create_user::CreateUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -831,6 +907,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::create_user::CreateUserOutput#structfield.user_id).
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -839,12 +916,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::create_user::CreateUserOutput#structfield.user_id).
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::create_user::CreateUserOutput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -852,6 +931,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the user account.
         ///
         /// Sets [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn).
+        #[inline]
         pub fn user_arn(mut self, input: impl Into<String>) -> Self {
             self.user_arn = Some(input.into());
             self
@@ -860,17 +940,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the user account.
         ///
         /// Sets [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn).
+        #[inline]
         pub fn set_user_arn(mut self, input: Option<String>) -> Self {
             self.user_arn = input;
             self
         }
 
         /// Returns [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn), if set.
+        #[inline]
         pub fn get_user_arn(&self) -> &Option<String> {
             &self.user_arn
         }
 
         /// Builds a [`CreateUserOutput`](crate::operation::create_user::CreateUserOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_user::CreateUserOutput {
             crate::operation::create_user::CreateUserOutput {
                 user_id: self.user_id,
@@ -886,6 +969,7 @@ impl crate::protocol::Operation for CreateUser {
     type Output = CreateUserOutput;
     type Error = CreateUserError;
     const NAME: &'static str = "CreateUser";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -980,6 +1064,7 @@ impl crate::protocol::Operation for CreateUser {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -995,6 +1080,7 @@ impl crate::protocol::Operation for CreateUser {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -1031,6 +1117,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUserError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

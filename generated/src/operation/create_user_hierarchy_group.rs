@@ -6,6 +6,7 @@
 pub struct CreateUserHierarchyGroup;
 impl CreateUserHierarchyGroup {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct CreateUserHierarchyGroupInput {
 
 impl CreateUserHierarchyGroupInput {
     /// The name of the user hierarchy group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The identifier for the parent hierarchy group.
+    #[inline]
     pub fn parent_group_id(&self) -> Option<&str> {
         self.parent_group_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateUserHierarchyGroupInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchyGroupInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,16 +71,19 @@ pub struct CreateUserHierarchyGroupOutput {
 
 impl CreateUserHierarchyGroupOutput {
     /// The identifier of the hierarchy group.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the hierarchy group.
+    #[inline]
     pub fn hierarchy_group_arn(&self) -> Option<&str> {
         self.hierarchy_group_arn.as_deref()
     }
 
     /// Creates a new builder for [`CreateUserHierarchyGroupOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchyGroupOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum CreateUserHierarchyGroupError {
 
 impl CreateUserHierarchyGroupError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl CreateUserHierarchyGroupError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -156,36 +168,43 @@ impl CreateUserHierarchyGroupError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -243,6 +262,7 @@ pub mod builders {
         /// The name of the user hierarchy group.
         ///
         /// Sets [`name`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -251,12 +271,14 @@ pub mod builders {
         /// The name of the user hierarchy group.
         ///
         /// Sets [`name`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -264,6 +286,7 @@ pub mod builders {
         /// The identifier for the parent hierarchy group.
         ///
         /// Sets [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id).
+        #[inline]
         pub fn parent_group_id(mut self, input: impl Into<String>) -> Self {
             self.parent_group_id = Some(input.into());
             self
@@ -272,12 +295,14 @@ pub mod builders {
         /// The identifier for the parent hierarchy group.
         ///
         /// Sets [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id).
+        #[inline]
         pub fn set_parent_group_id(mut self, input: Option<String>) -> Self {
             self.parent_group_id = input;
             self
         }
 
         /// Returns [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id), if set.
+        #[inline]
         pub fn get_parent_group_id(&self) -> &Option<String> {
             &self.parent_group_id
         }
@@ -285,6 +310,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -293,17 +319,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -314,6 +343,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -323,6 +353,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -330,6 +361,7 @@ pub mod builders {
         /// Builds a [`CreateUserHierarchyGroupInput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -357,6 +389,7 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_id = Some(input.into());
             self
@@ -365,12 +398,14 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_id = input;
             self
         }
 
         /// Returns [`hierarchy_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_id), if set.
+        #[inline]
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
@@ -378,6 +413,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn).
+        #[inline]
         pub fn hierarchy_group_arn(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_arn = Some(input.into());
             self
@@ -386,17 +422,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn).
+        #[inline]
         pub fn set_hierarchy_group_arn(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_arn = input;
             self
         }
 
         /// Returns [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn), if set.
+        #[inline]
         pub fn get_hierarchy_group_arn(&self) -> &Option<String> {
             &self.hierarchy_group_arn
         }
 
         /// Builds a [`CreateUserHierarchyGroupOutput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput {
@@ -414,6 +453,7 @@ impl crate::protocol::Operation for CreateUserHierarchyGroup {
     type Output = CreateUserHierarchyGroupOutput;
     type Error = CreateUserHierarchyGroupError;
     const NAME: &'static str = "CreateUserHierarchyGroup";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -462,6 +502,7 @@ impl crate::protocol::Operation for CreateUserHierarchyGroup {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -477,6 +518,7 @@ impl crate::protocol::Operation for CreateUserHierarchyGroup {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -520,6 +562,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

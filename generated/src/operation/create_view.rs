@@ -10,6 +10,7 @@
 pub struct CreateView;
 impl CreateView {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,41 +40,49 @@ pub struct CreateViewInput {
 
 impl CreateViewInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique Id for each create view request to avoid duplicate view creation.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
 
     /// View content containing all content necessary to render a view except for runtime input data.
+    #[inline]
     pub fn content(&self) -> Option<&crate::types::ViewInputContent> {
         self.content.as_ref()
     }
 
     /// The description of the view.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The name of the view.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The tags associated with the view resource (not specific to view version).These tags can be used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateViewInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_view::builders::CreateViewInputBuilder {
         ::std::default::Default::default()
     }
@@ -104,11 +113,13 @@ pub struct CreateViewOutput {
 
 impl CreateViewOutput {
     /// A view resource object.
+    #[inline]
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
 
     /// Creates a new builder for [`CreateViewOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_view::builders::CreateViewOutputBuilder {
         ::std::default::Default::default()
     }
@@ -151,6 +162,7 @@ pub enum CreateViewError {
 
 impl CreateViewError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -163,11 +175,13 @@ impl CreateViewError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -200,46 +214,55 @@ impl CreateViewError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -304,6 +327,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view::CreateViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -312,12 +336,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view::CreateViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_view::CreateViewInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -325,6 +351,7 @@ pub mod builders {
         /// A unique Id for each create view request to avoid duplicate view creation.
         ///
         /// Sets [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -333,12 +360,14 @@ pub mod builders {
         /// A unique Id for each create view request to avoid duplicate view creation.
         ///
         /// Sets [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -346,6 +375,7 @@ pub mod builders {
         /// Indicates the view status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_view::CreateViewInput#structfield.status). This field is required.
+        #[inline]
         pub fn status(mut self, input: crate::types::ViewStatus) -> Self {
             self.status = Some(input);
             self
@@ -354,12 +384,14 @@ pub mod builders {
         /// Indicates the view status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_view::CreateViewInput#structfield.status). This field is required.
+        #[inline]
         pub fn set_status(mut self, input: Option<crate::types::ViewStatus>) -> Self {
             self.status = input;
             self
         }
 
         /// Returns [`status`](crate::operation::create_view::CreateViewInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
             &self.status
         }
@@ -367,6 +399,7 @@ pub mod builders {
         /// View content containing all content necessary to render a view except for runtime input data.
         ///
         /// Sets [`content`](crate::operation::create_view::CreateViewInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: crate::types::ViewInputContent) -> Self {
             self.content = Some(input);
             self
@@ -375,6 +408,7 @@ pub mod builders {
         /// View content containing all content necessary to render a view except for runtime input data.
         ///
         /// Sets [`content`](crate::operation::create_view::CreateViewInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(
             mut self,
             input: Option<crate::types::ViewInputContent>,
@@ -384,6 +418,7 @@ pub mod builders {
         }
 
         /// Returns [`content`](crate::operation::create_view::CreateViewInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<crate::types::ViewInputContent> {
             &self.content
         }
@@ -391,6 +426,7 @@ pub mod builders {
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::create_view::CreateViewInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -399,12 +435,14 @@ pub mod builders {
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::create_view::CreateViewInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_view::CreateViewInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -412,6 +450,7 @@ pub mod builders {
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::create_view::CreateViewInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -420,17 +459,20 @@ pub mod builders {
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::create_view::CreateViewInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_view::CreateViewInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -441,6 +483,7 @@ pub mod builders {
         /// The tags associated with the view resource (not specific to view version).These tags can be used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -450,6 +493,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -457,6 +501,7 @@ pub mod builders {
         /// Builds a [`CreateViewInput`](crate::operation::create_view::CreateViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -500,6 +545,7 @@ pub mod builders {
         /// A view resource object.
         ///
         /// Sets [`view`](crate::operation::create_view::CreateViewOutput#structfield.view).
+        #[inline]
         pub fn view(mut self, input: crate::types::View) -> Self {
             self.view = Some(input);
             self
@@ -508,17 +554,20 @@ pub mod builders {
         /// A view resource object.
         ///
         /// Sets [`view`](crate::operation::create_view::CreateViewOutput#structfield.view).
+        #[inline]
         pub fn set_view(mut self, input: Option<crate::types::View>) -> Self {
             self.view = input;
             self
         }
 
         /// Returns [`view`](crate::operation::create_view::CreateViewOutput#structfield.view), if set.
+        #[inline]
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
 
         /// Builds a [`CreateViewOutput`](crate::operation::create_view::CreateViewOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::create_view::CreateViewOutput {
             crate::operation::create_view::CreateViewOutput {
                 view: self.view,
@@ -533,6 +582,7 @@ impl crate::protocol::Operation for CreateView {
     type Output = CreateViewOutput;
     type Error = CreateViewError;
     const NAME: &'static str = "CreateView";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -590,6 +640,7 @@ impl crate::protocol::Operation for CreateView {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -605,6 +656,7 @@ impl crate::protocol::Operation for CreateView {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -638,6 +690,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateViewError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

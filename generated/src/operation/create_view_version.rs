@@ -10,6 +10,7 @@
 pub struct CreateViewVersion;
 impl CreateViewVersion {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,26 +32,31 @@ pub struct CreateViewVersionInput {
 
 impl CreateViewVersionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// The description for the version being published.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// Indicates the checksum value of the latest published view content.
+    #[inline]
     pub fn view_content_sha256(&self) -> Option<&str> {
         self.view_content_sha256.as_deref()
     }
 
     /// Creates a new builder for [`CreateViewVersionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_view_version::builders::CreateViewVersionInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,11 +73,13 @@ pub struct CreateViewVersionOutput {
 
 impl CreateViewVersionOutput {
     /// All view data is contained within the View object.
+    #[inline]
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
 
     /// Creates a new builder for [`CreateViewVersionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_view_version::builders::CreateViewVersionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +120,7 @@ pub enum CreateViewVersionError {
 
 impl CreateViewVersionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -124,11 +133,13 @@ impl CreateViewVersionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -158,41 +169,49 @@ impl CreateViewVersionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -252,6 +271,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -260,12 +280,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -273,6 +295,7 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -281,12 +304,14 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -294,6 +319,7 @@ pub mod builders {
         /// The description for the version being published.
         ///
         /// Sets [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description).
+        #[inline]
         pub fn version_description(mut self, input: impl Into<String>) -> Self {
             self.version_description = Some(input.into());
             self
@@ -302,12 +328,14 @@ pub mod builders {
         /// The description for the version being published.
         ///
         /// Sets [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description).
+        #[inline]
         pub fn set_version_description(mut self, input: Option<String>) -> Self {
             self.version_description = input;
             self
         }
 
         /// Returns [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description), if set.
+        #[inline]
         pub fn get_version_description(&self) -> &Option<String> {
             &self.version_description
         }
@@ -315,6 +343,7 @@ pub mod builders {
         /// Indicates the checksum value of the latest published view content.
         ///
         /// Sets [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256).
+        #[inline]
         pub fn view_content_sha256(mut self, input: impl Into<String>) -> Self {
             self.view_content_sha256 = Some(input.into());
             self
@@ -323,12 +352,14 @@ pub mod builders {
         /// Indicates the checksum value of the latest published view content.
         ///
         /// Sets [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256).
+        #[inline]
         pub fn set_view_content_sha256(mut self, input: Option<String>) -> Self {
             self.view_content_sha256 = input;
             self
         }
 
         /// Returns [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256), if set.
+        #[inline]
         pub fn get_view_content_sha256(&self) -> &Option<String> {
             &self.view_content_sha256
         }
@@ -336,6 +367,7 @@ pub mod builders {
         /// Builds a [`CreateViewVersionInput`](crate::operation::create_view_version::CreateViewVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -362,6 +394,7 @@ pub mod builders {
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::create_view_version::CreateViewVersionOutput#structfield.view).
+        #[inline]
         pub fn view(mut self, input: crate::types::View) -> Self {
             self.view = Some(input);
             self
@@ -370,17 +403,20 @@ pub mod builders {
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::create_view_version::CreateViewVersionOutput#structfield.view).
+        #[inline]
         pub fn set_view(mut self, input: Option<crate::types::View>) -> Self {
             self.view = input;
             self
         }
 
         /// Returns [`view`](crate::operation::create_view_version::CreateViewVersionOutput#structfield.view), if set.
+        #[inline]
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
 
         /// Builds a [`CreateViewVersionOutput`](crate::operation::create_view_version::CreateViewVersionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_view_version::CreateViewVersionOutput {
@@ -397,6 +433,7 @@ impl crate::protocol::Operation for CreateViewVersion {
     type Output = CreateViewVersionOutput;
     type Error = CreateViewVersionError;
     const NAME: &'static str = "CreateViewVersion";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -447,6 +484,7 @@ impl crate::protocol::Operation for CreateViewVersion {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -462,6 +500,7 @@ impl crate::protocol::Operation for CreateViewVersion {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -495,6 +534,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct CreateVocabulary;
 impl CreateVocabulary {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreateVocabularyInput {
 
 impl CreateVocabularyInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique name of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_name(&self) -> Option<&str> {
         self.vocabulary_name.as_deref()
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
 
     /// The content of the custom vocabulary in plain-text format with a table of values.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateVocabularyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,21 +89,25 @@ pub struct CreateVocabularyOutput {
 
 impl CreateVocabularyOutput {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_arn(&self) -> &str {
         &self.vocabulary_arn
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
 
     /// The current state of the custom vocabulary.
+    #[inline]
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
 
     /// Creates a new builder for [`CreateVocabularyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_vocabulary::builders::CreateVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -134,6 +146,7 @@ pub enum CreateVocabularyError {
 
 impl CreateVocabularyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -146,11 +159,13 @@ impl CreateVocabularyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -175,36 +190,43 @@ impl CreateVocabularyError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -264,6 +286,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -272,12 +295,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -285,6 +310,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -293,12 +319,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -306,6 +334,7 @@ pub mod builders {
         /// A unique name of the custom vocabulary.
         ///
         /// Sets [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name). This field is required.
+        #[inline]
         pub fn vocabulary_name(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_name = Some(input.into());
             self
@@ -314,12 +343,14 @@ pub mod builders {
         /// A unique name of the custom vocabulary.
         ///
         /// Sets [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name). This field is required.
+        #[inline]
         pub fn set_vocabulary_name(mut self, input: Option<String>) -> Self {
             self.vocabulary_name = input;
             self
         }
 
         /// Returns [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name), if set.
+        #[inline]
         pub fn get_vocabulary_name(&self) -> &Option<String> {
             &self.vocabulary_name
         }
@@ -327,6 +358,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code). This field is required.
+        #[inline]
         pub fn language_code(
             mut self,
             input: crate::types::VocabularyLanguageCode,
@@ -338,6 +370,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code). This field is required.
+        #[inline]
         pub fn set_language_code(
             mut self,
             input: Option<crate::types::VocabularyLanguageCode>,
@@ -347,6 +380,7 @@ pub mod builders {
         }
 
         /// Returns [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code), if set.
+        #[inline]
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
@@ -356,6 +390,7 @@ pub mod builders {
         /// The content of the custom vocabulary in plain-text format with a table of values.
         ///
         /// Sets [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -364,17 +399,20 @@ pub mod builders {
         /// The content of the custom vocabulary in plain-text format with a table of values.
         ///
         /// Sets [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -385,6 +423,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -394,6 +433,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -401,6 +441,7 @@ pub mod builders {
         /// Builds a [`CreateVocabularyInput`](crate::operation::create_vocabulary::CreateVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -431,6 +472,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn). This field is required.
+        #[inline]
         pub fn vocabulary_arn(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_arn = Some(input.into());
             self
@@ -439,12 +481,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn). This field is required.
+        #[inline]
         pub fn set_vocabulary_arn(mut self, input: Option<String>) -> Self {
             self.vocabulary_arn = input;
             self
         }
 
         /// Returns [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn), if set.
+        #[inline]
         pub fn get_vocabulary_arn(&self) -> &Option<String> {
             &self.vocabulary_arn
         }
@@ -452,6 +496,7 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_id = Some(input.into());
             self
@@ -460,12 +505,14 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
             self.vocabulary_id = input;
             self
         }
 
         /// Returns [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id), if set.
+        #[inline]
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
@@ -473,6 +520,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state). This field is required.
+        #[inline]
         pub fn state(mut self, input: crate::types::VocabularyState) -> Self {
             self.state = Some(input);
             self
@@ -481,6 +529,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state). This field is required.
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::VocabularyState>,
@@ -490,6 +539,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
@@ -500,6 +550,7 @@ pub mod builders {
         /// - [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn)
         /// - [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id)
         /// - [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -536,6 +587,7 @@ impl crate::protocol::Operation for CreateVocabulary {
     type Output = CreateVocabularyOutput;
     type Error = CreateVocabularyError;
     const NAME: &'static str = "CreateVocabulary";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -594,6 +646,7 @@ impl crate::protocol::Operation for CreateVocabulary {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -609,6 +662,7 @@ impl crate::protocol::Operation for CreateVocabulary {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -657,6 +711,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

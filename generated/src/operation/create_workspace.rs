@@ -6,6 +6,7 @@
 pub struct CreateWorkspace;
 impl CreateWorkspace {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreateWorkspaceInput {
 
 impl CreateWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the workspace.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the workspace.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The theme configuration for the workspace, including colors and styling.
+    #[inline]
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
 
     /// The title displayed for the workspace.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`CreateWorkspaceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
@@ -79,16 +87,19 @@ pub struct CreateWorkspaceOutput {
 
 impl CreateWorkspaceOutput {
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> &str {
         &self.workspace_id
     }
 
     /// The Amazon Resource Name (ARN) of the workspace.
+    #[inline]
     pub fn workspace_arn(&self) -> &str {
         &self.workspace_arn
     }
 
     /// Creates a new builder for [`CreateWorkspaceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_workspace::builders::CreateWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum CreateWorkspaceError {
 
 impl CreateWorkspaceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl CreateWorkspaceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -178,46 +192,55 @@ impl CreateWorkspaceError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -281,6 +304,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -289,12 +313,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -302,6 +328,7 @@ pub mod builders {
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -310,12 +337,14 @@ pub mod builders {
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -323,6 +352,7 @@ pub mod builders {
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -331,12 +361,14 @@ pub mod builders {
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -344,6 +376,7 @@ pub mod builders {
         /// The theme configuration for the workspace, including colors and styling.
         ///
         /// Sets [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme).
+        #[inline]
         pub fn theme(mut self, input: crate::types::WorkspaceTheme) -> Self {
             self.theme = Some(input);
             self
@@ -352,12 +385,14 @@ pub mod builders {
         /// The theme configuration for the workspace, including colors and styling.
         ///
         /// Sets [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme).
+        #[inline]
         pub fn set_theme(mut self, input: Option<crate::types::WorkspaceTheme>) -> Self {
             self.theme = input;
             self
         }
 
         /// Returns [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme), if set.
+        #[inline]
         pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
             &self.theme
         }
@@ -365,6 +400,7 @@ pub mod builders {
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title).
+        #[inline]
         pub fn title(mut self, input: impl Into<String>) -> Self {
             self.title = Some(input.into());
             self
@@ -373,17 +409,20 @@ pub mod builders {
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title).
+        #[inline]
         pub fn set_title(mut self, input: Option<String>) -> Self {
             self.title = input;
             self
         }
 
         /// Returns [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title), if set.
+        #[inline]
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
 
         /// Inserts an entry into [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -394,6 +433,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -403,6 +443,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -410,6 +451,7 @@ pub mod builders {
         /// Builds a [`CreateWorkspaceInput`](crate::operation::create_workspace::CreateWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -439,6 +481,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -447,12 +490,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -460,6 +505,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the workspace.
         ///
         /// Sets [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn). This field is required.
+        #[inline]
         pub fn workspace_arn(mut self, input: impl Into<String>) -> Self {
             self.workspace_arn = Some(input.into());
             self
@@ -468,12 +514,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the workspace.
         ///
         /// Sets [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn). This field is required.
+        #[inline]
         pub fn set_workspace_arn(mut self, input: Option<String>) -> Self {
             self.workspace_arn = input;
             self
         }
 
         /// Returns [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn), if set.
+        #[inline]
         pub fn get_workspace_arn(&self) -> &Option<String> {
             &self.workspace_arn
         }
@@ -483,6 +531,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id)
         /// - [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -513,6 +562,7 @@ impl crate::protocol::Operation for CreateWorkspace {
     type Output = CreateWorkspaceOutput;
     type Error = CreateWorkspaceError;
     const NAME: &'static str = "CreateWorkspace";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -567,6 +617,7 @@ impl crate::protocol::Operation for CreateWorkspace {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -582,6 +633,7 @@ impl crate::protocol::Operation for CreateWorkspace {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -620,6 +672,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

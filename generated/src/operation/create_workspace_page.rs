@@ -6,6 +6,7 @@
 pub struct CreateWorkspacePage;
 impl CreateWorkspacePage {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct CreateWorkspacePageInput {
 
 impl CreateWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the view to associate with the page.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The page identifier.
+    #[inline]
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
 
     /// The URL-friendly identifier for the page.
+    #[inline]
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
 
     /// A JSON string containing input parameters for the view, validated against the view's input schema.
+    #[inline]
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
 
     /// Creates a new builder for [`CreateWorkspacePageInput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_workspace_page::builders::CreateWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
@@ -75,6 +83,7 @@ pub struct CreateWorkspacePageOutput {
 
 impl CreateWorkspacePageOutput {
     /// Creates a new builder for [`CreateWorkspacePageOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::create_workspace_page::builders::CreateWorkspacePageOutputBuilder {
         ::std::default::Default::default()
     }
@@ -119,6 +128,7 @@ pub enum CreateWorkspacePageError {
 
 impl CreateWorkspacePageError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -131,11 +141,13 @@ impl CreateWorkspacePageError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -169,51 +181,61 @@ impl CreateWorkspacePageError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -279,6 +301,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -287,12 +310,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -300,6 +325,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -308,12 +334,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -321,6 +349,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -329,12 +358,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
@@ -342,6 +373,7 @@ pub mod builders {
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn page(mut self, input: impl Into<String>) -> Self {
             self.page = Some(input.into());
             self
@@ -350,12 +382,14 @@ pub mod builders {
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn set_page(mut self, input: Option<String>) -> Self {
             self.page = input;
             self
         }
 
         /// Returns [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page), if set.
+        #[inline]
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
@@ -363,6 +397,7 @@ pub mod builders {
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug).
+        #[inline]
         pub fn slug(mut self, input: impl Into<String>) -> Self {
             self.slug = Some(input.into());
             self
@@ -371,12 +406,14 @@ pub mod builders {
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug).
+        #[inline]
         pub fn set_slug(mut self, input: Option<String>) -> Self {
             self.slug = input;
             self
         }
 
         /// Returns [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug), if set.
+        #[inline]
         pub fn get_slug(&self) -> &Option<String> {
             &self.slug
         }
@@ -384,6 +421,7 @@ pub mod builders {
         /// A JSON string containing input parameters for the view, validated against the view's input schema.
         ///
         /// Sets [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data).
+        #[inline]
         pub fn input_data(mut self, input: impl Into<String>) -> Self {
             self.input_data = Some(input.into());
             self
@@ -392,12 +430,14 @@ pub mod builders {
         /// A JSON string containing input parameters for the view, validated against the view's input schema.
         ///
         /// Sets [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data).
+        #[inline]
         pub fn set_input_data(mut self, input: Option<String>) -> Self {
             self.input_data = input;
             self
         }
 
         /// Returns [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data), if set.
+        #[inline]
         pub fn get_input_data(&self) -> &Option<String> {
             &self.input_data
         }
@@ -405,6 +445,7 @@ pub mod builders {
         /// Builds a [`CreateWorkspacePageInput`](crate::operation::create_workspace_page::CreateWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -428,6 +469,7 @@ pub mod builders {
     pub struct CreateWorkspacePageOutputBuilder {}
     impl CreateWorkspacePageOutputBuilder {
         /// Builds a [`CreateWorkspacePageOutput`](crate::operation::create_workspace_page::CreateWorkspacePageOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::create_workspace_page::CreateWorkspacePageOutput {
@@ -443,6 +485,7 @@ impl crate::protocol::Operation for CreateWorkspacePage {
     type Output = CreateWorkspacePageOutput;
     type Error = CreateWorkspacePageError;
     const NAME: &'static str = "CreateWorkspacePage";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -499,6 +542,7 @@ impl crate::protocol::Operation for CreateWorkspacePage {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -514,6 +558,7 @@ impl crate::protocol::Operation for CreateWorkspacePage {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -526,6 +571,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

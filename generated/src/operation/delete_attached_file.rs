@@ -8,6 +8,7 @@
 pub struct DeleteAttachedFile;
 impl DeleteAttachedFile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,21 +30,25 @@ pub struct DeleteAttachedFileInput {
 
 impl DeleteAttachedFileInput {
     /// The unique identifier of the Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`DeleteAttachedFileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_attached_file::builders::DeleteAttachedFileInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ pub struct DeleteAttachedFileOutput {
 
 impl DeleteAttachedFileOutput {
     /// Creates a new builder for [`DeleteAttachedFileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_attached_file::builders::DeleteAttachedFileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DeleteAttachedFileError {
 
 impl DeleteAttachedFileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DeleteAttachedFileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -127,26 +136,31 @@ impl DeleteAttachedFileError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn file_id(mut self, input: impl Into<String>) -> Self {
             self.file_id = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn set_file_id(mut self, input: Option<String>) -> Self {
             self.file_id = input;
             self
         }
 
         /// Returns [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id), if set.
+        #[inline]
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -249,12 +270,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// Builds a [`DeleteAttachedFileInput`](crate::operation::delete_attached_file::DeleteAttachedFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -282,6 +306,7 @@ pub mod builders {
     pub struct DeleteAttachedFileOutputBuilder {}
     impl DeleteAttachedFileOutputBuilder {
         /// Builds a [`DeleteAttachedFileOutput`](crate::operation::delete_attached_file::DeleteAttachedFileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_attached_file::DeleteAttachedFileOutput {
@@ -297,6 +322,7 @@ impl crate::protocol::Operation for DeleteAttachedFile {
     type Output = DeleteAttachedFileOutput;
     type Error = DeleteAttachedFileError;
     const NAME: &'static str = "DeleteAttachedFile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -349,6 +375,7 @@ impl crate::protocol::Operation for DeleteAttachedFile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -364,6 +391,7 @@ impl crate::protocol::Operation for DeleteAttachedFile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -376,6 +404,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

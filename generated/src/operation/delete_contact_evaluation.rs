@@ -6,6 +6,7 @@
 pub struct DeleteContactEvaluation;
 impl DeleteContactEvaluation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteContactEvaluationInput {
 
 impl DeleteContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteContactEvaluationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_evaluation::builders::DeleteContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteContactEvaluationOutput {
 
 impl DeleteContactEvaluationOutput {
     /// Creates a new builder for [`DeleteContactEvaluationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_evaluation::builders::DeleteContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -81,6 +86,7 @@ pub enum DeleteContactEvaluationError {
 
 impl DeleteContactEvaluationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -93,11 +99,13 @@ impl DeleteContactEvaluationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -118,26 +126,31 @@ impl DeleteContactEvaluationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -189,6 +202,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -197,12 +211,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -210,6 +226,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -218,12 +235,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
@@ -231,6 +250,7 @@ pub mod builders {
         /// Builds a [`DeleteContactEvaluationInput`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -250,6 +270,7 @@ pub mod builders {
     pub struct DeleteContactEvaluationOutputBuilder {}
     impl DeleteContactEvaluationOutputBuilder {
         /// Builds a [`DeleteContactEvaluationOutput`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_contact_evaluation::DeleteContactEvaluationOutput {
@@ -265,6 +286,7 @@ impl crate::protocol::Operation for DeleteContactEvaluation {
     type Output = DeleteContactEvaluationOutput;
     type Error = DeleteContactEvaluationError;
     const NAME: &'static str = "DeleteContactEvaluation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -295,6 +317,7 @@ impl crate::protocol::Operation for DeleteContactEvaluation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -310,6 +333,7 @@ impl crate::protocol::Operation for DeleteContactEvaluation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -325,6 +349,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

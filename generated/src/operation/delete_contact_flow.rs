@@ -6,6 +6,7 @@
 pub struct DeleteContactFlow;
 impl DeleteContactFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteContactFlowInput {
 
 impl DeleteContactFlowInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteContactFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_flow::builders::DeleteContactFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteContactFlowOutput {
 
 impl DeleteContactFlowOutput {
     /// Creates a new builder for [`DeleteContactFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_flow::builders::DeleteContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum DeleteContactFlowError {
 
 impl DeleteContactFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl DeleteContactFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -121,31 +129,37 @@ impl DeleteContactFlowError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::delete_contact_flow::DeleteContactFlowInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// Builds a [`DeleteContactFlowInput`](crate::operation::delete_contact_flow::DeleteContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -260,6 +281,7 @@ pub mod builders {
     pub struct DeleteContactFlowOutputBuilder {}
     impl DeleteContactFlowOutputBuilder {
         /// Builds a [`DeleteContactFlowOutput`](crate::operation::delete_contact_flow::DeleteContactFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_contact_flow::DeleteContactFlowOutput {
@@ -275,6 +297,7 @@ impl crate::protocol::Operation for DeleteContactFlow {
     type Output = DeleteContactFlowOutput;
     type Error = DeleteContactFlowError;
     const NAME: &'static str = "DeleteContactFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -305,6 +328,7 @@ impl crate::protocol::Operation for DeleteContactFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -320,6 +344,7 @@ impl crate::protocol::Operation for DeleteContactFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -332,6 +357,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

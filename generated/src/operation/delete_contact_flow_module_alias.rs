@@ -6,6 +6,7 @@
 pub struct DeleteContactFlowModuleAlias;
 impl DeleteContactFlowModuleAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteContactFlowModuleAliasInput {
 
 impl DeleteContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteContactFlowModuleAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_flow_module_alias::builders::DeleteContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteContactFlowModuleAliasOutput {
 
 impl DeleteContactFlowModuleAliasOutput {
     /// Creates a new builder for [`DeleteContactFlowModuleAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_contact_flow_module_alias::builders::DeleteContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DeleteContactFlowModuleAliasError {
 
 impl DeleteContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DeleteContactFlowModuleAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl DeleteContactFlowModuleAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -207,6 +222,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -215,12 +231,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -228,6 +246,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -236,12 +255,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -249,6 +270,7 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn alias_id(mut self, input: impl Into<String>) -> Self {
             self.alias_id = Some(input.into());
             self
@@ -257,12 +279,14 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn set_alias_id(mut self, input: Option<String>) -> Self {
             self.alias_id = input;
             self
         }
 
         /// Returns [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id), if set.
+        #[inline]
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
@@ -270,6 +294,7 @@ pub mod builders {
         /// Builds a [`DeleteContactFlowModuleAliasInput`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +315,7 @@ pub mod builders {
     pub struct DeleteContactFlowModuleAliasOutputBuilder {}
     impl DeleteContactFlowModuleAliasOutputBuilder {
         /// Builds a [`DeleteContactFlowModuleAliasOutput`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasOutput {
@@ -305,6 +331,7 @@ impl crate::protocol::Operation for DeleteContactFlowModuleAlias {
     type Output = DeleteContactFlowModuleAliasOutput;
     type Error = DeleteContactFlowModuleAliasError;
     const NAME: &'static str = "DeleteContactFlowModuleAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -345,6 +372,7 @@ impl crate::protocol::Operation for DeleteContactFlowModuleAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -360,6 +388,7 @@ impl crate::protocol::Operation for DeleteContactFlowModuleAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -375,6 +404,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

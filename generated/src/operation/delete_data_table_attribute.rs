@@ -6,6 +6,7 @@
 pub struct DeleteDataTableAttribute;
 impl DeleteDataTableAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteDataTableAttributeInput {
 
 impl DeleteDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The name of the attribute to delete.
+    #[inline]
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 
     /// Creates a new builder for [`DeleteDataTableAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,11 +61,13 @@ pub struct DeleteDataTableAttributeOutput {
 
 impl DeleteDataTableAttributeOutput {
     /// The updated lock version of the data table.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`DeleteDataTableAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -99,6 +106,7 @@ pub enum DeleteDataTableAttributeError {
 
 impl DeleteDataTableAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -111,11 +119,13 @@ impl DeleteDataTableAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -138,36 +148,43 @@ impl DeleteDataTableAttributeError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -224,6 +241,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -232,12 +250,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -245,6 +265,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -253,12 +274,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -266,6 +289,7 @@ pub mod builders {
         /// The name of the attribute to delete.
         ///
         /// Sets [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
             self.attribute_name = Some(input.into());
             self
@@ -274,12 +298,14 @@ pub mod builders {
         /// The name of the attribute to delete.
         ///
         /// Sets [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
             self.attribute_name = input;
             self
         }
 
         /// Returns [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name), if set.
+        #[inline]
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
@@ -287,6 +313,7 @@ pub mod builders {
         /// Builds a [`DeleteDataTableAttributeInput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -312,6 +339,7 @@ pub mod builders {
         /// The updated lock version of the data table.
         ///
         /// Sets [`lock_version`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -323,6 +351,7 @@ pub mod builders {
         /// The updated lock version of the data table.
         ///
         /// Sets [`lock_version`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -332,11 +361,13 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
 
         /// Builds a [`DeleteDataTableAttributeOutput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput {
@@ -353,6 +384,7 @@ impl crate::protocol::Operation for DeleteDataTableAttribute {
     type Output = DeleteDataTableAttributeOutput;
     type Error = DeleteDataTableAttributeError;
     const NAME: &'static str = "DeleteDataTableAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -388,6 +420,7 @@ impl crate::protocol::Operation for DeleteDataTableAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -403,6 +436,7 @@ impl crate::protocol::Operation for DeleteDataTableAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -441,6 +475,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DeleteEmailAddress;
 impl DeleteEmailAddress {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteEmailAddressInput {
 
 impl DeleteEmailAddressInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteEmailAddressInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_email_address::builders::DeleteEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteEmailAddressOutput {
 
 impl DeleteEmailAddressOutput {
     /// Creates a new builder for [`DeleteEmailAddressOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_email_address::builders::DeleteEmailAddressOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum DeleteEmailAddressError {
 
 impl DeleteEmailAddressError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl DeleteEmailAddressError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -126,36 +134,43 @@ impl DeleteEmailAddressError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -240,12 +259,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -253,6 +274,7 @@ pub mod builders {
         /// Builds a [`DeleteEmailAddressInput`](crate::operation::delete_email_address::DeleteEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
     pub struct DeleteEmailAddressOutputBuilder {}
     impl DeleteEmailAddressOutputBuilder {
         /// Builds a [`DeleteEmailAddressOutput`](crate::operation::delete_email_address::DeleteEmailAddressOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_email_address::DeleteEmailAddressOutput {
@@ -287,6 +310,7 @@ impl crate::protocol::Operation for DeleteEmailAddress {
     type Output = DeleteEmailAddressOutput;
     type Error = DeleteEmailAddressError;
     const NAME: &'static str = "DeleteEmailAddress";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -317,6 +341,7 @@ impl crate::protocol::Operation for DeleteEmailAddress {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -332,6 +357,7 @@ impl crate::protocol::Operation for DeleteEmailAddress {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -344,6 +370,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -9,6 +9,7 @@
 pub struct DeleteEvaluationForm;
 impl DeleteEvaluationForm {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -28,21 +29,25 @@ pub struct DeleteEvaluationFormInput {
 
 impl DeleteEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
 
     /// Creates a new builder for [`DeleteEvaluationFormInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_evaluation_form::builders::DeleteEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
@@ -57,6 +62,7 @@ pub struct DeleteEvaluationFormOutput {
 
 impl DeleteEvaluationFormOutput {
     /// Creates a new builder for [`DeleteEvaluationFormOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_evaluation_form::builders::DeleteEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
@@ -91,6 +97,7 @@ pub enum DeleteEvaluationFormError {
 
 impl DeleteEvaluationFormError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -103,11 +110,13 @@ impl DeleteEvaluationFormError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -128,26 +137,31 @@ impl DeleteEvaluationFormError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -200,6 +214,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -208,12 +223,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version).
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version).
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// Builds a [`DeleteEvaluationFormInput`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -283,6 +307,7 @@ pub mod builders {
     pub struct DeleteEvaluationFormOutputBuilder {}
     impl DeleteEvaluationFormOutputBuilder {
         /// Builds a [`DeleteEvaluationFormOutput`](crate::operation::delete_evaluation_form::DeleteEvaluationFormOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_evaluation_form::DeleteEvaluationFormOutput {
@@ -298,6 +323,7 @@ impl crate::protocol::Operation for DeleteEvaluationForm {
     type Output = DeleteEvaluationFormOutput;
     type Error = DeleteEvaluationFormError;
     const NAME: &'static str = "DeleteEvaluationForm";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -332,6 +358,7 @@ impl crate::protocol::Operation for DeleteEvaluationForm {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -347,6 +374,7 @@ impl crate::protocol::Operation for DeleteEvaluationForm {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -359,6 +387,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

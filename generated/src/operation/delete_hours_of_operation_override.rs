@@ -6,6 +6,7 @@
 pub struct DeleteHoursOfOperationOverride;
 impl DeleteHoursOfOperationOverride {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteHoursOfOperationOverrideInput {
 
 impl DeleteHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The identifier for the hours of operation override.
+    #[inline]
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteHoursOfOperationOverrideInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_hours_of_operation_override::builders::DeleteHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteHoursOfOperationOverrideOutput {
 
 impl DeleteHoursOfOperationOverrideOutput {
     /// Creates a new builder for [`DeleteHoursOfOperationOverrideOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_hours_of_operation_override::builders::DeleteHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DeleteHoursOfOperationOverrideError {
 
 impl DeleteHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DeleteHoursOfOperationOverrideError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DeleteHoursOfOperationOverrideError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_override_id(
             mut self,
             input: impl Into<String>,
@@ -250,6 +271,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_override_id(
             mut self,
             input: Option<String>,
@@ -259,6 +281,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
@@ -266,6 +289,7 @@ pub mod builders {
         /// Builds a [`DeleteHoursOfOperationOverrideInput`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -286,6 +310,7 @@ pub mod builders {
     pub struct DeleteHoursOfOperationOverrideOutputBuilder {}
     impl DeleteHoursOfOperationOverrideOutputBuilder {
         /// Builds a [`DeleteHoursOfOperationOverrideOutput`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideOutput {
@@ -301,6 +326,7 @@ impl crate::protocol::Operation for DeleteHoursOfOperationOverride {
     type Output = DeleteHoursOfOperationOverrideOutput;
     type Error = DeleteHoursOfOperationOverrideError;
     const NAME: &'static str = "DeleteHoursOfOperationOverride";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -346,6 +372,7 @@ impl crate::protocol::Operation for DeleteHoursOfOperationOverride {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -361,6 +388,7 @@ impl crate::protocol::Operation for DeleteHoursOfOperationOverride {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -376,6 +404,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct DeleteInstance;
 impl DeleteInstance {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,16 +28,19 @@ pub struct DeleteInstanceInput {
 
 impl DeleteInstanceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DeleteInstanceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_instance::builders::DeleteInstanceInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,6 +55,7 @@ pub struct DeleteInstanceOutput {
 
 impl DeleteInstanceOutput {
     /// Creates a new builder for [`DeleteInstanceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_instance::builders::DeleteInstanceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -81,6 +86,7 @@ pub enum DeleteInstanceError {
 
 impl DeleteInstanceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -93,11 +99,13 @@ impl DeleteInstanceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -114,16 +122,19 @@ impl DeleteInstanceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -171,6 +182,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_instance::DeleteInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -179,12 +191,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_instance::DeleteInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_instance::DeleteInstanceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -192,6 +206,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -200,12 +215,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -213,6 +230,7 @@ pub mod builders {
         /// Builds a [`DeleteInstanceInput`](crate::operation::delete_instance::DeleteInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -232,6 +250,7 @@ pub mod builders {
     pub struct DeleteInstanceOutputBuilder {}
     impl DeleteInstanceOutputBuilder {
         /// Builds a [`DeleteInstanceOutput`](crate::operation::delete_instance::DeleteInstanceOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_instance::DeleteInstanceOutput {
             crate::operation::delete_instance::DeleteInstanceOutput {
                 _request_id: ::std::option::Option::None,
@@ -245,6 +264,7 @@ impl crate::protocol::Operation for DeleteInstance {
     type Output = DeleteInstanceOutput;
     type Error = DeleteInstanceError;
     const NAME: &'static str = "DeleteInstance";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -278,6 +298,7 @@ impl crate::protocol::Operation for DeleteInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -293,6 +314,7 @@ impl crate::protocol::Operation for DeleteInstance {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -305,6 +327,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DeleteIntegrationAssociation;
 impl DeleteIntegrationAssociation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteIntegrationAssociationInput {
 
 impl DeleteIntegrationAssociationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteIntegrationAssociationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_integration_association::builders::DeleteIntegrationAssociationInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteIntegrationAssociationOutput {
 
 impl DeleteIntegrationAssociationOutput {
     /// Creates a new builder for [`DeleteIntegrationAssociationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_integration_association::builders::DeleteIntegrationAssociationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -79,6 +84,7 @@ pub enum DeleteIntegrationAssociationError {
 
 impl DeleteIntegrationAssociationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -91,11 +97,13 @@ impl DeleteIntegrationAssociationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -113,21 +121,25 @@ impl DeleteIntegrationAssociationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -177,6 +189,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -185,12 +198,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -198,6 +213,7 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
             self.integration_association_id = Some(input.into());
             self
@@ -206,12 +222,14 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
             self.integration_association_id = input;
             self
         }
 
         /// Returns [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id), if set.
+        #[inline]
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
@@ -219,6 +237,7 @@ pub mod builders {
         /// Builds a [`DeleteIntegrationAssociationInput`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -238,6 +257,7 @@ pub mod builders {
     pub struct DeleteIntegrationAssociationOutputBuilder {}
     impl DeleteIntegrationAssociationOutputBuilder {
         /// Builds a [`DeleteIntegrationAssociationOutput`](crate::operation::delete_integration_association::DeleteIntegrationAssociationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_integration_association::DeleteIntegrationAssociationOutput {
@@ -253,6 +273,7 @@ impl crate::protocol::Operation for DeleteIntegrationAssociation {
     type Output = DeleteIntegrationAssociationOutput;
     type Error = DeleteIntegrationAssociationError;
     const NAME: &'static str = "DeleteIntegrationAssociation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -288,6 +309,7 @@ impl crate::protocol::Operation for DeleteIntegrationAssociation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -303,6 +325,7 @@ impl crate::protocol::Operation for DeleteIntegrationAssociation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -318,6 +341,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

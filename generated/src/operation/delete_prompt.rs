@@ -6,6 +6,7 @@
 pub struct DeletePrompt;
 impl DeletePrompt {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeletePromptInput {
 
 impl DeletePromptInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// Creates a new builder for [`DeletePromptInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_prompt::builders::DeletePromptInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeletePromptOutput {
 
 impl DeletePromptOutput {
     /// Creates a new builder for [`DeletePromptOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_prompt::builders::DeletePromptOutputBuilder {
         ::std::default::Default::default()
     }
@@ -81,6 +86,7 @@ pub enum DeletePromptError {
 
 impl DeletePromptError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -93,11 +99,13 @@ impl DeletePromptError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -118,26 +126,31 @@ impl DeletePromptError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -189,6 +202,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -197,12 +211,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -210,6 +226,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -218,12 +235,14 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
@@ -231,6 +250,7 @@ pub mod builders {
         /// Builds a [`DeletePromptInput`](crate::operation::delete_prompt::DeletePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -250,6 +270,7 @@ pub mod builders {
     pub struct DeletePromptOutputBuilder {}
     impl DeletePromptOutputBuilder {
         /// Builds a [`DeletePromptOutput`](crate::operation::delete_prompt::DeletePromptOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_prompt::DeletePromptOutput {
             crate::operation::delete_prompt::DeletePromptOutput {
                 _request_id: ::std::option::Option::None,
@@ -263,6 +284,7 @@ impl crate::protocol::Operation for DeletePrompt {
     type Output = DeletePromptOutput;
     type Error = DeletePromptError;
     const NAME: &'static str = "DeletePrompt";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -293,6 +315,7 @@ impl crate::protocol::Operation for DeletePrompt {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -308,6 +331,7 @@ impl crate::protocol::Operation for DeletePrompt {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -320,6 +344,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

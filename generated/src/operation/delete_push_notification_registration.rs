@@ -6,6 +6,7 @@
 pub struct DeletePushNotificationRegistration;
 impl DeletePushNotificationRegistration {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeletePushNotificationRegistrationInput {
 
 impl DeletePushNotificationRegistrationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the registration.
+    #[inline]
     pub fn registration_id(&self) -> Option<&str> {
         self.registration_id.as_deref()
     }
 
     /// The identifier of the contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`DeletePushNotificationRegistrationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_push_notification_registration::builders::DeletePushNotificationRegistrationInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeletePushNotificationRegistrationOutput {
 
 impl DeletePushNotificationRegistrationOutput {
     /// Creates a new builder for [`DeletePushNotificationRegistrationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_push_notification_registration::builders::DeletePushNotificationRegistrationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DeletePushNotificationRegistrationError {
 
 impl DeletePushNotificationRegistrationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DeletePushNotificationRegistrationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -123,26 +132,31 @@ impl DeletePushNotificationRegistrationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -195,6 +209,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -203,12 +218,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -216,6 +233,7 @@ pub mod builders {
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id). This field is required.
+        #[inline]
         pub fn registration_id(mut self, input: impl Into<String>) -> Self {
             self.registration_id = Some(input.into());
             self
@@ -224,12 +242,14 @@ pub mod builders {
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id). This field is required.
+        #[inline]
         pub fn set_registration_id(mut self, input: Option<String>) -> Self {
             self.registration_id = input;
             self
         }
 
         /// Returns [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id), if set.
+        #[inline]
         pub fn get_registration_id(&self) -> &Option<String> {
             &self.registration_id
         }
@@ -237,6 +257,7 @@ pub mod builders {
         /// The identifier of the contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -245,12 +266,14 @@ pub mod builders {
         /// The identifier of the contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -258,6 +281,7 @@ pub mod builders {
         /// Builds a [`DeletePushNotificationRegistrationInput`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -278,6 +302,7 @@ pub mod builders {
     pub struct DeletePushNotificationRegistrationOutputBuilder {}
     impl DeletePushNotificationRegistrationOutputBuilder {
         /// Builds a [`DeletePushNotificationRegistrationOutput`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput {
@@ -293,6 +318,7 @@ impl crate::protocol::Operation for DeletePushNotificationRegistration {
     type Output = DeletePushNotificationRegistrationOutput;
     type Error = DeletePushNotificationRegistrationError;
     const NAME: &'static str = "DeletePushNotificationRegistration";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -345,6 +371,7 @@ impl crate::protocol::Operation for DeletePushNotificationRegistration {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -360,6 +387,7 @@ impl crate::protocol::Operation for DeletePushNotificationRegistration {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -375,6 +403,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -12,6 +12,7 @@
 pub struct DeleteQuickConnect;
 impl DeleteQuickConnect {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,16 +30,19 @@ pub struct DeleteQuickConnectInput {
 
 impl DeleteQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteQuickConnectInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_quick_connect::builders::DeleteQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
@@ -53,6 +57,7 @@ pub struct DeleteQuickConnectOutput {
 
 impl DeleteQuickConnectOutput {
     /// Creates a new builder for [`DeleteQuickConnectOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_quick_connect::builders::DeleteQuickConnectOutputBuilder {
         ::std::default::Default::default()
     }
@@ -87,6 +92,7 @@ pub enum DeleteQuickConnectError {
 
 impl DeleteQuickConnectError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -99,11 +105,13 @@ impl DeleteQuickConnectError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -124,26 +132,31 @@ impl DeleteQuickConnectError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -195,6 +208,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -203,12 +217,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -216,6 +232,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -224,12 +241,14 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
@@ -237,6 +256,7 @@ pub mod builders {
         /// Builds a [`DeleteQuickConnectInput`](crate::operation::delete_quick_connect::DeleteQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -256,6 +276,7 @@ pub mod builders {
     pub struct DeleteQuickConnectOutputBuilder {}
     impl DeleteQuickConnectOutputBuilder {
         /// Builds a [`DeleteQuickConnectOutput`](crate::operation::delete_quick_connect::DeleteQuickConnectOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_quick_connect::DeleteQuickConnectOutput {
@@ -271,6 +292,7 @@ impl crate::protocol::Operation for DeleteQuickConnect {
     type Output = DeleteQuickConnectOutput;
     type Error = DeleteQuickConnectError;
     const NAME: &'static str = "DeleteQuickConnect";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -301,6 +323,7 @@ impl crate::protocol::Operation for DeleteQuickConnect {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -316,6 +339,7 @@ impl crate::protocol::Operation for DeleteQuickConnect {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -328,6 +352,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DeleteRule;
 impl DeleteRule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteRuleInput {
 
 impl DeleteRuleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteRuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_rule::builders::DeleteRuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteRuleOutput {
 
 impl DeleteRuleOutput {
     /// Creates a new builder for [`DeleteRuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_rule::builders::DeleteRuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -81,6 +86,7 @@ pub enum DeleteRuleError {
 
 impl DeleteRuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -93,11 +99,13 @@ impl DeleteRuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -116,26 +124,31 @@ impl DeleteRuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -187,6 +200,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -195,12 +209,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -208,6 +224,7 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn rule_id(mut self, input: impl Into<String>) -> Self {
             self.rule_id = Some(input.into());
             self
@@ -216,12 +233,14 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn set_rule_id(mut self, input: Option<String>) -> Self {
             self.rule_id = input;
             self
         }
 
         /// Returns [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id), if set.
+        #[inline]
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
@@ -229,6 +248,7 @@ pub mod builders {
         /// Builds a [`DeleteRuleInput`](crate::operation::delete_rule::DeleteRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -248,6 +268,7 @@ pub mod builders {
     pub struct DeleteRuleOutputBuilder {}
     impl DeleteRuleOutputBuilder {
         /// Builds a [`DeleteRuleOutput`](crate::operation::delete_rule::DeleteRuleOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_rule::DeleteRuleOutput {
             crate::operation::delete_rule::DeleteRuleOutput {
                 _request_id: ::std::option::Option::None,
@@ -261,6 +282,7 @@ impl crate::protocol::Operation for DeleteRule {
     type Output = DeleteRuleOutput;
     type Error = DeleteRuleError;
     const NAME: &'static str = "DeleteRule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -291,6 +313,7 @@ impl crate::protocol::Operation for DeleteRule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -306,6 +329,7 @@ impl crate::protocol::Operation for DeleteRule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -318,6 +342,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRuleError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

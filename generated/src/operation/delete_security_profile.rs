@@ -6,6 +6,7 @@
 pub struct DeleteSecurityProfile;
 impl DeleteSecurityProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteSecurityProfileInput {
 
 impl DeleteSecurityProfileInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteSecurityProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_security_profile::builders::DeleteSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteSecurityProfileOutput {
 
 impl DeleteSecurityProfileOutput {
     /// Creates a new builder for [`DeleteSecurityProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_security_profile::builders::DeleteSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum DeleteSecurityProfileError {
 
 impl DeleteSecurityProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl DeleteSecurityProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -126,36 +134,43 @@ impl DeleteSecurityProfileError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -240,12 +259,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -253,6 +274,7 @@ pub mod builders {
         /// Builds a [`DeleteSecurityProfileInput`](crate::operation::delete_security_profile::DeleteSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
     pub struct DeleteSecurityProfileOutputBuilder {}
     impl DeleteSecurityProfileOutputBuilder {
         /// Builds a [`DeleteSecurityProfileOutput`](crate::operation::delete_security_profile::DeleteSecurityProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_security_profile::DeleteSecurityProfileOutput {
@@ -287,6 +310,7 @@ impl crate::protocol::Operation for DeleteSecurityProfile {
     type Output = DeleteSecurityProfileOutput;
     type Error = DeleteSecurityProfileError;
     const NAME: &'static str = "DeleteSecurityProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -317,6 +341,7 @@ impl crate::protocol::Operation for DeleteSecurityProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -332,6 +357,7 @@ impl crate::protocol::Operation for DeleteSecurityProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -347,6 +373,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

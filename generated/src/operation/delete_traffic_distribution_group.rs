@@ -8,6 +8,7 @@
 pub struct DeleteTrafficDistributionGroup;
 impl DeleteTrafficDistributionGroup {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,11 +24,13 @@ pub struct DeleteTrafficDistributionGroupInput {
 
 impl DeleteTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteTrafficDistributionGroupInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_traffic_distribution_group::builders::DeleteTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct DeleteTrafficDistributionGroupOutput {
 
 impl DeleteTrafficDistributionGroupOutput {
     /// Creates a new builder for [`DeleteTrafficDistributionGroupOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_traffic_distribution_group::builders::DeleteTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
     }
@@ -76,6 +80,7 @@ pub enum DeleteTrafficDistributionGroupError {
 
 impl DeleteTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -88,11 +93,13 @@ impl DeleteTrafficDistributionGroupError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -111,26 +118,31 @@ impl DeleteTrafficDistributionGroupError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -181,6 +193,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn traffic_distribution_group_id(
             mut self,
             input: impl Into<String>,
@@ -192,6 +205,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn set_traffic_distribution_group_id(
             mut self,
             input: Option<String>,
@@ -201,6 +215,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_id`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput#structfield.traffic_distribution_group_id), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
@@ -208,6 +223,7 @@ pub mod builders {
         /// Builds a [`DeleteTrafficDistributionGroupInput`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -226,6 +242,7 @@ pub mod builders {
     pub struct DeleteTrafficDistributionGroupOutputBuilder {}
     impl DeleteTrafficDistributionGroupOutputBuilder {
         /// Builds a [`DeleteTrafficDistributionGroupOutput`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupOutput {
@@ -241,6 +258,7 @@ impl crate::protocol::Operation for DeleteTrafficDistributionGroup {
     type Output = DeleteTrafficDistributionGroupOutput;
     type Error = DeleteTrafficDistributionGroupError;
     const NAME: &'static str = "DeleteTrafficDistributionGroup";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -271,6 +289,7 @@ impl crate::protocol::Operation for DeleteTrafficDistributionGroup {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -286,6 +305,7 @@ impl crate::protocol::Operation for DeleteTrafficDistributionGroup {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -301,6 +321,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DeleteUseCase;
 impl DeleteUseCase {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteUseCaseInput {
 
 impl DeleteUseCaseInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// The identifier for the use case.
+    #[inline]
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteUseCaseInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_use_case::builders::DeleteUseCaseInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteUseCaseOutput {
 
 impl DeleteUseCaseOutput {
     /// Creates a new builder for [`DeleteUseCaseOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_use_case::builders::DeleteUseCaseOutputBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +92,7 @@ pub enum DeleteUseCaseError {
 
 impl DeleteUseCaseError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -98,11 +105,13 @@ impl DeleteUseCaseError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -120,21 +129,25 @@ impl DeleteUseCaseError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -185,6 +198,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -193,12 +207,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -206,6 +222,7 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
             self.integration_association_id = Some(input.into());
             self
@@ -214,12 +231,14 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
             self.integration_association_id = input;
             self
         }
 
         /// Returns [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id), if set.
+        #[inline]
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
@@ -227,6 +246,7 @@ pub mod builders {
         /// The identifier for the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id). This field is required.
+        #[inline]
         pub fn use_case_id(mut self, input: impl Into<String>) -> Self {
             self.use_case_id = Some(input.into());
             self
@@ -235,12 +255,14 @@ pub mod builders {
         /// The identifier for the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id). This field is required.
+        #[inline]
         pub fn set_use_case_id(mut self, input: Option<String>) -> Self {
             self.use_case_id = input;
             self
         }
 
         /// Returns [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id), if set.
+        #[inline]
         pub fn get_use_case_id(&self) -> &Option<String> {
             &self.use_case_id
         }
@@ -248,6 +270,7 @@ pub mod builders {
         /// Builds a [`DeleteUseCaseInput`](crate::operation::delete_use_case::DeleteUseCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -268,6 +291,7 @@ pub mod builders {
     pub struct DeleteUseCaseOutputBuilder {}
     impl DeleteUseCaseOutputBuilder {
         /// Builds a [`DeleteUseCaseOutput`](crate::operation::delete_use_case::DeleteUseCaseOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_use_case::DeleteUseCaseOutput {
             crate::operation::delete_use_case::DeleteUseCaseOutput {
                 _request_id: ::std::option::Option::None,
@@ -281,6 +305,7 @@ impl crate::protocol::Operation for DeleteUseCase {
     type Output = DeleteUseCaseOutput;
     type Error = DeleteUseCaseError;
     const NAME: &'static str = "DeleteUseCase";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -321,6 +346,7 @@ impl crate::protocol::Operation for DeleteUseCase {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -336,6 +362,7 @@ impl crate::protocol::Operation for DeleteUseCase {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -348,6 +375,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -14,6 +14,7 @@
 pub struct DeleteUser;
 impl DeleteUser {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,16 +32,19 @@ pub struct DeleteUserInput {
 
 impl DeleteUserInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteUserInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_user::builders::DeleteUserInputBuilder {
         ::std::default::Default::default()
     }
@@ -55,6 +59,7 @@ pub struct DeleteUserOutput {
 
 impl DeleteUserOutput {
     /// Creates a new builder for [`DeleteUserOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_user::builders::DeleteUserOutputBuilder {
         ::std::default::Default::default()
     }
@@ -89,6 +94,7 @@ pub enum DeleteUserError {
 
 impl DeleteUserError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -101,11 +107,13 @@ impl DeleteUserError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -126,26 +134,31 @@ impl DeleteUserError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_user::DeleteUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_user::DeleteUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_user::DeleteUserInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +234,7 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -226,12 +243,14 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -239,6 +258,7 @@ pub mod builders {
         /// Builds a [`DeleteUserInput`](crate::operation::delete_user::DeleteUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -258,6 +278,7 @@ pub mod builders {
     pub struct DeleteUserOutputBuilder {}
     impl DeleteUserOutputBuilder {
         /// Builds a [`DeleteUserOutput`](crate::operation::delete_user::DeleteUserOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_user::DeleteUserOutput {
             crate::operation::delete_user::DeleteUserOutput {
                 _request_id: ::std::option::Option::None,
@@ -271,6 +292,7 @@ impl crate::protocol::Operation for DeleteUser {
     type Output = DeleteUserOutput;
     type Error = DeleteUserError;
     const NAME: &'static str = "DeleteUser";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -301,6 +323,7 @@ impl crate::protocol::Operation for DeleteUser {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -316,6 +339,7 @@ impl crate::protocol::Operation for DeleteUser {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -328,6 +352,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUserError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

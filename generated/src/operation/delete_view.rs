@@ -6,6 +6,7 @@
 pub struct DeleteView;
 impl DeleteView {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteViewInput {
 
 impl DeleteViewInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteViewInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_view::builders::DeleteViewInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct DeleteViewOutput {
 
 impl DeleteViewOutput {
     /// Creates a new builder for [`DeleteViewOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_view::builders::DeleteViewOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum DeleteViewError {
 
 impl DeleteViewError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl DeleteViewError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,36 +136,43 @@ impl DeleteViewError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -213,6 +228,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view::DeleteViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -221,12 +237,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view::DeleteViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_view::DeleteViewInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -234,6 +252,7 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -242,12 +261,14 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -255,6 +276,7 @@ pub mod builders {
         /// Builds a [`DeleteViewInput`](crate::operation::delete_view::DeleteViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -274,6 +296,7 @@ pub mod builders {
     pub struct DeleteViewOutputBuilder {}
     impl DeleteViewOutputBuilder {
         /// Builds a [`DeleteViewOutput`](crate::operation::delete_view::DeleteViewOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::delete_view::DeleteViewOutput {
             crate::operation::delete_view::DeleteViewOutput {
                 _request_id: ::std::option::Option::None,
@@ -287,6 +310,7 @@ impl crate::protocol::Operation for DeleteView {
     type Output = DeleteViewOutput;
     type Error = DeleteViewError;
     const NAME: &'static str = "DeleteView";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -317,6 +341,7 @@ impl crate::protocol::Operation for DeleteView {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -332,6 +357,7 @@ impl crate::protocol::Operation for DeleteView {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -344,6 +370,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteViewError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

@@ -6,6 +6,7 @@
 pub struct DeleteViewVersion;
 impl DeleteViewVersion {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteViewVersionInput {
 
 impl DeleteViewVersionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// The version number of the view.
+    #[inline]
     pub fn view_version(&self) -> Option<i32> {
         self.view_version
     }
 
     /// Creates a new builder for [`DeleteViewVersionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_view_version::builders::DeleteViewVersionInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteViewVersionOutput {
 
 impl DeleteViewVersionOutput {
     /// Creates a new builder for [`DeleteViewVersionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_view_version::builders::DeleteViewVersionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DeleteViewVersionError {
 
 impl DeleteViewVersionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DeleteViewVersionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -135,36 +144,43 @@ impl DeleteViewVersionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -221,6 +237,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +246,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +261,7 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -250,12 +270,14 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -263,6 +285,7 @@ pub mod builders {
         /// The version number of the view.
         ///
         /// Sets [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version). This field is required.
+        #[inline]
         pub fn view_version(mut self, input: i32) -> Self {
             self.view_version = Some(input);
             self
@@ -271,12 +294,14 @@ pub mod builders {
         /// The version number of the view.
         ///
         /// Sets [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version). This field is required.
+        #[inline]
         pub fn set_view_version(mut self, input: Option<i32>) -> Self {
             self.view_version = input;
             self
         }
 
         /// Returns [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version), if set.
+        #[inline]
         pub fn get_view_version(&self) -> &Option<i32> {
             &self.view_version
         }
@@ -284,6 +309,7 @@ pub mod builders {
         /// Builds a [`DeleteViewVersionInput`](crate::operation::delete_view_version::DeleteViewVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -304,6 +330,7 @@ pub mod builders {
     pub struct DeleteViewVersionOutputBuilder {}
     impl DeleteViewVersionOutputBuilder {
         /// Builds a [`DeleteViewVersionOutput`](crate::operation::delete_view_version::DeleteViewVersionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_view_version::DeleteViewVersionOutput {
@@ -319,6 +346,7 @@ impl crate::protocol::Operation for DeleteViewVersion {
     type Output = DeleteViewVersionOutput;
     type Error = DeleteViewVersionError;
     const NAME: &'static str = "DeleteViewVersion";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -362,6 +390,7 @@ impl crate::protocol::Operation for DeleteViewVersion {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -377,6 +406,7 @@ impl crate::protocol::Operation for DeleteViewVersion {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -389,6 +419,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

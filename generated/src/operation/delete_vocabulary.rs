@@ -6,6 +6,7 @@
 pub struct DeleteVocabulary;
 impl DeleteVocabulary {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DeleteVocabularyInput {
 
 impl DeleteVocabularyInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
 
     /// Creates a new builder for [`DeleteVocabularyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_vocabulary::builders::DeleteVocabularyInputBuilder {
         ::std::default::Default::default()
     }
@@ -53,21 +57,25 @@ pub struct DeleteVocabularyOutput {
 
 impl DeleteVocabularyOutput {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_arn(&self) -> &str {
         &self.vocabulary_arn
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
 
     /// The current state of the custom vocabulary.
+    #[inline]
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
 
     /// Creates a new builder for [`DeleteVocabularyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_vocabulary::builders::DeleteVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum DeleteVocabularyError {
 
 impl DeleteVocabularyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl DeleteVocabularyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -142,31 +153,37 @@ impl DeleteVocabularyError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_id = Some(input.into());
             self
@@ -249,12 +270,14 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
             self.vocabulary_id = input;
             self
         }
 
         /// Returns [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id), if set.
+        #[inline]
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// Builds a [`DeleteVocabularyInput`](crate::operation::delete_vocabulary::DeleteVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -288,6 +312,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn). This field is required.
+        #[inline]
         pub fn vocabulary_arn(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_arn = Some(input.into());
             self
@@ -296,12 +321,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn). This field is required.
+        #[inline]
         pub fn set_vocabulary_arn(mut self, input: Option<String>) -> Self {
             self.vocabulary_arn = input;
             self
         }
 
         /// Returns [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn), if set.
+        #[inline]
         pub fn get_vocabulary_arn(&self) -> &Option<String> {
             &self.vocabulary_arn
         }
@@ -309,6 +336,7 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_id = Some(input.into());
             self
@@ -317,12 +345,14 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
             self.vocabulary_id = input;
             self
         }
 
         /// Returns [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id), if set.
+        #[inline]
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
@@ -330,6 +360,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state). This field is required.
+        #[inline]
         pub fn state(mut self, input: crate::types::VocabularyState) -> Self {
             self.state = Some(input);
             self
@@ -338,6 +369,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state). This field is required.
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::VocabularyState>,
@@ -347,6 +379,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
@@ -357,6 +390,7 @@ pub mod builders {
         /// - [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn)
         /// - [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id)
         /// - [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -393,6 +427,7 @@ impl crate::protocol::Operation for DeleteVocabulary {
     type Output = DeleteVocabularyOutput;
     type Error = DeleteVocabularyError;
     const NAME: &'static str = "DeleteVocabulary";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -423,6 +458,7 @@ impl crate::protocol::Operation for DeleteVocabulary {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -438,6 +474,7 @@ impl crate::protocol::Operation for DeleteVocabulary {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -486,6 +523,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DeleteWorkspaceMedia;
 impl DeleteWorkspaceMedia {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteWorkspaceMediaInput {
 
 impl DeleteWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The type of media to delete.
+    #[inline]
     pub fn media_type(&self) -> Option<&crate::types::MediaType> {
         self.media_type.as_ref()
     }
 
     /// Creates a new builder for [`DeleteWorkspaceMediaInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteWorkspaceMediaOutput {
 
 impl DeleteWorkspaceMediaOutput {
     /// Creates a new builder for [`DeleteWorkspaceMediaOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DeleteWorkspaceMediaError {
 
 impl DeleteWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DeleteWorkspaceMediaError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DeleteWorkspaceMediaError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The type of media to delete.
         ///
         /// Sets [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type). This field is required.
+        #[inline]
         pub fn media_type(mut self, input: crate::types::MediaType) -> Self {
             self.media_type = Some(input);
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The type of media to delete.
         ///
         /// Sets [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type). This field is required.
+        #[inline]
         pub fn set_media_type(mut self, input: Option<crate::types::MediaType>) -> Self {
             self.media_type = input;
             self
         }
 
         /// Returns [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type), if set.
+        #[inline]
         pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
             &self.media_type
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`DeleteWorkspaceMediaInput`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct DeleteWorkspaceMediaOutputBuilder {}
     impl DeleteWorkspaceMediaOutputBuilder {
         /// Builds a [`DeleteWorkspaceMediaOutput`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_workspace_media::DeleteWorkspaceMediaOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for DeleteWorkspaceMedia {
     type Output = DeleteWorkspaceMediaOutput;
     type Error = DeleteWorkspaceMediaError;
     const NAME: &'static str = "DeleteWorkspaceMedia";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -340,6 +366,7 @@ impl crate::protocol::Operation for DeleteWorkspaceMedia {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -355,6 +382,7 @@ impl crate::protocol::Operation for DeleteWorkspaceMedia {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -367,6 +395,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

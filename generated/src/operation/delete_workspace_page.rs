@@ -6,6 +6,7 @@
 pub struct DeleteWorkspacePage;
 impl DeleteWorkspacePage {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DeleteWorkspacePageInput {
 
 impl DeleteWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The page identifier.
+    #[inline]
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
 
     /// Creates a new builder for [`DeleteWorkspacePageInput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DeleteWorkspacePageOutput {
 
 impl DeleteWorkspacePageOutput {
     /// Creates a new builder for [`DeleteWorkspacePageOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::delete_workspace_page::builders::DeleteWorkspacePageOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DeleteWorkspacePageError {
 
 impl DeleteWorkspacePageError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DeleteWorkspacePageError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -133,36 +142,43 @@ impl DeleteWorkspacePageError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn page(mut self, input: impl Into<String>) -> Self {
             self.page = Some(input.into());
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn set_page(mut self, input: Option<String>) -> Self {
             self.page = input;
             self
         }
 
         /// Returns [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page), if set.
+        #[inline]
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// Builds a [`DeleteWorkspacePageInput`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +328,7 @@ pub mod builders {
     pub struct DeleteWorkspacePageOutputBuilder {}
     impl DeleteWorkspacePageOutputBuilder {
         /// Builds a [`DeleteWorkspacePageOutput`](crate::operation::delete_workspace_page::DeleteWorkspacePageOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::delete_workspace_page::DeleteWorkspacePageOutput {
@@ -317,6 +344,7 @@ impl crate::protocol::Operation for DeleteWorkspacePage {
     type Output = DeleteWorkspacePageOutput;
     type Error = DeleteWorkspacePageError;
     const NAME: &'static str = "DeleteWorkspacePage";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +380,7 @@ impl crate::protocol::Operation for DeleteWorkspacePage {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +396,7 @@ impl crate::protocol::Operation for DeleteWorkspacePage {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -379,6 +409,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeAgentStatus;
 impl DescribeAgentStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeAgentStatusInput {
 
 impl DescribeAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the agent status.
+    #[inline]
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeAgentStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_agent_status::builders::DescribeAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeAgentStatusOutput {
 
 impl DescribeAgentStatusOutput {
     /// The agent status.
+    #[inline]
     pub fn agent_status(&self) -> Option<&crate::types::AgentStatus> {
         self.agent_status.as_ref()
     }
 
     /// Creates a new builder for [`DescribeAgentStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_agent_status::builders::DescribeAgentStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeAgentStatusError {
 
 impl DescribeAgentStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeAgentStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeAgentStatusError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier for the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
             self.agent_status_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier for the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
             self.agent_status_id = input;
             self
         }
 
         /// Returns [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id), if set.
+        #[inline]
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeAgentStatusInput`](crate::operation::describe_agent_status::DescribeAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// The agent status.
         ///
         /// Sets [`agent_status`](crate::operation::describe_agent_status::DescribeAgentStatusOutput#structfield.agent_status).
+        #[inline]
         pub fn agent_status(mut self, input: crate::types::AgentStatus) -> Self {
             self.agent_status = Some(input);
             self
@@ -270,6 +292,7 @@ pub mod builders {
         /// The agent status.
         ///
         /// Sets [`agent_status`](crate::operation::describe_agent_status::DescribeAgentStatusOutput#structfield.agent_status).
+        #[inline]
         pub fn set_agent_status(
             mut self,
             input: Option<crate::types::AgentStatus>,
@@ -279,11 +302,13 @@ pub mod builders {
         }
 
         /// Returns [`agent_status`](crate::operation::describe_agent_status::DescribeAgentStatusOutput#structfield.agent_status), if set.
+        #[inline]
         pub fn get_agent_status(&self) -> &Option<crate::types::AgentStatus> {
             &self.agent_status
         }
 
         /// Builds a [`DescribeAgentStatusOutput`](crate::operation::describe_agent_status::DescribeAgentStatusOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_agent_status::DescribeAgentStatusOutput {
@@ -300,6 +325,7 @@ impl crate::protocol::Operation for DescribeAgentStatus {
     type Output = DescribeAgentStatusOutput;
     type Error = DescribeAgentStatusError;
     const NAME: &'static str = "DescribeAgentStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -330,6 +356,7 @@ impl crate::protocol::Operation for DescribeAgentStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -345,6 +372,7 @@ impl crate::protocol::Operation for DescribeAgentStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -378,6 +406,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DescribeAttachedFilesConfiguration;
 impl DescribeAttachedFilesConfiguration {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeAttachedFilesConfigurationInput {
 
 impl DescribeAttachedFilesConfigurationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The scope of the attachment.
+    #[inline]
     pub fn attachment_scope(&self) -> Option<&crate::types::AttachmentScope> {
         self.attachment_scope.as_ref()
     }
 
     /// Creates a new builder for [`DescribeAttachedFilesConfigurationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_attached_files_configuration::builders::DescribeAttachedFilesConfigurationInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,6 +55,7 @@ pub struct DescribeAttachedFilesConfigurationOutput {
 
 impl DescribeAttachedFilesConfigurationOutput {
     /// Information about the attached files configuration.
+    #[inline]
     pub fn attached_files_configuration(
         &self,
     ) -> Option<&crate::types::AttachedFilesConfiguration> {
@@ -58,6 +63,7 @@ impl DescribeAttachedFilesConfigurationOutput {
     }
 
     /// Creates a new builder for [`DescribeAttachedFilesConfigurationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_attached_files_configuration::builders::DescribeAttachedFilesConfigurationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DescribeAttachedFilesConfigurationError {
 
 impl DescribeAttachedFilesConfigurationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DescribeAttachedFilesConfigurationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -127,26 +136,31 @@ impl DescribeAttachedFilesConfigurationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -198,6 +212,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -206,12 +221,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
             self.attachment_scope = Some(input);
             self
@@ -227,6 +245,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn set_attachment_scope(
             mut self,
             input: Option<crate::types::AttachmentScope>,
@@ -236,6 +255,7 @@ pub mod builders {
         }
 
         /// Returns [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope), if set.
+        #[inline]
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
@@ -243,6 +263,7 @@ pub mod builders {
         /// Builds a [`DescribeAttachedFilesConfigurationInput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -269,6 +290,7 @@ pub mod builders {
         /// Information about the attached files configuration.
         ///
         /// Sets [`attached_files_configuration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput#structfield.attached_files_configuration).
+        #[inline]
         pub fn attached_files_configuration(
             mut self,
             input: crate::types::AttachedFilesConfiguration,
@@ -280,6 +302,7 @@ pub mod builders {
         /// Information about the attached files configuration.
         ///
         /// Sets [`attached_files_configuration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput#structfield.attached_files_configuration).
+        #[inline]
         pub fn set_attached_files_configuration(
             mut self,
             input: Option<crate::types::AttachedFilesConfiguration>,
@@ -289,6 +312,7 @@ pub mod builders {
         }
 
         /// Returns [`attached_files_configuration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput#structfield.attached_files_configuration), if set.
+        #[inline]
         pub fn get_attached_files_configuration(
             &self,
         ) -> &Option<crate::types::AttachedFilesConfiguration> {
@@ -296,6 +320,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeAttachedFilesConfigurationOutput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput {
@@ -312,6 +337,7 @@ impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {
     type Output = DescribeAttachedFilesConfigurationOutput;
     type Error = DescribeAttachedFilesConfigurationError;
     const NAME: &'static str = "DescribeAttachedFilesConfiguration";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -395,6 +423,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DescribeAuthenticationProfile;
 impl DescribeAuthenticationProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeAuthenticationProfileInput {
 
 impl DescribeAuthenticationProfileInput {
     /// A unique identifier for the authentication profile.
+    #[inline]
     pub fn authentication_profile_id(&self) -> Option<&str> {
         self.authentication_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeAuthenticationProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_authentication_profile::builders::DescribeAuthenticationProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,6 +55,7 @@ pub struct DescribeAuthenticationProfileOutput {
 
 impl DescribeAuthenticationProfileOutput {
     /// The authentication profile object being described.
+    #[inline]
     pub fn authentication_profile(
         &self,
     ) -> Option<&crate::types::AuthenticationProfile> {
@@ -58,6 +63,7 @@ impl DescribeAuthenticationProfileOutput {
     }
 
     /// Creates a new builder for [`DescribeAuthenticationProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_authentication_profile::builders::DescribeAuthenticationProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DescribeAuthenticationProfileError {
 
 impl DescribeAuthenticationProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DescribeAuthenticationProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -129,26 +138,31 @@ impl DescribeAuthenticationProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -200,6 +214,7 @@ pub mod builders {
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
+        #[inline]
         pub fn authentication_profile_id(mut self, input: impl Into<String>) -> Self {
             self.authentication_profile_id = Some(input.into());
             self
@@ -208,12 +223,14 @@ pub mod builders {
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
+        #[inline]
         pub fn set_authentication_profile_id(mut self, input: Option<String>) -> Self {
             self.authentication_profile_id = input;
             self
         }
 
         /// Returns [`authentication_profile_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.authentication_profile_id), if set.
+        #[inline]
         pub fn get_authentication_profile_id(&self) -> &Option<String> {
             &self.authentication_profile_id
         }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// Builds a [`DescribeAuthenticationProfileInput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -266,6 +287,7 @@ pub mod builders {
         /// The authentication profile object being described.
         ///
         /// Sets [`authentication_profile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput#structfield.authentication_profile).
+        #[inline]
         pub fn authentication_profile(
             mut self,
             input: crate::types::AuthenticationProfile,
@@ -277,6 +299,7 @@ pub mod builders {
         /// The authentication profile object being described.
         ///
         /// Sets [`authentication_profile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput#structfield.authentication_profile).
+        #[inline]
         pub fn set_authentication_profile(
             mut self,
             input: Option<crate::types::AuthenticationProfile>,
@@ -286,6 +309,7 @@ pub mod builders {
         }
 
         /// Returns [`authentication_profile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput#structfield.authentication_profile), if set.
+        #[inline]
         pub fn get_authentication_profile(
             &self,
         ) -> &Option<crate::types::AuthenticationProfile> {
@@ -293,6 +317,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeAuthenticationProfileOutput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput {
@@ -309,6 +334,7 @@ impl crate::protocol::Operation for DescribeAuthenticationProfile {
     type Output = DescribeAuthenticationProfileOutput;
     type Error = DescribeAuthenticationProfileError;
     const NAME: &'static str = "DescribeAuthenticationProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -344,6 +370,7 @@ impl crate::protocol::Operation for DescribeAuthenticationProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -359,6 +386,7 @@ impl crate::protocol::Operation for DescribeAuthenticationProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -397,6 +425,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -23,6 +23,7 @@
 pub struct DescribeContact;
 impl DescribeContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -40,16 +41,19 @@ pub struct DescribeContactInput {
 
 impl DescribeContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact::builders::DescribeContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -66,11 +70,13 @@ pub struct DescribeContactOutput {
 
 impl DescribeContactOutput {
     /// Information about the contact.
+    #[inline]
     pub fn contact(&self) -> Option<&crate::types::Contact> {
         self.contact.as_ref()
     }
 
     /// Creates a new builder for [`DescribeContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact::builders::DescribeContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -105,6 +111,7 @@ pub enum DescribeContactError {
 
 impl DescribeContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -117,11 +124,13 @@ impl DescribeContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -142,26 +151,31 @@ impl DescribeContactError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -213,6 +227,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact::DescribeContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -221,12 +236,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact::DescribeContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_contact::DescribeContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -234,6 +251,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -242,12 +260,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -255,6 +275,7 @@ pub mod builders {
         /// Builds a [`DescribeContactInput`](crate::operation::describe_contact::DescribeContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -279,6 +300,7 @@ pub mod builders {
         /// Information about the contact.
         ///
         /// Sets [`contact`](crate::operation::describe_contact::DescribeContactOutput#structfield.contact).
+        #[inline]
         pub fn contact(mut self, input: crate::types::Contact) -> Self {
             self.contact = Some(input);
             self
@@ -287,17 +309,20 @@ pub mod builders {
         /// Information about the contact.
         ///
         /// Sets [`contact`](crate::operation::describe_contact::DescribeContactOutput#structfield.contact).
+        #[inline]
         pub fn set_contact(mut self, input: Option<crate::types::Contact>) -> Self {
             self.contact = input;
             self
         }
 
         /// Returns [`contact`](crate::operation::describe_contact::DescribeContactOutput#structfield.contact), if set.
+        #[inline]
         pub fn get_contact(&self) -> &Option<crate::types::Contact> {
             &self.contact
         }
 
         /// Builds a [`DescribeContactOutput`](crate::operation::describe_contact::DescribeContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_contact::DescribeContactOutput {
             crate::operation::describe_contact::DescribeContactOutput {
                 contact: self.contact,
@@ -312,6 +337,7 @@ impl crate::protocol::Operation for DescribeContact {
     type Output = DescribeContactOutput;
     type Error = DescribeContactError;
     const NAME: &'static str = "DescribeContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for DescribeContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for DescribeContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -390,6 +418,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

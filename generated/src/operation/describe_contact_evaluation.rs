@@ -6,6 +6,7 @@
 pub struct DescribeContactEvaluation;
 impl DescribeContactEvaluation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeContactEvaluationInput {
 
 impl DescribeContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeContactEvaluationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_evaluation::builders::DescribeContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,16 +55,19 @@ pub struct DescribeContactEvaluationOutput {
 
 impl DescribeContactEvaluationOutput {
     /// Information about the evaluation form completed for a specific contact.
+    #[inline]
     pub fn evaluation(&self) -> Option<&crate::types::Evaluation> {
         self.evaluation.as_ref()
     }
 
     /// Information about the evaluation form.
+    #[inline]
     pub fn evaluation_form(&self) -> Option<&crate::types::EvaluationFormContent> {
         self.evaluation_form.as_ref()
     }
 
     /// Creates a new builder for [`DescribeContactEvaluationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_evaluation::builders::DescribeContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -93,6 +100,7 @@ pub enum DescribeContactEvaluationError {
 
 impl DescribeContactEvaluationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -105,11 +113,13 @@ impl DescribeContactEvaluationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,21 +137,25 @@ impl DescribeContactEvaluationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -191,6 +205,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -199,12 +214,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -212,6 +229,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -220,12 +238,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
@@ -233,6 +253,7 @@ pub mod builders {
         /// Builds a [`DescribeContactEvaluationInput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -258,6 +279,7 @@ pub mod builders {
         /// Information about the evaluation form completed for a specific contact.
         ///
         /// Sets [`evaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation).
+        #[inline]
         pub fn evaluation(mut self, input: crate::types::Evaluation) -> Self {
             self.evaluation = Some(input);
             self
@@ -266,6 +288,7 @@ pub mod builders {
         /// Information about the evaluation form completed for a specific contact.
         ///
         /// Sets [`evaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation).
+        #[inline]
         pub fn set_evaluation(
             mut self,
             input: Option<crate::types::Evaluation>,
@@ -275,6 +298,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation), if set.
+        #[inline]
         pub fn get_evaluation(&self) -> &Option<crate::types::Evaluation> {
             &self.evaluation
         }
@@ -282,6 +306,7 @@ pub mod builders {
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form).
+        #[inline]
         pub fn evaluation_form(
             mut self,
             input: crate::types::EvaluationFormContent,
@@ -293,6 +318,7 @@ pub mod builders {
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form).
+        #[inline]
         pub fn set_evaluation_form(
             mut self,
             input: Option<crate::types::EvaluationFormContent>,
@@ -302,6 +328,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form), if set.
+        #[inline]
         pub fn get_evaluation_form(
             &self,
         ) -> &Option<crate::types::EvaluationFormContent> {
@@ -309,6 +336,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeContactEvaluationOutput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput {
@@ -326,6 +354,7 @@ impl crate::protocol::Operation for DescribeContactEvaluation {
     type Output = DescribeContactEvaluationOutput;
     type Error = DescribeContactEvaluationError;
     const NAME: &'static str = "DescribeContactEvaluation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -356,6 +385,7 @@ impl crate::protocol::Operation for DescribeContactEvaluation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -371,6 +401,7 @@ impl crate::protocol::Operation for DescribeContactEvaluation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -416,6 +447,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

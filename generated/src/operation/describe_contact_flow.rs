@@ -14,6 +14,7 @@
 pub struct DescribeContactFlow;
 impl DescribeContactFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,16 +32,19 @@ pub struct DescribeContactFlowInput {
 
 impl DescribeContactFlowInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeContactFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow::builders::DescribeContactFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -57,11 +61,13 @@ pub struct DescribeContactFlowOutput {
 
 impl DescribeContactFlowOutput {
     /// Information about the flow.
+    #[inline]
     pub fn contact_flow(&self) -> Option<&crate::types::ContactFlow> {
         self.contact_flow.as_ref()
     }
 
     /// Creates a new builder for [`DescribeContactFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow::builders::DescribeContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -100,6 +106,7 @@ pub enum DescribeContactFlowError {
 
 impl DescribeContactFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -112,11 +119,13 @@ impl DescribeContactFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ContactFlowNotPublishedException(e) => {
@@ -140,31 +149,37 @@ impl DescribeContactFlowError {
     }
 
     /// Whether this is the [`ContactFlowNotPublishedException`](Self::ContactFlowNotPublishedException) error.
+    #[inline]
     pub fn is_contact_flow_not_published_exception(&self) -> bool {
         matches!(self, Self::ContactFlowNotPublishedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -218,6 +233,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -226,12 +242,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -239,6 +257,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -247,12 +266,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -260,6 +281,7 @@ pub mod builders {
         /// Builds a [`DescribeContactFlowInput`](crate::operation::describe_contact_flow::DescribeContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -284,6 +306,7 @@ pub mod builders {
         /// Information about the flow.
         ///
         /// Sets [`contact_flow`](crate::operation::describe_contact_flow::DescribeContactFlowOutput#structfield.contact_flow).
+        #[inline]
         pub fn contact_flow(mut self, input: crate::types::ContactFlow) -> Self {
             self.contact_flow = Some(input);
             self
@@ -292,6 +315,7 @@ pub mod builders {
         /// Information about the flow.
         ///
         /// Sets [`contact_flow`](crate::operation::describe_contact_flow::DescribeContactFlowOutput#structfield.contact_flow).
+        #[inline]
         pub fn set_contact_flow(
             mut self,
             input: Option<crate::types::ContactFlow>,
@@ -301,11 +325,13 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow`](crate::operation::describe_contact_flow::DescribeContactFlowOutput#structfield.contact_flow), if set.
+        #[inline]
         pub fn get_contact_flow(&self) -> &Option<crate::types::ContactFlow> {
             &self.contact_flow
         }
 
         /// Builds a [`DescribeContactFlowOutput`](crate::operation::describe_contact_flow::DescribeContactFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_contact_flow::DescribeContactFlowOutput {
@@ -322,6 +348,7 @@ impl crate::protocol::Operation for DescribeContactFlow {
     type Output = DescribeContactFlowOutput;
     type Error = DescribeContactFlowError;
     const NAME: &'static str = "DescribeContactFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +379,7 @@ impl crate::protocol::Operation for DescribeContactFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +395,7 @@ impl crate::protocol::Operation for DescribeContactFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -400,6 +429,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

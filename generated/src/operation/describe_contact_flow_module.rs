@@ -8,6 +8,7 @@
 pub struct DescribeContactFlowModule;
 impl DescribeContactFlowModule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeContactFlowModuleInput {
 
 impl DescribeContactFlowModuleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeContactFlowModuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow_module::builders::DescribeContactFlowModuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,11 +55,13 @@ pub struct DescribeContactFlowModuleOutput {
 
 impl DescribeContactFlowModuleOutput {
     /// Information about the flow module.
+    #[inline]
     pub fn contact_flow_module(&self) -> Option<&crate::types::ContactFlowModule> {
         self.contact_flow_module.as_ref()
     }
 
     /// Creates a new builder for [`DescribeContactFlowModuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow_module::builders::DescribeContactFlowModuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum DescribeContactFlowModuleError {
 
 impl DescribeContactFlowModuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl DescribeContactFlowModuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -130,31 +139,37 @@ impl DescribeContactFlowModuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -208,6 +223,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -216,12 +232,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -229,6 +247,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -237,12 +256,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -250,6 +271,7 @@ pub mod builders {
         /// Builds a [`DescribeContactFlowModuleInput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -274,6 +296,7 @@ pub mod builders {
         /// Information about the flow module.
         ///
         /// Sets [`contact_flow_module`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput#structfield.contact_flow_module).
+        #[inline]
         pub fn contact_flow_module(
             mut self,
             input: crate::types::ContactFlowModule,
@@ -285,6 +308,7 @@ pub mod builders {
         /// Information about the flow module.
         ///
         /// Sets [`contact_flow_module`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput#structfield.contact_flow_module).
+        #[inline]
         pub fn set_contact_flow_module(
             mut self,
             input: Option<crate::types::ContactFlowModule>,
@@ -294,6 +318,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_module`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput#structfield.contact_flow_module), if set.
+        #[inline]
         pub fn get_contact_flow_module(
             &self,
         ) -> &Option<crate::types::ContactFlowModule> {
@@ -301,6 +326,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeContactFlowModuleOutput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput {
@@ -317,6 +343,7 @@ impl crate::protocol::Operation for DescribeContactFlowModule {
     type Output = DescribeContactFlowModuleOutput;
     type Error = DescribeContactFlowModuleError;
     const NAME: &'static str = "DescribeContactFlowModule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +379,7 @@ impl crate::protocol::Operation for DescribeContactFlowModule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +395,7 @@ impl crate::protocol::Operation for DescribeContactFlowModule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -405,6 +434,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

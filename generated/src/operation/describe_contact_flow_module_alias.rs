@@ -6,6 +6,7 @@
 pub struct DescribeContactFlowModuleAlias;
 impl DescribeContactFlowModuleAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DescribeContactFlowModuleAliasInput {
 
 impl DescribeContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeContactFlowModuleAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow_module_alias::builders::DescribeContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct DescribeContactFlowModuleAliasOutput {
 
 impl DescribeContactFlowModuleAliasOutput {
     /// Information about the flow module alias.
+    #[inline]
     pub fn contact_flow_module_alias(
         &self,
     ) -> Option<&crate::types::ContactFlowModuleAliasInfo> {
@@ -63,6 +69,7 @@ impl DescribeContactFlowModuleAliasOutput {
     }
 
     /// Creates a new builder for [`DescribeContactFlowModuleAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_contact_flow_module_alias::builders::DescribeContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -99,6 +106,7 @@ pub enum DescribeContactFlowModuleAliasError {
 
 impl DescribeContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -111,11 +119,13 @@ impl DescribeContactFlowModuleAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -137,31 +147,37 @@ impl DescribeContactFlowModuleAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -216,6 +232,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -224,12 +241,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -237,6 +256,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -245,12 +265,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -258,6 +280,7 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn alias_id(mut self, input: impl Into<String>) -> Self {
             self.alias_id = Some(input.into());
             self
@@ -266,12 +289,14 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn set_alias_id(mut self, input: Option<String>) -> Self {
             self.alias_id = input;
             self
         }
 
         /// Returns [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id), if set.
+        #[inline]
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
@@ -279,6 +304,7 @@ pub mod builders {
         /// Builds a [`DescribeContactFlowModuleAliasInput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -306,6 +332,7 @@ pub mod builders {
         /// Information about the flow module alias.
         ///
         /// Sets [`contact_flow_module_alias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput#structfield.contact_flow_module_alias).
+        #[inline]
         pub fn contact_flow_module_alias(
             mut self,
             input: crate::types::ContactFlowModuleAliasInfo,
@@ -317,6 +344,7 @@ pub mod builders {
         /// Information about the flow module alias.
         ///
         /// Sets [`contact_flow_module_alias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput#structfield.contact_flow_module_alias).
+        #[inline]
         pub fn set_contact_flow_module_alias(
             mut self,
             input: Option<crate::types::ContactFlowModuleAliasInfo>,
@@ -326,6 +354,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_module_alias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput#structfield.contact_flow_module_alias), if set.
+        #[inline]
         pub fn get_contact_flow_module_alias(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleAliasInfo> {
@@ -333,6 +362,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeContactFlowModuleAliasOutput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput {
@@ -349,6 +379,7 @@ impl crate::protocol::Operation for DescribeContactFlowModuleAlias {
     type Output = DescribeContactFlowModuleAliasOutput;
     type Error = DescribeContactFlowModuleAliasError;
     const NAME: &'static str = "DescribeContactFlowModuleAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -389,6 +420,7 @@ impl crate::protocol::Operation for DescribeContactFlowModuleAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -404,6 +436,7 @@ impl crate::protocol::Operation for DescribeContactFlowModuleAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -442,6 +475,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

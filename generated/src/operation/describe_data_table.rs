@@ -6,6 +6,7 @@
 pub struct DescribeDataTable;
 impl DescribeDataTable {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeDataTableInput {
 
 impl DescribeDataTableInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeDataTableInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_data_table::builders::DescribeDataTableInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeDataTableOutput {
 
 impl DescribeDataTableOutput {
     /// The complete data table information including metadata, configuration, and versioning details.
+    #[inline]
     pub fn data_table(&self) -> Option<&crate::types::DataTable> {
         self.data_table.as_ref()
     }
 
     /// Creates a new builder for [`DescribeDataTableOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_data_table::builders::DescribeDataTableOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeDataTableError {
 
 impl DescribeDataTableError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeDataTableError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl DescribeDataTableError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -206,6 +221,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -214,12 +230,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// Builds a [`DescribeDataTableInput`](crate::operation::describe_data_table::DescribeDataTableInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
         /// The complete data table information including metadata, configuration, and versioning details.
         ///
         /// Sets [`data_table`](crate::operation::describe_data_table::DescribeDataTableOutput#structfield.data_table).
+        #[inline]
         pub fn data_table(mut self, input: crate::types::DataTable) -> Self {
             self.data_table = Some(input);
             self
@@ -280,17 +303,20 @@ pub mod builders {
         /// The complete data table information including metadata, configuration, and versioning details.
         ///
         /// Sets [`data_table`](crate::operation::describe_data_table::DescribeDataTableOutput#structfield.data_table).
+        #[inline]
         pub fn set_data_table(mut self, input: Option<crate::types::DataTable>) -> Self {
             self.data_table = input;
             self
         }
 
         /// Returns [`data_table`](crate::operation::describe_data_table::DescribeDataTableOutput#structfield.data_table), if set.
+        #[inline]
         pub fn get_data_table(&self) -> &Option<crate::types::DataTable> {
             &self.data_table
         }
 
         /// Builds a [`DescribeDataTableOutput`](crate::operation::describe_data_table::DescribeDataTableOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_data_table::DescribeDataTableOutput {
@@ -307,6 +333,7 @@ impl crate::protocol::Operation for DescribeDataTable {
     type Output = DescribeDataTableOutput;
     type Error = DescribeDataTableError;
     const NAME: &'static str = "DescribeDataTable";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -337,6 +364,7 @@ impl crate::protocol::Operation for DescribeDataTable {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -352,6 +380,7 @@ impl crate::protocol::Operation for DescribeDataTable {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -385,6 +414,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeDataTableAttribute;
 impl DescribeDataTableAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DescribeDataTableAttributeInput {
 
 impl DescribeDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The name of the attribute to retrieve detailed information for.
+    #[inline]
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 
     /// Creates a new builder for [`DescribeDataTableAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_data_table_attribute::builders::DescribeDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,11 +61,13 @@ pub struct DescribeDataTableAttributeOutput {
 
 impl DescribeDataTableAttributeOutput {
     /// The complete attribute information including configuration, validation rules, lock version, and metadata.
+    #[inline]
     pub fn attribute(&self) -> Option<&crate::types::DataTableAttribute> {
         self.attribute.as_ref()
     }
 
     /// Creates a new builder for [`DescribeDataTableAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_data_table_attribute::builders::DescribeDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DescribeDataTableAttributeError {
 
 impl DescribeDataTableAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DescribeDataTableAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -135,31 +145,37 @@ impl DescribeDataTableAttributeError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -214,6 +230,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -222,12 +239,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The name of the attribute to retrieve detailed information for.
         ///
         /// Sets [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
             self.attribute_name = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The name of the attribute to retrieve detailed information for.
         ///
         /// Sets [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
             self.attribute_name = input;
             self
         }
 
         /// Returns [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name), if set.
+        #[inline]
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// Builds a [`DescribeDataTableAttributeInput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +328,7 @@ pub mod builders {
         /// The complete attribute information including configuration, validation rules, lock version, and metadata.
         ///
         /// Sets [`attribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput#structfield.attribute).
+        #[inline]
         pub fn attribute(mut self, input: crate::types::DataTableAttribute) -> Self {
             self.attribute = Some(input);
             self
@@ -310,6 +337,7 @@ pub mod builders {
         /// The complete attribute information including configuration, validation rules, lock version, and metadata.
         ///
         /// Sets [`attribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput#structfield.attribute).
+        #[inline]
         pub fn set_attribute(
             mut self,
             input: Option<crate::types::DataTableAttribute>,
@@ -319,11 +347,13 @@ pub mod builders {
         }
 
         /// Returns [`attribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput#structfield.attribute), if set.
+        #[inline]
         pub fn get_attribute(&self) -> &Option<crate::types::DataTableAttribute> {
             &self.attribute
         }
 
         /// Builds a [`DescribeDataTableAttributeOutput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput {
@@ -340,6 +370,7 @@ impl crate::protocol::Operation for DescribeDataTableAttribute {
     type Output = DescribeDataTableAttributeOutput;
     type Error = DescribeDataTableAttributeError;
     const NAME: &'static str = "DescribeDataTableAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -375,6 +406,7 @@ impl crate::protocol::Operation for DescribeDataTableAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -390,6 +422,7 @@ impl crate::protocol::Operation for DescribeDataTableAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -426,6 +459,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

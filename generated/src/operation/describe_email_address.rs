@@ -6,6 +6,7 @@
 pub struct DescribeEmailAddress;
 impl DescribeEmailAddress {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeEmailAddressInput {
 
 impl DescribeEmailAddressInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeEmailAddressInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_email_address::builders::DescribeEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,36 +69,43 @@ pub struct DescribeEmailAddressOutput {
 
 impl DescribeEmailAddressOutput {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email address.
+    #[inline]
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
 
     /// The email address, including the domain.
+    #[inline]
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
 
     /// The display name of email address
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// The description of the email address.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The email address creation timestamp in ISO 8601 Datetime.
+    #[inline]
     pub fn create_timestamp(&self) -> Option<&str> {
         self.create_timestamp.as_deref()
     }
 
     /// The email address last modification timestamp in ISO 8601 Datetime.
+    #[inline]
     pub fn modified_timestamp(&self) -> Option<&str> {
         self.modified_timestamp.as_deref()
     }
@@ -102,16 +113,19 @@ impl DescribeEmailAddressOutput {
     /// A list of alias configurations associated with this email address.
     ///
     /// Empty when the field is unset; use `.alias_configurations.is_none()` to tell unset from empty.
+    #[inline]
     pub fn alias_configurations(&self) -> &[crate::types::AliasConfiguration] {
         self.alias_configurations.as_deref().unwrap_or_default()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`DescribeEmailAddressOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_email_address::builders::DescribeEmailAddressOutputBuilder {
         ::std::default::Default::default()
     }
@@ -164,6 +178,7 @@ pub enum DescribeEmailAddressError {
 
 impl DescribeEmailAddressError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -176,11 +191,13 @@ impl DescribeEmailAddressError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -202,31 +219,37 @@ impl DescribeEmailAddressError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -280,6 +303,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -288,12 +312,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -301,6 +327,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -309,12 +336,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -322,6 +351,7 @@ pub mod builders {
         /// Builds a [`DescribeEmailAddressInput`](crate::operation::describe_email_address::DescribeEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -354,6 +384,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_id).
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -362,12 +393,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_id).
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -375,6 +408,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn).
+        #[inline]
         pub fn email_address_arn(mut self, input: impl Into<String>) -> Self {
             self.email_address_arn = Some(input.into());
             self
@@ -383,12 +417,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn).
+        #[inline]
         pub fn set_email_address_arn(mut self, input: Option<String>) -> Self {
             self.email_address_arn = input;
             self
         }
 
         /// Returns [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn), if set.
+        #[inline]
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
@@ -396,6 +432,7 @@ pub mod builders {
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address).
+        #[inline]
         pub fn email_address(mut self, input: impl Into<String>) -> Self {
             self.email_address = Some(input.into());
             self
@@ -404,12 +441,14 @@ pub mod builders {
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address).
+        #[inline]
         pub fn set_email_address(mut self, input: Option<String>) -> Self {
             self.email_address = input;
             self
         }
 
         /// Returns [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address), if set.
+        #[inline]
         pub fn get_email_address(&self) -> &Option<String> {
             &self.email_address
         }
@@ -417,6 +456,7 @@ pub mod builders {
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name).
+        #[inline]
         pub fn display_name(mut self, input: impl Into<String>) -> Self {
             self.display_name = Some(input.into());
             self
@@ -425,12 +465,14 @@ pub mod builders {
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name).
+        #[inline]
         pub fn set_display_name(mut self, input: Option<String>) -> Self {
             self.display_name = input;
             self
         }
 
         /// Returns [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name), if set.
+        #[inline]
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
@@ -438,6 +480,7 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -446,12 +489,14 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -459,6 +504,7 @@ pub mod builders {
         /// The email address creation timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp).
+        #[inline]
         pub fn create_timestamp(mut self, input: impl Into<String>) -> Self {
             self.create_timestamp = Some(input.into());
             self
@@ -467,12 +513,14 @@ pub mod builders {
         /// The email address creation timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp).
+        #[inline]
         pub fn set_create_timestamp(mut self, input: Option<String>) -> Self {
             self.create_timestamp = input;
             self
         }
 
         /// Returns [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp), if set.
+        #[inline]
         pub fn get_create_timestamp(&self) -> &Option<String> {
             &self.create_timestamp
         }
@@ -480,6 +528,7 @@ pub mod builders {
         /// The email address last modification timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp).
+        #[inline]
         pub fn modified_timestamp(mut self, input: impl Into<String>) -> Self {
             self.modified_timestamp = Some(input.into());
             self
@@ -488,17 +537,20 @@ pub mod builders {
         /// The email address last modification timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp).
+        #[inline]
         pub fn set_modified_timestamp(mut self, input: Option<String>) -> Self {
             self.modified_timestamp = input;
             self
         }
 
         /// Returns [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp), if set.
+        #[inline]
         pub fn get_modified_timestamp(&self) -> &Option<String> {
             &self.modified_timestamp
         }
 
         /// Appends an item to [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations); use [`set_alias_configurations`](Self::set_alias_configurations) to replace the whole list.
+        #[inline]
         pub fn alias_configurations(
             mut self,
             input: crate::types::AliasConfiguration,
@@ -512,6 +564,7 @@ pub mod builders {
         /// A list of alias configurations associated with this email address.
         ///
         /// Sets [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations).
+        #[inline]
         pub fn set_alias_configurations(
             mut self,
             input: Option<Vec<crate::types::AliasConfiguration>>,
@@ -521,6 +574,7 @@ pub mod builders {
         }
 
         /// Returns [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations), if set.
+        #[inline]
         pub fn get_alias_configurations(
             &self,
         ) -> &Option<Vec<crate::types::AliasConfiguration>> {
@@ -528,6 +582,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -538,6 +593,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -547,11 +603,13 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
 
         /// Builds a [`DescribeEmailAddressOutput`](crate::operation::describe_email_address::DescribeEmailAddressOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_email_address::DescribeEmailAddressOutput {
@@ -592,6 +650,7 @@ impl crate::protocol::Operation for DescribeEmailAddress {
     type Output = DescribeEmailAddressOutput;
     type Error = DescribeEmailAddressError;
     const NAME: &'static str = "DescribeEmailAddress";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -622,6 +681,7 @@ impl crate::protocol::Operation for DescribeEmailAddress {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -637,6 +697,7 @@ impl crate::protocol::Operation for DescribeEmailAddress {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -727,6 +788,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeEvaluationForm;
 impl DescribeEvaluationForm {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DescribeEvaluationFormInput {
 
 impl DescribeEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
 
     /// Creates a new builder for [`DescribeEvaluationFormInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_evaluation_form::builders::DescribeEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,11 +61,13 @@ pub struct DescribeEvaluationFormOutput {
 
 impl DescribeEvaluationFormOutput {
     /// Information about the evaluation form.
+    #[inline]
     pub fn evaluation_form(&self) -> Option<&crate::types::EvaluationForm> {
         self.evaluation_form.as_ref()
     }
 
     /// Creates a new builder for [`DescribeEvaluationFormOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_evaluation_form::builders::DescribeEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
@@ -93,6 +100,7 @@ pub enum DescribeEvaluationFormError {
 
 impl DescribeEvaluationFormError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -105,11 +113,13 @@ impl DescribeEvaluationFormError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,21 +137,25 @@ impl DescribeEvaluationFormError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -192,6 +206,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -200,12 +215,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -213,6 +230,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -221,12 +239,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -234,6 +254,7 @@ pub mod builders {
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version).
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -242,12 +263,14 @@ pub mod builders {
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version).
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -255,6 +278,7 @@ pub mod builders {
         /// Builds a [`DescribeEvaluationFormInput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput#structfield.evaluation_form).
+        #[inline]
         pub fn evaluation_form(mut self, input: crate::types::EvaluationForm) -> Self {
             self.evaluation_form = Some(input);
             self
@@ -288,6 +313,7 @@ pub mod builders {
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput#structfield.evaluation_form).
+        #[inline]
         pub fn set_evaluation_form(
             mut self,
             input: Option<crate::types::EvaluationForm>,
@@ -297,11 +323,13 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_form`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput#structfield.evaluation_form), if set.
+        #[inline]
         pub fn get_evaluation_form(&self) -> &Option<crate::types::EvaluationForm> {
             &self.evaluation_form
         }
 
         /// Builds a [`DescribeEvaluationFormOutput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
@@ -318,6 +346,7 @@ impl crate::protocol::Operation for DescribeEvaluationForm {
     type Output = DescribeEvaluationFormOutput;
     type Error = DescribeEvaluationFormError;
     const NAME: &'static str = "DescribeEvaluationForm";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +381,7 @@ impl crate::protocol::Operation for DescribeEvaluationForm {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +397,7 @@ impl crate::protocol::Operation for DescribeEvaluationForm {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -403,6 +434,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeHoursOfOperation;
 impl DescribeHoursOfOperation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeHoursOfOperationInput {
 
 impl DescribeHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeHoursOfOperationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_hours_of_operation::builders::DescribeHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeHoursOfOperationOutput {
 
 impl DescribeHoursOfOperationOutput {
     /// The hours of operation.
+    #[inline]
     pub fn hours_of_operation(&self) -> Option<&crate::types::HoursOfOperation> {
         self.hours_of_operation.as_ref()
     }
 
     /// Creates a new builder for [`DescribeHoursOfOperationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_hours_of_operation::builders::DescribeHoursOfOperationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeHoursOfOperationError {
 
 impl DescribeHoursOfOperationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeHoursOfOperationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeHoursOfOperationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeHoursOfOperationInput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// The hours of operation.
         ///
         /// Sets [`hours_of_operation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput#structfield.hours_of_operation).
+        #[inline]
         pub fn hours_of_operation(
             mut self,
             input: crate::types::HoursOfOperation,
@@ -273,6 +295,7 @@ pub mod builders {
         /// The hours of operation.
         ///
         /// Sets [`hours_of_operation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput#structfield.hours_of_operation).
+        #[inline]
         pub fn set_hours_of_operation(
             mut self,
             input: Option<crate::types::HoursOfOperation>,
@@ -282,11 +305,13 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput#structfield.hours_of_operation), if set.
+        #[inline]
         pub fn get_hours_of_operation(&self) -> &Option<crate::types::HoursOfOperation> {
             &self.hours_of_operation
         }
 
         /// Builds a [`DescribeHoursOfOperationOutput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput {
@@ -303,6 +328,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperation {
     type Output = DescribeHoursOfOperationOutput;
     type Error = DescribeHoursOfOperationError;
     const NAME: &'static str = "DescribeHoursOfOperation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -338,6 +364,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -353,6 +380,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -391,6 +419,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

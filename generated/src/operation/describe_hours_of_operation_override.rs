@@ -6,6 +6,7 @@
 pub struct DescribeHoursOfOperationOverride;
 impl DescribeHoursOfOperationOverride {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DescribeHoursOfOperationOverrideInput {
 
 impl DescribeHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The identifier for the hours of operation override.
+    #[inline]
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeHoursOfOperationOverrideInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_hours_of_operation_override::builders::DescribeHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct DescribeHoursOfOperationOverrideOutput {
 
 impl DescribeHoursOfOperationOverrideOutput {
     /// Information about the hours of operations override.
+    #[inline]
     pub fn hours_of_operation_override(
         &self,
     ) -> Option<&crate::types::HoursOfOperationOverride> {
@@ -63,6 +69,7 @@ impl DescribeHoursOfOperationOverrideOutput {
     }
 
     /// Creates a new builder for [`DescribeHoursOfOperationOverrideOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_hours_of_operation_override::builders::DescribeHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DescribeHoursOfOperationOverrideError {
 
 impl DescribeHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DescribeHoursOfOperationOverrideError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -134,26 +144,31 @@ impl DescribeHoursOfOperationOverrideError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -206,6 +221,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -214,12 +230,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_override_id(
             mut self,
             input: impl Into<String>,
@@ -259,6 +281,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_override_id(
             mut self,
             input: Option<String>,
@@ -268,6 +291,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
@@ -275,6 +299,7 @@ pub mod builders {
         /// Builds a [`DescribeHoursOfOperationOverrideInput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +327,7 @@ pub mod builders {
         /// Information about the hours of operations override.
         ///
         /// Sets [`hours_of_operation_override`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput#structfield.hours_of_operation_override).
+        #[inline]
         pub fn hours_of_operation_override(
             mut self,
             input: crate::types::HoursOfOperationOverride,
@@ -313,6 +339,7 @@ pub mod builders {
         /// Information about the hours of operations override.
         ///
         /// Sets [`hours_of_operation_override`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput#structfield.hours_of_operation_override).
+        #[inline]
         pub fn set_hours_of_operation_override(
             mut self,
             input: Option<crate::types::HoursOfOperationOverride>,
@@ -322,6 +349,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput#structfield.hours_of_operation_override), if set.
+        #[inline]
         pub fn get_hours_of_operation_override(
             &self,
         ) -> &Option<crate::types::HoursOfOperationOverride> {
@@ -329,6 +357,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeHoursOfOperationOverrideOutput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput {
@@ -345,6 +374,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperationOverride {
     type Output = DescribeHoursOfOperationOverrideOutput;
     type Error = DescribeHoursOfOperationOverrideError;
     const NAME: &'static str = "DescribeHoursOfOperationOverride";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -390,6 +420,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperationOverride {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -405,6 +436,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperationOverride {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -443,6 +475,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct DescribeInstance;
 impl DescribeInstance {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct DescribeInstanceInput {
 
 impl DescribeInstanceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeInstanceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance::builders::DescribeInstanceInputBuilder {
         ::std::default::Default::default()
     }
@@ -48,11 +51,13 @@ pub struct DescribeInstanceOutput {
 
 impl DescribeInstanceOutput {
     /// The name of the instance.
+    #[inline]
     pub fn instance(&self) -> Option<&crate::types::Instance> {
         self.instance.as_ref()
     }
 
     /// Status information about the replication process.
+    #[inline]
     pub fn replication_configuration(
         &self,
     ) -> Option<&crate::types::ReplicationConfiguration> {
@@ -60,6 +65,7 @@ impl DescribeInstanceOutput {
     }
 
     /// Creates a new builder for [`DescribeInstanceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance::builders::DescribeInstanceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeInstanceError {
 
 impl DescribeInstanceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeInstanceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -123,16 +132,19 @@ impl DescribeInstanceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -179,6 +191,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance::DescribeInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -187,12 +200,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance::DescribeInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_instance::DescribeInstanceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -200,6 +215,7 @@ pub mod builders {
         /// Builds a [`DescribeInstanceInput`](crate::operation::describe_instance::DescribeInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -226,6 +242,7 @@ pub mod builders {
         /// The name of the instance.
         ///
         /// Sets [`instance`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.instance).
+        #[inline]
         pub fn instance(mut self, input: crate::types::Instance) -> Self {
             self.instance = Some(input);
             self
@@ -234,12 +251,14 @@ pub mod builders {
         /// The name of the instance.
         ///
         /// Sets [`instance`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.instance).
+        #[inline]
         pub fn set_instance(mut self, input: Option<crate::types::Instance>) -> Self {
             self.instance = input;
             self
         }
 
         /// Returns [`instance`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.instance), if set.
+        #[inline]
         pub fn get_instance(&self) -> &Option<crate::types::Instance> {
             &self.instance
         }
@@ -247,6 +266,7 @@ pub mod builders {
         /// Status information about the replication process.
         ///
         /// Sets [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration).
+        #[inline]
         pub fn replication_configuration(
             mut self,
             input: crate::types::ReplicationConfiguration,
@@ -258,6 +278,7 @@ pub mod builders {
         /// Status information about the replication process.
         ///
         /// Sets [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration).
+        #[inline]
         pub fn set_replication_configuration(
             mut self,
             input: Option<crate::types::ReplicationConfiguration>,
@@ -267,6 +288,7 @@ pub mod builders {
         }
 
         /// Returns [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration), if set.
+        #[inline]
         pub fn get_replication_configuration(
             &self,
         ) -> &Option<crate::types::ReplicationConfiguration> {
@@ -274,6 +296,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeInstanceOutput`](crate::operation::describe_instance::DescribeInstanceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_instance::DescribeInstanceOutput {
@@ -291,6 +314,7 @@ impl crate::protocol::Operation for DescribeInstance {
     type Output = DescribeInstanceOutput;
     type Error = DescribeInstanceError;
     const NAME: &'static str = "DescribeInstance";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -316,6 +340,7 @@ impl crate::protocol::Operation for DescribeInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -331,6 +356,7 @@ impl crate::protocol::Operation for DescribeInstance {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -373,6 +399,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

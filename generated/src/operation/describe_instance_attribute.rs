@@ -8,6 +8,7 @@
 pub struct DescribeInstanceAttribute;
 impl DescribeInstanceAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeInstanceAttributeInput {
 
 impl DescribeInstanceAttributeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The type of attribute.
+    #[inline]
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
 
     /// Creates a new builder for [`DescribeInstanceAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance_attribute::builders::DescribeInstanceAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,11 +55,13 @@ pub struct DescribeInstanceAttributeOutput {
 
 impl DescribeInstanceAttributeOutput {
     /// The type of attribute.
+    #[inline]
     pub fn attribute(&self) -> Option<&crate::types::Attribute> {
         self.attribute.as_ref()
     }
 
     /// Creates a new builder for [`DescribeInstanceAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance_attribute::builders::DescribeInstanceAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeInstanceAttributeError {
 
 impl DescribeInstanceAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeInstanceAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl DescribeInstanceAttributeError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -198,6 +212,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -206,12 +221,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type). This field is required.
+        #[inline]
         pub fn attribute_type(
             mut self,
             input: crate::types::InstanceAttributeType,
@@ -230,6 +248,7 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type). This field is required.
+        #[inline]
         pub fn set_attribute_type(
             mut self,
             input: Option<crate::types::InstanceAttributeType>,
@@ -239,6 +258,7 @@ pub mod builders {
         }
 
         /// Returns [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type), if set.
+        #[inline]
         pub fn get_attribute_type(
             &self,
         ) -> &Option<crate::types::InstanceAttributeType> {
@@ -248,6 +268,7 @@ pub mod builders {
         /// Builds a [`DescribeInstanceAttributeInput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +293,7 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput#structfield.attribute).
+        #[inline]
         pub fn attribute(mut self, input: crate::types::Attribute) -> Self {
             self.attribute = Some(input);
             self
@@ -280,17 +302,20 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput#structfield.attribute).
+        #[inline]
         pub fn set_attribute(mut self, input: Option<crate::types::Attribute>) -> Self {
             self.attribute = input;
             self
         }
 
         /// Returns [`attribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput#structfield.attribute), if set.
+        #[inline]
         pub fn get_attribute(&self) -> &Option<crate::types::Attribute> {
             &self.attribute
         }
 
         /// Builds a [`DescribeInstanceAttributeOutput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput {
@@ -307,6 +332,7 @@ impl crate::protocol::Operation for DescribeInstanceAttribute {
     type Output = DescribeInstanceAttributeOutput;
     type Error = DescribeInstanceAttributeError;
     const NAME: &'static str = "DescribeInstanceAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -337,6 +363,7 @@ impl crate::protocol::Operation for DescribeInstanceAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -352,6 +379,7 @@ impl crate::protocol::Operation for DescribeInstanceAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -388,6 +416,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

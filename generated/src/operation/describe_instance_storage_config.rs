@@ -8,6 +8,7 @@
 pub struct DescribeInstanceStorageConfig;
 impl DescribeInstanceStorageConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct DescribeInstanceStorageConfigInput {
 
 impl DescribeInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
 
     /// Creates a new builder for [`DescribeInstanceStorageConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance_storage_config::builders::DescribeInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,11 +63,13 @@ pub struct DescribeInstanceStorageConfigOutput {
 
 impl DescribeInstanceStorageConfigOutput {
     /// A valid storage type.
+    #[inline]
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
 
     /// Creates a new builder for [`DescribeInstanceStorageConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_instance_storage_config::builders::DescribeInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DescribeInstanceStorageConfigError {
 
 impl DescribeInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DescribeInstanceStorageConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -134,26 +144,31 @@ impl DescribeInstanceStorageConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -206,6 +221,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -214,12 +230,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn association_id(mut self, input: impl Into<String>) -> Self {
             self.association_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn set_association_id(mut self, input: Option<String>) -> Self {
             self.association_id = input;
             self
         }
 
         /// Returns [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id), if set.
+        #[inline]
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::InstanceStorageResourceType,
@@ -259,6 +281,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::InstanceStorageResourceType>,
@@ -268,6 +291,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
@@ -277,6 +301,7 @@ pub mod builders {
         /// Builds a [`DescribeInstanceStorageConfigInput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +327,7 @@ pub mod builders {
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput#structfield.storage_config).
+        #[inline]
         pub fn storage_config(
             mut self,
             input: crate::types::InstanceStorageConfig,
@@ -313,6 +339,7 @@ pub mod builders {
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput#structfield.storage_config).
+        #[inline]
         pub fn set_storage_config(
             mut self,
             input: Option<crate::types::InstanceStorageConfig>,
@@ -322,6 +349,7 @@ pub mod builders {
         }
 
         /// Returns [`storage_config`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput#structfield.storage_config), if set.
+        #[inline]
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
@@ -329,6 +357,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeInstanceStorageConfigOutput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput {
@@ -345,6 +374,7 @@ impl crate::protocol::Operation for DescribeInstanceStorageConfig {
     type Output = DescribeInstanceStorageConfigOutput;
     type Error = DescribeInstanceStorageConfigError;
     const NAME: &'static str = "DescribeInstanceStorageConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -389,6 +419,7 @@ impl crate::protocol::Operation for DescribeInstanceStorageConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -404,6 +435,7 @@ impl crate::protocol::Operation for DescribeInstanceStorageConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -442,6 +474,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

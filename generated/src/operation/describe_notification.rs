@@ -6,6 +6,7 @@
 pub struct DescribeNotification;
 impl DescribeNotification {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeNotificationInput {
 
 impl DescribeNotificationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the notification.
+    #[inline]
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeNotificationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_notification::builders::DescribeNotificationInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeNotificationOutput {
 
 impl DescribeNotificationOutput {
     /// The complete notification information including content, priority, recipients, and metadata.
+    #[inline]
     pub fn notification(&self) -> Option<&crate::types::Notification> {
         self.notification.as_ref()
     }
 
     /// Creates a new builder for [`DescribeNotificationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_notification::builders::DescribeNotificationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeNotificationError {
 
 impl DescribeNotificationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeNotificationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl DescribeNotificationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -206,6 +221,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -214,12 +230,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn notification_id(mut self, input: impl Into<String>) -> Self {
             self.notification_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn set_notification_id(mut self, input: Option<String>) -> Self {
             self.notification_id = input;
             self
         }
 
         /// Returns [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id), if set.
+        #[inline]
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// Builds a [`DescribeNotificationInput`](crate::operation::describe_notification::DescribeNotificationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
         /// The complete notification information including content, priority, recipients, and metadata.
         ///
         /// Sets [`notification`](crate::operation::describe_notification::DescribeNotificationOutput#structfield.notification).
+        #[inline]
         pub fn notification(mut self, input: crate::types::Notification) -> Self {
             self.notification = Some(input);
             self
@@ -280,6 +303,7 @@ pub mod builders {
         /// The complete notification information including content, priority, recipients, and metadata.
         ///
         /// Sets [`notification`](crate::operation::describe_notification::DescribeNotificationOutput#structfield.notification).
+        #[inline]
         pub fn set_notification(
             mut self,
             input: Option<crate::types::Notification>,
@@ -289,11 +313,13 @@ pub mod builders {
         }
 
         /// Returns [`notification`](crate::operation::describe_notification::DescribeNotificationOutput#structfield.notification), if set.
+        #[inline]
         pub fn get_notification(&self) -> &Option<crate::types::Notification> {
             &self.notification
         }
 
         /// Builds a [`DescribeNotificationOutput`](crate::operation::describe_notification::DescribeNotificationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_notification::DescribeNotificationOutput {
@@ -310,6 +336,7 @@ impl crate::protocol::Operation for DescribeNotification {
     type Output = DescribeNotificationOutput;
     type Error = DescribeNotificationError;
     const NAME: &'static str = "DescribeNotification";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -340,6 +367,7 @@ impl crate::protocol::Operation for DescribeNotification {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -355,6 +383,7 @@ impl crate::protocol::Operation for DescribeNotification {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -388,6 +417,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

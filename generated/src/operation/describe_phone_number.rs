@@ -8,6 +8,7 @@
 pub struct DescribePhoneNumber;
 impl DescribePhoneNumber {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,11 +24,13 @@ pub struct DescribePhoneNumberInput {
 
 impl DescribePhoneNumberInput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribePhoneNumberInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_phone_number::builders::DescribePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
@@ -44,6 +47,7 @@ pub struct DescribePhoneNumberOutput {
 
 impl DescribePhoneNumberOutput {
     /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
+    #[inline]
     pub fn claimed_phone_number_summary(
         &self,
     ) -> Option<&crate::types::ClaimedPhoneNumberSummary> {
@@ -51,6 +55,7 @@ impl DescribePhoneNumberOutput {
     }
 
     /// Creates a new builder for [`DescribePhoneNumberOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_phone_number::builders::DescribePhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum DescribePhoneNumberError {
 
 impl DescribePhoneNumberError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl DescribePhoneNumberError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -120,26 +128,31 @@ impl DescribePhoneNumberError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -190,6 +203,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::describe_phone_number::DescribePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -198,12 +212,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::describe_phone_number::DescribePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::describe_phone_number::DescribePhoneNumberInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -211,6 +227,7 @@ pub mod builders {
         /// Builds a [`DescribePhoneNumberInput`](crate::operation::describe_phone_number::DescribePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -236,6 +253,7 @@ pub mod builders {
         /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
         ///
         /// Sets [`claimed_phone_number_summary`](crate::operation::describe_phone_number::DescribePhoneNumberOutput#structfield.claimed_phone_number_summary).
+        #[inline]
         pub fn claimed_phone_number_summary(
             mut self,
             input: crate::types::ClaimedPhoneNumberSummary,
@@ -247,6 +265,7 @@ pub mod builders {
         /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
         ///
         /// Sets [`claimed_phone_number_summary`](crate::operation::describe_phone_number::DescribePhoneNumberOutput#structfield.claimed_phone_number_summary).
+        #[inline]
         pub fn set_claimed_phone_number_summary(
             mut self,
             input: Option<crate::types::ClaimedPhoneNumberSummary>,
@@ -256,6 +275,7 @@ pub mod builders {
         }
 
         /// Returns [`claimed_phone_number_summary`](crate::operation::describe_phone_number::DescribePhoneNumberOutput#structfield.claimed_phone_number_summary), if set.
+        #[inline]
         pub fn get_claimed_phone_number_summary(
             &self,
         ) -> &Option<crate::types::ClaimedPhoneNumberSummary> {
@@ -263,6 +283,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribePhoneNumberOutput`](crate::operation::describe_phone_number::DescribePhoneNumberOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_phone_number::DescribePhoneNumberOutput {
@@ -279,6 +300,7 @@ impl crate::protocol::Operation for DescribePhoneNumber {
     type Output = DescribePhoneNumberOutput;
     type Error = DescribePhoneNumberError;
     const NAME: &'static str = "DescribePhoneNumber";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -304,6 +326,7 @@ impl crate::protocol::Operation for DescribePhoneNumber {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -319,6 +342,7 @@ impl crate::protocol::Operation for DescribePhoneNumber {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -354,6 +378,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct DescribePredefinedAttribute;
 impl DescribePredefinedAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -30,16 +31,19 @@ pub struct DescribePredefinedAttributeInput {
 
 impl DescribePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Creates a new builder for [`DescribePredefinedAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_predefined_attribute::builders::DescribePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,11 +60,13 @@ pub struct DescribePredefinedAttributeOutput {
 
 impl DescribePredefinedAttributeOutput {
     /// Information about the predefined attribute.
+    #[inline]
     pub fn predefined_attribute(&self) -> Option<&crate::types::PredefinedAttribute> {
         self.predefined_attribute.as_ref()
     }
 
     /// Creates a new builder for [`DescribePredefinedAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_predefined_attribute::builders::DescribePredefinedAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +101,7 @@ pub enum DescribePredefinedAttributeError {
 
 impl DescribePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +114,13 @@ impl DescribePredefinedAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -132,26 +141,31 @@ impl DescribePredefinedAttributeError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -203,6 +217,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -211,12 +226,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -224,6 +241,7 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -232,12 +250,14 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -245,6 +265,7 @@ pub mod builders {
         /// Builds a [`DescribePredefinedAttributeInput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -269,6 +290,7 @@ pub mod builders {
         /// Information about the predefined attribute.
         ///
         /// Sets [`predefined_attribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput#structfield.predefined_attribute).
+        #[inline]
         pub fn predefined_attribute(
             mut self,
             input: crate::types::PredefinedAttribute,
@@ -280,6 +302,7 @@ pub mod builders {
         /// Information about the predefined attribute.
         ///
         /// Sets [`predefined_attribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput#structfield.predefined_attribute).
+        #[inline]
         pub fn set_predefined_attribute(
             mut self,
             input: Option<crate::types::PredefinedAttribute>,
@@ -289,6 +312,7 @@ pub mod builders {
         }
 
         /// Returns [`predefined_attribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput#structfield.predefined_attribute), if set.
+        #[inline]
         pub fn get_predefined_attribute(
             &self,
         ) -> &Option<crate::types::PredefinedAttribute> {
@@ -296,6 +320,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribePredefinedAttributeOutput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput {
@@ -312,6 +337,7 @@ impl crate::protocol::Operation for DescribePredefinedAttribute {
     type Output = DescribePredefinedAttributeOutput;
     type Error = DescribePredefinedAttributeError;
     const NAME: &'static str = "DescribePredefinedAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for DescribePredefinedAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for DescribePredefinedAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -395,6 +423,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribePrompt;
 impl DescribePrompt {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribePromptInput {
 
 impl DescribePromptInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribePromptInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_prompt::builders::DescribePromptInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribePromptOutput {
 
 impl DescribePromptOutput {
     /// Information about the prompt.
+    #[inline]
     pub fn prompt(&self) -> Option<&crate::types::Prompt> {
         self.prompt.as_ref()
     }
 
     /// Creates a new builder for [`DescribePromptOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_prompt::builders::DescribePromptOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribePromptError {
 
 impl DescribePromptError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribePromptError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribePromptError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribePromptInput`](crate::operation::describe_prompt::DescribePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// Information about the prompt.
         ///
         /// Sets [`prompt`](crate::operation::describe_prompt::DescribePromptOutput#structfield.prompt).
+        #[inline]
         pub fn prompt(mut self, input: crate::types::Prompt) -> Self {
             self.prompt = Some(input);
             self
@@ -270,17 +292,20 @@ pub mod builders {
         /// Information about the prompt.
         ///
         /// Sets [`prompt`](crate::operation::describe_prompt::DescribePromptOutput#structfield.prompt).
+        #[inline]
         pub fn set_prompt(mut self, input: Option<crate::types::Prompt>) -> Self {
             self.prompt = input;
             self
         }
 
         /// Returns [`prompt`](crate::operation::describe_prompt::DescribePromptOutput#structfield.prompt), if set.
+        #[inline]
         pub fn get_prompt(&self) -> &Option<crate::types::Prompt> {
             &self.prompt
         }
 
         /// Builds a [`DescribePromptOutput`](crate::operation::describe_prompt::DescribePromptOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_prompt::DescribePromptOutput {
             crate::operation::describe_prompt::DescribePromptOutput {
                 prompt: self.prompt,
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for DescribePrompt {
     type Output = DescribePromptOutput;
     type Error = DescribePromptError;
     const NAME: &'static str = "DescribePrompt";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -325,6 +351,7 @@ impl crate::protocol::Operation for DescribePrompt {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -340,6 +367,7 @@ impl crate::protocol::Operation for DescribePrompt {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -373,6 +401,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

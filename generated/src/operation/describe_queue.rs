@@ -6,6 +6,7 @@
 pub struct DescribeQueue;
 impl DescribeQueue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeQueueInput {
 
 impl DescribeQueueInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeQueueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_queue::builders::DescribeQueueInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeQueueOutput {
 
 impl DescribeQueueOutput {
     /// The name of the queue.
+    #[inline]
     pub fn queue(&self) -> Option<&crate::types::Queue> {
         self.queue.as_ref()
     }
 
     /// Creates a new builder for [`DescribeQueueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_queue::builders::DescribeQueueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeQueueError {
 
 impl DescribeQueueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeQueueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeQueueError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeQueueInput`](crate::operation::describe_queue::DescribeQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// The name of the queue.
         ///
         /// Sets [`queue`](crate::operation::describe_queue::DescribeQueueOutput#structfield.queue).
+        #[inline]
         pub fn queue(mut self, input: crate::types::Queue) -> Self {
             self.queue = Some(input);
             self
@@ -270,17 +292,20 @@ pub mod builders {
         /// The name of the queue.
         ///
         /// Sets [`queue`](crate::operation::describe_queue::DescribeQueueOutput#structfield.queue).
+        #[inline]
         pub fn set_queue(mut self, input: Option<crate::types::Queue>) -> Self {
             self.queue = input;
             self
         }
 
         /// Returns [`queue`](crate::operation::describe_queue::DescribeQueueOutput#structfield.queue), if set.
+        #[inline]
         pub fn get_queue(&self) -> &Option<crate::types::Queue> {
             &self.queue
         }
 
         /// Builds a [`DescribeQueueOutput`](crate::operation::describe_queue::DescribeQueueOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_queue::DescribeQueueOutput {
             crate::operation::describe_queue::DescribeQueueOutput {
                 queue: self.queue,
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for DescribeQueue {
     type Output = DescribeQueueOutput;
     type Error = DescribeQueueError;
     const NAME: &'static str = "DescribeQueue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -325,6 +351,7 @@ impl crate::protocol::Operation for DescribeQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -340,6 +367,7 @@ impl crate::protocol::Operation for DescribeQueue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -373,6 +401,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeQuickConnect;
 impl DescribeQuickConnect {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeQuickConnectInput {
 
 impl DescribeQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeQuickConnectInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_quick_connect::builders::DescribeQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeQuickConnectOutput {
 
 impl DescribeQuickConnectOutput {
     /// Information about the quick connect.
+    #[inline]
     pub fn quick_connect(&self) -> Option<&crate::types::QuickConnect> {
         self.quick_connect.as_ref()
     }
 
     /// Creates a new builder for [`DescribeQuickConnectOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_quick_connect::builders::DescribeQuickConnectOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeQuickConnectError {
 
 impl DescribeQuickConnectError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeQuickConnectError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeQuickConnectError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeQuickConnectInput`](crate::operation::describe_quick_connect::DescribeQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// Information about the quick connect.
         ///
         /// Sets [`quick_connect`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput#structfield.quick_connect).
+        #[inline]
         pub fn quick_connect(mut self, input: crate::types::QuickConnect) -> Self {
             self.quick_connect = Some(input);
             self
@@ -270,6 +292,7 @@ pub mod builders {
         /// Information about the quick connect.
         ///
         /// Sets [`quick_connect`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput#structfield.quick_connect).
+        #[inline]
         pub fn set_quick_connect(
             mut self,
             input: Option<crate::types::QuickConnect>,
@@ -279,11 +302,13 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput#structfield.quick_connect), if set.
+        #[inline]
         pub fn get_quick_connect(&self) -> &Option<crate::types::QuickConnect> {
             &self.quick_connect
         }
 
         /// Builds a [`DescribeQuickConnectOutput`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_quick_connect::DescribeQuickConnectOutput {
@@ -300,6 +325,7 @@ impl crate::protocol::Operation for DescribeQuickConnect {
     type Output = DescribeQuickConnectOutput;
     type Error = DescribeQuickConnectError;
     const NAME: &'static str = "DescribeQuickConnect";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -330,6 +356,7 @@ impl crate::protocol::Operation for DescribeQuickConnect {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -345,6 +372,7 @@ impl crate::protocol::Operation for DescribeQuickConnect {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -378,6 +406,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DescribeRoutingProfile;
 impl DescribeRoutingProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeRoutingProfileInput {
 
 impl DescribeRoutingProfileInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeRoutingProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_routing_profile::builders::DescribeRoutingProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,11 +55,13 @@ pub struct DescribeRoutingProfileOutput {
 
 impl DescribeRoutingProfileOutput {
     /// The routing profile.
+    #[inline]
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfile> {
         self.routing_profile.as_ref()
     }
 
     /// Creates a new builder for [`DescribeRoutingProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_routing_profile::builders::DescribeRoutingProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeRoutingProfileError {
 
 impl DescribeRoutingProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeRoutingProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl DescribeRoutingProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -198,6 +212,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -206,12 +221,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -227,12 +245,14 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -240,6 +260,7 @@ pub mod builders {
         /// Builds a [`DescribeRoutingProfileInput`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -264,6 +285,7 @@ pub mod builders {
         /// The routing profile.
         ///
         /// Sets [`routing_profile`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput#structfield.routing_profile).
+        #[inline]
         pub fn routing_profile(mut self, input: crate::types::RoutingProfile) -> Self {
             self.routing_profile = Some(input);
             self
@@ -272,6 +294,7 @@ pub mod builders {
         /// The routing profile.
         ///
         /// Sets [`routing_profile`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput#structfield.routing_profile).
+        #[inline]
         pub fn set_routing_profile(
             mut self,
             input: Option<crate::types::RoutingProfile>,
@@ -281,11 +304,13 @@ pub mod builders {
         }
 
         /// Returns [`routing_profile`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput#structfield.routing_profile), if set.
+        #[inline]
         pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfile> {
             &self.routing_profile
         }
 
         /// Builds a [`DescribeRoutingProfileOutput`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_routing_profile::DescribeRoutingProfileOutput {
@@ -302,6 +327,7 @@ impl crate::protocol::Operation for DescribeRoutingProfile {
     type Output = DescribeRoutingProfileOutput;
     type Error = DescribeRoutingProfileError;
     const NAME: &'static str = "DescribeRoutingProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -332,6 +358,7 @@ impl crate::protocol::Operation for DescribeRoutingProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -347,6 +374,7 @@ impl crate::protocol::Operation for DescribeRoutingProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -383,6 +411,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

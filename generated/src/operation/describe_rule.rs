@@ -6,6 +6,7 @@
 pub struct DescribeRule;
 impl DescribeRule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeRuleInput {
 
 impl DescribeRuleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeRuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_rule::builders::DescribeRuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeRuleOutput {
 
 impl DescribeRuleOutput {
     /// Information about the rule.
+    #[inline]
     pub fn rule(&self) -> Option<&crate::types::Rule> {
         self.rule.as_ref()
     }
 
     /// Creates a new builder for [`DescribeRuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_rule::builders::DescribeRuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeRuleError {
 
 impl DescribeRuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeRuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -123,26 +132,31 @@ impl DescribeRuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -194,6 +208,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -202,12 +217,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -215,6 +232,7 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn rule_id(mut self, input: impl Into<String>) -> Self {
             self.rule_id = Some(input.into());
             self
@@ -223,12 +241,14 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn set_rule_id(mut self, input: Option<String>) -> Self {
             self.rule_id = input;
             self
         }
 
         /// Returns [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id), if set.
+        #[inline]
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
@@ -236,6 +256,7 @@ pub mod builders {
         /// Builds a [`DescribeRuleInput`](crate::operation::describe_rule::DescribeRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -260,6 +281,7 @@ pub mod builders {
         /// Information about the rule.
         ///
         /// Sets [`rule`](crate::operation::describe_rule::DescribeRuleOutput#structfield.rule).
+        #[inline]
         pub fn rule(mut self, input: crate::types::Rule) -> Self {
             self.rule = Some(input);
             self
@@ -268,17 +290,20 @@ pub mod builders {
         /// Information about the rule.
         ///
         /// Sets [`rule`](crate::operation::describe_rule::DescribeRuleOutput#structfield.rule).
+        #[inline]
         pub fn set_rule(mut self, input: Option<crate::types::Rule>) -> Self {
             self.rule = input;
             self
         }
 
         /// Returns [`rule`](crate::operation::describe_rule::DescribeRuleOutput#structfield.rule), if set.
+        #[inline]
         pub fn get_rule(&self) -> &Option<crate::types::Rule> {
             &self.rule
         }
 
         /// Builds a [`DescribeRuleOutput`](crate::operation::describe_rule::DescribeRuleOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_rule::DescribeRuleOutput {
             crate::operation::describe_rule::DescribeRuleOutput {
                 rule: self.rule,
@@ -293,6 +318,7 @@ impl crate::protocol::Operation for DescribeRule {
     type Output = DescribeRuleOutput;
     type Error = DescribeRuleError;
     const NAME: &'static str = "DescribeRule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -323,6 +349,7 @@ impl crate::protocol::Operation for DescribeRule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -338,6 +365,7 @@ impl crate::protocol::Operation for DescribeRule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -371,6 +399,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

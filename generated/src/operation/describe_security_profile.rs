@@ -8,6 +8,7 @@
 pub struct DescribeSecurityProfile;
 impl DescribeSecurityProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DescribeSecurityProfileInput {
 
 impl DescribeSecurityProfileInput {
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeSecurityProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_security_profile::builders::DescribeSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,11 +55,13 @@ pub struct DescribeSecurityProfileOutput {
 
 impl DescribeSecurityProfileOutput {
     /// The security profile.
+    #[inline]
     pub fn security_profile(&self) -> Option<&crate::types::SecurityProfile> {
         self.security_profile.as_ref()
     }
 
     /// Creates a new builder for [`DescribeSecurityProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_security_profile::builders::DescribeSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeSecurityProfileError {
 
 impl DescribeSecurityProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeSecurityProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl DescribeSecurityProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -198,6 +212,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -206,12 +221,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +245,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +260,7 @@ pub mod builders {
         /// Builds a [`DescribeSecurityProfileInput`](crate::operation::describe_security_profile::DescribeSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -264,6 +285,7 @@ pub mod builders {
         /// The security profile.
         ///
         /// Sets [`security_profile`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput#structfield.security_profile).
+        #[inline]
         pub fn security_profile(mut self, input: crate::types::SecurityProfile) -> Self {
             self.security_profile = Some(input);
             self
@@ -272,6 +294,7 @@ pub mod builders {
         /// The security profile.
         ///
         /// Sets [`security_profile`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput#structfield.security_profile).
+        #[inline]
         pub fn set_security_profile(
             mut self,
             input: Option<crate::types::SecurityProfile>,
@@ -281,11 +304,13 @@ pub mod builders {
         }
 
         /// Returns [`security_profile`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput#structfield.security_profile), if set.
+        #[inline]
         pub fn get_security_profile(&self) -> &Option<crate::types::SecurityProfile> {
             &self.security_profile
         }
 
         /// Builds a [`DescribeSecurityProfileOutput`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_security_profile::DescribeSecurityProfileOutput {
@@ -302,6 +327,7 @@ impl crate::protocol::Operation for DescribeSecurityProfile {
     type Output = DescribeSecurityProfileOutput;
     type Error = DescribeSecurityProfileError;
     const NAME: &'static str = "DescribeSecurityProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -332,6 +358,7 @@ impl crate::protocol::Operation for DescribeSecurityProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -347,6 +374,7 @@ impl crate::protocol::Operation for DescribeSecurityProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -385,6 +413,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeTestCase;
 impl DescribeTestCase {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DescribeTestCaseInput {
 
 impl DescribeTestCaseInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The status of the test case version to retrieve.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
 
     /// Creates a new builder for [`DescribeTestCaseInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,11 +61,13 @@ pub struct DescribeTestCaseOutput {
 
 impl DescribeTestCaseOutput {
     /// The test case object containing all test case information.
+    #[inline]
     pub fn test_case(&self) -> Option<&crate::types::TestCase> {
         self.test_case.as_ref()
     }
 
     /// Creates a new builder for [`DescribeTestCaseOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_test_case::builders::DescribeTestCaseOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DescribeTestCaseError {
 
 impl DescribeTestCaseError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DescribeTestCaseError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -135,31 +145,37 @@ impl DescribeTestCaseError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -214,6 +230,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -222,12 +239,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The status of the test case version to retrieve.
         ///
         /// Sets [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
             self.status = Some(input);
             self
@@ -264,6 +287,7 @@ pub mod builders {
         /// The status of the test case version to retrieve.
         ///
         /// Sets [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseStatus>,
@@ -273,6 +297,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`DescribeTestCaseInput`](crate::operation::describe_test_case::DescribeTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -305,6 +331,7 @@ pub mod builders {
         /// The test case object containing all test case information.
         ///
         /// Sets [`test_case`](crate::operation::describe_test_case::DescribeTestCaseOutput#structfield.test_case).
+        #[inline]
         pub fn test_case(mut self, input: crate::types::TestCase) -> Self {
             self.test_case = Some(input);
             self
@@ -313,17 +340,20 @@ pub mod builders {
         /// The test case object containing all test case information.
         ///
         /// Sets [`test_case`](crate::operation::describe_test_case::DescribeTestCaseOutput#structfield.test_case).
+        #[inline]
         pub fn set_test_case(mut self, input: Option<crate::types::TestCase>) -> Self {
             self.test_case = input;
             self
         }
 
         /// Returns [`test_case`](crate::operation::describe_test_case::DescribeTestCaseOutput#structfield.test_case), if set.
+        #[inline]
         pub fn get_test_case(&self) -> &Option<crate::types::TestCase> {
             &self.test_case
         }
 
         /// Builds a [`DescribeTestCaseOutput`](crate::operation::describe_test_case::DescribeTestCaseOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_test_case::DescribeTestCaseOutput {
@@ -340,6 +370,7 @@ impl crate::protocol::Operation for DescribeTestCase {
     type Output = DescribeTestCaseOutput;
     type Error = DescribeTestCaseError;
     const NAME: &'static str = "DescribeTestCase";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -374,6 +405,7 @@ impl crate::protocol::Operation for DescribeTestCase {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -389,6 +421,7 @@ impl crate::protocol::Operation for DescribeTestCase {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -422,6 +455,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

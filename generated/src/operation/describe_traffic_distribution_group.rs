@@ -6,6 +6,7 @@
 pub struct DescribeTrafficDistributionGroup;
 impl DescribeTrafficDistributionGroup {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -21,11 +22,13 @@ pub struct DescribeTrafficDistributionGroupInput {
 
 impl DescribeTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeTrafficDistributionGroupInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_traffic_distribution_group::builders::DescribeTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct DescribeTrafficDistributionGroupOutput {
 
 impl DescribeTrafficDistributionGroupOutput {
     /// Information about the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group(
         &self,
     ) -> Option<&crate::types::TrafficDistributionGroup> {
@@ -49,6 +53,7 @@ impl DescribeTrafficDistributionGroupOutput {
     }
 
     /// Creates a new builder for [`DescribeTrafficDistributionGroupOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_traffic_distribution_group::builders::DescribeTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum DescribeTrafficDistributionGroupError {
 
 impl DescribeTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl DescribeTrafficDistributionGroupError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -118,26 +126,31 @@ impl DescribeTrafficDistributionGroupError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -188,6 +201,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn traffic_distribution_group_id(
             mut self,
             input: impl Into<String>,
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn set_traffic_distribution_group_id(
             mut self,
             input: Option<String>,
@@ -208,6 +223,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_id`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput#structfield.traffic_distribution_group_id), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
@@ -215,6 +231,7 @@ pub mod builders {
         /// Builds a [`DescribeTrafficDistributionGroupInput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -240,6 +257,7 @@ pub mod builders {
         /// Information about the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput#structfield.traffic_distribution_group).
+        #[inline]
         pub fn traffic_distribution_group(
             mut self,
             input: crate::types::TrafficDistributionGroup,
@@ -251,6 +269,7 @@ pub mod builders {
         /// Information about the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput#structfield.traffic_distribution_group).
+        #[inline]
         pub fn set_traffic_distribution_group(
             mut self,
             input: Option<crate::types::TrafficDistributionGroup>,
@@ -260,6 +279,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput#structfield.traffic_distribution_group), if set.
+        #[inline]
         pub fn get_traffic_distribution_group(
             &self,
         ) -> &Option<crate::types::TrafficDistributionGroup> {
@@ -267,6 +287,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeTrafficDistributionGroupOutput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput {
@@ -283,6 +304,7 @@ impl crate::protocol::Operation for DescribeTrafficDistributionGroup {
     type Output = DescribeTrafficDistributionGroupOutput;
     type Error = DescribeTrafficDistributionGroupError;
     const NAME: &'static str = "DescribeTrafficDistributionGroup";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -313,6 +335,7 @@ impl crate::protocol::Operation for DescribeTrafficDistributionGroup {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -328,6 +351,7 @@ impl crate::protocol::Operation for DescribeTrafficDistributionGroup {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -366,6 +390,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

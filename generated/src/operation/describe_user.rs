@@ -6,6 +6,7 @@
 pub struct DescribeUser;
 impl DescribeUser {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeUserInput {
 
 impl DescribeUserInput {
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeUserInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user::builders::DescribeUserInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeUserOutput {
 
 impl DescribeUserOutput {
     /// Information about the user account and configuration settings.
+    #[inline]
     pub fn user(&self) -> Option<&crate::types::User> {
         self.user.as_ref()
     }
 
     /// Creates a new builder for [`DescribeUserOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user::builders::DescribeUserOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeUserError {
 
 impl DescribeUserError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeUserError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeUserError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::describe_user::DescribeUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::describe_user::DescribeUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::describe_user::DescribeUserInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeUserInput`](crate::operation::describe_user::DescribeUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// Information about the user account and configuration settings.
         ///
         /// Sets [`user`](crate::operation::describe_user::DescribeUserOutput#structfield.user).
+        #[inline]
         pub fn user(mut self, input: crate::types::User) -> Self {
             self.user = Some(input);
             self
@@ -270,17 +292,20 @@ pub mod builders {
         /// Information about the user account and configuration settings.
         ///
         /// Sets [`user`](crate::operation::describe_user::DescribeUserOutput#structfield.user).
+        #[inline]
         pub fn set_user(mut self, input: Option<crate::types::User>) -> Self {
             self.user = input;
             self
         }
 
         /// Returns [`user`](crate::operation::describe_user::DescribeUserOutput#structfield.user), if set.
+        #[inline]
         pub fn get_user(&self) -> &Option<crate::types::User> {
             &self.user
         }
 
         /// Builds a [`DescribeUserOutput`](crate::operation::describe_user::DescribeUserOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_user::DescribeUserOutput {
             crate::operation::describe_user::DescribeUserOutput {
                 user: self.user,
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for DescribeUser {
     type Output = DescribeUserOutput;
     type Error = DescribeUserError;
     const NAME: &'static str = "DescribeUser";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -325,6 +351,7 @@ impl crate::protocol::Operation for DescribeUser {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -340,6 +367,7 @@ impl crate::protocol::Operation for DescribeUser {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -373,6 +401,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

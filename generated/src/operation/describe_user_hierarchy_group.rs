@@ -6,6 +6,7 @@
 pub struct DescribeUserHierarchyGroup;
 impl DescribeUserHierarchyGroup {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeUserHierarchyGroupInput {
 
 impl DescribeUserHierarchyGroupInput {
     /// The identifier of the hierarchy group.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeUserHierarchyGroupInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user_hierarchy_group::builders::DescribeUserHierarchyGroupInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeUserHierarchyGroupOutput {
 
 impl DescribeUserHierarchyGroupOutput {
     /// Information about the hierarchy group.
+    #[inline]
     pub fn hierarchy_group(&self) -> Option<&crate::types::HierarchyGroup> {
         self.hierarchy_group.as_ref()
     }
 
     /// Creates a new builder for [`DescribeUserHierarchyGroupOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user_hierarchy_group::builders::DescribeUserHierarchyGroupOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeUserHierarchyGroupError {
 
 impl DescribeUserHierarchyGroupError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeUserHierarchyGroupError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DescribeUserHierarchyGroupError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -196,6 +210,7 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.hierarchy_group_id). This field is required.
+        #[inline]
         pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_id = Some(input.into());
             self
@@ -204,12 +219,14 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.hierarchy_group_id). This field is required.
+        #[inline]
         pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_id = input;
             self
         }
 
         /// Returns [`hierarchy_group_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.hierarchy_group_id), if set.
+        #[inline]
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
@@ -217,6 +234,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +243,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +258,7 @@ pub mod builders {
         /// Builds a [`DescribeUserHierarchyGroupInput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// Information about the hierarchy group.
         ///
         /// Sets [`hierarchy_group`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput#structfield.hierarchy_group).
+        #[inline]
         pub fn hierarchy_group(mut self, input: crate::types::HierarchyGroup) -> Self {
             self.hierarchy_group = Some(input);
             self
@@ -270,6 +292,7 @@ pub mod builders {
         /// Information about the hierarchy group.
         ///
         /// Sets [`hierarchy_group`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput#structfield.hierarchy_group).
+        #[inline]
         pub fn set_hierarchy_group(
             mut self,
             input: Option<crate::types::HierarchyGroup>,
@@ -279,11 +302,13 @@ pub mod builders {
         }
 
         /// Returns [`hierarchy_group`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput#structfield.hierarchy_group), if set.
+        #[inline]
         pub fn get_hierarchy_group(&self) -> &Option<crate::types::HierarchyGroup> {
             &self.hierarchy_group
         }
 
         /// Builds a [`DescribeUserHierarchyGroupOutput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput {
@@ -300,6 +325,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyGroup {
     type Output = DescribeUserHierarchyGroupOutput;
     type Error = DescribeUserHierarchyGroupError;
     const NAME: &'static str = "DescribeUserHierarchyGroup";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -330,6 +356,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyGroup {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -345,6 +372,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyGroup {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -381,6 +409,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

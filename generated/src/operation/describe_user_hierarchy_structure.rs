@@ -6,6 +6,7 @@
 pub struct DescribeUserHierarchyStructure;
 impl DescribeUserHierarchyStructure {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -21,11 +22,13 @@ pub struct DescribeUserHierarchyStructureInput {
 
 impl DescribeUserHierarchyStructureInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeUserHierarchyStructureInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user_hierarchy_structure::builders::DescribeUserHierarchyStructureInputBuilder {
         ::std::default::Default::default()
     }
@@ -42,11 +45,13 @@ pub struct DescribeUserHierarchyStructureOutput {
 
 impl DescribeUserHierarchyStructureOutput {
     /// Information about the hierarchy structure.
+    #[inline]
     pub fn hierarchy_structure(&self) -> Option<&crate::types::HierarchyStructure> {
         self.hierarchy_structure.as_ref()
     }
 
     /// Creates a new builder for [`DescribeUserHierarchyStructureOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_user_hierarchy_structure::builders::DescribeUserHierarchyStructureOutputBuilder {
         ::std::default::Default::default()
     }
@@ -81,6 +86,7 @@ pub enum DescribeUserHierarchyStructureError {
 
 impl DescribeUserHierarchyStructureError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -93,11 +99,13 @@ impl DescribeUserHierarchyStructureError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -118,26 +126,31 @@ impl DescribeUserHierarchyStructureError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -188,6 +201,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -196,12 +210,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -209,6 +225,7 @@ pub mod builders {
         /// Builds a [`DescribeUserHierarchyStructureInput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -232,6 +249,7 @@ pub mod builders {
         /// Information about the hierarchy structure.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput#structfield.hierarchy_structure).
+        #[inline]
         pub fn hierarchy_structure(
             mut self,
             input: crate::types::HierarchyStructure,
@@ -243,6 +261,7 @@ pub mod builders {
         /// Information about the hierarchy structure.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput#structfield.hierarchy_structure).
+        #[inline]
         pub fn set_hierarchy_structure(
             mut self,
             input: Option<crate::types::HierarchyStructure>,
@@ -252,6 +271,7 @@ pub mod builders {
         }
 
         /// Returns [`hierarchy_structure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput#structfield.hierarchy_structure), if set.
+        #[inline]
         pub fn get_hierarchy_structure(
             &self,
         ) -> &Option<crate::types::HierarchyStructure> {
@@ -259,6 +279,7 @@ pub mod builders {
         }
 
         /// Builds a [`DescribeUserHierarchyStructureOutput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput {
@@ -275,6 +296,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyStructure {
     type Output = DescribeUserHierarchyStructureOutput;
     type Error = DescribeUserHierarchyStructureError;
     const NAME: &'static str = "DescribeUserHierarchyStructure";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -300,6 +322,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyStructure {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -315,6 +338,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyStructure {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -353,6 +377,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -12,6 +12,7 @@
 pub struct DescribeView;
 impl DescribeView {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,16 +30,19 @@ pub struct DescribeViewInput {
 
 impl DescribeViewInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The ViewId of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeViewInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_view::builders::DescribeViewInputBuilder {
         ::std::default::Default::default()
     }
@@ -55,11 +59,13 @@ pub struct DescribeViewOutput {
 
 impl DescribeViewOutput {
     /// All view data is contained within the View object.
+    #[inline]
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
 
     /// Creates a new builder for [`DescribeViewOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_view::builders::DescribeViewOutputBuilder {
         ::std::default::Default::default()
     }
@@ -96,6 +102,7 @@ pub enum DescribeViewError {
 
 impl DescribeViewError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -108,11 +115,13 @@ impl DescribeViewError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -136,31 +145,37 @@ impl DescribeViewError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -214,6 +229,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_view::DescribeViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -222,12 +238,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_view::DescribeViewInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_view::DescribeViewInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The ViewId of the view.
         ///
         /// Sets [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The ViewId of the view.
         ///
         /// Sets [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// Builds a [`DescribeViewInput`](crate::operation::describe_view::DescribeViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +302,7 @@ pub mod builders {
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::describe_view::DescribeViewOutput#structfield.view).
+        #[inline]
         pub fn view(mut self, input: crate::types::View) -> Self {
             self.view = Some(input);
             self
@@ -288,17 +311,20 @@ pub mod builders {
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::describe_view::DescribeViewOutput#structfield.view).
+        #[inline]
         pub fn set_view(mut self, input: Option<crate::types::View>) -> Self {
             self.view = input;
             self
         }
 
         /// Returns [`view`](crate::operation::describe_view::DescribeViewOutput#structfield.view), if set.
+        #[inline]
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
 
         /// Builds a [`DescribeViewOutput`](crate::operation::describe_view::DescribeViewOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::describe_view::DescribeViewOutput {
             crate::operation::describe_view::DescribeViewOutput {
                 view: self.view,
@@ -313,6 +339,7 @@ impl crate::protocol::Operation for DescribeView {
     type Output = DescribeViewOutput;
     type Error = DescribeViewError;
     const NAME: &'static str = "DescribeView";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -343,6 +370,7 @@ impl crate::protocol::Operation for DescribeView {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -358,6 +386,7 @@ impl crate::protocol::Operation for DescribeView {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -391,6 +420,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeVocabulary;
 impl DescribeVocabulary {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeVocabularyInput {
 
 impl DescribeVocabularyInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeVocabularyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_vocabulary::builders::DescribeVocabularyInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeVocabularyOutput {
 
 impl DescribeVocabularyOutput {
     /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
+    #[inline]
     pub fn vocabulary(&self) -> Option<&crate::types::Vocabulary> {
         self.vocabulary.as_ref()
     }
 
     /// Creates a new builder for [`DescribeVocabularyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_vocabulary::builders::DescribeVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DescribeVocabularyError {
 
 impl DescribeVocabularyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DescribeVocabularyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -123,26 +132,31 @@ impl DescribeVocabularyError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -194,6 +208,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -202,12 +217,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -215,6 +232,7 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
             self.vocabulary_id = Some(input.into());
             self
@@ -223,12 +241,14 @@ pub mod builders {
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id). This field is required.
+        #[inline]
         pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
             self.vocabulary_id = input;
             self
         }
 
         /// Returns [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id), if set.
+        #[inline]
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
@@ -236,6 +256,7 @@ pub mod builders {
         /// Builds a [`DescribeVocabularyInput`](crate::operation::describe_vocabulary::DescribeVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -260,6 +281,7 @@ pub mod builders {
         /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
         ///
         /// Sets [`vocabulary`](crate::operation::describe_vocabulary::DescribeVocabularyOutput#structfield.vocabulary).
+        #[inline]
         pub fn vocabulary(mut self, input: crate::types::Vocabulary) -> Self {
             self.vocabulary = Some(input);
             self
@@ -268,6 +290,7 @@ pub mod builders {
         /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
         ///
         /// Sets [`vocabulary`](crate::operation::describe_vocabulary::DescribeVocabularyOutput#structfield.vocabulary).
+        #[inline]
         pub fn set_vocabulary(
             mut self,
             input: Option<crate::types::Vocabulary>,
@@ -277,11 +300,13 @@ pub mod builders {
         }
 
         /// Returns [`vocabulary`](crate::operation::describe_vocabulary::DescribeVocabularyOutput#structfield.vocabulary), if set.
+        #[inline]
         pub fn get_vocabulary(&self) -> &Option<crate::types::Vocabulary> {
             &self.vocabulary
         }
 
         /// Builds a [`DescribeVocabularyOutput`](crate::operation::describe_vocabulary::DescribeVocabularyOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_vocabulary::DescribeVocabularyOutput {
@@ -298,6 +323,7 @@ impl crate::protocol::Operation for DescribeVocabulary {
     type Output = DescribeVocabularyOutput;
     type Error = DescribeVocabularyError;
     const NAME: &'static str = "DescribeVocabulary";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -328,6 +354,7 @@ impl crate::protocol::Operation for DescribeVocabulary {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -343,6 +370,7 @@ impl crate::protocol::Operation for DescribeVocabulary {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -376,6 +404,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DescribeWorkspace;
 impl DescribeWorkspace {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct DescribeWorkspaceInput {
 
 impl DescribeWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// Creates a new builder for [`DescribeWorkspaceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_workspace::builders::DescribeWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct DescribeWorkspaceOutput {
 
 impl DescribeWorkspaceOutput {
     /// Information about the workspace.
+    #[inline]
     pub fn workspace(&self) -> Option<&crate::types::Workspace> {
         self.workspace.as_ref()
     }
 
     /// Creates a new builder for [`DescribeWorkspaceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::describe_workspace::builders::DescribeWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DescribeWorkspaceError {
 
 impl DescribeWorkspaceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DescribeWorkspaceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl DescribeWorkspaceError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -206,6 +221,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -214,12 +230,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// Builds a [`DescribeWorkspaceInput`](crate::operation::describe_workspace::DescribeWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
         /// Information about the workspace.
         ///
         /// Sets [`workspace`](crate::operation::describe_workspace::DescribeWorkspaceOutput#structfield.workspace).
+        #[inline]
         pub fn workspace(mut self, input: crate::types::Workspace) -> Self {
             self.workspace = Some(input);
             self
@@ -280,17 +303,20 @@ pub mod builders {
         /// Information about the workspace.
         ///
         /// Sets [`workspace`](crate::operation::describe_workspace::DescribeWorkspaceOutput#structfield.workspace).
+        #[inline]
         pub fn set_workspace(mut self, input: Option<crate::types::Workspace>) -> Self {
             self.workspace = input;
             self
         }
 
         /// Returns [`workspace`](crate::operation::describe_workspace::DescribeWorkspaceOutput#structfield.workspace), if set.
+        #[inline]
         pub fn get_workspace(&self) -> &Option<crate::types::Workspace> {
             &self.workspace
         }
 
         /// Builds a [`DescribeWorkspaceOutput`](crate::operation::describe_workspace::DescribeWorkspaceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::describe_workspace::DescribeWorkspaceOutput {
@@ -307,6 +333,7 @@ impl crate::protocol::Operation for DescribeWorkspace {
     type Output = DescribeWorkspaceOutput;
     type Error = DescribeWorkspaceError;
     const NAME: &'static str = "DescribeWorkspace";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -337,6 +364,7 @@ impl crate::protocol::Operation for DescribeWorkspace {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -352,6 +380,7 @@ impl crate::protocol::Operation for DescribeWorkspace {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -385,6 +414,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DisassociateAnalyticsDataSet;
 impl DisassociateAnalyticsDataSet {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DisassociateAnalyticsDataSetInput {
 
 impl DisassociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the dataset to remove.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateAnalyticsDataSetInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_analytics_data_set::builders::DisassociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DisassociateAnalyticsDataSetOutput {
 
 impl DisassociateAnalyticsDataSetOutput {
     /// Creates a new builder for [`DisassociateAnalyticsDataSetOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_analytics_data_set::builders::DisassociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum DisassociateAnalyticsDataSetError {
 
 impl DisassociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl DisassociateAnalyticsDataSetError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl DisassociateAnalyticsDataSetError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the dataset to remove.
         ///
         /// Sets [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
+        #[inline]
         pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
             self.data_set_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the dataset to remove.
         ///
         /// Sets [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
+        #[inline]
         pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
             self.data_set_id = input;
             self
         }
 
         /// Returns [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id), if set.
+        #[inline]
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
             self.target_account_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id).
+        #[inline]
         pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
             self.target_account_id = input;
             self
         }
 
         /// Returns [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id), if set.
+        #[inline]
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`DisassociateAnalyticsDataSetInput`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct DisassociateAnalyticsDataSetOutputBuilder {}
     impl DisassociateAnalyticsDataSetOutputBuilder {
         /// Builds a [`DisassociateAnalyticsDataSetOutput`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for DisassociateAnalyticsDataSet {
     type Output = DisassociateAnalyticsDataSetOutput;
     type Error = DisassociateAnalyticsDataSetError;
     const NAME: &'static str = "DisassociateAnalyticsDataSet";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -340,6 +366,7 @@ impl crate::protocol::Operation for DisassociateAnalyticsDataSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -355,6 +382,7 @@ impl crate::protocol::Operation for DisassociateAnalyticsDataSet {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -370,6 +398,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DisassociateBot;
 impl DisassociateBot {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct DisassociateBotInput {
 
 impl DisassociateBotInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Configuration information of an Amazon Lex bot.
+    #[inline]
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
 
     /// The Amazon Lex V2 bot to disassociate from the instance.
+    #[inline]
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateBotInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct DisassociateBotOutput {
 
 impl DisassociateBotOutput {
     /// Creates a new builder for [`DisassociateBotOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_bot::builders::DisassociateBotOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +102,7 @@ pub enum DisassociateBotError {
 
 impl DisassociateBotError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +115,13 @@ impl DisassociateBotError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -129,21 +139,25 @@ impl DisassociateBotError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -195,6 +209,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -203,12 +218,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -216,6 +233,7 @@ pub mod builders {
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot).
+        #[inline]
         pub fn lex_bot(mut self, input: crate::types::LexBot) -> Self {
             self.lex_bot = Some(input);
             self
@@ -224,12 +242,14 @@ pub mod builders {
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot).
+        #[inline]
         pub fn set_lex_bot(mut self, input: Option<crate::types::LexBot>) -> Self {
             self.lex_bot = input;
             self
         }
 
         /// Returns [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot), if set.
+        #[inline]
         pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
             &self.lex_bot
         }
@@ -237,6 +257,7 @@ pub mod builders {
         /// The Amazon Lex V2 bot to disassociate from the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot).
+        #[inline]
         pub fn lex_v2_bot(mut self, input: crate::types::LexV2Bot) -> Self {
             self.lex_v2_bot = Some(input);
             self
@@ -245,12 +266,14 @@ pub mod builders {
         /// The Amazon Lex V2 bot to disassociate from the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot).
+        #[inline]
         pub fn set_lex_v2_bot(mut self, input: Option<crate::types::LexV2Bot>) -> Self {
             self.lex_v2_bot = input;
             self
         }
 
         /// Returns [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot), if set.
+        #[inline]
         pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
             &self.lex_v2_bot
         }
@@ -258,6 +281,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -266,12 +290,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -279,6 +305,7 @@ pub mod builders {
         /// Builds a [`DisassociateBotInput`](crate::operation::disassociate_bot::DisassociateBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -300,6 +327,7 @@ pub mod builders {
     pub struct DisassociateBotOutputBuilder {}
     impl DisassociateBotOutputBuilder {
         /// Builds a [`DisassociateBotOutput`](crate::operation::disassociate_bot::DisassociateBotOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::disassociate_bot::DisassociateBotOutput {
             crate::operation::disassociate_bot::DisassociateBotOutput {
                 _request_id: ::std::option::Option::None,
@@ -313,6 +341,7 @@ impl crate::protocol::Operation for DisassociateBot {
     type Output = DisassociateBotOutput;
     type Error = DisassociateBotError;
     const NAME: &'static str = "DisassociateBot";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -365,6 +394,7 @@ impl crate::protocol::Operation for DisassociateBot {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -380,6 +410,7 @@ impl crate::protocol::Operation for DisassociateBot {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -392,6 +423,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -38,6 +38,7 @@
 pub struct DisassociateEmailAddressAlias;
 impl DisassociateEmailAddressAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -59,26 +60,31 @@ pub struct DisassociateEmailAddressAliasInput {
 
 impl DisassociateEmailAddressAliasInput {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Configuration object that specifies which alias relationship to remove.
+    #[inline]
     pub fn alias_configuration(&self) -> Option<&crate::types::AliasConfiguration> {
         self.alias_configuration.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateEmailAddressAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_email_address_alias::builders::DisassociateEmailAddressAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -93,6 +99,7 @@ pub struct DisassociateEmailAddressAliasOutput {
 
 impl DisassociateEmailAddressAliasOutput {
     /// Creates a new builder for [`DisassociateEmailAddressAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_email_address_alias::builders::DisassociateEmailAddressAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +138,7 @@ pub enum DisassociateEmailAddressAliasError {
 
 impl DisassociateEmailAddressAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +151,13 @@ impl DisassociateEmailAddressAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -172,36 +182,43 @@ impl DisassociateEmailAddressAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -259,6 +276,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -267,12 +285,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -280,6 +300,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -288,12 +309,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -301,6 +324,7 @@ pub mod builders {
         /// Configuration object that specifies which alias relationship to remove.
         ///
         /// Sets [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
+        #[inline]
         pub fn alias_configuration(
             mut self,
             input: crate::types::AliasConfiguration,
@@ -312,6 +336,7 @@ pub mod builders {
         /// Configuration object that specifies which alias relationship to remove.
         ///
         /// Sets [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
+        #[inline]
         pub fn set_alias_configuration(
             mut self,
             input: Option<crate::types::AliasConfiguration>,
@@ -321,6 +346,7 @@ pub mod builders {
         }
 
         /// Returns [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration), if set.
+        #[inline]
         pub fn get_alias_configuration(
             &self,
         ) -> &Option<crate::types::AliasConfiguration> {
@@ -330,6 +356,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -338,12 +365,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -351,6 +380,7 @@ pub mod builders {
         /// Builds a [`DisassociateEmailAddressAliasInput`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -372,6 +402,7 @@ pub mod builders {
     pub struct DisassociateEmailAddressAliasOutputBuilder {}
     impl DisassociateEmailAddressAliasOutputBuilder {
         /// Builds a [`DisassociateEmailAddressAliasOutput`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasOutput {
@@ -387,6 +418,7 @@ impl crate::protocol::Operation for DisassociateEmailAddressAlias {
     type Output = DisassociateEmailAddressAliasOutput;
     type Error = DisassociateEmailAddressAliasError;
     const NAME: &'static str = "DisassociateEmailAddressAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -441,6 +473,7 @@ impl crate::protocol::Operation for DisassociateEmailAddressAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -456,6 +489,7 @@ impl crate::protocol::Operation for DisassociateEmailAddressAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -471,6 +505,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DisassociateFlow;
 impl DisassociateFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -28,21 +29,25 @@ pub struct DisassociateFlowInput {
 
 impl DisassociateFlowInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
 
     /// Creates a new builder for [`DisassociateFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_flow::builders::DisassociateFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -57,6 +62,7 @@ pub struct DisassociateFlowOutput {
 
 impl DisassociateFlowOutput {
     /// Creates a new builder for [`DisassociateFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_flow::builders::DisassociateFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -93,6 +99,7 @@ pub enum DisassociateFlowError {
 
 impl DisassociateFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -105,11 +112,13 @@ impl DisassociateFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -131,31 +140,37 @@ impl DisassociateFlowError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -210,6 +225,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -218,12 +234,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -231,6 +249,7 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn resource_id(mut self, input: impl Into<String>) -> Self {
             self.resource_id = Some(input.into());
             self
@@ -239,12 +258,14 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn set_resource_id(mut self, input: Option<String>) -> Self {
             self.resource_id = input;
             self
         }
 
         /// Returns [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id), if set.
+        #[inline]
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
@@ -252,6 +273,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::FlowAssociationResourceType,
@@ -263,6 +285,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::FlowAssociationResourceType>,
@@ -272,6 +295,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
@@ -281,6 +305,7 @@ pub mod builders {
         /// Builds a [`DisassociateFlowInput`](crate::operation::disassociate_flow::DisassociateFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -301,6 +326,7 @@ pub mod builders {
     pub struct DisassociateFlowOutputBuilder {}
     impl DisassociateFlowOutputBuilder {
         /// Builds a [`DisassociateFlowOutput`](crate::operation::disassociate_flow::DisassociateFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_flow::DisassociateFlowOutput {
@@ -316,6 +342,7 @@ impl crate::protocol::Operation for DisassociateFlow {
     type Output = DisassociateFlowOutput;
     type Error = DisassociateFlowError;
     const NAME: &'static str = "DisassociateFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -351,6 +378,7 @@ impl crate::protocol::Operation for DisassociateFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -366,6 +394,7 @@ impl crate::protocol::Operation for DisassociateFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -378,6 +407,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DisassociateHoursOfOperations;
 impl DisassociateHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct DisassociateHoursOfOperationsInput {
 
 impl DisassociateHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the child hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl DisassociateHoursOfOperationsInput {
     /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to disassociate with the child hours of operation resource.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn parent_hours_of_operation_ids(&self) -> &[String] {
         self.parent_hours_of_operation_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`DisassociateHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_hours_of_operations::builders::DisassociateHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct DisassociateHoursOfOperationsOutput {
 
 impl DisassociateHoursOfOperationsOutput {
     /// Creates a new builder for [`DisassociateHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_hours_of_operations::builders::DisassociateHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +100,7 @@ pub enum DisassociateHoursOfOperationsError {
 
 impl DisassociateHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -106,11 +113,13 @@ impl DisassociateHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ConditionalOperationFailedException(e) => {
@@ -134,31 +143,37 @@ impl DisassociateHoursOfOperationsError {
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +232,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +241,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +256,7 @@ pub mod builders {
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -246,17 +265,20 @@ pub mod builders {
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
 
         /// Appends an item to [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids); use [`set_parent_hours_of_operation_ids`](Self::set_parent_hours_of_operation_ids) to replace the whole list.
+        #[inline]
         pub fn parent_hours_of_operation_ids(
             mut self,
             input: impl Into<String>,
@@ -270,6 +292,7 @@ pub mod builders {
         /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to disassociate with the child hours of operation resource.
         ///
         /// Sets [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids). This field is required.
+        #[inline]
         pub fn set_parent_hours_of_operation_ids(
             mut self,
             input: Option<Vec<String>>,
@@ -279,6 +302,7 @@ pub mod builders {
         }
 
         /// Returns [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids), if set.
+        #[inline]
         pub fn get_parent_hours_of_operation_ids(&self) -> &Option<Vec<String>> {
             &self.parent_hours_of_operation_ids
         }
@@ -286,6 +310,7 @@ pub mod builders {
         /// Builds a [`DisassociateHoursOfOperationsInput`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -306,6 +331,7 @@ pub mod builders {
     pub struct DisassociateHoursOfOperationsOutputBuilder {}
     impl DisassociateHoursOfOperationsOutputBuilder {
         /// Builds a [`DisassociateHoursOfOperationsOutput`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsOutput {
@@ -321,6 +347,7 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
     type Output = DisassociateHoursOfOperationsOutput;
     type Error = DisassociateHoursOfOperationsError;
     const NAME: &'static str = "DisassociateHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -378,6 +405,7 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -393,6 +421,7 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -408,6 +437,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DisassociateInstanceStorageConfig;
 impl DisassociateInstanceStorageConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct DisassociateInstanceStorageConfigInput {
 
 impl DisassociateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateInstanceStorageConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct DisassociateInstanceStorageConfigOutput {
 
 impl DisassociateInstanceStorageConfigOutput {
     /// Creates a new builder for [`DisassociateInstanceStorageConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DisassociateInstanceStorageConfigError {
 
 impl DisassociateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DisassociateInstanceStorageConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -134,26 +144,31 @@ impl DisassociateInstanceStorageConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -207,6 +222,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -215,12 +231,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -228,6 +246,7 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn association_id(mut self, input: impl Into<String>) -> Self {
             self.association_id = Some(input.into());
             self
@@ -236,12 +255,14 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn set_association_id(mut self, input: Option<String>) -> Self {
             self.association_id = input;
             self
         }
 
         /// Returns [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id), if set.
+        #[inline]
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
@@ -249,6 +270,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::InstanceStorageResourceType,
@@ -260,6 +282,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::InstanceStorageResourceType>,
@@ -269,6 +292,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
@@ -278,6 +302,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -286,12 +311,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -299,6 +326,7 @@ pub mod builders {
         /// Builds a [`DisassociateInstanceStorageConfigInput`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -320,6 +348,7 @@ pub mod builders {
     pub struct DisassociateInstanceStorageConfigOutputBuilder {}
     impl DisassociateInstanceStorageConfigOutputBuilder {
         /// Builds a [`DisassociateInstanceStorageConfigOutput`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput {
@@ -335,6 +364,7 @@ impl crate::protocol::Operation for DisassociateInstanceStorageConfig {
     type Output = DisassociateInstanceStorageConfigOutput;
     type Error = DisassociateInstanceStorageConfigError;
     const NAME: &'static str = "DisassociateInstanceStorageConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -386,6 +416,7 @@ impl crate::protocol::Operation for DisassociateInstanceStorageConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -401,6 +432,7 @@ impl crate::protocol::Operation for DisassociateInstanceStorageConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -416,6 +448,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DisassociateLambdaFunction;
 impl DisassociateLambdaFunction {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct DisassociateLambdaFunctionInput {
 
 impl DisassociateLambdaFunctionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
+    #[inline]
     pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateLambdaFunctionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_lambda_function::builders::DisassociateLambdaFunctionInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct DisassociateLambdaFunctionOutput {
 
 impl DisassociateLambdaFunctionOutput {
     /// Creates a new builder for [`DisassociateLambdaFunctionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_lambda_function::builders::DisassociateLambdaFunctionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DisassociateLambdaFunctionError {
 
 impl DisassociateLambdaFunctionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DisassociateLambdaFunctionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl DisassociateLambdaFunctionError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
         ///
         /// Sets [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn). This field is required.
+        #[inline]
         pub fn function_arn(mut self, input: impl Into<String>) -> Self {
             self.function_arn = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
         ///
         /// Sets [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn). This field is required.
+        #[inline]
         pub fn set_function_arn(mut self, input: Option<String>) -> Self {
             self.function_arn = input;
             self
         }
 
         /// Returns [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn), if set.
+        #[inline]
         pub fn get_function_arn(&self) -> &Option<String> {
             &self.function_arn
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -249,12 +270,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// Builds a [`DisassociateLambdaFunctionInput`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -282,6 +306,7 @@ pub mod builders {
     pub struct DisassociateLambdaFunctionOutputBuilder {}
     impl DisassociateLambdaFunctionOutputBuilder {
         /// Builds a [`DisassociateLambdaFunctionOutput`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionOutput {
@@ -297,6 +322,7 @@ impl crate::protocol::Operation for DisassociateLambdaFunction {
     type Output = DisassociateLambdaFunctionOutput;
     type Error = DisassociateLambdaFunctionError;
     const NAME: &'static str = "DisassociateLambdaFunction";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +378,7 @@ impl crate::protocol::Operation for DisassociateLambdaFunction {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +394,7 @@ impl crate::protocol::Operation for DisassociateLambdaFunction {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -382,6 +410,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

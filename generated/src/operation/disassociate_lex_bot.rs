@@ -8,6 +8,7 @@
 pub struct DisassociateLexBot;
 impl DisassociateLexBot {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct DisassociateLexBotInput {
 
 impl DisassociateLexBotInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the Amazon Lex bot.
+    #[inline]
     pub fn bot_name(&self) -> Option<&str> {
         self.bot_name.as_deref()
     }
 
     /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
+    #[inline]
     pub fn lex_region(&self) -> Option<&str> {
         self.lex_region.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateLexBotInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct DisassociateLexBotOutput {
 
 impl DisassociateLexBotOutput {
     /// Creates a new builder for [`DisassociateLexBotOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_lex_bot::builders::DisassociateLexBotOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum DisassociateLexBotError {
 
 impl DisassociateLexBotError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl DisassociateLexBotError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -134,26 +144,31 @@ impl DisassociateLexBotError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -207,6 +222,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -215,12 +231,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -228,6 +246,7 @@ pub mod builders {
         /// The name of the Amazon Lex bot.
         ///
         /// Sets [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name). This field is required.
+        #[inline]
         pub fn bot_name(mut self, input: impl Into<String>) -> Self {
             self.bot_name = Some(input.into());
             self
@@ -236,12 +255,14 @@ pub mod builders {
         /// The name of the Amazon Lex bot.
         ///
         /// Sets [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name). This field is required.
+        #[inline]
         pub fn set_bot_name(mut self, input: Option<String>) -> Self {
             self.bot_name = input;
             self
         }
 
         /// Returns [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name), if set.
+        #[inline]
         pub fn get_bot_name(&self) -> &Option<String> {
             &self.bot_name
         }
@@ -249,6 +270,7 @@ pub mod builders {
         /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
         ///
         /// Sets [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region). This field is required.
+        #[inline]
         pub fn lex_region(mut self, input: impl Into<String>) -> Self {
             self.lex_region = Some(input.into());
             self
@@ -257,12 +279,14 @@ pub mod builders {
         /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
         ///
         /// Sets [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region). This field is required.
+        #[inline]
         pub fn set_lex_region(mut self, input: Option<String>) -> Self {
             self.lex_region = input;
             self
         }
 
         /// Returns [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region), if set.
+        #[inline]
         pub fn get_lex_region(&self) -> &Option<String> {
             &self.lex_region
         }
@@ -270,6 +294,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -278,12 +303,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -291,6 +318,7 @@ pub mod builders {
         /// Builds a [`DisassociateLexBotInput`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -312,6 +340,7 @@ pub mod builders {
     pub struct DisassociateLexBotOutputBuilder {}
     impl DisassociateLexBotOutputBuilder {
         /// Builds a [`DisassociateLexBotOutput`](crate::operation::disassociate_lex_bot::DisassociateLexBotOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_lex_bot::DisassociateLexBotOutput {
@@ -327,6 +356,7 @@ impl crate::protocol::Operation for DisassociateLexBot {
     type Output = DisassociateLexBotOutput;
     type Error = DisassociateLexBotError;
     const NAME: &'static str = "DisassociateLexBot";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -403,6 +433,7 @@ impl crate::protocol::Operation for DisassociateLexBot {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -418,6 +449,7 @@ impl crate::protocol::Operation for DisassociateLexBot {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -430,6 +462,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

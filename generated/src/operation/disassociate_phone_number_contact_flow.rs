@@ -8,6 +8,7 @@
 pub struct DisassociatePhoneNumberContactFlow;
 impl DisassociatePhoneNumberContactFlow {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct DisassociatePhoneNumberContactFlowInput {
 
 impl DisassociatePhoneNumberContactFlowInput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DisassociatePhoneNumberContactFlowInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +53,7 @@ pub struct DisassociatePhoneNumberContactFlowOutput {
 
 impl DisassociatePhoneNumberContactFlowOutput {
     /// Creates a new builder for [`DisassociatePhoneNumberContactFlowOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum DisassociatePhoneNumberContactFlowError {
 
 impl DisassociatePhoneNumberContactFlowError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl DisassociatePhoneNumberContactFlowError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -118,26 +126,31 @@ impl DisassociatePhoneNumberContactFlowError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -189,6 +202,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -197,12 +211,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -210,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -218,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -231,6 +250,7 @@ pub mod builders {
         /// Builds a [`DisassociatePhoneNumberContactFlowInput`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -250,6 +270,7 @@ pub mod builders {
     pub struct DisassociatePhoneNumberContactFlowOutputBuilder {}
     impl DisassociatePhoneNumberContactFlowOutputBuilder {
         /// Builds a [`DisassociatePhoneNumberContactFlowOutput`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput {
@@ -265,6 +286,7 @@ impl crate::protocol::Operation for DisassociatePhoneNumberContactFlow {
     type Output = DisassociatePhoneNumberContactFlowOutput;
     type Error = DisassociatePhoneNumberContactFlowError;
     const NAME: &'static str = "DisassociatePhoneNumberContactFlow";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -313,6 +335,7 @@ impl crate::protocol::Operation for DisassociatePhoneNumberContactFlow {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -328,6 +351,7 @@ impl crate::protocol::Operation for DisassociatePhoneNumberContactFlow {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -343,6 +367,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

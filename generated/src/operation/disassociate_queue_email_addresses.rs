@@ -12,6 +12,7 @@
 pub struct DisassociateQueueEmailAddresses;
 impl DisassociateQueueEmailAddresses {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,11 +34,13 @@ pub struct DisassociateQueueEmailAddressesInput {
 
 impl DisassociateQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
@@ -45,16 +48,19 @@ impl DisassociateQueueEmailAddressesInput {
     /// List of email address identifiers to disassociate from the queue.
     ///
     /// Empty when the field is unset; use `.email_addresses_id.is_none()` to tell unset from empty.
+    #[inline]
     pub fn email_addresses_id(&self) -> &[String] {
         self.email_addresses_id.as_deref().unwrap_or_default()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateQueueEmailAddressesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_queue_email_addresses::builders::DisassociateQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,6 +75,7 @@ pub struct DisassociateQueueEmailAddressesOutput {
 
 impl DisassociateQueueEmailAddressesOutput {
     /// Creates a new builder for [`DisassociateQueueEmailAddressesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_queue_email_addresses::builders::DisassociateQueueEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -105,6 +112,7 @@ pub enum DisassociateQueueEmailAddressesError {
 
 impl DisassociateQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -117,11 +125,13 @@ impl DisassociateQueueEmailAddressesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -143,31 +153,37 @@ impl DisassociateQueueEmailAddressesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +239,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +248,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -252,17 +272,20 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Appends an item to [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id); use [`set_email_addresses_id`](Self::set_email_addresses_id) to replace the whole list.
+        #[inline]
         pub fn email_addresses_id(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.email_addresses_id.unwrap_or_default();
             v.push(input.into());
@@ -273,12 +296,14 @@ pub mod builders {
         /// List of email address identifiers to disassociate from the queue.
         ///
         /// Sets [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id). This field is required.
+        #[inline]
         pub fn set_email_addresses_id(mut self, input: Option<Vec<String>>) -> Self {
             self.email_addresses_id = input;
             self
         }
 
         /// Returns [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id), if set.
+        #[inline]
         pub fn get_email_addresses_id(&self) -> &Option<Vec<String>> {
             &self.email_addresses_id
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -294,12 +320,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -307,6 +335,7 @@ pub mod builders {
         /// Builds a [`DisassociateQueueEmailAddressesInput`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -328,6 +357,7 @@ pub mod builders {
     pub struct DisassociateQueueEmailAddressesOutputBuilder {}
     impl DisassociateQueueEmailAddressesOutputBuilder {
         /// Builds a [`DisassociateQueueEmailAddressesOutput`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesOutput {
@@ -343,6 +373,7 @@ impl crate::protocol::Operation for DisassociateQueueEmailAddresses {
     type Output = DisassociateQueueEmailAddressesOutput;
     type Error = DisassociateQueueEmailAddressesError;
     const NAME: &'static str = "DisassociateQueueEmailAddresses";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -397,6 +428,7 @@ impl crate::protocol::Operation for DisassociateQueueEmailAddresses {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -412,6 +444,7 @@ impl crate::protocol::Operation for DisassociateQueueEmailAddresses {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -427,6 +460,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

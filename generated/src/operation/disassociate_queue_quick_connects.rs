@@ -6,6 +6,7 @@
 pub struct DisassociateQueueQuickConnects;
 impl DisassociateQueueQuickConnects {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct DisassociateQueueQuickConnectsInput {
 
 impl DisassociateQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl DisassociateQueueQuickConnectsInput {
     /// The quick connects to disassociate from the queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`DisassociateQueueQuickConnectsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_queue_quick_connects::builders::DisassociateQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct DisassociateQueueQuickConnectsOutput {
 
 impl DisassociateQueueQuickConnectsOutput {
     /// Creates a new builder for [`DisassociateQueueQuickConnectsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_queue_quick_connects::builders::DisassociateQueueQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DisassociateQueueQuickConnectsError {
 
 impl DisassociateQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DisassociateQueueQuickConnectsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl DisassociateQueueQuickConnectsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -228,17 +246,20 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Appends an item to [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
+        #[inline]
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
             v.push(input.into());
@@ -249,12 +270,14 @@ pub mod builders {
         /// The quick connects to disassociate from the queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids). This field is required.
+        #[inline]
         pub fn set_quick_connect_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.quick_connect_ids = input;
             self
         }
 
         /// Returns [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids), if set.
+        #[inline]
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// Builds a [`DisassociateQueueQuickConnectsInput`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -282,6 +306,7 @@ pub mod builders {
     pub struct DisassociateQueueQuickConnectsOutputBuilder {}
     impl DisassociateQueueQuickConnectsOutputBuilder {
         /// Builds a [`DisassociateQueueQuickConnectsOutput`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsOutput {
@@ -297,6 +322,7 @@ impl crate::protocol::Operation for DisassociateQueueQuickConnects {
     type Output = DisassociateQueueQuickConnectsOutput;
     type Error = DisassociateQueueQuickConnectsError;
     const NAME: &'static str = "DisassociateQueueQuickConnects";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -344,6 +370,7 @@ impl crate::protocol::Operation for DisassociateQueueQuickConnects {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -359,6 +386,7 @@ impl crate::protocol::Operation for DisassociateQueueQuickConnects {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -374,6 +402,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct DisassociateRoutingProfileQueues;
 impl DisassociateRoutingProfileQueues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,11 +32,13 @@ pub struct DisassociateRoutingProfileQueuesInput {
 
 impl DisassociateRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
@@ -43,6 +46,7 @@ impl DisassociateRoutingProfileQueuesInput {
     /// The queues to disassociate from this routing profile.
     ///
     /// Empty when the field is unset; use `.queue_references.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_references(&self) -> &[crate::types::RoutingProfileQueueReference] {
         self.queue_references.as_deref().unwrap_or_default()
     }
@@ -50,6 +54,7 @@ impl DisassociateRoutingProfileQueuesInput {
     /// The manual assignment queues to disassociate with this routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_references.is_none()` to tell unset from empty.
+    #[inline]
     pub fn manual_assignment_queue_references(
         &self,
     ) -> &[crate::types::RoutingProfileQueueReference] {
@@ -57,6 +62,7 @@ impl DisassociateRoutingProfileQueuesInput {
     }
 
     /// Creates a new builder for [`DisassociateRoutingProfileQueuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_routing_profile_queues::builders::DisassociateRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ pub struct DisassociateRoutingProfileQueuesOutput {
 
 impl DisassociateRoutingProfileQueuesOutput {
     /// Creates a new builder for [`DisassociateRoutingProfileQueuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_routing_profile_queues::builders::DisassociateRoutingProfileQueuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -105,6 +112,7 @@ pub enum DisassociateRoutingProfileQueuesError {
 
 impl DisassociateRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -117,11 +125,13 @@ impl DisassociateRoutingProfileQueuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -142,26 +152,31 @@ impl DisassociateRoutingProfileQueuesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +234,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +243,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +258,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -248,17 +267,20 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
 
         /// Appends an item to [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references); use [`set_queue_references`](Self::set_queue_references) to replace the whole list.
+        #[inline]
         pub fn queue_references(
             mut self,
             input: crate::types::RoutingProfileQueueReference,
@@ -272,6 +294,7 @@ pub mod builders {
         /// The queues to disassociate from this routing profile.
         ///
         /// Sets [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references).
+        #[inline]
         pub fn set_queue_references(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileQueueReference>>,
@@ -281,6 +304,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references), if set.
+        #[inline]
         pub fn get_queue_references(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
@@ -288,6 +312,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references); use [`set_manual_assignment_queue_references`](Self::set_manual_assignment_queue_references) to replace the whole list.
+        #[inline]
         pub fn manual_assignment_queue_references(
             mut self,
             input: crate::types::RoutingProfileQueueReference,
@@ -303,6 +328,7 @@ pub mod builders {
         /// The manual assignment queues to disassociate with this routing profile.
         ///
         /// Sets [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references).
+        #[inline]
         pub fn set_manual_assignment_queue_references(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileQueueReference>>,
@@ -312,6 +338,7 @@ pub mod builders {
         }
 
         /// Returns [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references), if set.
+        #[inline]
         pub fn get_manual_assignment_queue_references(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
@@ -321,6 +348,7 @@ pub mod builders {
         /// Builds a [`DisassociateRoutingProfileQueuesInput`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -343,6 +371,7 @@ pub mod builders {
     pub struct DisassociateRoutingProfileQueuesOutputBuilder {}
     impl DisassociateRoutingProfileQueuesOutputBuilder {
         /// Builds a [`DisassociateRoutingProfileQueuesOutput`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesOutput {
@@ -358,6 +387,7 @@ impl crate::protocol::Operation for DisassociateRoutingProfileQueues {
     type Output = DisassociateRoutingProfileQueuesOutput;
     type Error = DisassociateRoutingProfileQueuesError;
     const NAME: &'static str = "DisassociateRoutingProfileQueues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -413,6 +443,7 @@ impl crate::protocol::Operation for DisassociateRoutingProfileQueues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -428,6 +459,7 @@ impl crate::protocol::Operation for DisassociateRoutingProfileQueues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -443,6 +475,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DisassociateSecurityProfiles;
 impl DisassociateSecurityProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,6 +28,7 @@ pub struct DisassociateSecurityProfilesInput {
 
 impl DisassociateSecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -34,21 +36,25 @@ impl DisassociateSecurityProfilesInput {
     /// List of Security Profile Object.
     ///
     /// Empty when the field is unset; use `.security_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileItem] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
 
     /// Only supported type is AI_AGENT.
+    #[inline]
     pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
 
     /// ARN of a Q in Connect AI Agent.
+    #[inline]
     pub fn entity_arn(&self) -> Option<&str> {
         self.entity_arn.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateSecurityProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_security_profiles::builders::DisassociateSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct DisassociateSecurityProfilesOutput {
 
 impl DisassociateSecurityProfilesOutput {
     /// Creates a new builder for [`DisassociateSecurityProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_security_profiles::builders::DisassociateSecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -103,6 +110,7 @@ pub enum DisassociateSecurityProfilesError {
 
 impl DisassociateSecurityProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -115,11 +123,13 @@ impl DisassociateSecurityProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -146,36 +156,43 @@ impl DisassociateSecurityProfilesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -237,6 +254,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -245,17 +263,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
+        #[inline]
         pub fn security_profiles(
             mut self,
             input: crate::types::SecurityProfileItem,
@@ -269,6 +290,7 @@ pub mod builders {
         /// List of Security Profile Object.
         ///
         /// Sets [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles). This field is required.
+        #[inline]
         pub fn set_security_profiles(
             mut self,
             input: Option<Vec<crate::types::SecurityProfileItem>>,
@@ -278,6 +300,7 @@ pub mod builders {
         }
 
         /// Returns [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles), if set.
+        #[inline]
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
@@ -287,6 +310,7 @@ pub mod builders {
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type). This field is required.
+        #[inline]
         pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
             self.entity_type = Some(input);
             self
@@ -295,6 +319,7 @@ pub mod builders {
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type). This field is required.
+        #[inline]
         pub fn set_entity_type(
             mut self,
             input: Option<crate::types::EntityType>,
@@ -304,6 +329,7 @@ pub mod builders {
         }
 
         /// Returns [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type), if set.
+        #[inline]
         pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
             &self.entity_type
         }
@@ -311,6 +337,7 @@ pub mod builders {
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn). This field is required.
+        #[inline]
         pub fn entity_arn(mut self, input: impl Into<String>) -> Self {
             self.entity_arn = Some(input.into());
             self
@@ -319,12 +346,14 @@ pub mod builders {
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn). This field is required.
+        #[inline]
         pub fn set_entity_arn(mut self, input: Option<String>) -> Self {
             self.entity_arn = input;
             self
         }
 
         /// Returns [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn), if set.
+        #[inline]
         pub fn get_entity_arn(&self) -> &Option<String> {
             &self.entity_arn
         }
@@ -332,6 +361,7 @@ pub mod builders {
         /// Builds a [`DisassociateSecurityProfilesInput`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -353,6 +383,7 @@ pub mod builders {
     pub struct DisassociateSecurityProfilesOutputBuilder {}
     impl DisassociateSecurityProfilesOutputBuilder {
         /// Builds a [`DisassociateSecurityProfilesOutput`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesOutput {
@@ -368,6 +399,7 @@ impl crate::protocol::Operation for DisassociateSecurityProfiles {
     type Output = DisassociateSecurityProfilesOutput;
     type Error = DisassociateSecurityProfilesError;
     const NAME: &'static str = "DisassociateSecurityProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -416,6 +448,7 @@ impl crate::protocol::Operation for DisassociateSecurityProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -431,6 +464,7 @@ impl crate::protocol::Operation for DisassociateSecurityProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -446,6 +480,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

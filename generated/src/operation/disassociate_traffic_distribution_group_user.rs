@@ -6,6 +6,7 @@
 pub struct DisassociateTrafficDistributionGroupUser;
 impl DisassociateTrafficDistributionGroupUser {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct DisassociateTrafficDistributionGroupUserInput {
 
 impl DisassociateTrafficDistributionGroupUserInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
 
     /// The identifier for the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`DisassociateTrafficDistributionGroupUserInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_traffic_distribution_group_user::builders::DisassociateTrafficDistributionGroupUserInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct DisassociateTrafficDistributionGroupUserOutput {
 
 impl DisassociateTrafficDistributionGroupUserOutput {
     /// Creates a new builder for [`DisassociateTrafficDistributionGroupUserOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_traffic_distribution_group_user::builders::DisassociateTrafficDistributionGroupUserOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum DisassociateTrafficDistributionGroupUserError {
 
 impl DisassociateTrafficDistributionGroupUserError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl DisassociateTrafficDistributionGroupUserError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl DisassociateTrafficDistributionGroupUserError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -208,6 +223,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn traffic_distribution_group_id(
             mut self,
             input: impl Into<String>,
@@ -219,6 +235,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn set_traffic_distribution_group_id(
             mut self,
             input: Option<String>,
@@ -228,6 +245,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.traffic_distribution_group_id), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// Builds a [`DisassociateTrafficDistributionGroupUserInput`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -297,6 +322,7 @@ pub mod builders {
     pub struct DisassociateTrafficDistributionGroupUserOutputBuilder {}
     impl DisassociateTrafficDistributionGroupUserOutputBuilder {
         /// Builds a [`DisassociateTrafficDistributionGroupUserOutput`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput {
@@ -312,6 +338,7 @@ impl crate::protocol::Operation for DisassociateTrafficDistributionGroupUser {
     type Output = DisassociateTrafficDistributionGroupUserOutput;
     type Error = DisassociateTrafficDistributionGroupUserError;
     const NAME: &'static str = "DisassociateTrafficDistributionGroupUser";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -386,6 +413,7 @@ impl crate::protocol::Operation for DisassociateTrafficDistributionGroupUser {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -401,6 +429,7 @@ impl crate::protocol::Operation for DisassociateTrafficDistributionGroupUser {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -416,6 +445,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct DisassociateWorkspace;
 impl DisassociateWorkspace {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct DisassociateWorkspaceInput {
 
 impl DisassociateWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl DisassociateWorkspaceInput {
     /// The Amazon Resource Names (ARNs) of the resources to disassociate from the workspace.
     ///
     /// Empty when the field is unset; use `.resource_arns.is_none()` to tell unset from empty.
+    #[inline]
     pub fn resource_arns(&self) -> &[String] {
         self.resource_arns.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`DisassociateWorkspaceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_workspace::builders::DisassociateWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ impl DisassociateWorkspaceOutput {
     /// A list of resources that were successfully disassociated from the workspace.
     ///
     /// Empty when the field is unset; use `.successful_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn successful_list(&self) -> &[crate::types::SuccessfulBatchAssociationSummary] {
         self.successful_list.as_deref().unwrap_or_default()
     }
@@ -69,11 +75,13 @@ impl DisassociateWorkspaceOutput {
     /// A list of resources that failed to be disassociated from the workspace, including error details.
     ///
     /// Empty when the field is unset; use `.failed_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn failed_list(&self) -> &[crate::types::FailedBatchAssociationSummary] {
         self.failed_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`DisassociateWorkspaceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::disassociate_workspace::builders::DisassociateWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +118,7 @@ pub enum DisassociateWorkspaceError {
 
 impl DisassociateWorkspaceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -122,11 +131,13 @@ impl DisassociateWorkspaceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -148,31 +159,37 @@ impl DisassociateWorkspaceError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -227,6 +244,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -235,12 +253,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -248,6 +268,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -256,17 +277,20 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
 
         /// Appends an item to [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns); use [`set_resource_arns`](Self::set_resource_arns) to replace the whole list.
+        #[inline]
         pub fn resource_arns(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_arns.unwrap_or_default();
             v.push(input.into());
@@ -277,12 +301,14 @@ pub mod builders {
         /// The Amazon Resource Names (ARNs) of the resources to disassociate from the workspace.
         ///
         /// Sets [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns). This field is required.
+        #[inline]
         pub fn set_resource_arns(mut self, input: Option<Vec<String>>) -> Self {
             self.resource_arns = input;
             self
         }
 
         /// Returns [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns), if set.
+        #[inline]
         pub fn get_resource_arns(&self) -> &Option<Vec<String>> {
             &self.resource_arns
         }
@@ -290,6 +316,7 @@ pub mod builders {
         /// Builds a [`DisassociateWorkspaceInput`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -316,6 +343,7 @@ pub mod builders {
 
     impl DisassociateWorkspaceOutputBuilder {
         /// Appends an item to [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list); use [`set_successful_list`](Self::set_successful_list) to replace the whole list.
+        #[inline]
         pub fn successful_list(
             mut self,
             input: crate::types::SuccessfulBatchAssociationSummary,
@@ -329,6 +357,7 @@ pub mod builders {
         /// A list of resources that were successfully disassociated from the workspace.
         ///
         /// Sets [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list).
+        #[inline]
         pub fn set_successful_list(
             mut self,
             input: Option<Vec<crate::types::SuccessfulBatchAssociationSummary>>,
@@ -338,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list), if set.
+        #[inline]
         pub fn get_successful_list(
             &self,
         ) -> &Option<Vec<crate::types::SuccessfulBatchAssociationSummary>> {
@@ -345,6 +375,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list); use [`set_failed_list`](Self::set_failed_list) to replace the whole list.
+        #[inline]
         pub fn failed_list(
             mut self,
             input: crate::types::FailedBatchAssociationSummary,
@@ -358,6 +389,7 @@ pub mod builders {
         /// A list of resources that failed to be disassociated from the workspace, including error details.
         ///
         /// Sets [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list).
+        #[inline]
         pub fn set_failed_list(
             mut self,
             input: Option<Vec<crate::types::FailedBatchAssociationSummary>>,
@@ -367,6 +399,7 @@ pub mod builders {
         }
 
         /// Returns [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list), if set.
+        #[inline]
         pub fn get_failed_list(
             &self,
         ) -> &Option<Vec<crate::types::FailedBatchAssociationSummary>> {
@@ -374,6 +407,7 @@ pub mod builders {
         }
 
         /// Builds a [`DisassociateWorkspaceOutput`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::disassociate_workspace::DisassociateWorkspaceOutput {
@@ -391,6 +425,7 @@ impl crate::protocol::Operation for DisassociateWorkspace {
     type Output = DisassociateWorkspaceOutput;
     type Error = DisassociateWorkspaceError;
     const NAME: &'static str = "DisassociateWorkspace";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -438,6 +473,7 @@ impl crate::protocol::Operation for DisassociateWorkspace {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -453,6 +489,7 @@ impl crate::protocol::Operation for DisassociateWorkspace {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -500,6 +537,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

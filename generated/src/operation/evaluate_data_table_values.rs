@@ -6,6 +6,7 @@
 pub struct EvaluateDataTableValues;
 impl EvaluateDataTableValues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,11 +32,13 @@ pub struct EvaluateDataTableValuesInput {
 
 impl EvaluateDataTableValuesInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -43,26 +46,31 @@ impl EvaluateDataTableValuesInput {
     /// A list of value evaluation sets specifying which primary values and attributes to evaluate.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableValueEvaluationSet] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Optional IANA timezone identifier to use when resolving time based dynamic values.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of data table values to return in one page of results.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`EvaluateDataTableValuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,16 +89,19 @@ pub struct EvaluateDataTableValuesOutput {
 
 impl EvaluateDataTableValuesOutput {
     /// A list of evaluated values with their computed results, error information, and metadata.
+    #[inline]
     pub fn values(&self) -> &[crate::types::DataTableEvaluatedValue] {
         &self.values
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`EvaluateDataTableValuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum EvaluateDataTableValuesError {
 
 impl EvaluateDataTableValuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl EvaluateDataTableValuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl EvaluateDataTableValuesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -247,6 +267,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -255,12 +276,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -268,6 +291,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -276,17 +300,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(
             mut self,
             input: crate::types::DataTableValueEvaluationSet,
@@ -300,6 +327,7 @@ pub mod builders {
         /// A list of value evaluation sets specifying which primary values and attributes to evaluate.
         ///
         /// Sets [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableValueEvaluationSet>>,
@@ -309,6 +337,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableValueEvaluationSet>> {
@@ -318,6 +347,7 @@ pub mod builders {
         /// Optional IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone).
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -326,12 +356,14 @@ pub mod builders {
         /// Optional IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone).
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
@@ -339,6 +371,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -347,12 +380,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -360,6 +395,7 @@ pub mod builders {
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -368,12 +404,14 @@ pub mod builders {
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -381,6 +419,7 @@ pub mod builders {
         /// Builds a [`EvaluateDataTableValuesInput`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -408,6 +447,7 @@ pub mod builders {
 
     impl EvaluateDataTableValuesOutputBuilder {
         /// Appends an item to [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+        #[inline]
         pub fn values(mut self, input: crate::types::DataTableEvaluatedValue) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
             v.push(input);
@@ -418,6 +458,7 @@ pub mod builders {
         /// A list of evaluated values with their computed results, error information, and metadata.
         ///
         /// Sets [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values). This field is required.
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<Vec<crate::types::DataTableEvaluatedValue>>,
@@ -427,6 +468,7 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values), if set.
+        #[inline]
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableEvaluatedValue>> {
             &self.values
         }
@@ -434,6 +476,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -442,12 +485,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -456,6 +501,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -481,6 +527,7 @@ impl crate::protocol::Operation for EvaluateDataTableValues {
     type Output = EvaluateDataTableValuesOutput;
     type Error = EvaluateDataTableValuesError;
     const NAME: &'static str = "EvaluateDataTableValues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -539,6 +586,7 @@ impl crate::protocol::Operation for EvaluateDataTableValues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -554,6 +602,7 @@ impl crate::protocol::Operation for EvaluateDataTableValues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -597,6 +646,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct GetAttachedFile;
 impl GetAttachedFile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct GetAttachedFileInput {
 
 impl GetAttachedFileInput {
     /// The unique identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// Optional override for the expiry of the pre-signed S3 URL in seconds.
+    #[inline]
     pub fn url_expiry_in_seconds(&self) -> Option<i32> {
         self.url_expiry_in_seconds
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`GetAttachedFileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,61 +91,73 @@ pub struct GetAttachedFileOutput {
 
 impl GetAttachedFileOutput {
     /// The unique identifier of the attached file resource (ARN).
+    #[inline]
     pub fn file_arn(&self) -> Option<&str> {
         self.file_arn.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// The time of Creation of the file resource as an ISO timestamp.
+    #[inline]
     pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
 
     /// The current status of the attached file.
+    #[inline]
     pub fn file_status(&self) -> Option<&crate::types::FileStatusType> {
         self.file_status.as_ref()
     }
 
     /// A case-sensitive name of the attached file being uploaded.
+    #[inline]
     pub fn file_name(&self) -> Option<&str> {
         self.file_name.as_deref()
     }
 
     /// The size of the attached file in bytes.
+    #[inline]
     pub fn file_size_in_bytes(&self) -> i64 {
         self.file_size_in_bytes
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// The use case for the file.
+    #[inline]
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
 
     /// Represents the identity that created the file.
+    #[inline]
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
 
     /// URL and expiry to be used when downloading the attached file.
+    #[inline]
     pub fn download_url_metadata(&self) -> Option<&crate::types::DownloadUrlMetadata> {
         self.download_url_metadata.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`GetAttachedFileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_attached_file::builders::GetAttachedFileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -174,6 +192,7 @@ pub enum GetAttachedFileError {
 
 impl GetAttachedFileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -186,11 +205,13 @@ impl GetAttachedFileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -209,26 +230,31 @@ impl GetAttachedFileError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -282,6 +308,7 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -290,12 +317,14 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -303,6 +332,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn file_id(mut self, input: impl Into<String>) -> Self {
             self.file_id = Some(input.into());
             self
@@ -311,12 +341,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id). This field is required.
+        #[inline]
         pub fn set_file_id(mut self, input: Option<String>) -> Self {
             self.file_id = input;
             self
         }
 
         /// Returns [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id), if set.
+        #[inline]
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
@@ -324,6 +356,7 @@ pub mod builders {
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds).
+        #[inline]
         pub fn url_expiry_in_seconds(mut self, input: i32) -> Self {
             self.url_expiry_in_seconds = Some(input);
             self
@@ -332,12 +365,14 @@ pub mod builders {
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds).
+        #[inline]
         pub fn set_url_expiry_in_seconds(mut self, input: Option<i32>) -> Self {
             self.url_expiry_in_seconds = input;
             self
         }
 
         /// Returns [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds), if set.
+        #[inline]
         pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
             &self.url_expiry_in_seconds
         }
@@ -345,6 +380,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -353,12 +389,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -366,6 +404,7 @@ pub mod builders {
         /// Builds a [`GetAttachedFileInput`](crate::operation::get_attached_file::GetAttachedFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -402,6 +441,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_arn).
+        #[inline]
         pub fn file_arn(mut self, input: impl Into<String>) -> Self {
             self.file_arn = Some(input.into());
             self
@@ -410,12 +450,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_arn).
+        #[inline]
         pub fn set_file_arn(mut self, input: Option<String>) -> Self {
             self.file_arn = input;
             self
         }
 
         /// Returns [`file_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_arn), if set.
+        #[inline]
         pub fn get_file_arn(&self) -> &Option<String> {
             &self.file_arn
         }
@@ -423,6 +465,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id).
+        #[inline]
         pub fn file_id(mut self, input: impl Into<String>) -> Self {
             self.file_id = Some(input.into());
             self
@@ -431,12 +474,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id).
+        #[inline]
         pub fn set_file_id(mut self, input: Option<String>) -> Self {
             self.file_id = input;
             self
         }
 
         /// Returns [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id), if set.
+        #[inline]
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
@@ -444,6 +489,7 @@ pub mod builders {
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time).
+        #[inline]
         pub fn creation_time(mut self, input: impl Into<String>) -> Self {
             self.creation_time = Some(input.into());
             self
@@ -452,12 +498,14 @@ pub mod builders {
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time).
+        #[inline]
         pub fn set_creation_time(mut self, input: Option<String>) -> Self {
             self.creation_time = input;
             self
         }
 
         /// Returns [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time), if set.
+        #[inline]
         pub fn get_creation_time(&self) -> &Option<String> {
             &self.creation_time
         }
@@ -465,6 +513,7 @@ pub mod builders {
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status).
+        #[inline]
         pub fn file_status(mut self, input: crate::types::FileStatusType) -> Self {
             self.file_status = Some(input);
             self
@@ -473,6 +522,7 @@ pub mod builders {
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status).
+        #[inline]
         pub fn set_file_status(
             mut self,
             input: Option<crate::types::FileStatusType>,
@@ -482,6 +532,7 @@ pub mod builders {
         }
 
         /// Returns [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status), if set.
+        #[inline]
         pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
             &self.file_status
         }
@@ -489,6 +540,7 @@ pub mod builders {
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name).
+        #[inline]
         pub fn file_name(mut self, input: impl Into<String>) -> Self {
             self.file_name = Some(input.into());
             self
@@ -497,12 +549,14 @@ pub mod builders {
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name).
+        #[inline]
         pub fn set_file_name(mut self, input: Option<String>) -> Self {
             self.file_name = input;
             self
         }
 
         /// Returns [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name), if set.
+        #[inline]
         pub fn get_file_name(&self) -> &Option<String> {
             &self.file_name
         }
@@ -510,6 +564,7 @@ pub mod builders {
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes). This field is required.
+        #[inline]
         pub fn file_size_in_bytes(mut self, input: i64) -> Self {
             self.file_size_in_bytes = Some(input);
             self
@@ -518,12 +573,14 @@ pub mod builders {
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes). This field is required.
+        #[inline]
         pub fn set_file_size_in_bytes(mut self, input: Option<i64>) -> Self {
             self.file_size_in_bytes = input;
             self
         }
 
         /// Returns [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes), if set.
+        #[inline]
         pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
             &self.file_size_in_bytes
         }
@@ -531,6 +588,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn).
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -539,12 +597,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn).
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -552,6 +612,7 @@ pub mod builders {
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type).
+        #[inline]
         pub fn file_use_case_type(
             mut self,
             input: crate::types::FileUseCaseType,
@@ -563,6 +624,7 @@ pub mod builders {
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type).
+        #[inline]
         pub fn set_file_use_case_type(
             mut self,
             input: Option<crate::types::FileUseCaseType>,
@@ -572,6 +634,7 @@ pub mod builders {
         }
 
         /// Returns [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type), if set.
+        #[inline]
         pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
             &self.file_use_case_type
         }
@@ -579,6 +642,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by).
+        #[inline]
         pub fn created_by(mut self, input: crate::types::CreatedByInfo) -> Self {
             self.created_by = Some(input);
             self
@@ -587,6 +651,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by).
+        #[inline]
         pub fn set_created_by(
             mut self,
             input: Option<crate::types::CreatedByInfo>,
@@ -596,6 +661,7 @@ pub mod builders {
         }
 
         /// Returns [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by), if set.
+        #[inline]
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
@@ -603,6 +669,7 @@ pub mod builders {
         /// URL and expiry to be used when downloading the attached file.
         ///
         /// Sets [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata).
+        #[inline]
         pub fn download_url_metadata(
             mut self,
             input: crate::types::DownloadUrlMetadata,
@@ -614,6 +681,7 @@ pub mod builders {
         /// URL and expiry to be used when downloading the attached file.
         ///
         /// Sets [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata).
+        #[inline]
         pub fn set_download_url_metadata(
             mut self,
             input: Option<crate::types::DownloadUrlMetadata>,
@@ -623,6 +691,7 @@ pub mod builders {
         }
 
         /// Returns [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata), if set.
+        #[inline]
         pub fn get_download_url_metadata(
             &self,
         ) -> &Option<crate::types::DownloadUrlMetadata> {
@@ -630,6 +699,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -640,6 +710,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -649,6 +720,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -657,6 +729,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -691,6 +764,7 @@ impl crate::protocol::Operation for GetAttachedFile {
     type Output = GetAttachedFileOutput;
     type Error = GetAttachedFileError;
     const NAME: &'static str = "GetAttachedFile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -746,6 +820,7 @@ impl crate::protocol::Operation for GetAttachedFile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -761,6 +836,7 @@ impl crate::protocol::Operation for GetAttachedFile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -865,6 +941,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

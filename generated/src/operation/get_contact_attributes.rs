@@ -6,6 +6,7 @@
 pub struct GetContactAttributes;
 impl GetContactAttributes {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct GetContactAttributesInput {
 
 impl GetContactAttributesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the initial contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// Creates a new builder for [`GetContactAttributesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_contact_attributes::builders::GetContactAttributesInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,11 +53,13 @@ pub struct GetContactAttributesOutput {
 
 impl GetContactAttributesOutput {
     /// Information about the attributes.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// Creates a new builder for [`GetContactAttributesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_contact_attributes::builders::GetContactAttributesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -84,6 +90,7 @@ pub enum GetContactAttributesError {
 
 impl GetContactAttributesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -96,11 +103,13 @@ impl GetContactAttributesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -117,16 +126,19 @@ impl GetContactAttributesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -174,6 +186,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -182,12 +195,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -195,6 +210,7 @@ pub mod builders {
         /// The identifier of the initial contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -203,12 +219,14 @@ pub mod builders {
         /// The identifier of the initial contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -216,6 +234,7 @@ pub mod builders {
         /// Builds a [`GetContactAttributesInput`](crate::operation::get_contact_attributes::GetContactAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -238,6 +257,7 @@ pub mod builders {
 
     impl GetContactAttributesOutputBuilder {
         /// Inserts an entry into [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -248,6 +268,7 @@ pub mod builders {
         /// Information about the attributes.
         ///
         /// Sets [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -257,6 +278,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -264,6 +286,7 @@ pub mod builders {
         }
 
         /// Builds a [`GetContactAttributesOutput`](crate::operation::get_contact_attributes::GetContactAttributesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_contact_attributes::GetContactAttributesOutput {
@@ -280,6 +303,7 @@ impl crate::protocol::Operation for GetContactAttributes {
     type Output = GetContactAttributesOutput;
     type Error = GetContactAttributesError;
     const NAME: &'static str = "GetContactAttributes";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -310,6 +334,7 @@ impl crate::protocol::Operation for GetContactAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -325,6 +350,7 @@ impl crate::protocol::Operation for GetContactAttributes {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -361,6 +387,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

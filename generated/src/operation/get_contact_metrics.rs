@@ -22,6 +22,7 @@
 pub struct GetContactMetrics;
 impl GetContactMetrics {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -41,11 +42,13 @@ pub struct GetContactMetricsInput {
 
 impl GetContactMetricsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
@@ -53,11 +56,13 @@ impl GetContactMetricsInput {
     /// A list of contact level metrics to retrieve.Supported metrics include POSITION_IN_QUEUE (the contact's current position in the queue) and ESTIMATED_WAIT_TIME (the predicted time in seconds until the contact is connected to an agent)
     ///
     /// Empty when the field is unset; use `.metrics.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metrics(&self) -> &[crate::types::ContactMetricInfo] {
         self.metrics.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`GetContactMetricsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,21 +85,25 @@ impl GetContactMetricsOutput {
     /// A list of metric results containing the calculated values for each requested metric.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_results(&self) -> &[crate::types::ContactMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
 
     /// The unique identifier of the contact for which metrics were retrieved.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The ARN of the contact for which metrics were retrieved.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`GetContactMetricsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_contact_metrics::builders::GetContactMetricsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +140,7 @@ pub enum GetContactMetricsError {
 
 impl GetContactMetricsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +153,13 @@ impl GetContactMetricsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -169,31 +181,37 @@ impl GetContactMetricsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -248,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -256,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -269,6 +290,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -277,17 +299,20 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Appends an item to [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics); use [`set_metrics`](Self::set_metrics) to replace the whole list.
+        #[inline]
         pub fn metrics(mut self, input: crate::types::ContactMetricInfo) -> Self {
             let mut v: Vec<_> = self.metrics.unwrap_or_default();
             v.push(input);
@@ -298,6 +323,7 @@ pub mod builders {
         /// A list of contact level metrics to retrieve.Supported metrics include POSITION_IN_QUEUE (the contact's current position in the queue) and ESTIMATED_WAIT_TIME (the predicted time in seconds until the contact is connected to an agent)
         ///
         /// Sets [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics). This field is required.
+        #[inline]
         pub fn set_metrics(
             mut self,
             input: Option<Vec<crate::types::ContactMetricInfo>>,
@@ -307,6 +333,7 @@ pub mod builders {
         }
 
         /// Returns [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics), if set.
+        #[inline]
         pub fn get_metrics(&self) -> &Option<Vec<crate::types::ContactMetricInfo>> {
             &self.metrics
         }
@@ -314,6 +341,7 @@ pub mod builders {
         /// Builds a [`GetContactMetricsInput`](crate::operation::get_contact_metrics::GetContactMetricsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -339,6 +367,7 @@ pub mod builders {
 
     impl GetContactMetricsOutputBuilder {
         /// Appends an item to [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
+        #[inline]
         pub fn metric_results(
             mut self,
             input: crate::types::ContactMetricResult,
@@ -352,6 +381,7 @@ pub mod builders {
         /// A list of metric results containing the calculated values for each requested metric.
         ///
         /// Sets [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results).
+        #[inline]
         pub fn set_metric_results(
             mut self,
             input: Option<Vec<crate::types::ContactMetricResult>>,
@@ -361,6 +391,7 @@ pub mod builders {
         }
 
         /// Returns [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results), if set.
+        #[inline]
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::ContactMetricResult>> {
@@ -370,6 +401,7 @@ pub mod builders {
         /// The unique identifier of the contact for which metrics were retrieved.
         ///
         /// Sets [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -378,12 +410,14 @@ pub mod builders {
         /// The unique identifier of the contact for which metrics were retrieved.
         ///
         /// Sets [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -391,6 +425,7 @@ pub mod builders {
         /// The ARN of the contact for which metrics were retrieved.
         ///
         /// Sets [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -399,17 +434,20 @@ pub mod builders {
         /// The ARN of the contact for which metrics were retrieved.
         ///
         /// Sets [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
 
         /// Builds a [`GetContactMetricsOutput`](crate::operation::get_contact_metrics::GetContactMetricsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_contact_metrics::GetContactMetricsOutput {
@@ -428,6 +466,7 @@ impl crate::protocol::Operation for GetContactMetrics {
     type Output = GetContactMetricsOutput;
     type Error = GetContactMetricsError;
     const NAME: &'static str = "GetContactMetrics";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -471,6 +510,7 @@ impl crate::protocol::Operation for GetContactMetrics {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -486,6 +526,7 @@ impl crate::protocol::Operation for GetContactMetrics {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -527,6 +568,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

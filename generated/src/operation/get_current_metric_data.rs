@@ -21,6 +21,7 @@
 pub struct GetCurrentMetricData;
 impl GetCurrentMetricData {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -180,11 +181,13 @@ pub struct GetCurrentMetricDataInput {
 
 impl GetCurrentMetricDataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The filters to apply to returned metrics.
+    #[inline]
     pub fn filters(&self) -> Option<&crate::types::Filters> {
         self.filters.as_ref()
     }
@@ -192,6 +195,7 @@ impl GetCurrentMetricDataInput {
     /// Defines the level of aggregation for metrics data by a dimension(s).
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
+    #[inline]
     pub fn groupings(&self) -> &[crate::types::Grouping] {
         self.groupings.as_deref().unwrap_or_default()
     }
@@ -199,16 +203,19 @@ impl GetCurrentMetricDataInput {
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.current_metrics.is_none()` to tell unset from empty.
+    #[inline]
     pub fn current_metrics(&self) -> &[crate::types::CurrentMetric] {
         self.current_metrics.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
@@ -216,11 +223,13 @@ impl GetCurrentMetricDataInput {
     /// The way to sort the resulting response based on metrics.
     ///
     /// Empty when the field is unset; use `.sort_criteria.is_none()` to tell unset from empty.
+    #[inline]
     pub fn sort_criteria(&self) -> &[crate::types::CurrentMetricSortCriteria] {
         self.sort_criteria.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`GetCurrentMetricDataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInputBuilder {
         ::std::default::Default::default()
     }
@@ -245,6 +254,7 @@ pub struct GetCurrentMetricDataOutput {
 
 impl GetCurrentMetricDataOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -252,21 +262,25 @@ impl GetCurrentMetricDataOutput {
     /// Information about the real-time metrics.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_results(&self) -> &[crate::types::CurrentMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
 
     /// The time at which the metrics were retrieved and cached for pagination.
+    #[inline]
     pub fn data_snapshot_time(&self) -> Option<&crate::primitives::DateTime> {
         self.data_snapshot_time.as_ref()
     }
 
     /// The total count of the result, regardless of the current page size.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`GetCurrentMetricDataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_current_metric_data::builders::GetCurrentMetricDataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -301,6 +315,7 @@ pub enum GetCurrentMetricDataError {
 
 impl GetCurrentMetricDataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -313,11 +328,13 @@ impl GetCurrentMetricDataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -338,26 +355,31 @@ impl GetCurrentMetricDataError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -414,6 +436,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -422,12 +445,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -435,6 +460,7 @@ pub mod builders {
         /// The filters to apply to returned metrics.
         ///
         /// Sets [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn filters(mut self, input: crate::types::Filters) -> Self {
             self.filters = Some(input);
             self
@@ -443,17 +469,20 @@ pub mod builders {
         /// The filters to apply to returned metrics.
         ///
         /// Sets [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn set_filters(mut self, input: Option<crate::types::Filters>) -> Self {
             self.filters = input;
             self
         }
 
         /// Returns [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters), if set.
+        #[inline]
         pub fn get_filters(&self) -> &Option<crate::types::Filters> {
             &self.filters
         }
 
         /// Appends an item to [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
+        #[inline]
         pub fn groupings(mut self, input: crate::types::Grouping) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
             v.push(input);
@@ -464,6 +493,7 @@ pub mod builders {
         /// Defines the level of aggregation for metrics data by a dimension(s).
         ///
         /// Sets [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings).
+        #[inline]
         pub fn set_groupings(
             mut self,
             input: Option<Vec<crate::types::Grouping>>,
@@ -473,11 +503,13 @@ pub mod builders {
         }
 
         /// Returns [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings), if set.
+        #[inline]
         pub fn get_groupings(&self) -> &Option<Vec<crate::types::Grouping>> {
             &self.groupings
         }
 
         /// Appends an item to [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics); use [`set_current_metrics`](Self::set_current_metrics) to replace the whole list.
+        #[inline]
         pub fn current_metrics(mut self, input: crate::types::CurrentMetric) -> Self {
             let mut v: Vec<_> = self.current_metrics.unwrap_or_default();
             v.push(input);
@@ -488,6 +520,7 @@ pub mod builders {
         /// The metrics to retrieve.
         ///
         /// Sets [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics). This field is required.
+        #[inline]
         pub fn set_current_metrics(
             mut self,
             input: Option<Vec<crate::types::CurrentMetric>>,
@@ -497,6 +530,7 @@ pub mod builders {
         }
 
         /// Returns [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics), if set.
+        #[inline]
         pub fn get_current_metrics(&self) -> &Option<Vec<crate::types::CurrentMetric>> {
             &self.current_metrics
         }
@@ -504,6 +538,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -512,12 +547,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -525,6 +562,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -533,17 +571,20 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
 
         /// Appends an item to [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria); use [`set_sort_criteria`](Self::set_sort_criteria) to replace the whole list.
+        #[inline]
         pub fn sort_criteria(
             mut self,
             input: crate::types::CurrentMetricSortCriteria,
@@ -557,6 +598,7 @@ pub mod builders {
         /// The way to sort the resulting response based on metrics.
         ///
         /// Sets [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria).
+        #[inline]
         pub fn set_sort_criteria(
             mut self,
             input: Option<Vec<crate::types::CurrentMetricSortCriteria>>,
@@ -566,6 +608,7 @@ pub mod builders {
         }
 
         /// Returns [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria), if set.
+        #[inline]
         pub fn get_sort_criteria(
             &self,
         ) -> &Option<Vec<crate::types::CurrentMetricSortCriteria>> {
@@ -575,6 +618,7 @@ pub mod builders {
         /// Builds a [`GetCurrentMetricDataInput`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -607,6 +651,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -615,17 +660,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
+        #[inline]
         pub fn metric_results(
             mut self,
             input: crate::types::CurrentMetricResult,
@@ -639,6 +687,7 @@ pub mod builders {
         /// Information about the real-time metrics.
         ///
         /// Sets [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results).
+        #[inline]
         pub fn set_metric_results(
             mut self,
             input: Option<Vec<crate::types::CurrentMetricResult>>,
@@ -648,6 +697,7 @@ pub mod builders {
         }
 
         /// Returns [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results), if set.
+        #[inline]
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::CurrentMetricResult>> {
@@ -657,6 +707,7 @@ pub mod builders {
         /// The time at which the metrics were retrieved and cached for pagination.
         ///
         /// Sets [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time).
+        #[inline]
         pub fn data_snapshot_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.data_snapshot_time = Some(input);
             self
@@ -665,6 +716,7 @@ pub mod builders {
         /// The time at which the metrics were retrieved and cached for pagination.
         ///
         /// Sets [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time).
+        #[inline]
         pub fn set_data_snapshot_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -674,6 +726,7 @@ pub mod builders {
         }
 
         /// Returns [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time), if set.
+        #[inline]
         pub fn get_data_snapshot_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.data_snapshot_time
         }
@@ -681,6 +734,7 @@ pub mod builders {
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -689,17 +743,20 @@ pub mod builders {
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`GetCurrentMetricDataOutput`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_current_metric_data::GetCurrentMetricDataOutput {
@@ -719,6 +776,7 @@ impl crate::protocol::Operation for GetCurrentMetricData {
     type Output = GetCurrentMetricDataOutput;
     type Error = GetCurrentMetricDataError;
     const NAME: &'static str = "GetCurrentMetricData";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -776,6 +834,7 @@ impl crate::protocol::Operation for GetCurrentMetricData {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -791,6 +850,7 @@ impl crate::protocol::Operation for GetCurrentMetricData {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -847,6 +907,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct GetCurrentUserData;
 impl GetCurrentUserData {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,26 +38,31 @@ pub struct GetCurrentUserDataInput {
 
 impl GetCurrentUserDataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The filters to apply to returned user data.
+    #[inline]
     pub fn filters(&self) -> Option<&crate::types::UserDataFilters> {
         self.filters.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`GetCurrentUserDataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBuilder {
         ::std::default::Default::default()
     }
@@ -77,6 +83,7 @@ pub struct GetCurrentUserDataOutput {
 
 impl GetCurrentUserDataOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -84,16 +91,19 @@ impl GetCurrentUserDataOutput {
     /// A list of the user data that is returned.
     ///
     /// Empty when the field is unset; use `.user_data_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_data_list(&self) -> &[crate::types::UserData] {
         self.user_data_list.as_deref().unwrap_or_default()
     }
 
     /// The total count of the result, regardless of the current page size.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`GetCurrentUserDataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_current_user_data::builders::GetCurrentUserDataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -128,6 +138,7 @@ pub enum GetCurrentUserDataError {
 
 impl GetCurrentUserDataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -140,11 +151,13 @@ impl GetCurrentUserDataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -165,26 +178,31 @@ impl GetCurrentUserDataError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +256,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +265,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +280,7 @@ pub mod builders {
         /// The filters to apply to returned user data.
         ///
         /// Sets [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn filters(mut self, input: crate::types::UserDataFilters) -> Self {
             self.filters = Some(input);
             self
@@ -267,6 +289,7 @@ pub mod builders {
         /// The filters to apply to returned user data.
         ///
         /// Sets [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn set_filters(
             mut self,
             input: Option<crate::types::UserDataFilters>,
@@ -276,6 +299,7 @@ pub mod builders {
         }
 
         /// Returns [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters), if set.
+        #[inline]
         pub fn get_filters(&self) -> &Option<crate::types::UserDataFilters> {
             &self.filters
         }
@@ -283,6 +307,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -291,12 +316,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -304,6 +331,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -312,12 +340,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -325,6 +355,7 @@ pub mod builders {
         /// Builds a [`GetCurrentUserDataInput`](crate::operation::get_current_user_data::GetCurrentUserDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -353,6 +384,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -361,17 +393,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list); use [`set_user_data_list`](Self::set_user_data_list) to replace the whole list.
+        #[inline]
         pub fn user_data_list(mut self, input: crate::types::UserData) -> Self {
             let mut v: Vec<_> = self.user_data_list.unwrap_or_default();
             v.push(input);
@@ -382,6 +417,7 @@ pub mod builders {
         /// A list of the user data that is returned.
         ///
         /// Sets [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list).
+        #[inline]
         pub fn set_user_data_list(
             mut self,
             input: Option<Vec<crate::types::UserData>>,
@@ -391,6 +427,7 @@ pub mod builders {
         }
 
         /// Returns [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list), if set.
+        #[inline]
         pub fn get_user_data_list(&self) -> &Option<Vec<crate::types::UserData>> {
             &self.user_data_list
         }
@@ -398,6 +435,7 @@ pub mod builders {
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -406,17 +444,20 @@ pub mod builders {
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`GetCurrentUserDataOutput`](crate::operation::get_current_user_data::GetCurrentUserDataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_current_user_data::GetCurrentUserDataOutput {
@@ -435,6 +476,7 @@ impl crate::protocol::Operation for GetCurrentUserData {
     type Output = GetCurrentUserDataOutput;
     type Error = GetCurrentUserDataError;
     const NAME: &'static str = "GetCurrentUserData";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -483,6 +525,7 @@ impl crate::protocol::Operation for GetCurrentUserData {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -498,6 +541,7 @@ impl crate::protocol::Operation for GetCurrentUserData {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -543,6 +587,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

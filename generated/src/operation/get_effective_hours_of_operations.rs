@@ -6,6 +6,7 @@
 pub struct GetEffectiveHoursOfOperations;
 impl GetEffectiveHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct GetEffectiveHoursOfOperationsInput {
 
 impl GetEffectiveHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The date from when the hours of operation are listed.
+    #[inline]
     pub fn from_date(&self) -> Option<&str> {
         self.from_date.as_deref()
     }
 
     /// The date until when the hours of operation are listed.
+    #[inline]
     pub fn to_date(&self) -> Option<&str> {
         self.to_date.as_deref()
     }
 
     /// Creates a new builder for [`GetEffectiveHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -73,6 +79,7 @@ impl GetEffectiveHoursOfOperationsOutput {
     /// Information about the effective hours of operations.
     ///
     /// Empty when the field is unset; use `.effective_hours_of_operation_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn effective_hours_of_operation_list(
         &self,
     ) -> &[crate::types::EffectiveHoursOfOperations] {
@@ -82,6 +89,7 @@ impl GetEffectiveHoursOfOperationsOutput {
     /// Information about override configurations applied to the base hours of operation to calculate the effective hours.
     ///
     /// Empty when the field is unset; use `.effective_override_hours_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn effective_override_hours_list(
         &self,
     ) -> &[crate::types::EffectiveOverrideHours] {
@@ -89,11 +97,13 @@ impl GetEffectiveHoursOfOperationsOutput {
     }
 
     /// The time zone for the hours of operation.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
 
     /// Creates a new builder for [`GetEffectiveHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -128,6 +138,7 @@ pub enum GetEffectiveHoursOfOperationsError {
 
 impl GetEffectiveHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -140,11 +151,13 @@ impl GetEffectiveHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -165,26 +178,31 @@ impl GetEffectiveHoursOfOperationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +256,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +265,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +280,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -267,12 +289,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -280,6 +304,7 @@ pub mod builders {
         /// The date from when the hours of operation are listed.
         ///
         /// Sets [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date). This field is required.
+        #[inline]
         pub fn from_date(mut self, input: impl Into<String>) -> Self {
             self.from_date = Some(input.into());
             self
@@ -288,12 +313,14 @@ pub mod builders {
         /// The date from when the hours of operation are listed.
         ///
         /// Sets [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date). This field is required.
+        #[inline]
         pub fn set_from_date(mut self, input: Option<String>) -> Self {
             self.from_date = input;
             self
         }
 
         /// Returns [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date), if set.
+        #[inline]
         pub fn get_from_date(&self) -> &Option<String> {
             &self.from_date
         }
@@ -301,6 +328,7 @@ pub mod builders {
         /// The date until when the hours of operation are listed.
         ///
         /// Sets [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date). This field is required.
+        #[inline]
         pub fn to_date(mut self, input: impl Into<String>) -> Self {
             self.to_date = Some(input.into());
             self
@@ -309,12 +337,14 @@ pub mod builders {
         /// The date until when the hours of operation are listed.
         ///
         /// Sets [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date). This field is required.
+        #[inline]
         pub fn set_to_date(mut self, input: Option<String>) -> Self {
             self.to_date = input;
             self
         }
 
         /// Returns [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date), if set.
+        #[inline]
         pub fn get_to_date(&self) -> &Option<String> {
             &self.to_date
         }
@@ -322,6 +352,7 @@ pub mod builders {
         /// Builds a [`GetEffectiveHoursOfOperationsInput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -352,6 +383,7 @@ pub mod builders {
 
     impl GetEffectiveHoursOfOperationsOutputBuilder {
         /// Appends an item to [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list); use [`set_effective_hours_of_operation_list`](Self::set_effective_hours_of_operation_list) to replace the whole list.
+        #[inline]
         pub fn effective_hours_of_operation_list(
             mut self,
             input: crate::types::EffectiveHoursOfOperations,
@@ -367,6 +399,7 @@ pub mod builders {
         /// Information about the effective hours of operations.
         ///
         /// Sets [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list).
+        #[inline]
         pub fn set_effective_hours_of_operation_list(
             mut self,
             input: Option<Vec<crate::types::EffectiveHoursOfOperations>>,
@@ -376,6 +409,7 @@ pub mod builders {
         }
 
         /// Returns [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list), if set.
+        #[inline]
         pub fn get_effective_hours_of_operation_list(
             &self,
         ) -> &Option<Vec<crate::types::EffectiveHoursOfOperations>> {
@@ -383,6 +417,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list); use [`set_effective_override_hours_list`](Self::set_effective_override_hours_list) to replace the whole list.
+        #[inline]
         pub fn effective_override_hours_list(
             mut self,
             input: crate::types::EffectiveOverrideHours,
@@ -396,6 +431,7 @@ pub mod builders {
         /// Information about override configurations applied to the base hours of operation to calculate the effective hours.
         ///
         /// Sets [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list).
+        #[inline]
         pub fn set_effective_override_hours_list(
             mut self,
             input: Option<Vec<crate::types::EffectiveOverrideHours>>,
@@ -405,6 +441,7 @@ pub mod builders {
         }
 
         /// Returns [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list), if set.
+        #[inline]
         pub fn get_effective_override_hours_list(
             &self,
         ) -> &Option<Vec<crate::types::EffectiveOverrideHours>> {
@@ -414,6 +451,7 @@ pub mod builders {
         /// The time zone for the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone).
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -422,17 +460,20 @@ pub mod builders {
         /// The time zone for the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone).
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
 
         /// Builds a [`GetEffectiveHoursOfOperationsOutput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput {
@@ -452,6 +493,7 @@ impl crate::protocol::Operation for GetEffectiveHoursOfOperations {
     type Output = GetEffectiveHoursOfOperationsOutput;
     type Error = GetEffectiveHoursOfOperationsError;
     const NAME: &'static str = "GetEffectiveHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -530,6 +572,7 @@ impl crate::protocol::Operation for GetEffectiveHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -545,6 +588,7 @@ impl crate::protocol::Operation for GetEffectiveHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -597,6 +641,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -12,6 +12,7 @@
 pub struct GetFederationToken;
 impl GetFederationToken {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,11 +28,13 @@ pub struct GetFederationTokenInput {
 
 impl GetFederationTokenInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`GetFederationTokenInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_federation_token::builders::GetFederationTokenInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,26 +57,31 @@ pub struct GetFederationTokenOutput {
 
 impl GetFederationTokenOutput {
     /// The credentials to use for federation.
+    #[inline]
     pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
 
     /// The URL to sign into the user's instance.
+    #[inline]
     pub fn sign_in_url(&self) -> Option<&str> {
         self.sign_in_url.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the user.
+    #[inline]
     pub fn user_arn(&self) -> Option<&str> {
         self.user_arn.as_deref()
     }
 
     /// The identifier for the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// Creates a new builder for [`GetFederationTokenOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_federation_token::builders::GetFederationTokenOutputBuilder {
         ::std::default::Default::default()
     }
@@ -121,6 +129,7 @@ pub enum GetFederationTokenError {
 
 impl GetFederationTokenError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -133,11 +142,13 @@ impl GetFederationTokenError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -161,31 +172,37 @@ impl GetFederationTokenError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`UserNotFoundException`](Self::UserNotFoundException) error.
+    #[inline]
     pub fn is_user_not_found_exception(&self) -> bool {
         matches!(self, Self::UserNotFoundException(_))
     }
@@ -238,6 +255,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_federation_token::GetFederationTokenInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +264,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_federation_token::GetFederationTokenInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_federation_token::GetFederationTokenInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +279,7 @@ pub mod builders {
         /// Builds a [`GetFederationTokenInput`](crate::operation::get_federation_token::GetFederationTokenInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -285,6 +306,7 @@ pub mod builders {
         /// The credentials to use for federation.
         ///
         /// Sets [`credentials`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.credentials).
+        #[inline]
         pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
             self.credentials = Some(input);
             self
@@ -293,6 +315,7 @@ pub mod builders {
         /// The credentials to use for federation.
         ///
         /// Sets [`credentials`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.credentials).
+        #[inline]
         pub fn set_credentials(
             mut self,
             input: Option<crate::types::Credentials>,
@@ -302,6 +325,7 @@ pub mod builders {
         }
 
         /// Returns [`credentials`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.credentials), if set.
+        #[inline]
         pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
             &self.credentials
         }
@@ -309,6 +333,7 @@ pub mod builders {
         /// The URL to sign into the user's instance.
         ///
         /// Sets [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url).
+        #[inline]
         pub fn sign_in_url(mut self, input: impl Into<String>) -> Self {
             self.sign_in_url = Some(input.into());
             self
@@ -317,12 +342,14 @@ pub mod builders {
         /// The URL to sign into the user's instance.
         ///
         /// Sets [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url).
+        #[inline]
         pub fn set_sign_in_url(mut self, input: Option<String>) -> Self {
             self.sign_in_url = input;
             self
         }
 
         /// Returns [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url), if set.
+        #[inline]
         pub fn get_sign_in_url(&self) -> &Option<String> {
             &self.sign_in_url
         }
@@ -330,6 +357,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the user.
         ///
         /// Sets [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn).
+        #[inline]
         pub fn user_arn(mut self, input: impl Into<String>) -> Self {
             self.user_arn = Some(input.into());
             self
@@ -338,12 +366,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the user.
         ///
         /// Sets [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn).
+        #[inline]
         pub fn set_user_arn(mut self, input: Option<String>) -> Self {
             self.user_arn = input;
             self
         }
 
         /// Returns [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn), if set.
+        #[inline]
         pub fn get_user_arn(&self) -> &Option<String> {
             &self.user_arn
         }
@@ -351,6 +381,7 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id).
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -359,17 +390,20 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id).
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
 
         /// Builds a [`GetFederationTokenOutput`](crate::operation::get_federation_token::GetFederationTokenOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_federation_token::GetFederationTokenOutput {
@@ -400,6 +434,7 @@ impl crate::protocol::Operation for GetFederationToken {
     type Output = GetFederationTokenOutput;
     type Error = GetFederationTokenError;
     const NAME: &'static str = "GetFederationToken";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -425,6 +460,7 @@ impl crate::protocol::Operation for GetFederationToken {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -440,6 +476,7 @@ impl crate::protocol::Operation for GetFederationToken {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -488,6 +525,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

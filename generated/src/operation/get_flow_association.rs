@@ -6,6 +6,7 @@
 pub struct GetFlowAssociation;
 impl GetFlowAssociation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -28,21 +29,25 @@ pub struct GetFlowAssociationInput {
 
 impl GetFlowAssociationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
 
     /// Creates a new builder for [`GetFlowAssociationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_flow_association::builders::GetFlowAssociationInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,21 +68,25 @@ pub struct GetFlowAssociationOutput {
 
 impl GetFlowAssociationOutput {
     /// The identifier of the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
 
     /// Creates a new builder for [`GetFlowAssociationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_flow_association::builders::GetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -114,6 +123,7 @@ pub enum GetFlowAssociationError {
 
 impl GetFlowAssociationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -126,11 +136,13 @@ impl GetFlowAssociationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -152,31 +164,37 @@ impl GetFlowAssociationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -231,6 +249,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,12 +258,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -252,6 +273,7 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn resource_id(mut self, input: impl Into<String>) -> Self {
             self.resource_id = Some(input.into());
             self
@@ -260,12 +282,14 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id). This field is required.
+        #[inline]
         pub fn set_resource_id(mut self, input: Option<String>) -> Self {
             self.resource_id = input;
             self
         }
 
         /// Returns [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id), if set.
+        #[inline]
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
@@ -273,6 +297,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::FlowAssociationResourceType,
@@ -284,6 +309,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::FlowAssociationResourceType>,
@@ -293,6 +319,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
@@ -302,6 +329,7 @@ pub mod builders {
         /// Builds a [`GetFlowAssociationInput`](crate::operation::get_flow_association::GetFlowAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -329,6 +357,7 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_id).
+        #[inline]
         pub fn resource_id(mut self, input: impl Into<String>) -> Self {
             self.resource_id = Some(input.into());
             self
@@ -337,12 +366,14 @@ pub mod builders {
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_id).
+        #[inline]
         pub fn set_resource_id(mut self, input: Option<String>) -> Self {
             self.resource_id = input;
             self
         }
 
         /// Returns [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_id), if set.
+        #[inline]
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
@@ -350,6 +381,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id).
+        #[inline]
         pub fn flow_id(mut self, input: impl Into<String>) -> Self {
             self.flow_id = Some(input.into());
             self
@@ -358,12 +390,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id).
+        #[inline]
         pub fn set_flow_id(mut self, input: Option<String>) -> Self {
             self.flow_id = input;
             self
         }
 
         /// Returns [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id), if set.
+        #[inline]
         pub fn get_flow_id(&self) -> &Option<String> {
             &self.flow_id
         }
@@ -371,6 +405,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type).
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::FlowAssociationResourceType,
@@ -382,6 +417,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type).
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::FlowAssociationResourceType>,
@@ -391,6 +427,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
@@ -398,6 +435,7 @@ pub mod builders {
         }
 
         /// Builds a [`GetFlowAssociationOutput`](crate::operation::get_flow_association::GetFlowAssociationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_flow_association::GetFlowAssociationOutput {
@@ -416,6 +454,7 @@ impl crate::protocol::Operation for GetFlowAssociation {
     type Output = GetFlowAssociationOutput;
     type Error = GetFlowAssociationError;
     const NAME: &'static str = "GetFlowAssociation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -451,6 +490,7 @@ impl crate::protocol::Operation for GetFlowAssociation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -466,6 +506,7 @@ impl crate::protocol::Operation for GetFlowAssociation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -511,6 +552,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct GetMetricData;
 impl GetMetricData {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -257,21 +258,25 @@ pub struct GetMetricDataInput {
 
 impl GetMetricDataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
 
     /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
 
     /// The queues, up to 100, or channels, to use to filter the metrics returned.
+    #[inline]
     pub fn filters(&self) -> Option<&crate::types::Filters> {
         self.filters.as_ref()
     }
@@ -279,6 +284,7 @@ impl GetMetricDataInput {
     /// The grouping applied to the metrics returned.
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
+    #[inline]
     pub fn groupings(&self) -> &[crate::types::Grouping] {
         self.groupings.as_deref().unwrap_or_default()
     }
@@ -286,21 +292,25 @@ impl GetMetricDataInput {
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.historical_metrics.is_none()` to tell unset from empty.
+    #[inline]
     pub fn historical_metrics(&self) -> &[crate::types::HistoricalMetric] {
         self.historical_metrics.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`GetMetricDataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
         ::std::default::Default::default()
     }
@@ -323,6 +333,7 @@ pub struct GetMetricDataOutput {
 
 impl GetMetricDataOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -330,11 +341,13 @@ impl GetMetricDataOutput {
     /// Information about the historical metrics.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_results(&self) -> &[crate::types::HistoricalMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`GetMetricDataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_metric_data::builders::GetMetricDataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -369,6 +382,7 @@ pub enum GetMetricDataError {
 
 impl GetMetricDataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -381,11 +395,13 @@ impl GetMetricDataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -406,26 +422,31 @@ impl GetMetricDataError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -483,6 +504,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_metric_data::GetMetricDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -491,12 +513,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_metric_data::GetMetricDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_metric_data::GetMetricDataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -504,6 +528,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time). This field is required.
+        #[inline]
         pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.start_time = Some(input);
             self
@@ -512,6 +537,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time). This field is required.
+        #[inline]
         pub fn set_start_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -521,6 +547,7 @@ pub mod builders {
         }
 
         /// Returns [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time), if set.
+        #[inline]
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
@@ -528,6 +555,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time). This field is required.
+        #[inline]
         pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.end_time = Some(input);
             self
@@ -536,6 +564,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time). This field is required.
+        #[inline]
         pub fn set_end_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -545,6 +574,7 @@ pub mod builders {
         }
 
         /// Returns [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time), if set.
+        #[inline]
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
@@ -552,6 +582,7 @@ pub mod builders {
         /// The queues, up to 100, or channels, to use to filter the metrics returned.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn filters(mut self, input: crate::types::Filters) -> Self {
             self.filters = Some(input);
             self
@@ -560,17 +591,20 @@ pub mod builders {
         /// The queues, up to 100, or channels, to use to filter the metrics returned.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters). This field is required.
+        #[inline]
         pub fn set_filters(mut self, input: Option<crate::types::Filters>) -> Self {
             self.filters = input;
             self
         }
 
         /// Returns [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters), if set.
+        #[inline]
         pub fn get_filters(&self) -> &Option<crate::types::Filters> {
             &self.filters
         }
 
         /// Appends an item to [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
+        #[inline]
         pub fn groupings(mut self, input: crate::types::Grouping) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
             v.push(input);
@@ -581,6 +615,7 @@ pub mod builders {
         /// The grouping applied to the metrics returned.
         ///
         /// Sets [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings).
+        #[inline]
         pub fn set_groupings(
             mut self,
             input: Option<Vec<crate::types::Grouping>>,
@@ -590,11 +625,13 @@ pub mod builders {
         }
 
         /// Returns [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings), if set.
+        #[inline]
         pub fn get_groupings(&self) -> &Option<Vec<crate::types::Grouping>> {
             &self.groupings
         }
 
         /// Appends an item to [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics); use [`set_historical_metrics`](Self::set_historical_metrics) to replace the whole list.
+        #[inline]
         pub fn historical_metrics(
             mut self,
             input: crate::types::HistoricalMetric,
@@ -608,6 +645,7 @@ pub mod builders {
         /// The metrics to retrieve.
         ///
         /// Sets [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics). This field is required.
+        #[inline]
         pub fn set_historical_metrics(
             mut self,
             input: Option<Vec<crate::types::HistoricalMetric>>,
@@ -617,6 +655,7 @@ pub mod builders {
         }
 
         /// Returns [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics), if set.
+        #[inline]
         pub fn get_historical_metrics(
             &self,
         ) -> &Option<Vec<crate::types::HistoricalMetric>> {
@@ -626,6 +665,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -634,12 +674,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -647,6 +689,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -655,12 +698,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -668,6 +713,7 @@ pub mod builders {
         /// Builds a [`GetMetricDataInput`](crate::operation::get_metric_data::GetMetricDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -699,6 +745,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -707,17 +754,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
+        #[inline]
         pub fn metric_results(
             mut self,
             input: crate::types::HistoricalMetricResult,
@@ -731,6 +781,7 @@ pub mod builders {
         /// Information about the historical metrics.
         ///
         /// Sets [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results).
+        #[inline]
         pub fn set_metric_results(
             mut self,
             input: Option<Vec<crate::types::HistoricalMetricResult>>,
@@ -740,6 +791,7 @@ pub mod builders {
         }
 
         /// Returns [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results), if set.
+        #[inline]
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::HistoricalMetricResult>> {
@@ -747,6 +799,7 @@ pub mod builders {
         }
 
         /// Builds a [`GetMetricDataOutput`](crate::operation::get_metric_data::GetMetricDataOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::get_metric_data::GetMetricDataOutput {
             crate::operation::get_metric_data::GetMetricDataOutput {
                 next_token: self.next_token,
@@ -762,6 +815,7 @@ impl crate::protocol::Operation for GetMetricData {
     type Output = GetMetricDataOutput;
     type Error = GetMetricDataError;
     const NAME: &'static str = "GetMetricData";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -822,6 +876,7 @@ impl crate::protocol::Operation for GetMetricData {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -837,6 +892,7 @@ impl crate::protocol::Operation for GetMetricData {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -877,6 +933,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -24,6 +24,7 @@
 pub struct GetMetricDataV2;
 impl GetMetricDataV2 {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -1479,21 +1480,25 @@ pub struct GetMetricDataV2Input {
 
 impl GetMetricDataV2Input {
     /// The Amazon Resource Name (ARN) of the resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
 
     /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
 
     /// The interval period and timezone to apply to returned metrics.
+    #[inline]
     pub fn interval(&self) -> Option<&crate::types::IntervalDetails> {
         self.interval.as_ref()
     }
@@ -1501,6 +1506,7 @@ impl GetMetricDataV2Input {
     /// Filtering is an operation that selects records that match a set of specified criteria.
     ///
     /// Empty when the field is unset; use `.filters.is_none()` to tell unset from empty.
+    #[inline]
     pub fn filters(&self) -> &[crate::types::FilterV2] {
         self.filters.as_deref().unwrap_or_default()
     }
@@ -1508,6 +1514,7 @@ impl GetMetricDataV2Input {
     /// The grouping applied to the metrics that are returned.
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
+    #[inline]
     pub fn groupings(&self) -> &[String] {
         self.groupings.as_deref().unwrap_or_default()
     }
@@ -1515,21 +1522,25 @@ impl GetMetricDataV2Input {
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.metrics.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metrics(&self) -> &[crate::types::MetricV2] {
         self.metrics.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`GetMetricDataV2Input`].
+    #[inline]
     pub fn builder() -> crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder {
         ::std::default::Default::default()
     }
@@ -1548,6 +1559,7 @@ pub struct GetMetricDataV2Output {
 
 impl GetMetricDataV2Output {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -1555,11 +1567,13 @@ impl GetMetricDataV2Output {
     /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_results(&self) -> &[crate::types::MetricResultV2] {
         self.metric_results.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`GetMetricDataV2Output`].
+    #[inline]
     pub fn builder() -> crate::operation::get_metric_data_v2::builders::GetMetricDataV2OutputBuilder {
         ::std::default::Default::default()
     }
@@ -1594,6 +1608,7 @@ pub enum GetMetricDataV2Error {
 
 impl GetMetricDataV2Error {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -1606,11 +1621,13 @@ impl GetMetricDataV2Error {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -1631,26 +1648,31 @@ impl GetMetricDataV2Error {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -1709,6 +1731,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -1717,12 +1740,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
@@ -1730,6 +1755,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time). This field is required.
+        #[inline]
         pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.start_time = Some(input);
             self
@@ -1738,6 +1764,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time). This field is required.
+        #[inline]
         pub fn set_start_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -1747,6 +1774,7 @@ pub mod builders {
         }
 
         /// Returns [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time), if set.
+        #[inline]
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
@@ -1754,6 +1782,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time). This field is required.
+        #[inline]
         pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.end_time = Some(input);
             self
@@ -1762,6 +1791,7 @@ pub mod builders {
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time). This field is required.
+        #[inline]
         pub fn set_end_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -1771,6 +1801,7 @@ pub mod builders {
         }
 
         /// Returns [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time), if set.
+        #[inline]
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
@@ -1778,6 +1809,7 @@ pub mod builders {
         /// The interval period and timezone to apply to returned metrics.
         ///
         /// Sets [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval).
+        #[inline]
         pub fn interval(mut self, input: crate::types::IntervalDetails) -> Self {
             self.interval = Some(input);
             self
@@ -1786,6 +1818,7 @@ pub mod builders {
         /// The interval period and timezone to apply to returned metrics.
         ///
         /// Sets [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval).
+        #[inline]
         pub fn set_interval(
             mut self,
             input: Option<crate::types::IntervalDetails>,
@@ -1795,11 +1828,13 @@ pub mod builders {
         }
 
         /// Returns [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval), if set.
+        #[inline]
         pub fn get_interval(&self) -> &Option<crate::types::IntervalDetails> {
             &self.interval
         }
 
         /// Appends an item to [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters); use [`set_filters`](Self::set_filters) to replace the whole list.
+        #[inline]
         pub fn filters(mut self, input: crate::types::FilterV2) -> Self {
             let mut v: Vec<_> = self.filters.unwrap_or_default();
             v.push(input);
@@ -1810,6 +1845,7 @@ pub mod builders {
         /// Filtering is an operation that selects records that match a set of specified criteria.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters). This field is required.
+        #[inline]
         pub fn set_filters(
             mut self,
             input: Option<Vec<crate::types::FilterV2>>,
@@ -1819,11 +1855,13 @@ pub mod builders {
         }
 
         /// Returns [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters), if set.
+        #[inline]
         pub fn get_filters(&self) -> &Option<Vec<crate::types::FilterV2>> {
             &self.filters
         }
 
         /// Appends an item to [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
+        #[inline]
         pub fn groupings(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
             v.push(input.into());
@@ -1834,17 +1872,20 @@ pub mod builders {
         /// The grouping applied to the metrics that are returned.
         ///
         /// Sets [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings).
+        #[inline]
         pub fn set_groupings(mut self, input: Option<Vec<String>>) -> Self {
             self.groupings = input;
             self
         }
 
         /// Returns [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings), if set.
+        #[inline]
         pub fn get_groupings(&self) -> &Option<Vec<String>> {
             &self.groupings
         }
 
         /// Appends an item to [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics); use [`set_metrics`](Self::set_metrics) to replace the whole list.
+        #[inline]
         pub fn metrics(mut self, input: crate::types::MetricV2) -> Self {
             let mut v: Vec<_> = self.metrics.unwrap_or_default();
             v.push(input);
@@ -1855,6 +1896,7 @@ pub mod builders {
         /// The metrics to retrieve.
         ///
         /// Sets [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics). This field is required.
+        #[inline]
         pub fn set_metrics(
             mut self,
             input: Option<Vec<crate::types::MetricV2>>,
@@ -1864,6 +1906,7 @@ pub mod builders {
         }
 
         /// Returns [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics), if set.
+        #[inline]
         pub fn get_metrics(&self) -> &Option<Vec<crate::types::MetricV2>> {
             &self.metrics
         }
@@ -1871,6 +1914,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -1879,12 +1923,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -1892,6 +1938,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -1900,12 +1947,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -1913,6 +1962,7 @@ pub mod builders {
         /// Builds a [`GetMetricDataV2Input`](crate::operation::get_metric_data_v2::GetMetricDataV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -1945,6 +1995,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -1953,17 +2004,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
+        #[inline]
         pub fn metric_results(mut self, input: crate::types::MetricResultV2) -> Self {
             let mut v: Vec<_> = self.metric_results.unwrap_or_default();
             v.push(input);
@@ -1974,6 +2028,7 @@ pub mod builders {
         /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
         ///
         /// Sets [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results).
+        #[inline]
         pub fn set_metric_results(
             mut self,
             input: Option<Vec<crate::types::MetricResultV2>>,
@@ -1983,11 +2038,13 @@ pub mod builders {
         }
 
         /// Returns [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results), if set.
+        #[inline]
         pub fn get_metric_results(&self) -> &Option<Vec<crate::types::MetricResultV2>> {
             &self.metric_results
         }
 
         /// Builds a [`GetMetricDataV2Output`](crate::operation::get_metric_data_v2::GetMetricDataV2Output).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_metric_data_v2::GetMetricDataV2Output {
@@ -2005,6 +2062,7 @@ impl crate::protocol::Operation for GetMetricDataV2 {
     type Output = GetMetricDataV2Output;
     type Error = GetMetricDataV2Error;
     const NAME: &'static str = "GetMetricDataV2";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -2066,6 +2124,7 @@ impl crate::protocol::Operation for GetMetricDataV2 {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -2081,6 +2140,7 @@ impl crate::protocol::Operation for GetMetricDataV2 {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -2121,6 +2181,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct GetPromptFile;
 impl GetPromptFile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct GetPromptFileInput {
 
 impl GetPromptFileInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// Creates a new builder for [`GetPromptFileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_prompt_file::builders::GetPromptFileInputBuilder {
         ::std::default::Default::default()
     }
@@ -53,21 +57,25 @@ pub struct GetPromptFileOutput {
 
 impl GetPromptFileOutput {
     /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
+    #[inline]
     pub fn prompt_presigned_url(&self) -> Option<&str> {
         self.prompt_presigned_url.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`GetPromptFileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_prompt_file::builders::GetPromptFileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -102,6 +110,7 @@ pub enum GetPromptFileError {
 
 impl GetPromptFileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -114,11 +123,13 @@ impl GetPromptFileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -139,26 +150,31 @@ impl GetPromptFileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -210,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -218,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -231,6 +250,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -239,12 +259,14 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
@@ -252,6 +274,7 @@ pub mod builders {
         /// Builds a [`GetPromptFileInput`](crate::operation::get_prompt_file::GetPromptFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -278,6 +301,7 @@ pub mod builders {
         /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
         ///
         /// Sets [`prompt_presigned_url`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.prompt_presigned_url).
+        #[inline]
         pub fn prompt_presigned_url(mut self, input: impl Into<String>) -> Self {
             self.prompt_presigned_url = Some(input.into());
             self
@@ -286,12 +310,14 @@ pub mod builders {
         /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
         ///
         /// Sets [`prompt_presigned_url`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.prompt_presigned_url).
+        #[inline]
         pub fn set_prompt_presigned_url(mut self, input: Option<String>) -> Self {
             self.prompt_presigned_url = input;
             self
         }
 
         /// Returns [`prompt_presigned_url`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.prompt_presigned_url), if set.
+        #[inline]
         pub fn get_prompt_presigned_url(&self) -> &Option<String> {
             &self.prompt_presigned_url
         }
@@ -299,6 +325,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -307,6 +334,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -316,6 +344,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -323,6 +352,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -331,17 +361,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`GetPromptFileOutput`](crate::operation::get_prompt_file::GetPromptFileOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::get_prompt_file::GetPromptFileOutput {
             crate::operation::get_prompt_file::GetPromptFileOutput {
                 prompt_presigned_url: self.prompt_presigned_url,
@@ -358,6 +391,7 @@ impl crate::protocol::Operation for GetPromptFile {
     type Output = GetPromptFileOutput;
     type Error = GetPromptFileError;
     const NAME: &'static str = "GetPromptFile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -388,6 +422,7 @@ impl crate::protocol::Operation for GetPromptFile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -403,6 +438,7 @@ impl crate::protocol::Operation for GetPromptFile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -452,6 +488,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct GetTaskTemplate;
 impl GetTaskTemplate {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct GetTaskTemplateInput {
 
 impl GetTaskTemplateInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the task template.
+    #[inline]
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
 
     /// The system generated version of a task template that is associated with a task, when the task is created.
+    #[inline]
     pub fn snapshot_version(&self) -> Option<&str> {
         self.snapshot_version.as_deref()
     }
 
     /// Creates a new builder for [`GetTaskTemplateInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,46 +87,55 @@ pub struct GetTaskTemplateOutput {
 
 impl GetTaskTemplateOutput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the task template.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN).
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The description of the task template.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
+    #[inline]
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
 
     /// Constraints that are applicable to the fields listed.
+    #[inline]
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
 
     /// The default values for fields when a task is created by referencing this template.
+    #[inline]
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
@@ -129,31 +143,37 @@ impl GetTaskTemplateOutput {
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the task template was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The timestamp when the task template was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`GetTaskTemplateOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_task_template::builders::GetTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
@@ -188,6 +208,7 @@ pub enum GetTaskTemplateError {
 
 impl GetTaskTemplateError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -200,11 +221,13 @@ impl GetTaskTemplateError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -225,26 +248,31 @@ impl GetTaskTemplateError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -297,6 +325,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -305,12 +334,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -318,6 +349,7 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id). This field is required.
+        #[inline]
         pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
             self.task_template_id = Some(input.into());
             self
@@ -326,12 +358,14 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id). This field is required.
+        #[inline]
         pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
             self.task_template_id = input;
             self
         }
 
         /// Returns [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id), if set.
+        #[inline]
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
@@ -339,6 +373,7 @@ pub mod builders {
         /// The system generated version of a task template that is associated with a task, when the task is created.
         ///
         /// Sets [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version).
+        #[inline]
         pub fn snapshot_version(mut self, input: impl Into<String>) -> Self {
             self.snapshot_version = Some(input.into());
             self
@@ -347,12 +382,14 @@ pub mod builders {
         /// The system generated version of a task template that is associated with a task, when the task is created.
         ///
         /// Sets [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version).
+        #[inline]
         pub fn set_snapshot_version(mut self, input: Option<String>) -> Self {
             self.snapshot_version = input;
             self
         }
 
         /// Returns [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version), if set.
+        #[inline]
         pub fn get_snapshot_version(&self) -> &Option<String> {
             &self.snapshot_version
         }
@@ -360,6 +397,7 @@ pub mod builders {
         /// Builds a [`GetTaskTemplateInput`](crate::operation::get_task_template::GetTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -398,6 +436,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -406,12 +445,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -419,6 +460,7 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id). This field is required.
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -427,12 +469,14 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id). This field is required.
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -440,6 +484,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN).
         ///
         /// Sets [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -448,12 +493,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN).
         ///
         /// Sets [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn). This field is required.
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
@@ -461,6 +508,7 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -469,12 +517,14 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -482,6 +532,7 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -490,12 +541,14 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -503,6 +556,7 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -511,12 +565,14 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -524,6 +580,7 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn self_assign_flow_id(mut self, input: impl Into<String>) -> Self {
             self.self_assign_flow_id = Some(input.into());
             self
@@ -532,12 +589,14 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn set_self_assign_flow_id(mut self, input: Option<String>) -> Self {
             self.self_assign_flow_id = input;
             self
         }
 
         /// Returns [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id), if set.
+        #[inline]
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
@@ -545,6 +604,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints).
+        #[inline]
         pub fn constraints(
             mut self,
             input: crate::types::TaskTemplateConstraints,
@@ -556,6 +616,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints).
+        #[inline]
         pub fn set_constraints(
             mut self,
             input: Option<crate::types::TaskTemplateConstraints>,
@@ -565,6 +626,7 @@ pub mod builders {
         }
 
         /// Returns [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints), if set.
+        #[inline]
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
@@ -572,6 +634,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults).
+        #[inline]
         pub fn defaults(mut self, input: crate::types::TaskTemplateDefaults) -> Self {
             self.defaults = Some(input);
             self
@@ -580,6 +643,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults).
+        #[inline]
         pub fn set_defaults(
             mut self,
             input: Option<crate::types::TaskTemplateDefaults>,
@@ -589,11 +653,13 @@ pub mod builders {
         }
 
         /// Returns [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults), if set.
+        #[inline]
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
 
         /// Appends an item to [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+        #[inline]
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
             v.push(input);
@@ -604,6 +670,7 @@ pub mod builders {
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields).
+        #[inline]
         pub fn set_fields(
             mut self,
             input: Option<Vec<crate::types::TaskTemplateField>>,
@@ -613,6 +680,7 @@ pub mod builders {
         }
 
         /// Returns [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields), if set.
+        #[inline]
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
@@ -620,6 +688,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
             self.status = Some(input);
             self
@@ -628,6 +697,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TaskTemplateStatus>,
@@ -637,6 +707,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
@@ -644,6 +715,7 @@ pub mod builders {
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -652,6 +724,7 @@ pub mod builders {
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -661,6 +734,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -668,6 +742,7 @@ pub mod builders {
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time).
+        #[inline]
         pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.created_time = Some(input);
             self
@@ -676,6 +751,7 @@ pub mod builders {
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time).
+        #[inline]
         pub fn set_created_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -685,11 +761,13 @@ pub mod builders {
         }
 
         /// Returns [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time), if set.
+        #[inline]
         pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.created_time
         }
 
         /// Inserts an entry into [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -700,6 +778,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -709,6 +788,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -719,6 +799,7 @@ pub mod builders {
         /// - [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id)
         /// - [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn)
         /// - [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -766,6 +847,7 @@ impl crate::protocol::Operation for GetTaskTemplate {
     type Output = GetTaskTemplateOutput;
     type Error = GetTaskTemplateError;
     const NAME: &'static str = "GetTaskTemplate";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -800,6 +882,7 @@ impl crate::protocol::Operation for GetTaskTemplate {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -815,6 +898,7 @@ impl crate::protocol::Operation for GetTaskTemplate {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -930,6 +1014,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct GetTestCaseExecutionSummary;
 impl GetTestCaseExecutionSummary {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct GetTestCaseExecutionSummaryInput {
 
 impl GetTestCaseExecutionSummaryInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The identifier of the test case execution.
+    #[inline]
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
 
     /// Creates a new builder for [`GetTestCaseExecutionSummaryInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,26 +67,31 @@ pub struct GetTestCaseExecutionSummaryOutput {
 
 impl GetTestCaseExecutionSummaryOutput {
     /// The timestamp when the test case execution started.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
 
     /// The timestamp when the test case execution ended.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
 
     /// The status of the test case execution.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
 
     /// Summary statistics for the test case execution.
+    #[inline]
     pub fn observation_summary(&self) -> Option<&crate::types::ObservationSummary> {
         self.observation_summary.as_ref()
     }
 
     /// Creates a new builder for [`GetTestCaseExecutionSummaryOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryOutputBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +128,7 @@ pub enum GetTestCaseExecutionSummaryError {
 
 impl GetTestCaseExecutionSummaryError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -130,11 +141,13 @@ impl GetTestCaseExecutionSummaryError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -156,31 +169,37 @@ impl GetTestCaseExecutionSummaryError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_execution_id = Some(input.into());
             self
@@ -285,12 +311,14 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
             self.test_case_execution_id = input;
             self
         }
 
         /// Returns [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id), if set.
+        #[inline]
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
@@ -298,6 +326,7 @@ pub mod builders {
         /// Builds a [`GetTestCaseExecutionSummaryInput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -326,6 +355,7 @@ pub mod builders {
         /// The timestamp when the test case execution started.
         ///
         /// Sets [`start_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.start_time).
+        #[inline]
         pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.start_time = Some(input);
             self
@@ -334,6 +364,7 @@ pub mod builders {
         /// The timestamp when the test case execution started.
         ///
         /// Sets [`start_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.start_time).
+        #[inline]
         pub fn set_start_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -343,6 +374,7 @@ pub mod builders {
         }
 
         /// Returns [`start_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.start_time), if set.
+        #[inline]
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
@@ -350,6 +382,7 @@ pub mod builders {
         /// The timestamp when the test case execution ended.
         ///
         /// Sets [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time).
+        #[inline]
         pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.end_time = Some(input);
             self
@@ -358,6 +391,7 @@ pub mod builders {
         /// The timestamp when the test case execution ended.
         ///
         /// Sets [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time).
+        #[inline]
         pub fn set_end_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -367,6 +401,7 @@ pub mod builders {
         }
 
         /// Returns [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time), if set.
+        #[inline]
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
@@ -374,6 +409,7 @@ pub mod builders {
         /// The status of the test case execution.
         ///
         /// Sets [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
             self.status = Some(input);
             self
@@ -382,6 +418,7 @@ pub mod builders {
         /// The status of the test case execution.
         ///
         /// Sets [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseExecutionStatus>,
@@ -391,6 +428,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
@@ -398,6 +436,7 @@ pub mod builders {
         /// Summary statistics for the test case execution.
         ///
         /// Sets [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary).
+        #[inline]
         pub fn observation_summary(
             mut self,
             input: crate::types::ObservationSummary,
@@ -409,6 +448,7 @@ pub mod builders {
         /// Summary statistics for the test case execution.
         ///
         /// Sets [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary).
+        #[inline]
         pub fn set_observation_summary(
             mut self,
             input: Option<crate::types::ObservationSummary>,
@@ -418,6 +458,7 @@ pub mod builders {
         }
 
         /// Returns [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary), if set.
+        #[inline]
         pub fn get_observation_summary(
             &self,
         ) -> &Option<crate::types::ObservationSummary> {
@@ -425,6 +466,7 @@ pub mod builders {
         }
 
         /// Builds a [`GetTestCaseExecutionSummaryOutput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput {
@@ -444,6 +486,7 @@ impl crate::protocol::Operation for GetTestCaseExecutionSummary {
     type Output = GetTestCaseExecutionSummaryOutput;
     type Error = GetTestCaseExecutionSummaryError;
     const NAME: &'static str = "GetTestCaseExecutionSummary";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -484,6 +527,7 @@ impl crate::protocol::Operation for GetTestCaseExecutionSummary {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -499,6 +543,7 @@ impl crate::protocol::Operation for GetTestCaseExecutionSummary {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -558,6 +603,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

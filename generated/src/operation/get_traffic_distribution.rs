@@ -6,6 +6,7 @@
 pub struct GetTrafficDistribution;
 impl GetTrafficDistribution {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -21,11 +22,13 @@ pub struct GetTrafficDistributionInput {
 
 impl GetTrafficDistributionInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Creates a new builder for [`GetTrafficDistributionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_traffic_distribution::builders::GetTrafficDistributionInputBuilder {
         ::std::default::Default::default()
     }
@@ -50,31 +53,37 @@ pub struct GetTrafficDistributionOutput {
 
 impl GetTrafficDistributionOutput {
     /// The distribution of traffic between the instance and its replicas.
+    #[inline]
     pub fn telephony_config(&self) -> Option<&crate::types::TelephonyConfig> {
         self.telephony_config.as_ref()
     }
 
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
+    #[inline]
     pub fn sign_in_config(&self) -> Option<&crate::types::SignInConfig> {
         self.sign_in_config.as_ref()
     }
 
     /// The distribution of agents between the instance and its replica(s).
+    #[inline]
     pub fn agent_config(&self) -> Option<&crate::types::AgentConfig> {
         self.agent_config.as_ref()
     }
 
     /// Creates a new builder for [`GetTrafficDistributionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::get_traffic_distribution::builders::GetTrafficDistributionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -109,6 +118,7 @@ pub enum GetTrafficDistributionError {
 
 impl GetTrafficDistributionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -121,11 +131,13 @@ impl GetTrafficDistributionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -144,26 +156,31 @@ impl GetTrafficDistributionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -214,6 +231,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput#structfield.id). This field is required.
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -222,12 +240,14 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput#structfield.id). This field is required.
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -235,6 +255,7 @@ pub mod builders {
         /// Builds a [`GetTrafficDistributionInput`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
         /// The distribution of traffic between the instance and its replicas.
         ///
         /// Sets [`telephony_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.telephony_config).
+        #[inline]
         pub fn telephony_config(mut self, input: crate::types::TelephonyConfig) -> Self {
             self.telephony_config = Some(input);
             self
@@ -270,6 +292,7 @@ pub mod builders {
         /// The distribution of traffic between the instance and its replicas.
         ///
         /// Sets [`telephony_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.telephony_config).
+        #[inline]
         pub fn set_telephony_config(
             mut self,
             input: Option<crate::types::TelephonyConfig>,
@@ -279,6 +302,7 @@ pub mod builders {
         }
 
         /// Returns [`telephony_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.telephony_config), if set.
+        #[inline]
         pub fn get_telephony_config(&self) -> &Option<crate::types::TelephonyConfig> {
             &self.telephony_config
         }
@@ -286,6 +310,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -294,12 +319,14 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -307,6 +334,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -315,12 +343,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
@@ -328,6 +358,7 @@ pub mod builders {
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config).
+        #[inline]
         pub fn sign_in_config(mut self, input: crate::types::SignInConfig) -> Self {
             self.sign_in_config = Some(input);
             self
@@ -336,6 +367,7 @@ pub mod builders {
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config).
+        #[inline]
         pub fn set_sign_in_config(
             mut self,
             input: Option<crate::types::SignInConfig>,
@@ -345,6 +377,7 @@ pub mod builders {
         }
 
         /// Returns [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config), if set.
+        #[inline]
         pub fn get_sign_in_config(&self) -> &Option<crate::types::SignInConfig> {
             &self.sign_in_config
         }
@@ -352,6 +385,7 @@ pub mod builders {
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config).
+        #[inline]
         pub fn agent_config(mut self, input: crate::types::AgentConfig) -> Self {
             self.agent_config = Some(input);
             self
@@ -360,6 +394,7 @@ pub mod builders {
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config).
+        #[inline]
         pub fn set_agent_config(
             mut self,
             input: Option<crate::types::AgentConfig>,
@@ -369,11 +404,13 @@ pub mod builders {
         }
 
         /// Returns [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config), if set.
+        #[inline]
         pub fn get_agent_config(&self) -> &Option<crate::types::AgentConfig> {
             &self.agent_config
         }
 
         /// Builds a [`GetTrafficDistributionOutput`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::get_traffic_distribution::GetTrafficDistributionOutput {
@@ -394,6 +431,7 @@ impl crate::protocol::Operation for GetTrafficDistribution {
     type Output = GetTrafficDistributionOutput;
     type Error = GetTrafficDistributionError;
     const NAME: &'static str = "GetTrafficDistribution";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -419,6 +457,7 @@ impl crate::protocol::Operation for GetTrafficDistribution {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -434,6 +473,7 @@ impl crate::protocol::Operation for GetTrafficDistribution {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -492,6 +532,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -14,6 +14,7 @@
 pub struct ImportPhoneNumber;
 impl ImportPhoneNumber {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,31 +38,37 @@ pub struct ImportPhoneNumberInput {
 
 impl ImportPhoneNumberInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
+    #[inline]
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
 
     /// The description of the phone number.
+    #[inline]
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`ImportPhoneNumberInput`].
+    #[inline]
     pub fn builder() -> crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,16 +87,19 @@ pub struct ImportPhoneNumberOutput {
 
 impl ImportPhoneNumberOutput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
 
     /// Creates a new builder for [`ImportPhoneNumberOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::import_phone_number::builders::ImportPhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
@@ -126,6 +136,7 @@ pub enum ImportPhoneNumberError {
 
 impl ImportPhoneNumberError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -138,11 +149,13 @@ impl ImportPhoneNumberError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -162,31 +175,37 @@ impl ImportPhoneNumberError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -243,6 +262,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -251,12 +271,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -264,6 +286,7 @@ pub mod builders {
         /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
         ///
         /// Sets [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn). This field is required.
+        #[inline]
         pub fn source_phone_number_arn(mut self, input: impl Into<String>) -> Self {
             self.source_phone_number_arn = Some(input.into());
             self
@@ -272,12 +295,14 @@ pub mod builders {
         /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
         ///
         /// Sets [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn). This field is required.
+        #[inline]
         pub fn set_source_phone_number_arn(mut self, input: Option<String>) -> Self {
             self.source_phone_number_arn = input;
             self
         }
 
         /// Returns [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn), if set.
+        #[inline]
         pub fn get_source_phone_number_arn(&self) -> &Option<String> {
             &self.source_phone_number_arn
         }
@@ -285,6 +310,7 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description).
+        #[inline]
         pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
             self.phone_number_description = Some(input.into());
             self
@@ -293,17 +319,20 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description).
+        #[inline]
         pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
             self.phone_number_description = input;
             self
         }
 
         /// Returns [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description), if set.
+        #[inline]
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
 
         /// Inserts an entry into [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -314,6 +343,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -323,6 +353,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -330,6 +361,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -338,12 +370,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -351,6 +385,7 @@ pub mod builders {
         /// Builds a [`ImportPhoneNumberInput`](crate::operation::import_phone_number::ImportPhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -379,6 +414,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -387,12 +423,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -400,6 +438,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn phone_number_arn(mut self, input: impl Into<String>) -> Self {
             self.phone_number_arn = Some(input.into());
             self
@@ -408,17 +447,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn set_phone_number_arn(mut self, input: Option<String>) -> Self {
             self.phone_number_arn = input;
             self
         }
 
         /// Returns [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn), if set.
+        #[inline]
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
 
         /// Builds a [`ImportPhoneNumberOutput`](crate::operation::import_phone_number::ImportPhoneNumberOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::import_phone_number::ImportPhoneNumberOutput {
@@ -436,6 +478,7 @@ impl crate::protocol::Operation for ImportPhoneNumber {
     type Output = ImportPhoneNumberOutput;
     type Error = ImportPhoneNumberError;
     const NAME: &'static str = "ImportPhoneNumber";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -495,6 +538,7 @@ impl crate::protocol::Operation for ImportPhoneNumber {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -510,6 +554,7 @@ impl crate::protocol::Operation for ImportPhoneNumber {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -550,6 +595,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

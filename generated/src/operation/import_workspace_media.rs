@@ -6,6 +6,7 @@
 pub struct ImportWorkspaceMedia;
 impl ImportWorkspaceMedia {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ImportWorkspaceMediaInput {
 
 impl ImportWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The type of media.
+    #[inline]
     pub fn media_type(&self) -> Option<&crate::types::MediaType> {
         self.media_type.as_ref()
     }
 
     /// The media source.
+    #[inline]
     pub fn media_source(&self) -> Option<&str> {
         self.media_source.as_deref()
     }
 
     /// Creates a new builder for [`ImportWorkspaceMediaInput`].
+    #[inline]
     pub fn builder() -> crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
@@ -61,6 +67,7 @@ pub struct ImportWorkspaceMediaOutput {
 
 impl ImportWorkspaceMediaOutput {
     /// Creates a new builder for [`ImportWorkspaceMediaOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::import_workspace_media::builders::ImportWorkspaceMediaOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +102,7 @@ pub enum ImportWorkspaceMediaError {
 
 impl ImportWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +115,13 @@ impl ImportWorkspaceMediaError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -132,26 +142,31 @@ impl ImportWorkspaceMediaError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -205,6 +220,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -213,12 +229,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -226,6 +244,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -234,12 +253,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -247,6 +268,7 @@ pub mod builders {
         /// The type of media.
         ///
         /// Sets [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type). This field is required.
+        #[inline]
         pub fn media_type(mut self, input: crate::types::MediaType) -> Self {
             self.media_type = Some(input);
             self
@@ -255,12 +277,14 @@ pub mod builders {
         /// The type of media.
         ///
         /// Sets [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type). This field is required.
+        #[inline]
         pub fn set_media_type(mut self, input: Option<crate::types::MediaType>) -> Self {
             self.media_type = input;
             self
         }
 
         /// Returns [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type), if set.
+        #[inline]
         pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
             &self.media_type
         }
@@ -268,6 +292,7 @@ pub mod builders {
         /// The media source.
         ///
         /// Sets [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source). This field is required.
+        #[inline]
         pub fn media_source(mut self, input: impl Into<String>) -> Self {
             self.media_source = Some(input.into());
             self
@@ -276,12 +301,14 @@ pub mod builders {
         /// The media source.
         ///
         /// Sets [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source). This field is required.
+        #[inline]
         pub fn set_media_source(mut self, input: Option<String>) -> Self {
             self.media_source = input;
             self
         }
 
         /// Returns [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source), if set.
+        #[inline]
         pub fn get_media_source(&self) -> &Option<String> {
             &self.media_source
         }
@@ -289,6 +316,7 @@ pub mod builders {
         /// Builds a [`ImportWorkspaceMediaInput`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +338,7 @@ pub mod builders {
     pub struct ImportWorkspaceMediaOutputBuilder {}
     impl ImportWorkspaceMediaOutputBuilder {
         /// Builds a [`ImportWorkspaceMediaOutput`](crate::operation::import_workspace_media::ImportWorkspaceMediaOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::import_workspace_media::ImportWorkspaceMediaOutput {
@@ -325,6 +354,7 @@ impl crate::protocol::Operation for ImportWorkspaceMedia {
     type Output = ImportWorkspaceMediaOutput;
     type Error = ImportWorkspaceMediaError;
     const NAME: &'static str = "ImportWorkspaceMedia";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -375,6 +405,7 @@ impl crate::protocol::Operation for ImportWorkspaceMedia {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -390,6 +421,7 @@ impl crate::protocol::Operation for ImportWorkspaceMedia {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -402,6 +434,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListAgentStatuses;
 impl ListAgentStatuses {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,16 +28,19 @@ pub struct ListAgentStatusesInput {
 
 impl ListAgentStatusesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
@@ -44,11 +48,13 @@ impl ListAgentStatusesInput {
     /// Available agent status types.
     ///
     /// Empty when the field is unset; use `.agent_status_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_status_types(&self) -> &[crate::types::AgentStatusType] {
         self.agent_status_types.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListAgentStatusesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,6 +73,7 @@ pub struct ListAgentStatusesOutput {
 
 impl ListAgentStatusesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -74,11 +81,13 @@ impl ListAgentStatusesOutput {
     /// A summary of agent statuses.
     ///
     /// Empty when the field is unset; use `.agent_status_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_status_summary_list(&self) -> &[crate::types::AgentStatusSummary] {
         self.agent_status_summary_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListAgentStatusesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_agent_statuses::builders::ListAgentStatusesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum ListAgentStatusesError {
 
 impl ListAgentStatusesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl ListAgentStatusesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -150,26 +162,31 @@ impl ListAgentStatusesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -252,12 +273,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -265,6 +288,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -273,17 +297,20 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
 
         /// Appends an item to [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types); use [`set_agent_status_types`](Self::set_agent_status_types) to replace the whole list.
+        #[inline]
         pub fn agent_status_types(
             mut self,
             input: crate::types::AgentStatusType,
@@ -297,6 +324,7 @@ pub mod builders {
         /// Available agent status types.
         ///
         /// Sets [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types).
+        #[inline]
         pub fn set_agent_status_types(
             mut self,
             input: Option<Vec<crate::types::AgentStatusType>>,
@@ -306,6 +334,7 @@ pub mod builders {
         }
 
         /// Returns [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types), if set.
+        #[inline]
         pub fn get_agent_status_types(
             &self,
         ) -> &Option<Vec<crate::types::AgentStatusType>> {
@@ -315,6 +344,7 @@ pub mod builders {
         /// Builds a [`ListAgentStatusesInput`](crate::operation::list_agent_statuses::ListAgentStatusesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -344,6 +374,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -352,17 +383,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list); use [`set_agent_status_summary_list`](Self::set_agent_status_summary_list) to replace the whole list.
+        #[inline]
         pub fn agent_status_summary_list(
             mut self,
             input: crate::types::AgentStatusSummary,
@@ -376,6 +410,7 @@ pub mod builders {
         /// A summary of agent statuses.
         ///
         /// Sets [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list).
+        #[inline]
         pub fn set_agent_status_summary_list(
             mut self,
             input: Option<Vec<crate::types::AgentStatusSummary>>,
@@ -385,6 +420,7 @@ pub mod builders {
         }
 
         /// Returns [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list), if set.
+        #[inline]
         pub fn get_agent_status_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::AgentStatusSummary>> {
@@ -392,6 +428,7 @@ pub mod builders {
         }
 
         /// Builds a [`ListAgentStatusesOutput`](crate::operation::list_agent_statuses::ListAgentStatusesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_agent_statuses::ListAgentStatusesOutput {
@@ -409,6 +446,7 @@ impl crate::protocol::Operation for ListAgentStatuses {
     type Output = ListAgentStatusesOutput;
     type Error = ListAgentStatusesError;
     const NAME: &'static str = "ListAgentStatuses";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -446,6 +484,7 @@ impl crate::protocol::Operation for ListAgentStatuses {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -461,6 +500,7 @@ impl crate::protocol::Operation for ListAgentStatuses {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -501,6 +541,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListAnalyticsDataAssociations;
 impl ListAnalyticsDataAssociations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListAnalyticsDataAssociationsInput {
 
 impl ListAnalyticsDataAssociationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the dataset to get the association status.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListAnalyticsDataAssociationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_analytics_data_associations::builders::ListAnalyticsDataAssociationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,16 +73,19 @@ impl ListAnalyticsDataAssociationsOutput {
     /// An array of successful results: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
     ///
     /// Empty when the field is unset; use `.results.is_none()` to tell unset from empty.
+    #[inline]
     pub fn results(&self) -> &[crate::types::AnalyticsDataAssociationResult] {
         self.results.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListAnalyticsDataAssociationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_analytics_data_associations::builders::ListAnalyticsDataAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum ListAnalyticsDataAssociationsError {
 
 impl ListAnalyticsDataAssociationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl ListAnalyticsDataAssociationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -148,26 +160,31 @@ impl ListAnalyticsDataAssociationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The identifier of the dataset to get the association status.
         ///
         /// Sets [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id).
+        #[inline]
         pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
             self.data_set_id = Some(input.into());
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// The identifier of the dataset to get the association status.
         ///
         /// Sets [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id).
+        #[inline]
         pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
             self.data_set_id = input;
             self
         }
 
         /// Returns [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id), if set.
+        #[inline]
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -271,12 +295,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -284,6 +310,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -292,12 +319,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -305,6 +334,7 @@ pub mod builders {
         /// Builds a [`ListAnalyticsDataAssociationsInput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -330,6 +360,7 @@ pub mod builders {
 
     impl ListAnalyticsDataAssociationsOutputBuilder {
         /// Appends an item to [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results); use [`set_results`](Self::set_results) to replace the whole list.
+        #[inline]
         pub fn results(
             mut self,
             input: crate::types::AnalyticsDataAssociationResult,
@@ -343,6 +374,7 @@ pub mod builders {
         /// An array of successful results: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
         ///
         /// Sets [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results).
+        #[inline]
         pub fn set_results(
             mut self,
             input: Option<Vec<crate::types::AnalyticsDataAssociationResult>>,
@@ -352,6 +384,7 @@ pub mod builders {
         }
 
         /// Returns [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results), if set.
+        #[inline]
         pub fn get_results(
             &self,
         ) -> &Option<Vec<crate::types::AnalyticsDataAssociationResult>> {
@@ -361,6 +394,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -369,17 +403,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListAnalyticsDataAssociationsOutput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput {
@@ -397,6 +434,7 @@ impl crate::protocol::Operation for ListAnalyticsDataAssociations {
     type Output = ListAnalyticsDataAssociationsOutput;
     type Error = ListAnalyticsDataAssociationsError;
     const NAME: &'static str = "ListAnalyticsDataAssociations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -433,6 +471,7 @@ impl crate::protocol::Operation for ListAnalyticsDataAssociations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -448,6 +487,7 @@ impl crate::protocol::Operation for ListAnalyticsDataAssociations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -491,6 +531,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListApprovedOrigins;
 impl ListApprovedOrigins {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListApprovedOriginsInput {
 
 impl ListApprovedOriginsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListApprovedOriginsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_approved_origins::builders::ListApprovedOriginsInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,16 +67,19 @@ impl ListApprovedOriginsOutput {
     /// The approved origins.
     ///
     /// Empty when the field is unset; use `.origins.is_none()` to tell unset from empty.
+    #[inline]
     pub fn origins(&self) -> &[String] {
         self.origins.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListApprovedOriginsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_approved_origins::builders::ListApprovedOriginsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum ListApprovedOriginsError {
 
 impl ListApprovedOriginsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl ListApprovedOriginsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -143,26 +154,31 @@ impl ListApprovedOriginsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +240,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// Builds a [`ListApprovedOriginsInput`](crate::operation::list_approved_origins::ListApprovedOriginsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +328,7 @@ pub mod builders {
 
     impl ListApprovedOriginsOutputBuilder {
         /// Appends an item to [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins); use [`set_origins`](Self::set_origins) to replace the whole list.
+        #[inline]
         pub fn origins(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.origins.unwrap_or_default();
             v.push(input.into());
@@ -312,12 +339,14 @@ pub mod builders {
         /// The approved origins.
         ///
         /// Sets [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins).
+        #[inline]
         pub fn set_origins(mut self, input: Option<Vec<String>>) -> Self {
             self.origins = input;
             self
         }
 
         /// Returns [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins), if set.
+        #[inline]
         pub fn get_origins(&self) -> &Option<Vec<String>> {
             &self.origins
         }
@@ -325,6 +354,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -333,17 +363,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListApprovedOriginsOutput`](crate::operation::list_approved_origins::ListApprovedOriginsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_approved_origins::ListApprovedOriginsOutput {
@@ -361,6 +394,7 @@ impl crate::protocol::Operation for ListApprovedOrigins {
     type Output = ListApprovedOriginsOutput;
     type Error = ListApprovedOriginsError;
     const NAME: &'static str = "ListApprovedOrigins";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -394,6 +428,7 @@ impl crate::protocol::Operation for ListApprovedOrigins {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -409,6 +444,7 @@ impl crate::protocol::Operation for ListApprovedOrigins {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -445,6 +481,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

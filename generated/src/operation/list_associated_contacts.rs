@@ -6,6 +6,7 @@
 pub struct ListAssociatedContacts;
 impl ListAssociatedContacts {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListAssociatedContactsInput {
 
 impl ListAssociatedContactsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListAssociatedContactsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_associated_contacts::builders::ListAssociatedContactsInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,16 +73,19 @@ impl ListAssociatedContactsOutput {
     /// List of the contact summary for all the contacts in contact tree associated with unique identifier.
     ///
     /// Empty when the field is unset; use `.contact_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_summary_list(&self) -> &[crate::types::AssociatedContactSummary] {
         self.contact_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListAssociatedContactsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_associated_contacts::builders::ListAssociatedContactsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum ListAssociatedContactsError {
 
 impl ListAssociatedContactsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl ListAssociatedContactsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -148,26 +160,31 @@ impl ListAssociatedContactsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -271,12 +295,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -284,6 +310,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -292,12 +319,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -305,6 +334,7 @@ pub mod builders {
         /// Builds a [`ListAssociatedContactsInput`](crate::operation::list_associated_contacts::ListAssociatedContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -332,6 +362,7 @@ pub mod builders {
 
     impl ListAssociatedContactsOutputBuilder {
         /// Appends an item to [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list); use [`set_contact_summary_list`](Self::set_contact_summary_list) to replace the whole list.
+        #[inline]
         pub fn contact_summary_list(
             mut self,
             input: crate::types::AssociatedContactSummary,
@@ -345,6 +376,7 @@ pub mod builders {
         /// List of the contact summary for all the contacts in contact tree associated with unique identifier.
         ///
         /// Sets [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list).
+        #[inline]
         pub fn set_contact_summary_list(
             mut self,
             input: Option<Vec<crate::types::AssociatedContactSummary>>,
@@ -354,6 +386,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list), if set.
+        #[inline]
         pub fn get_contact_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::AssociatedContactSummary>> {
@@ -363,6 +396,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -371,17 +405,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListAssociatedContactsOutput`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_associated_contacts::ListAssociatedContactsOutput {
@@ -399,6 +436,7 @@ impl crate::protocol::Operation for ListAssociatedContacts {
     type Output = ListAssociatedContactsOutput;
     type Error = ListAssociatedContactsError;
     const NAME: &'static str = "ListAssociatedContacts";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -452,6 +490,7 @@ impl crate::protocol::Operation for ListAssociatedContacts {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -467,6 +506,7 @@ impl crate::protocol::Operation for ListAssociatedContacts {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -510,6 +550,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

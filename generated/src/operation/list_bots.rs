@@ -8,6 +8,7 @@
 pub struct ListBots;
 impl ListBots {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListBotsInput {
 
 impl ListBotsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The version of Amazon Lex or Amazon Lex V2.
+    #[inline]
     pub fn lex_version(&self) -> Option<&crate::types::LexVersion> {
         self.lex_version.as_ref()
     }
 
     /// Creates a new builder for [`ListBotsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_bots::builders::ListBotsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ impl ListBotsOutput {
     /// The names and Amazon Web Services Regions of the Amazon Lex or Amazon Lex V2 bots associated with the specified instance.
     ///
     /// Empty when the field is unset; use `.lex_bots.is_none()` to tell unset from empty.
+    #[inline]
     pub fn lex_bots(&self) -> &[crate::types::LexBotConfig] {
         self.lex_bots.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListBotsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_bots::builders::ListBotsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum ListBotsError {
 
 impl ListBotsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl ListBotsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,21 +157,25 @@ impl ListBotsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +227,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_bots::ListBotsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +236,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_bots::ListBotsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_bots::ListBotsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +251,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -240,12 +260,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -253,6 +275,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -261,12 +284,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -274,6 +299,7 @@ pub mod builders {
         /// The version of Amazon Lex or Amazon Lex V2.
         ///
         /// Sets [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version). This field is required.
+        #[inline]
         pub fn lex_version(mut self, input: crate::types::LexVersion) -> Self {
             self.lex_version = Some(input);
             self
@@ -282,6 +308,7 @@ pub mod builders {
         /// The version of Amazon Lex or Amazon Lex V2.
         ///
         /// Sets [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version). This field is required.
+        #[inline]
         pub fn set_lex_version(
             mut self,
             input: Option<crate::types::LexVersion>,
@@ -291,6 +318,7 @@ pub mod builders {
         }
 
         /// Returns [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version), if set.
+        #[inline]
         pub fn get_lex_version(&self) -> &Option<crate::types::LexVersion> {
             &self.lex_version
         }
@@ -298,6 +326,7 @@ pub mod builders {
         /// Builds a [`ListBotsInput`](crate::operation::list_bots::ListBotsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -323,6 +352,7 @@ pub mod builders {
 
     impl ListBotsOutputBuilder {
         /// Appends an item to [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots); use [`set_lex_bots`](Self::set_lex_bots) to replace the whole list.
+        #[inline]
         pub fn lex_bots(mut self, input: crate::types::LexBotConfig) -> Self {
             let mut v: Vec<_> = self.lex_bots.unwrap_or_default();
             v.push(input);
@@ -333,6 +363,7 @@ pub mod builders {
         /// The names and Amazon Web Services Regions of the Amazon Lex or Amazon Lex V2 bots associated with the specified instance.
         ///
         /// Sets [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots).
+        #[inline]
         pub fn set_lex_bots(
             mut self,
             input: Option<Vec<crate::types::LexBotConfig>>,
@@ -342,6 +373,7 @@ pub mod builders {
         }
 
         /// Returns [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots), if set.
+        #[inline]
         pub fn get_lex_bots(&self) -> &Option<Vec<crate::types::LexBotConfig>> {
             &self.lex_bots
         }
@@ -349,6 +381,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -357,17 +390,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListBotsOutput`](crate::operation::list_bots::ListBotsOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_bots::ListBotsOutput {
             crate::operation::list_bots::ListBotsOutput {
                 lex_bots: self.lex_bots,
@@ -383,6 +419,7 @@ impl crate::protocol::Operation for ListBots {
     type Output = ListBotsOutput;
     type Error = ListBotsError;
     const NAME: &'static str = "ListBots";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -429,6 +466,7 @@ impl crate::protocol::Operation for ListBots {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -444,6 +482,7 @@ impl crate::protocol::Operation for ListBots {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -482,6 +521,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

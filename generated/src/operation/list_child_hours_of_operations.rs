@@ -8,6 +8,7 @@
 pub struct ListChildHoursOfOperations;
 impl ListChildHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListChildHoursOfOperationsInput {
 
 impl ListChildHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the parent hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListChildHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_child_hours_of_operations::builders::ListChildHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -73,6 +79,7 @@ pub struct ListChildHoursOfOperationsOutput {
 
 impl ListChildHoursOfOperationsOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -80,6 +87,7 @@ impl ListChildHoursOfOperationsOutput {
     /// Information about the hours of operation.
     ///
     /// Empty when the field is unset; use `.child_hours_of_operations_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn child_hours_of_operations_summary_list(
         &self,
     ) -> &[crate::types::HoursOfOperationsIdentifier] {
@@ -87,16 +95,19 @@ impl ListChildHoursOfOperationsOutput {
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListChildHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_child_hours_of_operations::builders::ListChildHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum ListChildHoursOfOperationsError {
 
 impl ListChildHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl ListChildHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -168,26 +182,31 @@ impl ListChildHoursOfOperationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -241,6 +260,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -249,12 +269,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -262,6 +284,7 @@ pub mod builders {
         /// The identifier of the parent hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -270,12 +293,14 @@ pub mod builders {
         /// The identifier of the parent hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -283,6 +308,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -291,12 +317,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -304,6 +332,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -312,12 +341,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -325,6 +356,7 @@ pub mod builders {
         /// Builds a [`ListChildHoursOfOperationsInput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -356,6 +388,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -364,17 +397,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list); use [`set_child_hours_of_operations_summary_list`](Self::set_child_hours_of_operations_summary_list) to replace the whole list.
+        #[inline]
         pub fn child_hours_of_operations_summary_list(
             mut self,
             input: crate::types::HoursOfOperationsIdentifier,
@@ -390,6 +426,7 @@ pub mod builders {
         /// Information about the hours of operation.
         ///
         /// Sets [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list).
+        #[inline]
         pub fn set_child_hours_of_operations_summary_list(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationsIdentifier>>,
@@ -399,6 +436,7 @@ pub mod builders {
         }
 
         /// Returns [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list), if set.
+        #[inline]
         pub fn get_child_hours_of_operations_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationsIdentifier>> {
@@ -408,6 +446,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -416,6 +455,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -425,6 +465,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -432,6 +473,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -440,17 +482,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListChildHoursOfOperationsOutput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput {
@@ -471,6 +516,7 @@ impl crate::protocol::Operation for ListChildHoursOfOperations {
     type Output = ListChildHoursOfOperationsOutput;
     type Error = ListChildHoursOfOperationsError;
     const NAME: &'static str = "ListChildHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -514,6 +560,7 @@ impl crate::protocol::Operation for ListChildHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -529,6 +576,7 @@ impl crate::protocol::Operation for ListChildHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -588,6 +636,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

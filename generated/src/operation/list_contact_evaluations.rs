@@ -6,6 +6,7 @@
 pub struct ListContactEvaluations;
 impl ListContactEvaluations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListContactEvaluationsInput {
 
 impl ListContactEvaluationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactEvaluationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_evaluations::builders::ListContactEvaluationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,16 +67,19 @@ pub struct ListContactEvaluationsOutput {
 
 impl ListContactEvaluationsOutput {
     /// Provides details about a list of contact evaluations belonging to an instance.
+    #[inline]
     pub fn evaluation_summary_list(&self) -> &[crate::types::EvaluationSummary] {
         &self.evaluation_summary_list
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactEvaluationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_evaluations::builders::ListContactEvaluationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum ListContactEvaluationsError {
 
 impl ListContactEvaluationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl ListContactEvaluationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -138,21 +149,25 @@ impl ListContactEvaluationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -203,6 +218,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -211,12 +227,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -224,6 +242,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -232,12 +251,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -245,6 +266,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -253,12 +275,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -266,6 +290,7 @@ pub mod builders {
         /// Builds a [`ListContactEvaluationsInput`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +315,7 @@ pub mod builders {
 
     impl ListContactEvaluationsOutputBuilder {
         /// Appends an item to [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list); use [`set_evaluation_summary_list`](Self::set_evaluation_summary_list) to replace the whole list.
+        #[inline]
         pub fn evaluation_summary_list(
             mut self,
             input: crate::types::EvaluationSummary,
@@ -303,6 +329,7 @@ pub mod builders {
         /// Provides details about a list of contact evaluations belonging to an instance.
         ///
         /// Sets [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list). This field is required.
+        #[inline]
         pub fn set_evaluation_summary_list(
             mut self,
             input: Option<Vec<crate::types::EvaluationSummary>>,
@@ -312,6 +339,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list), if set.
+        #[inline]
         pub fn get_evaluation_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationSummary>> {
@@ -321,6 +349,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -329,12 +358,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -343,6 +374,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -368,6 +400,7 @@ impl crate::protocol::Operation for ListContactEvaluations {
     type Output = ListContactEvaluationsOutput;
     type Error = ListContactEvaluationsError;
     const NAME: &'static str = "ListContactEvaluations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -418,6 +451,7 @@ impl crate::protocol::Operation for ListContactEvaluations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -433,6 +467,7 @@ impl crate::protocol::Operation for ListContactEvaluations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -476,6 +511,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListContactFlowModuleVersions;
 impl ListContactFlowModuleVersions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListContactFlowModuleVersionsInput {
 
 impl ListContactFlowModuleVersionsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListContactFlowModuleVersionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flow_module_versions::builders::ListContactFlowModuleVersionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,6 +75,7 @@ impl ListContactFlowModuleVersionsOutput {
     /// Information about the flow module versions.
     ///
     /// Empty when the field is unset; use `.contact_flow_module_version_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flow_module_version_summary_list(
         &self,
     ) -> &[crate::types::ContactFlowModuleVersionSummary] {
@@ -76,11 +83,13 @@ impl ListContactFlowModuleVersionsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactFlowModuleVersionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flow_module_versions::builders::ListContactFlowModuleVersionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum ListContactFlowModuleVersionsError {
 
 impl ListContactFlowModuleVersionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl ListContactFlowModuleVersionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -155,31 +167,37 @@ impl ListContactFlowModuleVersionsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// Builds a [`ListContactFlowModuleVersionsInput`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -346,6 +377,7 @@ pub mod builders {
 
     impl ListContactFlowModuleVersionsOutputBuilder {
         /// Appends an item to [`contact_flow_module_version_summary_list`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.contact_flow_module_version_summary_list); use [`set_contact_flow_module_version_summary_list`](Self::set_contact_flow_module_version_summary_list) to replace the whole list.
+        #[inline]
         pub fn contact_flow_module_version_summary_list(
             mut self,
             input: crate::types::ContactFlowModuleVersionSummary,
@@ -361,6 +393,7 @@ pub mod builders {
         /// Information about the flow module versions.
         ///
         /// Sets [`contact_flow_module_version_summary_list`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.contact_flow_module_version_summary_list).
+        #[inline]
         pub fn set_contact_flow_module_version_summary_list(
             mut self,
             input: Option<Vec<crate::types::ContactFlowModuleVersionSummary>>,
@@ -370,6 +403,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_module_version_summary_list`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.contact_flow_module_version_summary_list), if set.
+        #[inline]
         pub fn get_contact_flow_module_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowModuleVersionSummary>> {
@@ -379,6 +413,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -387,17 +422,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListContactFlowModuleVersionsOutput`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsOutput {
@@ -416,6 +454,7 @@ impl crate::protocol::Operation for ListContactFlowModuleVersions {
     type Output = ListContactFlowModuleVersionsOutput;
     type Error = ListContactFlowModuleVersionsError;
     const NAME: &'static str = "ListContactFlowModuleVersions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -459,6 +498,7 @@ impl crate::protocol::Operation for ListContactFlowModuleVersions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -474,6 +514,7 @@ impl crate::protocol::Operation for ListContactFlowModuleVersions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -517,6 +558,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListContactFlowModules;
 impl ListContactFlowModules {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListContactFlowModulesInput {
 
 impl ListContactFlowModulesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The state of the flow module.
+    #[inline]
     pub fn contact_flow_module_state(
         &self,
     ) -> Option<&crate::types::ContactFlowModuleState> {
@@ -49,6 +54,7 @@ impl ListContactFlowModulesInput {
     }
 
     /// Creates a new builder for [`ListContactFlowModulesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flow_modules::builders::ListContactFlowModulesInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ impl ListContactFlowModulesOutput {
     /// Information about the flow module.
     ///
     /// Empty when the field is unset; use `.contact_flow_modules_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flow_modules_summary_list(
         &self,
     ) -> &[crate::types::ContactFlowModuleSummary] {
@@ -78,11 +85,13 @@ impl ListContactFlowModulesOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactFlowModulesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flow_modules::builders::ListContactFlowModulesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -119,6 +128,7 @@ pub enum ListContactFlowModulesError {
 
 impl ListContactFlowModulesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -131,11 +141,13 @@ impl ListContactFlowModulesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -157,31 +169,37 @@ impl ListContactFlowModulesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +281,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -268,12 +290,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -281,6 +305,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -289,12 +314,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// The state of the flow module.
         ///
         /// Sets [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state).
+        #[inline]
         pub fn contact_flow_module_state(
             mut self,
             input: crate::types::ContactFlowModuleState,
@@ -313,6 +341,7 @@ pub mod builders {
         /// The state of the flow module.
         ///
         /// Sets [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state).
+        #[inline]
         pub fn set_contact_flow_module_state(
             mut self,
             input: Option<crate::types::ContactFlowModuleState>,
@@ -322,6 +351,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state), if set.
+        #[inline]
         pub fn get_contact_flow_module_state(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleState> {
@@ -331,6 +361,7 @@ pub mod builders {
         /// Builds a [`ListContactFlowModulesInput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -358,6 +389,7 @@ pub mod builders {
 
     impl ListContactFlowModulesOutputBuilder {
         /// Appends an item to [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list); use [`set_contact_flow_modules_summary_list`](Self::set_contact_flow_modules_summary_list) to replace the whole list.
+        #[inline]
         pub fn contact_flow_modules_summary_list(
             mut self,
             input: crate::types::ContactFlowModuleSummary,
@@ -373,6 +405,7 @@ pub mod builders {
         /// Information about the flow module.
         ///
         /// Sets [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list).
+        #[inline]
         pub fn set_contact_flow_modules_summary_list(
             mut self,
             input: Option<Vec<crate::types::ContactFlowModuleSummary>>,
@@ -382,6 +415,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list), if set.
+        #[inline]
         pub fn get_contact_flow_modules_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowModuleSummary>> {
@@ -391,6 +425,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -399,17 +434,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListContactFlowModulesOutput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput {
@@ -428,6 +466,7 @@ impl crate::protocol::Operation for ListContactFlowModules {
     type Output = ListContactFlowModulesOutput;
     type Error = ListContactFlowModulesError;
     const NAME: &'static str = "ListContactFlowModules";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -463,6 +502,7 @@ impl crate::protocol::Operation for ListContactFlowModules {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -478,6 +518,7 @@ impl crate::protocol::Operation for ListContactFlowModules {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -521,6 +562,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct ListContactFlows;
 impl ListContactFlows {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,6 +32,7 @@ pub struct ListContactFlowsInput {
 
 impl ListContactFlowsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -38,21 +40,25 @@ impl ListContactFlowsInput {
     /// The type of flow.
     ///
     /// Empty when the field is unset; use `.contact_flow_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flow_types(&self) -> &[crate::types::ContactFlowType] {
         self.contact_flow_types.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListContactFlowsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flows::builders::ListContactFlowsInputBuilder {
         ::std::default::Default::default()
     }
@@ -73,16 +79,19 @@ impl ListContactFlowsOutput {
     /// Information about the flows.
     ///
     /// Empty when the field is unset; use `.contact_flow_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flow_summary_list(&self) -> &[crate::types::ContactFlowSummary] {
         self.contact_flow_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactFlowsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_flows::builders::ListContactFlowsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum ListContactFlowsError {
 
 impl ListContactFlowsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl ListContactFlowsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -154,26 +166,31 @@ impl ListContactFlowsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -227,6 +244,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -235,17 +253,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types); use [`set_contact_flow_types`](Self::set_contact_flow_types) to replace the whole list.
+        #[inline]
         pub fn contact_flow_types(
             mut self,
             input: crate::types::ContactFlowType,
@@ -259,6 +280,7 @@ pub mod builders {
         /// The type of flow.
         ///
         /// Sets [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types).
+        #[inline]
         pub fn set_contact_flow_types(
             mut self,
             input: Option<Vec<crate::types::ContactFlowType>>,
@@ -268,6 +290,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types), if set.
+        #[inline]
         pub fn get_contact_flow_types(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowType>> {
@@ -277,6 +300,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +309,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +324,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +333,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +348,7 @@ pub mod builders {
         /// Builds a [`ListContactFlowsInput`](crate::operation::list_contact_flows::ListContactFlowsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -346,6 +376,7 @@ pub mod builders {
 
     impl ListContactFlowsOutputBuilder {
         /// Appends an item to [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list); use [`set_contact_flow_summary_list`](Self::set_contact_flow_summary_list) to replace the whole list.
+        #[inline]
         pub fn contact_flow_summary_list(
             mut self,
             input: crate::types::ContactFlowSummary,
@@ -359,6 +390,7 @@ pub mod builders {
         /// Information about the flows.
         ///
         /// Sets [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list).
+        #[inline]
         pub fn set_contact_flow_summary_list(
             mut self,
             input: Option<Vec<crate::types::ContactFlowSummary>>,
@@ -368,6 +400,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list), if set.
+        #[inline]
         pub fn get_contact_flow_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowSummary>> {
@@ -377,6 +410,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -385,17 +419,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListContactFlowsOutput`](crate::operation::list_contact_flows::ListContactFlowsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_contact_flows::ListContactFlowsOutput {
@@ -413,6 +450,7 @@ impl crate::protocol::Operation for ListContactFlows {
     type Output = ListContactFlowsOutput;
     type Error = ListContactFlowsError;
     const NAME: &'static str = "ListContactFlows";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -450,6 +488,7 @@ impl crate::protocol::Operation for ListContactFlows {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -465,6 +504,7 @@ impl crate::protocol::Operation for ListContactFlows {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -505,6 +545,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListContactReferences;
 impl ListContactReferences {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,11 +32,13 @@ pub struct ListContactReferencesInput {
 
 impl ListContactReferencesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the initial contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
@@ -43,16 +46,19 @@ impl ListContactReferencesInput {
     /// The type of reference.
     ///
     /// Empty when the field is unset; use `.reference_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn reference_types(&self) -> &[crate::types::ReferenceType] {
         self.reference_types.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactReferencesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_references::builders::ListContactReferencesInputBuilder {
         ::std::default::Default::default()
     }
@@ -75,16 +81,19 @@ impl ListContactReferencesOutput {
     /// Information about the flows.
     ///
     /// Empty when the field is unset; use `.reference_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn reference_summary_list(&self) -> &[crate::types::ReferenceSummary] {
         self.reference_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListContactReferencesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_contact_references::builders::ListContactReferencesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -119,6 +128,7 @@ pub enum ListContactReferencesError {
 
 impl ListContactReferencesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -131,11 +141,13 @@ impl ListContactReferencesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -156,26 +168,31 @@ impl ListContactReferencesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -229,6 +246,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -237,12 +255,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -250,6 +270,7 @@ pub mod builders {
         /// The identifier of the initial contact.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -258,17 +279,20 @@ pub mod builders {
         /// The identifier of the initial contact.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Appends an item to [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types); use [`set_reference_types`](Self::set_reference_types) to replace the whole list.
+        #[inline]
         pub fn reference_types(mut self, input: crate::types::ReferenceType) -> Self {
             let mut v: Vec<_> = self.reference_types.unwrap_or_default();
             v.push(input);
@@ -279,6 +303,7 @@ pub mod builders {
         /// The type of reference.
         ///
         /// Sets [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types). This field is required.
+        #[inline]
         pub fn set_reference_types(
             mut self,
             input: Option<Vec<crate::types::ReferenceType>>,
@@ -288,6 +313,7 @@ pub mod builders {
         }
 
         /// Returns [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types), if set.
+        #[inline]
         pub fn get_reference_types(&self) -> &Option<Vec<crate::types::ReferenceType>> {
             &self.reference_types
         }
@@ -295,6 +321,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -303,12 +330,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -316,6 +345,7 @@ pub mod builders {
         /// Builds a [`ListContactReferencesInput`](crate::operation::list_contact_references::ListContactReferencesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -341,6 +371,7 @@ pub mod builders {
 
     impl ListContactReferencesOutputBuilder {
         /// Appends an item to [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list); use [`set_reference_summary_list`](Self::set_reference_summary_list) to replace the whole list.
+        #[inline]
         pub fn reference_summary_list(
             mut self,
             input: crate::types::ReferenceSummary,
@@ -354,6 +385,7 @@ pub mod builders {
         /// Information about the flows.
         ///
         /// Sets [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list).
+        #[inline]
         pub fn set_reference_summary_list(
             mut self,
             input: Option<Vec<crate::types::ReferenceSummary>>,
@@ -363,6 +395,7 @@ pub mod builders {
         }
 
         /// Returns [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list), if set.
+        #[inline]
         pub fn get_reference_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ReferenceSummary>> {
@@ -372,6 +405,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -380,17 +414,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListContactReferencesOutput`](crate::operation::list_contact_references::ListContactReferencesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_contact_references::ListContactReferencesOutput {
@@ -408,6 +445,7 @@ impl crate::protocol::Operation for ListContactReferences {
     type Output = ListContactReferencesOutput;
     type Error = ListContactReferencesError;
     const NAME: &'static str = "ListContactReferences";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -457,6 +495,7 @@ impl crate::protocol::Operation for ListContactReferences {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -472,6 +511,7 @@ impl crate::protocol::Operation for ListContactReferences {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -515,6 +555,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListDataTableAttributes;
 impl ListDataTableAttributes {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,11 +30,13 @@ pub struct ListDataTableAttributesInput {
 
 impl ListDataTableAttributesInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table whose attributes should be listed.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -41,21 +44,25 @@ impl ListDataTableAttributesInput {
     /// Optional list of specific attribute IDs to retrieve.
     ///
     /// Empty when the field is unset; use `.attribute_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn attribute_ids(&self) -> &[String] {
         self.attribute_ids.as_deref().unwrap_or_default()
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of data table attributes to return in one page of results.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListDataTableAttributesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_table_attributes::builders::ListDataTableAttributesInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,16 +81,19 @@ pub struct ListDataTableAttributesOutput {
 
 impl ListDataTableAttributesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// A list of data table attributes with their complete configuration and metadata.
+    #[inline]
     pub fn attributes(&self) -> &[crate::types::DataTableAttribute] {
         &self.attributes
     }
 
     /// Creates a new builder for [`ListDataTableAttributesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_table_attributes::builders::ListDataTableAttributesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -120,6 +130,7 @@ pub enum ListDataTableAttributesError {
 
 impl ListDataTableAttributesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -132,11 +143,13 @@ impl ListDataTableAttributesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -158,31 +171,37 @@ impl ListDataTableAttributesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +258,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +267,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +282,7 @@ pub mod builders {
         /// The unique identifier for the data table whose attributes should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -268,17 +291,20 @@ pub mod builders {
         /// The unique identifier for the data table whose attributes should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids); use [`set_attribute_ids`](Self::set_attribute_ids) to replace the whole list.
+        #[inline]
         pub fn attribute_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.attribute_ids.unwrap_or_default();
             v.push(input.into());
@@ -289,12 +315,14 @@ pub mod builders {
         /// Optional list of specific attribute IDs to retrieve.
         ///
         /// Sets [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids).
+        #[inline]
         pub fn set_attribute_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.attribute_ids = input;
             self
         }
 
         /// Returns [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids), if set.
+        #[inline]
         pub fn get_attribute_ids(&self) -> &Option<Vec<String>> {
             &self.attribute_ids
         }
@@ -302,6 +330,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -310,12 +339,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -323,6 +354,7 @@ pub mod builders {
         /// The maximum number of data table attributes to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -331,12 +363,14 @@ pub mod builders {
         /// The maximum number of data table attributes to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -344,6 +378,7 @@ pub mod builders {
         /// Builds a [`ListDataTableAttributesInput`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -372,6 +407,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -380,17 +416,20 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole list.
+        #[inline]
         pub fn attributes(mut self, input: crate::types::DataTableAttribute) -> Self {
             let mut v: Vec<_> = self.attributes.unwrap_or_default();
             v.push(input);
@@ -401,6 +440,7 @@ pub mod builders {
         /// A list of data table attributes with their complete configuration and metadata.
         ///
         /// Sets [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes). This field is required.
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<Vec<crate::types::DataTableAttribute>>,
@@ -410,6 +450,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(&self) -> &Option<Vec<crate::types::DataTableAttribute>> {
             &self.attributes
         }
@@ -418,6 +459,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -443,6 +485,7 @@ impl crate::protocol::Operation for ListDataTableAttributes {
     type Output = ListDataTableAttributesOutput;
     type Error = ListDataTableAttributesError;
     const NAME: &'static str = "ListDataTableAttributes";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -498,6 +541,7 @@ impl crate::protocol::Operation for ListDataTableAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -513,6 +557,7 @@ impl crate::protocol::Operation for ListDataTableAttributes {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -556,6 +601,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

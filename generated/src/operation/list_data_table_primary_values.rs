@@ -6,6 +6,7 @@
 pub struct ListDataTablePrimaryValues;
 impl ListDataTablePrimaryValues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,11 +32,13 @@ pub struct ListDataTablePrimaryValuesInput {
 
 impl ListDataTablePrimaryValuesInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table whose primary values should be listed.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -43,6 +46,7 @@ impl ListDataTablePrimaryValuesInput {
     /// Optional list of specific record IDs to retrieve.
     ///
     /// Empty when the field is unset; use `.record_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn record_ids(&self) -> &[String] {
         self.record_ids.as_deref().unwrap_or_default()
     }
@@ -50,6 +54,7 @@ impl ListDataTablePrimaryValuesInput {
     /// Optional filter to retrieve primary values matching specific criteria.
     ///
     /// Empty when the field is unset; use `.primary_attribute_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_attribute_values(
         &self,
     ) -> &[crate::types::PrimaryAttributeValueFilter] {
@@ -57,16 +62,19 @@ impl ListDataTablePrimaryValuesInput {
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of data table primary values to return in one page of results.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListDataTablePrimaryValuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_table_primary_values::builders::ListDataTablePrimaryValuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,16 +93,19 @@ pub struct ListDataTablePrimaryValuesOutput {
 
 impl ListDataTablePrimaryValuesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// A list of primary value combinations with their record IDs and modification metadata.
+    #[inline]
     pub fn primary_values_list(&self) -> &[crate::types::RecordPrimaryValue] {
         &self.primary_values_list
     }
 
     /// Creates a new builder for [`ListDataTablePrimaryValuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_table_primary_values::builders::ListDataTablePrimaryValuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum ListDataTablePrimaryValuesError {
 
 impl ListDataTablePrimaryValuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl ListDataTablePrimaryValuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -169,31 +183,37 @@ impl ListDataTablePrimaryValuesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -253,6 +273,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -261,12 +282,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -274,6 +297,7 @@ pub mod builders {
         /// The unique identifier for the data table whose primary values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -282,17 +306,20 @@ pub mod builders {
         /// The unique identifier for the data table whose primary values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids); use [`set_record_ids`](Self::set_record_ids) to replace the whole list.
+        #[inline]
         pub fn record_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.record_ids.unwrap_or_default();
             v.push(input.into());
@@ -303,17 +330,20 @@ pub mod builders {
         /// Optional list of specific record IDs to retrieve.
         ///
         /// Sets [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids).
+        #[inline]
         pub fn set_record_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.record_ids = input;
             self
         }
 
         /// Returns [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids), if set.
+        #[inline]
         pub fn get_record_ids(&self) -> &Option<Vec<String>> {
             &self.record_ids
         }
 
         /// Appends an item to [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values); use [`set_primary_attribute_values`](Self::set_primary_attribute_values) to replace the whole list.
+        #[inline]
         pub fn primary_attribute_values(
             mut self,
             input: crate::types::PrimaryAttributeValueFilter,
@@ -327,6 +357,7 @@ pub mod builders {
         /// Optional filter to retrieve primary values matching specific criteria.
         ///
         /// Sets [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values).
+        #[inline]
         pub fn set_primary_attribute_values(
             mut self,
             input: Option<Vec<crate::types::PrimaryAttributeValueFilter>>,
@@ -336,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values), if set.
+        #[inline]
         pub fn get_primary_attribute_values(
             &self,
         ) -> &Option<Vec<crate::types::PrimaryAttributeValueFilter>> {
@@ -345,6 +377,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -353,12 +386,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -366,6 +401,7 @@ pub mod builders {
         /// The maximum number of data table primary values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -374,12 +410,14 @@ pub mod builders {
         /// The maximum number of data table primary values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -387,6 +425,7 @@ pub mod builders {
         /// Builds a [`ListDataTablePrimaryValuesInput`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -416,6 +455,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -424,17 +464,20 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list); use [`set_primary_values_list`](Self::set_primary_values_list) to replace the whole list.
+        #[inline]
         pub fn primary_values_list(
             mut self,
             input: crate::types::RecordPrimaryValue,
@@ -448,6 +491,7 @@ pub mod builders {
         /// A list of primary value combinations with their record IDs and modification metadata.
         ///
         /// Sets [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list). This field is required.
+        #[inline]
         pub fn set_primary_values_list(
             mut self,
             input: Option<Vec<crate::types::RecordPrimaryValue>>,
@@ -457,6 +501,7 @@ pub mod builders {
         }
 
         /// Returns [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list), if set.
+        #[inline]
         pub fn get_primary_values_list(
             &self,
         ) -> &Option<Vec<crate::types::RecordPrimaryValue>> {
@@ -467,6 +512,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -492,6 +538,7 @@ impl crate::protocol::Operation for ListDataTablePrimaryValues {
     type Output = ListDataTablePrimaryValuesOutput;
     type Error = ListDataTablePrimaryValuesError;
     const NAME: &'static str = "ListDataTablePrimaryValues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -553,6 +600,7 @@ impl crate::protocol::Operation for ListDataTablePrimaryValues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -568,6 +616,7 @@ impl crate::protocol::Operation for ListDataTablePrimaryValues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -611,6 +660,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

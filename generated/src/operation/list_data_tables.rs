@@ -6,6 +6,7 @@
 pub struct ListDataTables;
 impl ListDataTables {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListDataTablesInput {
 
 impl ListDataTablesInput {
     /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of data tables to return in one page of results.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListDataTablesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_tables::builders::ListDataTablesInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,16 +63,19 @@ pub struct ListDataTablesOutput {
 
 impl ListDataTablesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// A list of data table summaries containing basic information about each table including ID, ARN, name, and modification details.
+    #[inline]
     pub fn data_table_summary_list(&self) -> &[crate::types::DataTableSummary] {
         &self.data_table_summary_list
     }
 
     /// Creates a new builder for [`ListDataTablesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_data_tables::builders::ListDataTablesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum ListDataTablesError {
 
 impl ListDataTablesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl ListDataTablesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -142,31 +153,37 @@ impl ListDataTablesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_tables::ListDataTablesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_tables::ListDataTablesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_data_tables::ListDataTablesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -271,12 +295,14 @@ pub mod builders {
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -284,6 +310,7 @@ pub mod builders {
         /// Builds a [`ListDataTablesInput`](crate::operation::list_data_tables::ListDataTablesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +337,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -318,17 +346,20 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list); use [`set_data_table_summary_list`](Self::set_data_table_summary_list) to replace the whole list.
+        #[inline]
         pub fn data_table_summary_list(
             mut self,
             input: crate::types::DataTableSummary,
@@ -342,6 +373,7 @@ pub mod builders {
         /// A list of data table summaries containing basic information about each table including ID, ARN, name, and modification details.
         ///
         /// Sets [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list). This field is required.
+        #[inline]
         pub fn set_data_table_summary_list(
             mut self,
             input: Option<Vec<crate::types::DataTableSummary>>,
@@ -351,6 +383,7 @@ pub mod builders {
         }
 
         /// Returns [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list), if set.
+        #[inline]
         pub fn get_data_table_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::DataTableSummary>> {
@@ -361,6 +394,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -386,6 +420,7 @@ impl crate::protocol::Operation for ListDataTables {
     type Output = ListDataTablesOutput;
     type Error = ListDataTablesError;
     const NAME: &'static str = "ListDataTables";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -418,6 +453,7 @@ impl crate::protocol::Operation for ListDataTables {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -433,6 +469,7 @@ impl crate::protocol::Operation for ListDataTables {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -473,6 +510,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListDefaultVocabularies;
 impl ListDefaultVocabularies {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListDefaultVocabulariesInput {
 
 impl ListDefaultVocabulariesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListDefaultVocabulariesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_default_vocabularies::builders::ListDefaultVocabulariesInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,16 +71,19 @@ pub struct ListDefaultVocabulariesOutput {
 
 impl ListDefaultVocabulariesOutput {
     /// A list of default vocabularies.
+    #[inline]
     pub fn default_vocabulary_list(&self) -> &[crate::types::DefaultVocabulary] {
         &self.default_vocabulary_list
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListDefaultVocabulariesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_default_vocabularies::builders::ListDefaultVocabulariesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -107,6 +116,7 @@ pub enum ListDefaultVocabulariesError {
 
 impl ListDefaultVocabulariesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -119,11 +129,13 @@ impl ListDefaultVocabulariesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -139,21 +151,25 @@ impl ListDefaultVocabulariesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -205,6 +221,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -213,12 +230,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -226,6 +245,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code).
+        #[inline]
         pub fn language_code(
             mut self,
             input: crate::types::VocabularyLanguageCode,
@@ -237,6 +257,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code).
+        #[inline]
         pub fn set_language_code(
             mut self,
             input: Option<crate::types::VocabularyLanguageCode>,
@@ -246,6 +267,7 @@ pub mod builders {
         }
 
         /// Returns [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code), if set.
+        #[inline]
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
@@ -255,6 +277,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -263,12 +286,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -276,6 +301,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -284,12 +310,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -297,6 +325,7 @@ pub mod builders {
         /// Builds a [`ListDefaultVocabulariesInput`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -322,6 +351,7 @@ pub mod builders {
 
     impl ListDefaultVocabulariesOutputBuilder {
         /// Appends an item to [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list); use [`set_default_vocabulary_list`](Self::set_default_vocabulary_list) to replace the whole list.
+        #[inline]
         pub fn default_vocabulary_list(
             mut self,
             input: crate::types::DefaultVocabulary,
@@ -335,6 +365,7 @@ pub mod builders {
         /// A list of default vocabularies.
         ///
         /// Sets [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list). This field is required.
+        #[inline]
         pub fn set_default_vocabulary_list(
             mut self,
             input: Option<Vec<crate::types::DefaultVocabulary>>,
@@ -344,6 +375,7 @@ pub mod builders {
         }
 
         /// Returns [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list), if set.
+        #[inline]
         pub fn get_default_vocabulary_list(
             &self,
         ) -> &Option<Vec<crate::types::DefaultVocabulary>> {
@@ -353,6 +385,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -361,12 +394,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -375,6 +410,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -400,6 +436,7 @@ impl crate::protocol::Operation for ListDefaultVocabularies {
     type Output = ListDefaultVocabulariesOutput;
     type Error = ListDefaultVocabulariesError;
     const NAME: &'static str = "ListDefaultVocabularies";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -448,6 +485,7 @@ impl crate::protocol::Operation for ListDefaultVocabularies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -463,6 +501,7 @@ impl crate::protocol::Operation for ListDefaultVocabularies {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -506,6 +545,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

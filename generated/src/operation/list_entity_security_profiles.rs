@@ -6,6 +6,7 @@
 pub struct ListEntitySecurityProfiles;
 impl ListEntitySecurityProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct ListEntitySecurityProfilesInput {
 
 impl ListEntitySecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Only supported type is AI_AGENT.
+    #[inline]
     pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
 
     /// ARN of a Q in Connect AI Agent.
+    #[inline]
     pub fn entity_arn(&self) -> Option<&str> {
         self.entity_arn.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListEntitySecurityProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_entity_security_profiles::builders::ListEntitySecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,16 +81,19 @@ impl ListEntitySecurityProfilesOutput {
     /// List of Security Profile Object.
     ///
     /// Empty when the field is unset; use `.security_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileItem] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListEntitySecurityProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_entity_security_profiles::builders::ListEntitySecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +128,7 @@ pub enum ListEntitySecurityProfilesError {
 
 impl ListEntitySecurityProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -130,11 +141,13 @@ impl ListEntitySecurityProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -155,26 +168,31 @@ impl ListEntitySecurityProfilesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -229,6 +247,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -237,12 +256,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -250,6 +271,7 @@ pub mod builders {
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type). This field is required.
+        #[inline]
         pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
             self.entity_type = Some(input);
             self
@@ -258,6 +280,7 @@ pub mod builders {
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type). This field is required.
+        #[inline]
         pub fn set_entity_type(
             mut self,
             input: Option<crate::types::EntityType>,
@@ -267,6 +290,7 @@ pub mod builders {
         }
 
         /// Returns [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type), if set.
+        #[inline]
         pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
             &self.entity_type
         }
@@ -274,6 +298,7 @@ pub mod builders {
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn). This field is required.
+        #[inline]
         pub fn entity_arn(mut self, input: impl Into<String>) -> Self {
             self.entity_arn = Some(input.into());
             self
@@ -282,12 +307,14 @@ pub mod builders {
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn). This field is required.
+        #[inline]
         pub fn set_entity_arn(mut self, input: Option<String>) -> Self {
             self.entity_arn = input;
             self
         }
 
         /// Returns [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn), if set.
+        #[inline]
         pub fn get_entity_arn(&self) -> &Option<String> {
             &self.entity_arn
         }
@@ -295,6 +322,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -303,12 +331,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -316,6 +346,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -324,12 +355,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -337,6 +370,7 @@ pub mod builders {
         /// Builds a [`ListEntitySecurityProfilesInput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -363,6 +397,7 @@ pub mod builders {
 
     impl ListEntitySecurityProfilesOutputBuilder {
         /// Appends an item to [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
+        #[inline]
         pub fn security_profiles(
             mut self,
             input: crate::types::SecurityProfileItem,
@@ -376,6 +411,7 @@ pub mod builders {
         /// List of Security Profile Object.
         ///
         /// Sets [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles).
+        #[inline]
         pub fn set_security_profiles(
             mut self,
             input: Option<Vec<crate::types::SecurityProfileItem>>,
@@ -385,6 +421,7 @@ pub mod builders {
         }
 
         /// Returns [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles), if set.
+        #[inline]
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
@@ -394,6 +431,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -402,17 +440,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListEntitySecurityProfilesOutput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput {
@@ -430,6 +471,7 @@ impl crate::protocol::Operation for ListEntitySecurityProfiles {
     type Output = ListEntitySecurityProfilesOutput;
     type Error = ListEntitySecurityProfilesError;
     const NAME: &'static str = "ListEntitySecurityProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -481,6 +523,7 @@ impl crate::protocol::Operation for ListEntitySecurityProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -496,6 +539,7 @@ impl crate::protocol::Operation for ListEntitySecurityProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -539,6 +583,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListEvaluationFormVersions;
 impl ListEvaluationFormVersions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListEvaluationFormVersionsInput {
 
 impl ListEvaluationFormVersionsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListEvaluationFormVersionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_evaluation_form_versions::builders::ListEvaluationFormVersionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,6 +73,7 @@ pub struct ListEvaluationFormVersionsOutput {
 
 impl ListEvaluationFormVersionsOutput {
     /// Provides details about a list of evaluation forms belonging to an instance.
+    #[inline]
     pub fn evaluation_form_version_summary_list(
         &self,
     ) -> &[crate::types::EvaluationFormVersionSummary] {
@@ -74,11 +81,13 @@ impl ListEvaluationFormVersionsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListEvaluationFormVersionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_evaluation_form_versions::builders::ListEvaluationFormVersionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum ListEvaluationFormVersionsError {
 
 impl ListEvaluationFormVersionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl ListEvaluationFormVersionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,21 +157,25 @@ impl ListEvaluationFormVersionsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +227,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +236,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +251,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -240,12 +260,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -253,6 +275,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -261,12 +284,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -274,6 +299,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -282,12 +308,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -295,6 +323,7 @@ pub mod builders {
         /// Builds a [`ListEvaluationFormVersionsInput`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -322,6 +351,7 @@ pub mod builders {
 
     impl ListEvaluationFormVersionsOutputBuilder {
         /// Appends an item to [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list); use [`set_evaluation_form_version_summary_list`](Self::set_evaluation_form_version_summary_list) to replace the whole list.
+        #[inline]
         pub fn evaluation_form_version_summary_list(
             mut self,
             input: crate::types::EvaluationFormVersionSummary,
@@ -337,6 +367,7 @@ pub mod builders {
         /// Provides details about a list of evaluation forms belonging to an instance.
         ///
         /// Sets [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list). This field is required.
+        #[inline]
         pub fn set_evaluation_form_version_summary_list(
             mut self,
             input: Option<Vec<crate::types::EvaluationFormVersionSummary>>,
@@ -346,6 +377,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list), if set.
+        #[inline]
         pub fn get_evaluation_form_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormVersionSummary>> {
@@ -355,6 +387,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -363,12 +396,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -377,6 +412,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -402,6 +438,7 @@ impl crate::protocol::Operation for ListEvaluationFormVersions {
     type Output = ListEvaluationFormVersionsOutput;
     type Error = ListEvaluationFormVersionsError;
     const NAME: &'static str = "ListEvaluationFormVersions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -440,6 +477,7 @@ impl crate::protocol::Operation for ListEvaluationFormVersions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -455,6 +493,7 @@ impl crate::protocol::Operation for ListEvaluationFormVersions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -499,6 +538,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

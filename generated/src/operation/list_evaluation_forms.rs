@@ -6,6 +6,7 @@
 pub struct ListEvaluationForms;
 impl ListEvaluationForms {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListEvaluationFormsInput {
 
 impl ListEvaluationFormsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListEvaluationFormsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_evaluation_forms::builders::ListEvaluationFormsInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ pub struct ListEvaluationFormsOutput {
 
 impl ListEvaluationFormsOutput {
     /// Provides details about a list of evaluation forms belonging to an instance.
+    #[inline]
     pub fn evaluation_form_summary_list(
         &self,
     ) -> &[crate::types::EvaluationFormSummary] {
@@ -65,11 +71,13 @@ impl ListEvaluationFormsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListEvaluationFormsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_evaluation_forms::builders::ListEvaluationFormsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -102,6 +110,7 @@ pub enum ListEvaluationFormsError {
 
 impl ListEvaluationFormsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -114,11 +123,13 @@ impl ListEvaluationFormsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -136,21 +147,25 @@ impl ListEvaluationFormsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -201,6 +216,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -209,12 +225,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -222,6 +240,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -230,12 +249,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -243,6 +264,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -251,12 +273,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -264,6 +288,7 @@ pub mod builders {
         /// Builds a [`ListEvaluationFormsInput`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +315,7 @@ pub mod builders {
 
     impl ListEvaluationFormsOutputBuilder {
         /// Appends an item to [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list); use [`set_evaluation_form_summary_list`](Self::set_evaluation_form_summary_list) to replace the whole list.
+        #[inline]
         pub fn evaluation_form_summary_list(
             mut self,
             input: crate::types::EvaluationFormSummary,
@@ -303,6 +329,7 @@ pub mod builders {
         /// Provides details about a list of evaluation forms belonging to an instance.
         ///
         /// Sets [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list). This field is required.
+        #[inline]
         pub fn set_evaluation_form_summary_list(
             mut self,
             input: Option<Vec<crate::types::EvaluationFormSummary>>,
@@ -312,6 +339,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list), if set.
+        #[inline]
         pub fn get_evaluation_form_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormSummary>> {
@@ -321,6 +349,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -329,12 +358,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -343,6 +374,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -368,6 +400,7 @@ impl crate::protocol::Operation for ListEvaluationForms {
     type Output = ListEvaluationFormsOutput;
     type Error = ListEvaluationFormsError;
     const NAME: &'static str = "ListEvaluationForms";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -400,6 +433,7 @@ impl crate::protocol::Operation for ListEvaluationForms {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -415,6 +449,7 @@ impl crate::protocol::Operation for ListEvaluationForms {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -456,6 +491,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListFlowAssociations;
 impl ListFlowAssociations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,11 +28,13 @@ pub struct ListFlowAssociationsInput {
 
 impl ListFlowAssociationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
@@ -39,16 +42,19 @@ impl ListFlowAssociationsInput {
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListFlowAssociationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_flow_associations::builders::ListFlowAssociationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,6 +75,7 @@ impl ListFlowAssociationsOutput {
     /// Summary of flow associations.
     ///
     /// Empty when the field is unset; use `.flow_association_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn flow_association_summary_list(
         &self,
     ) -> &[crate::types::FlowAssociationSummary] {
@@ -76,11 +83,13 @@ impl ListFlowAssociationsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListFlowAssociationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_flow_associations::builders::ListFlowAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum ListFlowAssociationsError {
 
 impl ListFlowAssociationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl ListFlowAssociationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -155,31 +167,37 @@ impl ListFlowAssociationsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type).
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::ListFlowAssociationResourceType,
@@ -267,6 +289,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type).
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::ListFlowAssociationResourceType>,
@@ -276,6 +299,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::ListFlowAssociationResourceType> {
@@ -285,6 +309,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -293,12 +318,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -306,6 +333,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -314,12 +342,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -327,6 +357,7 @@ pub mod builders {
         /// Builds a [`ListFlowAssociationsInput`](crate::operation::list_flow_associations::ListFlowAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -354,6 +385,7 @@ pub mod builders {
 
     impl ListFlowAssociationsOutputBuilder {
         /// Appends an item to [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list); use [`set_flow_association_summary_list`](Self::set_flow_association_summary_list) to replace the whole list.
+        #[inline]
         pub fn flow_association_summary_list(
             mut self,
             input: crate::types::FlowAssociationSummary,
@@ -367,6 +399,7 @@ pub mod builders {
         /// Summary of flow associations.
         ///
         /// Sets [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list).
+        #[inline]
         pub fn set_flow_association_summary_list(
             mut self,
             input: Option<Vec<crate::types::FlowAssociationSummary>>,
@@ -376,6 +409,7 @@ pub mod builders {
         }
 
         /// Returns [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list), if set.
+        #[inline]
         pub fn get_flow_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::FlowAssociationSummary>> {
@@ -385,6 +419,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -393,17 +428,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListFlowAssociationsOutput`](crate::operation::list_flow_associations::ListFlowAssociationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_flow_associations::ListFlowAssociationsOutput {
@@ -421,6 +459,7 @@ impl crate::protocol::Operation for ListFlowAssociations {
     type Output = ListFlowAssociationsOutput;
     type Error = ListFlowAssociationsError;
     const NAME: &'static str = "ListFlowAssociations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -456,6 +495,7 @@ impl crate::protocol::Operation for ListFlowAssociations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -471,6 +511,7 @@ impl crate::protocol::Operation for ListFlowAssociations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -511,6 +552,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListHoursOfOperationOverrides;
 impl ListHoursOfOperationOverrides {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListHoursOfOperationOverridesInput {
 
 impl ListHoursOfOperationOverridesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListHoursOfOperationOverridesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOperationOverridesInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ pub struct ListHoursOfOperationOverridesOutput {
 
 impl ListHoursOfOperationOverridesOutput {
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -78,6 +85,7 @@ impl ListHoursOfOperationOverridesOutput {
     /// Information about the hours of operation override.
     ///
     /// Empty when the field is unset; use `.hours_of_operation_override_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hours_of_operation_override_list(
         &self,
     ) -> &[crate::types::HoursOfOperationOverride] {
@@ -85,16 +93,19 @@ impl ListHoursOfOperationOverridesOutput {
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Creates a new builder for [`ListHoursOfOperationOverridesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOperationOverridesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -129,6 +140,7 @@ pub enum ListHoursOfOperationOverridesError {
 
 impl ListHoursOfOperationOverridesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -141,11 +153,13 @@ impl ListHoursOfOperationOverridesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -166,26 +180,31 @@ impl ListHoursOfOperationOverridesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +258,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +267,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +282,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -268,12 +291,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -281,6 +306,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -289,12 +315,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -302,6 +330,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -310,12 +339,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -323,6 +354,7 @@ pub mod builders {
         /// Builds a [`ListHoursOfOperationOverridesInput`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -354,6 +386,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -362,17 +395,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`hours_of_operation_override_list`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.hours_of_operation_override_list); use [`set_hours_of_operation_override_list`](Self::set_hours_of_operation_override_list) to replace the whole list.
+        #[inline]
         pub fn hours_of_operation_override_list(
             mut self,
             input: crate::types::HoursOfOperationOverride,
@@ -388,6 +424,7 @@ pub mod builders {
         /// Information about the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_list`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.hours_of_operation_override_list).
+        #[inline]
         pub fn set_hours_of_operation_override_list(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationOverride>>,
@@ -397,6 +434,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override_list`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.hours_of_operation_override_list), if set.
+        #[inline]
         pub fn get_hours_of_operation_override_list(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverride>> {
@@ -406,6 +444,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -414,12 +453,14 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
@@ -427,6 +468,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -435,6 +477,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -444,11 +487,13 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
 
         /// Builds a [`ListHoursOfOperationOverridesOutput`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesOutput {
@@ -468,6 +513,7 @@ impl crate::protocol::Operation for ListHoursOfOperationOverrides {
     type Output = ListHoursOfOperationOverridesOutput;
     type Error = ListHoursOfOperationOverridesError;
     const NAME: &'static str = "ListHoursOfOperationOverrides";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -511,6 +557,7 @@ impl crate::protocol::Operation for ListHoursOfOperationOverrides {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -526,6 +573,7 @@ impl crate::protocol::Operation for ListHoursOfOperationOverrides {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -585,6 +633,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListHoursOfOperations;
 impl ListHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListHoursOfOperationsInput {
 
 impl ListHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_hours_of_operations::builders::ListHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +69,7 @@ impl ListHoursOfOperationsOutput {
     /// Information about the hours of operation.
     ///
     /// Empty when the field is unset; use `.hours_of_operation_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hours_of_operation_summary_list(
         &self,
     ) -> &[crate::types::HoursOfOperationSummary] {
@@ -71,11 +77,13 @@ impl ListHoursOfOperationsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_hours_of_operations::builders::ListHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +118,7 @@ pub enum ListHoursOfOperationsError {
 
 impl ListHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -122,11 +131,13 @@ impl ListHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -147,26 +158,31 @@ impl ListHoursOfOperationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// Builds a [`ListHoursOfOperationsInput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -308,6 +334,7 @@ pub mod builders {
 
     impl ListHoursOfOperationsOutputBuilder {
         /// Appends an item to [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list); use [`set_hours_of_operation_summary_list`](Self::set_hours_of_operation_summary_list) to replace the whole list.
+        #[inline]
         pub fn hours_of_operation_summary_list(
             mut self,
             input: crate::types::HoursOfOperationSummary,
@@ -321,6 +348,7 @@ pub mod builders {
         /// Information about the hours of operation.
         ///
         /// Sets [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list).
+        #[inline]
         pub fn set_hours_of_operation_summary_list(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationSummary>>,
@@ -330,6 +358,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list), if set.
+        #[inline]
         pub fn get_hours_of_operation_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationSummary>> {
@@ -339,6 +368,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -347,17 +377,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListHoursOfOperationsOutput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput {
@@ -375,6 +408,7 @@ impl crate::protocol::Operation for ListHoursOfOperations {
     type Output = ListHoursOfOperationsOutput;
     type Error = ListHoursOfOperationsError;
     const NAME: &'static str = "ListHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -407,6 +441,7 @@ impl crate::protocol::Operation for ListHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -422,6 +457,7 @@ impl crate::protocol::Operation for ListHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -465,6 +501,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

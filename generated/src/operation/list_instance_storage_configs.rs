@@ -8,6 +8,7 @@
 pub struct ListInstanceStorageConfigs;
 impl ListInstanceStorageConfigs {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListInstanceStorageConfigsInput {
 
 impl ListInstanceStorageConfigsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListInstanceStorageConfigsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_instance_storage_configs::builders::ListInstanceStorageConfigsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ impl ListInstanceStorageConfigsOutput {
     /// A valid storage type.
     ///
     /// Empty when the field is unset; use `.storage_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn storage_configs(&self) -> &[crate::types::InstanceStorageConfig] {
         self.storage_configs.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListInstanceStorageConfigsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_instance_storage_configs::builders::ListInstanceStorageConfigsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum ListInstanceStorageConfigsError {
 
 impl ListInstanceStorageConfigsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl ListInstanceStorageConfigsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -150,26 +162,31 @@ impl ListInstanceStorageConfigsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::InstanceStorageResourceType,
@@ -255,6 +276,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::InstanceStorageResourceType>,
@@ -264,6 +286,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
@@ -273,6 +296,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -281,12 +305,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -294,6 +320,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -302,12 +329,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -315,6 +344,7 @@ pub mod builders {
         /// Builds a [`ListInstanceStorageConfigsInput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -340,6 +370,7 @@ pub mod builders {
 
     impl ListInstanceStorageConfigsOutputBuilder {
         /// Appends an item to [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs); use [`set_storage_configs`](Self::set_storage_configs) to replace the whole list.
+        #[inline]
         pub fn storage_configs(
             mut self,
             input: crate::types::InstanceStorageConfig,
@@ -353,6 +384,7 @@ pub mod builders {
         /// A valid storage type.
         ///
         /// Sets [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs).
+        #[inline]
         pub fn set_storage_configs(
             mut self,
             input: Option<Vec<crate::types::InstanceStorageConfig>>,
@@ -362,6 +394,7 @@ pub mod builders {
         }
 
         /// Returns [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs), if set.
+        #[inline]
         pub fn get_storage_configs(
             &self,
         ) -> &Option<Vec<crate::types::InstanceStorageConfig>> {
@@ -371,6 +404,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -379,17 +413,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListInstanceStorageConfigsOutput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput {
@@ -407,6 +444,7 @@ impl crate::protocol::Operation for ListInstanceStorageConfigs {
     type Output = ListInstanceStorageConfigsOutput;
     type Error = ListInstanceStorageConfigsError;
     const NAME: &'static str = "ListInstanceStorageConfigs";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -453,6 +491,7 @@ impl crate::protocol::Operation for ListInstanceStorageConfigs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -468,6 +507,7 @@ impl crate::protocol::Operation for ListInstanceStorageConfigs {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -511,6 +551,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

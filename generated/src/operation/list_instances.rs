@@ -8,6 +8,7 @@
 pub struct ListInstances;
 impl ListInstances {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct ListInstancesInput {
 
 impl ListInstancesInput {
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListInstancesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_instances::builders::ListInstancesInputBuilder {
         ::std::default::Default::default()
     }
@@ -55,16 +59,19 @@ impl ListInstancesOutput {
     /// Information about the instances.
     ///
     /// Empty when the field is unset; use `.instance_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn instance_summary_list(&self) -> &[crate::types::InstanceSummary] {
         self.instance_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListInstancesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_instances::builders::ListInstancesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -93,6 +100,7 @@ pub enum ListInstancesError {
 
 impl ListInstancesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -105,11 +113,13 @@ impl ListInstancesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -123,11 +133,13 @@ impl ListInstancesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
@@ -173,6 +185,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -181,12 +194,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_instances::ListInstancesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -194,6 +209,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -202,12 +218,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -215,6 +233,7 @@ pub mod builders {
         /// Builds a [`ListInstancesInput`](crate::operation::list_instances::ListInstancesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -238,6 +257,7 @@ pub mod builders {
 
     impl ListInstancesOutputBuilder {
         /// Appends an item to [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list); use [`set_instance_summary_list`](Self::set_instance_summary_list) to replace the whole list.
+        #[inline]
         pub fn instance_summary_list(
             mut self,
             input: crate::types::InstanceSummary,
@@ -251,6 +271,7 @@ pub mod builders {
         /// Information about the instances.
         ///
         /// Sets [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list).
+        #[inline]
         pub fn set_instance_summary_list(
             mut self,
             input: Option<Vec<crate::types::InstanceSummary>>,
@@ -260,6 +281,7 @@ pub mod builders {
         }
 
         /// Returns [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list), if set.
+        #[inline]
         pub fn get_instance_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::InstanceSummary>> {
@@ -269,6 +291,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -277,17 +300,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListInstancesOutput`](crate::operation::list_instances::ListInstancesOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_instances::ListInstancesOutput {
             crate::operation::list_instances::ListInstancesOutput {
                 instance_summary_list: self.instance_summary_list,
@@ -303,6 +329,7 @@ impl crate::protocol::Operation for ListInstances {
     type Output = ListInstancesOutput;
     type Error = ListInstancesError;
     const NAME: &'static str = "ListInstances";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -331,6 +358,7 @@ impl crate::protocol::Operation for ListInstances {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -346,6 +374,7 @@ impl crate::protocol::Operation for ListInstances {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -386,6 +415,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListIntegrationAssociations;
 impl ListIntegrationAssociations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct ListIntegrationAssociationsInput {
 
 impl ListIntegrationAssociationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The integration type.
+    #[inline]
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The Amazon Resource Name (ARN) of the integration.
+    #[inline]
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
 
     /// Creates a new builder for [`ListIntegrationAssociationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_integration_associations::builders::ListIntegrationAssociationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,6 +83,7 @@ impl ListIntegrationAssociationsOutput {
     /// The associations.
     ///
     /// Empty when the field is unset; use `.integration_association_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn integration_association_summary_list(
         &self,
     ) -> &[crate::types::IntegrationAssociationSummary] {
@@ -83,11 +91,13 @@ impl ListIntegrationAssociationsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListIntegrationAssociationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_integration_associations::builders::ListIntegrationAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -120,6 +130,7 @@ pub enum ListIntegrationAssociationsError {
 
 impl ListIntegrationAssociationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -132,11 +143,13 @@ impl ListIntegrationAssociationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -154,21 +167,25 @@ impl ListIntegrationAssociationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The integration type.
         ///
         /// Sets [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type).
+        #[inline]
         pub fn integration_type(mut self, input: crate::types::IntegrationType) -> Self {
             self.integration_type = Some(input);
             self
@@ -250,6 +271,7 @@ pub mod builders {
         /// The integration type.
         ///
         /// Sets [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type).
+        #[inline]
         pub fn set_integration_type(
             mut self,
             input: Option<crate::types::IntegrationType>,
@@ -259,6 +281,7 @@ pub mod builders {
         }
 
         /// Returns [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type), if set.
+        #[inline]
         pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
             &self.integration_type
         }
@@ -266,6 +289,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -274,12 +298,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -287,6 +313,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -295,12 +322,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -308,6 +337,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn).
+        #[inline]
         pub fn integration_arn(mut self, input: impl Into<String>) -> Self {
             self.integration_arn = Some(input.into());
             self
@@ -316,12 +346,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn).
+        #[inline]
         pub fn set_integration_arn(mut self, input: Option<String>) -> Self {
             self.integration_arn = input;
             self
         }
 
         /// Returns [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn), if set.
+        #[inline]
         pub fn get_integration_arn(&self) -> &Option<String> {
             &self.integration_arn
         }
@@ -329,6 +361,7 @@ pub mod builders {
         /// Builds a [`ListIntegrationAssociationsInput`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -357,6 +390,7 @@ pub mod builders {
 
     impl ListIntegrationAssociationsOutputBuilder {
         /// Appends an item to [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list); use [`set_integration_association_summary_list`](Self::set_integration_association_summary_list) to replace the whole list.
+        #[inline]
         pub fn integration_association_summary_list(
             mut self,
             input: crate::types::IntegrationAssociationSummary,
@@ -372,6 +406,7 @@ pub mod builders {
         /// The associations.
         ///
         /// Sets [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list).
+        #[inline]
         pub fn set_integration_association_summary_list(
             mut self,
             input: Option<Vec<crate::types::IntegrationAssociationSummary>>,
@@ -381,6 +416,7 @@ pub mod builders {
         }
 
         /// Returns [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list), if set.
+        #[inline]
         pub fn get_integration_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::IntegrationAssociationSummary>> {
@@ -390,6 +426,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -398,17 +435,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListIntegrationAssociationsOutput`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_integration_associations::ListIntegrationAssociationsOutput {
@@ -427,6 +467,7 @@ impl crate::protocol::Operation for ListIntegrationAssociations {
     type Output = ListIntegrationAssociationsOutput;
     type Error = ListIntegrationAssociationsError;
     const NAME: &'static str = "ListIntegrationAssociations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -466,6 +507,7 @@ impl crate::protocol::Operation for ListIntegrationAssociations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -481,6 +523,7 @@ impl crate::protocol::Operation for ListIntegrationAssociations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -524,6 +567,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListLambdaFunctions;
 impl ListLambdaFunctions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListLambdaFunctionsInput {
 
 impl ListLambdaFunctionsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListLambdaFunctionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_lambda_functions::builders::ListLambdaFunctionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,16 +67,19 @@ impl ListLambdaFunctionsOutput {
     /// The Lambdafunction ARNs associated with the specified instance.
     ///
     /// Empty when the field is unset; use `.lambda_functions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn lambda_functions(&self) -> &[String] {
         self.lambda_functions.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListLambdaFunctionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_lambda_functions::builders::ListLambdaFunctionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum ListLambdaFunctionsError {
 
 impl ListLambdaFunctionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl ListLambdaFunctionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -143,26 +154,31 @@ impl ListLambdaFunctionsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +240,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// Builds a [`ListLambdaFunctionsInput`](crate::operation::list_lambda_functions::ListLambdaFunctionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +328,7 @@ pub mod builders {
 
     impl ListLambdaFunctionsOutputBuilder {
         /// Appends an item to [`lambda_functions`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.lambda_functions); use [`set_lambda_functions`](Self::set_lambda_functions) to replace the whole list.
+        #[inline]
         pub fn lambda_functions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.lambda_functions.unwrap_or_default();
             v.push(input.into());
@@ -312,12 +339,14 @@ pub mod builders {
         /// The Lambdafunction ARNs associated with the specified instance.
         ///
         /// Sets [`lambda_functions`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.lambda_functions).
+        #[inline]
         pub fn set_lambda_functions(mut self, input: Option<Vec<String>>) -> Self {
             self.lambda_functions = input;
             self
         }
 
         /// Returns [`lambda_functions`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.lambda_functions), if set.
+        #[inline]
         pub fn get_lambda_functions(&self) -> &Option<Vec<String>> {
             &self.lambda_functions
         }
@@ -325,6 +354,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -333,17 +363,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListLambdaFunctionsOutput`](crate::operation::list_lambda_functions::ListLambdaFunctionsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_lambda_functions::ListLambdaFunctionsOutput {
@@ -361,6 +394,7 @@ impl crate::protocol::Operation for ListLambdaFunctions {
     type Output = ListLambdaFunctionsOutput;
     type Error = ListLambdaFunctionsError;
     const NAME: &'static str = "ListLambdaFunctions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -394,6 +428,7 @@ impl crate::protocol::Operation for ListLambdaFunctions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -409,6 +444,7 @@ impl crate::protocol::Operation for ListLambdaFunctions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -447,6 +483,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListNotifications;
 impl ListNotifications {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListNotificationsInput {
 
 impl ListNotificationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListNotificationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_notifications::builders::ListNotificationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -58,16 +63,19 @@ pub struct ListNotificationsOutput {
 
 impl ListNotificationsOutput {
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// A list of notification summaries.
+    #[inline]
     pub fn notification_summary_list(&self) -> &[crate::types::Notification] {
         &self.notification_summary_list
     }
 
     /// Creates a new builder for [`ListNotificationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_notifications::builders::ListNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum ListNotificationsError {
 
 impl ListNotificationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl ListNotificationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -142,31 +153,37 @@ impl ListNotificationsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -221,6 +238,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_notifications::ListNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -229,12 +247,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_notifications::ListNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_notifications::ListNotificationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -271,12 +295,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -284,6 +310,7 @@ pub mod builders {
         /// Builds a [`ListNotificationsInput`](crate::operation::list_notifications::ListNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +337,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -318,17 +346,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_notifications::ListNotificationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list); use [`set_notification_summary_list`](Self::set_notification_summary_list) to replace the whole list.
+        #[inline]
         pub fn notification_summary_list(
             mut self,
             input: crate::types::Notification,
@@ -342,6 +373,7 @@ pub mod builders {
         /// A list of notification summaries.
         ///
         /// Sets [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list). This field is required.
+        #[inline]
         pub fn set_notification_summary_list(
             mut self,
             input: Option<Vec<crate::types::Notification>>,
@@ -351,6 +383,7 @@ pub mod builders {
         }
 
         /// Returns [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list), if set.
+        #[inline]
         pub fn get_notification_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::Notification>> {
@@ -361,6 +394,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -386,6 +420,7 @@ impl crate::protocol::Operation for ListNotifications {
     type Output = ListNotificationsOutput;
     type Error = ListNotificationsError;
     const NAME: &'static str = "ListNotifications";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -418,6 +453,7 @@ impl crate::protocol::Operation for ListNotifications {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -433,6 +469,7 @@ impl crate::protocol::Operation for ListNotifications {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -473,6 +510,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct ListPhoneNumbers;
 impl ListPhoneNumbers {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -38,6 +39,7 @@ pub struct ListPhoneNumbersInput {
 
 impl ListPhoneNumbersInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -45,6 +47,7 @@ impl ListPhoneNumbersInput {
     /// The type of phone number.
     ///
     /// Empty when the field is unset; use `.phone_number_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_types(&self) -> &[crate::types::PhoneNumberType] {
         self.phone_number_types.as_deref().unwrap_or_default()
     }
@@ -52,21 +55,25 @@ impl ListPhoneNumbersInput {
     /// The ISO country code.
     ///
     /// Empty when the field is unset; use `.phone_number_country_codes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_country_codes(&self) -> &[crate::types::PhoneNumberCountryCode] {
         self.phone_number_country_codes.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListPhoneNumbersInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder {
         ::std::default::Default::default()
     }
@@ -87,16 +94,19 @@ impl ListPhoneNumbersOutput {
     /// Information about the phone numbers.
     ///
     /// Empty when the field is unset; use `.phone_number_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_summary_list(&self) -> &[crate::types::PhoneNumberSummary] {
         self.phone_number_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListPhoneNumbersOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_phone_numbers::builders::ListPhoneNumbersOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +141,7 @@ pub enum ListPhoneNumbersError {
 
 impl ListPhoneNumbersError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +154,13 @@ impl ListPhoneNumbersError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -168,26 +181,31 @@ impl ListPhoneNumbersError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +262,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,17 +271,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types); use [`set_phone_number_types`](Self::set_phone_number_types) to replace the whole list.
+        #[inline]
         pub fn phone_number_types(
             mut self,
             input: crate::types::PhoneNumberType,
@@ -276,6 +298,7 @@ pub mod builders {
         /// The type of phone number.
         ///
         /// Sets [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types).
+        #[inline]
         pub fn set_phone_number_types(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberType>>,
@@ -285,6 +308,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types), if set.
+        #[inline]
         pub fn get_phone_number_types(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberType>> {
@@ -292,6 +316,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes); use [`set_phone_number_country_codes`](Self::set_phone_number_country_codes) to replace the whole list.
+        #[inline]
         pub fn phone_number_country_codes(
             mut self,
             input: crate::types::PhoneNumberCountryCode,
@@ -305,6 +330,7 @@ pub mod builders {
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes).
+        #[inline]
         pub fn set_phone_number_country_codes(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberCountryCode>>,
@@ -314,6 +340,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes), if set.
+        #[inline]
         pub fn get_phone_number_country_codes(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberCountryCode>> {
@@ -323,6 +350,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -331,12 +359,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -344,6 +374,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -352,12 +383,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -365,6 +398,7 @@ pub mod builders {
         /// Builds a [`ListPhoneNumbersInput`](crate::operation::list_phone_numbers::ListPhoneNumbersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -393,6 +427,7 @@ pub mod builders {
 
     impl ListPhoneNumbersOutputBuilder {
         /// Appends an item to [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list); use [`set_phone_number_summary_list`](Self::set_phone_number_summary_list) to replace the whole list.
+        #[inline]
         pub fn phone_number_summary_list(
             mut self,
             input: crate::types::PhoneNumberSummary,
@@ -406,6 +441,7 @@ pub mod builders {
         /// Information about the phone numbers.
         ///
         /// Sets [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list).
+        #[inline]
         pub fn set_phone_number_summary_list(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberSummary>>,
@@ -415,6 +451,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list), if set.
+        #[inline]
         pub fn get_phone_number_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberSummary>> {
@@ -424,6 +461,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -432,17 +470,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListPhoneNumbersOutput`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_phone_numbers::ListPhoneNumbersOutput {
@@ -460,6 +501,7 @@ impl crate::protocol::Operation for ListPhoneNumbers {
     type Output = ListPhoneNumbersOutput;
     type Error = ListPhoneNumbersError;
     const NAME: &'static str = "ListPhoneNumbers";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -502,6 +544,7 @@ impl crate::protocol::Operation for ListPhoneNumbers {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -517,6 +560,7 @@ impl crate::protocol::Operation for ListPhoneNumbers {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -557,6 +601,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct ListPhoneNumbersV2;
 impl ListPhoneNumbersV2 {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -40,21 +41,25 @@ pub struct ListPhoneNumbersV2Input {
 
 impl ListPhoneNumbersV2Input {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -62,6 +67,7 @@ impl ListPhoneNumbersV2Input {
     /// The ISO country code.
     ///
     /// Empty when the field is unset; use `.phone_number_country_codes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_country_codes(&self) -> &[crate::types::PhoneNumberCountryCode] {
         self.phone_number_country_codes.as_deref().unwrap_or_default()
     }
@@ -69,16 +75,19 @@ impl ListPhoneNumbersV2Input {
     /// The type of phone number.
     ///
     /// Empty when the field is unset; use `.phone_number_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_types(&self) -> &[crate::types::PhoneNumberType] {
         self.phone_number_types.as_deref().unwrap_or_default()
     }
 
     /// The prefix of the phone number.
+    #[inline]
     pub fn phone_number_prefix(&self) -> Option<&str> {
         self.phone_number_prefix.as_deref()
     }
 
     /// Creates a new builder for [`ListPhoneNumbersV2Input`].
+    #[inline]
     pub fn builder() -> crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBuilder {
         ::std::default::Default::default()
     }
@@ -99,6 +108,7 @@ pub struct ListPhoneNumbersV2Output {
 
 impl ListPhoneNumbersV2Output {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -106,6 +116,7 @@ impl ListPhoneNumbersV2Output {
     /// Information about phone numbers that have been claimed to your Amazon Connect instances or traffic distribution groups.
     ///
     /// Empty when the field is unset; use `.list_phone_numbers_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn list_phone_numbers_summary_list(
         &self,
     ) -> &[crate::types::ListPhoneNumbersSummary] {
@@ -113,6 +124,7 @@ impl ListPhoneNumbersV2Output {
     }
 
     /// Creates a new builder for [`ListPhoneNumbersV2Output`].
+    #[inline]
     pub fn builder() -> crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2OutputBuilder {
         ::std::default::Default::default()
     }
@@ -147,6 +159,7 @@ pub enum ListPhoneNumbersV2Error {
 
 impl ListPhoneNumbersV2Error {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -159,11 +172,13 @@ impl ListPhoneNumbersV2Error {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -182,26 +197,31 @@ impl ListPhoneNumbersV2Error {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -260,6 +280,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.target_arn).
+        #[inline]
         pub fn target_arn(mut self, input: impl Into<String>) -> Self {
             self.target_arn = Some(input.into());
             self
@@ -268,12 +289,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.target_arn).
+        #[inline]
         pub fn set_target_arn(mut self, input: Option<String>) -> Self {
             self.target_arn = input;
             self
         }
 
         /// Returns [`target_arn`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.target_arn), if set.
+        #[inline]
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
@@ -281,6 +304,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -289,12 +313,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -302,6 +328,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -310,12 +337,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -323,6 +352,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -331,17 +361,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes); use [`set_phone_number_country_codes`](Self::set_phone_number_country_codes) to replace the whole list.
+        #[inline]
         pub fn phone_number_country_codes(
             mut self,
             input: crate::types::PhoneNumberCountryCode,
@@ -355,6 +388,7 @@ pub mod builders {
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes).
+        #[inline]
         pub fn set_phone_number_country_codes(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberCountryCode>>,
@@ -364,6 +398,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes), if set.
+        #[inline]
         pub fn get_phone_number_country_codes(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberCountryCode>> {
@@ -371,6 +406,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types); use [`set_phone_number_types`](Self::set_phone_number_types) to replace the whole list.
+        #[inline]
         pub fn phone_number_types(
             mut self,
             input: crate::types::PhoneNumberType,
@@ -384,6 +420,7 @@ pub mod builders {
         /// The type of phone number.
         ///
         /// Sets [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types).
+        #[inline]
         pub fn set_phone_number_types(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberType>>,
@@ -393,6 +430,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types), if set.
+        #[inline]
         pub fn get_phone_number_types(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberType>> {
@@ -402,6 +440,7 @@ pub mod builders {
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix).
+        #[inline]
         pub fn phone_number_prefix(mut self, input: impl Into<String>) -> Self {
             self.phone_number_prefix = Some(input.into());
             self
@@ -410,12 +449,14 @@ pub mod builders {
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix).
+        #[inline]
         pub fn set_phone_number_prefix(mut self, input: Option<String>) -> Self {
             self.phone_number_prefix = input;
             self
         }
 
         /// Returns [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix), if set.
+        #[inline]
         pub fn get_phone_number_prefix(&self) -> &Option<String> {
             &self.phone_number_prefix
         }
@@ -423,6 +464,7 @@ pub mod builders {
         /// Builds a [`ListPhoneNumbersV2Input`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -455,6 +497,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -463,17 +506,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list); use [`set_list_phone_numbers_summary_list`](Self::set_list_phone_numbers_summary_list) to replace the whole list.
+        #[inline]
         pub fn list_phone_numbers_summary_list(
             mut self,
             input: crate::types::ListPhoneNumbersSummary,
@@ -487,6 +533,7 @@ pub mod builders {
         /// Information about phone numbers that have been claimed to your Amazon Connect instances or traffic distribution groups.
         ///
         /// Sets [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list).
+        #[inline]
         pub fn set_list_phone_numbers_summary_list(
             mut self,
             input: Option<Vec<crate::types::ListPhoneNumbersSummary>>,
@@ -496,6 +543,7 @@ pub mod builders {
         }
 
         /// Returns [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list), if set.
+        #[inline]
         pub fn get_list_phone_numbers_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ListPhoneNumbersSummary>> {
@@ -503,6 +551,7 @@ pub mod builders {
         }
 
         /// Builds a [`ListPhoneNumbersV2Output`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output {
@@ -520,6 +569,7 @@ impl crate::protocol::Operation for ListPhoneNumbersV2 {
     type Output = ListPhoneNumbersV2Output;
     type Error = ListPhoneNumbersV2Error;
     const NAME: &'static str = "ListPhoneNumbersV2";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -579,6 +629,7 @@ impl crate::protocol::Operation for ListPhoneNumbersV2 {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -594,6 +645,7 @@ impl crate::protocol::Operation for ListPhoneNumbersV2 {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -634,6 +686,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct ListPredefinedAttributes;
 impl ListPredefinedAttributes {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -32,21 +33,25 @@ pub struct ListPredefinedAttributesInput {
 
 impl ListPredefinedAttributesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListPredefinedAttributesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_predefined_attributes::builders::ListPredefinedAttributesInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,6 +72,7 @@ pub struct ListPredefinedAttributesOutput {
 
 impl ListPredefinedAttributesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -74,6 +80,7 @@ impl ListPredefinedAttributesOutput {
     /// Summary of the predefined attributes.
     ///
     /// Empty when the field is unset; use `.predefined_attribute_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn predefined_attribute_summary_list(
         &self,
     ) -> &[crate::types::PredefinedAttributeSummary] {
@@ -81,6 +88,7 @@ impl ListPredefinedAttributesOutput {
     }
 
     /// Creates a new builder for [`ListPredefinedAttributesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_predefined_attributes::builders::ListPredefinedAttributesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +123,7 @@ pub enum ListPredefinedAttributesError {
 
 impl ListPredefinedAttributesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +136,13 @@ impl ListPredefinedAttributesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -152,26 +163,31 @@ impl ListPredefinedAttributesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -224,6 +240,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -232,12 +249,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -245,6 +264,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -253,12 +273,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -266,6 +288,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -274,12 +297,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -287,6 +312,7 @@ pub mod builders {
         /// Builds a [`ListPredefinedAttributesInput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -315,6 +341,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -323,17 +350,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list); use [`set_predefined_attribute_summary_list`](Self::set_predefined_attribute_summary_list) to replace the whole list.
+        #[inline]
         pub fn predefined_attribute_summary_list(
             mut self,
             input: crate::types::PredefinedAttributeSummary,
@@ -349,6 +379,7 @@ pub mod builders {
         /// Summary of the predefined attributes.
         ///
         /// Sets [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list).
+        #[inline]
         pub fn set_predefined_attribute_summary_list(
             mut self,
             input: Option<Vec<crate::types::PredefinedAttributeSummary>>,
@@ -358,6 +389,7 @@ pub mod builders {
         }
 
         /// Returns [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list), if set.
+        #[inline]
         pub fn get_predefined_attribute_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PredefinedAttributeSummary>> {
@@ -365,6 +397,7 @@ pub mod builders {
         }
 
         /// Builds a [`ListPredefinedAttributesOutput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput {
@@ -383,6 +416,7 @@ impl crate::protocol::Operation for ListPredefinedAttributes {
     type Output = ListPredefinedAttributesOutput;
     type Error = ListPredefinedAttributesError;
     const NAME: &'static str = "ListPredefinedAttributes";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -415,6 +449,7 @@ impl crate::protocol::Operation for ListPredefinedAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -430,6 +465,7 @@ impl crate::protocol::Operation for ListPredefinedAttributes {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -473,6 +509,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListPrompts;
 impl ListPrompts {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListPromptsInput {
 
 impl ListPromptsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListPromptsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_prompts::builders::ListPromptsInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,16 +65,19 @@ impl ListPromptsOutput {
     /// Information about the prompts.
     ///
     /// Empty when the field is unset; use `.prompt_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn prompt_summary_list(&self) -> &[crate::types::PromptSummary] {
         self.prompt_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListPromptsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_prompts::builders::ListPromptsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum ListPromptsError {
 
 impl ListPromptsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl ListPromptsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -141,26 +152,31 @@ impl ListPromptsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -213,6 +229,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_prompts::ListPromptsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -221,12 +238,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_prompts::ListPromptsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_prompts::ListPromptsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -234,6 +253,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -242,12 +262,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -255,6 +277,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -263,12 +286,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -276,6 +301,7 @@ pub mod builders {
         /// Builds a [`ListPromptsInput`](crate::operation::list_prompts::ListPromptsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -300,6 +326,7 @@ pub mod builders {
 
     impl ListPromptsOutputBuilder {
         /// Appends an item to [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list); use [`set_prompt_summary_list`](Self::set_prompt_summary_list) to replace the whole list.
+        #[inline]
         pub fn prompt_summary_list(
             mut self,
             input: crate::types::PromptSummary,
@@ -313,6 +340,7 @@ pub mod builders {
         /// Information about the prompts.
         ///
         /// Sets [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list).
+        #[inline]
         pub fn set_prompt_summary_list(
             mut self,
             input: Option<Vec<crate::types::PromptSummary>>,
@@ -322,6 +350,7 @@ pub mod builders {
         }
 
         /// Returns [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list), if set.
+        #[inline]
         pub fn get_prompt_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PromptSummary>> {
@@ -331,6 +360,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -339,17 +369,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListPromptsOutput`](crate::operation::list_prompts::ListPromptsOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_prompts::ListPromptsOutput {
             crate::operation::list_prompts::ListPromptsOutput {
                 prompt_summary_list: self.prompt_summary_list,
@@ -365,6 +398,7 @@ impl crate::protocol::Operation for ListPrompts {
     type Output = ListPromptsOutput;
     type Error = ListPromptsError;
     const NAME: &'static str = "ListPrompts";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -397,6 +431,7 @@ impl crate::protocol::Operation for ListPrompts {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -412,6 +447,7 @@ impl crate::protocol::Operation for ListPrompts {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -452,6 +488,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromptsError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

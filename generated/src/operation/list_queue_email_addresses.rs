@@ -13,6 +13,7 @@
 pub struct ListQueueEmailAddresses;
 impl ListQueueEmailAddresses {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -34,26 +35,31 @@ pub struct ListQueueEmailAddressesInput {
 
 impl ListQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListQueueEmailAddressesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queue_email_addresses::builders::ListQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,6 +82,7 @@ pub struct ListQueueEmailAddressesOutput {
 
 impl ListQueueEmailAddressesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -83,21 +90,25 @@ impl ListQueueEmailAddressesOutput {
     /// List of email address summary information for all email addresses associated with the queue.
     ///
     /// Empty when the field is unset; use `.email_address_metadata_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn email_address_metadata_list(&self) -> &[crate::types::EmailAddressSummary] {
         self.email_address_metadata_list.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListQueueEmailAddressesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queue_email_addresses::builders::ListQueueEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -134,6 +145,7 @@ pub enum ListQueueEmailAddressesError {
 
 impl ListQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -146,11 +158,13 @@ impl ListQueueEmailAddressesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -172,31 +186,37 @@ impl ListQueueEmailAddressesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -252,6 +272,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -260,12 +281,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -273,6 +296,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -281,12 +305,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -294,6 +320,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -302,12 +329,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -315,6 +344,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -323,12 +353,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -336,6 +368,7 @@ pub mod builders {
         /// Builds a [`ListQueueEmailAddressesInput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -367,6 +400,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -375,17 +409,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list); use [`set_email_address_metadata_list`](Self::set_email_address_metadata_list) to replace the whole list.
+        #[inline]
         pub fn email_address_metadata_list(
             mut self,
             input: crate::types::EmailAddressSummary,
@@ -399,6 +436,7 @@ pub mod builders {
         /// List of email address summary information for all email addresses associated with the queue.
         ///
         /// Sets [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list).
+        #[inline]
         pub fn set_email_address_metadata_list(
             mut self,
             input: Option<Vec<crate::types::EmailAddressSummary>>,
@@ -408,6 +446,7 @@ pub mod builders {
         }
 
         /// Returns [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list), if set.
+        #[inline]
         pub fn get_email_address_metadata_list(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressSummary>> {
@@ -417,6 +456,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -425,6 +465,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -434,6 +475,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -441,6 +483,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -449,17 +492,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListQueueEmailAddressesOutput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput {
@@ -479,6 +525,7 @@ impl crate::protocol::Operation for ListQueueEmailAddresses {
     type Output = ListQueueEmailAddressesOutput;
     type Error = ListQueueEmailAddressesError;
     const NAME: &'static str = "ListQueueEmailAddresses";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -517,6 +564,7 @@ impl crate::protocol::Operation for ListQueueEmailAddresses {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -532,6 +580,7 @@ impl crate::protocol::Operation for ListQueueEmailAddresses {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -591,6 +640,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

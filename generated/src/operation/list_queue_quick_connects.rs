@@ -6,6 +6,7 @@
 pub struct ListQueueQuickConnects;
 impl ListQueueQuickConnects {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListQueueQuickConnectsInput {
 
 impl ListQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListQueueQuickConnectsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queue_quick_connects::builders::ListQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,6 +75,7 @@ pub struct ListQueueQuickConnectsOutput {
 
 impl ListQueueQuickConnectsOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -76,21 +83,25 @@ impl ListQueueQuickConnectsOutput {
     /// Information about the quick connects.
     ///
     /// Empty when the field is unset; use `.quick_connect_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_summary_list(&self) -> &[crate::types::QuickConnectSummary] {
         self.quick_connect_summary_list.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListQueueQuickConnectsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queue_quick_connects::builders::ListQueueQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +136,7 @@ pub enum ListQueueQuickConnectsError {
 
 impl ListQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +149,13 @@ impl ListQueueQuickConnectsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -162,26 +176,31 @@ impl ListQueueQuickConnectsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +311,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +326,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +335,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +350,7 @@ pub mod builders {
         /// Builds a [`ListQueueQuickConnectsInput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -350,6 +382,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -358,17 +391,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list); use [`set_quick_connect_summary_list`](Self::set_quick_connect_summary_list) to replace the whole list.
+        #[inline]
         pub fn quick_connect_summary_list(
             mut self,
             input: crate::types::QuickConnectSummary,
@@ -382,6 +418,7 @@ pub mod builders {
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list).
+        #[inline]
         pub fn set_quick_connect_summary_list(
             mut self,
             input: Option<Vec<crate::types::QuickConnectSummary>>,
@@ -391,6 +428,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list), if set.
+        #[inline]
         pub fn get_quick_connect_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectSummary>> {
@@ -400,6 +438,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -408,6 +447,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -417,6 +457,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -424,6 +465,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -432,17 +474,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListQueueQuickConnectsOutput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput {
@@ -462,6 +507,7 @@ impl crate::protocol::Operation for ListQueueQuickConnects {
     type Output = ListQueueQuickConnectsOutput;
     type Error = ListQueueQuickConnectsError;
     const NAME: &'static str = "ListQueueQuickConnects";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -500,6 +546,7 @@ impl crate::protocol::Operation for ListQueueQuickConnects {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -515,6 +562,7 @@ impl crate::protocol::Operation for ListQueueQuickConnects {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -574,6 +622,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

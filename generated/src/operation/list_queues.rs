@@ -10,6 +10,7 @@
 pub struct ListQueues;
 impl ListQueues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,6 +32,7 @@ pub struct ListQueuesInput {
 
 impl ListQueuesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -38,21 +40,25 @@ impl ListQueuesInput {
     /// The type of queue.
     ///
     /// Empty when the field is unset; use `.queue_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_types(&self) -> &[crate::types::QueueType] {
         self.queue_types.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListQueuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queues::builders::ListQueuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -73,16 +79,19 @@ impl ListQueuesOutput {
     /// Information about the queues.
     ///
     /// Empty when the field is unset; use `.queue_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_summary_list(&self) -> &[crate::types::QueueSummary] {
         self.queue_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListQueuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_queues::builders::ListQueuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum ListQueuesError {
 
 impl ListQueuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl ListQueuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -154,26 +166,31 @@ impl ListQueuesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -227,6 +244,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queues::ListQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -235,17 +253,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queues::ListQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_queues::ListQueuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types); use [`set_queue_types`](Self::set_queue_types) to replace the whole list.
+        #[inline]
         pub fn queue_types(mut self, input: crate::types::QueueType) -> Self {
             let mut v: Vec<_> = self.queue_types.unwrap_or_default();
             v.push(input);
@@ -256,6 +277,7 @@ pub mod builders {
         /// The type of queue.
         ///
         /// Sets [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types).
+        #[inline]
         pub fn set_queue_types(
             mut self,
             input: Option<Vec<crate::types::QueueType>>,
@@ -265,6 +287,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types), if set.
+        #[inline]
         pub fn get_queue_types(&self) -> &Option<Vec<crate::types::QueueType>> {
             &self.queue_types
         }
@@ -272,6 +295,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -280,12 +304,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -293,6 +319,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -301,12 +328,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -314,6 +343,7 @@ pub mod builders {
         /// Builds a [`ListQueuesInput`](crate::operation::list_queues::ListQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -339,6 +369,7 @@ pub mod builders {
 
     impl ListQueuesOutputBuilder {
         /// Appends an item to [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list); use [`set_queue_summary_list`](Self::set_queue_summary_list) to replace the whole list.
+        #[inline]
         pub fn queue_summary_list(mut self, input: crate::types::QueueSummary) -> Self {
             let mut v: Vec<_> = self.queue_summary_list.unwrap_or_default();
             v.push(input);
@@ -349,6 +380,7 @@ pub mod builders {
         /// Information about the queues.
         ///
         /// Sets [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list).
+        #[inline]
         pub fn set_queue_summary_list(
             mut self,
             input: Option<Vec<crate::types::QueueSummary>>,
@@ -358,6 +390,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list), if set.
+        #[inline]
         pub fn get_queue_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QueueSummary>> {
@@ -367,6 +400,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -375,17 +409,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListQueuesOutput`](crate::operation::list_queues::ListQueuesOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_queues::ListQueuesOutput {
             crate::operation::list_queues::ListQueuesOutput {
                 queue_summary_list: self.queue_summary_list,
@@ -401,6 +438,7 @@ impl crate::protocol::Operation for ListQueues {
     type Output = ListQueuesOutput;
     type Error = ListQueuesError;
     const NAME: &'static str = "ListQueues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -438,6 +476,7 @@ impl crate::protocol::Operation for ListQueues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -453,6 +492,7 @@ impl crate::protocol::Operation for ListQueues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -493,6 +533,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueuesError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

@@ -6,6 +6,7 @@
 pub struct ListQuickConnects;
 impl ListQuickConnects {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,16 +28,19 @@ pub struct ListQuickConnectsInput {
 
 impl ListQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
@@ -44,11 +48,13 @@ impl ListQuickConnectsInput {
     /// The type of quick connect.
     ///
     /// Empty when the field is unset; use `.quick_connect_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_types(&self) -> &[crate::types::QuickConnectType] {
         self.quick_connect_types.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListQuickConnectsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ impl ListQuickConnectsOutput {
     /// Information about the quick connects.
     ///
     /// Empty when the field is unset; use `.quick_connect_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connect_summary_list(&self) -> &[crate::types::QuickConnectSummary] {
         self.quick_connect_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListQuickConnectsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_quick_connects::builders::ListQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum ListQuickConnectsError {
 
 impl ListQuickConnectsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl ListQuickConnectsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -150,26 +162,31 @@ impl ListQuickConnectsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -252,12 +273,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -265,6 +288,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -273,17 +297,20 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
 
         /// Appends an item to [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types); use [`set_quick_connect_types`](Self::set_quick_connect_types) to replace the whole list.
+        #[inline]
         pub fn quick_connect_types(
             mut self,
             input: crate::types::QuickConnectType,
@@ -297,6 +324,7 @@ pub mod builders {
         /// The type of quick connect.
         ///
         /// Sets [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types).
+        #[inline]
         pub fn set_quick_connect_types(
             mut self,
             input: Option<Vec<crate::types::QuickConnectType>>,
@@ -306,6 +334,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types), if set.
+        #[inline]
         pub fn get_quick_connect_types(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectType>> {
@@ -315,6 +344,7 @@ pub mod builders {
         /// Builds a [`ListQuickConnectsInput`](crate::operation::list_quick_connects::ListQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -342,6 +372,7 @@ pub mod builders {
 
     impl ListQuickConnectsOutputBuilder {
         /// Appends an item to [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list); use [`set_quick_connect_summary_list`](Self::set_quick_connect_summary_list) to replace the whole list.
+        #[inline]
         pub fn quick_connect_summary_list(
             mut self,
             input: crate::types::QuickConnectSummary,
@@ -355,6 +386,7 @@ pub mod builders {
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list).
+        #[inline]
         pub fn set_quick_connect_summary_list(
             mut self,
             input: Option<Vec<crate::types::QuickConnectSummary>>,
@@ -364,6 +396,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list), if set.
+        #[inline]
         pub fn get_quick_connect_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectSummary>> {
@@ -373,6 +406,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -381,17 +415,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListQuickConnectsOutput`](crate::operation::list_quick_connects::ListQuickConnectsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_quick_connects::ListQuickConnectsOutput {
@@ -409,6 +446,7 @@ impl crate::protocol::Operation for ListQuickConnects {
     type Output = ListQuickConnectsOutput;
     type Error = ListQuickConnectsError;
     const NAME: &'static str = "ListQuickConnects";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -446,6 +484,7 @@ impl crate::protocol::Operation for ListQuickConnects {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -461,6 +500,7 @@ impl crate::protocol::Operation for ListQuickConnects {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -501,6 +541,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListRealtimeContactAnalysisSegmentsV2;
 impl ListRealtimeContactAnalysisSegmentsV2 {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,26 +34,31 @@ pub struct ListRealtimeContactAnalysisSegmentsV2Input {
 
 impl ListRealtimeContactAnalysisSegmentsV2Input {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The Contact Lens output type to be returned.
+    #[inline]
     pub fn output_type(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisOutputType> {
@@ -62,11 +68,13 @@ impl ListRealtimeContactAnalysisSegmentsV2Input {
     /// Enum with segment types .
     ///
     /// Empty when the field is unset; use `.segment_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn segment_types(&self) -> &[crate::types::RealTimeContactAnalysisSegmentType] {
         self.segment_types.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListRealtimeContactAnalysisSegmentsV2Input`].
+    #[inline]
     pub fn builder() -> crate::operation::list_realtime_contact_analysis_segments_v2::builders::ListRealtimeContactAnalysisSegmentsV2InputBuilder {
         ::std::default::Default::default()
     }
@@ -91,26 +99,31 @@ pub struct ListRealtimeContactAnalysisSegmentsV2Output {
 
 impl ListRealtimeContactAnalysisSegmentsV2Output {
     /// The channel of the contact.
+    #[inline]
     pub fn channel(&self) -> &crate::types::RealTimeContactAnalysisSupportedChannel {
         &self.channel
     }
 
     /// Status of real-time contact analysis.
+    #[inline]
     pub fn status(&self) -> &crate::types::RealTimeContactAnalysisStatus {
         &self.status
     }
 
     /// An analyzed transcript or category.
+    #[inline]
     pub fn segments(&self) -> &[crate::types::RealtimeContactAnalysisSegment] {
         &self.segments
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListRealtimeContactAnalysisSegmentsV2Output`].
+    #[inline]
     pub fn builder() -> crate::operation::list_realtime_contact_analysis_segments_v2::builders::ListRealtimeContactAnalysisSegmentsV2OutputBuilder {
         ::std::default::Default::default()
     }
@@ -147,6 +160,7 @@ pub enum ListRealtimeContactAnalysisSegmentsV2Error {
 
 impl ListRealtimeContactAnalysisSegmentsV2Error {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -159,11 +173,13 @@ impl ListRealtimeContactAnalysisSegmentsV2Error {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -185,31 +201,37 @@ impl ListRealtimeContactAnalysisSegmentsV2Error {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`OutputTypeNotFoundException`](Self::OutputTypeNotFoundException) error.
+    #[inline]
     pub fn is_output_type_not_found_exception(&self) -> bool {
         matches!(self, Self::OutputTypeNotFoundException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -269,6 +291,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -277,12 +300,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -290,6 +315,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -298,12 +324,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -311,6 +339,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -319,12 +348,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -332,6 +363,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -340,12 +372,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -353,6 +387,7 @@ pub mod builders {
         /// The Contact Lens output type to be returned.
         ///
         /// Sets [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type). This field is required.
+        #[inline]
         pub fn output_type(
             mut self,
             input: crate::types::RealTimeContactAnalysisOutputType,
@@ -364,6 +399,7 @@ pub mod builders {
         /// The Contact Lens output type to be returned.
         ///
         /// Sets [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type). This field is required.
+        #[inline]
         pub fn set_output_type(
             mut self,
             input: Option<crate::types::RealTimeContactAnalysisOutputType>,
@@ -373,6 +409,7 @@ pub mod builders {
         }
 
         /// Returns [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type), if set.
+        #[inline]
         pub fn get_output_type(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisOutputType> {
@@ -380,6 +417,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types); use [`set_segment_types`](Self::set_segment_types) to replace the whole list.
+        #[inline]
         pub fn segment_types(
             mut self,
             input: crate::types::RealTimeContactAnalysisSegmentType,
@@ -393,6 +431,7 @@ pub mod builders {
         /// Enum with segment types .
         ///
         /// Sets [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types). This field is required.
+        #[inline]
         pub fn set_segment_types(
             mut self,
             input: Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>>,
@@ -402,6 +441,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types), if set.
+        #[inline]
         pub fn get_segment_types(
             &self,
         ) -> &Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>> {
@@ -411,6 +451,7 @@ pub mod builders {
         /// Builds a [`ListRealtimeContactAnalysisSegmentsV2Input`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -444,6 +485,7 @@ pub mod builders {
         /// The channel of the contact.
         ///
         /// Sets [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel). This field is required.
+        #[inline]
         pub fn channel(
             mut self,
             input: crate::types::RealTimeContactAnalysisSupportedChannel,
@@ -455,6 +497,7 @@ pub mod builders {
         /// The channel of the contact.
         ///
         /// Sets [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel). This field is required.
+        #[inline]
         pub fn set_channel(
             mut self,
             input: Option<crate::types::RealTimeContactAnalysisSupportedChannel>,
@@ -464,6 +507,7 @@ pub mod builders {
         }
 
         /// Returns [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel), if set.
+        #[inline]
         pub fn get_channel(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisSupportedChannel> {
@@ -473,6 +517,7 @@ pub mod builders {
         /// Status of real-time contact analysis.
         ///
         /// Sets [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status). This field is required.
+        #[inline]
         pub fn status(
             mut self,
             input: crate::types::RealTimeContactAnalysisStatus,
@@ -484,6 +529,7 @@ pub mod builders {
         /// Status of real-time contact analysis.
         ///
         /// Sets [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status). This field is required.
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::RealTimeContactAnalysisStatus>,
@@ -493,6 +539,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status), if set.
+        #[inline]
         pub fn get_status(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisStatus> {
@@ -500,6 +547,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments); use [`set_segments`](Self::set_segments) to replace the whole list.
+        #[inline]
         pub fn segments(
             mut self,
             input: crate::types::RealtimeContactAnalysisSegment,
@@ -513,6 +561,7 @@ pub mod builders {
         /// An analyzed transcript or category.
         ///
         /// Sets [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments). This field is required.
+        #[inline]
         pub fn set_segments(
             mut self,
             input: Option<Vec<crate::types::RealtimeContactAnalysisSegment>>,
@@ -522,6 +571,7 @@ pub mod builders {
         }
 
         /// Returns [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments), if set.
+        #[inline]
         pub fn get_segments(
             &self,
         ) -> &Option<Vec<crate::types::RealtimeContactAnalysisSegment>> {
@@ -531,6 +581,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -539,12 +590,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -555,6 +608,7 @@ pub mod builders {
         /// - [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel)
         /// - [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status)
         /// - [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -592,6 +646,7 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
     type Output = ListRealtimeContactAnalysisSegmentsV2Output;
     type Error = ListRealtimeContactAnalysisSegmentsV2Error;
     const NAME: &'static str = "ListRealtimeContactAnalysisSegmentsV2";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -648,6 +703,7 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -663,6 +719,7 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -730,6 +787,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -20,6 +20,7 @@
 pub struct ListRoutingProfileManualAssignmentQueues;
 impl ListRoutingProfileManualAssignmentQueues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -41,26 +42,31 @@ pub struct ListRoutingProfileManualAssignmentQueuesInput {
 
 impl ListRoutingProfileManualAssignmentQueuesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListRoutingProfileManualAssignmentQueuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_routing_profile_manual_assignment_queues::builders::ListRoutingProfileManualAssignmentQueuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +91,7 @@ pub struct ListRoutingProfileManualAssignmentQueuesOutput {
 
 impl ListRoutingProfileManualAssignmentQueuesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -92,6 +99,7 @@ impl ListRoutingProfileManualAssignmentQueuesOutput {
     /// Information about the manual assignment queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.routing_profile_manual_assignment_queue_config_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_profile_manual_assignment_queue_config_summary_list(
         &self,
     ) -> &[crate::types::RoutingProfileManualAssignmentQueueConfigSummary] {
@@ -101,16 +109,19 @@ impl ListRoutingProfileManualAssignmentQueuesOutput {
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListRoutingProfileManualAssignmentQueuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_routing_profile_manual_assignment_queues::builders::ListRoutingProfileManualAssignmentQueuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +156,7 @@ pub enum ListRoutingProfileManualAssignmentQueuesError {
 
 impl ListRoutingProfileManualAssignmentQueuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +169,13 @@ impl ListRoutingProfileManualAssignmentQueuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -182,26 +196,31 @@ impl ListRoutingProfileManualAssignmentQueuesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -256,6 +275,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +284,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +299,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -285,12 +308,14 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -298,6 +323,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -306,12 +332,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -319,6 +347,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -327,12 +356,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -340,6 +371,7 @@ pub mod builders {
         /// Builds a [`ListRoutingProfileManualAssignmentQueuesInput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -371,6 +403,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -379,17 +412,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list); use [`set_routing_profile_manual_assignment_queue_config_summary_list`](Self::set_routing_profile_manual_assignment_queue_config_summary_list) to replace the whole list.
+        #[inline]
         pub fn routing_profile_manual_assignment_queue_config_summary_list(
             mut self,
             input: crate::types::RoutingProfileManualAssignmentQueueConfigSummary,
@@ -405,6 +441,7 @@ pub mod builders {
         /// Information about the manual assignment queues associated with the routing profile.
         ///
         /// Sets [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list).
+        #[inline]
         pub fn set_routing_profile_manual_assignment_queue_config_summary_list(
             mut self,
             input: Option<
@@ -416,6 +453,7 @@ pub mod builders {
         }
 
         /// Returns [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list), if set.
+        #[inline]
         pub fn get_routing_profile_manual_assignment_queue_config_summary_list(
             &self,
         ) -> &Option<
@@ -427,6 +465,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -435,6 +474,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -444,6 +484,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -451,6 +492,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -459,17 +501,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListRoutingProfileManualAssignmentQueuesOutput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput {
@@ -490,6 +535,7 @@ impl crate::protocol::Operation for ListRoutingProfileManualAssignmentQueues {
     type Output = ListRoutingProfileManualAssignmentQueuesOutput;
     type Error = ListRoutingProfileManualAssignmentQueuesError;
     const NAME: &'static str = "ListRoutingProfileManualAssignmentQueues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -528,6 +574,7 @@ impl crate::protocol::Operation for ListRoutingProfileManualAssignmentQueues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -543,6 +590,7 @@ impl crate::protocol::Operation for ListRoutingProfileManualAssignmentQueues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -602,6 +650,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListRoutingProfiles;
 impl ListRoutingProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListRoutingProfilesInput {
 
 impl ListRoutingProfilesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListRoutingProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_routing_profiles::builders::ListRoutingProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ impl ListRoutingProfilesOutput {
     /// Information about the routing profiles.
     ///
     /// Empty when the field is unset; use `.routing_profile_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_profile_summary_list(
         &self,
     ) -> &[crate::types::RoutingProfileSummary] {
@@ -69,11 +75,13 @@ impl ListRoutingProfilesOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListRoutingProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_routing_profiles::builders::ListRoutingProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum ListRoutingProfilesError {
 
 impl ListRoutingProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl ListRoutingProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,26 +156,31 @@ impl ListRoutingProfilesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +233,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +242,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`ListRoutingProfilesInput`](crate::operation::list_routing_profiles::ListRoutingProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -306,6 +332,7 @@ pub mod builders {
 
     impl ListRoutingProfilesOutputBuilder {
         /// Appends an item to [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list); use [`set_routing_profile_summary_list`](Self::set_routing_profile_summary_list) to replace the whole list.
+        #[inline]
         pub fn routing_profile_summary_list(
             mut self,
             input: crate::types::RoutingProfileSummary,
@@ -319,6 +346,7 @@ pub mod builders {
         /// Information about the routing profiles.
         ///
         /// Sets [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list).
+        #[inline]
         pub fn set_routing_profile_summary_list(
             mut self,
             input: Option<Vec<crate::types::RoutingProfileSummary>>,
@@ -328,6 +356,7 @@ pub mod builders {
         }
 
         /// Returns [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list), if set.
+        #[inline]
         pub fn get_routing_profile_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileSummary>> {
@@ -337,6 +366,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -345,17 +375,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListRoutingProfilesOutput`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_routing_profiles::ListRoutingProfilesOutput {
@@ -373,6 +406,7 @@ impl crate::protocol::Operation for ListRoutingProfiles {
     type Output = ListRoutingProfilesOutput;
     type Error = ListRoutingProfilesError;
     const NAME: &'static str = "ListRoutingProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -405,6 +439,7 @@ impl crate::protocol::Operation for ListRoutingProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -420,6 +455,7 @@ impl crate::protocol::Operation for ListRoutingProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -460,6 +496,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListRules;
 impl ListRules {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct ListRulesInput {
 
 impl ListRulesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The publish status of the rule.
+    #[inline]
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
 
     /// The name of the event source.
+    #[inline]
     pub fn event_source_name(&self) -> Option<&crate::types::EventSourceName> {
         self.event_source_name.as_ref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListRulesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_rules::builders::ListRulesInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,16 +79,19 @@ pub struct ListRulesOutput {
 
 impl ListRulesOutput {
     /// Summary information about a rule.
+    #[inline]
     pub fn rule_summary_list(&self) -> &[crate::types::RuleSummary] {
         &self.rule_summary_list
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListRulesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_rules::builders::ListRulesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -116,6 +126,7 @@ pub enum ListRulesError {
 
 impl ListRulesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -128,11 +139,13 @@ impl ListRulesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -151,26 +164,31 @@ impl ListRulesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +243,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_rules::ListRulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +252,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_rules::ListRulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_rules::ListRulesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +267,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status).
+        #[inline]
         pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
             self.publish_status = Some(input);
             self
@@ -254,6 +276,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status).
+        #[inline]
         pub fn set_publish_status(
             mut self,
             input: Option<crate::types::RulePublishStatus>,
@@ -263,6 +286,7 @@ pub mod builders {
         }
 
         /// Returns [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status), if set.
+        #[inline]
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
@@ -270,6 +294,7 @@ pub mod builders {
         /// The name of the event source.
         ///
         /// Sets [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name).
+        #[inline]
         pub fn event_source_name(
             mut self,
             input: crate::types::EventSourceName,
@@ -281,6 +306,7 @@ pub mod builders {
         /// The name of the event source.
         ///
         /// Sets [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name).
+        #[inline]
         pub fn set_event_source_name(
             mut self,
             input: Option<crate::types::EventSourceName>,
@@ -290,6 +316,7 @@ pub mod builders {
         }
 
         /// Returns [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name), if set.
+        #[inline]
         pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
             &self.event_source_name
         }
@@ -297,6 +324,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -305,12 +333,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -318,6 +348,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -326,12 +357,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -339,6 +372,7 @@ pub mod builders {
         /// Builds a [`ListRulesInput`](crate::operation::list_rules::ListRulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -365,6 +399,7 @@ pub mod builders {
 
     impl ListRulesOutputBuilder {
         /// Appends an item to [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list); use [`set_rule_summary_list`](Self::set_rule_summary_list) to replace the whole list.
+        #[inline]
         pub fn rule_summary_list(mut self, input: crate::types::RuleSummary) -> Self {
             let mut v: Vec<_> = self.rule_summary_list.unwrap_or_default();
             v.push(input);
@@ -375,6 +410,7 @@ pub mod builders {
         /// Summary information about a rule.
         ///
         /// Sets [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list). This field is required.
+        #[inline]
         pub fn set_rule_summary_list(
             mut self,
             input: Option<Vec<crate::types::RuleSummary>>,
@@ -384,6 +420,7 @@ pub mod builders {
         }
 
         /// Returns [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list), if set.
+        #[inline]
         pub fn get_rule_summary_list(&self) -> &Option<Vec<crate::types::RuleSummary>> {
             &self.rule_summary_list
         }
@@ -391,6 +428,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -399,12 +437,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -413,6 +453,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -438,6 +479,7 @@ impl crate::protocol::Operation for ListRules {
     type Output = ListRulesOutput;
     type Error = ListRulesError;
     const NAME: &'static str = "ListRules";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -476,6 +518,7 @@ impl crate::protocol::Operation for ListRules {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -491,6 +534,7 @@ impl crate::protocol::Operation for ListRules {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -531,6 +575,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRulesError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

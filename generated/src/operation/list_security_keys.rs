@@ -8,6 +8,7 @@
 pub struct ListSecurityKeys;
 impl ListSecurityKeys {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct ListSecurityKeysInput {
 
 impl ListSecurityKeysInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListSecurityKeysInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_keys::builders::ListSecurityKeysInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,16 +67,19 @@ impl ListSecurityKeysOutput {
     /// The security keys.
     ///
     /// Empty when the field is unset; use `.security_keys.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_keys(&self) -> &[crate::types::SecurityKey] {
         self.security_keys.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListSecurityKeysOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_keys::builders::ListSecurityKeysOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum ListSecurityKeysError {
 
 impl ListSecurityKeysError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl ListSecurityKeysError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -143,26 +154,31 @@ impl ListSecurityKeysError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +240,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// Builds a [`ListSecurityKeysInput`](crate::operation::list_security_keys::ListSecurityKeysInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -302,6 +328,7 @@ pub mod builders {
 
     impl ListSecurityKeysOutputBuilder {
         /// Appends an item to [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys); use [`set_security_keys`](Self::set_security_keys) to replace the whole list.
+        #[inline]
         pub fn security_keys(mut self, input: crate::types::SecurityKey) -> Self {
             let mut v: Vec<_> = self.security_keys.unwrap_or_default();
             v.push(input);
@@ -312,6 +339,7 @@ pub mod builders {
         /// The security keys.
         ///
         /// Sets [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys).
+        #[inline]
         pub fn set_security_keys(
             mut self,
             input: Option<Vec<crate::types::SecurityKey>>,
@@ -321,6 +349,7 @@ pub mod builders {
         }
 
         /// Returns [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys), if set.
+        #[inline]
         pub fn get_security_keys(&self) -> &Option<Vec<crate::types::SecurityKey>> {
             &self.security_keys
         }
@@ -328,6 +357,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -336,17 +366,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListSecurityKeysOutput`](crate::operation::list_security_keys::ListSecurityKeysOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_security_keys::ListSecurityKeysOutput {
@@ -364,6 +397,7 @@ impl crate::protocol::Operation for ListSecurityKeys {
     type Output = ListSecurityKeysOutput;
     type Error = ListSecurityKeysError;
     const NAME: &'static str = "ListSecurityKeys";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -397,6 +431,7 @@ impl crate::protocol::Operation for ListSecurityKeys {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -412,6 +447,7 @@ impl crate::protocol::Operation for ListSecurityKeys {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -450,6 +486,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListSecurityProfileApplications;
 impl ListSecurityProfileApplications {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListSecurityProfileApplicationsInput {
 
 impl ListSecurityProfileApplicationsInput {
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListSecurityProfileApplicationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_profile_applications::builders::ListSecurityProfileApplicationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,26 +77,31 @@ impl ListSecurityProfileApplicationsOutput {
     /// A list of the third-party application's metadata.
     ///
     /// Empty when the field is unset; use `.applications.is_none()` to tell unset from empty.
+    #[inline]
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListSecurityProfileApplicationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_profile_applications::builders::ListSecurityProfileApplicationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +136,7 @@ pub enum ListSecurityProfileApplicationsError {
 
 impl ListSecurityProfileApplicationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +149,13 @@ impl ListSecurityProfileApplicationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -162,26 +176,31 @@ impl ListSecurityProfileApplicationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +311,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +326,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +335,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +350,7 @@ pub mod builders {
         /// Builds a [`ListSecurityProfileApplicationsInput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -346,6 +378,7 @@ pub mod builders {
 
     impl ListSecurityProfileApplicationsOutputBuilder {
         /// Appends an item to [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
+        #[inline]
         pub fn applications(mut self, input: crate::types::Application) -> Self {
             let mut v: Vec<_> = self.applications.unwrap_or_default();
             v.push(input);
@@ -356,6 +389,7 @@ pub mod builders {
         /// A list of the third-party application's metadata.
         ///
         /// Sets [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications).
+        #[inline]
         pub fn set_applications(
             mut self,
             input: Option<Vec<crate::types::Application>>,
@@ -365,6 +399,7 @@ pub mod builders {
         }
 
         /// Returns [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications), if set.
+        #[inline]
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
@@ -372,6 +407,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -380,12 +416,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -393,6 +431,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -401,6 +440,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -410,6 +450,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -417,6 +458,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -425,17 +467,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListSecurityProfileApplicationsOutput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput {
@@ -455,6 +500,7 @@ impl crate::protocol::Operation for ListSecurityProfileApplications {
     type Output = ListSecurityProfileApplicationsOutput;
     type Error = ListSecurityProfileApplicationsError;
     const NAME: &'static str = "ListSecurityProfileApplications";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -492,6 +538,7 @@ impl crate::protocol::Operation for ListSecurityProfileApplications {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -507,6 +554,7 @@ impl crate::protocol::Operation for ListSecurityProfileApplications {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -564,6 +612,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListSecurityProfilePermissions;
 impl ListSecurityProfilePermissions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListSecurityProfilePermissionsInput {
 
 impl ListSecurityProfilePermissionsInput {
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListSecurityProfilePermissionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_profile_permissions::builders::ListSecurityProfilePermissionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -73,26 +79,31 @@ impl ListSecurityProfilePermissionsOutput {
     /// The permissions granted to the security profile.
     ///
     /// Empty when the field is unset; use `.permissions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListSecurityProfilePermissionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_security_profile_permissions::builders::ListSecurityProfilePermissionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum ListSecurityProfilePermissionsError {
 
 impl ListSecurityProfilePermissionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl ListSecurityProfilePermissionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -164,26 +178,31 @@ impl ListSecurityProfilePermissionsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -237,6 +256,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -245,12 +265,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -258,6 +280,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -266,12 +289,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -279,6 +304,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -287,12 +313,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -300,6 +328,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -308,12 +337,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -321,6 +352,7 @@ pub mod builders {
         /// Builds a [`ListSecurityProfilePermissionsInput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -348,6 +380,7 @@ pub mod builders {
 
     impl ListSecurityProfilePermissionsOutputBuilder {
         /// Appends an item to [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
+        #[inline]
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.permissions.unwrap_or_default();
             v.push(input.into());
@@ -358,12 +391,14 @@ pub mod builders {
         /// The permissions granted to the security profile.
         ///
         /// Sets [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions).
+        #[inline]
         pub fn set_permissions(mut self, input: Option<Vec<String>>) -> Self {
             self.permissions = input;
             self
         }
 
         /// Returns [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions), if set.
+        #[inline]
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
@@ -371,6 +406,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -379,12 +415,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -392,6 +430,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -400,6 +439,7 @@ pub mod builders {
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -409,6 +449,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -416,6 +457,7 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -424,17 +466,20 @@ pub mod builders {
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListSecurityProfilePermissionsOutput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput {
@@ -454,6 +499,7 @@ impl crate::protocol::Operation for ListSecurityProfilePermissions {
     type Output = ListSecurityProfilePermissionsOutput;
     type Error = ListSecurityProfilePermissionsError;
     const NAME: &'static str = "ListSecurityProfilePermissions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -491,6 +537,7 @@ impl crate::protocol::Operation for ListSecurityProfilePermissions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -506,6 +553,7 @@ impl crate::protocol::Operation for ListSecurityProfilePermissions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -563,6 +611,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

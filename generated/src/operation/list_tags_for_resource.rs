@@ -8,6 +8,7 @@
 pub struct ListTagsForResource;
 impl ListTagsForResource {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,11 +24,13 @@ pub struct ListTagsForResourceInput {
 
 impl ListTagsForResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`ListTagsForResourceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_tags_for_resource::builders::ListTagsForResourceInputBuilder {
         ::std::default::Default::default()
     }
@@ -44,11 +47,13 @@ pub struct ListTagsForResourceOutput {
 
 impl ListTagsForResourceOutput {
     /// Information about the tags.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`ListTagsForResourceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_tags_for_resource::builders::ListTagsForResourceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum ListTagsForResourceError {
 
 impl ListTagsForResourceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl ListTagsForResourceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -120,26 +128,31 @@ impl ListTagsForResourceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -190,6 +203,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::list_tags_for_resource::ListTagsForResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -198,12 +212,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::list_tags_for_resource::ListTagsForResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::list_tags_for_resource::ListTagsForResourceInput#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
@@ -211,6 +227,7 @@ pub mod builders {
         /// Builds a [`ListTagsForResourceInput`](crate::operation::list_tags_for_resource::ListTagsForResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -232,6 +249,7 @@ pub mod builders {
 
     impl ListTagsForResourceOutputBuilder {
         /// Inserts an entry into [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -242,6 +260,7 @@ pub mod builders {
         /// Information about the tags.
         ///
         /// Sets [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -251,11 +270,13 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
 
         /// Builds a [`ListTagsForResourceOutput`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
@@ -272,6 +293,7 @@ impl crate::protocol::Operation for ListTagsForResource {
     type Output = ListTagsForResourceOutput;
     type Error = ListTagsForResourceError;
     const NAME: &'static str = "ListTagsForResource";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -297,6 +319,7 @@ impl crate::protocol::Operation for ListTagsForResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -312,6 +335,7 @@ impl crate::protocol::Operation for ListTagsForResource {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -348,6 +372,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListTaskTemplates;
 impl ListTaskTemplates {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,31 +34,37 @@ pub struct ListTaskTemplatesInput {
 
 impl ListTaskTemplatesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Creates a new builder for [`ListTaskTemplatesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,16 +87,19 @@ impl ListTaskTemplatesOutput {
     /// Provides details about a list of task templates belonging to an instance.
     ///
     /// Empty when the field is unset; use `.task_templates.is_none()` to tell unset from empty.
+    #[inline]
     pub fn task_templates(&self) -> &[crate::types::TaskTemplateMetadata] {
         self.task_templates.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListTaskTemplatesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_task_templates::builders::ListTaskTemplatesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -124,6 +134,7 @@ pub enum ListTaskTemplatesError {
 
 impl ListTaskTemplatesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -136,11 +147,13 @@ impl ListTaskTemplatesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -161,26 +174,31 @@ impl ListTaskTemplatesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
             self.status = Some(input);
             self
@@ -306,6 +334,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TaskTemplateStatus>,
@@ -315,6 +344,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
@@ -322,6 +352,7 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -330,12 +361,14 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -343,6 +376,7 @@ pub mod builders {
         /// Builds a [`ListTaskTemplatesInput`](crate::operation::list_task_templates::ListTaskTemplatesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -369,6 +403,7 @@ pub mod builders {
 
     impl ListTaskTemplatesOutputBuilder {
         /// Appends an item to [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates); use [`set_task_templates`](Self::set_task_templates) to replace the whole list.
+        #[inline]
         pub fn task_templates(
             mut self,
             input: crate::types::TaskTemplateMetadata,
@@ -382,6 +417,7 @@ pub mod builders {
         /// Provides details about a list of task templates belonging to an instance.
         ///
         /// Sets [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates).
+        #[inline]
         pub fn set_task_templates(
             mut self,
             input: Option<Vec<crate::types::TaskTemplateMetadata>>,
@@ -391,6 +427,7 @@ pub mod builders {
         }
 
         /// Returns [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates), if set.
+        #[inline]
         pub fn get_task_templates(
             &self,
         ) -> &Option<Vec<crate::types::TaskTemplateMetadata>> {
@@ -400,6 +437,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -408,17 +446,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListTaskTemplatesOutput`](crate::operation::list_task_templates::ListTaskTemplatesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_task_templates::ListTaskTemplatesOutput {
@@ -436,6 +477,7 @@ impl crate::protocol::Operation for ListTaskTemplates {
     type Output = ListTaskTemplatesOutput;
     type Error = ListTaskTemplatesError;
     const NAME: &'static str = "ListTaskTemplates";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -475,6 +517,7 @@ impl crate::protocol::Operation for ListTaskTemplates {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -490,6 +533,7 @@ impl crate::protocol::Operation for ListTaskTemplates {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -530,6 +574,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListTestCaseExecutionRecords;
 impl ListTestCaseExecutionRecords {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct ListTestCaseExecutionRecordsInput {
 
 impl ListTestCaseExecutionRecordsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The identifier of the test case execution.
+    #[inline]
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
 
     /// Filter execution records by status.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListTestCaseExecutionRecordsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_case_execution_records::builders::ListTestCaseExecutionRecordsInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,16 +89,19 @@ impl ListTestCaseExecutionRecordsOutput {
     /// An array of test case execution record objects.
     ///
     /// Empty when the field is unset; use `.execution_records.is_none()` to tell unset from empty.
+    #[inline]
     pub fn execution_records(&self) -> &[crate::types::ExecutionRecord] {
         self.execution_records.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListTestCaseExecutionRecordsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_case_execution_records::builders::ListTestCaseExecutionRecordsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum ListTestCaseExecutionRecordsError {
 
 impl ListTestCaseExecutionRecordsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl ListTestCaseExecutionRecordsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl ListTestCaseExecutionRecordsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -247,6 +267,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -255,12 +276,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -268,6 +291,7 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -276,12 +300,14 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -289,6 +315,7 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_execution_id = Some(input.into());
             self
@@ -297,12 +324,14 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
             self.test_case_execution_id = input;
             self
         }
 
         /// Returns [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id), if set.
+        #[inline]
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
@@ -310,6 +339,7 @@ pub mod builders {
         /// Filter execution records by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
             self.status = Some(input);
             self
@@ -318,6 +348,7 @@ pub mod builders {
         /// Filter execution records by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseExecutionStatus>,
@@ -327,6 +358,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
@@ -334,6 +366,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -342,12 +375,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -355,6 +390,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -363,12 +399,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -376,6 +414,7 @@ pub mod builders {
         /// Builds a [`ListTestCaseExecutionRecordsInput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -403,6 +442,7 @@ pub mod builders {
 
     impl ListTestCaseExecutionRecordsOutputBuilder {
         /// Appends an item to [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records); use [`set_execution_records`](Self::set_execution_records) to replace the whole list.
+        #[inline]
         pub fn execution_records(
             mut self,
             input: crate::types::ExecutionRecord,
@@ -416,6 +456,7 @@ pub mod builders {
         /// An array of test case execution record objects.
         ///
         /// Sets [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records).
+        #[inline]
         pub fn set_execution_records(
             mut self,
             input: Option<Vec<crate::types::ExecutionRecord>>,
@@ -425,6 +466,7 @@ pub mod builders {
         }
 
         /// Returns [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records), if set.
+        #[inline]
         pub fn get_execution_records(
             &self,
         ) -> &Option<Vec<crate::types::ExecutionRecord>> {
@@ -434,6 +476,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -442,17 +485,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListTestCaseExecutionRecordsOutput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput {
@@ -470,6 +516,7 @@ impl crate::protocol::Operation for ListTestCaseExecutionRecords {
     type Output = ListTestCaseExecutionRecordsOutput;
     type Error = ListTestCaseExecutionRecordsError;
     const NAME: &'static str = "ListTestCaseExecutionRecords";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -521,6 +568,7 @@ impl crate::protocol::Operation for ListTestCaseExecutionRecords {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -536,6 +584,7 @@ impl crate::protocol::Operation for ListTestCaseExecutionRecords {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -579,6 +628,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListTestCaseExecutions;
 impl ListTestCaseExecutions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,46 +36,55 @@ pub struct ListTestCaseExecutionsInput {
 
 impl ListTestCaseExecutionsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Filter executions by test case identifier.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// Filter executions by test case name.
+    #[inline]
     pub fn test_case_name(&self) -> Option<&str> {
         self.test_case_name.as_deref()
     }
 
     /// Filter executions that started after this time.
+    #[inline]
     pub fn start_time(&self) -> Option<i64> {
         self.start_time
     }
 
     /// Filter executions that started before this time.
+    #[inline]
     pub fn end_time(&self) -> Option<i64> {
         self.end_time
     }
 
     /// Filter executions by status.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListTestCaseExecutionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -95,16 +105,19 @@ impl ListTestCaseExecutionsOutput {
     /// An array of test case execution summary objects.
     ///
     /// Empty when the field is unset; use `.test_case_executions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn test_case_executions(&self) -> &[crate::types::TestCaseExecution] {
         self.test_case_executions.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListTestCaseExecutionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -141,6 +154,7 @@ pub enum ListTestCaseExecutionsError {
 
 impl ListTestCaseExecutionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -153,11 +167,13 @@ impl ListTestCaseExecutionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -179,31 +195,37 @@ impl ListTestCaseExecutionsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -263,6 +285,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -271,12 +294,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -284,6 +309,7 @@ pub mod builders {
         /// Filter executions by test case identifier.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id).
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -292,12 +318,14 @@ pub mod builders {
         /// Filter executions by test case identifier.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id).
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -305,6 +333,7 @@ pub mod builders {
         /// Filter executions by test case name.
         ///
         /// Sets [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name).
+        #[inline]
         pub fn test_case_name(mut self, input: impl Into<String>) -> Self {
             self.test_case_name = Some(input.into());
             self
@@ -313,12 +342,14 @@ pub mod builders {
         /// Filter executions by test case name.
         ///
         /// Sets [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name).
+        #[inline]
         pub fn set_test_case_name(mut self, input: Option<String>) -> Self {
             self.test_case_name = input;
             self
         }
 
         /// Returns [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name), if set.
+        #[inline]
         pub fn get_test_case_name(&self) -> &Option<String> {
             &self.test_case_name
         }
@@ -326,6 +357,7 @@ pub mod builders {
         /// Filter executions that started after this time.
         ///
         /// Sets [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time).
+        #[inline]
         pub fn start_time(mut self, input: i64) -> Self {
             self.start_time = Some(input);
             self
@@ -334,12 +366,14 @@ pub mod builders {
         /// Filter executions that started after this time.
         ///
         /// Sets [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time).
+        #[inline]
         pub fn set_start_time(mut self, input: Option<i64>) -> Self {
             self.start_time = input;
             self
         }
 
         /// Returns [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time), if set.
+        #[inline]
         pub fn get_start_time(&self) -> &Option<i64> {
             &self.start_time
         }
@@ -347,6 +381,7 @@ pub mod builders {
         /// Filter executions that started before this time.
         ///
         /// Sets [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time).
+        #[inline]
         pub fn end_time(mut self, input: i64) -> Self {
             self.end_time = Some(input);
             self
@@ -355,12 +390,14 @@ pub mod builders {
         /// Filter executions that started before this time.
         ///
         /// Sets [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time).
+        #[inline]
         pub fn set_end_time(mut self, input: Option<i64>) -> Self {
             self.end_time = input;
             self
         }
 
         /// Returns [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time), if set.
+        #[inline]
         pub fn get_end_time(&self) -> &Option<i64> {
             &self.end_time
         }
@@ -368,6 +405,7 @@ pub mod builders {
         /// Filter executions by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
             self.status = Some(input);
             self
@@ -376,6 +414,7 @@ pub mod builders {
         /// Filter executions by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseExecutionStatus>,
@@ -385,6 +424,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
@@ -392,6 +432,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -400,12 +441,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -413,6 +456,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -421,12 +465,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -434,6 +480,7 @@ pub mod builders {
         /// Builds a [`ListTestCaseExecutionsInput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -463,6 +510,7 @@ pub mod builders {
 
     impl ListTestCaseExecutionsOutputBuilder {
         /// Appends an item to [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions); use [`set_test_case_executions`](Self::set_test_case_executions) to replace the whole list.
+        #[inline]
         pub fn test_case_executions(
             mut self,
             input: crate::types::TestCaseExecution,
@@ -476,6 +524,7 @@ pub mod builders {
         /// An array of test case execution summary objects.
         ///
         /// Sets [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions).
+        #[inline]
         pub fn set_test_case_executions(
             mut self,
             input: Option<Vec<crate::types::TestCaseExecution>>,
@@ -485,6 +534,7 @@ pub mod builders {
         }
 
         /// Returns [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions), if set.
+        #[inline]
         pub fn get_test_case_executions(
             &self,
         ) -> &Option<Vec<crate::types::TestCaseExecution>> {
@@ -494,6 +544,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -502,17 +553,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListTestCaseExecutionsOutput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput {
@@ -530,6 +584,7 @@ impl crate::protocol::Operation for ListTestCaseExecutions {
     type Output = ListTestCaseExecutionsOutput;
     type Error = ListTestCaseExecutionsError;
     const NAME: &'static str = "ListTestCaseExecutions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -577,6 +632,7 @@ impl crate::protocol::Operation for ListTestCaseExecutions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -592,6 +648,7 @@ impl crate::protocol::Operation for ListTestCaseExecutions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -635,6 +692,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

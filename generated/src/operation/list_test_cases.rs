@@ -6,6 +6,7 @@
 pub struct ListTestCases;
 impl ListTestCases {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListTestCasesInput {
 
 impl ListTestCasesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListTestCasesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_cases::builders::ListTestCasesInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,16 +65,19 @@ impl ListTestCasesOutput {
     /// Information about the tests.
     ///
     /// Empty when the field is unset; use `.test_case_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn test_case_summary_list(&self) -> &[crate::types::TestCaseSummary] {
         self.test_case_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListTestCasesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_test_cases::builders::ListTestCasesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum ListTestCasesError {
 
 impl ListTestCasesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl ListTestCasesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -144,31 +155,37 @@ impl ListTestCasesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_cases::ListTestCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_cases::ListTestCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_test_cases::ListTestCasesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -252,12 +273,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -265,6 +288,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -273,12 +297,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -286,6 +312,7 @@ pub mod builders {
         /// Builds a [`ListTestCasesInput`](crate::operation::list_test_cases::ListTestCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +337,7 @@ pub mod builders {
 
     impl ListTestCasesOutputBuilder {
         /// Appends an item to [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list); use [`set_test_case_summary_list`](Self::set_test_case_summary_list) to replace the whole list.
+        #[inline]
         pub fn test_case_summary_list(
             mut self,
             input: crate::types::TestCaseSummary,
@@ -323,6 +351,7 @@ pub mod builders {
         /// Information about the tests.
         ///
         /// Sets [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list).
+        #[inline]
         pub fn set_test_case_summary_list(
             mut self,
             input: Option<Vec<crate::types::TestCaseSummary>>,
@@ -332,6 +361,7 @@ pub mod builders {
         }
 
         /// Returns [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list), if set.
+        #[inline]
         pub fn get_test_case_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TestCaseSummary>> {
@@ -341,6 +371,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -349,17 +380,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListTestCasesOutput`](crate::operation::list_test_cases::ListTestCasesOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_test_cases::ListTestCasesOutput {
             crate::operation::list_test_cases::ListTestCasesOutput {
                 test_case_summary_list: self.test_case_summary_list,
@@ -375,6 +409,7 @@ impl crate::protocol::Operation for ListTestCases {
     type Output = ListTestCasesOutput;
     type Error = ListTestCasesError;
     const NAME: &'static str = "ListTestCases";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -407,6 +442,7 @@ impl crate::protocol::Operation for ListTestCases {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -422,6 +458,7 @@ impl crate::protocol::Operation for ListTestCases {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -462,6 +499,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListTrafficDistributionGroupUsers;
 impl ListTrafficDistributionGroupUsers {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListTrafficDistributionGroupUsersInput {
 
 impl ListTrafficDistributionGroupUsersInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListTrafficDistributionGroupUsersInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_traffic_distribution_group_users::builders::ListTrafficDistributionGroupUsersInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct ListTrafficDistributionGroupUsersOutput {
 
 impl ListTrafficDistributionGroupUsersOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -67,6 +73,7 @@ impl ListTrafficDistributionGroupUsersOutput {
     /// A list of traffic distribution group users.
     ///
     /// Empty when the field is unset; use `.traffic_distribution_group_user_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn traffic_distribution_group_user_summary_list(
         &self,
     ) -> &[crate::types::TrafficDistributionGroupUserSummary] {
@@ -74,6 +81,7 @@ impl ListTrafficDistributionGroupUsersOutput {
     }
 
     /// Creates a new builder for [`ListTrafficDistributionGroupUsersOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_traffic_distribution_group_users::builders::ListTrafficDistributionGroupUsersOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum ListTrafficDistributionGroupUsersError {
 
 impl ListTrafficDistributionGroupUsersError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl ListTrafficDistributionGroupUsersError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -143,26 +154,31 @@ impl ListTrafficDistributionGroupUsersError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn traffic_distribution_group_id(
             mut self,
             input: impl Into<String>,
@@ -226,6 +243,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.traffic_distribution_group_id). This field is required.
+        #[inline]
         pub fn set_traffic_distribution_group_id(
             mut self,
             input: Option<String>,
@@ -235,6 +253,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_id`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.traffic_distribution_group_id), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
@@ -242,6 +261,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -250,12 +270,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -263,6 +285,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -271,12 +294,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -284,6 +309,7 @@ pub mod builders {
         /// Builds a [`ListTrafficDistributionGroupUsersInput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -312,6 +338,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -320,17 +347,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list); use [`set_traffic_distribution_group_user_summary_list`](Self::set_traffic_distribution_group_user_summary_list) to replace the whole list.
+        #[inline]
         pub fn traffic_distribution_group_user_summary_list(
             mut self,
             input: crate::types::TrafficDistributionGroupUserSummary,
@@ -346,6 +376,7 @@ pub mod builders {
         /// A list of traffic distribution group users.
         ///
         /// Sets [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list).
+        #[inline]
         pub fn set_traffic_distribution_group_user_summary_list(
             mut self,
             input: Option<Vec<crate::types::TrafficDistributionGroupUserSummary>>,
@@ -355,6 +386,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_user_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TrafficDistributionGroupUserSummary>> {
@@ -362,6 +394,7 @@ pub mod builders {
         }
 
         /// Builds a [`ListTrafficDistributionGroupUsersOutput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput {
@@ -380,6 +413,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroupUsers {
     type Output = ListTrafficDistributionGroupUsersOutput;
     type Error = ListTrafficDistributionGroupUsersError;
     const NAME: &'static str = "ListTrafficDistributionGroupUsers";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -418,6 +452,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroupUsers {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -433,6 +468,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroupUsers {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -476,6 +512,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListTrafficDistributionGroups;
 impl ListTrafficDistributionGroups {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ListTrafficDistributionGroupsInput {
 
 impl ListTrafficDistributionGroupsInput {
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`ListTrafficDistributionGroupsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_traffic_distribution_groups::builders::ListTrafficDistributionGroupsInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct ListTrafficDistributionGroupsOutput {
 
 impl ListTrafficDistributionGroupsOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -67,6 +73,7 @@ impl ListTrafficDistributionGroupsOutput {
     /// A list of traffic distribution groups.
     ///
     /// Empty when the field is unset; use `.traffic_distribution_group_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn traffic_distribution_group_summary_list(
         &self,
     ) -> &[crate::types::TrafficDistributionGroupSummary] {
@@ -74,6 +81,7 @@ impl ListTrafficDistributionGroupsOutput {
     }
 
     /// Creates a new builder for [`ListTrafficDistributionGroupsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_traffic_distribution_groups::builders::ListTrafficDistributionGroupsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum ListTrafficDistributionGroupsError {
 
 impl ListTrafficDistributionGroupsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl ListTrafficDistributionGroupsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -138,21 +149,25 @@ impl ListTrafficDistributionGroupsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -203,6 +218,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -211,12 +227,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -224,6 +242,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -232,12 +251,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -245,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -253,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -266,6 +290,7 @@ pub mod builders {
         /// Builds a [`ListTrafficDistributionGroupsInput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -294,6 +319,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -302,17 +328,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list); use [`set_traffic_distribution_group_summary_list`](Self::set_traffic_distribution_group_summary_list) to replace the whole list.
+        #[inline]
         pub fn traffic_distribution_group_summary_list(
             mut self,
             input: crate::types::TrafficDistributionGroupSummary,
@@ -328,6 +357,7 @@ pub mod builders {
         /// A list of traffic distribution groups.
         ///
         /// Sets [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list).
+        #[inline]
         pub fn set_traffic_distribution_group_summary_list(
             mut self,
             input: Option<Vec<crate::types::TrafficDistributionGroupSummary>>,
@@ -337,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list), if set.
+        #[inline]
         pub fn get_traffic_distribution_group_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TrafficDistributionGroupSummary>> {
@@ -344,6 +375,7 @@ pub mod builders {
         }
 
         /// Builds a [`ListTrafficDistributionGroupsOutput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput {
@@ -362,6 +394,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroups {
     type Output = ListTrafficDistributionGroupsOutput;
     type Error = ListTrafficDistributionGroupsError;
     const NAME: &'static str = "ListTrafficDistributionGroups";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -393,6 +426,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroups {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -408,6 +442,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroups {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -451,6 +486,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

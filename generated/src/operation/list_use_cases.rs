@@ -6,6 +6,7 @@
 pub struct ListUseCases;
 impl ListUseCases {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListUseCasesInput {
 
 impl ListUseCasesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListUseCasesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,16 +73,19 @@ impl ListUseCasesOutput {
     /// The use cases.
     ///
     /// Empty when the field is unset; use `.use_case_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn use_case_summary_list(&self) -> &[crate::types::UseCase] {
         self.use_case_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListUseCasesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_use_cases::builders::ListUseCasesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -109,6 +118,7 @@ pub enum ListUseCasesError {
 
 impl ListUseCasesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -121,11 +131,13 @@ impl ListUseCasesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -143,21 +155,25 @@ impl ListUseCasesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -209,6 +225,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -217,12 +234,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -230,6 +249,7 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
             self.integration_association_id = Some(input.into());
             self
@@ -238,12 +258,14 @@ pub mod builders {
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id). This field is required.
+        #[inline]
         pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
             self.integration_association_id = input;
             self
         }
 
         /// Returns [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id), if set.
+        #[inline]
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
@@ -251,6 +273,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -259,12 +282,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -272,6 +297,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -280,12 +306,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -293,6 +321,7 @@ pub mod builders {
         /// Builds a [`ListUseCasesInput`](crate::operation::list_use_cases::ListUseCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -318,6 +347,7 @@ pub mod builders {
 
     impl ListUseCasesOutputBuilder {
         /// Appends an item to [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list); use [`set_use_case_summary_list`](Self::set_use_case_summary_list) to replace the whole list.
+        #[inline]
         pub fn use_case_summary_list(mut self, input: crate::types::UseCase) -> Self {
             let mut v: Vec<_> = self.use_case_summary_list.unwrap_or_default();
             v.push(input);
@@ -328,6 +358,7 @@ pub mod builders {
         /// The use cases.
         ///
         /// Sets [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list).
+        #[inline]
         pub fn set_use_case_summary_list(
             mut self,
             input: Option<Vec<crate::types::UseCase>>,
@@ -337,6 +368,7 @@ pub mod builders {
         }
 
         /// Returns [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list), if set.
+        #[inline]
         pub fn get_use_case_summary_list(&self) -> &Option<Vec<crate::types::UseCase>> {
             &self.use_case_summary_list
         }
@@ -344,6 +376,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -352,17 +385,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListUseCasesOutput`](crate::operation::list_use_cases::ListUseCasesOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_use_cases::ListUseCasesOutput {
             crate::operation::list_use_cases::ListUseCasesOutput {
                 use_case_summary_list: self.use_case_summary_list,
@@ -378,6 +414,7 @@ impl crate::protocol::Operation for ListUseCases {
     type Output = ListUseCasesOutput;
     type Error = ListUseCasesError;
     const NAME: &'static str = "ListUseCases";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -421,6 +458,7 @@ impl crate::protocol::Operation for ListUseCases {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -436,6 +474,7 @@ impl crate::protocol::Operation for ListUseCases {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -476,6 +515,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

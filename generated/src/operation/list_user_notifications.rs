@@ -6,6 +6,7 @@
 pub struct ListUserNotifications;
 impl ListUserNotifications {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListUserNotificationsInput {
 
 impl ListUserNotificationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The identifier of the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// Creates a new builder for [`ListUserNotificationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_user_notifications::builders::ListUserNotificationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,16 +73,19 @@ impl ListUserNotificationsOutput {
     /// A list of notifications sent to the specified user.
     ///
     /// Empty when the field is unset; use `.user_notifications.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_notifications(&self) -> &[crate::types::UserNotificationSummary] {
         self.user_notifications.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListUserNotificationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_user_notifications::builders::ListUserNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum ListUserNotificationsError {
 
 impl ListUserNotificationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl ListUserNotificationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -151,31 +163,37 @@ impl ListUserNotificationsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -231,6 +249,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,12 +258,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -252,6 +273,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -260,12 +282,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -273,6 +297,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -281,12 +306,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -294,6 +321,7 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -302,12 +330,14 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -315,6 +345,7 @@ pub mod builders {
         /// Builds a [`ListUserNotificationsInput`](crate::operation::list_user_notifications::ListUserNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -342,6 +373,7 @@ pub mod builders {
 
     impl ListUserNotificationsOutputBuilder {
         /// Appends an item to [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications); use [`set_user_notifications`](Self::set_user_notifications) to replace the whole list.
+        #[inline]
         pub fn user_notifications(
             mut self,
             input: crate::types::UserNotificationSummary,
@@ -355,6 +387,7 @@ pub mod builders {
         /// A list of notifications sent to the specified user.
         ///
         /// Sets [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications).
+        #[inline]
         pub fn set_user_notifications(
             mut self,
             input: Option<Vec<crate::types::UserNotificationSummary>>,
@@ -364,6 +397,7 @@ pub mod builders {
         }
 
         /// Returns [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications), if set.
+        #[inline]
         pub fn get_user_notifications(
             &self,
         ) -> &Option<Vec<crate::types::UserNotificationSummary>> {
@@ -373,6 +407,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -381,17 +416,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListUserNotificationsOutput`](crate::operation::list_user_notifications::ListUserNotificationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_user_notifications::ListUserNotificationsOutput {
@@ -409,6 +447,7 @@ impl crate::protocol::Operation for ListUserNotifications {
     type Output = ListUserNotificationsOutput;
     type Error = ListUserNotificationsError;
     const NAME: &'static str = "ListUserNotifications";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -447,6 +486,7 @@ impl crate::protocol::Operation for ListUserNotifications {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -462,6 +502,7 @@ impl crate::protocol::Operation for ListUserNotifications {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -505,6 +546,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListUserProficiencies;
 impl ListUserProficiencies {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListUserProficienciesInput {
 
 impl ListUserProficienciesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListUserProficienciesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_user_proficiencies::builders::ListUserProficienciesInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,6 +75,7 @@ pub struct ListUserProficienciesOutput {
 
 impl ListUserProficienciesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -76,21 +83,25 @@ impl ListUserProficienciesOutput {
     /// Information about the user proficiencies.
     ///
     /// Empty when the field is unset; use `.user_proficiency_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_proficiency_list(&self) -> &[crate::types::UserProficiency] {
         self.user_proficiency_list.as_deref().unwrap_or_default()
     }
 
     /// The last time that the user's proficiencies are were modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which a user's proficiencies were last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ListUserProficienciesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_user_proficiencies::builders::ListUserProficienciesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +136,7 @@ pub enum ListUserProficienciesError {
 
 impl ListUserProficienciesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +149,13 @@ impl ListUserProficienciesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -162,26 +176,31 @@ impl ListUserProficienciesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +311,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +326,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +335,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +350,7 @@ pub mod builders {
         /// Builds a [`ListUserProficienciesInput`](crate::operation::list_user_proficiencies::ListUserProficienciesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -348,6 +380,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -356,17 +389,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list); use [`set_user_proficiency_list`](Self::set_user_proficiency_list) to replace the whole list.
+        #[inline]
         pub fn user_proficiency_list(
             mut self,
             input: crate::types::UserProficiency,
@@ -380,6 +416,7 @@ pub mod builders {
         /// Information about the user proficiencies.
         ///
         /// Sets [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list).
+        #[inline]
         pub fn set_user_proficiency_list(
             mut self,
             input: Option<Vec<crate::types::UserProficiency>>,
@@ -389,6 +426,7 @@ pub mod builders {
         }
 
         /// Returns [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list), if set.
+        #[inline]
         pub fn get_user_proficiency_list(
             &self,
         ) -> &Option<Vec<crate::types::UserProficiency>> {
@@ -398,6 +436,7 @@ pub mod builders {
         /// The last time that the user's proficiencies are were modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -406,6 +445,7 @@ pub mod builders {
         /// The last time that the user's proficiencies are were modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -415,6 +455,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -422,6 +463,7 @@ pub mod builders {
         /// The region in which a user's proficiencies were last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -430,17 +472,20 @@ pub mod builders {
         /// The region in which a user's proficiencies were last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
 
         /// Builds a [`ListUserProficienciesOutput`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_user_proficiencies::ListUserProficienciesOutput {
@@ -460,6 +505,7 @@ impl crate::protocol::Operation for ListUserProficiencies {
     type Output = ListUserProficienciesOutput;
     type Error = ListUserProficienciesError;
     const NAME: &'static str = "ListUserProficiencies";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -498,6 +544,7 @@ impl crate::protocol::Operation for ListUserProficiencies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -513,6 +560,7 @@ impl crate::protocol::Operation for ListUserProficiencies {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -572,6 +620,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ListViewVersions;
 impl ListViewVersions {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListViewVersionsInput {
 
 impl ListViewVersionsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListViewVersionsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_view_versions::builders::ListViewVersionsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ impl ListViewVersionsOutput {
     /// A list of view version summaries.
     ///
     /// Empty when the field is unset; use `.view_version_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn view_version_summary_list(&self) -> &[crate::types::ViewVersionSummary] {
         self.view_version_summary_list.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListViewVersionsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_view_versions::builders::ListViewVersionsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +124,7 @@ pub enum ListViewVersionsError {
 
 impl ListViewVersionsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +137,13 @@ impl ListViewVersionsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -155,31 +167,37 @@ impl ListViewVersionsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// Builds a [`ListViewVersionsInput`](crate::operation::list_view_versions::ListViewVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -346,6 +377,7 @@ pub mod builders {
 
     impl ListViewVersionsOutputBuilder {
         /// Appends an item to [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list); use [`set_view_version_summary_list`](Self::set_view_version_summary_list) to replace the whole list.
+        #[inline]
         pub fn view_version_summary_list(
             mut self,
             input: crate::types::ViewVersionSummary,
@@ -359,6 +391,7 @@ pub mod builders {
         /// A list of view version summaries.
         ///
         /// Sets [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list).
+        #[inline]
         pub fn set_view_version_summary_list(
             mut self,
             input: Option<Vec<crate::types::ViewVersionSummary>>,
@@ -368,6 +401,7 @@ pub mod builders {
         }
 
         /// Returns [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list), if set.
+        #[inline]
         pub fn get_view_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ViewVersionSummary>> {
@@ -377,6 +411,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -385,17 +420,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListViewVersionsOutput`](crate::operation::list_view_versions::ListViewVersionsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_view_versions::ListViewVersionsOutput {
@@ -413,6 +451,7 @@ impl crate::protocol::Operation for ListViewVersions {
     type Output = ListViewVersionsOutput;
     type Error = ListViewVersionsError;
     const NAME: &'static str = "ListViewVersions";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -451,6 +490,7 @@ impl crate::protocol::Operation for ListViewVersions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -466,6 +506,7 @@ impl crate::protocol::Operation for ListViewVersions {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -506,6 +547,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

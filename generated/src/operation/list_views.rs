@@ -8,6 +8,7 @@
 pub struct ListViews;
 impl ListViews {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ListViewsInput {
 
 impl ListViewsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The type of the view.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListViewsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_views::builders::ListViewsInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ impl ListViewsOutput {
     /// A list of view summaries.
     ///
     /// Empty when the field is unset; use `.views_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn views_summary_list(&self) -> &[crate::types::ViewSummary] {
         self.views_summary_list.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`ListViewsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_views::builders::ListViewsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +124,7 @@ pub enum ListViewsError {
 
 impl ListViewsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +137,13 @@ impl ListViewsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -155,31 +167,37 @@ impl ListViewsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_views::ListViewsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_views::ListViewsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_views::ListViewsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The type of the view.
         ///
         /// Sets [`type`](crate::operation::list_views::ListViewsInput#structfield.type).
+        #[inline]
         pub fn r#type(mut self, input: crate::types::ViewType) -> Self {
             self.r#type = Some(input);
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The type of the view.
         ///
         /// Sets [`type`](crate::operation::list_views::ListViewsInput#structfield.type).
+        #[inline]
         pub fn set_type(mut self, input: Option<crate::types::ViewType>) -> Self {
             self.r#type = input;
             self
         }
 
         /// Returns [`type`](crate::operation::list_views::ListViewsInput#structfield.type), if set.
+        #[inline]
         pub fn get_type(&self) -> &Option<crate::types::ViewType> {
             &self.r#type
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_views::ListViewsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_views::ListViewsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_views::ListViewsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_views::ListViewsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_views::ListViewsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_views::ListViewsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// Builds a [`ListViewsInput`](crate::operation::list_views::ListViewsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -344,6 +375,7 @@ pub mod builders {
 
     impl ListViewsOutputBuilder {
         /// Appends an item to [`views_summary_list`](crate::operation::list_views::ListViewsOutput#structfield.views_summary_list); use [`set_views_summary_list`](Self::set_views_summary_list) to replace the whole list.
+        #[inline]
         pub fn views_summary_list(mut self, input: crate::types::ViewSummary) -> Self {
             let mut v: Vec<_> = self.views_summary_list.unwrap_or_default();
             v.push(input);
@@ -354,6 +386,7 @@ pub mod builders {
         /// A list of view summaries.
         ///
         /// Sets [`views_summary_list`](crate::operation::list_views::ListViewsOutput#structfield.views_summary_list).
+        #[inline]
         pub fn set_views_summary_list(
             mut self,
             input: Option<Vec<crate::types::ViewSummary>>,
@@ -363,6 +396,7 @@ pub mod builders {
         }
 
         /// Returns [`views_summary_list`](crate::operation::list_views::ListViewsOutput#structfield.views_summary_list), if set.
+        #[inline]
         pub fn get_views_summary_list(&self) -> &Option<Vec<crate::types::ViewSummary>> {
             &self.views_summary_list
         }
@@ -370,6 +404,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_views::ListViewsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -378,17 +413,20 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_views::ListViewsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_views::ListViewsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`ListViewsOutput`](crate::operation::list_views::ListViewsOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::list_views::ListViewsOutput {
             crate::operation::list_views::ListViewsOutput {
                 views_summary_list: self.views_summary_list,
@@ -404,6 +442,7 @@ impl crate::protocol::Operation for ListViews {
     type Output = ListViewsOutput;
     type Error = ListViewsError;
     const NAME: &'static str = "ListViews";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -439,6 +478,7 @@ impl crate::protocol::Operation for ListViews {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -454,6 +494,7 @@ impl crate::protocol::Operation for ListViews {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -494,6 +535,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViewsError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

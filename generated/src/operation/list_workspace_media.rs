@@ -6,6 +6,7 @@
 pub struct ListWorkspaceMedia;
 impl ListWorkspaceMedia {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct ListWorkspaceMediaInput {
 
 impl ListWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// Creates a new builder for [`ListWorkspaceMediaInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_workspace_media::builders::ListWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,11 +55,13 @@ impl ListWorkspaceMediaOutput {
     /// A list of media assets for the workspace.
     ///
     /// Empty when the field is unset; use `.media.is_none()` to tell unset from empty.
+    #[inline]
     pub fn media(&self) -> &[crate::types::MediaItem] {
         self.media.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListWorkspaceMediaOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_workspace_media::builders::ListWorkspaceMediaOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum ListWorkspaceMediaError {
 
 impl ListWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl ListWorkspaceMediaError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -130,31 +139,37 @@ impl ListWorkspaceMediaError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -208,6 +223,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -216,12 +232,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -229,6 +247,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -237,12 +256,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -250,6 +271,7 @@ pub mod builders {
         /// Builds a [`ListWorkspaceMediaInput`](crate::operation::list_workspace_media::ListWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +294,7 @@ pub mod builders {
 
     impl ListWorkspaceMediaOutputBuilder {
         /// Appends an item to [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media); use [`set_media`](Self::set_media) to replace the whole list.
+        #[inline]
         pub fn media(mut self, input: crate::types::MediaItem) -> Self {
             let mut v: Vec<_> = self.media.unwrap_or_default();
             v.push(input);
@@ -282,17 +305,20 @@ pub mod builders {
         /// A list of media assets for the workspace.
         ///
         /// Sets [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media).
+        #[inline]
         pub fn set_media(mut self, input: Option<Vec<crate::types::MediaItem>>) -> Self {
             self.media = input;
             self
         }
 
         /// Returns [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media), if set.
+        #[inline]
         pub fn get_media(&self) -> &Option<Vec<crate::types::MediaItem>> {
             &self.media
         }
 
         /// Builds a [`ListWorkspaceMediaOutput`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::list_workspace_media::ListWorkspaceMediaOutput {
@@ -309,6 +335,7 @@ impl crate::protocol::Operation for ListWorkspaceMedia {
     type Output = ListWorkspaceMediaOutput;
     type Error = ListWorkspaceMediaError;
     const NAME: &'static str = "ListWorkspaceMedia";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -339,6 +366,7 @@ impl crate::protocol::Operation for ListWorkspaceMedia {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -354,6 +382,7 @@ impl crate::protocol::Operation for ListWorkspaceMedia {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -387,6 +416,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ListWorkspacePages;
 impl ListWorkspacePages {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct ListWorkspacePagesInput {
 
 impl ListWorkspacePagesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Creates a new builder for [`ListWorkspacePagesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_workspace_pages::builders::ListWorkspacePagesInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,16 +71,19 @@ pub struct ListWorkspacePagesOutput {
 
 impl ListWorkspacePagesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// A list of page configurations in the workspace.
+    #[inline]
     pub fn workspace_page_list(&self) -> &[crate::types::WorkspacePage] {
         &self.workspace_page_list
     }
 
     /// Creates a new builder for [`ListWorkspacePagesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::list_workspace_pages::builders::ListWorkspacePagesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum ListWorkspacePagesError {
 
 impl ListWorkspacePagesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl ListWorkspacePagesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -149,31 +161,37 @@ impl ListWorkspacePagesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -229,6 +247,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -237,12 +256,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -250,6 +271,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -258,12 +280,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -271,6 +295,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -279,12 +304,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -292,6 +319,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -300,12 +328,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -313,6 +343,7 @@ pub mod builders {
         /// Builds a [`ListWorkspacePagesInput`](crate::operation::list_workspace_pages::ListWorkspacePagesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -340,6 +371,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -348,17 +380,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list); use [`set_workspace_page_list`](Self::set_workspace_page_list) to replace the whole list.
+        #[inline]
         pub fn workspace_page_list(
             mut self,
             input: crate::types::WorkspacePage,
@@ -372,6 +407,7 @@ pub mod builders {
         /// A list of page configurations in the workspace.
         ///
         /// Sets [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list). This field is required.
+        #[inline]
         pub fn set_workspace_page_list(
             mut self,
             input: Option<Vec<crate::types::WorkspacePage>>,
@@ -381,6 +417,7 @@ pub mod builders {
         }
 
         /// Returns [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list), if set.
+        #[inline]
         pub fn get_workspace_page_list(
             &self,
         ) -> &Option<Vec<crate::types::WorkspacePage>> {
@@ -391,6 +428,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -416,6 +454,7 @@ impl crate::protocol::Operation for ListWorkspacePages {
     type Output = ListWorkspacePagesOutput;
     type Error = ListWorkspacePagesError;
     const NAME: &'static str = "ListWorkspacePages";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -454,6 +493,7 @@ impl crate::protocol::Operation for ListWorkspacePages {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -469,6 +509,7 @@ impl crate::protocol::Operation for ListWorkspacePages {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -509,6 +550,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

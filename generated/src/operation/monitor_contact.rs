@@ -6,6 +6,7 @@
 pub struct MonitorContact;
 impl MonitorContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,16 +30,19 @@ pub struct MonitorContactInput {
 
 impl MonitorContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
@@ -46,16 +50,19 @@ impl MonitorContactInput {
     /// Specify which monitoring actions the user is allowed to take.
     ///
     /// Empty when the field is unset; use `.allowed_monitor_capabilities.is_none()` to tell unset from empty.
+    #[inline]
     pub fn allowed_monitor_capabilities(&self) -> &[crate::types::MonitorCapability] {
         self.allowed_monitor_capabilities.as_deref().unwrap_or_default()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`MonitorContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,16 +81,19 @@ pub struct MonitorContactOutput {
 
 impl MonitorContactOutput {
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The ARN of the contact.
+    #[inline]
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
 
     /// Creates a new builder for [`MonitorContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::monitor_contact::builders::MonitorContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -122,6 +132,7 @@ pub enum MonitorContactError {
 
 impl MonitorContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -134,11 +145,13 @@ impl MonitorContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -161,36 +174,43 @@ impl MonitorContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -251,6 +271,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -259,12 +280,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -272,6 +295,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -280,12 +304,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -293,6 +319,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -301,17 +328,20 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
 
         /// Appends an item to [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities); use [`set_allowed_monitor_capabilities`](Self::set_allowed_monitor_capabilities) to replace the whole list.
+        #[inline]
         pub fn allowed_monitor_capabilities(
             mut self,
             input: crate::types::MonitorCapability,
@@ -325,6 +355,7 @@ pub mod builders {
         /// Specify which monitoring actions the user is allowed to take.
         ///
         /// Sets [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities).
+        #[inline]
         pub fn set_allowed_monitor_capabilities(
             mut self,
             input: Option<Vec<crate::types::MonitorCapability>>,
@@ -334,6 +365,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities), if set.
+        #[inline]
         pub fn get_allowed_monitor_capabilities(
             &self,
         ) -> &Option<Vec<crate::types::MonitorCapability>> {
@@ -343,6 +375,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -351,12 +384,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -364,6 +399,7 @@ pub mod builders {
         /// Builds a [`MonitorContactInput`](crate::operation::monitor_contact::MonitorContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -392,6 +428,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -400,12 +437,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -413,6 +452,7 @@ pub mod builders {
         /// The ARN of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn contact_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_arn = Some(input.into());
             self
@@ -421,17 +461,20 @@ pub mod builders {
         /// The ARN of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn set_contact_arn(mut self, input: Option<String>) -> Self {
             self.contact_arn = input;
             self
         }
 
         /// Returns [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn), if set.
+        #[inline]
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
 
         /// Builds a [`MonitorContactOutput`](crate::operation::monitor_contact::MonitorContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::monitor_contact::MonitorContactOutput {
             crate::operation::monitor_contact::MonitorContactOutput {
                 contact_id: self.contact_id,
@@ -447,6 +490,7 @@ impl crate::protocol::Operation for MonitorContact {
     type Output = MonitorContactOutput;
     type Error = MonitorContactError;
     const NAME: &'static str = "MonitorContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -505,6 +549,7 @@ impl crate::protocol::Operation for MonitorContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -520,6 +565,7 @@ impl crate::protocol::Operation for MonitorContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -556,6 +602,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct PutUserStatus;
 impl PutUserStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct PutUserStatusInput {
 
 impl PutUserStatusInput {
     /// The identifier of the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the agent status.
+    #[inline]
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
 
     /// Creates a new builder for [`PutUserStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct PutUserStatusOutput {
 
 impl PutUserStatusOutput {
     /// Creates a new builder for [`PutUserStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::put_user_status::builders::PutUserStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum PutUserStatusError {
 
 impl PutUserStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl PutUserStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -130,31 +139,37 @@ impl PutUserStatusError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -209,6 +224,7 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -217,12 +233,14 @@ pub mod builders {
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -230,6 +248,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -238,12 +257,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -251,6 +272,7 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
             self.agent_status_id = Some(input.into());
             self
@@ -259,12 +281,14 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
             self.agent_status_id = input;
             self
         }
 
         /// Returns [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id), if set.
+        #[inline]
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
@@ -272,6 +296,7 @@ pub mod builders {
         /// Builds a [`PutUserStatusInput`](crate::operation::put_user_status::PutUserStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -292,6 +317,7 @@ pub mod builders {
     pub struct PutUserStatusOutputBuilder {}
     impl PutUserStatusOutputBuilder {
         /// Builds a [`PutUserStatusOutput`](crate::operation::put_user_status::PutUserStatusOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::put_user_status::PutUserStatusOutput {
             crate::operation::put_user_status::PutUserStatusOutput {
                 _request_id: ::std::option::Option::None,
@@ -305,6 +331,7 @@ impl crate::protocol::Operation for PutUserStatus {
     type Output = PutUserStatusOutput;
     type Error = PutUserStatusError;
     const NAME: &'static str = "PutUserStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +379,7 @@ impl crate::protocol::Operation for PutUserStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +395,7 @@ impl crate::protocol::Operation for PutUserStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -379,6 +408,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -16,6 +16,7 @@
 pub struct ReleasePhoneNumber;
 impl ReleasePhoneNumber {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,16 +34,19 @@ pub struct ReleasePhoneNumberInput {
 
 impl ReleasePhoneNumberInput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`ReleasePhoneNumberInput`].
+    #[inline]
     pub fn builder() -> crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
@@ -57,6 +61,7 @@ pub struct ReleasePhoneNumberOutput {
 
 impl ReleasePhoneNumberOutput {
     /// Creates a new builder for [`ReleasePhoneNumberOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::release_phone_number::builders::ReleasePhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +100,7 @@ pub enum ReleasePhoneNumberError {
 
 impl ReleasePhoneNumberError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +113,13 @@ impl ReleasePhoneNumberError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -134,36 +142,43 @@ impl ReleasePhoneNumberError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +234,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -227,12 +243,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -240,6 +258,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -248,12 +267,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -261,6 +282,7 @@ pub mod builders {
         /// Builds a [`ReleasePhoneNumberInput`](crate::operation::release_phone_number::ReleasePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +302,7 @@ pub mod builders {
     pub struct ReleasePhoneNumberOutputBuilder {}
     impl ReleasePhoneNumberOutputBuilder {
         /// Builds a [`ReleasePhoneNumberOutput`](crate::operation::release_phone_number::ReleasePhoneNumberOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::release_phone_number::ReleasePhoneNumberOutput {
@@ -295,6 +318,7 @@ impl crate::protocol::Operation for ReleasePhoneNumber {
     type Output = ReleasePhoneNumberOutput;
     type Error = ReleasePhoneNumberError;
     const NAME: &'static str = "ReleasePhoneNumber";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -328,6 +352,7 @@ impl crate::protocol::Operation for ReleasePhoneNumber {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -343,6 +368,7 @@ impl crate::protocol::Operation for ReleasePhoneNumber {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -355,6 +381,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ReplicateInstance;
 impl ReplicateInstance {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ReplicateInstanceInput {
 
 impl ReplicateInstanceInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
+    #[inline]
     pub fn replica_region(&self) -> Option<&str> {
         self.replica_region.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The alias for the replicated instance.
+    #[inline]
     pub fn replica_alias(&self) -> Option<&str> {
         self.replica_alias.as_deref()
     }
 
     /// Creates a new builder for [`ReplicateInstanceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilder {
         ::std::default::Default::default()
     }
@@ -78,16 +84,19 @@ pub struct ReplicateInstanceOutput {
 
 impl ReplicateInstanceOutput {
     /// The identifier of the replicated instance.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the replicated instance.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`ReplicateInstanceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::replicate_instance::builders::ReplicateInstanceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -128,6 +137,7 @@ pub enum ReplicateInstanceError {
 
 impl ReplicateInstanceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -140,11 +150,13 @@ impl ReplicateInstanceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -172,41 +184,49 @@ impl ReplicateInstanceError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ResourceNotReadyException`](Self::ResourceNotReadyException) error.
+    #[inline]
     pub fn is_resource_not_ready_exception(&self) -> bool {
         matches!(self, Self::ResourceNotReadyException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -266,6 +286,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -274,12 +295,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -287,6 +310,7 @@ pub mod builders {
         /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
         ///
         /// Sets [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region). This field is required.
+        #[inline]
         pub fn replica_region(mut self, input: impl Into<String>) -> Self {
             self.replica_region = Some(input.into());
             self
@@ -295,12 +319,14 @@ pub mod builders {
         /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
         ///
         /// Sets [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region). This field is required.
+        #[inline]
         pub fn set_replica_region(mut self, input: Option<String>) -> Self {
             self.replica_region = input;
             self
         }
 
         /// Returns [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region), if set.
+        #[inline]
         pub fn get_replica_region(&self) -> &Option<String> {
             &self.replica_region
         }
@@ -308,6 +334,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -316,12 +343,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -329,6 +358,7 @@ pub mod builders {
         /// The alias for the replicated instance.
         ///
         /// Sets [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias). This field is required.
+        #[inline]
         pub fn replica_alias(mut self, input: impl Into<String>) -> Self {
             self.replica_alias = Some(input.into());
             self
@@ -337,12 +367,14 @@ pub mod builders {
         /// The alias for the replicated instance.
         ///
         /// Sets [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias). This field is required.
+        #[inline]
         pub fn set_replica_alias(mut self, input: Option<String>) -> Self {
             self.replica_alias = input;
             self
         }
 
         /// Returns [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias), if set.
+        #[inline]
         pub fn get_replica_alias(&self) -> &Option<String> {
             &self.replica_alias
         }
@@ -350,6 +382,7 @@ pub mod builders {
         /// Builds a [`ReplicateInstanceInput`](crate::operation::replicate_instance::ReplicateInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -388,6 +421,7 @@ pub mod builders {
         /// The identifier of the replicated instance.
         ///
         /// Sets [`id`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -396,12 +430,14 @@ pub mod builders {
         /// The identifier of the replicated instance.
         ///
         /// Sets [`id`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -409,6 +445,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the replicated instance.
         ///
         /// Sets [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -417,17 +454,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the replicated instance.
         ///
         /// Sets [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
 
         /// Builds a [`ReplicateInstanceOutput`](crate::operation::replicate_instance::ReplicateInstanceOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::replicate_instance::ReplicateInstanceOutput {
@@ -445,6 +485,7 @@ impl crate::protocol::Operation for ReplicateInstance {
     type Output = ReplicateInstanceOutput;
     type Error = ReplicateInstanceError;
     const NAME: &'static str = "ReplicateInstance";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -497,6 +538,7 @@ impl crate::protocol::Operation for ReplicateInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -512,6 +554,7 @@ impl crate::protocol::Operation for ReplicateInstance {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -544,6 +587,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct ResumeContact;
 impl ResumeContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct ResumeContactInput {
 
 impl ResumeContactInput {
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// Creates a new builder for [`ResumeContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::resume_contact::builders::ResumeContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct ResumeContactOutput {
 
 impl ResumeContactOutput {
     /// Creates a new builder for [`ResumeContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::resume_contact::builders::ResumeContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum ResumeContactError {
 
 impl ResumeContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl ResumeContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -131,36 +140,43 @@ impl ResumeContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +233,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -225,12 +242,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// Builds a [`ResumeContactInput`](crate::operation::resume_contact::ResumeContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -300,6 +326,7 @@ pub mod builders {
     pub struct ResumeContactOutputBuilder {}
     impl ResumeContactOutputBuilder {
         /// Builds a [`ResumeContactOutput`](crate::operation::resume_contact::ResumeContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::resume_contact::ResumeContactOutput {
             crate::operation::resume_contact::ResumeContactOutput {
                 _request_id: ::std::option::Option::None,
@@ -313,6 +340,7 @@ impl crate::protocol::Operation for ResumeContact {
     type Output = ResumeContactOutput;
     type Error = ResumeContactError;
     const NAME: &'static str = "ResumeContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -356,6 +384,7 @@ impl crate::protocol::Operation for ResumeContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -371,6 +400,7 @@ impl crate::protocol::Operation for ResumeContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -383,6 +413,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct ResumeContactRecording;
 impl ResumeContactRecording {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct ResumeContactRecordingInput {
 
 impl ResumeContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// The type of recording being operated on.
+    #[inline]
     pub fn contact_recording_type(&self) -> Option<&crate::types::ContactRecordingType> {
         self.contact_recording_type.as_ref()
     }
 
     /// Creates a new builder for [`ResumeContactRecordingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::resume_contact_recording::builders::ResumeContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct ResumeContactRecordingOutput {
 
 impl ResumeContactRecordingOutput {
     /// Creates a new builder for [`ResumeContactRecordingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::resume_contact_recording::builders::ResumeContactRecordingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +102,7 @@ pub enum ResumeContactRecordingError {
 
 impl ResumeContactRecordingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +115,13 @@ impl ResumeContactRecordingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -131,21 +141,25 @@ impl ResumeContactRecordingError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_recording_type).
+        #[inline]
         pub fn contact_recording_type(
             mut self,
             input: crate::types::ContactRecordingType,
@@ -271,6 +295,7 @@ pub mod builders {
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_recording_type).
+        #[inline]
         pub fn set_contact_recording_type(
             mut self,
             input: Option<crate::types::ContactRecordingType>,
@@ -280,6 +305,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_recording_type`](crate::operation::resume_contact_recording::ResumeContactRecordingInput#structfield.contact_recording_type), if set.
+        #[inline]
         pub fn get_contact_recording_type(
             &self,
         ) -> &Option<crate::types::ContactRecordingType> {
@@ -289,6 +315,7 @@ pub mod builders {
         /// Builds a [`ResumeContactRecordingInput`](crate::operation::resume_contact_recording::ResumeContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +337,7 @@ pub mod builders {
     pub struct ResumeContactRecordingOutputBuilder {}
     impl ResumeContactRecordingOutputBuilder {
         /// Builds a [`ResumeContactRecordingOutput`](crate::operation::resume_contact_recording::ResumeContactRecordingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::resume_contact_recording::ResumeContactRecordingOutput {
@@ -325,6 +353,7 @@ impl crate::protocol::Operation for ResumeContactRecording {
     type Output = ResumeContactRecordingOutput;
     type Error = ResumeContactRecordingError;
     const NAME: &'static str = "ResumeContactRecording";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -374,6 +403,7 @@ impl crate::protocol::Operation for ResumeContactRecording {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -389,6 +419,7 @@ impl crate::protocol::Operation for ResumeContactRecording {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -404,6 +435,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

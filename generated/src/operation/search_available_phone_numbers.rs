@@ -6,6 +6,7 @@
 pub struct SearchAvailablePhoneNumbers;
 impl SearchAvailablePhoneNumbers {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,16 +34,19 @@ pub struct SearchAvailablePhoneNumbersInput {
 
 impl SearchAvailablePhoneNumbersInput {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The ISO country code.
+    #[inline]
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
@@ -50,26 +54,31 @@ impl SearchAvailablePhoneNumbersInput {
     }
 
     /// The type of phone number.
+    #[inline]
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
 
     /// The prefix of the phone number.
+    #[inline]
     pub fn phone_number_prefix(&self) -> Option<&str> {
         self.phone_number_prefix.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`SearchAvailablePhoneNumbersInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersInputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +97,7 @@ pub struct SearchAvailablePhoneNumbersOutput {
 
 impl SearchAvailablePhoneNumbersOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -95,11 +105,13 @@ impl SearchAvailablePhoneNumbersOutput {
     /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
     ///
     /// Empty when the field is unset; use `.available_numbers_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn available_numbers_list(&self) -> &[crate::types::AvailableNumberSummary] {
         self.available_numbers_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`SearchAvailablePhoneNumbersOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersOutputBuilder {
         ::std::default::Default::default()
     }
@@ -132,6 +144,7 @@ pub enum SearchAvailablePhoneNumbersError {
 
 impl SearchAvailablePhoneNumbersError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -144,11 +157,13 @@ impl SearchAvailablePhoneNumbersError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -164,21 +179,25 @@ impl SearchAvailablePhoneNumbersError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +254,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.target_arn).
+        #[inline]
         pub fn target_arn(mut self, input: impl Into<String>) -> Self {
             self.target_arn = Some(input.into());
             self
@@ -243,12 +263,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.target_arn).
+        #[inline]
         pub fn set_target_arn(mut self, input: Option<String>) -> Self {
             self.target_arn = input;
             self
         }
 
         /// Returns [`target_arn`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.target_arn), if set.
+        #[inline]
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
@@ -256,6 +278,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +287,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +302,7 @@ pub mod builders {
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code). This field is required.
+        #[inline]
         pub fn phone_number_country_code(
             mut self,
             input: crate::types::PhoneNumberCountryCode,
@@ -288,6 +314,7 @@ pub mod builders {
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code). This field is required.
+        #[inline]
         pub fn set_phone_number_country_code(
             mut self,
             input: Option<crate::types::PhoneNumberCountryCode>,
@@ -297,6 +324,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code), if set.
+        #[inline]
         pub fn get_phone_number_country_code(
             &self,
         ) -> &Option<crate::types::PhoneNumberCountryCode> {
@@ -306,6 +334,7 @@ pub mod builders {
         /// The type of phone number.
         ///
         /// Sets [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type). This field is required.
+        #[inline]
         pub fn phone_number_type(
             mut self,
             input: crate::types::PhoneNumberType,
@@ -317,6 +346,7 @@ pub mod builders {
         /// The type of phone number.
         ///
         /// Sets [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type). This field is required.
+        #[inline]
         pub fn set_phone_number_type(
             mut self,
             input: Option<crate::types::PhoneNumberType>,
@@ -326,6 +356,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type), if set.
+        #[inline]
         pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
             &self.phone_number_type
         }
@@ -333,6 +364,7 @@ pub mod builders {
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix).
+        #[inline]
         pub fn phone_number_prefix(mut self, input: impl Into<String>) -> Self {
             self.phone_number_prefix = Some(input.into());
             self
@@ -341,12 +373,14 @@ pub mod builders {
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix).
+        #[inline]
         pub fn set_phone_number_prefix(mut self, input: Option<String>) -> Self {
             self.phone_number_prefix = input;
             self
         }
 
         /// Returns [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix), if set.
+        #[inline]
         pub fn get_phone_number_prefix(&self) -> &Option<String> {
             &self.phone_number_prefix
         }
@@ -354,6 +388,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -362,12 +397,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -375,6 +412,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -383,12 +421,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -396,6 +436,7 @@ pub mod builders {
         /// Builds a [`SearchAvailablePhoneNumbersInput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -428,6 +469,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -436,17 +478,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list); use [`set_available_numbers_list`](Self::set_available_numbers_list) to replace the whole list.
+        #[inline]
         pub fn available_numbers_list(
             mut self,
             input: crate::types::AvailableNumberSummary,
@@ -460,6 +505,7 @@ pub mod builders {
         /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
         ///
         /// Sets [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list).
+        #[inline]
         pub fn set_available_numbers_list(
             mut self,
             input: Option<Vec<crate::types::AvailableNumberSummary>>,
@@ -469,6 +515,7 @@ pub mod builders {
         }
 
         /// Returns [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list), if set.
+        #[inline]
         pub fn get_available_numbers_list(
             &self,
         ) -> &Option<Vec<crate::types::AvailableNumberSummary>> {
@@ -476,6 +523,7 @@ pub mod builders {
         }
 
         /// Builds a [`SearchAvailablePhoneNumbersOutput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput {
@@ -493,6 +541,7 @@ impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
     type Output = SearchAvailablePhoneNumbersOutput;
     type Error = SearchAvailablePhoneNumbersError;
     const NAME: &'static str = "SearchAvailablePhoneNumbers";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -552,6 +601,7 @@ impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -567,6 +617,7 @@ impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -610,6 +661,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

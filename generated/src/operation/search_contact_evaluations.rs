@@ -19,6 +19,7 @@
 pub struct SearchContactEvaluations;
 impl SearchContactEvaluations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,31 +43,37 @@ pub struct SearchContactEvaluationsInput {
 
 impl SearchContactEvaluationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The search criteria to be used to return contact evaluations.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::EvaluationSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::EvaluationSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// Creates a new builder for [`SearchContactEvaluationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_evaluations::builders::SearchContactEvaluationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -91,6 +98,7 @@ impl SearchContactEvaluationsOutput {
     /// Contains information about contact evaluations.
     ///
     /// Empty when the field is unset; use `.evaluation_search_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn evaluation_search_summary_list(
         &self,
     ) -> &[crate::types::EvaluationSearchSummary] {
@@ -98,16 +106,19 @@ impl SearchContactEvaluationsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of contact evaluations that matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchContactEvaluationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_evaluations::builders::SearchContactEvaluationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -142,6 +153,7 @@ pub enum SearchContactEvaluationsError {
 
 impl SearchContactEvaluationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -154,11 +166,13 @@ impl SearchContactEvaluationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -179,26 +193,31 @@ impl SearchContactEvaluationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -253,6 +272,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -261,12 +281,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -274,6 +296,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -282,12 +305,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -295,6 +320,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -303,12 +329,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -316,6 +344,7 @@ pub mod builders {
         /// The search criteria to be used to return contact evaluations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::EvaluationSearchCriteria,
@@ -327,6 +356,7 @@ pub mod builders {
         /// The search criteria to be used to return contact evaluations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::EvaluationSearchCriteria>,
@@ -336,6 +366,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EvaluationSearchCriteria> {
@@ -345,6 +376,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::EvaluationSearchFilter,
@@ -356,6 +388,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::EvaluationSearchFilter>,
@@ -365,6 +398,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EvaluationSearchFilter> {
@@ -374,6 +408,7 @@ pub mod builders {
         /// Builds a [`SearchContactEvaluationsInput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -403,6 +438,7 @@ pub mod builders {
 
     impl SearchContactEvaluationsOutputBuilder {
         /// Appends an item to [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list); use [`set_evaluation_search_summary_list`](Self::set_evaluation_search_summary_list) to replace the whole list.
+        #[inline]
         pub fn evaluation_search_summary_list(
             mut self,
             input: crate::types::EvaluationSearchSummary,
@@ -416,6 +452,7 @@ pub mod builders {
         /// Contains information about contact evaluations.
         ///
         /// Sets [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list).
+        #[inline]
         pub fn set_evaluation_search_summary_list(
             mut self,
             input: Option<Vec<crate::types::EvaluationSearchSummary>>,
@@ -425,6 +462,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list), if set.
+        #[inline]
         pub fn get_evaluation_search_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationSearchSummary>> {
@@ -434,6 +472,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -442,12 +481,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -455,6 +496,7 @@ pub mod builders {
         /// The total number of contact evaluations that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -463,17 +505,20 @@ pub mod builders {
         /// The total number of contact evaluations that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchContactEvaluationsOutput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput {
@@ -492,6 +537,7 @@ impl crate::protocol::Operation for SearchContactEvaluations {
     type Output = SearchContactEvaluationsOutput;
     type Error = SearchContactEvaluationsError;
     const NAME: &'static str = "SearchContactEvaluations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -541,6 +587,7 @@ impl crate::protocol::Operation for SearchContactEvaluations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -556,6 +603,7 @@ impl crate::protocol::Operation for SearchContactEvaluations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -606,6 +654,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

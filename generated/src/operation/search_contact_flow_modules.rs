@@ -6,6 +6,7 @@
 pub struct SearchContactFlowModules;
 impl SearchContactFlowModules {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,26 +32,31 @@ pub struct SearchContactFlowModulesInput {
 
 impl SearchContactFlowModulesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::ContactFlowModuleSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return flow modules.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::ContactFlowModuleSearchCriteria> {
@@ -58,6 +64,7 @@ impl SearchContactFlowModulesInput {
     }
 
     /// Creates a new builder for [`SearchContactFlowModulesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_flow_modules::builders::SearchContactFlowModulesInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,21 +87,25 @@ impl SearchContactFlowModulesOutput {
     /// The search criteria to be used to return flow modules.
     ///
     /// Empty when the field is unset; use `.contact_flow_modules.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flow_modules(&self) -> &[crate::types::ContactFlowModule] {
         self.contact_flow_modules.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of flows which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchContactFlowModulesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_flow_modules::builders::SearchContactFlowModulesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -129,6 +140,7 @@ pub enum SearchContactFlowModulesError {
 
 impl SearchContactFlowModulesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -141,11 +153,13 @@ impl SearchContactFlowModulesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -166,26 +180,31 @@ impl SearchContactFlowModulesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -242,6 +261,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -250,12 +270,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -263,6 +285,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -271,12 +294,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -284,6 +309,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -292,12 +318,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -305,6 +333,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::ContactFlowModuleSearchFilter,
@@ -316,6 +345,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::ContactFlowModuleSearchFilter>,
@@ -325,6 +355,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleSearchFilter> {
@@ -334,6 +365,7 @@ pub mod builders {
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::ContactFlowModuleSearchCriteria,
@@ -345,6 +377,7 @@ pub mod builders {
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::ContactFlowModuleSearchCriteria>,
@@ -354,6 +387,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleSearchCriteria> {
@@ -363,6 +397,7 @@ pub mod builders {
         /// Builds a [`SearchContactFlowModulesInput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -390,6 +425,7 @@ pub mod builders {
 
     impl SearchContactFlowModulesOutputBuilder {
         /// Appends an item to [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules); use [`set_contact_flow_modules`](Self::set_contact_flow_modules) to replace the whole list.
+        #[inline]
         pub fn contact_flow_modules(
             mut self,
             input: crate::types::ContactFlowModule,
@@ -403,6 +439,7 @@ pub mod builders {
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules).
+        #[inline]
         pub fn set_contact_flow_modules(
             mut self,
             input: Option<Vec<crate::types::ContactFlowModule>>,
@@ -412,6 +449,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules), if set.
+        #[inline]
         pub fn get_contact_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowModule>> {
@@ -421,6 +459,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -429,12 +468,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -442,6 +483,7 @@ pub mod builders {
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -450,17 +492,20 @@ pub mod builders {
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchContactFlowModulesOutput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput {
@@ -479,6 +524,7 @@ impl crate::protocol::Operation for SearchContactFlowModules {
     type Output = SearchContactFlowModulesOutput;
     type Error = SearchContactFlowModulesError;
     const NAME: &'static str = "SearchContactFlowModules";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -528,6 +574,7 @@ impl crate::protocol::Operation for SearchContactFlowModules {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -543,6 +590,7 @@ impl crate::protocol::Operation for SearchContactFlowModules {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -593,6 +641,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchContactFlows;
 impl SearchContactFlows {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,31 +32,37 @@ pub struct SearchContactFlowsInput {
 
 impl SearchContactFlowsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::ContactFlowSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return flows.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::ContactFlowSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchContactFlowsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_flows::builders::SearchContactFlowsInputBuilder {
         ::std::default::Default::default()
     }
@@ -78,21 +85,25 @@ impl SearchContactFlowsOutput {
     /// Information about the flows.
     ///
     /// Empty when the field is unset; use `.contact_flows.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_flows(&self) -> &[crate::types::ContactFlow] {
         self.contact_flows.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of flows which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchContactFlowsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contact_flows::builders::SearchContactFlowsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchContactFlowsError {
 
 impl SearchContactFlowsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchContactFlowsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -164,26 +178,31 @@ impl SearchContactFlowsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -288,12 +314,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -301,6 +329,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::ContactFlowSearchFilter,
@@ -312,6 +341,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::ContactFlowSearchFilter>,
@@ -321,6 +351,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::ContactFlowSearchFilter> {
@@ -330,6 +361,7 @@ pub mod builders {
         /// The search criteria to be used to return flows.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::ContactFlowSearchCriteria,
@@ -341,6 +373,7 @@ pub mod builders {
         /// The search criteria to be used to return flows.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::ContactFlowSearchCriteria>,
@@ -350,6 +383,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_contact_flows::SearchContactFlowsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::ContactFlowSearchCriteria> {
@@ -359,6 +393,7 @@ pub mod builders {
         /// Builds a [`SearchContactFlowsInput`](crate::operation::search_contact_flows::SearchContactFlowsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -386,6 +421,7 @@ pub mod builders {
 
     impl SearchContactFlowsOutputBuilder {
         /// Appends an item to [`contact_flows`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.contact_flows); use [`set_contact_flows`](Self::set_contact_flows) to replace the whole list.
+        #[inline]
         pub fn contact_flows(mut self, input: crate::types::ContactFlow) -> Self {
             let mut v: Vec<_> = self.contact_flows.unwrap_or_default();
             v.push(input);
@@ -396,6 +432,7 @@ pub mod builders {
         /// Information about the flows.
         ///
         /// Sets [`contact_flows`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.contact_flows).
+        #[inline]
         pub fn set_contact_flows(
             mut self,
             input: Option<Vec<crate::types::ContactFlow>>,
@@ -405,6 +442,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flows`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.contact_flows), if set.
+        #[inline]
         pub fn get_contact_flows(&self) -> &Option<Vec<crate::types::ContactFlow>> {
             &self.contact_flows
         }
@@ -412,6 +450,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -420,12 +459,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -433,6 +474,7 @@ pub mod builders {
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -441,17 +483,20 @@ pub mod builders {
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_contact_flows::SearchContactFlowsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchContactFlowsOutput`](crate::operation::search_contact_flows::SearchContactFlowsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_contact_flows::SearchContactFlowsOutput {
@@ -470,6 +515,7 @@ impl crate::protocol::Operation for SearchContactFlows {
     type Output = SearchContactFlowsOutput;
     type Error = SearchContactFlowsError;
     const NAME: &'static str = "SearchContactFlows";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -519,6 +565,7 @@ impl crate::protocol::Operation for SearchContactFlows {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -534,6 +581,7 @@ impl crate::protocol::Operation for SearchContactFlows {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -579,6 +627,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchContacts;
 impl SearchContacts {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct SearchContactsInput {
 
 impl SearchContactsInput {
     /// The identifier of Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Time range that you want to search results.
+    #[inline]
     pub fn time_range(&self) -> Option<&crate::types::SearchContactsTimeRange> {
         self.time_range.as_ref()
     }
 
     /// The search criteria to be used to return contacts.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::SearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Specifies a field to sort by and a sort order.
+    #[inline]
     pub fn sort(&self) -> Option<&crate::types::Sort> {
         self.sort.as_ref()
     }
 
     /// Creates a new builder for [`SearchContactsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contacts::builders::SearchContactsInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,21 +89,25 @@ pub struct SearchContactsOutput {
 
 impl SearchContactsOutput {
     /// Information about the contacts.
+    #[inline]
     pub fn contacts(&self) -> &[crate::types::ContactSearchSummary] {
         &self.contacts
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of contacts which matched your search query.
+    #[inline]
     pub fn total_count(&self) -> Option<i64> {
         self.total_count
     }
 
     /// Creates a new builder for [`SearchContactsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_contacts::builders::SearchContactsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -130,6 +142,7 @@ pub enum SearchContactsError {
 
 impl SearchContactsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -142,11 +155,13 @@ impl SearchContactsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -167,26 +182,31 @@ impl SearchContactsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -242,6 +262,7 @@ pub mod builders {
         /// The identifier of Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contacts::SearchContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -250,12 +271,14 @@ pub mod builders {
         /// The identifier of Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contacts::SearchContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_contacts::SearchContactsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -263,6 +286,7 @@ pub mod builders {
         /// Time range that you want to search results.
         ///
         /// Sets [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range). This field is required.
+        #[inline]
         pub fn time_range(
             mut self,
             input: crate::types::SearchContactsTimeRange,
@@ -274,6 +298,7 @@ pub mod builders {
         /// Time range that you want to search results.
         ///
         /// Sets [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range). This field is required.
+        #[inline]
         pub fn set_time_range(
             mut self,
             input: Option<crate::types::SearchContactsTimeRange>,
@@ -283,6 +308,7 @@ pub mod builders {
         }
 
         /// Returns [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range), if set.
+        #[inline]
         pub fn get_time_range(&self) -> &Option<crate::types::SearchContactsTimeRange> {
             &self.time_range
         }
@@ -290,6 +316,7 @@ pub mod builders {
         /// The search criteria to be used to return contacts.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(mut self, input: crate::types::SearchCriteria) -> Self {
             self.search_criteria = Some(input);
             self
@@ -298,6 +325,7 @@ pub mod builders {
         /// The search criteria to be used to return contacts.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::SearchCriteria>,
@@ -307,6 +335,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(&self) -> &Option<crate::types::SearchCriteria> {
             &self.search_criteria
         }
@@ -314,6 +343,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -322,12 +352,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -335,6 +367,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -343,12 +376,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -356,6 +391,7 @@ pub mod builders {
         /// Specifies a field to sort by and a sort order.
         ///
         /// Sets [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort).
+        #[inline]
         pub fn sort(mut self, input: crate::types::Sort) -> Self {
             self.sort = Some(input);
             self
@@ -364,12 +400,14 @@ pub mod builders {
         /// Specifies a field to sort by and a sort order.
         ///
         /// Sets [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort).
+        #[inline]
         pub fn set_sort(mut self, input: Option<crate::types::Sort>) -> Self {
             self.sort = input;
             self
         }
 
         /// Returns [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort), if set.
+        #[inline]
         pub fn get_sort(&self) -> &Option<crate::types::Sort> {
             &self.sort
         }
@@ -377,6 +415,7 @@ pub mod builders {
         /// Builds a [`SearchContactsInput`](crate::operation::search_contacts::SearchContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -405,6 +444,7 @@ pub mod builders {
 
     impl SearchContactsOutputBuilder {
         /// Appends an item to [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts); use [`set_contacts`](Self::set_contacts) to replace the whole list.
+        #[inline]
         pub fn contacts(mut self, input: crate::types::ContactSearchSummary) -> Self {
             let mut v: Vec<_> = self.contacts.unwrap_or_default();
             v.push(input);
@@ -415,6 +455,7 @@ pub mod builders {
         /// Information about the contacts.
         ///
         /// Sets [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts). This field is required.
+        #[inline]
         pub fn set_contacts(
             mut self,
             input: Option<Vec<crate::types::ContactSearchSummary>>,
@@ -424,6 +465,7 @@ pub mod builders {
         }
 
         /// Returns [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts), if set.
+        #[inline]
         pub fn get_contacts(&self) -> &Option<Vec<crate::types::ContactSearchSummary>> {
             &self.contacts
         }
@@ -431,6 +473,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -439,12 +482,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -452,6 +497,7 @@ pub mod builders {
         /// The total number of contacts which matched your search query.
         ///
         /// Sets [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count).
+        #[inline]
         pub fn total_count(mut self, input: i64) -> Self {
             self.total_count = Some(input);
             self
@@ -460,12 +506,14 @@ pub mod builders {
         /// The total number of contacts which matched your search query.
         ///
         /// Sets [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count).
+        #[inline]
         pub fn set_total_count(mut self, input: Option<i64>) -> Self {
             self.total_count = input;
             self
         }
 
         /// Returns [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count), if set.
+        #[inline]
         pub fn get_total_count(&self) -> &Option<i64> {
             &self.total_count
         }
@@ -474,6 +522,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -500,6 +549,7 @@ impl crate::protocol::Operation for SearchContacts {
     type Output = SearchContactsOutput;
     type Error = SearchContactsError;
     const NAME: &'static str = "SearchContacts";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -552,6 +602,7 @@ impl crate::protocol::Operation for SearchContacts {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -567,6 +618,7 @@ impl crate::protocol::Operation for SearchContacts {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -612,6 +664,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

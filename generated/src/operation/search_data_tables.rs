@@ -6,6 +6,7 @@
 pub struct SearchDataTables;
 impl SearchDataTables {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchDataTablesInput {
 
 impl SearchDataTablesInput {
     /// The unique identifier for the Amazon Connect instance to search within.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of data tables to return in one page of results.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::DataTableSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::DataTableSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchDataTablesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,21 +83,25 @@ impl SearchDataTablesOutput {
     /// An array of data tables matching the search criteria with the same structure as DescribeTable except Version, VersionDescription, and LockVersion are omitted.
     ///
     /// Empty when the field is unset; use `.data_tables.is_none()` to tell unset from empty.
+    #[inline]
     pub fn data_tables(&self) -> &[crate::types::DataTable] {
         self.data_tables.as_deref().unwrap_or_default()
     }
 
     /// Specify the pagination token from a previous request to retrieve the next page of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The approximate number of data tables that matched the search criteria.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchDataTablesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_data_tables::builders::SearchDataTablesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +136,7 @@ pub enum SearchDataTablesError {
 
 impl SearchDataTablesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +149,13 @@ impl SearchDataTablesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -162,26 +176,31 @@ impl SearchDataTablesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance to search within.
         ///
         /// Sets [`instance_id`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance to search within.
         ///
         /// Sets [`instance_id`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -286,12 +312,14 @@ pub mod builders {
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -299,6 +327,7 @@ pub mod builders {
         /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
         ///
         /// Sets [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::DataTableSearchFilter,
@@ -310,6 +339,7 @@ pub mod builders {
         /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
         ///
         /// Sets [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::DataTableSearchFilter>,
@@ -319,6 +349,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(&self) -> &Option<crate::types::DataTableSearchFilter> {
             &self.search_filter
         }
@@ -326,6 +357,7 @@ pub mod builders {
         /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
         ///
         /// Sets [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::DataTableSearchCriteria,
@@ -337,6 +369,7 @@ pub mod builders {
         /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
         ///
         /// Sets [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::DataTableSearchCriteria>,
@@ -346,6 +379,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::DataTableSearchCriteria> {
@@ -355,6 +389,7 @@ pub mod builders {
         /// Builds a [`SearchDataTablesInput`](crate::operation::search_data_tables::SearchDataTablesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -382,6 +417,7 @@ pub mod builders {
 
     impl SearchDataTablesOutputBuilder {
         /// Appends an item to [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables); use [`set_data_tables`](Self::set_data_tables) to replace the whole list.
+        #[inline]
         pub fn data_tables(mut self, input: crate::types::DataTable) -> Self {
             let mut v: Vec<_> = self.data_tables.unwrap_or_default();
             v.push(input);
@@ -392,6 +428,7 @@ pub mod builders {
         /// An array of data tables matching the search criteria with the same structure as DescribeTable except Version, VersionDescription, and LockVersion are omitted.
         ///
         /// Sets [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables).
+        #[inline]
         pub fn set_data_tables(
             mut self,
             input: Option<Vec<crate::types::DataTable>>,
@@ -401,6 +438,7 @@ pub mod builders {
         }
 
         /// Returns [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables), if set.
+        #[inline]
         pub fn get_data_tables(&self) -> &Option<Vec<crate::types::DataTable>> {
             &self.data_tables
         }
@@ -408,6 +446,7 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -416,12 +455,14 @@ pub mod builders {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -429,6 +470,7 @@ pub mod builders {
         /// The approximate number of data tables that matched the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -437,17 +479,20 @@ pub mod builders {
         /// The approximate number of data tables that matched the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchDataTablesOutput`](crate::operation::search_data_tables::SearchDataTablesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_data_tables::SearchDataTablesOutput {
@@ -466,6 +511,7 @@ impl crate::protocol::Operation for SearchDataTables {
     type Output = SearchDataTablesOutput;
     type Error = SearchDataTablesError;
     const NAME: &'static str = "SearchDataTables";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -515,6 +561,7 @@ impl crate::protocol::Operation for SearchDataTables {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -530,6 +577,7 @@ impl crate::protocol::Operation for SearchDataTables {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -575,6 +623,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchEmailAddresses;
 impl SearchEmailAddresses {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchEmailAddressesInput {
 
 impl SearchEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The search criteria to be used to return email addresses.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::EmailAddressSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::EmailAddressSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// Creates a new builder for [`SearchEmailAddressesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_email_addresses::builders::SearchEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,6 +81,7 @@ pub struct SearchEmailAddressesOutput {
 
 impl SearchEmailAddressesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -81,16 +89,19 @@ impl SearchEmailAddressesOutput {
     /// List of email addresses matching SearchFilter and SearchCriteria
     ///
     /// Empty when the field is unset; use `.email_addresses.is_none()` to tell unset from empty.
+    #[inline]
     pub fn email_addresses(&self) -> &[crate::types::EmailAddressMetadata] {
         self.email_addresses.as_deref().unwrap_or_default()
     }
 
     /// The total number of email addresses which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchEmailAddressesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_email_addresses::builders::SearchEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchEmailAddressesError {
 
 impl SearchEmailAddressesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchEmailAddressesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl SearchEmailAddressesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// The search criteria to be used to return email addresses.
         ///
         /// Sets [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::EmailAddressSearchCriteria,
@@ -320,6 +350,7 @@ pub mod builders {
         /// The search criteria to be used to return email addresses.
         ///
         /// Sets [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::EmailAddressSearchCriteria>,
@@ -329,6 +360,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EmailAddressSearchCriteria> {
@@ -338,6 +370,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::EmailAddressSearchFilter,
@@ -349,6 +382,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::EmailAddressSearchFilter>,
@@ -358,6 +392,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EmailAddressSearchFilter> {
@@ -367,6 +402,7 @@ pub mod builders {
         /// Builds a [`SearchEmailAddressesInput`](crate::operation::search_email_addresses::SearchEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -396,6 +432,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -404,17 +441,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses); use [`set_email_addresses`](Self::set_email_addresses) to replace the whole list.
+        #[inline]
         pub fn email_addresses(
             mut self,
             input: crate::types::EmailAddressMetadata,
@@ -428,6 +468,7 @@ pub mod builders {
         /// List of email addresses matching SearchFilter and SearchCriteria
         ///
         /// Sets [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses).
+        #[inline]
         pub fn set_email_addresses(
             mut self,
             input: Option<Vec<crate::types::EmailAddressMetadata>>,
@@ -437,6 +478,7 @@ pub mod builders {
         }
 
         /// Returns [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses), if set.
+        #[inline]
         pub fn get_email_addresses(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressMetadata>> {
@@ -446,6 +488,7 @@ pub mod builders {
         /// The total number of email addresses which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -454,17 +497,20 @@ pub mod builders {
         /// The total number of email addresses which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchEmailAddressesOutput`](crate::operation::search_email_addresses::SearchEmailAddressesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_email_addresses::SearchEmailAddressesOutput {
@@ -483,6 +529,7 @@ impl crate::protocol::Operation for SearchEmailAddresses {
     type Output = SearchEmailAddressesOutput;
     type Error = SearchEmailAddressesError;
     const NAME: &'static str = "SearchEmailAddresses";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -532,6 +579,7 @@ impl crate::protocol::Operation for SearchEmailAddresses {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -547,6 +595,7 @@ impl crate::protocol::Operation for SearchEmailAddresses {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -594,6 +643,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

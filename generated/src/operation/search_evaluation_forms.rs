@@ -20,6 +20,7 @@
 pub struct SearchEvaluationForms;
 impl SearchEvaluationForms {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -43,21 +44,25 @@ pub struct SearchEvaluationFormsInput {
 
 impl SearchEvaluationFormsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The search criteria to be used to return evaluation forms.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::EvaluationFormSearchCriteria> {
@@ -65,11 +70,13 @@ impl SearchEvaluationFormsInput {
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::EvaluationFormSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// Creates a new builder for [`SearchEvaluationFormsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsInputBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +101,7 @@ impl SearchEvaluationFormsOutput {
     /// Information about the returned evaluation forms.
     ///
     /// Empty when the field is unset; use `.evaluation_form_search_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn evaluation_form_search_summary_list(
         &self,
     ) -> &[crate::types::EvaluationFormSearchSummary] {
@@ -101,16 +109,19 @@ impl SearchEvaluationFormsOutput {
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of evaluation forms that matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchEvaluationFormsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +156,7 @@ pub enum SearchEvaluationFormsError {
 
 impl SearchEvaluationFormsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +169,13 @@ impl SearchEvaluationFormsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -182,26 +196,31 @@ impl SearchEvaluationFormsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -256,6 +275,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +284,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +299,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +308,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +323,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +332,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +347,7 @@ pub mod builders {
         /// The search criteria to be used to return evaluation forms.
         ///
         /// Sets [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::EvaluationFormSearchCriteria,
@@ -330,6 +359,7 @@ pub mod builders {
         /// The search criteria to be used to return evaluation forms.
         ///
         /// Sets [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::EvaluationFormSearchCriteria>,
@@ -339,6 +369,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EvaluationFormSearchCriteria> {
@@ -348,6 +379,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::EvaluationFormSearchFilter,
@@ -359,6 +391,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::EvaluationFormSearchFilter>,
@@ -368,6 +401,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EvaluationFormSearchFilter> {
@@ -377,6 +411,7 @@ pub mod builders {
         /// Builds a [`SearchEvaluationFormsInput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -406,6 +441,7 @@ pub mod builders {
 
     impl SearchEvaluationFormsOutputBuilder {
         /// Appends an item to [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list); use [`set_evaluation_form_search_summary_list`](Self::set_evaluation_form_search_summary_list) to replace the whole list.
+        #[inline]
         pub fn evaluation_form_search_summary_list(
             mut self,
             input: crate::types::EvaluationFormSearchSummary,
@@ -421,6 +457,7 @@ pub mod builders {
         /// Information about the returned evaluation forms.
         ///
         /// Sets [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list).
+        #[inline]
         pub fn set_evaluation_form_search_summary_list(
             mut self,
             input: Option<Vec<crate::types::EvaluationFormSearchSummary>>,
@@ -430,6 +467,7 @@ pub mod builders {
         }
 
         /// Returns [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list), if set.
+        #[inline]
         pub fn get_evaluation_form_search_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormSearchSummary>> {
@@ -439,6 +477,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -447,12 +486,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -460,6 +501,7 @@ pub mod builders {
         /// The total number of evaluation forms that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -468,17 +510,20 @@ pub mod builders {
         /// The total number of evaluation forms that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchEvaluationFormsOutput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput {
@@ -498,6 +543,7 @@ impl crate::protocol::Operation for SearchEvaluationForms {
     type Output = SearchEvaluationFormsOutput;
     type Error = SearchEvaluationFormsError;
     const NAME: &'static str = "SearchEvaluationForms";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -547,6 +593,7 @@ impl crate::protocol::Operation for SearchEvaluationForms {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -562,6 +609,7 @@ impl crate::protocol::Operation for SearchEvaluationForms {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -612,6 +660,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchHoursOfOperationOverrides;
 impl SearchHoursOfOperationOverrides {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct SearchHoursOfOperationOverridesInput {
 
 impl SearchHoursOfOperationOverridesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::HoursOfOperationSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return hours of operations overrides.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::HoursOfOperationOverrideSearchCriteria> {
@@ -56,6 +62,7 @@ impl SearchHoursOfOperationOverridesInput {
     }
 
     /// Creates a new builder for [`SearchHoursOfOperationOverridesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_hours_of_operation_overrides::builders::SearchHoursOfOperationOverridesInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +87,7 @@ impl SearchHoursOfOperationOverridesOutput {
     /// Information about the hours of operations overrides.
     ///
     /// Empty when the field is unset; use `.hours_of_operation_overrides.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hours_of_operation_overrides(
         &self,
     ) -> &[crate::types::HoursOfOperationOverride] {
@@ -87,16 +95,19 @@ impl SearchHoursOfOperationOverridesOutput {
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of hours of operations which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchHoursOfOperationOverridesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_hours_of_operation_overrides::builders::SearchHoursOfOperationOverridesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum SearchHoursOfOperationOverridesError {
 
 impl SearchHoursOfOperationOverridesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl SearchHoursOfOperationOverridesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -168,26 +182,31 @@ impl SearchHoursOfOperationOverridesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +272,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +287,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -273,12 +296,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -294,12 +320,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -307,6 +335,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::HoursOfOperationSearchFilter,
@@ -318,6 +347,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::HoursOfOperationSearchFilter>,
@@ -327,6 +357,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchFilter> {
@@ -336,6 +367,7 @@ pub mod builders {
         /// The search criteria to be used to return hours of operations overrides.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::HoursOfOperationOverrideSearchCriteria,
@@ -347,6 +379,7 @@ pub mod builders {
         /// The search criteria to be used to return hours of operations overrides.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::HoursOfOperationOverrideSearchCriteria>,
@@ -356,6 +389,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::HoursOfOperationOverrideSearchCriteria> {
@@ -365,6 +399,7 @@ pub mod builders {
         /// Builds a [`SearchHoursOfOperationOverridesInput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +429,7 @@ pub mod builders {
 
     impl SearchHoursOfOperationOverridesOutputBuilder {
         /// Appends an item to [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides); use [`set_hours_of_operation_overrides`](Self::set_hours_of_operation_overrides) to replace the whole list.
+        #[inline]
         pub fn hours_of_operation_overrides(
             mut self,
             input: crate::types::HoursOfOperationOverride,
@@ -407,6 +443,7 @@ pub mod builders {
         /// Information about the hours of operations overrides.
         ///
         /// Sets [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides).
+        #[inline]
         pub fn set_hours_of_operation_overrides(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationOverride>>,
@@ -416,6 +453,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides), if set.
+        #[inline]
         pub fn get_hours_of_operation_overrides(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverride>> {
@@ -425,6 +463,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -433,12 +472,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -446,6 +487,7 @@ pub mod builders {
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -454,17 +496,20 @@ pub mod builders {
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchHoursOfOperationOverridesOutput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput {
@@ -483,6 +528,7 @@ impl crate::protocol::Operation for SearchHoursOfOperationOverrides {
     type Output = SearchHoursOfOperationOverridesOutput;
     type Error = SearchHoursOfOperationOverridesError;
     const NAME: &'static str = "SearchHoursOfOperationOverrides";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -532,6 +578,7 @@ impl crate::protocol::Operation for SearchHoursOfOperationOverrides {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -547,6 +594,7 @@ impl crate::protocol::Operation for SearchHoursOfOperationOverrides {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -597,6 +645,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchHoursOfOperations;
 impl SearchHoursOfOperations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct SearchHoursOfOperationsInput {
 
 impl SearchHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::HoursOfOperationSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return hours of operations.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::HoursOfOperationSearchCriteria> {
@@ -56,6 +62,7 @@ impl SearchHoursOfOperationsInput {
     }
 
     /// Creates a new builder for [`SearchHoursOfOperationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_hours_of_operations::builders::SearchHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -78,21 +85,25 @@ impl SearchHoursOfOperationsOutput {
     /// Information about the hours of operations.
     ///
     /// Empty when the field is unset; use `.hours_of_operations.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hours_of_operations(&self) -> &[crate::types::HoursOfOperation] {
         self.hours_of_operations.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of hours of operations which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchHoursOfOperationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_hours_of_operations::builders::SearchHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchHoursOfOperationsError {
 
 impl SearchHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchHoursOfOperationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -164,26 +178,31 @@ impl SearchHoursOfOperationsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -288,12 +314,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -301,6 +329,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::HoursOfOperationSearchFilter,
@@ -312,6 +341,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::HoursOfOperationSearchFilter>,
@@ -321,6 +351,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchFilter> {
@@ -330,6 +361,7 @@ pub mod builders {
         /// The search criteria to be used to return hours of operations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::HoursOfOperationSearchCriteria,
@@ -341,6 +373,7 @@ pub mod builders {
         /// The search criteria to be used to return hours of operations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::HoursOfOperationSearchCriteria>,
@@ -350,6 +383,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchCriteria> {
@@ -359,6 +393,7 @@ pub mod builders {
         /// Builds a [`SearchHoursOfOperationsInput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -386,6 +421,7 @@ pub mod builders {
 
     impl SearchHoursOfOperationsOutputBuilder {
         /// Appends an item to [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations); use [`set_hours_of_operations`](Self::set_hours_of_operations) to replace the whole list.
+        #[inline]
         pub fn hours_of_operations(
             mut self,
             input: crate::types::HoursOfOperation,
@@ -399,6 +435,7 @@ pub mod builders {
         /// Information about the hours of operations.
         ///
         /// Sets [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations).
+        #[inline]
         pub fn set_hours_of_operations(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperation>>,
@@ -408,6 +445,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations), if set.
+        #[inline]
         pub fn get_hours_of_operations(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperation>> {
@@ -417,6 +455,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -425,12 +464,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -438,6 +479,7 @@ pub mod builders {
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -446,17 +488,20 @@ pub mod builders {
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchHoursOfOperationsOutput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput {
@@ -475,6 +520,7 @@ impl crate::protocol::Operation for SearchHoursOfOperations {
     type Output = SearchHoursOfOperationsOutput;
     type Error = SearchHoursOfOperationsError;
     const NAME: &'static str = "SearchHoursOfOperations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -524,6 +570,7 @@ impl crate::protocol::Operation for SearchHoursOfOperations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -539,6 +586,7 @@ impl crate::protocol::Operation for SearchHoursOfOperations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -589,6 +637,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchNotifications;
 impl SearchNotifications {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchNotificationsInput {
 
 impl SearchNotificationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to apply to the search results, such as tag-based filters.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::NotificationSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to apply when searching for notifications.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::NotificationSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchNotificationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_notifications::builders::SearchNotificationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,21 +83,25 @@ impl SearchNotificationsOutput {
     /// A list of notifications matching the search criteria.
     ///
     /// Empty when the field is unset; use `.notifications.is_none()` to tell unset from empty.
+    #[inline]
     pub fn notifications(&self) -> &[crate::types::NotificationSearchSummary] {
         self.notifications.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The approximate total number of notifications matching the search criteria.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchNotificationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_notifications::builders::SearchNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchNotificationsError {
 
 impl SearchNotificationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchNotificationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl SearchNotificationsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_notifications::SearchNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_notifications::SearchNotificationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_notifications::SearchNotificationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// Filters to apply to the search results, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::NotificationSearchFilter,
@@ -320,6 +350,7 @@ pub mod builders {
         /// Filters to apply to the search results, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::NotificationSearchFilter>,
@@ -329,6 +360,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::NotificationSearchFilter> {
@@ -338,6 +370,7 @@ pub mod builders {
         /// The search criteria to apply when searching for notifications.
         ///
         /// Sets [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::NotificationSearchCriteria,
@@ -349,6 +382,7 @@ pub mod builders {
         /// The search criteria to apply when searching for notifications.
         ///
         /// Sets [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::NotificationSearchCriteria>,
@@ -358,6 +392,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::NotificationSearchCriteria> {
@@ -367,6 +402,7 @@ pub mod builders {
         /// Builds a [`SearchNotificationsInput`](crate::operation::search_notifications::SearchNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +430,7 @@ pub mod builders {
 
     impl SearchNotificationsOutputBuilder {
         /// Appends an item to [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications); use [`set_notifications`](Self::set_notifications) to replace the whole list.
+        #[inline]
         pub fn notifications(
             mut self,
             input: crate::types::NotificationSearchSummary,
@@ -407,6 +444,7 @@ pub mod builders {
         /// A list of notifications matching the search criteria.
         ///
         /// Sets [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications).
+        #[inline]
         pub fn set_notifications(
             mut self,
             input: Option<Vec<crate::types::NotificationSearchSummary>>,
@@ -416,6 +454,7 @@ pub mod builders {
         }
 
         /// Returns [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications), if set.
+        #[inline]
         pub fn get_notifications(
             &self,
         ) -> &Option<Vec<crate::types::NotificationSearchSummary>> {
@@ -425,6 +464,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -433,12 +473,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -446,6 +488,7 @@ pub mod builders {
         /// The approximate total number of notifications matching the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -454,17 +497,20 @@ pub mod builders {
         /// The approximate total number of notifications matching the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchNotificationsOutput`](crate::operation::search_notifications::SearchNotificationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_notifications::SearchNotificationsOutput {
@@ -483,6 +529,7 @@ impl crate::protocol::Operation for SearchNotifications {
     type Output = SearchNotificationsOutput;
     type Error = SearchNotificationsError;
     const NAME: &'static str = "SearchNotifications";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -532,6 +579,7 @@ impl crate::protocol::Operation for SearchNotifications {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -547,6 +595,7 @@ impl crate::protocol::Operation for SearchNotifications {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -594,6 +643,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct SearchPredefinedAttributes;
 impl SearchPredefinedAttributes {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -34,21 +35,25 @@ pub struct SearchPredefinedAttributesInput {
 
 impl SearchPredefinedAttributesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The search criteria to be used to return predefined attributes.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::PredefinedAttributeSearchCriteria> {
@@ -56,6 +61,7 @@ impl SearchPredefinedAttributesInput {
     }
 
     /// Creates a new builder for [`SearchPredefinedAttributesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_predefined_attributes::builders::SearchPredefinedAttributesInputBuilder {
         ::std::default::Default::default()
     }
@@ -78,21 +84,25 @@ impl SearchPredefinedAttributesOutput {
     /// Predefined attributes matched by the search criteria.
     ///
     /// Empty when the field is unset; use `.predefined_attributes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn predefined_attributes(&self) -> &[crate::types::PredefinedAttribute] {
         self.predefined_attributes.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The approximate number of predefined attributes which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchPredefinedAttributesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_predefined_attributes::builders::SearchPredefinedAttributesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +137,7 @@ pub enum SearchPredefinedAttributesError {
 
 impl SearchPredefinedAttributesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +150,13 @@ impl SearchPredefinedAttributesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -164,26 +177,31 @@ impl SearchPredefinedAttributesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +281,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -268,12 +290,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -281,6 +305,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -289,12 +314,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// The search criteria to be used to return predefined attributes.
         ///
         /// Sets [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::PredefinedAttributeSearchCriteria,
@@ -313,6 +341,7 @@ pub mod builders {
         /// The search criteria to be used to return predefined attributes.
         ///
         /// Sets [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::PredefinedAttributeSearchCriteria>,
@@ -322,6 +351,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::PredefinedAttributeSearchCriteria> {
@@ -331,6 +361,7 @@ pub mod builders {
         /// Builds a [`SearchPredefinedAttributesInput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -357,6 +388,7 @@ pub mod builders {
 
     impl SearchPredefinedAttributesOutputBuilder {
         /// Appends an item to [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes); use [`set_predefined_attributes`](Self::set_predefined_attributes) to replace the whole list.
+        #[inline]
         pub fn predefined_attributes(
             mut self,
             input: crate::types::PredefinedAttribute,
@@ -370,6 +402,7 @@ pub mod builders {
         /// Predefined attributes matched by the search criteria.
         ///
         /// Sets [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes).
+        #[inline]
         pub fn set_predefined_attributes(
             mut self,
             input: Option<Vec<crate::types::PredefinedAttribute>>,
@@ -379,6 +412,7 @@ pub mod builders {
         }
 
         /// Returns [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes), if set.
+        #[inline]
         pub fn get_predefined_attributes(
             &self,
         ) -> &Option<Vec<crate::types::PredefinedAttribute>> {
@@ -388,6 +422,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -396,12 +431,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -409,6 +446,7 @@ pub mod builders {
         /// The approximate number of predefined attributes which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -417,17 +455,20 @@ pub mod builders {
         /// The approximate number of predefined attributes which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchPredefinedAttributesOutput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput {
@@ -446,6 +487,7 @@ impl crate::protocol::Operation for SearchPredefinedAttributes {
     type Output = SearchPredefinedAttributesOutput;
     type Error = SearchPredefinedAttributesError;
     const NAME: &'static str = "SearchPredefinedAttributes";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -492,6 +534,7 @@ impl crate::protocol::Operation for SearchPredefinedAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -507,6 +550,7 @@ impl crate::protocol::Operation for SearchPredefinedAttributes {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -557,6 +601,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct SearchQuickConnects;
 impl SearchQuickConnects {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchQuickConnectsInput {
 
 impl SearchQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::QuickConnectSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return quick connects.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::QuickConnectSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchQuickConnectsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_quick_connects::builders::SearchQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,21 +83,25 @@ impl SearchQuickConnectsOutput {
     /// Information about the quick connects.
     ///
     /// Empty when the field is unset; use `.quick_connects.is_none()` to tell unset from empty.
+    #[inline]
     pub fn quick_connects(&self) -> &[crate::types::QuickConnect] {
         self.quick_connects.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of quick connects which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchQuickConnectsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_quick_connects::builders::SearchQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +136,7 @@ pub enum SearchQuickConnectsError {
 
 impl SearchQuickConnectsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +149,13 @@ impl SearchQuickConnectsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -162,26 +176,31 @@ impl SearchQuickConnectsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -286,12 +312,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -299,6 +327,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::QuickConnectSearchFilter,
@@ -310,6 +339,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::QuickConnectSearchFilter>,
@@ -319,6 +349,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::QuickConnectSearchFilter> {
@@ -328,6 +359,7 @@ pub mod builders {
         /// The search criteria to be used to return quick connects.
         ///
         /// Sets [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::QuickConnectSearchCriteria,
@@ -339,6 +371,7 @@ pub mod builders {
         /// The search criteria to be used to return quick connects.
         ///
         /// Sets [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::QuickConnectSearchCriteria>,
@@ -348,6 +381,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::QuickConnectSearchCriteria> {
@@ -357,6 +391,7 @@ pub mod builders {
         /// Builds a [`SearchQuickConnectsInput`](crate::operation::search_quick_connects::SearchQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -384,6 +419,7 @@ pub mod builders {
 
     impl SearchQuickConnectsOutputBuilder {
         /// Appends an item to [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects); use [`set_quick_connects`](Self::set_quick_connects) to replace the whole list.
+        #[inline]
         pub fn quick_connects(mut self, input: crate::types::QuickConnect) -> Self {
             let mut v: Vec<_> = self.quick_connects.unwrap_or_default();
             v.push(input);
@@ -394,6 +430,7 @@ pub mod builders {
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects).
+        #[inline]
         pub fn set_quick_connects(
             mut self,
             input: Option<Vec<crate::types::QuickConnect>>,
@@ -403,6 +440,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects), if set.
+        #[inline]
         pub fn get_quick_connects(&self) -> &Option<Vec<crate::types::QuickConnect>> {
             &self.quick_connects
         }
@@ -410,6 +448,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -418,12 +457,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -431,6 +472,7 @@ pub mod builders {
         /// The total number of quick connects which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -439,17 +481,20 @@ pub mod builders {
         /// The total number of quick connects which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchQuickConnectsOutput`](crate::operation::search_quick_connects::SearchQuickConnectsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_quick_connects::SearchQuickConnectsOutput {
@@ -468,6 +513,7 @@ impl crate::protocol::Operation for SearchQuickConnects {
     type Output = SearchQuickConnectsOutput;
     type Error = SearchQuickConnectsError;
     const NAME: &'static str = "SearchQuickConnects";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -517,6 +563,7 @@ impl crate::protocol::Operation for SearchQuickConnects {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -532,6 +579,7 @@ impl crate::protocol::Operation for SearchQuickConnects {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -579,6 +627,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

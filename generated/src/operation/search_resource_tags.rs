@@ -6,6 +6,7 @@
 pub struct SearchResourceTags;
 impl SearchResourceTags {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,6 +43,7 @@ pub struct SearchResourceTagsInput {
 
 impl SearchResourceTagsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -49,26 +51,31 @@ impl SearchResourceTagsInput {
     /// The list of resource types to be used to search tags from.
     ///
     /// Empty when the field is unset; use `.resource_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn resource_types(&self) -> &[String] {
         self.resource_types.as_deref().unwrap_or_default()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The search criteria to be used to return tags.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::ResourceTagsSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchResourceTagsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_resource_tags::builders::SearchResourceTagsInputBuilder {
         ::std::default::Default::default()
     }
@@ -89,16 +96,19 @@ impl SearchResourceTagsOutput {
     /// A list of tags used in the Amazon Connect instance.
     ///
     /// Empty when the field is unset; use `.tags.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::TagSet] {
         self.tags.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`SearchResourceTagsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_resource_tags::builders::SearchResourceTagsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -135,6 +145,7 @@ pub enum SearchResourceTagsError {
 
 impl SearchResourceTagsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -147,11 +158,13 @@ impl SearchResourceTagsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -175,31 +188,37 @@ impl SearchResourceTagsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`MaximumResultReturnedException`](Self::MaximumResultReturnedException) error.
+    #[inline]
     pub fn is_maximum_result_returned_exception(&self) -> bool {
         matches!(self, Self::MaximumResultReturnedException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -256,6 +275,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,17 +284,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types); use [`set_resource_types`](Self::set_resource_types) to replace the whole list.
+        #[inline]
         pub fn resource_types(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_types.unwrap_or_default();
             v.push(input.into());
@@ -285,12 +308,14 @@ pub mod builders {
         /// The list of resource types to be used to search tags from.
         ///
         /// Sets [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types).
+        #[inline]
         pub fn set_resource_types(mut self, input: Option<Vec<String>>) -> Self {
             self.resource_types = input;
             self
         }
 
         /// Returns [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types), if set.
+        #[inline]
         pub fn get_resource_types(&self) -> &Option<Vec<String>> {
             &self.resource_types
         }
@@ -298,6 +323,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -306,12 +332,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -319,6 +347,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -327,12 +356,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -340,6 +371,7 @@ pub mod builders {
         /// The search criteria to be used to return tags.
         ///
         /// Sets [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::ResourceTagsSearchCriteria,
@@ -351,6 +383,7 @@ pub mod builders {
         /// The search criteria to be used to return tags.
         ///
         /// Sets [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::ResourceTagsSearchCriteria>,
@@ -360,6 +393,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::ResourceTagsSearchCriteria> {
@@ -369,6 +403,7 @@ pub mod builders {
         /// Builds a [`SearchResourceTagsInput`](crate::operation::search_resource_tags::SearchResourceTagsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -395,6 +430,7 @@ pub mod builders {
 
     impl SearchResourceTagsOutputBuilder {
         /// Appends an item to [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole list.
+        #[inline]
         pub fn tags(mut self, input: crate::types::TagSet) -> Self {
             let mut v: Vec<_> = self.tags.unwrap_or_default();
             v.push(input);
@@ -405,12 +441,14 @@ pub mod builders {
         /// A list of tags used in the Amazon Connect instance.
         ///
         /// Sets [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags).
+        #[inline]
         pub fn set_tags(mut self, input: Option<Vec<crate::types::TagSet>>) -> Self {
             self.tags = input;
             self
         }
 
         /// Returns [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<Vec<crate::types::TagSet>> {
             &self.tags
         }
@@ -418,6 +456,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -426,17 +465,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`SearchResourceTagsOutput`](crate::operation::search_resource_tags::SearchResourceTagsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_resource_tags::SearchResourceTagsOutput {
@@ -454,6 +496,7 @@ impl crate::protocol::Operation for SearchResourceTags {
     type Output = SearchResourceTagsOutput;
     type Error = SearchResourceTagsError;
     const NAME: &'static str = "SearchResourceTags";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -503,6 +546,7 @@ impl crate::protocol::Operation for SearchResourceTags {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -518,6 +562,7 @@ impl crate::protocol::Operation for SearchResourceTags {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -556,6 +601,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

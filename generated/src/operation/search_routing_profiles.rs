@@ -8,6 +8,7 @@
 pub struct SearchRoutingProfiles;
 impl SearchRoutingProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,26 +34,31 @@ pub struct SearchRoutingProfilesInput {
 
 impl SearchRoutingProfilesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::RoutingProfileSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return routing profiles.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::RoutingProfileSearchCriteria> {
@@ -60,6 +66,7 @@ impl SearchRoutingProfilesInput {
     }
 
     /// Creates a new builder for [`SearchRoutingProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_routing_profiles::builders::SearchRoutingProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,21 +89,25 @@ impl SearchRoutingProfilesOutput {
     /// Information about the routing profiles.
     ///
     /// Empty when the field is unset; use `.routing_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_profiles(&self) -> &[crate::types::RoutingProfile] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of routing profiles which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchRoutingProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_routing_profiles::builders::SearchRoutingProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum SearchRoutingProfilesError {
 
 impl SearchRoutingProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl SearchRoutingProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -168,26 +182,31 @@ impl SearchRoutingProfilesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -242,6 +261,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -250,12 +270,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -263,6 +285,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -271,12 +294,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -284,6 +309,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -292,12 +318,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -305,6 +333,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::RoutingProfileSearchFilter,
@@ -316,6 +345,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::RoutingProfileSearchFilter>,
@@ -325,6 +355,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::RoutingProfileSearchFilter> {
@@ -334,6 +365,7 @@ pub mod builders {
         /// The search criteria to be used to return routing profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::RoutingProfileSearchCriteria,
@@ -345,6 +377,7 @@ pub mod builders {
         /// The search criteria to be used to return routing profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::RoutingProfileSearchCriteria>,
@@ -354,6 +387,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::RoutingProfileSearchCriteria> {
@@ -363,6 +397,7 @@ pub mod builders {
         /// Builds a [`SearchRoutingProfilesInput`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -390,6 +425,7 @@ pub mod builders {
 
     impl SearchRoutingProfilesOutputBuilder {
         /// Appends an item to [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
+        #[inline]
         pub fn routing_profiles(mut self, input: crate::types::RoutingProfile) -> Self {
             let mut v: Vec<_> = self.routing_profiles.unwrap_or_default();
             v.push(input);
@@ -400,6 +436,7 @@ pub mod builders {
         /// Information about the routing profiles.
         ///
         /// Sets [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles).
+        #[inline]
         pub fn set_routing_profiles(
             mut self,
             input: Option<Vec<crate::types::RoutingProfile>>,
@@ -409,6 +446,7 @@ pub mod builders {
         }
 
         /// Returns [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles), if set.
+        #[inline]
         pub fn get_routing_profiles(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfile>> {
@@ -418,6 +456,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -426,12 +465,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -439,6 +480,7 @@ pub mod builders {
         /// The total number of routing profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -447,17 +489,20 @@ pub mod builders {
         /// The total number of routing profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchRoutingProfilesOutput`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_routing_profiles::SearchRoutingProfilesOutput {
@@ -476,6 +521,7 @@ impl crate::protocol::Operation for SearchRoutingProfiles {
     type Output = SearchRoutingProfilesOutput;
     type Error = SearchRoutingProfilesError;
     const NAME: &'static str = "SearchRoutingProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -525,6 +571,7 @@ impl crate::protocol::Operation for SearchRoutingProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -540,6 +587,7 @@ impl crate::protocol::Operation for SearchRoutingProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -590,6 +638,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

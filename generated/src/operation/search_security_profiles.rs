@@ -8,6 +8,7 @@
 pub struct SearchSecurityProfiles;
 impl SearchSecurityProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,21 +36,25 @@ pub struct SearchSecurityProfilesInput {
 
 impl SearchSecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The search criteria to be used to return security profiles.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::SecurityProfileSearchCriteria> {
@@ -57,11 +62,13 @@ impl SearchSecurityProfilesInput {
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::SecurityProfilesSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// Creates a new builder for [`SearchSecurityProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_security_profiles::builders::SearchSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -84,21 +91,25 @@ impl SearchSecurityProfilesOutput {
     /// Information about the security profiles.
     ///
     /// Empty when the field is unset; use `.security_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileSearchSummary] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of security profiles which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchSecurityProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_security_profiles::builders::SearchSecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -133,6 +144,7 @@ pub enum SearchSecurityProfilesError {
 
 impl SearchSecurityProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -145,11 +157,13 @@ impl SearchSecurityProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -170,26 +184,31 @@ impl SearchSecurityProfilesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +272,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +287,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -273,12 +296,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -294,12 +320,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -307,6 +335,7 @@ pub mod builders {
         /// The search criteria to be used to return security profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::SecurityProfileSearchCriteria,
@@ -318,6 +347,7 @@ pub mod builders {
         /// The search criteria to be used to return security profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::SecurityProfileSearchCriteria>,
@@ -327,6 +357,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::SecurityProfileSearchCriteria> {
@@ -336,6 +367,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::SecurityProfilesSearchFilter,
@@ -347,6 +379,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::SecurityProfilesSearchFilter>,
@@ -356,6 +389,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::SecurityProfilesSearchFilter> {
@@ -365,6 +399,7 @@ pub mod builders {
         /// Builds a [`SearchSecurityProfilesInput`](crate::operation::search_security_profiles::SearchSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +429,7 @@ pub mod builders {
 
     impl SearchSecurityProfilesOutputBuilder {
         /// Appends an item to [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
+        #[inline]
         pub fn security_profiles(
             mut self,
             input: crate::types::SecurityProfileSearchSummary,
@@ -407,6 +443,7 @@ pub mod builders {
         /// Information about the security profiles.
         ///
         /// Sets [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles).
+        #[inline]
         pub fn set_security_profiles(
             mut self,
             input: Option<Vec<crate::types::SecurityProfileSearchSummary>>,
@@ -416,6 +453,7 @@ pub mod builders {
         }
 
         /// Returns [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles), if set.
+        #[inline]
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileSearchSummary>> {
@@ -425,6 +463,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -433,12 +472,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -446,6 +487,7 @@ pub mod builders {
         /// The total number of security profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -454,17 +496,20 @@ pub mod builders {
         /// The total number of security profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchSecurityProfilesOutput`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_security_profiles::SearchSecurityProfilesOutput {
@@ -483,6 +528,7 @@ impl crate::protocol::Operation for SearchSecurityProfiles {
     type Output = SearchSecurityProfilesOutput;
     type Error = SearchSecurityProfilesError;
     const NAME: &'static str = "SearchSecurityProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -532,6 +578,7 @@ impl crate::protocol::Operation for SearchSecurityProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -547,6 +594,7 @@ impl crate::protocol::Operation for SearchSecurityProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -597,6 +645,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

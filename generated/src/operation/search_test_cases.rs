@@ -6,6 +6,7 @@
 pub struct SearchTestCases;
 impl SearchTestCases {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchTestCasesInput {
 
 impl SearchTestCasesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::TestCaseSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return test cases.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::TestCaseSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchTestCasesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_test_cases::builders::SearchTestCasesInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,21 +83,25 @@ impl SearchTestCasesOutput {
     /// Information about the test cases.
     ///
     /// Empty when the field is unset; use `.test_cases.is_none()` to tell unset from empty.
+    #[inline]
     pub fn test_cases(&self) -> &[crate::types::TestCase] {
         self.test_cases.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of test cases which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchTestCasesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_test_cases::builders::SearchTestCasesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchTestCasesError {
 
 impl SearchTestCasesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchTestCasesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl SearchTestCasesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::TestCaseSearchFilter,
@@ -320,6 +350,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::TestCaseSearchFilter>,
@@ -329,6 +360,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(&self) -> &Option<crate::types::TestCaseSearchFilter> {
             &self.search_filter
         }
@@ -336,6 +368,7 @@ pub mod builders {
         /// The search criteria to be used to return test cases.
         ///
         /// Sets [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::TestCaseSearchCriteria,
@@ -347,6 +380,7 @@ pub mod builders {
         /// The search criteria to be used to return test cases.
         ///
         /// Sets [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::TestCaseSearchCriteria>,
@@ -356,6 +390,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::TestCaseSearchCriteria> {
@@ -365,6 +400,7 @@ pub mod builders {
         /// Builds a [`SearchTestCasesInput`](crate::operation::search_test_cases::SearchTestCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -392,6 +428,7 @@ pub mod builders {
 
     impl SearchTestCasesOutputBuilder {
         /// Appends an item to [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases); use [`set_test_cases`](Self::set_test_cases) to replace the whole list.
+        #[inline]
         pub fn test_cases(mut self, input: crate::types::TestCase) -> Self {
             let mut v: Vec<_> = self.test_cases.unwrap_or_default();
             v.push(input);
@@ -402,6 +439,7 @@ pub mod builders {
         /// Information about the test cases.
         ///
         /// Sets [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases).
+        #[inline]
         pub fn set_test_cases(
             mut self,
             input: Option<Vec<crate::types::TestCase>>,
@@ -411,6 +449,7 @@ pub mod builders {
         }
 
         /// Returns [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases), if set.
+        #[inline]
         pub fn get_test_cases(&self) -> &Option<Vec<crate::types::TestCase>> {
             &self.test_cases
         }
@@ -418,6 +457,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -426,12 +466,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -439,6 +481,7 @@ pub mod builders {
         /// The total number of test cases which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -447,17 +490,20 @@ pub mod builders {
         /// The total number of test cases which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchTestCasesOutput`](crate::operation::search_test_cases::SearchTestCasesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_test_cases::SearchTestCasesOutput {
@@ -476,6 +522,7 @@ impl crate::protocol::Operation for SearchTestCases {
     type Output = SearchTestCasesOutput;
     type Error = SearchTestCasesError;
     const NAME: &'static str = "SearchTestCases";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -525,6 +572,7 @@ impl crate::protocol::Operation for SearchTestCases {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -540,6 +588,7 @@ impl crate::protocol::Operation for SearchTestCases {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -585,6 +634,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct SearchUserHierarchyGroups;
 impl SearchUserHierarchyGroups {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,21 +32,25 @@ pub struct SearchUserHierarchyGroupsInput {
 
 impl SearchUserHierarchyGroupsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(
         &self,
     ) -> Option<&crate::types::UserHierarchyGroupSearchFilter> {
@@ -53,6 +58,7 @@ impl SearchUserHierarchyGroupsInput {
     }
 
     /// The search criteria to be used to return UserHierarchyGroups.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::UserHierarchyGroupSearchCriteria> {
@@ -60,6 +66,7 @@ impl SearchUserHierarchyGroupsInput {
     }
 
     /// Creates a new builder for [`SearchUserHierarchyGroupsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarchyGroupsInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,21 +89,25 @@ impl SearchUserHierarchyGroupsOutput {
     /// Information about the userHierarchyGroups.
     ///
     /// Empty when the field is unset; use `.user_hierarchy_groups.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_hierarchy_groups(&self) -> &[crate::types::HierarchyGroup] {
         self.user_hierarchy_groups.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of userHierarchyGroups which matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchUserHierarchyGroupsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarchyGroupsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -131,6 +142,7 @@ pub enum SearchUserHierarchyGroupsError {
 
 impl SearchUserHierarchyGroupsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -143,11 +155,13 @@ impl SearchUserHierarchyGroupsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -168,26 +182,31 @@ impl SearchUserHierarchyGroupsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +272,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +287,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -273,12 +296,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -286,6 +311,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -294,12 +320,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -307,6 +335,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::UserHierarchyGroupSearchFilter,
@@ -318,6 +347,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::UserHierarchyGroupSearchFilter>,
@@ -327,6 +357,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::UserHierarchyGroupSearchFilter> {
@@ -336,6 +367,7 @@ pub mod builders {
         /// The search criteria to be used to return UserHierarchyGroups.
         ///
         /// Sets [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::UserHierarchyGroupSearchCriteria,
@@ -347,6 +379,7 @@ pub mod builders {
         /// The search criteria to be used to return UserHierarchyGroups.
         ///
         /// Sets [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::UserHierarchyGroupSearchCriteria>,
@@ -356,6 +389,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::UserHierarchyGroupSearchCriteria> {
@@ -365,6 +399,7 @@ pub mod builders {
         /// Builds a [`SearchUserHierarchyGroupsInput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -392,6 +427,7 @@ pub mod builders {
 
     impl SearchUserHierarchyGroupsOutputBuilder {
         /// Appends an item to [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups); use [`set_user_hierarchy_groups`](Self::set_user_hierarchy_groups) to replace the whole list.
+        #[inline]
         pub fn user_hierarchy_groups(
             mut self,
             input: crate::types::HierarchyGroup,
@@ -405,6 +441,7 @@ pub mod builders {
         /// Information about the userHierarchyGroups.
         ///
         /// Sets [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups).
+        #[inline]
         pub fn set_user_hierarchy_groups(
             mut self,
             input: Option<Vec<crate::types::HierarchyGroup>>,
@@ -414,6 +451,7 @@ pub mod builders {
         }
 
         /// Returns [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups), if set.
+        #[inline]
         pub fn get_user_hierarchy_groups(
             &self,
         ) -> &Option<Vec<crate::types::HierarchyGroup>> {
@@ -423,6 +461,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -431,12 +470,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -444,6 +485,7 @@ pub mod builders {
         /// The total number of userHierarchyGroups which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -452,17 +494,20 @@ pub mod builders {
         /// The total number of userHierarchyGroups which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchUserHierarchyGroupsOutput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput {
@@ -481,6 +526,7 @@ impl crate::protocol::Operation for SearchUserHierarchyGroups {
     type Output = SearchUserHierarchyGroupsOutput;
     type Error = SearchUserHierarchyGroupsError;
     const NAME: &'static str = "SearchUserHierarchyGroups";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -530,6 +576,7 @@ impl crate::protocol::Operation for SearchUserHierarchyGroups {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -545,6 +592,7 @@ impl crate::protocol::Operation for SearchUserHierarchyGroups {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -595,6 +643,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

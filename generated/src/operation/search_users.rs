@@ -8,6 +8,7 @@
 pub struct SearchUsers;
 impl SearchUsers {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,31 +34,37 @@ pub struct SearchUsersInput {
 
 impl SearchUsersInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to be applied to search results.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::UserSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria to be used to return users.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::UserSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchUsersInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_users::builders::SearchUsersInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,21 +87,25 @@ impl SearchUsersOutput {
     /// Information about the users.
     ///
     /// Empty when the field is unset; use `.users.is_none()` to tell unset from empty.
+    #[inline]
     pub fn users(&self) -> &[crate::types::UserSearchSummary] {
         self.users.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The total number of users who matched your search query.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchUsersOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_users::builders::SearchUsersOutputBuilder {
         ::std::default::Default::default()
     }
@@ -129,6 +140,7 @@ pub enum SearchUsersError {
 
 impl SearchUsersError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -141,11 +153,13 @@ impl SearchUsersError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -166,26 +180,31 @@ impl SearchUsersError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_users::SearchUsersInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_users::SearchUsersInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_users::SearchUsersInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -290,12 +316,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -303,6 +331,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(mut self, input: crate::types::UserSearchFilter) -> Self {
             self.search_filter = Some(input);
             self
@@ -311,6 +340,7 @@ pub mod builders {
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::UserSearchFilter>,
@@ -320,6 +350,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(&self) -> &Option<crate::types::UserSearchFilter> {
             &self.search_filter
         }
@@ -327,6 +358,7 @@ pub mod builders {
         /// The search criteria to be used to return users.
         ///
         /// Sets [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::UserSearchCriteria,
@@ -338,6 +370,7 @@ pub mod builders {
         /// The search criteria to be used to return users.
         ///
         /// Sets [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::UserSearchCriteria>,
@@ -347,6 +380,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(&self) -> &Option<crate::types::UserSearchCriteria> {
             &self.search_criteria
         }
@@ -354,6 +388,7 @@ pub mod builders {
         /// Builds a [`SearchUsersInput`](crate::operation::search_users::SearchUsersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -381,6 +416,7 @@ pub mod builders {
 
     impl SearchUsersOutputBuilder {
         /// Appends an item to [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users); use [`set_users`](Self::set_users) to replace the whole list.
+        #[inline]
         pub fn users(mut self, input: crate::types::UserSearchSummary) -> Self {
             let mut v: Vec<_> = self.users.unwrap_or_default();
             v.push(input);
@@ -391,6 +427,7 @@ pub mod builders {
         /// Information about the users.
         ///
         /// Sets [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users).
+        #[inline]
         pub fn set_users(
             mut self,
             input: Option<Vec<crate::types::UserSearchSummary>>,
@@ -400,6 +437,7 @@ pub mod builders {
         }
 
         /// Returns [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users), if set.
+        #[inline]
         pub fn get_users(&self) -> &Option<Vec<crate::types::UserSearchSummary>> {
             &self.users
         }
@@ -407,6 +445,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -415,12 +454,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -428,6 +469,7 @@ pub mod builders {
         /// The total number of users who matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -436,17 +478,20 @@ pub mod builders {
         /// The total number of users who matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchUsersOutput`](crate::operation::search_users::SearchUsersOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::search_users::SearchUsersOutput {
             crate::operation::search_users::SearchUsersOutput {
                 users: self.users,
@@ -463,6 +508,7 @@ impl crate::protocol::Operation for SearchUsers {
     type Output = SearchUsersOutput;
     type Error = SearchUsersError;
     const NAME: &'static str = "SearchUsers";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -512,6 +558,7 @@ impl crate::protocol::Operation for SearchUsers {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -527,6 +574,7 @@ impl crate::protocol::Operation for SearchUsers {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -572,6 +620,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> SearchUsersError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

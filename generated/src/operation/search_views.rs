@@ -6,6 +6,7 @@
 pub struct SearchViews;
 impl SearchViews {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchViewsInput {
 
 impl SearchViewsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to apply to the search, such as tag-based filters.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::ViewSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria, including field names and comparison types.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::ViewSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchViewsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_views::builders::SearchViewsInputBuilder {
         ::std::default::Default::default()
     }
@@ -76,21 +83,25 @@ impl SearchViewsOutput {
     /// A list of views that match the search criteria.
     ///
     /// Empty when the field is unset; use `.views.is_none()` to tell unset from empty.
+    #[inline]
     pub fn views(&self) -> &[crate::types::View] {
         self.views.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The approximate total number of views that match the search criteria.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchViewsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_views::builders::SearchViewsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchViewsError {
 
 impl SearchViewsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchViewsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl SearchViewsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_views::SearchViewsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_views::SearchViewsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_views::SearchViewsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(mut self, input: crate::types::ViewSearchFilter) -> Self {
             self.search_filter = Some(input);
             self
@@ -317,6 +347,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::ViewSearchFilter>,
@@ -326,6 +357,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(&self) -> &Option<crate::types::ViewSearchFilter> {
             &self.search_filter
         }
@@ -333,6 +365,7 @@ pub mod builders {
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::ViewSearchCriteria,
@@ -344,6 +377,7 @@ pub mod builders {
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::ViewSearchCriteria>,
@@ -353,6 +387,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(&self) -> &Option<crate::types::ViewSearchCriteria> {
             &self.search_criteria
         }
@@ -360,6 +395,7 @@ pub mod builders {
         /// Builds a [`SearchViewsInput`](crate::operation::search_views::SearchViewsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -387,6 +423,7 @@ pub mod builders {
 
     impl SearchViewsOutputBuilder {
         /// Appends an item to [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views); use [`set_views`](Self::set_views) to replace the whole list.
+        #[inline]
         pub fn views(mut self, input: crate::types::View) -> Self {
             let mut v: Vec<_> = self.views.unwrap_or_default();
             v.push(input);
@@ -397,12 +434,14 @@ pub mod builders {
         /// A list of views that match the search criteria.
         ///
         /// Sets [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views).
+        #[inline]
         pub fn set_views(mut self, input: Option<Vec<crate::types::View>>) -> Self {
             self.views = input;
             self
         }
 
         /// Returns [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views), if set.
+        #[inline]
         pub fn get_views(&self) -> &Option<Vec<crate::types::View>> {
             &self.views
         }
@@ -410,6 +449,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -418,12 +458,14 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -431,6 +473,7 @@ pub mod builders {
         /// The approximate total number of views that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -439,17 +482,20 @@ pub mod builders {
         /// The approximate total number of views that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchViewsOutput`](crate::operation::search_views::SearchViewsOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::search_views::SearchViewsOutput {
             crate::operation::search_views::SearchViewsOutput {
                 views: self.views,
@@ -466,6 +512,7 @@ impl crate::protocol::Operation for SearchViews {
     type Output = SearchViewsOutput;
     type Error = SearchViewsError;
     const NAME: &'static str = "SearchViews";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -515,6 +562,7 @@ impl crate::protocol::Operation for SearchViews {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -530,6 +578,7 @@ impl crate::protocol::Operation for SearchViews {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -575,6 +624,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> SearchViewsError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

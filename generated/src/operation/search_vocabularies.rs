@@ -6,6 +6,7 @@
 pub struct SearchVocabularies;
 impl SearchVocabularies {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct SearchVocabulariesInput {
 
 impl SearchVocabulariesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The current state of the custom vocabulary.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::VocabularyState> {
         self.state.as_ref()
     }
 
     /// The starting pattern of the name of the vocabulary.
+    #[inline]
     pub fn name_starts_with(&self) -> Option<&str> {
         self.name_starts_with.as_deref()
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
 
     /// Creates a new builder for [`SearchVocabulariesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,16 +89,19 @@ impl SearchVocabulariesOutput {
     /// The list of the available custom vocabularies.
     ///
     /// Empty when the field is unset; use `.vocabulary_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn vocabulary_summary_list(&self) -> &[crate::types::VocabularySummary] {
         self.vocabulary_summary_list.as_deref().unwrap_or_default()
     }
 
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// Creates a new builder for [`SearchVocabulariesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_vocabularies::builders::SearchVocabulariesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -123,6 +134,7 @@ pub enum SearchVocabulariesError {
 
 impl SearchVocabulariesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -135,11 +147,13 @@ impl SearchVocabulariesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -155,21 +169,25 @@ impl SearchVocabulariesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -223,6 +241,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -231,12 +250,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -244,6 +265,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -252,12 +274,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -265,6 +289,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -273,12 +298,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -286,6 +313,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state).
+        #[inline]
         pub fn state(mut self, input: crate::types::VocabularyState) -> Self {
             self.state = Some(input);
             self
@@ -294,6 +322,7 @@ pub mod builders {
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state).
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::VocabularyState>,
@@ -303,6 +332,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
@@ -310,6 +340,7 @@ pub mod builders {
         /// The starting pattern of the name of the vocabulary.
         ///
         /// Sets [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with).
+        #[inline]
         pub fn name_starts_with(mut self, input: impl Into<String>) -> Self {
             self.name_starts_with = Some(input.into());
             self
@@ -318,12 +349,14 @@ pub mod builders {
         /// The starting pattern of the name of the vocabulary.
         ///
         /// Sets [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with).
+        #[inline]
         pub fn set_name_starts_with(mut self, input: Option<String>) -> Self {
             self.name_starts_with = input;
             self
         }
 
         /// Returns [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with), if set.
+        #[inline]
         pub fn get_name_starts_with(&self) -> &Option<String> {
             &self.name_starts_with
         }
@@ -331,6 +364,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code).
+        #[inline]
         pub fn language_code(
             mut self,
             input: crate::types::VocabularyLanguageCode,
@@ -342,6 +376,7 @@ pub mod builders {
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code).
+        #[inline]
         pub fn set_language_code(
             mut self,
             input: Option<crate::types::VocabularyLanguageCode>,
@@ -351,6 +386,7 @@ pub mod builders {
         }
 
         /// Returns [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code), if set.
+        #[inline]
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
@@ -360,6 +396,7 @@ pub mod builders {
         /// Builds a [`SearchVocabulariesInput`](crate::operation::search_vocabularies::SearchVocabulariesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -387,6 +424,7 @@ pub mod builders {
 
     impl SearchVocabulariesOutputBuilder {
         /// Appends an item to [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list); use [`set_vocabulary_summary_list`](Self::set_vocabulary_summary_list) to replace the whole list.
+        #[inline]
         pub fn vocabulary_summary_list(
             mut self,
             input: crate::types::VocabularySummary,
@@ -400,6 +438,7 @@ pub mod builders {
         /// The list of the available custom vocabularies.
         ///
         /// Sets [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list).
+        #[inline]
         pub fn set_vocabulary_summary_list(
             mut self,
             input: Option<Vec<crate::types::VocabularySummary>>,
@@ -409,6 +448,7 @@ pub mod builders {
         }
 
         /// Returns [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list), if set.
+        #[inline]
         pub fn get_vocabulary_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::VocabularySummary>> {
@@ -418,6 +458,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -426,17 +467,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Builds a [`SearchVocabulariesOutput`](crate::operation::search_vocabularies::SearchVocabulariesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_vocabularies::SearchVocabulariesOutput {
@@ -454,6 +498,7 @@ impl crate::protocol::Operation for SearchVocabularies {
     type Output = SearchVocabulariesOutput;
     type Error = SearchVocabulariesError;
     const NAME: &'static str = "SearchVocabularies";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -508,6 +553,7 @@ impl crate::protocol::Operation for SearchVocabularies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -523,6 +569,7 @@ impl crate::protocol::Operation for SearchVocabularies {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -563,6 +610,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

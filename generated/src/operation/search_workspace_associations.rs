@@ -6,6 +6,7 @@
 pub struct SearchWorkspaceAssociations;
 impl SearchWorkspaceAssociations {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,21 +30,25 @@ pub struct SearchWorkspaceAssociationsInput {
 
 impl SearchWorkspaceAssociationsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to apply to the search, such as tag-based filters.
+    #[inline]
     pub fn search_filter(
         &self,
     ) -> Option<&crate::types::WorkspaceAssociationSearchFilter> {
@@ -51,6 +56,7 @@ impl SearchWorkspaceAssociationsInput {
     }
 
     /// The search criteria, including workspace ID, resource ID, or resource type.
+    #[inline]
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::WorkspaceAssociationSearchCriteria> {
@@ -58,6 +64,7 @@ impl SearchWorkspaceAssociationsInput {
     }
 
     /// Creates a new builder for [`SearchWorkspaceAssociationsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_workspace_associations::builders::SearchWorkspaceAssociationsInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +87,7 @@ pub struct SearchWorkspaceAssociationsOutput {
 
 impl SearchWorkspaceAssociationsOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -87,6 +95,7 @@ impl SearchWorkspaceAssociationsOutput {
     /// A list of workspace associations that match the search criteria.
     ///
     /// Empty when the field is unset; use `.workspace_associations.is_none()` to tell unset from empty.
+    #[inline]
     pub fn workspace_associations(
         &self,
     ) -> &[crate::types::WorkspaceAssociationSearchSummary] {
@@ -94,11 +103,13 @@ impl SearchWorkspaceAssociationsOutput {
     }
 
     /// The approximate total number of workspace associations that match the search criteria.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchWorkspaceAssociationsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_workspace_associations::builders::SearchWorkspaceAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -135,6 +146,7 @@ pub enum SearchWorkspaceAssociationsError {
 
 impl SearchWorkspaceAssociationsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -147,11 +159,13 @@ impl SearchWorkspaceAssociationsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -173,31 +187,37 @@ impl SearchWorkspaceAssociationsError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -256,6 +276,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +285,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +300,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -285,12 +309,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -298,6 +324,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -306,12 +333,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -319,6 +348,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::WorkspaceAssociationSearchFilter,
@@ -330,6 +360,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::WorkspaceAssociationSearchFilter>,
@@ -339,6 +370,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::WorkspaceAssociationSearchFilter> {
@@ -348,6 +380,7 @@ pub mod builders {
         /// The search criteria, including workspace ID, resource ID, or resource type.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::WorkspaceAssociationSearchCriteria,
@@ -359,6 +392,7 @@ pub mod builders {
         /// The search criteria, including workspace ID, resource ID, or resource type.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::WorkspaceAssociationSearchCriteria>,
@@ -368,6 +402,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::WorkspaceAssociationSearchCriteria> {
@@ -377,6 +412,7 @@ pub mod builders {
         /// Builds a [`SearchWorkspaceAssociationsInput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -408,6 +444,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -416,17 +453,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations); use [`set_workspace_associations`](Self::set_workspace_associations) to replace the whole list.
+        #[inline]
         pub fn workspace_associations(
             mut self,
             input: crate::types::WorkspaceAssociationSearchSummary,
@@ -440,6 +480,7 @@ pub mod builders {
         /// A list of workspace associations that match the search criteria.
         ///
         /// Sets [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations).
+        #[inline]
         pub fn set_workspace_associations(
             mut self,
             input: Option<Vec<crate::types::WorkspaceAssociationSearchSummary>>,
@@ -449,6 +490,7 @@ pub mod builders {
         }
 
         /// Returns [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations), if set.
+        #[inline]
         pub fn get_workspace_associations(
             &self,
         ) -> &Option<Vec<crate::types::WorkspaceAssociationSearchSummary>> {
@@ -458,6 +500,7 @@ pub mod builders {
         /// The approximate total number of workspace associations that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -466,17 +509,20 @@ pub mod builders {
         /// The approximate total number of workspace associations that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchWorkspaceAssociationsOutput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput {
@@ -495,6 +541,7 @@ impl crate::protocol::Operation for SearchWorkspaceAssociations {
     type Output = SearchWorkspaceAssociationsOutput;
     type Error = SearchWorkspaceAssociationsError;
     const NAME: &'static str = "SearchWorkspaceAssociations";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -544,6 +591,7 @@ impl crate::protocol::Operation for SearchWorkspaceAssociations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -559,6 +607,7 @@ impl crate::protocol::Operation for SearchWorkspaceAssociations {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -609,6 +658,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

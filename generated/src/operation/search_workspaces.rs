@@ -6,6 +6,7 @@
 pub struct SearchWorkspaces;
 impl SearchWorkspaces {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct SearchWorkspacesInput {
 
 impl SearchWorkspacesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 
     /// The maximum number of results to return per page.
+    #[inline]
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 
     /// Filters to apply to the search, such as tag-based filters.
+    #[inline]
     pub fn search_filter(&self) -> Option<&crate::types::WorkspaceSearchFilter> {
         self.search_filter.as_ref()
     }
 
     /// The search criteria, including field names and comparison types.
+    #[inline]
     pub fn search_criteria(&self) -> Option<&crate::types::WorkspaceSearchCriteria> {
         self.search_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchWorkspacesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_workspaces::builders::SearchWorkspacesInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,6 +81,7 @@ pub struct SearchWorkspacesOutput {
 
 impl SearchWorkspacesOutput {
     /// If there are additional results, this is the token for the next set of results.
+    #[inline]
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
@@ -81,16 +89,19 @@ impl SearchWorkspacesOutput {
     /// A list of workspaces that match the search criteria.
     ///
     /// Empty when the field is unset; use `.workspaces.is_none()` to tell unset from empty.
+    #[inline]
     pub fn workspaces(&self) -> &[crate::types::WorkspaceSearchSummary] {
         self.workspaces.as_deref().unwrap_or_default()
     }
 
     /// The approximate total number of workspaces that match the search criteria.
+    #[inline]
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
 
     /// Creates a new builder for [`SearchWorkspacesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::search_workspaces::builders::SearchWorkspacesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +138,7 @@ pub enum SearchWorkspacesError {
 
 impl SearchWorkspacesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -139,11 +151,13 @@ impl SearchWorkspacesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -165,31 +179,37 @@ impl SearchWorkspacesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results).
+        #[inline]
         pub fn max_results(mut self, input: i32) -> Self {
             self.max_results = Some(input);
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results).
+        #[inline]
         pub fn set_max_results(mut self, input: Option<i32>) -> Self {
             self.max_results = input;
             self
         }
 
         /// Returns [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results), if set.
+        #[inline]
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter).
+        #[inline]
         pub fn search_filter(
             mut self,
             input: crate::types::WorkspaceSearchFilter,
@@ -320,6 +350,7 @@ pub mod builders {
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter).
+        #[inline]
         pub fn set_search_filter(
             mut self,
             input: Option<crate::types::WorkspaceSearchFilter>,
@@ -329,6 +360,7 @@ pub mod builders {
         }
 
         /// Returns [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter), if set.
+        #[inline]
         pub fn get_search_filter(&self) -> &Option<crate::types::WorkspaceSearchFilter> {
             &self.search_filter
         }
@@ -336,6 +368,7 @@ pub mod builders {
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria).
+        #[inline]
         pub fn search_criteria(
             mut self,
             input: crate::types::WorkspaceSearchCriteria,
@@ -347,6 +380,7 @@ pub mod builders {
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria).
+        #[inline]
         pub fn set_search_criteria(
             mut self,
             input: Option<crate::types::WorkspaceSearchCriteria>,
@@ -356,6 +390,7 @@ pub mod builders {
         }
 
         /// Returns [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria), if set.
+        #[inline]
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::WorkspaceSearchCriteria> {
@@ -365,6 +400,7 @@ pub mod builders {
         /// Builds a [`SearchWorkspacesInput`](crate::operation::search_workspaces::SearchWorkspacesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -394,6 +430,7 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.next_token).
+        #[inline]
         pub fn next_token(mut self, input: impl Into<String>) -> Self {
             self.next_token = Some(input.into());
             self
@@ -402,17 +439,20 @@ pub mod builders {
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.next_token).
+        #[inline]
         pub fn set_next_token(mut self, input: Option<String>) -> Self {
             self.next_token = input;
             self
         }
 
         /// Returns [`next_token`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.next_token), if set.
+        #[inline]
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
 
         /// Appends an item to [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces); use [`set_workspaces`](Self::set_workspaces) to replace the whole list.
+        #[inline]
         pub fn workspaces(
             mut self,
             input: crate::types::WorkspaceSearchSummary,
@@ -426,6 +466,7 @@ pub mod builders {
         /// A list of workspaces that match the search criteria.
         ///
         /// Sets [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces).
+        #[inline]
         pub fn set_workspaces(
             mut self,
             input: Option<Vec<crate::types::WorkspaceSearchSummary>>,
@@ -435,6 +476,7 @@ pub mod builders {
         }
 
         /// Returns [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces), if set.
+        #[inline]
         pub fn get_workspaces(
             &self,
         ) -> &Option<Vec<crate::types::WorkspaceSearchSummary>> {
@@ -444,6 +486,7 @@ pub mod builders {
         /// The approximate total number of workspaces that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn approximate_total_count(mut self, input: i64) -> Self {
             self.approximate_total_count = Some(input);
             self
@@ -452,17 +495,20 @@ pub mod builders {
         /// The approximate total number of workspaces that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count).
+        #[inline]
         pub fn set_approximate_total_count(mut self, input: Option<i64>) -> Self {
             self.approximate_total_count = input;
             self
         }
 
         /// Returns [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count), if set.
+        #[inline]
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
 
         /// Builds a [`SearchWorkspacesOutput`](crate::operation::search_workspaces::SearchWorkspacesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::search_workspaces::SearchWorkspacesOutput {
@@ -481,6 +527,7 @@ impl crate::protocol::Operation for SearchWorkspaces {
     type Output = SearchWorkspacesOutput;
     type Error = SearchWorkspacesError;
     const NAME: &'static str = "SearchWorkspaces";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -530,6 +577,7 @@ impl crate::protocol::Operation for SearchWorkspaces {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -545,6 +593,7 @@ impl crate::protocol::Operation for SearchWorkspaces {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -592,6 +641,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct SendChatIntegrationEvent;
 impl SendChatIntegrationEvent {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -38,31 +39,37 @@ pub struct SendChatIntegrationEventInput {
 
 impl SendChatIntegrationEventInput {
     /// External identifier of chat customer participant, used in part to uniquely identify a chat.
+    #[inline]
     pub fn source_id(&self) -> Option<&str> {
         self.source_id.as_deref()
     }
 
     /// Chat system identifier, used in part to uniquely identify chat.
+    #[inline]
     pub fn destination_id(&self) -> Option<&str> {
         self.destination_id.as_deref()
     }
 
     /// Classification of a channel.
+    #[inline]
     pub fn subtype(&self) -> Option<&str> {
         self.subtype.as_deref()
     }
 
     /// Chat integration event payload
+    #[inline]
     pub fn event(&self) -> Option<&crate::types::ChatEvent> {
         self.event.as_ref()
     }
 
     /// Contact properties to apply when starting a new chat.
+    #[inline]
     pub fn new_session_details(&self) -> Option<&crate::types::NewSessionDetails> {
         self.new_session_details.as_ref()
     }
 
     /// Creates a new builder for [`SendChatIntegrationEventInput`].
+    #[inline]
     pub fn builder() -> crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventInputBuilder {
         ::std::default::Default::default()
     }
@@ -81,16 +88,19 @@ pub struct SendChatIntegrationEventOutput {
 
 impl SendChatIntegrationEventOutput {
     /// Identifier of chat contact used to handle integration event.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
+    #[inline]
     pub fn new_chat_created(&self) -> Option<bool> {
         self.new_chat_created
     }
 
     /// Creates a new builder for [`SendChatIntegrationEventOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventOutputBuilder {
         ::std::default::Default::default()
     }
@@ -125,6 +135,7 @@ pub enum SendChatIntegrationEventError {
 
 impl SendChatIntegrationEventError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -137,11 +148,13 @@ impl SendChatIntegrationEventError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -160,26 +173,31 @@ impl SendChatIntegrationEventError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -234,6 +252,7 @@ pub mod builders {
         /// External identifier of chat customer participant, used in part to uniquely identify a chat.
         ///
         /// Sets [`source_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.source_id). This field is required.
+        #[inline]
         pub fn source_id(mut self, input: impl Into<String>) -> Self {
             self.source_id = Some(input.into());
             self
@@ -242,12 +261,14 @@ pub mod builders {
         /// External identifier of chat customer participant, used in part to uniquely identify a chat.
         ///
         /// Sets [`source_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.source_id). This field is required.
+        #[inline]
         pub fn set_source_id(mut self, input: Option<String>) -> Self {
             self.source_id = input;
             self
         }
 
         /// Returns [`source_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.source_id), if set.
+        #[inline]
         pub fn get_source_id(&self) -> &Option<String> {
             &self.source_id
         }
@@ -255,6 +276,7 @@ pub mod builders {
         /// Chat system identifier, used in part to uniquely identify chat.
         ///
         /// Sets [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id). This field is required.
+        #[inline]
         pub fn destination_id(mut self, input: impl Into<String>) -> Self {
             self.destination_id = Some(input.into());
             self
@@ -263,12 +285,14 @@ pub mod builders {
         /// Chat system identifier, used in part to uniquely identify chat.
         ///
         /// Sets [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id). This field is required.
+        #[inline]
         pub fn set_destination_id(mut self, input: Option<String>) -> Self {
             self.destination_id = input;
             self
         }
 
         /// Returns [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id), if set.
+        #[inline]
         pub fn get_destination_id(&self) -> &Option<String> {
             &self.destination_id
         }
@@ -276,6 +300,7 @@ pub mod builders {
         /// Classification of a channel.
         ///
         /// Sets [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype).
+        #[inline]
         pub fn subtype(mut self, input: impl Into<String>) -> Self {
             self.subtype = Some(input.into());
             self
@@ -284,12 +309,14 @@ pub mod builders {
         /// Classification of a channel.
         ///
         /// Sets [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype).
+        #[inline]
         pub fn set_subtype(mut self, input: Option<String>) -> Self {
             self.subtype = input;
             self
         }
 
         /// Returns [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype), if set.
+        #[inline]
         pub fn get_subtype(&self) -> &Option<String> {
             &self.subtype
         }
@@ -297,6 +324,7 @@ pub mod builders {
         /// Chat integration event payload
         ///
         /// Sets [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event). This field is required.
+        #[inline]
         pub fn event(mut self, input: crate::types::ChatEvent) -> Self {
             self.event = Some(input);
             self
@@ -305,12 +333,14 @@ pub mod builders {
         /// Chat integration event payload
         ///
         /// Sets [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event). This field is required.
+        #[inline]
         pub fn set_event(mut self, input: Option<crate::types::ChatEvent>) -> Self {
             self.event = input;
             self
         }
 
         /// Returns [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event), if set.
+        #[inline]
         pub fn get_event(&self) -> &Option<crate::types::ChatEvent> {
             &self.event
         }
@@ -318,6 +348,7 @@ pub mod builders {
         /// Contact properties to apply when starting a new chat.
         ///
         /// Sets [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details).
+        #[inline]
         pub fn new_session_details(
             mut self,
             input: crate::types::NewSessionDetails,
@@ -329,6 +360,7 @@ pub mod builders {
         /// Contact properties to apply when starting a new chat.
         ///
         /// Sets [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details).
+        #[inline]
         pub fn set_new_session_details(
             mut self,
             input: Option<crate::types::NewSessionDetails>,
@@ -338,6 +370,7 @@ pub mod builders {
         }
 
         /// Returns [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details), if set.
+        #[inline]
         pub fn get_new_session_details(
             &self,
         ) -> &Option<crate::types::NewSessionDetails> {
@@ -347,6 +380,7 @@ pub mod builders {
         /// Builds a [`SendChatIntegrationEventInput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -375,6 +409,7 @@ pub mod builders {
         /// Identifier of chat contact used to handle integration event.
         ///
         /// Sets [`initial_contact_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.initial_contact_id).
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -383,12 +418,14 @@ pub mod builders {
         /// Identifier of chat contact used to handle integration event.
         ///
         /// Sets [`initial_contact_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.initial_contact_id).
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -396,6 +433,7 @@ pub mod builders {
         /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
         ///
         /// Sets [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created).
+        #[inline]
         pub fn new_chat_created(mut self, input: bool) -> Self {
             self.new_chat_created = Some(input);
             self
@@ -404,17 +442,20 @@ pub mod builders {
         /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
         ///
         /// Sets [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created).
+        #[inline]
         pub fn set_new_chat_created(mut self, input: Option<bool>) -> Self {
             self.new_chat_created = input;
             self
         }
 
         /// Returns [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created), if set.
+        #[inline]
         pub fn get_new_chat_created(&self) -> &Option<bool> {
             &self.new_chat_created
         }
 
         /// Builds a [`SendChatIntegrationEventOutput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput {
@@ -432,6 +473,7 @@ impl crate::protocol::Operation for SendChatIntegrationEvent {
     type Output = SendChatIntegrationEventOutput;
     type Error = SendChatIntegrationEventError;
     const NAME: &'static str = "SendChatIntegrationEvent";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -481,6 +523,7 @@ impl crate::protocol::Operation for SendChatIntegrationEvent {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -496,6 +539,7 @@ impl crate::protocol::Operation for SendChatIntegrationEvent {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -539,6 +583,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct SendOutboundEmail;
 impl SendOutboundEmail {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,21 +40,25 @@ pub struct SendOutboundEmailInput {
 
 impl SendOutboundEmailInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The email address to be used for sending email.
+    #[inline]
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
 
     /// The email address to send the email to.
+    #[inline]
     pub fn destination_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.destination_email_address.as_ref()
     }
 
     /// The additional recipients address of the email in CC.
+    #[inline]
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::OutboundAdditionalRecipients> {
@@ -61,26 +66,31 @@ impl SendOutboundEmailInput {
     }
 
     /// The email message body to be sent to the newly created email.
+    #[inline]
     pub fn email_message(&self) -> Option<&crate::types::OutboundEmailContent> {
         self.email_message.as_ref()
     }
 
     /// Denotes the class of traffic.
+    #[inline]
     pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
 
     /// A Campaign object need for Campaign traffic type.
+    #[inline]
     pub fn source_campaign(&self) -> Option<&crate::types::SourceCampaign> {
         self.source_campaign.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`SendOutboundEmailInput`].
+    #[inline]
     pub fn builder() -> crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +105,7 @@ pub struct SendOutboundEmailOutput {
 
 impl SendOutboundEmailOutput {
     /// Creates a new builder for [`SendOutboundEmailOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::send_outbound_email::builders::SendOutboundEmailOutputBuilder {
         ::std::default::Default::default()
     }
@@ -133,6 +144,7 @@ pub enum SendOutboundEmailError {
 
 impl SendOutboundEmailError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -145,11 +157,13 @@ impl SendOutboundEmailError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -172,36 +186,43 @@ impl SendOutboundEmailError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -265,6 +286,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -273,12 +295,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -286,6 +310,7 @@ pub mod builders {
         /// The email address to be used for sending email.
         ///
         /// Sets [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address). This field is required.
+        #[inline]
         pub fn from_email_address(
             mut self,
             input: crate::types::EmailAddressInfo,
@@ -297,6 +322,7 @@ pub mod builders {
         /// The email address to be used for sending email.
         ///
         /// Sets [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address). This field is required.
+        #[inline]
         pub fn set_from_email_address(
             mut self,
             input: Option<crate::types::EmailAddressInfo>,
@@ -306,6 +332,7 @@ pub mod builders {
         }
 
         /// Returns [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address), if set.
+        #[inline]
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
@@ -313,6 +340,7 @@ pub mod builders {
         /// The email address to send the email to.
         ///
         /// Sets [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn destination_email_address(
             mut self,
             input: crate::types::EmailAddressInfo,
@@ -324,6 +352,7 @@ pub mod builders {
         /// The email address to send the email to.
         ///
         /// Sets [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn set_destination_email_address(
             mut self,
             input: Option<crate::types::EmailAddressInfo>,
@@ -333,6 +362,7 @@ pub mod builders {
         }
 
         /// Returns [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address), if set.
+        #[inline]
         pub fn get_destination_email_address(
             &self,
         ) -> &Option<crate::types::EmailAddressInfo> {
@@ -342,6 +372,7 @@ pub mod builders {
         /// The additional recipients address of the email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients).
+        #[inline]
         pub fn additional_recipients(
             mut self,
             input: crate::types::OutboundAdditionalRecipients,
@@ -353,6 +384,7 @@ pub mod builders {
         /// The additional recipients address of the email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients).
+        #[inline]
         pub fn set_additional_recipients(
             mut self,
             input: Option<crate::types::OutboundAdditionalRecipients>,
@@ -362,6 +394,7 @@ pub mod builders {
         }
 
         /// Returns [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients), if set.
+        #[inline]
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::OutboundAdditionalRecipients> {
@@ -371,6 +404,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn email_message(
             mut self,
             input: crate::types::OutboundEmailContent,
@@ -382,6 +416,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn set_email_message(
             mut self,
             input: Option<crate::types::OutboundEmailContent>,
@@ -391,6 +426,7 @@ pub mod builders {
         }
 
         /// Returns [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message), if set.
+        #[inline]
         pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
             &self.email_message
         }
@@ -398,6 +434,7 @@ pub mod builders {
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type). This field is required.
+        #[inline]
         pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
             self.traffic_type = Some(input);
             self
@@ -406,6 +443,7 @@ pub mod builders {
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type). This field is required.
+        #[inline]
         pub fn set_traffic_type(
             mut self,
             input: Option<crate::types::TrafficType>,
@@ -415,6 +453,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type), if set.
+        #[inline]
         pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
             &self.traffic_type
         }
@@ -422,6 +461,7 @@ pub mod builders {
         /// A Campaign object need for Campaign traffic type.
         ///
         /// Sets [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign).
+        #[inline]
         pub fn source_campaign(mut self, input: crate::types::SourceCampaign) -> Self {
             self.source_campaign = Some(input);
             self
@@ -430,6 +470,7 @@ pub mod builders {
         /// A Campaign object need for Campaign traffic type.
         ///
         /// Sets [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign).
+        #[inline]
         pub fn set_source_campaign(
             mut self,
             input: Option<crate::types::SourceCampaign>,
@@ -439,6 +480,7 @@ pub mod builders {
         }
 
         /// Returns [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign), if set.
+        #[inline]
         pub fn get_source_campaign(&self) -> &Option<crate::types::SourceCampaign> {
             &self.source_campaign
         }
@@ -446,6 +488,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -454,12 +497,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -467,6 +512,7 @@ pub mod builders {
         /// Builds a [`SendOutboundEmailInput`](crate::operation::send_outbound_email::SendOutboundEmailInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -492,6 +538,7 @@ pub mod builders {
     pub struct SendOutboundEmailOutputBuilder {}
     impl SendOutboundEmailOutputBuilder {
         /// Builds a [`SendOutboundEmailOutput`](crate::operation::send_outbound_email::SendOutboundEmailOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::send_outbound_email::SendOutboundEmailOutput {
@@ -507,6 +554,7 @@ impl crate::protocol::Operation for SendOutboundEmail {
     type Output = SendOutboundEmailOutput;
     type Error = SendOutboundEmailError;
     const NAME: &'static str = "SendOutboundEmail";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -578,6 +626,7 @@ impl crate::protocol::Operation for SendOutboundEmail {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -593,6 +642,7 @@ impl crate::protocol::Operation for SendOutboundEmail {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -605,6 +655,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct StartAttachedFileUpload;
 impl StartAttachedFileUpload {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -43,51 +44,61 @@ pub struct StartAttachedFileUploadInput {
 
 impl StartAttachedFileUploadInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The unique identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A case-sensitive name of the attached file being uploaded.
+    #[inline]
     pub fn file_name(&self) -> Option<&str> {
         self.file_name.as_deref()
     }
 
     /// The size of the attached file in bytes.
+    #[inline]
     pub fn file_size_in_bytes(&self) -> Option<i64> {
         self.file_size_in_bytes
     }
 
     /// Optional override for the expiry of the pre-signed S3 URL in seconds.
+    #[inline]
     pub fn url_expiry_in_seconds(&self) -> Option<i32> {
         self.url_expiry_in_seconds
     }
 
     /// The use case for the file.
+    #[inline]
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// Represents the identity that created the file.
+    #[inline]
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`StartAttachedFileUploadInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadInputBuilder {
         ::std::default::Default::default()
     }
@@ -114,36 +125,43 @@ pub struct StartAttachedFileUploadOutput {
 
 impl StartAttachedFileUploadOutput {
     /// The unique identifier of the attached file resource (ARN).
+    #[inline]
     pub fn file_arn(&self) -> Option<&str> {
         self.file_arn.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// The time of Creation of the file resource as an ISO timestamp.
+    #[inline]
     pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
 
     /// The current status of the attached file.
+    #[inline]
     pub fn file_status(&self) -> Option<&crate::types::FileStatusType> {
         self.file_status.as_ref()
     }
 
     /// Represents the identity that created the file.
+    #[inline]
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
 
     /// The headers to be provided while uploading the file to the URL.
+    #[inline]
     pub fn upload_url_metadata(&self) -> Option<&crate::types::UploadUrlMetadata> {
         self.upload_url_metadata.as_ref()
     }
 
     /// Creates a new builder for [`StartAttachedFileUploadOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadOutputBuilder {
         ::std::default::Default::default()
     }
@@ -180,6 +198,7 @@ pub enum StartAttachedFileUploadError {
 
 impl StartAttachedFileUploadError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -192,11 +211,13 @@ impl StartAttachedFileUploadError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -218,31 +239,37 @@ impl StartAttachedFileUploadError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -303,6 +330,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -311,12 +339,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -324,6 +354,7 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -332,12 +363,14 @@ pub mod builders {
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -345,6 +378,7 @@ pub mod builders {
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name). This field is required.
+        #[inline]
         pub fn file_name(mut self, input: impl Into<String>) -> Self {
             self.file_name = Some(input.into());
             self
@@ -353,12 +387,14 @@ pub mod builders {
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name). This field is required.
+        #[inline]
         pub fn set_file_name(mut self, input: Option<String>) -> Self {
             self.file_name = input;
             self
         }
 
         /// Returns [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name), if set.
+        #[inline]
         pub fn get_file_name(&self) -> &Option<String> {
             &self.file_name
         }
@@ -366,6 +402,7 @@ pub mod builders {
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes). This field is required.
+        #[inline]
         pub fn file_size_in_bytes(mut self, input: i64) -> Self {
             self.file_size_in_bytes = Some(input);
             self
@@ -374,12 +411,14 @@ pub mod builders {
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes). This field is required.
+        #[inline]
         pub fn set_file_size_in_bytes(mut self, input: Option<i64>) -> Self {
             self.file_size_in_bytes = input;
             self
         }
 
         /// Returns [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes), if set.
+        #[inline]
         pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
             &self.file_size_in_bytes
         }
@@ -387,6 +426,7 @@ pub mod builders {
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds).
+        #[inline]
         pub fn url_expiry_in_seconds(mut self, input: i32) -> Self {
             self.url_expiry_in_seconds = Some(input);
             self
@@ -395,12 +435,14 @@ pub mod builders {
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds).
+        #[inline]
         pub fn set_url_expiry_in_seconds(mut self, input: Option<i32>) -> Self {
             self.url_expiry_in_seconds = input;
             self
         }
 
         /// Returns [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds), if set.
+        #[inline]
         pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
             &self.url_expiry_in_seconds
         }
@@ -408,6 +450,7 @@ pub mod builders {
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type). This field is required.
+        #[inline]
         pub fn file_use_case_type(
             mut self,
             input: crate::types::FileUseCaseType,
@@ -419,6 +462,7 @@ pub mod builders {
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type). This field is required.
+        #[inline]
         pub fn set_file_use_case_type(
             mut self,
             input: Option<crate::types::FileUseCaseType>,
@@ -428,6 +472,7 @@ pub mod builders {
         }
 
         /// Returns [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type), if set.
+        #[inline]
         pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
             &self.file_use_case_type
         }
@@ -435,6 +480,7 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
             self.associated_resource_arn = Some(input.into());
             self
@@ -443,12 +489,14 @@ pub mod builders {
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
+        #[inline]
         pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
             self.associated_resource_arn = input;
             self
         }
 
         /// Returns [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn), if set.
+        #[inline]
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
@@ -456,6 +504,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by).
+        #[inline]
         pub fn created_by(mut self, input: crate::types::CreatedByInfo) -> Self {
             self.created_by = Some(input);
             self
@@ -464,6 +513,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by).
+        #[inline]
         pub fn set_created_by(
             mut self,
             input: Option<crate::types::CreatedByInfo>,
@@ -473,11 +523,13 @@ pub mod builders {
         }
 
         /// Returns [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by), if set.
+        #[inline]
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
 
         /// Inserts an entry into [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -488,6 +540,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -497,6 +550,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -504,6 +558,7 @@ pub mod builders {
         /// Builds a [`StartAttachedFileUploadInput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -540,6 +595,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_arn).
+        #[inline]
         pub fn file_arn(mut self, input: impl Into<String>) -> Self {
             self.file_arn = Some(input.into());
             self
@@ -548,12 +604,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_arn).
+        #[inline]
         pub fn set_file_arn(mut self, input: Option<String>) -> Self {
             self.file_arn = input;
             self
         }
 
         /// Returns [`file_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_arn), if set.
+        #[inline]
         pub fn get_file_arn(&self) -> &Option<String> {
             &self.file_arn
         }
@@ -561,6 +619,7 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id).
+        #[inline]
         pub fn file_id(mut self, input: impl Into<String>) -> Self {
             self.file_id = Some(input.into());
             self
@@ -569,12 +628,14 @@ pub mod builders {
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id).
+        #[inline]
         pub fn set_file_id(mut self, input: Option<String>) -> Self {
             self.file_id = input;
             self
         }
 
         /// Returns [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id), if set.
+        #[inline]
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
@@ -582,6 +643,7 @@ pub mod builders {
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time).
+        #[inline]
         pub fn creation_time(mut self, input: impl Into<String>) -> Self {
             self.creation_time = Some(input.into());
             self
@@ -590,12 +652,14 @@ pub mod builders {
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time).
+        #[inline]
         pub fn set_creation_time(mut self, input: Option<String>) -> Self {
             self.creation_time = input;
             self
         }
 
         /// Returns [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time), if set.
+        #[inline]
         pub fn get_creation_time(&self) -> &Option<String> {
             &self.creation_time
         }
@@ -603,6 +667,7 @@ pub mod builders {
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status).
+        #[inline]
         pub fn file_status(mut self, input: crate::types::FileStatusType) -> Self {
             self.file_status = Some(input);
             self
@@ -611,6 +676,7 @@ pub mod builders {
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status).
+        #[inline]
         pub fn set_file_status(
             mut self,
             input: Option<crate::types::FileStatusType>,
@@ -620,6 +686,7 @@ pub mod builders {
         }
 
         /// Returns [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status), if set.
+        #[inline]
         pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
             &self.file_status
         }
@@ -627,6 +694,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by).
+        #[inline]
         pub fn created_by(mut self, input: crate::types::CreatedByInfo) -> Self {
             self.created_by = Some(input);
             self
@@ -635,6 +703,7 @@ pub mod builders {
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by).
+        #[inline]
         pub fn set_created_by(
             mut self,
             input: Option<crate::types::CreatedByInfo>,
@@ -644,6 +713,7 @@ pub mod builders {
         }
 
         /// Returns [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by), if set.
+        #[inline]
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
@@ -651,6 +721,7 @@ pub mod builders {
         /// The headers to be provided while uploading the file to the URL.
         ///
         /// Sets [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata).
+        #[inline]
         pub fn upload_url_metadata(
             mut self,
             input: crate::types::UploadUrlMetadata,
@@ -662,6 +733,7 @@ pub mod builders {
         /// The headers to be provided while uploading the file to the URL.
         ///
         /// Sets [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata).
+        #[inline]
         pub fn set_upload_url_metadata(
             mut self,
             input: Option<crate::types::UploadUrlMetadata>,
@@ -671,6 +743,7 @@ pub mod builders {
         }
 
         /// Returns [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata), if set.
+        #[inline]
         pub fn get_upload_url_metadata(
             &self,
         ) -> &Option<crate::types::UploadUrlMetadata> {
@@ -678,6 +751,7 @@ pub mod builders {
         }
 
         /// Builds a [`StartAttachedFileUploadOutput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput {
@@ -699,6 +773,7 @@ impl crate::protocol::Operation for StartAttachedFileUpload {
     type Output = StartAttachedFileUploadOutput;
     type Error = StartAttachedFileUploadError;
     const NAME: &'static str = "StartAttachedFileUpload";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -785,6 +860,7 @@ impl crate::protocol::Operation for StartAttachedFileUpload {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -800,6 +876,7 @@ impl crate::protocol::Operation for StartAttachedFileUpload {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -869,6 +946,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -20,6 +20,7 @@
 pub struct StartChatContact;
 impl StartChatContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -81,26 +82,31 @@ pub struct StartChatContactInput {
 
 impl StartChatContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow for initiating the chat.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// Information identifying the participant.
+    #[inline]
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
 
     /// The configuration of the participant.
+    #[inline]
     pub fn participant_configuration(
         &self,
     ) -> Option<&crate::types::ParticipantConfiguration> {
@@ -108,16 +114,19 @@ impl StartChatContactInput {
     }
 
     /// The initial message to be sent to the newly created chat.
+    #[inline]
     pub fn initial_message(&self) -> Option<&crate::types::ChatMessage> {
         self.initial_message.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The total duration of the newly started chat session.
+    #[inline]
     pub fn chat_duration_in_minutes(&self) -> Option<i32> {
         self.chat_duration_in_minutes
     }
@@ -125,21 +134,25 @@ impl StartChatContactInput {
     /// The supported chat message content types.
     ///
     /// Empty when the field is unset; use `.supported_messaging_content_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
 
     /// Enable persistent chats.
+    #[inline]
     pub fn persistent_chat(&self) -> Option<&crate::types::PersistentChat> {
         self.persistent_chat.as_ref()
     }
 
     /// The unique identifier for an Amazon Connect contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -149,6 +162,7 @@ impl StartChatContactInput {
     }
 
     /// The customer's identification number.
+    #[inline]
     pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
@@ -156,6 +170,7 @@ impl StartChatContactInput {
     /// A list of participant types to automatically disconnect when the end customer ends the chat session, allowing them to continue through disconnect flows such as surveys or feedback forms.
     ///
     /// Empty when the field is unset; use `.disconnect_on_customer_exit.is_none()` to tell unset from empty.
+    #[inline]
     pub fn disconnect_on_customer_exit(
         &self,
     ) -> &[crate::types::DisconnectOnCustomerExitParticipantType] {
@@ -163,6 +178,7 @@ impl StartChatContactInput {
     }
 
     /// Creates a new builder for [`StartChatContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_chat_contact::builders::StartChatContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -211,26 +227,31 @@ pub struct StartChatContactOutput {
 
 impl StartChatContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier for a chat participant.
+    #[inline]
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
 
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
+    #[inline]
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
 
     /// The contactId from which a persistent chat session is started.
+    #[inline]
     pub fn continued_from_contact_id(&self) -> Option<&str> {
         self.continued_from_contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartChatContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_chat_contact::builders::StartChatContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -265,6 +286,7 @@ pub enum StartChatContactError {
 
 impl StartChatContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -277,11 +299,13 @@ impl StartChatContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -304,26 +328,31 @@ impl StartChatContactError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -393,6 +422,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -401,12 +431,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -414,6 +446,7 @@ pub mod builders {
         /// The identifier of the flow for initiating the chat.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -422,17 +455,20 @@ pub mod builders {
         /// The identifier of the flow for initiating the chat.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -443,6 +479,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -452,6 +489,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -461,6 +499,7 @@ pub mod builders {
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn participant_details(
             mut self,
             input: crate::types::ParticipantDetails,
@@ -472,6 +511,7 @@ pub mod builders {
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn set_participant_details(
             mut self,
             input: Option<crate::types::ParticipantDetails>,
@@ -481,6 +521,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details), if set.
+        #[inline]
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
@@ -490,6 +531,7 @@ pub mod builders {
         /// The configuration of the participant.
         ///
         /// Sets [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration).
+        #[inline]
         pub fn participant_configuration(
             mut self,
             input: crate::types::ParticipantConfiguration,
@@ -501,6 +543,7 @@ pub mod builders {
         /// The configuration of the participant.
         ///
         /// Sets [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration).
+        #[inline]
         pub fn set_participant_configuration(
             mut self,
             input: Option<crate::types::ParticipantConfiguration>,
@@ -510,6 +553,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration), if set.
+        #[inline]
         pub fn get_participant_configuration(
             &self,
         ) -> &Option<crate::types::ParticipantConfiguration> {
@@ -519,6 +563,7 @@ pub mod builders {
         /// The initial message to be sent to the newly created chat.
         ///
         /// Sets [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message).
+        #[inline]
         pub fn initial_message(mut self, input: crate::types::ChatMessage) -> Self {
             self.initial_message = Some(input);
             self
@@ -527,6 +572,7 @@ pub mod builders {
         /// The initial message to be sent to the newly created chat.
         ///
         /// Sets [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message).
+        #[inline]
         pub fn set_initial_message(
             mut self,
             input: Option<crate::types::ChatMessage>,
@@ -536,6 +582,7 @@ pub mod builders {
         }
 
         /// Returns [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message), if set.
+        #[inline]
         pub fn get_initial_message(&self) -> &Option<crate::types::ChatMessage> {
             &self.initial_message
         }
@@ -543,6 +590,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -551,12 +599,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -564,6 +614,7 @@ pub mod builders {
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes).
+        #[inline]
         pub fn chat_duration_in_minutes(mut self, input: i32) -> Self {
             self.chat_duration_in_minutes = Some(input);
             self
@@ -572,17 +623,20 @@ pub mod builders {
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes).
+        #[inline]
         pub fn set_chat_duration_in_minutes(mut self, input: Option<i32>) -> Self {
             self.chat_duration_in_minutes = input;
             self
         }
 
         /// Returns [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes), if set.
+        #[inline]
         pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
             &self.chat_duration_in_minutes
         }
 
         /// Appends an item to [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
+        #[inline]
         pub fn supported_messaging_content_types(
             mut self,
             input: impl Into<String>,
@@ -598,6 +652,7 @@ pub mod builders {
         /// The supported chat message content types.
         ///
         /// Sets [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types).
+        #[inline]
         pub fn set_supported_messaging_content_types(
             mut self,
             input: Option<Vec<String>>,
@@ -607,6 +662,7 @@ pub mod builders {
         }
 
         /// Returns [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types), if set.
+        #[inline]
         pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
             &self.supported_messaging_content_types
         }
@@ -614,6 +670,7 @@ pub mod builders {
         /// Enable persistent chats.
         ///
         /// Sets [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat).
+        #[inline]
         pub fn persistent_chat(mut self, input: crate::types::PersistentChat) -> Self {
             self.persistent_chat = Some(input);
             self
@@ -622,6 +679,7 @@ pub mod builders {
         /// Enable persistent chats.
         ///
         /// Sets [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat).
+        #[inline]
         pub fn set_persistent_chat(
             mut self,
             input: Option<crate::types::PersistentChat>,
@@ -631,6 +689,7 @@ pub mod builders {
         }
 
         /// Returns [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat), if set.
+        #[inline]
         pub fn get_persistent_chat(&self) -> &Option<crate::types::PersistentChat> {
             &self.persistent_chat
         }
@@ -638,6 +697,7 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -646,17 +706,20 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -671,6 +734,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes).
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -682,6 +746,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -693,6 +758,7 @@ pub mod builders {
         /// The customer's identification number.
         ///
         /// Sets [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id).
+        #[inline]
         pub fn customer_id(mut self, input: impl Into<String>) -> Self {
             self.customer_id = Some(input.into());
             self
@@ -701,17 +767,20 @@ pub mod builders {
         /// The customer's identification number.
         ///
         /// Sets [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id).
+        #[inline]
         pub fn set_customer_id(mut self, input: Option<String>) -> Self {
             self.customer_id = input;
             self
         }
 
         /// Returns [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id), if set.
+        #[inline]
         pub fn get_customer_id(&self) -> &Option<String> {
             &self.customer_id
         }
 
         /// Appends an item to [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit); use [`set_disconnect_on_customer_exit`](Self::set_disconnect_on_customer_exit) to replace the whole list.
+        #[inline]
         pub fn disconnect_on_customer_exit(
             mut self,
             input: crate::types::DisconnectOnCustomerExitParticipantType,
@@ -725,6 +794,7 @@ pub mod builders {
         /// A list of participant types to automatically disconnect when the end customer ends the chat session, allowing them to continue through disconnect flows such as surveys or feedback forms.
         ///
         /// Sets [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit).
+        #[inline]
         pub fn set_disconnect_on_customer_exit(
             mut self,
             input: Option<Vec<crate::types::DisconnectOnCustomerExitParticipantType>>,
@@ -734,6 +804,7 @@ pub mod builders {
         }
 
         /// Returns [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit), if set.
+        #[inline]
         pub fn get_disconnect_on_customer_exit(
             &self,
         ) -> &Option<Vec<crate::types::DisconnectOnCustomerExitParticipantType>> {
@@ -743,6 +814,7 @@ pub mod builders {
         /// Builds a [`StartChatContactInput`](crate::operation::start_chat_contact::StartChatContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -810,6 +882,7 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -818,12 +891,14 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -831,6 +906,7 @@ pub mod builders {
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id).
+        #[inline]
         pub fn participant_id(mut self, input: impl Into<String>) -> Self {
             self.participant_id = Some(input.into());
             self
@@ -839,12 +915,14 @@ pub mod builders {
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id).
+        #[inline]
         pub fn set_participant_id(mut self, input: Option<String>) -> Self {
             self.participant_id = input;
             self
         }
 
         /// Returns [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id), if set.
+        #[inline]
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
@@ -852,6 +930,7 @@ pub mod builders {
         /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
         ///
         /// Sets [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token).
+        #[inline]
         pub fn participant_token(mut self, input: impl Into<String>) -> Self {
             self.participant_token = Some(input.into());
             self
@@ -860,12 +939,14 @@ pub mod builders {
         /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
         ///
         /// Sets [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token).
+        #[inline]
         pub fn set_participant_token(mut self, input: Option<String>) -> Self {
             self.participant_token = input;
             self
         }
 
         /// Returns [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token), if set.
+        #[inline]
         pub fn get_participant_token(&self) -> &Option<String> {
             &self.participant_token
         }
@@ -873,6 +954,7 @@ pub mod builders {
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id).
+        #[inline]
         pub fn continued_from_contact_id(mut self, input: impl Into<String>) -> Self {
             self.continued_from_contact_id = Some(input.into());
             self
@@ -881,17 +963,20 @@ pub mod builders {
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id).
+        #[inline]
         pub fn set_continued_from_contact_id(mut self, input: Option<String>) -> Self {
             self.continued_from_contact_id = input;
             self
         }
 
         /// Returns [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id), if set.
+        #[inline]
         pub fn get_continued_from_contact_id(&self) -> &Option<String> {
             &self.continued_from_contact_id
         }
 
         /// Builds a [`StartChatContactOutput`](crate::operation::start_chat_contact::StartChatContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_chat_contact::StartChatContactOutput {
@@ -911,6 +996,7 @@ impl crate::protocol::Operation for StartChatContact {
     type Output = StartChatContactOutput;
     type Error = StartChatContactError;
     const NAME: &'static str = "StartChatContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -1008,6 +1094,7 @@ impl crate::protocol::Operation for StartChatContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -1023,6 +1110,7 @@ impl crate::protocol::Operation for StartChatContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -1075,6 +1163,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

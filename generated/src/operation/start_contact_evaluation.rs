@@ -8,6 +8,7 @@
 pub struct StartContactEvaluation;
 impl StartContactEvaluation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,21 +34,25 @@ pub struct StartContactEvaluationInput {
 
 impl StartContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// Whether automated evaluations are enabled.
+    #[inline]
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::AutoEvaluationConfiguration> {
@@ -55,16 +60,19 @@ impl StartContactEvaluationInput {
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`StartContactEvaluationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_evaluation::builders::StartContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
@@ -83,16 +91,19 @@ pub struct StartContactEvaluationOutput {
 
 impl StartContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// Creates a new builder for [`StartContactEvaluationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_evaluation::builders::StartContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -129,6 +140,7 @@ pub enum StartContactEvaluationError {
 
 impl StartContactEvaluationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -141,11 +153,13 @@ impl StartContactEvaluationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -169,31 +183,37 @@ impl StartContactEvaluationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -253,6 +273,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -261,12 +282,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -274,6 +297,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -282,12 +306,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -295,6 +321,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -303,12 +330,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -316,6 +345,7 @@ pub mod builders {
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn auto_evaluation_configuration(
             mut self,
             input: crate::types::AutoEvaluationConfiguration,
@@ -327,6 +357,7 @@ pub mod builders {
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn set_auto_evaluation_configuration(
             mut self,
             input: Option<crate::types::AutoEvaluationConfiguration>,
@@ -336,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration), if set.
+        #[inline]
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::AutoEvaluationConfiguration> {
@@ -345,6 +377,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -353,17 +386,20 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
 
         /// Inserts an entry into [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -374,6 +410,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags).
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -383,6 +420,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -390,6 +428,7 @@ pub mod builders {
         /// Builds a [`StartContactEvaluationInput`](crate::operation::start_contact_evaluation::StartContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -419,6 +458,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -427,12 +467,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
@@ -440,6 +482,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_arn = Some(input.into());
             self
@@ -448,12 +491,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_arn = input;
             self
         }
 
         /// Returns [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn), if set.
+        #[inline]
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
@@ -463,6 +508,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id)
         /// - [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -493,6 +539,7 @@ impl crate::protocol::Operation for StartContactEvaluation {
     type Output = StartContactEvaluationOutput;
     type Error = StartContactEvaluationError;
     const NAME: &'static str = "StartContactEvaluation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -556,6 +603,7 @@ impl crate::protocol::Operation for StartContactEvaluation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -571,6 +619,7 @@ impl crate::protocol::Operation for StartContactEvaluation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -614,6 +663,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

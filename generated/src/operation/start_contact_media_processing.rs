@@ -6,6 +6,7 @@
 pub struct StartContactMediaProcessing;
 impl StartContactMediaProcessing {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct StartContactMediaProcessingInput {
 
 impl StartContactMediaProcessingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the Lambda processor.
+    #[inline]
     pub fn processor_arn(&self) -> Option<&str> {
         self.processor_arn.as_deref()
     }
 
     /// The desired behavior for failed message processing.
+    #[inline]
     pub fn failure_mode(
         &self,
     ) -> Option<&crate::types::ContactMediaProcessingFailureMode> {
@@ -49,6 +54,7 @@ impl StartContactMediaProcessingInput {
     }
 
     /// Creates a new builder for [`StartContactMediaProcessingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_media_processing::builders::StartContactMediaProcessingInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct StartContactMediaProcessingOutput {
 
 impl StartContactMediaProcessingOutput {
     /// Creates a new builder for [`StartContactMediaProcessingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_media_processing::builders::StartContactMediaProcessingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +108,7 @@ pub enum StartContactMediaProcessingError {
 
 impl StartContactMediaProcessingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +121,13 @@ impl StartContactMediaProcessingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -144,36 +154,43 @@ impl StartContactMediaProcessingError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
@@ -231,6 +248,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,12 +257,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -252,6 +272,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -260,12 +281,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -273,6 +296,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Lambda processor.
         ///
         /// Sets [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn).
+        #[inline]
         pub fn processor_arn(mut self, input: impl Into<String>) -> Self {
             self.processor_arn = Some(input.into());
             self
@@ -281,12 +305,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the Lambda processor.
         ///
         /// Sets [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn).
+        #[inline]
         pub fn set_processor_arn(mut self, input: Option<String>) -> Self {
             self.processor_arn = input;
             self
         }
 
         /// Returns [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn), if set.
+        #[inline]
         pub fn get_processor_arn(&self) -> &Option<String> {
             &self.processor_arn
         }
@@ -294,6 +320,7 @@ pub mod builders {
         /// The desired behavior for failed message processing.
         ///
         /// Sets [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode).
+        #[inline]
         pub fn failure_mode(
             mut self,
             input: crate::types::ContactMediaProcessingFailureMode,
@@ -305,6 +332,7 @@ pub mod builders {
         /// The desired behavior for failed message processing.
         ///
         /// Sets [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode).
+        #[inline]
         pub fn set_failure_mode(
             mut self,
             input: Option<crate::types::ContactMediaProcessingFailureMode>,
@@ -314,6 +342,7 @@ pub mod builders {
         }
 
         /// Returns [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode), if set.
+        #[inline]
         pub fn get_failure_mode(
             &self,
         ) -> &Option<crate::types::ContactMediaProcessingFailureMode> {
@@ -323,6 +352,7 @@ pub mod builders {
         /// Builds a [`StartContactMediaProcessingInput`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -344,6 +374,7 @@ pub mod builders {
     pub struct StartContactMediaProcessingOutputBuilder {}
     impl StartContactMediaProcessingOutputBuilder {
         /// Builds a [`StartContactMediaProcessingOutput`](crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput {
@@ -359,6 +390,7 @@ impl crate::protocol::Operation for StartContactMediaProcessing {
     type Output = StartContactMediaProcessingOutput;
     type Error = StartContactMediaProcessingError;
     const NAME: &'static str = "StartContactMediaProcessing";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -405,6 +437,7 @@ impl crate::protocol::Operation for StartContactMediaProcessing {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -420,6 +453,7 @@ impl crate::protocol::Operation for StartContactMediaProcessing {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -435,6 +469,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

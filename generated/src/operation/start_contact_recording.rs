@@ -15,6 +15,7 @@
 pub struct StartContactRecording;
 impl StartContactRecording {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -36,21 +37,25 @@ pub struct StartContactRecordingInput {
 
 impl StartContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// The person being recorded.
+    #[inline]
     pub fn voice_recording_configuration(
         &self,
     ) -> Option<&crate::types::VoiceRecordingConfiguration> {
@@ -58,6 +63,7 @@ impl StartContactRecordingInput {
     }
 
     /// Creates a new builder for [`StartContactRecordingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_recording::builders::StartContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +78,7 @@ pub struct StartContactRecordingOutput {
 
 impl StartContactRecordingOutput {
     /// Creates a new builder for [`StartContactRecordingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_recording::builders::StartContactRecordingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +113,7 @@ pub enum StartContactRecordingError {
 
 impl StartContactRecordingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +126,13 @@ impl StartContactRecordingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -145,26 +155,31 @@ impl StartContactRecordingError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -220,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -228,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -241,6 +259,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -249,12 +268,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -262,6 +283,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -270,12 +292,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -283,6 +307,7 @@ pub mod builders {
         /// The person being recorded.
         ///
         /// Sets [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration). This field is required.
+        #[inline]
         pub fn voice_recording_configuration(
             mut self,
             input: crate::types::VoiceRecordingConfiguration,
@@ -294,6 +319,7 @@ pub mod builders {
         /// The person being recorded.
         ///
         /// Sets [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration). This field is required.
+        #[inline]
         pub fn set_voice_recording_configuration(
             mut self,
             input: Option<crate::types::VoiceRecordingConfiguration>,
@@ -303,6 +329,7 @@ pub mod builders {
         }
 
         /// Returns [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration), if set.
+        #[inline]
         pub fn get_voice_recording_configuration(
             &self,
         ) -> &Option<crate::types::VoiceRecordingConfiguration> {
@@ -312,6 +339,7 @@ pub mod builders {
         /// Builds a [`StartContactRecordingInput`](crate::operation::start_contact_recording::StartContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -333,6 +361,7 @@ pub mod builders {
     pub struct StartContactRecordingOutputBuilder {}
     impl StartContactRecordingOutputBuilder {
         /// Builds a [`StartContactRecordingOutput`](crate::operation::start_contact_recording::StartContactRecordingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_contact_recording::StartContactRecordingOutput {
@@ -348,6 +377,7 @@ impl crate::protocol::Operation for StartContactRecording {
     type Output = StartContactRecordingOutput;
     type Error = StartContactRecordingError;
     const NAME: &'static str = "StartContactRecording";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -399,6 +429,7 @@ impl crate::protocol::Operation for StartContactRecording {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -414,6 +445,7 @@ impl crate::protocol::Operation for StartContactRecording {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -429,6 +461,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

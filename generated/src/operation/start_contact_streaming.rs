@@ -13,6 +13,7 @@
 pub struct StartContactStreaming;
 impl StartContactStreaming {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -34,16 +35,19 @@ pub struct StartContactStreamingInput {
 
 impl StartContactStreamingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
+    #[inline]
     pub fn chat_streaming_configuration(
         &self,
     ) -> Option<&crate::types::ChatStreamingConfiguration> {
@@ -51,11 +55,13 @@ impl StartContactStreamingInput {
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StartContactStreamingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_streaming::builders::StartContactStreamingInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,11 +78,13 @@ pub struct StartContactStreamingOutput {
 
 impl StartContactStreamingOutput {
     /// The identifier of the streaming configuration enabled.
+    #[inline]
     pub fn streaming_id(&self) -> &str {
         &self.streaming_id
     }
 
     /// Creates a new builder for [`StartContactStreamingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_contact_streaming::builders::StartContactStreamingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +119,7 @@ pub enum StartContactStreamingError {
 
 impl StartContactStreamingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +132,13 @@ impl StartContactStreamingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -150,26 +161,31 @@ impl StartContactStreamingError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -225,6 +241,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +250,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +265,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -254,12 +274,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -267,6 +289,7 @@ pub mod builders {
         /// The streaming configuration, such as the Amazon SNS streaming endpoint.
         ///
         /// Sets [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration). This field is required.
+        #[inline]
         pub fn chat_streaming_configuration(
             mut self,
             input: crate::types::ChatStreamingConfiguration,
@@ -278,6 +301,7 @@ pub mod builders {
         /// The streaming configuration, such as the Amazon SNS streaming endpoint.
         ///
         /// Sets [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration). This field is required.
+        #[inline]
         pub fn set_chat_streaming_configuration(
             mut self,
             input: Option<crate::types::ChatStreamingConfiguration>,
@@ -287,6 +311,7 @@ pub mod builders {
         }
 
         /// Returns [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration), if set.
+        #[inline]
         pub fn get_chat_streaming_configuration(
             &self,
         ) -> &Option<crate::types::ChatStreamingConfiguration> {
@@ -296,6 +321,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token). This field is required.
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -304,12 +330,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token). This field is required.
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -317,6 +345,7 @@ pub mod builders {
         /// Builds a [`StartContactStreamingInput`](crate::operation::start_contact_streaming::StartContactStreamingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -343,6 +372,7 @@ pub mod builders {
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id). This field is required.
+        #[inline]
         pub fn streaming_id(mut self, input: impl Into<String>) -> Self {
             self.streaming_id = Some(input.into());
             self
@@ -351,12 +381,14 @@ pub mod builders {
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id). This field is required.
+        #[inline]
         pub fn set_streaming_id(mut self, input: Option<String>) -> Self {
             self.streaming_id = input;
             self
         }
 
         /// Returns [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id), if set.
+        #[inline]
         pub fn get_streaming_id(&self) -> &Option<String> {
             &self.streaming_id
         }
@@ -365,6 +397,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -389,6 +422,7 @@ impl crate::protocol::Operation for StartContactStreaming {
     type Output = StartContactStreamingOutput;
     type Error = StartContactStreamingError;
     const NAME: &'static str = "StartContactStreaming";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -444,6 +478,7 @@ impl crate::protocol::Operation for StartContactStreaming {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -459,6 +494,7 @@ impl crate::protocol::Operation for StartContactStreaming {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -493,6 +529,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

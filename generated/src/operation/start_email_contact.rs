@@ -6,6 +6,7 @@
 pub struct StartEmailContact;
 impl StartEmailContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -59,26 +60,31 @@ pub struct StartEmailContactInput {
 
 impl StartEmailContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The email address of the customer.
+    #[inline]
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
 
     /// The email address associated with the Amazon Connect instance.
+    #[inline]
     pub fn destination_email_address(&self) -> Option<&str> {
         self.destination_email_address.as_deref()
     }
 
     /// A description of the email contact.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -86,16 +92,19 @@ impl StartEmailContactInput {
     }
 
     /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The email message body to be sent to the newly created email.
+    #[inline]
     pub fn email_message(&self) -> Option<&crate::types::InboundEmailContent> {
         self.email_message.as_ref()
     }
 
     /// The additional recipients address of the email.
+    #[inline]
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::InboundAdditionalRecipients> {
@@ -105,26 +114,31 @@ impl StartEmailContactInput {
     /// List of S3 presigned URLs of email attachments and their file name.
     ///
     /// Empty when the field is unset; use `.attachments.is_none()` to tell unset from empty.
+    #[inline]
     pub fn attachments(&self) -> &[crate::types::EmailAttachment] {
         self.attachments.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the flow for initiating the emails.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The contactId that is related to this contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -134,11 +148,13 @@ impl StartEmailContactInput {
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StartEmailContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_email_contact::builders::StartEmailContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -176,11 +192,13 @@ pub struct StartEmailContactOutput {
 
 impl StartEmailContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartEmailContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_email_contact::builders::StartEmailContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -219,6 +237,7 @@ pub enum StartEmailContactError {
 
 impl StartEmailContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -231,11 +250,13 @@ impl StartEmailContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -258,36 +279,43 @@ impl StartEmailContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -361,6 +389,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -369,12 +398,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -382,6 +413,7 @@ pub mod builders {
         /// The email address of the customer.
         ///
         /// Sets [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address). This field is required.
+        #[inline]
         pub fn from_email_address(
             mut self,
             input: crate::types::EmailAddressInfo,
@@ -393,6 +425,7 @@ pub mod builders {
         /// The email address of the customer.
         ///
         /// Sets [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address). This field is required.
+        #[inline]
         pub fn set_from_email_address(
             mut self,
             input: Option<crate::types::EmailAddressInfo>,
@@ -402,6 +435,7 @@ pub mod builders {
         }
 
         /// Returns [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address), if set.
+        #[inline]
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
@@ -409,6 +443,7 @@ pub mod builders {
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn destination_email_address(mut self, input: impl Into<String>) -> Self {
             self.destination_email_address = Some(input.into());
             self
@@ -417,12 +452,14 @@ pub mod builders {
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn set_destination_email_address(mut self, input: Option<String>) -> Self {
             self.destination_email_address = input;
             self
         }
 
         /// Returns [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address), if set.
+        #[inline]
         pub fn get_destination_email_address(&self) -> &Option<String> {
             &self.destination_email_address
         }
@@ -430,6 +467,7 @@ pub mod builders {
         /// A description of the email contact.
         ///
         /// Sets [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -438,17 +476,20 @@ pub mod builders {
         /// A description of the email contact.
         ///
         /// Sets [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Inserts an entry into [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -463,6 +504,7 @@ pub mod builders {
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -472,6 +514,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -481,6 +524,7 @@ pub mod builders {
         /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -489,12 +533,14 @@ pub mod builders {
         /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -502,6 +548,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn email_message(
             mut self,
             input: crate::types::InboundEmailContent,
@@ -513,6 +560,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn set_email_message(
             mut self,
             input: Option<crate::types::InboundEmailContent>,
@@ -522,6 +570,7 @@ pub mod builders {
         }
 
         /// Returns [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message), if set.
+        #[inline]
         pub fn get_email_message(&self) -> &Option<crate::types::InboundEmailContent> {
             &self.email_message
         }
@@ -529,6 +578,7 @@ pub mod builders {
         /// The additional recipients address of the email.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients).
+        #[inline]
         pub fn additional_recipients(
             mut self,
             input: crate::types::InboundAdditionalRecipients,
@@ -540,6 +590,7 @@ pub mod builders {
         /// The additional recipients address of the email.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients).
+        #[inline]
         pub fn set_additional_recipients(
             mut self,
             input: Option<crate::types::InboundAdditionalRecipients>,
@@ -549,6 +600,7 @@ pub mod builders {
         }
 
         /// Returns [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients), if set.
+        #[inline]
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::InboundAdditionalRecipients> {
@@ -556,6 +608,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
+        #[inline]
         pub fn attachments(mut self, input: crate::types::EmailAttachment) -> Self {
             let mut v: Vec<_> = self.attachments.unwrap_or_default();
             v.push(input);
@@ -566,6 +619,7 @@ pub mod builders {
         /// List of S3 presigned URLs of email attachments and their file name.
         ///
         /// Sets [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments).
+        #[inline]
         pub fn set_attachments(
             mut self,
             input: Option<Vec<crate::types::EmailAttachment>>,
@@ -575,6 +629,7 @@ pub mod builders {
         }
 
         /// Returns [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments), if set.
+        #[inline]
         pub fn get_attachments(&self) -> &Option<Vec<crate::types::EmailAttachment>> {
             &self.attachments
         }
@@ -582,6 +637,7 @@ pub mod builders {
         /// The identifier of the flow for initiating the emails.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -590,12 +646,14 @@ pub mod builders {
         /// The identifier of the flow for initiating the emails.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -603,6 +661,7 @@ pub mod builders {
         /// The contactId that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -611,17 +670,20 @@ pub mod builders {
         /// The contactId that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -632,6 +694,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -641,6 +704,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -648,6 +712,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -662,6 +727,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes).
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -673,6 +739,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -684,6 +751,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -692,12 +760,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -705,6 +775,7 @@ pub mod builders {
         /// Builds a [`StartEmailContactInput`](crate::operation::start_email_contact::StartEmailContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -763,6 +834,7 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_email_contact::StartEmailContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -771,17 +843,20 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_email_contact::StartEmailContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_email_contact::StartEmailContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Builds a [`StartEmailContactOutput`](crate::operation::start_email_contact::StartEmailContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_email_contact::StartEmailContactOutput {
@@ -798,6 +873,7 @@ impl crate::protocol::Operation for StartEmailContact {
     type Output = StartEmailContactOutput;
     type Error = StartEmailContactError;
     const NAME: &'static str = "StartEmailContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -885,6 +961,7 @@ impl crate::protocol::Operation for StartEmailContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -900,6 +977,7 @@ impl crate::protocol::Operation for StartEmailContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -931,6 +1009,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -16,6 +16,7 @@
 pub struct StartOutboundChatContact;
 impl StartOutboundChatContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -73,21 +74,25 @@ pub struct StartOutboundChatContactInput {
 
 impl StartOutboundChatContactInput {
     /// Information about the endpoint.
+    #[inline]
     pub fn source_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.source_endpoint.as_ref()
     }
 
     /// Information about the endpoint.
+    #[inline]
     pub fn destination_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.destination_endpoint.as_ref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -97,31 +102,37 @@ impl StartOutboundChatContactInput {
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// The identifier of the flow for the call.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The total duration of the newly started chat session.
+    #[inline]
     pub fn chat_duration_in_minutes(&self) -> Option<i32> {
         self.chat_duration_in_minutes
     }
 
     /// The customer's details.
+    #[inline]
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
 
     /// A chat message.
+    #[inline]
     pub fn initial_system_message(&self) -> Option<&crate::types::ChatMessage> {
         self.initial_system_message.as_ref()
     }
 
     /// Information about template message configuration.
+    #[inline]
     pub fn initial_templated_system_message(
         &self,
     ) -> Option<&crate::types::TemplatedMessageConfig> {
@@ -129,6 +140,7 @@ impl StartOutboundChatContactInput {
     }
 
     /// The unique identifier for an Amazon Connect contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
@@ -136,16 +148,19 @@ impl StartOutboundChatContactInput {
     /// The supported chat message content types.
     ///
     /// Empty when the field is unset; use `.supported_messaging_content_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StartOutboundChatContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_chat_contact::builders::StartOutboundChatContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -162,11 +177,13 @@ pub struct StartOutboundChatContactOutput {
 
 impl StartOutboundChatContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartOutboundChatContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_chat_contact::builders::StartOutboundChatContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -205,6 +222,7 @@ pub enum StartOutboundChatContactError {
 
 impl StartOutboundChatContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -217,11 +235,13 @@ impl StartOutboundChatContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -244,36 +264,43 @@ impl StartOutboundChatContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -344,6 +371,7 @@ pub mod builders {
         /// Information about the endpoint.
         ///
         /// Sets [`source_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.source_endpoint). This field is required.
+        #[inline]
         pub fn source_endpoint(mut self, input: crate::types::Endpoint) -> Self {
             self.source_endpoint = Some(input);
             self
@@ -352,6 +380,7 @@ pub mod builders {
         /// Information about the endpoint.
         ///
         /// Sets [`source_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.source_endpoint). This field is required.
+        #[inline]
         pub fn set_source_endpoint(
             mut self,
             input: Option<crate::types::Endpoint>,
@@ -361,6 +390,7 @@ pub mod builders {
         }
 
         /// Returns [`source_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.source_endpoint), if set.
+        #[inline]
         pub fn get_source_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.source_endpoint
         }
@@ -368,6 +398,7 @@ pub mod builders {
         /// Information about the endpoint.
         ///
         /// Sets [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint). This field is required.
+        #[inline]
         pub fn destination_endpoint(mut self, input: crate::types::Endpoint) -> Self {
             self.destination_endpoint = Some(input);
             self
@@ -376,6 +407,7 @@ pub mod builders {
         /// Information about the endpoint.
         ///
         /// Sets [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint). This field is required.
+        #[inline]
         pub fn set_destination_endpoint(
             mut self,
             input: Option<crate::types::Endpoint>,
@@ -385,6 +417,7 @@ pub mod builders {
         }
 
         /// Returns [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint), if set.
+        #[inline]
         pub fn get_destination_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.destination_endpoint
         }
@@ -392,6 +425,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -400,17 +434,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -425,6 +462,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes). This field is required.
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -436,6 +474,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -445,6 +484,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -455,6 +495,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -464,6 +505,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -473,6 +515,7 @@ pub mod builders {
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -481,12 +524,14 @@ pub mod builders {
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -494,6 +539,7 @@ pub mod builders {
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes).
+        #[inline]
         pub fn chat_duration_in_minutes(mut self, input: i32) -> Self {
             self.chat_duration_in_minutes = Some(input);
             self
@@ -502,12 +548,14 @@ pub mod builders {
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes).
+        #[inline]
         pub fn set_chat_duration_in_minutes(mut self, input: Option<i32>) -> Self {
             self.chat_duration_in_minutes = input;
             self
         }
 
         /// Returns [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes), if set.
+        #[inline]
         pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
             &self.chat_duration_in_minutes
         }
@@ -515,6 +563,7 @@ pub mod builders {
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details).
+        #[inline]
         pub fn participant_details(
             mut self,
             input: crate::types::ParticipantDetails,
@@ -526,6 +575,7 @@ pub mod builders {
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details).
+        #[inline]
         pub fn set_participant_details(
             mut self,
             input: Option<crate::types::ParticipantDetails>,
@@ -535,6 +585,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details), if set.
+        #[inline]
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
@@ -544,6 +595,7 @@ pub mod builders {
         /// A chat message.
         ///
         /// Sets [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message).
+        #[inline]
         pub fn initial_system_message(
             mut self,
             input: crate::types::ChatMessage,
@@ -555,6 +607,7 @@ pub mod builders {
         /// A chat message.
         ///
         /// Sets [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message).
+        #[inline]
         pub fn set_initial_system_message(
             mut self,
             input: Option<crate::types::ChatMessage>,
@@ -564,6 +617,7 @@ pub mod builders {
         }
 
         /// Returns [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message), if set.
+        #[inline]
         pub fn get_initial_system_message(&self) -> &Option<crate::types::ChatMessage> {
             &self.initial_system_message
         }
@@ -571,6 +625,7 @@ pub mod builders {
         /// Information about template message configuration.
         ///
         /// Sets [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message).
+        #[inline]
         pub fn initial_templated_system_message(
             mut self,
             input: crate::types::TemplatedMessageConfig,
@@ -582,6 +637,7 @@ pub mod builders {
         /// Information about template message configuration.
         ///
         /// Sets [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message).
+        #[inline]
         pub fn set_initial_templated_system_message(
             mut self,
             input: Option<crate::types::TemplatedMessageConfig>,
@@ -591,6 +647,7 @@ pub mod builders {
         }
 
         /// Returns [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message), if set.
+        #[inline]
         pub fn get_initial_templated_system_message(
             &self,
         ) -> &Option<crate::types::TemplatedMessageConfig> {
@@ -600,6 +657,7 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -608,17 +666,20 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Appends an item to [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
+        #[inline]
         pub fn supported_messaging_content_types(
             mut self,
             input: impl Into<String>,
@@ -634,6 +695,7 @@ pub mod builders {
         /// The supported chat message content types.
         ///
         /// Sets [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types).
+        #[inline]
         pub fn set_supported_messaging_content_types(
             mut self,
             input: Option<Vec<String>>,
@@ -643,6 +705,7 @@ pub mod builders {
         }
 
         /// Returns [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types), if set.
+        #[inline]
         pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
             &self.supported_messaging_content_types
         }
@@ -650,6 +713,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -658,12 +722,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -671,6 +737,7 @@ pub mod builders {
         /// Builds a [`StartOutboundChatContactInput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -707,6 +774,7 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -715,17 +783,20 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Builds a [`StartOutboundChatContactOutput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput {
@@ -742,6 +813,7 @@ impl crate::protocol::Operation for StartOutboundChatContact {
     type Output = StartOutboundChatContactOutput;
     type Error = StartOutboundChatContactError;
     const NAME: &'static str = "StartOutboundChatContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -838,6 +910,7 @@ impl crate::protocol::Operation for StartOutboundChatContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -853,6 +926,7 @@ impl crate::protocol::Operation for StartOutboundChatContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -887,6 +961,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

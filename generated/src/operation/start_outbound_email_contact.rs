@@ -6,6 +6,7 @@
 pub struct StartOutboundEmailContact;
 impl StartOutboundEmailContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,26 +34,31 @@ pub struct StartOutboundEmailContactInput {
 
 impl StartOutboundEmailContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The email address associated with the Amazon Connect instance.
+    #[inline]
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
 
     /// The email address of the customer.
+    #[inline]
     pub fn destination_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.destination_email_address.as_ref()
     }
 
     /// The additional recipients address of email in CC.
+    #[inline]
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::OutboundAdditionalRecipients> {
@@ -60,16 +66,19 @@ impl StartOutboundEmailContactInput {
     }
 
     /// The email message body to be sent to the newly created email.
+    #[inline]
     pub fn email_message(&self) -> Option<&crate::types::OutboundEmailContent> {
         self.email_message.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StartOutboundEmailContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -86,11 +95,13 @@ pub struct StartOutboundEmailContactOutput {
 
 impl StartOutboundEmailContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartOutboundEmailContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -129,6 +140,7 @@ pub enum StartOutboundEmailContactError {
 
 impl StartOutboundEmailContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -141,11 +153,13 @@ impl StartOutboundEmailContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -168,36 +182,43 @@ impl StartOutboundEmailContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -260,6 +281,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -268,12 +290,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -281,6 +305,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -289,12 +314,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address).
+        #[inline]
         pub fn from_email_address(
             mut self,
             input: crate::types::EmailAddressInfo,
@@ -313,6 +341,7 @@ pub mod builders {
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address).
+        #[inline]
         pub fn set_from_email_address(
             mut self,
             input: Option<crate::types::EmailAddressInfo>,
@@ -322,6 +351,7 @@ pub mod builders {
         }
 
         /// Returns [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address), if set.
+        #[inline]
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
@@ -329,6 +359,7 @@ pub mod builders {
         /// The email address of the customer.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn destination_email_address(
             mut self,
             input: crate::types::EmailAddressInfo,
@@ -340,6 +371,7 @@ pub mod builders {
         /// The email address of the customer.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address). This field is required.
+        #[inline]
         pub fn set_destination_email_address(
             mut self,
             input: Option<crate::types::EmailAddressInfo>,
@@ -349,6 +381,7 @@ pub mod builders {
         }
 
         /// Returns [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address), if set.
+        #[inline]
         pub fn get_destination_email_address(
             &self,
         ) -> &Option<crate::types::EmailAddressInfo> {
@@ -358,6 +391,7 @@ pub mod builders {
         /// The additional recipients address of email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients).
+        #[inline]
         pub fn additional_recipients(
             mut self,
             input: crate::types::OutboundAdditionalRecipients,
@@ -369,6 +403,7 @@ pub mod builders {
         /// The additional recipients address of email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients).
+        #[inline]
         pub fn set_additional_recipients(
             mut self,
             input: Option<crate::types::OutboundAdditionalRecipients>,
@@ -378,6 +413,7 @@ pub mod builders {
         }
 
         /// Returns [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients), if set.
+        #[inline]
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::OutboundAdditionalRecipients> {
@@ -387,6 +423,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn email_message(
             mut self,
             input: crate::types::OutboundEmailContent,
@@ -398,6 +435,7 @@ pub mod builders {
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message). This field is required.
+        #[inline]
         pub fn set_email_message(
             mut self,
             input: Option<crate::types::OutboundEmailContent>,
@@ -407,6 +445,7 @@ pub mod builders {
         }
 
         /// Returns [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message), if set.
+        #[inline]
         pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
             &self.email_message
         }
@@ -414,6 +453,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -422,12 +462,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -435,6 +477,7 @@ pub mod builders {
         /// Builds a [`StartOutboundEmailContactInput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -464,6 +507,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -472,17 +516,20 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Builds a [`StartOutboundEmailContactOutput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput {
@@ -499,6 +546,7 @@ impl crate::protocol::Operation for StartOutboundEmailContact {
     type Output = StartOutboundEmailContactOutput;
     type Error = StartOutboundEmailContactError;
     const NAME: &'static str = "StartOutboundEmailContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -565,6 +613,7 @@ impl crate::protocol::Operation for StartOutboundEmailContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -580,6 +629,7 @@ impl crate::protocol::Operation for StartOutboundEmailContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -614,6 +664,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

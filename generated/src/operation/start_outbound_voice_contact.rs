@@ -16,6 +16,7 @@
 pub struct StartOutboundVoiceContact;
 impl StartOutboundVoiceContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -67,16 +68,19 @@ pub struct StartOutboundVoiceContactInput {
 
 impl StartOutboundVoiceContactInput {
     /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -84,46 +88,55 @@ impl StartOutboundVoiceContactInput {
     }
 
     /// The `contactId` that is related to this contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// The phone number of the customer, in E.164 format.
+    #[inline]
     pub fn destination_phone_number(&self) -> Option<&str> {
         self.destination_phone_number.as_deref()
     }
 
     /// The identifier of the flow for the outbound call.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The phone number associated with the Amazon Connect instance, in E.164 format.
+    #[inline]
     pub fn source_phone_number(&self) -> Option<&str> {
         self.source_phone_number.as_deref()
     }
 
     /// The queue for the call.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// Configuration of the answering machine detection for this outbound call.
+    #[inline]
     pub fn answer_machine_detection_config(
         &self,
     ) -> Option<&crate::types::AnswerMachineDetectionConfig> {
@@ -131,26 +144,31 @@ impl StartOutboundVoiceContactInput {
     }
 
     /// The campaign identifier of the outbound communication.
+    #[inline]
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
 
     /// Denotes the class of traffic.
+    #[inline]
     pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
 
     /// Information about the outbound strategy.
+    #[inline]
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
 
     /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
+    #[inline]
     pub fn ring_timeout_in_seconds(&self) -> Option<i32> {
         self.ring_timeout_in_seconds
     }
 
     /// Creates a new builder for [`StartOutboundVoiceContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -194,11 +212,13 @@ pub struct StartOutboundVoiceContactOutput {
 
 impl StartOutboundVoiceContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartOutboundVoiceContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -239,6 +259,7 @@ pub enum StartOutboundVoiceContactError {
 
 impl StartOutboundVoiceContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -251,11 +272,13 @@ impl StartOutboundVoiceContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DestinationNotAllowedException(e) => {
@@ -284,36 +307,43 @@ impl StartOutboundVoiceContactError {
     }
 
     /// Whether this is the [`DestinationNotAllowedException`](Self::DestinationNotAllowedException) error.
+    #[inline]
     pub fn is_destination_not_allowed_exception(&self) -> bool {
         matches!(self, Self::DestinationNotAllowedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`OutboundContactNotPermittedException`](Self::OutboundContactNotPermittedException) error.
+    #[inline]
     pub fn is_outbound_contact_not_permitted_exception(&self) -> bool {
         matches!(self, Self::OutboundContactNotPermittedException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -391,6 +421,7 @@ pub mod builders {
         /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -399,12 +430,14 @@ pub mod builders {
         /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -412,6 +445,7 @@ pub mod builders {
         /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
         ///
         /// Sets [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -420,17 +454,20 @@ pub mod builders {
         /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
         ///
         /// Sets [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Inserts an entry into [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -445,6 +482,7 @@ pub mod builders {
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -454,6 +492,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -463,6 +502,7 @@ pub mod builders {
         /// The `contactId` that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -471,12 +511,14 @@ pub mod builders {
         /// The `contactId` that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
@@ -484,6 +526,7 @@ pub mod builders {
         /// The phone number of the customer, in E.164 format.
         ///
         /// Sets [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number). This field is required.
+        #[inline]
         pub fn destination_phone_number(mut self, input: impl Into<String>) -> Self {
             self.destination_phone_number = Some(input.into());
             self
@@ -492,12 +535,14 @@ pub mod builders {
         /// The phone number of the customer, in E.164 format.
         ///
         /// Sets [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number). This field is required.
+        #[inline]
         pub fn set_destination_phone_number(mut self, input: Option<String>) -> Self {
             self.destination_phone_number = input;
             self
         }
 
         /// Returns [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number), if set.
+        #[inline]
         pub fn get_destination_phone_number(&self) -> &Option<String> {
             &self.destination_phone_number
         }
@@ -505,6 +550,7 @@ pub mod builders {
         /// The identifier of the flow for the outbound call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -513,12 +559,14 @@ pub mod builders {
         /// The identifier of the flow for the outbound call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -526,6 +574,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -534,12 +583,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -547,6 +598,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -555,12 +607,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -568,6 +622,7 @@ pub mod builders {
         /// The phone number associated with the Amazon Connect instance, in E.164 format.
         ///
         /// Sets [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number).
+        #[inline]
         pub fn source_phone_number(mut self, input: impl Into<String>) -> Self {
             self.source_phone_number = Some(input.into());
             self
@@ -576,12 +631,14 @@ pub mod builders {
         /// The phone number associated with the Amazon Connect instance, in E.164 format.
         ///
         /// Sets [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number).
+        #[inline]
         pub fn set_source_phone_number(mut self, input: Option<String>) -> Self {
             self.source_phone_number = input;
             self
         }
 
         /// Returns [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number), if set.
+        #[inline]
         pub fn get_source_phone_number(&self) -> &Option<String> {
             &self.source_phone_number
         }
@@ -589,6 +646,7 @@ pub mod builders {
         /// The queue for the call.
         ///
         /// Sets [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id).
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -597,17 +655,20 @@ pub mod builders {
         /// The queue for the call.
         ///
         /// Sets [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id).
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -618,6 +679,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -627,6 +689,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -636,6 +699,7 @@ pub mod builders {
         /// Configuration of the answering machine detection for this outbound call.
         ///
         /// Sets [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config).
+        #[inline]
         pub fn answer_machine_detection_config(
             mut self,
             input: crate::types::AnswerMachineDetectionConfig,
@@ -647,6 +711,7 @@ pub mod builders {
         /// Configuration of the answering machine detection for this outbound call.
         ///
         /// Sets [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config).
+        #[inline]
         pub fn set_answer_machine_detection_config(
             mut self,
             input: Option<crate::types::AnswerMachineDetectionConfig>,
@@ -656,6 +721,7 @@ pub mod builders {
         }
 
         /// Returns [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config), if set.
+        #[inline]
         pub fn get_answer_machine_detection_config(
             &self,
         ) -> &Option<crate::types::AnswerMachineDetectionConfig> {
@@ -665,6 +731,7 @@ pub mod builders {
         /// The campaign identifier of the outbound communication.
         ///
         /// Sets [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id).
+        #[inline]
         pub fn campaign_id(mut self, input: impl Into<String>) -> Self {
             self.campaign_id = Some(input.into());
             self
@@ -673,12 +740,14 @@ pub mod builders {
         /// The campaign identifier of the outbound communication.
         ///
         /// Sets [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id).
+        #[inline]
         pub fn set_campaign_id(mut self, input: Option<String>) -> Self {
             self.campaign_id = input;
             self
         }
 
         /// Returns [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id), if set.
+        #[inline]
         pub fn get_campaign_id(&self) -> &Option<String> {
             &self.campaign_id
         }
@@ -686,6 +755,7 @@ pub mod builders {
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type).
+        #[inline]
         pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
             self.traffic_type = Some(input);
             self
@@ -694,6 +764,7 @@ pub mod builders {
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type).
+        #[inline]
         pub fn set_traffic_type(
             mut self,
             input: Option<crate::types::TrafficType>,
@@ -703,6 +774,7 @@ pub mod builders {
         }
 
         /// Returns [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type), if set.
+        #[inline]
         pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
             &self.traffic_type
         }
@@ -710,6 +782,7 @@ pub mod builders {
         /// Information about the outbound strategy.
         ///
         /// Sets [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy).
+        #[inline]
         pub fn outbound_strategy(
             mut self,
             input: crate::types::OutboundStrategy,
@@ -721,6 +794,7 @@ pub mod builders {
         /// Information about the outbound strategy.
         ///
         /// Sets [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy).
+        #[inline]
         pub fn set_outbound_strategy(
             mut self,
             input: Option<crate::types::OutboundStrategy>,
@@ -730,6 +804,7 @@ pub mod builders {
         }
 
         /// Returns [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy), if set.
+        #[inline]
         pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
             &self.outbound_strategy
         }
@@ -737,6 +812,7 @@ pub mod builders {
         /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
         ///
         /// Sets [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds).
+        #[inline]
         pub fn ring_timeout_in_seconds(mut self, input: i32) -> Self {
             self.ring_timeout_in_seconds = Some(input);
             self
@@ -745,12 +821,14 @@ pub mod builders {
         /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
         ///
         /// Sets [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds).
+        #[inline]
         pub fn set_ring_timeout_in_seconds(mut self, input: Option<i32>) -> Self {
             self.ring_timeout_in_seconds = input;
             self
         }
 
         /// Returns [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds), if set.
+        #[inline]
         pub fn get_ring_timeout_in_seconds(&self) -> &Option<i32> {
             &self.ring_timeout_in_seconds
         }
@@ -758,6 +836,7 @@ pub mod builders {
         /// Builds a [`StartOutboundVoiceContactInput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -823,6 +902,7 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -831,17 +911,20 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Builds a [`StartOutboundVoiceContactOutput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput {
@@ -858,6 +941,7 @@ impl crate::protocol::Operation for StartOutboundVoiceContact {
     type Output = StartOutboundVoiceContactOutput;
     type Error = StartOutboundVoiceContactError;
     const NAME: &'static str = "StartOutboundVoiceContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -955,6 +1039,7 @@ impl crate::protocol::Operation for StartOutboundVoiceContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -970,6 +1055,7 @@ impl crate::protocol::Operation for StartOutboundVoiceContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -1004,6 +1090,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -20,6 +20,7 @@
 pub struct StartTaskContact;
 impl StartTaskContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -75,31 +76,37 @@ pub struct StartTaskContactInput {
 
 impl StartTaskContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the previous chat, voice, or task contact.
+    #[inline]
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
 
     /// The identifier of the flow for initiating the tasks.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -107,36 +114,43 @@ impl StartTaskContactInput {
     }
 
     /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
+    #[inline]
     pub fn scheduled_time(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_time.as_ref()
     }
 
     /// A unique identifier for the task template.
+    #[inline]
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -148,11 +162,13 @@ impl StartTaskContactInput {
     /// List of S3 presigned URLs of task attachments and their file name.
     ///
     /// Empty when the field is unset; use `.attachments.is_none()` to tell unset from empty.
+    #[inline]
     pub fn attachments(&self) -> &[crate::types::TaskAttachment] {
         self.attachments.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`StartTaskContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_task_contact::builders::StartTaskContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -190,11 +206,13 @@ pub struct StartTaskContactOutput {
 
 impl StartTaskContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StartTaskContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_task_contact::builders::StartTaskContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -231,6 +249,7 @@ pub enum StartTaskContactError {
 
 impl StartTaskContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -243,11 +262,13 @@ impl StartTaskContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -271,31 +292,37 @@ impl StartTaskContactError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -365,6 +392,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -373,12 +401,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -386,6 +416,7 @@ pub mod builders {
         /// The identifier of the previous chat, voice, or task contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id).
+        #[inline]
         pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
             self.previous_contact_id = Some(input.into());
             self
@@ -394,12 +425,14 @@ pub mod builders {
         /// The identifier of the previous chat, voice, or task contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id).
+        #[inline]
         pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
             self.previous_contact_id = input;
             self
         }
 
         /// Returns [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id), if set.
+        #[inline]
         pub fn get_previous_contact_id(&self) -> &Option<String> {
             &self.previous_contact_id
         }
@@ -407,6 +440,7 @@ pub mod builders {
         /// The identifier of the flow for initiating the tasks.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -415,17 +449,20 @@ pub mod builders {
         /// The identifier of the flow for initiating the tasks.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -436,6 +473,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -445,6 +483,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -454,6 +493,7 @@ pub mod builders {
         /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -462,17 +502,20 @@ pub mod builders {
         /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
 
         /// Inserts an entry into [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -487,6 +530,7 @@ pub mod builders {
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -496,6 +540,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -505,6 +550,7 @@ pub mod builders {
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -513,12 +559,14 @@ pub mod builders {
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -526,6 +574,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -534,12 +583,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -547,6 +598,7 @@ pub mod builders {
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time).
+        #[inline]
         pub fn scheduled_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.scheduled_time = Some(input);
             self
@@ -555,6 +607,7 @@ pub mod builders {
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time).
+        #[inline]
         pub fn set_scheduled_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -564,6 +617,7 @@ pub mod builders {
         }
 
         /// Returns [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time), if set.
+        #[inline]
         pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.scheduled_time
         }
@@ -571,6 +625,7 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id).
+        #[inline]
         pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
             self.task_template_id = Some(input.into());
             self
@@ -579,12 +634,14 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id).
+        #[inline]
         pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
             self.task_template_id = input;
             self
         }
 
         /// Returns [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id), if set.
+        #[inline]
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
@@ -592,6 +649,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id).
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -600,12 +658,14 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id).
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
@@ -613,6 +673,7 @@ pub mod builders {
         /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -621,17 +682,20 @@ pub mod builders {
         /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -646,6 +710,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes).
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -657,6 +722,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -666,6 +732,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
+        #[inline]
         pub fn attachments(mut self, input: crate::types::TaskAttachment) -> Self {
             let mut v: Vec<_> = self.attachments.unwrap_or_default();
             v.push(input);
@@ -676,6 +743,7 @@ pub mod builders {
         /// List of S3 presigned URLs of task attachments and their file name.
         ///
         /// Sets [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments).
+        #[inline]
         pub fn set_attachments(
             mut self,
             input: Option<Vec<crate::types::TaskAttachment>>,
@@ -685,6 +753,7 @@ pub mod builders {
         }
 
         /// Returns [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments), if set.
+        #[inline]
         pub fn get_attachments(&self) -> &Option<Vec<crate::types::TaskAttachment>> {
             &self.attachments
         }
@@ -692,6 +761,7 @@ pub mod builders {
         /// Builds a [`StartTaskContactInput`](crate::operation::start_task_contact::StartTaskContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -749,6 +819,7 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_task_contact::StartTaskContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -757,17 +828,20 @@ pub mod builders {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_task_contact::StartTaskContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_task_contact::StartTaskContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
 
         /// Builds a [`StartTaskContactOutput`](crate::operation::start_task_contact::StartTaskContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_task_contact::StartTaskContactOutput {
@@ -784,6 +858,7 @@ impl crate::protocol::Operation for StartTaskContact {
     type Output = StartTaskContactOutput;
     type Error = StartTaskContactError;
     const NAME: &'static str = "StartTaskContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -864,6 +939,7 @@ impl crate::protocol::Operation for StartTaskContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -879,6 +955,7 @@ impl crate::protocol::Operation for StartTaskContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -910,6 +987,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

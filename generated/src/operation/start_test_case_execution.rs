@@ -6,6 +6,7 @@
 pub struct StartTestCaseExecution;
 impl StartTestCaseExecution {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct StartTestCaseExecutionInput {
 
 impl StartTestCaseExecutionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case to execute.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StartTestCaseExecutionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_test_case_execution::builders::StartTestCaseExecutionInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,21 +65,25 @@ pub struct StartTestCaseExecutionOutput {
 
 impl StartTestCaseExecutionOutput {
     /// The identifier of the test case execution.
+    #[inline]
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
 
     /// The identifier of the test case resource that was executed.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The status of a test case execution.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
 
     /// Creates a new builder for [`StartTestCaseExecutionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_test_case_execution::builders::StartTestCaseExecutionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum StartTestCaseExecutionError {
 
 impl StartTestCaseExecutionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl StartTestCaseExecutionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -154,36 +166,43 @@ impl StartTestCaseExecutionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The identifier of the test case to execute.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The identifier of the test case to execute.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -290,12 +316,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -303,6 +331,7 @@ pub mod builders {
         /// Builds a [`StartTestCaseExecutionInput`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -330,6 +359,7 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_execution_id).
+        #[inline]
         pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_execution_id = Some(input.into());
             self
@@ -338,12 +368,14 @@ pub mod builders {
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_execution_id).
+        #[inline]
         pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
             self.test_case_execution_id = input;
             self
         }
 
         /// Returns [`test_case_execution_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_execution_id), if set.
+        #[inline]
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
@@ -351,6 +383,7 @@ pub mod builders {
         /// The identifier of the test case resource that was executed.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id).
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -359,12 +392,14 @@ pub mod builders {
         /// The identifier of the test case resource that was executed.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id).
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -372,6 +407,7 @@ pub mod builders {
         /// The status of a test case execution.
         ///
         /// Sets [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
             self.status = Some(input);
             self
@@ -380,6 +416,7 @@ pub mod builders {
         /// The status of a test case execution.
         ///
         /// Sets [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseExecutionStatus>,
@@ -389,11 +426,13 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
 
         /// Builds a [`StartTestCaseExecutionOutput`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_test_case_execution::StartTestCaseExecutionOutput {
@@ -412,6 +451,7 @@ impl crate::protocol::Operation for StartTestCaseExecution {
     type Output = StartTestCaseExecutionOutput;
     type Error = StartTestCaseExecutionError;
     const NAME: &'static str = "StartTestCaseExecution";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -463,6 +503,7 @@ impl crate::protocol::Operation for StartTestCaseExecution {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -478,6 +519,7 @@ impl crate::protocol::Operation for StartTestCaseExecution {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -526,6 +568,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct StartWebRTCContact;
 impl StartWebRTCContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -43,41 +44,49 @@ pub struct StartWebRtcContactInput {
 
 impl StartWebRtcContactInput {
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// The identifier of the flow for the call.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Information about the video sharing capabilities of the participants (customer, agent).
+    #[inline]
     pub fn allowed_capabilities(&self) -> Option<&crate::types::AllowedCapabilities> {
         self.allowed_capabilities.as_ref()
     }
 
     /// The customer's details.
+    #[inline]
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
 
     /// The unique identifier for an Amazon Connect contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -85,11 +94,13 @@ impl StartWebRtcContactInput {
     }
 
     /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`StartWebRtcContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -128,26 +139,31 @@ pub struct StartWebRtcContactOutput {
 
 impl StartWebRtcContactOutput {
     /// Information required for the client application (mobile application or website) to connect to the call.
+    #[inline]
     pub fn connection_data(&self) -> Option<&crate::types::ConnectionData> {
         self.connection_data.as_ref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier for a contact participant.
+    #[inline]
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
 
     /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
+    #[inline]
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
 
     /// Creates a new builder for [`StartWebRtcContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::start_web_rtc_contact::builders::StartWebRtcContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -182,6 +198,7 @@ pub enum StartWebRTCContactError {
 
 impl StartWebRTCContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -194,11 +211,13 @@ impl StartWebRTCContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -221,26 +240,31 @@ impl StartWebRTCContactError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -299,6 +323,7 @@ pub mod builders {
 
     impl StartWebRtcContactInputBuilder {
         /// Inserts an entry into [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -309,6 +334,7 @@ pub mod builders {
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes).
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -318,6 +344,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -327,6 +354,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -335,12 +363,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -348,6 +378,7 @@ pub mod builders {
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -356,12 +387,14 @@ pub mod builders {
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -369,6 +402,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -377,12 +411,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -390,6 +426,7 @@ pub mod builders {
         /// Information about the video sharing capabilities of the participants (customer, agent).
         ///
         /// Sets [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities).
+        #[inline]
         pub fn allowed_capabilities(
             mut self,
             input: crate::types::AllowedCapabilities,
@@ -401,6 +438,7 @@ pub mod builders {
         /// Information about the video sharing capabilities of the participants (customer, agent).
         ///
         /// Sets [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities).
+        #[inline]
         pub fn set_allowed_capabilities(
             mut self,
             input: Option<crate::types::AllowedCapabilities>,
@@ -410,6 +448,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities), if set.
+        #[inline]
         pub fn get_allowed_capabilities(
             &self,
         ) -> &Option<crate::types::AllowedCapabilities> {
@@ -419,6 +458,7 @@ pub mod builders {
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn participant_details(
             mut self,
             input: crate::types::ParticipantDetails,
@@ -430,6 +470,7 @@ pub mod builders {
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details). This field is required.
+        #[inline]
         pub fn set_participant_details(
             mut self,
             input: Option<crate::types::ParticipantDetails>,
@@ -439,6 +480,7 @@ pub mod builders {
         }
 
         /// Returns [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details), if set.
+        #[inline]
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
@@ -448,6 +490,7 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
             self.related_contact_id = Some(input.into());
             self
@@ -456,17 +499,20 @@ pub mod builders {
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id).
+        #[inline]
         pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
             self.related_contact_id = input;
             self
         }
 
         /// Returns [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id), if set.
+        #[inline]
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
 
         /// Inserts an entry into [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -481,6 +527,7 @@ pub mod builders {
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -490,6 +537,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -499,6 +547,7 @@ pub mod builders {
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -507,12 +556,14 @@ pub mod builders {
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -520,6 +571,7 @@ pub mod builders {
         /// Builds a [`StartWebRtcContactInput`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -570,6 +622,7 @@ pub mod builders {
         /// Information required for the client application (mobile application or website) to connect to the call.
         ///
         /// Sets [`connection_data`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.connection_data).
+        #[inline]
         pub fn connection_data(mut self, input: crate::types::ConnectionData) -> Self {
             self.connection_data = Some(input);
             self
@@ -578,6 +631,7 @@ pub mod builders {
         /// Information required for the client application (mobile application or website) to connect to the call.
         ///
         /// Sets [`connection_data`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.connection_data).
+        #[inline]
         pub fn set_connection_data(
             mut self,
             input: Option<crate::types::ConnectionData>,
@@ -587,6 +641,7 @@ pub mod builders {
         }
 
         /// Returns [`connection_data`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.connection_data), if set.
+        #[inline]
         pub fn get_connection_data(&self) -> &Option<crate::types::ConnectionData> {
             &self.connection_data
         }
@@ -594,6 +649,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -602,12 +658,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -615,6 +673,7 @@ pub mod builders {
         /// The identifier for a contact participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id).
+        #[inline]
         pub fn participant_id(mut self, input: impl Into<String>) -> Self {
             self.participant_id = Some(input.into());
             self
@@ -623,12 +682,14 @@ pub mod builders {
         /// The identifier for a contact participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id).
+        #[inline]
         pub fn set_participant_id(mut self, input: Option<String>) -> Self {
             self.participant_id = input;
             self
         }
 
         /// Returns [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id), if set.
+        #[inline]
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
@@ -636,6 +697,7 @@ pub mod builders {
         /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
         ///
         /// Sets [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token).
+        #[inline]
         pub fn participant_token(mut self, input: impl Into<String>) -> Self {
             self.participant_token = Some(input.into());
             self
@@ -644,17 +706,20 @@ pub mod builders {
         /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
         ///
         /// Sets [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token).
+        #[inline]
         pub fn set_participant_token(mut self, input: Option<String>) -> Self {
             self.participant_token = input;
             self
         }
 
         /// Returns [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token), if set.
+        #[inline]
         pub fn get_participant_token(&self) -> &Option<String> {
             &self.participant_token
         }
 
         /// Builds a [`StartWebRtcContactOutput`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::start_web_rtc_contact::StartWebRtcContactOutput {
@@ -674,6 +739,7 @@ impl crate::protocol::Operation for StartWebRTCContact {
     type Output = StartWebRtcContactOutput;
     type Error = StartWebRTCContactError;
     const NAME: &'static str = "StartWebRTCContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -742,6 +808,7 @@ impl crate::protocol::Operation for StartWebRTCContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -757,6 +824,7 @@ impl crate::protocol::Operation for StartWebRTCContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -809,6 +877,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -14,6 +14,7 @@
 pub struct StopContact;
 impl StopContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,21 +34,25 @@ pub struct StopContactInput {
 
 impl StopContactInput {
     /// The ID of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The reason a contact can be disconnected.
+    #[inline]
     pub fn disconnect_reason(&self) -> Option<&crate::types::DisconnectReason> {
         self.disconnect_reason.as_ref()
     }
 
     /// Creates a new builder for [`StopContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact::builders::StopContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ pub struct StopContactOutput {
 
 impl StopContactOutput {
     /// Creates a new builder for [`StopContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact::builders::StopContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -98,6 +104,7 @@ pub enum StopContactError {
 
 impl StopContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -110,11 +117,13 @@ impl StopContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ContactNotFoundException(e) => {
@@ -140,31 +149,37 @@ impl StopContactError {
     }
 
     /// Whether this is the [`ContactNotFoundException`](Self::ContactNotFoundException) error.
+    #[inline]
     pub fn is_contact_not_found_exception(&self) -> bool {
         matches!(self, Self::ContactNotFoundException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -219,6 +234,7 @@ pub mod builders {
         /// The ID of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact::StopContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -227,12 +243,14 @@ pub mod builders {
         /// The ID of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact::StopContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::stop_contact::StopContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -240,6 +258,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -248,12 +267,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -261,6 +282,7 @@ pub mod builders {
         /// The reason a contact can be disconnected.
         ///
         /// Sets [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason).
+        #[inline]
         pub fn disconnect_reason(
             mut self,
             input: crate::types::DisconnectReason,
@@ -272,6 +294,7 @@ pub mod builders {
         /// The reason a contact can be disconnected.
         ///
         /// Sets [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason).
+        #[inline]
         pub fn set_disconnect_reason(
             mut self,
             input: Option<crate::types::DisconnectReason>,
@@ -281,6 +304,7 @@ pub mod builders {
         }
 
         /// Returns [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason), if set.
+        #[inline]
         pub fn get_disconnect_reason(&self) -> &Option<crate::types::DisconnectReason> {
             &self.disconnect_reason
         }
@@ -288,6 +312,7 @@ pub mod builders {
         /// Builds a [`StopContactInput`](crate::operation::stop_contact::StopContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -308,6 +333,7 @@ pub mod builders {
     pub struct StopContactOutputBuilder {}
     impl StopContactOutputBuilder {
         /// Builds a [`StopContactOutput`](crate::operation::stop_contact::StopContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::stop_contact::StopContactOutput {
             crate::operation::stop_contact::StopContactOutput {
                 _request_id: ::std::option::Option::None,
@@ -321,6 +347,7 @@ impl crate::protocol::Operation for StopContact {
     type Output = StopContactOutput;
     type Error = StopContactError;
     const NAME: &'static str = "StopContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -364,6 +391,7 @@ impl crate::protocol::Operation for StopContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -379,6 +407,7 @@ impl crate::protocol::Operation for StopContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -391,6 +420,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopContactError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

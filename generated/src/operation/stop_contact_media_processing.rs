@@ -6,6 +6,7 @@
 pub struct StopContactMediaProcessing;
 impl StopContactMediaProcessing {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,16 +24,19 @@ pub struct StopContactMediaProcessingInput {
 
 impl StopContactMediaProcessingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`StopContactMediaProcessingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact_media_processing::builders::StopContactMediaProcessingInputBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +51,7 @@ pub struct StopContactMediaProcessingOutput {
 
 impl StopContactMediaProcessingOutput {
     /// Creates a new builder for [`StopContactMediaProcessingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact_media_processing::builders::StopContactMediaProcessingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum StopContactMediaProcessingError {
 
 impl StopContactMediaProcessingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl StopContactMediaProcessingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -123,31 +131,37 @@ impl StopContactMediaProcessingError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -201,6 +215,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -209,12 +224,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -222,6 +239,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -230,12 +248,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -243,6 +263,7 @@ pub mod builders {
         /// Builds a [`StopContactMediaProcessingInput`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -262,6 +283,7 @@ pub mod builders {
     pub struct StopContactMediaProcessingOutputBuilder {}
     impl StopContactMediaProcessingOutputBuilder {
         /// Builds a [`StopContactMediaProcessingOutput`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::stop_contact_media_processing::StopContactMediaProcessingOutput {
@@ -277,6 +299,7 @@ impl crate::protocol::Operation for StopContactMediaProcessing {
     type Output = StopContactMediaProcessingOutput;
     type Error = StopContactMediaProcessingError;
     const NAME: &'static str = "StopContactMediaProcessing";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -317,6 +340,7 @@ impl crate::protocol::Operation for StopContactMediaProcessing {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -332,6 +356,7 @@ impl crate::protocol::Operation for StopContactMediaProcessing {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -347,6 +372,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

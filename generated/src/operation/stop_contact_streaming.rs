@@ -6,6 +6,7 @@
 pub struct StopContactStreaming;
 impl StopContactStreaming {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct StopContactStreamingInput {
 
 impl StopContactStreamingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the streaming configuration enabled.
+    #[inline]
     pub fn streaming_id(&self) -> Option<&str> {
         self.streaming_id.as_deref()
     }
 
     /// Creates a new builder for [`StopContactStreamingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact_streaming::builders::StopContactStreamingInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct StopContactStreamingOutput {
 
 impl StopContactStreamingOutput {
     /// Creates a new builder for [`StopContactStreamingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_contact_streaming::builders::StopContactStreamingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +92,7 @@ pub enum StopContactStreamingError {
 
 impl StopContactStreamingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -98,11 +105,13 @@ impl StopContactStreamingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -122,21 +131,25 @@ impl StopContactStreamingError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -187,6 +200,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -195,12 +209,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -208,6 +224,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -216,12 +233,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -229,6 +248,7 @@ pub mod builders {
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id). This field is required.
+        #[inline]
         pub fn streaming_id(mut self, input: impl Into<String>) -> Self {
             self.streaming_id = Some(input.into());
             self
@@ -237,12 +257,14 @@ pub mod builders {
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id). This field is required.
+        #[inline]
         pub fn set_streaming_id(mut self, input: Option<String>) -> Self {
             self.streaming_id = input;
             self
         }
 
         /// Returns [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id), if set.
+        #[inline]
         pub fn get_streaming_id(&self) -> &Option<String> {
             &self.streaming_id
         }
@@ -250,6 +272,7 @@ pub mod builders {
         /// Builds a [`StopContactStreamingInput`](crate::operation::stop_contact_streaming::StopContactStreamingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -270,6 +293,7 @@ pub mod builders {
     pub struct StopContactStreamingOutputBuilder {}
     impl StopContactStreamingOutputBuilder {
         /// Builds a [`StopContactStreamingOutput`](crate::operation::stop_contact_streaming::StopContactStreamingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::stop_contact_streaming::StopContactStreamingOutput {
@@ -285,6 +309,7 @@ impl crate::protocol::Operation for StopContactStreaming {
     type Output = StopContactStreamingOutput;
     type Error = StopContactStreamingError;
     const NAME: &'static str = "StopContactStreaming";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -328,6 +353,7 @@ impl crate::protocol::Operation for StopContactStreaming {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -343,6 +369,7 @@ impl crate::protocol::Operation for StopContactStreaming {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -355,6 +382,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct StopTestCaseExecution;
 impl StopTestCaseExecution {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct StopTestCaseExecutionInput {
 
 impl StopTestCaseExecutionInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case execution to stop.
+    #[inline]
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`StopTestCaseExecutionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionInputBuilder {
         ::std::default::Default::default()
     }
@@ -61,6 +67,7 @@ pub struct StopTestCaseExecutionOutput {
 
 impl StopTestCaseExecutionOutput {
     /// Creates a new builder for [`StopTestCaseExecutionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum StopTestCaseExecutionError {
 
 impl StopTestCaseExecutionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl StopTestCaseExecutionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -135,31 +145,37 @@ impl StopTestCaseExecutionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +240,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The identifier of the test case execution to stop.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_execution_id = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The identifier of the test case execution to stop.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id). This field is required.
+        #[inline]
         pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
             self.test_case_execution_id = input;
             self
         }
 
         /// Returns [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id), if set.
+        #[inline]
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -265,12 +288,14 @@ pub mod builders {
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -278,6 +303,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -286,12 +312,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -299,6 +327,7 @@ pub mod builders {
         /// Builds a [`StopTestCaseExecutionInput`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -320,6 +349,7 @@ pub mod builders {
     pub struct StopTestCaseExecutionOutputBuilder {}
     impl StopTestCaseExecutionOutputBuilder {
         /// Builds a [`StopTestCaseExecutionOutput`](crate::operation::stop_test_case_execution::StopTestCaseExecutionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::stop_test_case_execution::StopTestCaseExecutionOutput {
@@ -335,6 +365,7 @@ impl crate::protocol::Operation for StopTestCaseExecution {
     type Output = StopTestCaseExecutionOutput;
     type Error = StopTestCaseExecutionError;
     const NAME: &'static str = "StopTestCaseExecution";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -396,6 +427,7 @@ impl crate::protocol::Operation for StopTestCaseExecution {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -411,6 +443,7 @@ impl crate::protocol::Operation for StopTestCaseExecution {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -426,6 +459,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct SubmitContactEvaluation;
 impl SubmitContactEvaluation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,16 +34,19 @@ pub struct SubmitContactEvaluationInput {
 
 impl SubmitContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
 
     /// A map of question identifiers to answer value.
+    #[inline]
     pub fn answers(
         &self,
     ) -> Option<
@@ -52,6 +56,7 @@ impl SubmitContactEvaluationInput {
     }
 
     /// A map of question identifiers to note value.
+    #[inline]
     pub fn notes(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationNote>> {
@@ -59,11 +64,13 @@ impl SubmitContactEvaluationInput {
     }
 
     /// The ID of the user who submitted the contact evaluation.
+    #[inline]
     pub fn submitted_by(&self) -> Option<&crate::types::EvaluatorUserUnion> {
         self.submitted_by.as_ref()
     }
 
     /// Creates a new builder for [`SubmitContactEvaluationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,16 +89,19 @@ pub struct SubmitContactEvaluationOutput {
 
 impl SubmitContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// Creates a new builder for [`SubmitContactEvaluationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -126,6 +136,7 @@ pub enum SubmitContactEvaluationError {
 
 impl SubmitContactEvaluationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -138,11 +149,13 @@ impl SubmitContactEvaluationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -163,26 +176,31 @@ impl SubmitContactEvaluationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -241,6 +259,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -249,12 +268,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -262,6 +283,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -270,17 +292,20 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
 
         /// Inserts an entry into [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
+        #[inline]
         pub fn answers(
             mut self,
             k: impl Into<String>,
@@ -295,6 +320,7 @@ pub mod builders {
         /// A map of question identifiers to answer value.
         ///
         /// Sets [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers).
+        #[inline]
         pub fn set_answers(
             mut self,
             input: Option<
@@ -306,6 +332,7 @@ pub mod builders {
         }
 
         /// Returns [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers), if set.
+        #[inline]
         pub fn get_answers(
             &self,
         ) -> &Option<
@@ -315,6 +342,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
+        #[inline]
         pub fn notes(
             mut self,
             k: impl Into<String>,
@@ -329,6 +357,7 @@ pub mod builders {
         /// A map of question identifiers to note value.
         ///
         /// Sets [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes).
+        #[inline]
         pub fn set_notes(
             mut self,
             input: Option<
@@ -340,6 +369,7 @@ pub mod builders {
         }
 
         /// Returns [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes), if set.
+        #[inline]
         pub fn get_notes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
@@ -349,6 +379,7 @@ pub mod builders {
         /// The ID of the user who submitted the contact evaluation.
         ///
         /// Sets [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by).
+        #[inline]
         pub fn submitted_by(mut self, input: crate::types::EvaluatorUserUnion) -> Self {
             self.submitted_by = Some(input);
             self
@@ -357,6 +388,7 @@ pub mod builders {
         /// The ID of the user who submitted the contact evaluation.
         ///
         /// Sets [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by).
+        #[inline]
         pub fn set_submitted_by(
             mut self,
             input: Option<crate::types::EvaluatorUserUnion>,
@@ -366,6 +398,7 @@ pub mod builders {
         }
 
         /// Returns [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by), if set.
+        #[inline]
         pub fn get_submitted_by(&self) -> &Option<crate::types::EvaluatorUserUnion> {
             &self.submitted_by
         }
@@ -373,6 +406,7 @@ pub mod builders {
         /// Builds a [`SubmitContactEvaluationInput`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -401,6 +435,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -409,12 +444,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
@@ -422,6 +459,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_arn = Some(input.into());
             self
@@ -430,12 +468,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_arn = input;
             self
         }
 
         /// Returns [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn), if set.
+        #[inline]
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
@@ -445,6 +485,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id)
         /// - [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -475,6 +516,7 @@ impl crate::protocol::Operation for SubmitContactEvaluation {
     type Output = SubmitContactEvaluationOutput;
     type Error = SubmitContactEvaluationError;
     const NAME: &'static str = "SubmitContactEvaluation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -528,6 +570,7 @@ impl crate::protocol::Operation for SubmitContactEvaluation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -543,6 +586,7 @@ impl crate::protocol::Operation for SubmitContactEvaluation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -586,6 +630,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct SuspendContactRecording;
 impl SuspendContactRecording {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,26 +32,31 @@ pub struct SuspendContactRecordingInput {
 
 impl SuspendContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// The type of recording being operated on.
+    #[inline]
     pub fn contact_recording_type(&self) -> Option<&crate::types::ContactRecordingType> {
         self.contact_recording_type.as_ref()
     }
 
     /// Creates a new builder for [`SuspendContactRecordingInput`].
+    #[inline]
     pub fn builder() -> crate::operation::suspend_contact_recording::builders::SuspendContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,6 +71,7 @@ pub struct SuspendContactRecordingOutput {
 
 impl SuspendContactRecordingOutput {
     /// Creates a new builder for [`SuspendContactRecordingOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::suspend_contact_recording::builders::SuspendContactRecordingOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum SuspendContactRecordingError {
 
 impl SuspendContactRecordingError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl SuspendContactRecordingError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -133,21 +143,25 @@ impl SuspendContactRecordingError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -249,12 +270,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type).
+        #[inline]
         pub fn contact_recording_type(
             mut self,
             input: crate::types::ContactRecordingType,
@@ -273,6 +297,7 @@ pub mod builders {
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type).
+        #[inline]
         pub fn set_contact_recording_type(
             mut self,
             input: Option<crate::types::ContactRecordingType>,
@@ -282,6 +307,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type), if set.
+        #[inline]
         pub fn get_contact_recording_type(
             &self,
         ) -> &Option<crate::types::ContactRecordingType> {
@@ -291,6 +317,7 @@ pub mod builders {
         /// Builds a [`SuspendContactRecordingInput`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -312,6 +339,7 @@ pub mod builders {
     pub struct SuspendContactRecordingOutputBuilder {}
     impl SuspendContactRecordingOutputBuilder {
         /// Builds a [`SuspendContactRecordingOutput`](crate::operation::suspend_contact_recording::SuspendContactRecordingOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::suspend_contact_recording::SuspendContactRecordingOutput {
@@ -327,6 +355,7 @@ impl crate::protocol::Operation for SuspendContactRecording {
     type Output = SuspendContactRecordingOutput;
     type Error = SuspendContactRecordingError;
     const NAME: &'static str = "SuspendContactRecording";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -376,6 +405,7 @@ impl crate::protocol::Operation for SuspendContactRecording {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -391,6 +421,7 @@ impl crate::protocol::Operation for SuspendContactRecording {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -406,6 +437,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct TagResource;
 impl TagResource {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,16 +28,19 @@ pub struct TagResourceInput {
 
 impl TagResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`TagResourceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::tag_resource::builders::TagResourceInputBuilder {
         ::std::default::Default::default()
     }
@@ -51,6 +55,7 @@ pub struct TagResourceOutput {
 
 impl TagResourceOutput {
     /// Creates a new builder for [`TagResourceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::tag_resource::builders::TagResourceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum TagResourceError {
 
 impl TagResourceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl TagResourceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -122,26 +130,31 @@ impl TagResourceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -193,6 +206,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::tag_resource::TagResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -201,17 +215,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::tag_resource::TagResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::tag_resource::TagResourceInput#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
 
         /// Inserts an entry into [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+        #[inline]
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -222,6 +239,7 @@ pub mod builders {
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags). This field is required.
+        #[inline]
         pub fn set_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -231,6 +249,7 @@ pub mod builders {
         }
 
         /// Returns [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags), if set.
+        #[inline]
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
@@ -238,6 +257,7 @@ pub mod builders {
         /// Builds a [`TagResourceInput`](crate::operation::tag_resource::TagResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -257,6 +277,7 @@ pub mod builders {
     pub struct TagResourceOutputBuilder {}
     impl TagResourceOutputBuilder {
         /// Builds a [`TagResourceOutput`](crate::operation::tag_resource::TagResourceOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::tag_resource::TagResourceOutput {
             crate::operation::tag_resource::TagResourceOutput {
                 _request_id: ::std::option::Option::None,
@@ -270,6 +291,7 @@ impl crate::protocol::Operation for TagResource {
     type Output = TagResourceOutput;
     type Error = TagResourceError;
     const NAME: &'static str = "TagResource";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -312,6 +334,7 @@ impl crate::protocol::Operation for TagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -327,6 +350,7 @@ impl crate::protocol::Operation for TagResource {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -339,6 +363,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagResourceError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

@@ -14,6 +14,7 @@
 pub struct TransferContact;
 impl TransferContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,36 +40,43 @@ pub struct TransferContactInput {
 
 impl TransferContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The identifier for the user.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`TransferContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::transfer_contact::builders::TransferContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -87,16 +95,19 @@ pub struct TransferContactOutput {
 
 impl TransferContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the contact.
+    #[inline]
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
 
     /// Creates a new builder for [`TransferContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::transfer_contact::builders::TransferContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -135,6 +146,7 @@ pub enum TransferContactError {
 
 impl TransferContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -147,11 +159,13 @@ impl TransferContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -174,36 +188,43 @@ impl TransferContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -263,6 +284,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::transfer_contact::TransferContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -271,12 +293,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::transfer_contact::TransferContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::transfer_contact::TransferContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -284,6 +308,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -292,12 +317,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -305,6 +332,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id).
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -313,12 +341,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id).
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -326,6 +356,7 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id).
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -334,12 +365,14 @@ pub mod builders {
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id).
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -347,6 +380,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -355,12 +389,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -368,6 +404,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -376,12 +413,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -389,6 +428,7 @@ pub mod builders {
         /// Builds a [`TransferContactInput`](crate::operation::transfer_contact::TransferContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -418,6 +458,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_id).
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -426,12 +467,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_id).
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -439,6 +482,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn contact_arn(mut self, input: impl Into<String>) -> Self {
             self.contact_arn = Some(input.into());
             self
@@ -447,17 +491,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn).
+        #[inline]
         pub fn set_contact_arn(mut self, input: Option<String>) -> Self {
             self.contact_arn = input;
             self
         }
 
         /// Returns [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn), if set.
+        #[inline]
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
 
         /// Builds a [`TransferContactOutput`](crate::operation::transfer_contact::TransferContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::transfer_contact::TransferContactOutput {
             crate::operation::transfer_contact::TransferContactOutput {
                 contact_id: self.contact_id,
@@ -473,6 +520,7 @@ impl crate::protocol::Operation for TransferContact {
     type Output = TransferContactOutput;
     type Error = TransferContactError;
     const NAME: &'static str = "TransferContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -529,6 +577,7 @@ impl crate::protocol::Operation for TransferContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -544,6 +593,7 @@ impl crate::protocol::Operation for TransferContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -580,6 +630,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UntagContact;
 impl UntagContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct UntagContactInput {
 
 impl UntagContactInput {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl UntagContactInput {
     /// A list of tag keys.
     ///
     /// Empty when the field is unset; use `.tag_keys.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UntagContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::untag_contact::builders::UntagContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UntagContactOutput {
 
 impl UntagContactOutput {
     /// Creates a new builder for [`UntagContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::untag_contact::builders::UntagContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum UntagContactError {
 
 impl UntagContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl UntagContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -132,31 +141,37 @@ impl UntagContactError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::untag_contact::UntagContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::untag_contact::UntagContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::untag_contact::UntagContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -240,17 +259,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Appends an item to [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys); use [`set_tag_keys`](Self::set_tag_keys) to replace the whole list.
+        #[inline]
         pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_keys.unwrap_or_default();
             v.push(input.into());
@@ -261,12 +283,14 @@ pub mod builders {
         /// A list of tag keys.
         ///
         /// Sets [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys). This field is required.
+        #[inline]
         pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
             self.tag_keys = input;
             self
         }
 
         /// Returns [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys), if set.
+        #[inline]
         pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
             &self.tag_keys
         }
@@ -274,6 +298,7 @@ pub mod builders {
         /// Builds a [`UntagContactInput`](crate::operation::untag_contact::UntagContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -294,6 +319,7 @@ pub mod builders {
     pub struct UntagContactOutputBuilder {}
     impl UntagContactOutputBuilder {
         /// Builds a [`UntagContactOutput`](crate::operation::untag_contact::UntagContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::untag_contact::UntagContactOutput {
             crate::operation::untag_contact::UntagContactOutput {
                 _request_id: ::std::option::Option::None,
@@ -307,6 +333,7 @@ impl crate::protocol::Operation for UntagContact {
     type Output = UntagContactOutput;
     type Error = UntagContactError;
     const NAME: &'static str = "UntagContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -353,6 +380,7 @@ impl crate::protocol::Operation for UntagContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -368,6 +396,7 @@ impl crate::protocol::Operation for UntagContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -380,6 +409,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UntagResource;
 impl UntagResource {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,6 +24,7 @@ pub struct UntagResourceInput {
 
 impl UntagResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
@@ -30,11 +32,13 @@ impl UntagResourceInput {
     /// The tag keys.
     ///
     /// Empty when the field is unset; use `.tag_keys.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UntagResourceInput`].
+    #[inline]
     pub fn builder() -> crate::operation::untag_resource::builders::UntagResourceInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +53,7 @@ pub struct UntagResourceOutput {
 
 impl UntagResourceOutput {
     /// Creates a new builder for [`UntagResourceOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::untag_resource::builders::UntagResourceOutputBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +88,7 @@ pub enum UntagResourceError {
 
 impl UntagResourceError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -95,11 +101,13 @@ impl UntagResourceError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -120,26 +128,31 @@ impl UntagResourceError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -191,6 +204,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::untag_resource::UntagResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -199,17 +213,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::untag_resource::UntagResourceInput#structfield.resource_arn). This field is required.
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::untag_resource::UntagResourceInput#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
 
         /// Appends an item to [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys); use [`set_tag_keys`](Self::set_tag_keys) to replace the whole list.
+        #[inline]
         pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_keys.unwrap_or_default();
             v.push(input.into());
@@ -220,12 +237,14 @@ pub mod builders {
         /// The tag keys.
         ///
         /// Sets [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys). This field is required.
+        #[inline]
         pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
             self.tag_keys = input;
             self
         }
 
         /// Returns [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys), if set.
+        #[inline]
         pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
             &self.tag_keys
         }
@@ -233,6 +252,7 @@ pub mod builders {
         /// Builds a [`UntagResourceInput`](crate::operation::untag_resource::UntagResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -252,6 +272,7 @@ pub mod builders {
     pub struct UntagResourceOutputBuilder {}
     impl UntagResourceOutputBuilder {
         /// Builds a [`UntagResourceOutput`](crate::operation::untag_resource::UntagResourceOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::untag_resource::UntagResourceOutput {
             crate::operation::untag_resource::UntagResourceOutput {
                 _request_id: ::std::option::Option::None,
@@ -265,6 +286,7 @@ impl crate::protocol::Operation for UntagResource {
     type Output = UntagResourceOutput;
     type Error = UntagResourceError;
     const NAME: &'static str = "UntagResource";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -306,6 +328,7 @@ impl crate::protocol::Operation for UntagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -321,6 +344,7 @@ impl crate::protocol::Operation for UntagResource {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -333,6 +357,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateAgentStatus;
 impl UpdateAgentStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,41 +34,49 @@ pub struct UpdateAgentStatusInput {
 
 impl UpdateAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the agent status.
+    #[inline]
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
 
     /// The name of the agent status.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the agent status.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The state of the agent status.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
 
     /// The display order of the agent status.
+    #[inline]
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
 
     /// A number indicating the reset order of the agent status.
+    #[inline]
     pub fn reset_order_number(&self) -> Option<bool> {
         self.reset_order_number
     }
 
     /// Creates a new builder for [`UpdateAgentStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,6 +91,7 @@ pub struct UpdateAgentStatusOutput {
 
 impl UpdateAgentStatusOutput {
     /// Creates a new builder for [`UpdateAgentStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_agent_status::builders::UpdateAgentStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -120,6 +130,7 @@ pub enum UpdateAgentStatusError {
 
 impl UpdateAgentStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -132,11 +143,13 @@ impl UpdateAgentStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -163,36 +176,43 @@ impl UpdateAgentStatusError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -253,6 +273,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -261,12 +282,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -274,6 +297,7 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
             self.agent_status_id = Some(input.into());
             self
@@ -282,12 +306,14 @@ pub mod builders {
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id). This field is required.
+        #[inline]
         pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
             self.agent_status_id = input;
             self
         }
 
         /// Returns [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id), if set.
+        #[inline]
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
@@ -295,6 +321,7 @@ pub mod builders {
         /// The name of the agent status.
         ///
         /// Sets [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -303,12 +330,14 @@ pub mod builders {
         /// The name of the agent status.
         ///
         /// Sets [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -316,6 +345,7 @@ pub mod builders {
         /// The description of the agent status.
         ///
         /// Sets [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -324,12 +354,14 @@ pub mod builders {
         /// The description of the agent status.
         ///
         /// Sets [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -337,6 +369,7 @@ pub mod builders {
         /// The state of the agent status.
         ///
         /// Sets [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state).
+        #[inline]
         pub fn state(mut self, input: crate::types::AgentStatusState) -> Self {
             self.state = Some(input);
             self
@@ -345,6 +378,7 @@ pub mod builders {
         /// The state of the agent status.
         ///
         /// Sets [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state).
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::AgentStatusState>,
@@ -354,6 +388,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
             &self.state
         }
@@ -361,6 +396,7 @@ pub mod builders {
         /// The display order of the agent status.
         ///
         /// Sets [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order).
+        #[inline]
         pub fn display_order(mut self, input: i32) -> Self {
             self.display_order = Some(input);
             self
@@ -369,12 +405,14 @@ pub mod builders {
         /// The display order of the agent status.
         ///
         /// Sets [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order).
+        #[inline]
         pub fn set_display_order(mut self, input: Option<i32>) -> Self {
             self.display_order = input;
             self
         }
 
         /// Returns [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order), if set.
+        #[inline]
         pub fn get_display_order(&self) -> &Option<i32> {
             &self.display_order
         }
@@ -382,6 +420,7 @@ pub mod builders {
         /// A number indicating the reset order of the agent status.
         ///
         /// Sets [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number).
+        #[inline]
         pub fn reset_order_number(mut self, input: bool) -> Self {
             self.reset_order_number = Some(input);
             self
@@ -390,12 +429,14 @@ pub mod builders {
         /// A number indicating the reset order of the agent status.
         ///
         /// Sets [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number).
+        #[inline]
         pub fn set_reset_order_number(mut self, input: Option<bool>) -> Self {
             self.reset_order_number = input;
             self
         }
 
         /// Returns [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number), if set.
+        #[inline]
         pub fn get_reset_order_number(&self) -> &Option<bool> {
             &self.reset_order_number
         }
@@ -403,6 +444,7 @@ pub mod builders {
         /// Builds a [`UpdateAgentStatusInput`](crate::operation::update_agent_status::UpdateAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -427,6 +469,7 @@ pub mod builders {
     pub struct UpdateAgentStatusOutputBuilder {}
     impl UpdateAgentStatusOutputBuilder {
         /// Builds a [`UpdateAgentStatusOutput`](crate::operation::update_agent_status::UpdateAgentStatusOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_agent_status::UpdateAgentStatusOutput {
@@ -442,6 +485,7 @@ impl crate::protocol::Operation for UpdateAgentStatus {
     type Output = UpdateAgentStatusOutput;
     type Error = UpdateAgentStatusError;
     const NAME: &'static str = "UpdateAgentStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -501,6 +545,7 @@ impl crate::protocol::Operation for UpdateAgentStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -516,6 +561,7 @@ impl crate::protocol::Operation for UpdateAgentStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -528,6 +574,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

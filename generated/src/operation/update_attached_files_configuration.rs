@@ -8,6 +8,7 @@
 pub struct UpdateAttachedFilesConfiguration;
 impl UpdateAttachedFilesConfiguration {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,21 +30,25 @@ pub struct UpdateAttachedFilesConfigurationInput {
 
 impl UpdateAttachedFilesConfigurationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The scope of the attachment.
+    #[inline]
     pub fn attachment_scope(&self) -> Option<&crate::types::AttachmentScope> {
         self.attachment_scope.as_ref()
     }
 
     /// The maximum size limit for attached files in bytes.
+    #[inline]
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
 
     /// The configuration for allowed file extensions.
+    #[inline]
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
@@ -51,6 +56,7 @@ impl UpdateAttachedFilesConfigurationInput {
     }
 
     /// Creates a new builder for [`UpdateAttachedFilesConfigurationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationInputBuilder {
         ::std::default::Default::default()
     }
@@ -75,21 +81,25 @@ pub struct UpdateAttachedFilesConfigurationOutput {
 
 impl UpdateAttachedFilesConfigurationOutput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
 
     /// The scope of the attachment.
+    #[inline]
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
 
     /// The maximum size limit for attached files in bytes.
+    #[inline]
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
 
     /// The configuration for allowed file extensions.
+    #[inline]
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
@@ -97,11 +107,13 @@ impl UpdateAttachedFilesConfigurationOutput {
     }
 
     /// The timestamp when the configuration was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Creates a new builder for [`UpdateAttachedFilesConfigurationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -136,6 +148,7 @@ pub enum UpdateAttachedFilesConfigurationError {
 
 impl UpdateAttachedFilesConfigurationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -148,11 +161,13 @@ impl UpdateAttachedFilesConfigurationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -171,26 +186,31 @@ impl UpdateAttachedFilesConfigurationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +264,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +273,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +288,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
             self.attachment_scope = Some(input);
             self
@@ -273,6 +297,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn set_attachment_scope(
             mut self,
             input: Option<crate::types::AttachmentScope>,
@@ -282,6 +307,7 @@ pub mod builders {
         }
 
         /// Returns [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope), if set.
+        #[inline]
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
@@ -289,6 +315,7 @@ pub mod builders {
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes).
+        #[inline]
         pub fn maximum_size_limit_in_bytes(mut self, input: i64) -> Self {
             self.maximum_size_limit_in_bytes = Some(input);
             self
@@ -297,12 +324,14 @@ pub mod builders {
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes).
+        #[inline]
         pub fn set_maximum_size_limit_in_bytes(mut self, input: Option<i64>) -> Self {
             self.maximum_size_limit_in_bytes = input;
             self
         }
 
         /// Returns [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes), if set.
+        #[inline]
         pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
             &self.maximum_size_limit_in_bytes
         }
@@ -310,6 +339,7 @@ pub mod builders {
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration).
+        #[inline]
         pub fn extension_configuration(
             mut self,
             input: crate::types::ExtensionConfiguration,
@@ -321,6 +351,7 @@ pub mod builders {
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration).
+        #[inline]
         pub fn set_extension_configuration(
             mut self,
             input: Option<crate::types::ExtensionConfiguration>,
@@ -330,6 +361,7 @@ pub mod builders {
         }
 
         /// Returns [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration), if set.
+        #[inline]
         pub fn get_extension_configuration(
             &self,
         ) -> &Option<crate::types::ExtensionConfiguration> {
@@ -339,6 +371,7 @@ pub mod builders {
         /// Builds a [`UpdateAttachedFilesConfigurationInput`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -369,6 +402,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -377,12 +411,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -390,6 +426,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
             self.attachment_scope = Some(input);
             self
@@ -398,6 +435,7 @@ pub mod builders {
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope). This field is required.
+        #[inline]
         pub fn set_attachment_scope(
             mut self,
             input: Option<crate::types::AttachmentScope>,
@@ -407,6 +445,7 @@ pub mod builders {
         }
 
         /// Returns [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope), if set.
+        #[inline]
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
@@ -414,6 +453,7 @@ pub mod builders {
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes).
+        #[inline]
         pub fn maximum_size_limit_in_bytes(mut self, input: i64) -> Self {
             self.maximum_size_limit_in_bytes = Some(input);
             self
@@ -422,12 +462,14 @@ pub mod builders {
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes).
+        #[inline]
         pub fn set_maximum_size_limit_in_bytes(mut self, input: Option<i64>) -> Self {
             self.maximum_size_limit_in_bytes = input;
             self
         }
 
         /// Returns [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes), if set.
+        #[inline]
         pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
             &self.maximum_size_limit_in_bytes
         }
@@ -435,6 +477,7 @@ pub mod builders {
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration).
+        #[inline]
         pub fn extension_configuration(
             mut self,
             input: crate::types::ExtensionConfiguration,
@@ -446,6 +489,7 @@ pub mod builders {
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration).
+        #[inline]
         pub fn set_extension_configuration(
             mut self,
             input: Option<crate::types::ExtensionConfiguration>,
@@ -455,6 +499,7 @@ pub mod builders {
         }
 
         /// Returns [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration), if set.
+        #[inline]
         pub fn get_extension_configuration(
             &self,
         ) -> &Option<crate::types::ExtensionConfiguration> {
@@ -464,6 +509,7 @@ pub mod builders {
         /// The timestamp when the configuration was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -472,6 +518,7 @@ pub mod builders {
         /// The timestamp when the configuration was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -481,6 +528,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -490,6 +538,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id)
         /// - [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -523,6 +572,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
     type Output = UpdateAttachedFilesConfigurationOutput;
     type Error = UpdateAttachedFilesConfigurationError;
     const NAME: &'static str = "UpdateAttachedFilesConfiguration";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -581,6 +631,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -596,6 +647,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -665,6 +717,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

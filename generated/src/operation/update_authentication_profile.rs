@@ -8,6 +8,7 @@
 pub struct UpdateAuthenticationProfile;
 impl UpdateAuthenticationProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,21 +43,25 @@ pub struct UpdateAuthenticationProfileInput {
 
 impl UpdateAuthenticationProfileInput {
     /// A unique identifier for the authentication profile.
+    #[inline]
     pub fn authentication_profile_id(&self) -> Option<&str> {
         self.authentication_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name for the authentication profile.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description for the authentication profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -64,6 +69,7 @@ impl UpdateAuthenticationProfileInput {
     /// A list of IP address range strings that are allowed to access the instance.
     ///
     /// Empty when the field is unset; use `.allowed_ips.is_none()` to tell unset from empty.
+    #[inline]
     pub fn allowed_ips(&self) -> &[String] {
         self.allowed_ips.as_deref().unwrap_or_default()
     }
@@ -71,6 +77,7 @@ impl UpdateAuthenticationProfileInput {
     /// A list of IP address range strings that are blocked from accessing the instance.
     ///
     /// Empty when the field is unset; use `.blocked_ips.is_none()` to tell unset from empty.
+    #[inline]
     pub fn blocked_ips(&self) -> &[String] {
         self.blocked_ips.as_deref().unwrap_or_default()
     }
@@ -79,21 +86,25 @@ impl UpdateAuthenticationProfileInput {
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
+    #[inline]
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
     }
 
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
+    #[inline]
     pub fn session_inactivity_duration(&self) -> Option<i32> {
         self.session_inactivity_duration
     }
 
     /// Determines if automatic logout on user inactivity is enabled.
+    #[inline]
     pub fn session_inactivity_handling_enabled(&self) -> Option<bool> {
         self.session_inactivity_handling_enabled
     }
 
     /// Creates a new builder for [`UpdateAuthenticationProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_authentication_profile::builders::UpdateAuthenticationProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +119,7 @@ pub struct UpdateAuthenticationProfileOutput {
 
 impl UpdateAuthenticationProfileOutput {
     /// Creates a new builder for [`UpdateAuthenticationProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_authentication_profile::builders::UpdateAuthenticationProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -142,6 +154,7 @@ pub enum UpdateAuthenticationProfileError {
 
 impl UpdateAuthenticationProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -154,11 +167,13 @@ impl UpdateAuthenticationProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -179,26 +194,31 @@ impl UpdateAuthenticationProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -260,6 +280,7 @@ pub mod builders {
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
+        #[inline]
         pub fn authentication_profile_id(mut self, input: impl Into<String>) -> Self {
             self.authentication_profile_id = Some(input.into());
             self
@@ -268,12 +289,14 @@ pub mod builders {
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
+        #[inline]
         pub fn set_authentication_profile_id(mut self, input: Option<String>) -> Self {
             self.authentication_profile_id = input;
             self
         }
 
         /// Returns [`authentication_profile_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.authentication_profile_id), if set.
+        #[inline]
         pub fn get_authentication_profile_id(&self) -> &Option<String> {
             &self.authentication_profile_id
         }
@@ -281,6 +304,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -289,12 +313,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -302,6 +328,7 @@ pub mod builders {
         /// The name for the authentication profile.
         ///
         /// Sets [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -310,12 +337,14 @@ pub mod builders {
         /// The name for the authentication profile.
         ///
         /// Sets [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -323,6 +352,7 @@ pub mod builders {
         /// The description for the authentication profile.
         ///
         /// Sets [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -331,17 +361,20 @@ pub mod builders {
         /// The description for the authentication profile.
         ///
         /// Sets [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips); use [`set_allowed_ips`](Self::set_allowed_ips) to replace the whole list.
+        #[inline]
         pub fn allowed_ips(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.allowed_ips.unwrap_or_default();
             v.push(input.into());
@@ -352,17 +385,20 @@ pub mod builders {
         /// A list of IP address range strings that are allowed to access the instance.
         ///
         /// Sets [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips).
+        #[inline]
         pub fn set_allowed_ips(mut self, input: Option<Vec<String>>) -> Self {
             self.allowed_ips = input;
             self
         }
 
         /// Returns [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips), if set.
+        #[inline]
         pub fn get_allowed_ips(&self) -> &Option<Vec<String>> {
             &self.allowed_ips
         }
 
         /// Appends an item to [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips); use [`set_blocked_ips`](Self::set_blocked_ips) to replace the whole list.
+        #[inline]
         pub fn blocked_ips(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.blocked_ips.unwrap_or_default();
             v.push(input.into());
@@ -373,12 +409,14 @@ pub mod builders {
         /// A list of IP address range strings that are blocked from accessing the instance.
         ///
         /// Sets [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips).
+        #[inline]
         pub fn set_blocked_ips(mut self, input: Option<Vec<String>>) -> Self {
             self.blocked_ips = input;
             self
         }
 
         /// Returns [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips), if set.
+        #[inline]
         pub fn get_blocked_ips(&self) -> &Option<Vec<String>> {
             &self.blocked_ips
         }
@@ -389,6 +427,7 @@ pub mod builders {
         #[deprecated(
             note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
+        #[inline]
         pub fn periodic_session_duration(mut self, input: i32) -> Self {
             self.periodic_session_duration = Some(input);
             self
@@ -400,6 +439,7 @@ pub mod builders {
         #[deprecated(
             note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
+        #[inline]
         pub fn set_periodic_session_duration(mut self, input: Option<i32>) -> Self {
             self.periodic_session_duration = input;
             self
@@ -409,6 +449,7 @@ pub mod builders {
         #[deprecated(
             note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
+        #[inline]
         pub fn get_periodic_session_duration(&self) -> &Option<i32> {
             &self.periodic_session_duration
         }
@@ -416,6 +457,7 @@ pub mod builders {
         /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
         ///
         /// Sets [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration).
+        #[inline]
         pub fn session_inactivity_duration(mut self, input: i32) -> Self {
             self.session_inactivity_duration = Some(input);
             self
@@ -424,12 +466,14 @@ pub mod builders {
         /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
         ///
         /// Sets [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration).
+        #[inline]
         pub fn set_session_inactivity_duration(mut self, input: Option<i32>) -> Self {
             self.session_inactivity_duration = input;
             self
         }
 
         /// Returns [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration), if set.
+        #[inline]
         pub fn get_session_inactivity_duration(&self) -> &Option<i32> {
             &self.session_inactivity_duration
         }
@@ -437,6 +481,7 @@ pub mod builders {
         /// Determines if automatic logout on user inactivity is enabled.
         ///
         /// Sets [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled).
+        #[inline]
         pub fn session_inactivity_handling_enabled(mut self, input: bool) -> Self {
             self.session_inactivity_handling_enabled = Some(input);
             self
@@ -445,6 +490,7 @@ pub mod builders {
         /// Determines if automatic logout on user inactivity is enabled.
         ///
         /// Sets [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled).
+        #[inline]
         pub fn set_session_inactivity_handling_enabled(
             mut self,
             input: Option<bool>,
@@ -454,6 +500,7 @@ pub mod builders {
         }
 
         /// Returns [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled), if set.
+        #[inline]
         pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
             &self.session_inactivity_handling_enabled
         }
@@ -461,6 +508,7 @@ pub mod builders {
         /// Builds a [`UpdateAuthenticationProfileInput`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -488,6 +536,7 @@ pub mod builders {
     pub struct UpdateAuthenticationProfileOutputBuilder {}
     impl UpdateAuthenticationProfileOutputBuilder {
         /// Builds a [`UpdateAuthenticationProfileOutput`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_authentication_profile::UpdateAuthenticationProfileOutput {
@@ -503,6 +552,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
     type Output = UpdateAuthenticationProfileOutput;
     type Error = UpdateAuthenticationProfileError;
     const NAME: &'static str = "UpdateAuthenticationProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -587,6 +637,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -602,6 +653,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -617,6 +669,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -10,6 +10,7 @@
 pub struct UpdateContact;
 impl UpdateContact {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -51,26 +52,31 @@ pub struct UpdateContactInput {
 
 impl UpdateContactInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The name of the contact.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the contact.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Well-formed data on contact, shown to agents on Contact Control Panel (CCP).
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -78,6 +84,7 @@ impl UpdateContactInput {
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -87,26 +94,31 @@ impl UpdateContactInput {
     }
 
     /// Information about the queue associated with a contact.
+    #[inline]
     pub fn queue_info(&self) -> Option<&crate::types::QueueInfoInput> {
         self.queue_info.as_ref()
     }
 
     /// Information about the agent associated with a contact.
+    #[inline]
     pub fn user_info(&self) -> Option<&crate::types::UserInfo> {
         self.user_info.as_ref()
     }
 
     /// The endpoint of the customer for which the contact was initiated.
+    #[inline]
     pub fn customer_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.customer_endpoint.as_ref()
     }
 
     /// External system endpoint for the contact was initiated.
+    #[inline]
     pub fn system_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.system_endpoint.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact::builders::UpdateContactInputBuilder {
         ::std::default::Default::default()
     }
@@ -138,6 +150,7 @@ pub struct UpdateContactOutput {
 
 impl UpdateContactOutput {
     /// Creates a new builder for [`UpdateContactOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact::builders::UpdateContactOutputBuilder {
         ::std::default::Default::default()
     }
@@ -178,6 +191,7 @@ pub enum UpdateContactError {
 
 impl UpdateContactError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -190,11 +204,13 @@ impl UpdateContactError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -220,41 +236,49 @@ impl UpdateContactError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -324,6 +348,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact::UpdateContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -332,12 +357,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact::UpdateContactInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact::UpdateContactInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -345,6 +372,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -353,12 +381,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -366,6 +396,7 @@ pub mod builders {
         /// The name of the contact.
         ///
         /// Sets [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -374,12 +405,14 @@ pub mod builders {
         /// The name of the contact.
         ///
         /// Sets [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -387,6 +420,7 @@ pub mod builders {
         /// The description of the contact.
         ///
         /// Sets [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -395,17 +429,20 @@ pub mod builders {
         /// The description of the contact.
         ///
         /// Sets [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Inserts an entry into [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+        #[inline]
         pub fn references(
             mut self,
             k: impl Into<String>,
@@ -420,6 +457,7 @@ pub mod builders {
         /// Well-formed data on contact, shown to agents on Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references).
+        #[inline]
         pub fn set_references(
             mut self,
             input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -429,6 +467,7 @@ pub mod builders {
         }
 
         /// Returns [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references), if set.
+        #[inline]
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -436,6 +475,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+        #[inline]
         pub fn segment_attributes(
             mut self,
             k: impl Into<String>,
@@ -450,6 +490,7 @@ pub mod builders {
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes).
+        #[inline]
         pub fn set_segment_attributes(
             mut self,
             input: Option<
@@ -461,6 +502,7 @@ pub mod builders {
         }
 
         /// Returns [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes), if set.
+        #[inline]
         pub fn get_segment_attributes(
             &self,
         ) -> &Option<
@@ -472,6 +514,7 @@ pub mod builders {
         /// Information about the queue associated with a contact.
         ///
         /// Sets [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info).
+        #[inline]
         pub fn queue_info(mut self, input: crate::types::QueueInfoInput) -> Self {
             self.queue_info = Some(input);
             self
@@ -480,6 +523,7 @@ pub mod builders {
         /// Information about the queue associated with a contact.
         ///
         /// Sets [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info).
+        #[inline]
         pub fn set_queue_info(
             mut self,
             input: Option<crate::types::QueueInfoInput>,
@@ -489,6 +533,7 @@ pub mod builders {
         }
 
         /// Returns [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info), if set.
+        #[inline]
         pub fn get_queue_info(&self) -> &Option<crate::types::QueueInfoInput> {
             &self.queue_info
         }
@@ -496,6 +541,7 @@ pub mod builders {
         /// Information about the agent associated with a contact.
         ///
         /// Sets [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info).
+        #[inline]
         pub fn user_info(mut self, input: crate::types::UserInfo) -> Self {
             self.user_info = Some(input);
             self
@@ -504,12 +550,14 @@ pub mod builders {
         /// Information about the agent associated with a contact.
         ///
         /// Sets [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info).
+        #[inline]
         pub fn set_user_info(mut self, input: Option<crate::types::UserInfo>) -> Self {
             self.user_info = input;
             self
         }
 
         /// Returns [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info), if set.
+        #[inline]
         pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
             &self.user_info
         }
@@ -517,6 +565,7 @@ pub mod builders {
         /// The endpoint of the customer for which the contact was initiated.
         ///
         /// Sets [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint).
+        #[inline]
         pub fn customer_endpoint(mut self, input: crate::types::Endpoint) -> Self {
             self.customer_endpoint = Some(input);
             self
@@ -525,6 +574,7 @@ pub mod builders {
         /// The endpoint of the customer for which the contact was initiated.
         ///
         /// Sets [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint).
+        #[inline]
         pub fn set_customer_endpoint(
             mut self,
             input: Option<crate::types::Endpoint>,
@@ -534,6 +584,7 @@ pub mod builders {
         }
 
         /// Returns [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint), if set.
+        #[inline]
         pub fn get_customer_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.customer_endpoint
         }
@@ -541,6 +592,7 @@ pub mod builders {
         /// External system endpoint for the contact was initiated.
         ///
         /// Sets [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint).
+        #[inline]
         pub fn system_endpoint(mut self, input: crate::types::Endpoint) -> Self {
             self.system_endpoint = Some(input);
             self
@@ -549,6 +601,7 @@ pub mod builders {
         /// External system endpoint for the contact was initiated.
         ///
         /// Sets [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint).
+        #[inline]
         pub fn set_system_endpoint(
             mut self,
             input: Option<crate::types::Endpoint>,
@@ -558,6 +611,7 @@ pub mod builders {
         }
 
         /// Returns [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint), if set.
+        #[inline]
         pub fn get_system_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.system_endpoint
         }
@@ -565,6 +619,7 @@ pub mod builders {
         /// Builds a [`UpdateContactInput`](crate::operation::update_contact::UpdateContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -609,6 +664,7 @@ pub mod builders {
     pub struct UpdateContactOutputBuilder {}
     impl UpdateContactOutputBuilder {
         /// Builds a [`UpdateContactOutput`](crate::operation::update_contact::UpdateContactOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::update_contact::UpdateContactOutput {
             crate::operation::update_contact::UpdateContactOutput {
                 _request_id: ::std::option::Option::None,
@@ -622,6 +678,7 @@ impl crate::protocol::Operation for UpdateContact {
     type Output = UpdateContactOutput;
     type Error = UpdateContactError;
     const NAME: &'static str = "UpdateContact";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -690,6 +747,7 @@ impl crate::protocol::Operation for UpdateContact {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -705,6 +763,7 @@ impl crate::protocol::Operation for UpdateContact {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -717,6 +776,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

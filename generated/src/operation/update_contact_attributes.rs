@@ -10,6 +10,7 @@
 pub struct UpdateContactAttributes;
 impl UpdateContactAttributes {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -36,21 +37,25 @@ pub struct UpdateContactAttributesInput {
 
 impl UpdateContactAttributesInput {
     /// The identifier of the contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The Amazon Connect attributes.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactAttributesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_attributes::builders::UpdateContactAttributesInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,6 +70,7 @@ pub struct UpdateContactAttributesOutput {
 
 impl UpdateContactAttributesOutput {
     /// Creates a new builder for [`UpdateContactAttributesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_attributes::builders::UpdateContactAttributesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -99,6 +105,7 @@ pub enum UpdateContactAttributesError {
 
 impl UpdateContactAttributesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -111,11 +118,13 @@ impl UpdateContactAttributesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -138,26 +147,31 @@ impl UpdateContactAttributesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
@@ -210,6 +224,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
             self.initial_contact_id = Some(input.into());
             self
@@ -218,12 +233,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.initial_contact_id). This field is required.
+        #[inline]
         pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
             self.initial_contact_id = input;
             self
         }
 
         /// Returns [`initial_contact_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.initial_contact_id), if set.
+        #[inline]
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
@@ -231,6 +248,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,17 +257,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Inserts an entry into [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+        #[inline]
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
             map.insert(k.into(), v.into());
@@ -260,6 +281,7 @@ pub mod builders {
         /// The Amazon Connect attributes.
         ///
         /// Sets [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes). This field is required.
+        #[inline]
         pub fn set_attributes(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -269,6 +291,7 @@ pub mod builders {
         }
 
         /// Returns [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes), if set.
+        #[inline]
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -278,6 +301,7 @@ pub mod builders {
         /// Builds a [`UpdateContactAttributesInput`](crate::operation::update_contact_attributes::UpdateContactAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -298,6 +322,7 @@ pub mod builders {
     pub struct UpdateContactAttributesOutputBuilder {}
     impl UpdateContactAttributesOutputBuilder {
         /// Builds a [`UpdateContactAttributesOutput`](crate::operation::update_contact_attributes::UpdateContactAttributesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_attributes::UpdateContactAttributesOutput {
@@ -313,6 +338,7 @@ impl crate::protocol::Operation for UpdateContactAttributes {
     type Output = UpdateContactAttributesOutput;
     type Error = UpdateContactAttributesError;
     const NAME: &'static str = "UpdateContactAttributes";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -356,6 +382,7 @@ impl crate::protocol::Operation for UpdateContactAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -371,6 +398,7 @@ impl crate::protocol::Operation for UpdateContactAttributes {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -386,6 +414,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateContactEvaluation;
 impl UpdateContactEvaluation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,16 +32,19 @@ pub struct UpdateContactEvaluationInput {
 
 impl UpdateContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
 
     /// A map of question identifiers to answer value.
+    #[inline]
     pub fn answers(
         &self,
     ) -> Option<
@@ -50,6 +54,7 @@ impl UpdateContactEvaluationInput {
     }
 
     /// A map of question identifiers to note value.
+    #[inline]
     pub fn notes(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationNote>> {
@@ -57,11 +62,13 @@ impl UpdateContactEvaluationInput {
     }
 
     /// The ID of the user who updated the contact evaluation.
+    #[inline]
     pub fn updated_by(&self) -> Option<&crate::types::EvaluatorUserUnion> {
         self.updated_by.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactEvaluationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_evaluation::builders::UpdateContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
@@ -80,16 +87,19 @@ pub struct UpdateContactEvaluationOutput {
 
 impl UpdateContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// Creates a new builder for [`UpdateContactEvaluationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_evaluation::builders::UpdateContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -124,6 +134,7 @@ pub enum UpdateContactEvaluationError {
 
 impl UpdateContactEvaluationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -136,11 +147,13 @@ impl UpdateContactEvaluationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -161,26 +174,31 @@ impl UpdateContactEvaluationError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -239,6 +257,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +266,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +281,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -268,17 +290,20 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
 
         /// Inserts an entry into [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
+        #[inline]
         pub fn answers(
             mut self,
             k: impl Into<String>,
@@ -293,6 +318,7 @@ pub mod builders {
         /// A map of question identifiers to answer value.
         ///
         /// Sets [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers).
+        #[inline]
         pub fn set_answers(
             mut self,
             input: Option<
@@ -304,6 +330,7 @@ pub mod builders {
         }
 
         /// Returns [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers), if set.
+        #[inline]
         pub fn get_answers(
             &self,
         ) -> &Option<
@@ -313,6 +340,7 @@ pub mod builders {
         }
 
         /// Inserts an entry into [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
+        #[inline]
         pub fn notes(
             mut self,
             k: impl Into<String>,
@@ -327,6 +355,7 @@ pub mod builders {
         /// A map of question identifiers to note value.
         ///
         /// Sets [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes).
+        #[inline]
         pub fn set_notes(
             mut self,
             input: Option<
@@ -338,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes), if set.
+        #[inline]
         pub fn get_notes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
@@ -347,6 +377,7 @@ pub mod builders {
         /// The ID of the user who updated the contact evaluation.
         ///
         /// Sets [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by).
+        #[inline]
         pub fn updated_by(mut self, input: crate::types::EvaluatorUserUnion) -> Self {
             self.updated_by = Some(input);
             self
@@ -355,6 +386,7 @@ pub mod builders {
         /// The ID of the user who updated the contact evaluation.
         ///
         /// Sets [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by).
+        #[inline]
         pub fn set_updated_by(
             mut self,
             input: Option<crate::types::EvaluatorUserUnion>,
@@ -364,6 +396,7 @@ pub mod builders {
         }
 
         /// Returns [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by), if set.
+        #[inline]
         pub fn get_updated_by(&self) -> &Option<crate::types::EvaluatorUserUnion> {
             &self.updated_by
         }
@@ -371,6 +404,7 @@ pub mod builders {
         /// Builds a [`UpdateContactEvaluationInput`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -399,6 +433,7 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_id = Some(input.into());
             self
@@ -407,12 +442,14 @@ pub mod builders {
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id). This field is required.
+        #[inline]
         pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
             self.evaluation_id = input;
             self
         }
 
         /// Returns [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id), if set.
+        #[inline]
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
@@ -420,6 +457,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_arn = Some(input.into());
             self
@@ -428,12 +466,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_arn = input;
             self
         }
 
         /// Returns [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn), if set.
+        #[inline]
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
@@ -443,6 +483,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id)
         /// - [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -473,6 +514,7 @@ impl crate::protocol::Operation for UpdateContactEvaluation {
     type Output = UpdateContactEvaluationOutput;
     type Error = UpdateContactEvaluationError;
     const NAME: &'static str = "UpdateContactEvaluation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -526,6 +568,7 @@ impl crate::protocol::Operation for UpdateContactEvaluation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -541,6 +584,7 @@ impl crate::protocol::Operation for UpdateContactEvaluation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -584,6 +628,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

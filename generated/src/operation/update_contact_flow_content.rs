@@ -10,6 +10,7 @@
 pub struct UpdateContactFlowContent;
 impl UpdateContactFlowContent {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,21 +32,25 @@ pub struct UpdateContactFlowContentInput {
 
 impl UpdateContactFlowContentInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Creates a new builder for [`UpdateContactFlowContentInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_content::builders::UpdateContactFlowContentInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct UpdateContactFlowContentOutput {
 
 impl UpdateContactFlowContentOutput {
     /// Creates a new builder for [`UpdateContactFlowContentOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_content::builders::UpdateContactFlowContentOutputBuilder {
         ::std::default::Default::default()
     }
@@ -96,6 +102,7 @@ pub enum UpdateContactFlowContentError {
 
 impl UpdateContactFlowContentError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -108,11 +115,13 @@ impl UpdateContactFlowContentError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -136,31 +145,37 @@ impl UpdateContactFlowContentError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidContactFlowException`](Self::InvalidContactFlowException) error.
+    #[inline]
     pub fn is_invalid_contact_flow_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +230,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +239,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +254,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -244,12 +263,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -257,6 +278,7 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content). This field is required.
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -265,12 +287,14 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
@@ -278,6 +302,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowContentInput`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -298,6 +323,7 @@ pub mod builders {
     pub struct UpdateContactFlowContentOutputBuilder {}
     impl UpdateContactFlowContentOutputBuilder {
         /// Builds a [`UpdateContactFlowContentOutput`](crate::operation::update_contact_flow_content::UpdateContactFlowContentOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_content::UpdateContactFlowContentOutput {
@@ -313,6 +339,7 @@ impl crate::protocol::Operation for UpdateContactFlowContent {
     type Output = UpdateContactFlowContentOutput;
     type Error = UpdateContactFlowContentError;
     const NAME: &'static str = "UpdateContactFlowContent";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -360,6 +387,7 @@ impl crate::protocol::Operation for UpdateContactFlowContent {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -375,6 +403,7 @@ impl crate::protocol::Operation for UpdateContactFlowContent {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -390,6 +419,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

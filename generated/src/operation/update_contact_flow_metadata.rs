@@ -6,6 +6,7 @@
 pub struct UpdateContactFlowMetadata;
 impl UpdateContactFlowMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct UpdateContactFlowMetadataInput {
 
 impl UpdateContactFlowMetadataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The name of the flow.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the flow.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The state of flow.
+    #[inline]
     pub fn contact_flow_state(&self) -> Option<&crate::types::ContactFlowState> {
         self.contact_flow_state.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactFlowMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_metadata::builders::UpdateContactFlowMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -68,6 +75,7 @@ pub struct UpdateContactFlowMetadataOutput {
 
 impl UpdateContactFlowMetadataOutput {
     /// Creates a new builder for [`UpdateContactFlowMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_metadata::builders::UpdateContactFlowMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum UpdateContactFlowMetadataError {
 
 impl UpdateContactFlowMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl UpdateContactFlowMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -144,31 +155,37 @@ impl UpdateContactFlowMetadataError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +242,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +251,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +266,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -254,12 +275,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -267,6 +290,7 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -275,12 +299,14 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -288,6 +314,7 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -296,12 +323,14 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -309,6 +338,7 @@ pub mod builders {
         /// The state of flow.
         ///
         /// Sets [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state).
+        #[inline]
         pub fn contact_flow_state(
             mut self,
             input: crate::types::ContactFlowState,
@@ -320,6 +350,7 @@ pub mod builders {
         /// The state of flow.
         ///
         /// Sets [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state).
+        #[inline]
         pub fn set_contact_flow_state(
             mut self,
             input: Option<crate::types::ContactFlowState>,
@@ -329,6 +360,7 @@ pub mod builders {
         }
 
         /// Returns [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state), if set.
+        #[inline]
         pub fn get_contact_flow_state(&self) -> &Option<crate::types::ContactFlowState> {
             &self.contact_flow_state
         }
@@ -336,6 +368,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowMetadataInput`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -358,6 +391,7 @@ pub mod builders {
     pub struct UpdateContactFlowMetadataOutputBuilder {}
     impl UpdateContactFlowMetadataOutputBuilder {
         /// Builds a [`UpdateContactFlowMetadataOutput`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataOutput {
@@ -373,6 +407,7 @@ impl crate::protocol::Operation for UpdateContactFlowMetadata {
     type Output = UpdateContactFlowMetadataOutput;
     type Error = UpdateContactFlowMetadataError;
     const NAME: &'static str = "UpdateContactFlowMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -426,6 +461,7 @@ impl crate::protocol::Operation for UpdateContactFlowMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -441,6 +477,7 @@ impl crate::protocol::Operation for UpdateContactFlowMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -456,6 +493,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateContactFlowModuleAlias;
 impl UpdateContactFlowModuleAlias {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct UpdateContactFlowModuleAliasInput {
 
 impl UpdateContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
 
     /// The name of the alias.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the alias.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn contact_flow_module_version(&self) -> Option<i64> {
         self.contact_flow_module_version
     }
 
     /// Creates a new builder for [`UpdateContactFlowModuleAliasInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_alias::builders::UpdateContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
@@ -75,6 +83,7 @@ pub struct UpdateContactFlowModuleAliasOutput {
 
 impl UpdateContactFlowModuleAliasOutput {
     /// Creates a new builder for [`UpdateContactFlowModuleAliasOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_alias::builders::UpdateContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum UpdateContactFlowModuleAliasError {
 
 impl UpdateContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl UpdateContactFlowModuleAliasError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -161,41 +173,49 @@ impl UpdateContactFlowModuleAliasError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -261,6 +281,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -269,12 +290,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -282,6 +305,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -290,12 +314,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -303,6 +329,7 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn alias_id(mut self, input: impl Into<String>) -> Self {
             self.alias_id = Some(input.into());
             self
@@ -311,12 +338,14 @@ pub mod builders {
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id). This field is required.
+        #[inline]
         pub fn set_alias_id(mut self, input: Option<String>) -> Self {
             self.alias_id = input;
             self
         }
 
         /// Returns [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id), if set.
+        #[inline]
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
@@ -324,6 +353,7 @@ pub mod builders {
         /// The name of the alias.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -332,12 +362,14 @@ pub mod builders {
         /// The name of the alias.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -345,6 +377,7 @@ pub mod builders {
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -353,12 +386,14 @@ pub mod builders {
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -366,6 +401,7 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version).
+        #[inline]
         pub fn contact_flow_module_version(mut self, input: i64) -> Self {
             self.contact_flow_module_version = Some(input);
             self
@@ -374,12 +410,14 @@ pub mod builders {
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version).
+        #[inline]
         pub fn set_contact_flow_module_version(mut self, input: Option<i64>) -> Self {
             self.contact_flow_module_version = input;
             self
         }
 
         /// Returns [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version), if set.
+        #[inline]
         pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
             &self.contact_flow_module_version
         }
@@ -387,6 +425,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowModuleAliasInput`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -410,6 +449,7 @@ pub mod builders {
     pub struct UpdateContactFlowModuleAliasOutputBuilder {}
     impl UpdateContactFlowModuleAliasOutputBuilder {
         /// Builds a [`UpdateContactFlowModuleAliasOutput`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasOutput {
@@ -425,6 +465,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleAlias {
     type Output = UpdateContactFlowModuleAliasOutput;
     type Error = UpdateContactFlowModuleAliasError;
     const NAME: &'static str = "UpdateContactFlowModuleAlias";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -493,6 +534,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleAlias {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -508,6 +550,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleAlias {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -523,6 +566,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

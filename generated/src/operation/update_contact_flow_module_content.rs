@@ -8,6 +8,7 @@
 pub struct UpdateContactFlowModuleContent;
 impl UpdateContactFlowModuleContent {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct UpdateContactFlowModuleContentInput {
 
 impl UpdateContactFlowModuleContentInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Serialized JSON string of the flow module Settings schema.
+    #[inline]
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
 
     /// Creates a new builder for [`UpdateContactFlowModuleContentInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_content::builders::UpdateContactFlowModuleContentInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct UpdateContactFlowModuleContentOutput {
 
 impl UpdateContactFlowModuleContentOutput {
     /// Creates a new builder for [`UpdateContactFlowModuleContentOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_content::builders::UpdateContactFlowModuleContentOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +108,7 @@ pub enum UpdateContactFlowModuleContentError {
 
 impl UpdateContactFlowModuleContentError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +121,13 @@ impl UpdateContactFlowModuleContentError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -139,31 +149,37 @@ impl UpdateContactFlowModuleContentError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidContactFlowModuleException`](Self::InvalidContactFlowModuleException) error.
+    #[inline]
     pub fn is_invalid_contact_flow_module_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowModuleException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content).
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content).
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// Serialized JSON string of the flow module Settings schema.
         ///
         /// Sets [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings).
+        #[inline]
         pub fn settings(mut self, input: impl Into<String>) -> Self {
             self.settings = Some(input.into());
             self
@@ -290,12 +316,14 @@ pub mod builders {
         /// Serialized JSON string of the flow module Settings schema.
         ///
         /// Sets [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings).
+        #[inline]
         pub fn set_settings(mut self, input: Option<String>) -> Self {
             self.settings = input;
             self
         }
 
         /// Returns [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings), if set.
+        #[inline]
         pub fn get_settings(&self) -> &Option<String> {
             &self.settings
         }
@@ -303,6 +331,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowModuleContentInput`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -324,6 +353,7 @@ pub mod builders {
     pub struct UpdateContactFlowModuleContentOutputBuilder {}
     impl UpdateContactFlowModuleContentOutputBuilder {
         /// Builds a [`UpdateContactFlowModuleContentOutput`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentOutput {
@@ -339,6 +369,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleContent {
     type Output = UpdateContactFlowModuleContentOutput;
     type Error = UpdateContactFlowModuleContentError;
     const NAME: &'static str = "UpdateContactFlowModuleContent";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -394,6 +425,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleContent {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -409,6 +441,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleContent {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -424,6 +457,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateContactFlowModuleMetadata;
 impl UpdateContactFlowModuleMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct UpdateContactFlowModuleMetadataInput {
 
 impl UpdateContactFlowModuleMetadataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The name of the flow module.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the flow module.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The state of flow module.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactFlowModuleMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_metadata::builders::UpdateContactFlowModuleMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -68,6 +75,7 @@ pub struct UpdateContactFlowModuleMetadataOutput {
 
 impl UpdateContactFlowModuleMetadataOutput {
     /// Creates a new builder for [`UpdateContactFlowModuleMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_module_metadata::builders::UpdateContactFlowModuleMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum UpdateContactFlowModuleMetadataError {
 
 impl UpdateContactFlowModuleMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl UpdateContactFlowModuleMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -147,36 +158,43 @@ impl UpdateContactFlowModuleMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_module_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_module_id = input;
             self
         }
 
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id), if set.
+        #[inline]
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// The state of flow module.
         ///
         /// Sets [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state).
+        #[inline]
         pub fn state(mut self, input: crate::types::ContactFlowModuleState) -> Self {
             self.state = Some(input);
             self
@@ -327,6 +358,7 @@ pub mod builders {
         /// The state of flow module.
         ///
         /// Sets [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state).
+        #[inline]
         pub fn set_state(
             mut self,
             input: Option<crate::types::ContactFlowModuleState>,
@@ -336,6 +368,7 @@ pub mod builders {
         }
 
         /// Returns [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
             &self.state
         }
@@ -343,6 +376,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowModuleMetadataInput`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -365,6 +399,7 @@ pub mod builders {
     pub struct UpdateContactFlowModuleMetadataOutputBuilder {}
     impl UpdateContactFlowModuleMetadataOutputBuilder {
         /// Builds a [`UpdateContactFlowModuleMetadataOutput`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataOutput {
@@ -380,6 +415,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleMetadata {
     type Output = UpdateContactFlowModuleMetadataOutput;
     type Error = UpdateContactFlowModuleMetadataError;
     const NAME: &'static str = "UpdateContactFlowModuleMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -438,6 +474,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -453,6 +490,7 @@ impl crate::protocol::Operation for UpdateContactFlowModuleMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -468,6 +506,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

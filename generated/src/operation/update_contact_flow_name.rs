@@ -8,6 +8,7 @@
 pub struct UpdateContactFlowName;
 impl UpdateContactFlowName {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,26 +30,31 @@ pub struct UpdateContactFlowNameInput {
 
 impl UpdateContactFlowNameInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The name of the flow.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the flow.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`UpdateContactFlowNameInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameInputBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +69,7 @@ pub struct UpdateContactFlowNameOutput {
 
 impl UpdateContactFlowNameOutput {
     /// Creates a new builder for [`UpdateContactFlowNameOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameOutputBuilder {
         ::std::default::Default::default()
     }
@@ -99,6 +106,7 @@ pub enum UpdateContactFlowNameError {
 
 impl UpdateContactFlowNameError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -111,11 +119,13 @@ impl UpdateContactFlowNameError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -139,31 +149,37 @@ impl UpdateContactFlowNameError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -219,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -227,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -240,6 +259,7 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -248,12 +268,14 @@ pub mod builders {
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id). This field is required.
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -261,6 +283,7 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -269,12 +292,14 @@ pub mod builders {
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -282,6 +307,7 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -290,12 +316,14 @@ pub mod builders {
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -303,6 +331,7 @@ pub mod builders {
         /// Builds a [`UpdateContactFlowNameInput`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -324,6 +353,7 @@ pub mod builders {
     pub struct UpdateContactFlowNameOutputBuilder {}
     impl UpdateContactFlowNameOutputBuilder {
         /// Builds a [`UpdateContactFlowNameOutput`](crate::operation::update_contact_flow_name::UpdateContactFlowNameOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_flow_name::UpdateContactFlowNameOutput {
@@ -339,6 +369,7 @@ impl crate::protocol::Operation for UpdateContactFlowName {
     type Output = UpdateContactFlowNameOutput;
     type Error = UpdateContactFlowNameError;
     const NAME: &'static str = "UpdateContactFlowName";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -389,6 +420,7 @@ impl crate::protocol::Operation for UpdateContactFlowName {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -404,6 +436,7 @@ impl crate::protocol::Operation for UpdateContactFlowName {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -419,6 +452,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdateContactRoutingData;
 impl UpdateContactRoutingData {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,31 +32,37 @@ pub struct UpdateContactRoutingDataInput {
 
 impl UpdateContactRoutingDataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The number of seconds to add or subtract from the contact's routing age.
+    #[inline]
     pub fn queue_time_adjustment_seconds(&self) -> Option<i32> {
         self.queue_time_adjustment_seconds
     }
 
     /// Priority of the contact in the queue.
+    #[inline]
     pub fn queue_priority(&self) -> Option<i64> {
         self.queue_priority
     }
 
     /// Updates the routing criteria on the contact.
+    #[inline]
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteriaInput> {
         self.routing_criteria.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactRoutingDataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_routing_data::builders::UpdateContactRoutingDataInputBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ pub struct UpdateContactRoutingDataOutput {
 
 impl UpdateContactRoutingDataOutput {
     /// Creates a new builder for [`UpdateContactRoutingDataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_routing_data::builders::UpdateContactRoutingDataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -108,6 +116,7 @@ pub enum UpdateContactRoutingDataError {
 
 impl UpdateContactRoutingDataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -120,11 +129,13 @@ impl UpdateContactRoutingDataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -149,36 +160,43 @@ impl UpdateContactRoutingDataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
+    #[inline]
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -237,6 +255,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -245,12 +264,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -258,6 +279,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -266,12 +288,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -279,6 +303,7 @@ pub mod builders {
         /// The number of seconds to add or subtract from the contact's routing age.
         ///
         /// Sets [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds).
+        #[inline]
         pub fn queue_time_adjustment_seconds(mut self, input: i32) -> Self {
             self.queue_time_adjustment_seconds = Some(input);
             self
@@ -287,12 +312,14 @@ pub mod builders {
         /// The number of seconds to add or subtract from the contact's routing age.
         ///
         /// Sets [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds).
+        #[inline]
         pub fn set_queue_time_adjustment_seconds(mut self, input: Option<i32>) -> Self {
             self.queue_time_adjustment_seconds = input;
             self
         }
 
         /// Returns [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds), if set.
+        #[inline]
         pub fn get_queue_time_adjustment_seconds(&self) -> &Option<i32> {
             &self.queue_time_adjustment_seconds
         }
@@ -300,6 +327,7 @@ pub mod builders {
         /// Priority of the contact in the queue.
         ///
         /// Sets [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority).
+        #[inline]
         pub fn queue_priority(mut self, input: i64) -> Self {
             self.queue_priority = Some(input);
             self
@@ -308,12 +336,14 @@ pub mod builders {
         /// Priority of the contact in the queue.
         ///
         /// Sets [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority).
+        #[inline]
         pub fn set_queue_priority(mut self, input: Option<i64>) -> Self {
             self.queue_priority = input;
             self
         }
 
         /// Returns [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority), if set.
+        #[inline]
         pub fn get_queue_priority(&self) -> &Option<i64> {
             &self.queue_priority
         }
@@ -321,6 +351,7 @@ pub mod builders {
         /// Updates the routing criteria on the contact.
         ///
         /// Sets [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria).
+        #[inline]
         pub fn routing_criteria(
             mut self,
             input: crate::types::RoutingCriteriaInput,
@@ -332,6 +363,7 @@ pub mod builders {
         /// Updates the routing criteria on the contact.
         ///
         /// Sets [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria).
+        #[inline]
         pub fn set_routing_criteria(
             mut self,
             input: Option<crate::types::RoutingCriteriaInput>,
@@ -341,6 +373,7 @@ pub mod builders {
         }
 
         /// Returns [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria), if set.
+        #[inline]
         pub fn get_routing_criteria(
             &self,
         ) -> &Option<crate::types::RoutingCriteriaInput> {
@@ -350,6 +383,7 @@ pub mod builders {
         /// Builds a [`UpdateContactRoutingDataInput`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -372,6 +406,7 @@ pub mod builders {
     pub struct UpdateContactRoutingDataOutputBuilder {}
     impl UpdateContactRoutingDataOutputBuilder {
         /// Builds a [`UpdateContactRoutingDataOutput`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_routing_data::UpdateContactRoutingDataOutput {
@@ -387,6 +422,7 @@ impl crate::protocol::Operation for UpdateContactRoutingData {
     type Output = UpdateContactRoutingDataOutput;
     type Error = UpdateContactRoutingDataError;
     const NAME: &'static str = "UpdateContactRoutingData";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -445,6 +481,7 @@ impl crate::protocol::Operation for UpdateContactRoutingData {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -460,6 +497,7 @@ impl crate::protocol::Operation for UpdateContactRoutingData {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -475,6 +513,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateContactSchedule;
 impl UpdateContactSchedule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateContactScheduleInput {
 
 impl UpdateContactScheduleInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
+    #[inline]
     pub fn scheduled_time(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_time.as_ref()
     }
 
     /// Creates a new builder for [`UpdateContactScheduleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_schedule::builders::UpdateContactScheduleInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateContactScheduleOutput {
 
 impl UpdateContactScheduleOutput {
     /// Creates a new builder for [`UpdateContactScheduleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_contact_schedule::builders::UpdateContactScheduleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateContactScheduleError {
 
 impl UpdateContactScheduleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateContactScheduleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -130,31 +139,37 @@ impl UpdateContactScheduleError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -209,6 +224,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -217,12 +233,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -230,6 +248,7 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -238,12 +257,14 @@ pub mod builders {
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -251,6 +272,7 @@ pub mod builders {
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time). This field is required.
+        #[inline]
         pub fn scheduled_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.scheduled_time = Some(input);
             self
@@ -259,6 +281,7 @@ pub mod builders {
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time). This field is required.
+        #[inline]
         pub fn set_scheduled_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -268,6 +291,7 @@ pub mod builders {
         }
 
         /// Returns [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time), if set.
+        #[inline]
         pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.scheduled_time
         }
@@ -275,6 +299,7 @@ pub mod builders {
         /// Builds a [`UpdateContactScheduleInput`](crate::operation::update_contact_schedule::UpdateContactScheduleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -295,6 +320,7 @@ pub mod builders {
     pub struct UpdateContactScheduleOutputBuilder {}
     impl UpdateContactScheduleOutputBuilder {
         /// Builds a [`UpdateContactScheduleOutput`](crate::operation::update_contact_schedule::UpdateContactScheduleOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_contact_schedule::UpdateContactScheduleOutput {
@@ -310,6 +336,7 @@ impl crate::protocol::Operation for UpdateContactSchedule {
     type Output = UpdateContactScheduleOutput;
     type Error = UpdateContactScheduleError;
     const NAME: &'static str = "UpdateContactSchedule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -353,6 +380,7 @@ impl crate::protocol::Operation for UpdateContactSchedule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -368,6 +396,7 @@ impl crate::protocol::Operation for UpdateContactSchedule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -383,6 +412,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

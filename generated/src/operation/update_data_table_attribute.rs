@@ -6,6 +6,7 @@
 pub struct UpdateDataTableAttribute;
 impl UpdateDataTableAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -35,46 +36,55 @@ pub struct UpdateDataTableAttributeInput {
 
 impl UpdateDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The current name of the attribute to update.
+    #[inline]
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 
     /// The new name for the attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The updated value type for the attribute.
+    #[inline]
     pub fn value_type(&self) -> Option<&crate::types::DataTableAttributeValueType> {
         self.value_type.as_ref()
     }
 
     /// The updated description for the attribute.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Whether the attribute should be treated as a primary key.
+    #[inline]
     pub fn primary(&self) -> Option<bool> {
         self.primary
     }
 
     /// The updated validation rules for the attribute.
+    #[inline]
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
 
     /// Creates a new builder for [`UpdateDataTableAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_attribute::builders::UpdateDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -93,16 +103,19 @@ pub struct UpdateDataTableAttributeOutput {
 
 impl UpdateDataTableAttributeOutput {
     /// The trimmed name and identifier for the updated attribute.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The new lock version for the attribute after the update.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`UpdateDataTableAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_attribute::builders::UpdateDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -145,6 +158,7 @@ pub enum UpdateDataTableAttributeError {
 
 impl UpdateDataTableAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -157,11 +171,13 @@ impl UpdateDataTableAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -190,46 +206,55 @@ impl UpdateDataTableAttributeError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
+    #[inline]
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -295,6 +320,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -303,12 +329,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -316,6 +344,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -324,12 +353,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -337,6 +368,7 @@ pub mod builders {
         /// The current name of the attribute to update.
         ///
         /// Sets [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
             self.attribute_name = Some(input.into());
             self
@@ -345,12 +377,14 @@ pub mod builders {
         /// The current name of the attribute to update.
         ///
         /// Sets [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name). This field is required.
+        #[inline]
         pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
             self.attribute_name = input;
             self
         }
 
         /// Returns [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name), if set.
+        #[inline]
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
@@ -358,6 +392,7 @@ pub mod builders {
         /// The new name for the attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -366,12 +401,14 @@ pub mod builders {
         /// The new name for the attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -379,6 +416,7 @@ pub mod builders {
         /// The updated value type for the attribute.
         ///
         /// Sets [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type). This field is required.
+        #[inline]
         pub fn value_type(
             mut self,
             input: crate::types::DataTableAttributeValueType,
@@ -390,6 +428,7 @@ pub mod builders {
         /// The updated value type for the attribute.
         ///
         /// Sets [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type). This field is required.
+        #[inline]
         pub fn set_value_type(
             mut self,
             input: Option<crate::types::DataTableAttributeValueType>,
@@ -399,6 +438,7 @@ pub mod builders {
         }
 
         /// Returns [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type), if set.
+        #[inline]
         pub fn get_value_type(
             &self,
         ) -> &Option<crate::types::DataTableAttributeValueType> {
@@ -408,6 +448,7 @@ pub mod builders {
         /// The updated description for the attribute.
         ///
         /// Sets [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -416,12 +457,14 @@ pub mod builders {
         /// The updated description for the attribute.
         ///
         /// Sets [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -429,6 +472,7 @@ pub mod builders {
         /// Whether the attribute should be treated as a primary key.
         ///
         /// Sets [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary).
+        #[inline]
         pub fn primary(mut self, input: bool) -> Self {
             self.primary = Some(input);
             self
@@ -437,12 +481,14 @@ pub mod builders {
         /// Whether the attribute should be treated as a primary key.
         ///
         /// Sets [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary).
+        #[inline]
         pub fn set_primary(mut self, input: Option<bool>) -> Self {
             self.primary = input;
             self
         }
 
         /// Returns [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary), if set.
+        #[inline]
         pub fn get_primary(&self) -> &Option<bool> {
             &self.primary
         }
@@ -450,6 +496,7 @@ pub mod builders {
         /// The updated validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation).
+        #[inline]
         pub fn validation(mut self, input: crate::types::Validation) -> Self {
             self.validation = Some(input);
             self
@@ -458,6 +505,7 @@ pub mod builders {
         /// The updated validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation).
+        #[inline]
         pub fn set_validation(
             mut self,
             input: Option<crate::types::Validation>,
@@ -467,6 +515,7 @@ pub mod builders {
         }
 
         /// Returns [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation), if set.
+        #[inline]
         pub fn get_validation(&self) -> &Option<crate::types::Validation> {
             &self.validation
         }
@@ -474,6 +523,7 @@ pub mod builders {
         /// Builds a [`UpdateDataTableAttributeInput`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -505,6 +555,7 @@ pub mod builders {
         /// The trimmed name and identifier for the updated attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -513,12 +564,14 @@ pub mod builders {
         /// The trimmed name and identifier for the updated attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -526,6 +579,7 @@ pub mod builders {
         /// The new lock version for the attribute after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -537,6 +591,7 @@ pub mod builders {
         /// The new lock version for the attribute after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -546,6 +601,7 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
@@ -554,6 +610,7 @@ pub mod builders {
         ///
         /// Fails when one of these fields is unset:
         /// - [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -579,6 +636,7 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
     type Output = UpdateDataTableAttributeOutput;
     type Error = UpdateDataTableAttributeError;
     const NAME: &'static str = "UpdateDataTableAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -643,6 +701,7 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -658,6 +717,7 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -699,6 +759,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateDataTableMetadata;
 impl UpdateDataTableMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct UpdateDataTableMetadataInput {
 
 impl UpdateDataTableMetadataInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The updated name for the data table.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The updated description for the data table.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The updated value lock level for the data table.
+    #[inline]
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
 
     /// The updated IANA timezone identifier to use when resolving time based dynamic values.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
 
     /// Creates a new builder for [`UpdateDataTableMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_metadata::builders::UpdateDataTableMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -77,11 +85,13 @@ pub struct UpdateDataTableMetadataOutput {
 
 impl UpdateDataTableMetadataOutput {
     /// The new lock version for the data table after the update.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`UpdateDataTableMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_metadata::builders::UpdateDataTableMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -122,6 +132,7 @@ pub enum UpdateDataTableMetadataError {
 
 impl UpdateDataTableMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -134,11 +145,13 @@ impl UpdateDataTableMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -164,41 +177,49 @@ impl UpdateDataTableMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -260,6 +281,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -268,12 +290,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -281,6 +305,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -289,12 +314,14 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
@@ -302,6 +329,7 @@ pub mod builders {
         /// The updated name for the data table.
         ///
         /// Sets [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -310,12 +338,14 @@ pub mod builders {
         /// The updated name for the data table.
         ///
         /// Sets [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -323,6 +353,7 @@ pub mod builders {
         /// The updated description for the data table.
         ///
         /// Sets [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -331,12 +362,14 @@ pub mod builders {
         /// The updated description for the data table.
         ///
         /// Sets [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -344,6 +377,7 @@ pub mod builders {
         /// The updated value lock level for the data table.
         ///
         /// Sets [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level). This field is required.
+        #[inline]
         pub fn value_lock_level(
             mut self,
             input: crate::types::DataTableLockLevel,
@@ -355,6 +389,7 @@ pub mod builders {
         /// The updated value lock level for the data table.
         ///
         /// Sets [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level). This field is required.
+        #[inline]
         pub fn set_value_lock_level(
             mut self,
             input: Option<crate::types::DataTableLockLevel>,
@@ -364,6 +399,7 @@ pub mod builders {
         }
 
         /// Returns [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level), if set.
+        #[inline]
         pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
             &self.value_lock_level
         }
@@ -371,6 +407,7 @@ pub mod builders {
         /// The updated IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -379,12 +416,14 @@ pub mod builders {
         /// The updated IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone). This field is required.
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
@@ -392,6 +431,7 @@ pub mod builders {
         /// Builds a [`UpdateDataTableMetadataInput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -420,6 +460,7 @@ pub mod builders {
         /// The new lock version for the data table after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -431,6 +472,7 @@ pub mod builders {
         /// The new lock version for the data table after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -440,11 +482,13 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
 
         /// Builds a [`UpdateDataTableMetadataOutput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput {
@@ -461,6 +505,7 @@ impl crate::protocol::Operation for UpdateDataTableMetadata {
     type Output = UpdateDataTableMetadataOutput;
     type Error = UpdateDataTableMetadataError;
     const NAME: &'static str = "UpdateDataTableMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -517,6 +562,7 @@ impl crate::protocol::Operation for UpdateDataTableMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -532,6 +578,7 @@ impl crate::protocol::Operation for UpdateDataTableMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -570,6 +617,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateDataTablePrimaryValues;
 impl UpdateDataTablePrimaryValues {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,11 +30,13 @@ pub struct UpdateDataTablePrimaryValuesInput {
 
 impl UpdateDataTablePrimaryValuesInput {
     /// The unique identifier for the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
@@ -41,6 +44,7 @@ impl UpdateDataTablePrimaryValuesInput {
     /// The current primary values for the record.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
@@ -48,16 +52,19 @@ impl UpdateDataTablePrimaryValuesInput {
     /// The new primary values for the record.
     ///
     /// Empty when the field is unset; use `.new_primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn new_primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.new_primary_values.as_deref().unwrap_or_default()
     }
 
     /// The lock version information required for optimistic locking to prevent concurrent modifications.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`UpdateDataTablePrimaryValuesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesInputBuilder {
         ::std::default::Default::default()
     }
@@ -74,11 +81,13 @@ pub struct UpdateDataTablePrimaryValuesOutput {
 
 impl UpdateDataTablePrimaryValuesOutput {
     /// The updated lock version information for the data table and affected components after the primary values change.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`UpdateDataTablePrimaryValuesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum UpdateDataTablePrimaryValuesError {
 
 impl UpdateDataTablePrimaryValuesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl UpdateDataTablePrimaryValuesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -156,36 +168,43 @@ impl UpdateDataTablePrimaryValuesError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -244,6 +263,7 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +272,14 @@ pub mod builders {
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +287,7 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
             self.data_table_id = Some(input.into());
             self
@@ -273,17 +296,20 @@ pub mod builders {
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
+        #[inline]
         pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
             self.data_table_id = input;
             self
         }
 
         /// Returns [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id), if set.
+        #[inline]
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
 
         /// Appends an item to [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+        #[inline]
         pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
             let mut v: Vec<_> = self.primary_values.unwrap_or_default();
             v.push(input);
@@ -294,6 +320,7 @@ pub mod builders {
         /// The current primary values for the record.
         ///
         /// Sets [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values). This field is required.
+        #[inline]
         pub fn set_primary_values(
             mut self,
             input: Option<Vec<crate::types::PrimaryValue>>,
@@ -303,11 +330,13 @@ pub mod builders {
         }
 
         /// Returns [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values), if set.
+        #[inline]
         pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
             &self.primary_values
         }
 
         /// Appends an item to [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values); use [`set_new_primary_values`](Self::set_new_primary_values) to replace the whole list.
+        #[inline]
         pub fn new_primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
             let mut v: Vec<_> = self.new_primary_values.unwrap_or_default();
             v.push(input);
@@ -318,6 +347,7 @@ pub mod builders {
         /// The new primary values for the record.
         ///
         /// Sets [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values). This field is required.
+        #[inline]
         pub fn set_new_primary_values(
             mut self,
             input: Option<Vec<crate::types::PrimaryValue>>,
@@ -327,6 +357,7 @@ pub mod builders {
         }
 
         /// Returns [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values), if set.
+        #[inline]
         pub fn get_new_primary_values(
             &self,
         ) -> &Option<Vec<crate::types::PrimaryValue>> {
@@ -336,6 +367,7 @@ pub mod builders {
         /// The lock version information required for optimistic locking to prevent concurrent modifications.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version). This field is required.
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -347,6 +379,7 @@ pub mod builders {
         /// The lock version information required for optimistic locking to prevent concurrent modifications.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version). This field is required.
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -356,6 +389,7 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
@@ -363,6 +397,7 @@ pub mod builders {
         /// Builds a [`UpdateDataTablePrimaryValuesInput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -390,6 +425,7 @@ pub mod builders {
         /// The updated lock version information for the data table and affected components after the primary values change.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput#structfield.lock_version).
+        #[inline]
         pub fn lock_version(
             mut self,
             input: crate::types::DataTableLockVersion,
@@ -401,6 +437,7 @@ pub mod builders {
         /// The updated lock version information for the data table and affected components after the primary values change.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput#structfield.lock_version).
+        #[inline]
         pub fn set_lock_version(
             mut self,
             input: Option<crate::types::DataTableLockVersion>,
@@ -410,11 +447,13 @@ pub mod builders {
         }
 
         /// Returns [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput#structfield.lock_version), if set.
+        #[inline]
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
 
         /// Builds a [`UpdateDataTablePrimaryValuesOutput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput {
@@ -431,6 +470,7 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
     type Output = UpdateDataTablePrimaryValuesOutput;
     type Error = UpdateDataTablePrimaryValuesError;
     const NAME: &'static str = "UpdateDataTablePrimaryValues";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -484,6 +524,7 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -499,6 +540,7 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -537,6 +579,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

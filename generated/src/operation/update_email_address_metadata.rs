@@ -6,6 +6,7 @@
 pub struct UpdateEmailAddressMetadata;
 impl UpdateEmailAddressMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct UpdateEmailAddressMetadataInput {
 
 impl UpdateEmailAddressMetadataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The description of the email address.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The display name of email address.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`UpdateEmailAddressMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_email_address_metadata::builders::UpdateEmailAddressMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -84,16 +91,19 @@ pub struct UpdateEmailAddressMetadataOutput {
 
 impl UpdateEmailAddressMetadataOutput {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email address.
+    #[inline]
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
 
     /// Creates a new builder for [`UpdateEmailAddressMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_email_address_metadata::builders::UpdateEmailAddressMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -132,6 +142,7 @@ pub enum UpdateEmailAddressMetadataError {
 
 impl UpdateEmailAddressMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -144,11 +155,13 @@ impl UpdateEmailAddressMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -171,36 +184,43 @@ impl UpdateEmailAddressMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -259,6 +279,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -267,12 +288,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -280,6 +303,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -288,12 +312,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id). This field is required.
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -301,6 +327,7 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -309,12 +336,14 @@ pub mod builders {
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -322,6 +351,7 @@ pub mod builders {
         /// The display name of email address.
         ///
         /// Sets [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name).
+        #[inline]
         pub fn display_name(mut self, input: impl Into<String>) -> Self {
             self.display_name = Some(input.into());
             self
@@ -330,12 +360,14 @@ pub mod builders {
         /// The display name of email address.
         ///
         /// Sets [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name).
+        #[inline]
         pub fn set_display_name(mut self, input: Option<String>) -> Self {
             self.display_name = input;
             self
         }
 
         /// Returns [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name), if set.
+        #[inline]
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
@@ -343,6 +375,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -351,12 +384,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -364,6 +399,7 @@ pub mod builders {
         /// Builds a [`UpdateEmailAddressMetadataInput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -404,6 +440,7 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_id).
+        #[inline]
         pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
             self.email_address_id = Some(input.into());
             self
@@ -412,12 +449,14 @@ pub mod builders {
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_id).
+        #[inline]
         pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
             self.email_address_id = input;
             self
         }
 
         /// Returns [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_id), if set.
+        #[inline]
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
@@ -425,6 +464,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn).
+        #[inline]
         pub fn email_address_arn(mut self, input: impl Into<String>) -> Self {
             self.email_address_arn = Some(input.into());
             self
@@ -433,17 +473,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn).
+        #[inline]
         pub fn set_email_address_arn(mut self, input: Option<String>) -> Self {
             self.email_address_arn = input;
             self
         }
 
         /// Returns [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn), if set.
+        #[inline]
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
 
         /// Builds a [`UpdateEmailAddressMetadataOutput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput {
@@ -461,6 +504,7 @@ impl crate::protocol::Operation for UpdateEmailAddressMetadata {
     type Output = UpdateEmailAddressMetadataOutput;
     type Error = UpdateEmailAddressMetadataError;
     const NAME: &'static str = "UpdateEmailAddressMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -514,6 +558,7 @@ impl crate::protocol::Operation for UpdateEmailAddressMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -529,6 +574,7 @@ impl crate::protocol::Operation for UpdateEmailAddressMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -572,6 +618,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

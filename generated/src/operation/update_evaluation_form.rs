@@ -8,6 +8,7 @@
 pub struct UpdateEvaluationForm;
 impl UpdateEvaluationForm {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -53,31 +54,37 @@ pub struct UpdateEvaluationFormInput {
 
 impl UpdateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// A version of the evaluation form to update.
+    #[inline]
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
 
     /// A flag indicating whether the operation must create a new version.
+    #[inline]
     pub fn create_new_version(&self) -> Option<bool> {
         self.create_new_version
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The description of the evaluation form.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -85,11 +92,13 @@ impl UpdateEvaluationFormInput {
     /// Items that are part of the evaluation form.
     ///
     /// Empty when the field is unset; use `.items.is_none()` to tell unset from empty.
+    #[inline]
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         self.items.as_deref().unwrap_or_default()
     }
 
     /// A scoring strategy of the evaluation form.
+    #[inline]
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
@@ -97,6 +106,7 @@ impl UpdateEvaluationFormInput {
     }
 
     /// Whether automated evaluations are enabled.
+    #[inline]
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -104,6 +114,7 @@ impl UpdateEvaluationFormInput {
     }
 
     /// Configuration for evaluation review settings of the evaluation form.
+    #[inline]
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
@@ -111,16 +122,19 @@ impl UpdateEvaluationFormInput {
     }
 
     /// A boolean flag indicating whether to update evaluation form to draft state.
+    #[inline]
     pub fn as_draft(&self) -> Option<bool> {
         self.as_draft
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Configuration that specifies the target for the evaluation form.
+    #[inline]
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
@@ -128,6 +142,7 @@ impl UpdateEvaluationFormInput {
     }
 
     /// Configuration for language settings of the evaluation form.
+    #[inline]
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
@@ -135,6 +150,7 @@ impl UpdateEvaluationFormInput {
     }
 
     /// Creates a new builder for [`UpdateEvaluationFormInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
@@ -155,21 +171,25 @@ pub struct UpdateEvaluationFormOutput {
 
 impl UpdateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// The version of the updated evaluation form resource.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// Creates a new builder for [`UpdateEvaluationFormOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_evaluation_form::builders::UpdateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
@@ -206,6 +226,7 @@ pub enum UpdateEvaluationFormError {
 
 impl UpdateEvaluationFormError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -218,11 +239,13 @@ impl UpdateEvaluationFormError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -246,31 +269,37 @@ impl UpdateEvaluationFormError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -344,6 +373,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -352,12 +382,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -365,6 +397,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -373,12 +406,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -386,6 +421,7 @@ pub mod builders {
         /// A version of the evaluation form to update.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -394,12 +430,14 @@ pub mod builders {
         /// A version of the evaluation form to update.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -407,6 +445,7 @@ pub mod builders {
         /// A flag indicating whether the operation must create a new version.
         ///
         /// Sets [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version).
+        #[inline]
         pub fn create_new_version(mut self, input: bool) -> Self {
             self.create_new_version = Some(input);
             self
@@ -415,12 +454,14 @@ pub mod builders {
         /// A flag indicating whether the operation must create a new version.
         ///
         /// Sets [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version).
+        #[inline]
         pub fn set_create_new_version(mut self, input: Option<bool>) -> Self {
             self.create_new_version = input;
             self
         }
 
         /// Returns [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version), if set.
+        #[inline]
         pub fn get_create_new_version(&self) -> &Option<bool> {
             &self.create_new_version
         }
@@ -428,6 +469,7 @@ pub mod builders {
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title). This field is required.
+        #[inline]
         pub fn title(mut self, input: impl Into<String>) -> Self {
             self.title = Some(input.into());
             self
@@ -436,12 +478,14 @@ pub mod builders {
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title). This field is required.
+        #[inline]
         pub fn set_title(mut self, input: Option<String>) -> Self {
             self.title = input;
             self
         }
 
         /// Returns [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title), if set.
+        #[inline]
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
@@ -449,6 +493,7 @@ pub mod builders {
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -457,17 +502,20 @@ pub mod builders {
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
+        #[inline]
         pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
             let mut v: Vec<_> = self.items.unwrap_or_default();
             v.push(input);
@@ -478,6 +526,7 @@ pub mod builders {
         /// Items that are part of the evaluation form.
         ///
         /// Sets [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items). This field is required.
+        #[inline]
         pub fn set_items(
             mut self,
             input: Option<Vec<crate::types::EvaluationFormItem>>,
@@ -487,6 +536,7 @@ pub mod builders {
         }
 
         /// Returns [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items), if set.
+        #[inline]
         pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
             &self.items
         }
@@ -494,6 +544,7 @@ pub mod builders {
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy).
+        #[inline]
         pub fn scoring_strategy(
             mut self,
             input: crate::types::EvaluationFormScoringStrategy,
@@ -505,6 +556,7 @@ pub mod builders {
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy).
+        #[inline]
         pub fn set_scoring_strategy(
             mut self,
             input: Option<crate::types::EvaluationFormScoringStrategy>,
@@ -514,6 +566,7 @@ pub mod builders {
         }
 
         /// Returns [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy), if set.
+        #[inline]
         pub fn get_scoring_strategy(
             &self,
         ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
@@ -523,6 +576,7 @@ pub mod builders {
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn auto_evaluation_configuration(
             mut self,
             input: crate::types::EvaluationFormAutoEvaluationConfiguration,
@@ -534,6 +588,7 @@ pub mod builders {
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration).
+        #[inline]
         pub fn set_auto_evaluation_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormAutoEvaluationConfiguration>,
@@ -543,6 +598,7 @@ pub mod builders {
         }
 
         /// Returns [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration), if set.
+        #[inline]
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -552,6 +608,7 @@ pub mod builders {
         /// Configuration for evaluation review settings of the evaluation form.
         ///
         /// Sets [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration).
+        #[inline]
         pub fn review_configuration(
             mut self,
             input: crate::types::EvaluationReviewConfiguration,
@@ -563,6 +620,7 @@ pub mod builders {
         /// Configuration for evaluation review settings of the evaluation form.
         ///
         /// Sets [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration).
+        #[inline]
         pub fn set_review_configuration(
             mut self,
             input: Option<crate::types::EvaluationReviewConfiguration>,
@@ -572,6 +630,7 @@ pub mod builders {
         }
 
         /// Returns [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration), if set.
+        #[inline]
         pub fn get_review_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationReviewConfiguration> {
@@ -581,6 +640,7 @@ pub mod builders {
         /// A boolean flag indicating whether to update evaluation form to draft state.
         ///
         /// Sets [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft).
+        #[inline]
         pub fn as_draft(mut self, input: bool) -> Self {
             self.as_draft = Some(input);
             self
@@ -589,12 +649,14 @@ pub mod builders {
         /// A boolean flag indicating whether to update evaluation form to draft state.
         ///
         /// Sets [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft).
+        #[inline]
         pub fn set_as_draft(mut self, input: Option<bool>) -> Self {
             self.as_draft = input;
             self
         }
 
         /// Returns [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft), if set.
+        #[inline]
         pub fn get_as_draft(&self) -> &Option<bool> {
             &self.as_draft
         }
@@ -602,6 +664,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -610,12 +673,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -623,6 +688,7 @@ pub mod builders {
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration).
+        #[inline]
         pub fn target_configuration(
             mut self,
             input: crate::types::EvaluationFormTargetConfiguration,
@@ -634,6 +700,7 @@ pub mod builders {
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration).
+        #[inline]
         pub fn set_target_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormTargetConfiguration>,
@@ -643,6 +710,7 @@ pub mod builders {
         }
 
         /// Returns [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration), if set.
+        #[inline]
         pub fn get_target_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
@@ -652,6 +720,7 @@ pub mod builders {
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration).
+        #[inline]
         pub fn language_configuration(
             mut self,
             input: crate::types::EvaluationFormLanguageConfiguration,
@@ -663,6 +732,7 @@ pub mod builders {
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration).
+        #[inline]
         pub fn set_language_configuration(
             mut self,
             input: Option<crate::types::EvaluationFormLanguageConfiguration>,
@@ -672,6 +742,7 @@ pub mod builders {
         }
 
         /// Returns [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration), if set.
+        #[inline]
         pub fn get_language_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
@@ -681,6 +752,7 @@ pub mod builders {
         /// Builds a [`UpdateEvaluationFormInput`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -719,6 +791,7 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_id = Some(input.into());
             self
@@ -727,12 +800,14 @@ pub mod builders {
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
+        #[inline]
         pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
             self.evaluation_form_id = input;
             self
         }
 
         /// Returns [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id), if set.
+        #[inline]
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
@@ -740,6 +815,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
             self.evaluation_form_arn = Some(input.into());
             self
@@ -748,12 +824,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
+        #[inline]
         pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
             self.evaluation_form_arn = input;
             self
         }
 
         /// Returns [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
+        #[inline]
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
@@ -761,6 +839,7 @@ pub mod builders {
         /// The version of the updated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn evaluation_form_version(mut self, input: i32) -> Self {
             self.evaluation_form_version = Some(input);
             self
@@ -769,12 +848,14 @@ pub mod builders {
         /// The version of the updated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
+        #[inline]
         pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
             self.evaluation_form_version = input;
             self
         }
 
         /// Returns [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version), if set.
+        #[inline]
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
@@ -784,6 +865,7 @@ pub mod builders {
         /// Fails when one of these fields is unset:
         /// - [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id)
         /// - [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn)
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -817,6 +899,7 @@ impl crate::protocol::Operation for UpdateEvaluationForm {
     type Output = UpdateEvaluationFormOutput;
     type Error = UpdateEvaluationFormError;
     const NAME: &'static str = "UpdateEvaluationForm";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -918,6 +1001,7 @@ impl crate::protocol::Operation for UpdateEvaluationForm {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -933,6 +1017,7 @@ impl crate::protocol::Operation for UpdateEvaluationForm {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -980,6 +1065,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateHoursOfOperation;
 impl UpdateHoursOfOperation {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,26 +32,31 @@ pub struct UpdateHoursOfOperationInput {
 
 impl UpdateHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The name of the hours of operation.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the hours of operation.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The time zone of the hours of operation.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
@@ -58,11 +64,13 @@ impl UpdateHoursOfOperationInput {
     /// Configuration information of the hours of operation.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UpdateHoursOfOperationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
@@ -77,6 +85,7 @@ pub struct UpdateHoursOfOperationOutput {
 
 impl UpdateHoursOfOperationOutput {
     /// Creates a new builder for [`UpdateHoursOfOperationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -113,6 +122,7 @@ pub enum UpdateHoursOfOperationError {
 
 impl UpdateHoursOfOperationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -125,11 +135,13 @@ impl UpdateHoursOfOperationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -153,31 +165,37 @@ impl UpdateHoursOfOperationError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone).
+        #[inline]
         pub fn time_zone(mut self, input: impl Into<String>) -> Self {
             self.time_zone = Some(input.into());
             self
@@ -327,17 +358,20 @@ pub mod builders {
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone).
+        #[inline]
         pub fn set_time_zone(mut self, input: Option<String>) -> Self {
             self.time_zone = input;
             self
         }
 
         /// Returns [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone), if set.
+        #[inline]
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
 
         /// Appends an item to [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+        #[inline]
         pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
             let mut v: Vec<_> = self.config.unwrap_or_default();
             v.push(input);
@@ -348,6 +382,7 @@ pub mod builders {
         /// Configuration information of the hours of operation.
         ///
         /// Sets [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config).
+        #[inline]
         pub fn set_config(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationConfig>>,
@@ -357,6 +392,7 @@ pub mod builders {
         }
 
         /// Returns [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config), if set.
+        #[inline]
         pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
             &self.config
         }
@@ -364,6 +400,7 @@ pub mod builders {
         /// Builds a [`UpdateHoursOfOperationInput`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -387,6 +424,7 @@ pub mod builders {
     pub struct UpdateHoursOfOperationOutputBuilder {}
     impl UpdateHoursOfOperationOutputBuilder {
         /// Builds a [`UpdateHoursOfOperationOutput`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_hours_of_operation::UpdateHoursOfOperationOutput {
@@ -402,6 +440,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperation {
     type Output = UpdateHoursOfOperationOutput;
     type Error = UpdateHoursOfOperationError;
     const NAME: &'static str = "UpdateHoursOfOperation";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -463,6 +502,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperation {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -478,6 +518,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperation {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -493,6 +534,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

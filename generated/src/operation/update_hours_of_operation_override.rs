@@ -6,6 +6,7 @@
 pub struct UpdateHoursOfOperationOverride;
 impl UpdateHoursOfOperationOverride {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -41,26 +42,31 @@ pub struct UpdateHoursOfOperationOverrideInput {
 
 impl UpdateHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The identifier for the hours of operation override.
+    #[inline]
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
 
     /// The name of the hours of operation override.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the hours of operation override.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -68,31 +74,37 @@ impl UpdateHoursOfOperationOverrideInput {
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
 
     /// The date from when the hours of operation override would be effective.
+    #[inline]
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
 
     /// The date until the hours of operation override is effective.
+    #[inline]
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
 
     /// Configuration for a recurring event.
+    #[inline]
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
 
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
+    #[inline]
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
 
     /// Creates a new builder for [`UpdateHoursOfOperationOverrideInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_hours_of_operation_override::builders::UpdateHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
@@ -107,6 +119,7 @@ pub struct UpdateHoursOfOperationOverrideOutput {
 
 impl UpdateHoursOfOperationOverrideOutput {
     /// Creates a new builder for [`UpdateHoursOfOperationOverrideOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_hours_of_operation_override::builders::UpdateHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
@@ -147,6 +160,7 @@ pub enum UpdateHoursOfOperationOverrideError {
 
 impl UpdateHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -159,11 +173,13 @@ impl UpdateHoursOfOperationOverrideError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ConditionalOperationFailedException(e) => {
@@ -190,36 +206,43 @@ impl UpdateHoursOfOperationOverrideError {
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -287,6 +310,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -295,12 +319,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -308,6 +334,7 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
             self.hours_of_operation_id = Some(input.into());
             self
@@ -316,12 +343,14 @@ pub mod builders {
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
             self.hours_of_operation_id = input;
             self
         }
 
         /// Returns [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
@@ -329,6 +358,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn hours_of_operation_override_id(
             mut self,
             input: impl Into<String>,
@@ -340,6 +370,7 @@ pub mod builders {
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
+        #[inline]
         pub fn set_hours_of_operation_override_id(
             mut self,
             input: Option<String>,
@@ -349,6 +380,7 @@ pub mod builders {
         }
 
         /// Returns [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
+        #[inline]
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
@@ -356,6 +388,7 @@ pub mod builders {
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -364,12 +397,14 @@ pub mod builders {
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -377,6 +412,7 @@ pub mod builders {
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -385,17 +421,20 @@ pub mod builders {
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+        #[inline]
         pub fn config(
             mut self,
             input: crate::types::HoursOfOperationOverrideConfig,
@@ -409,6 +448,7 @@ pub mod builders {
         /// Configuration information for the hours of operation override: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config).
+        #[inline]
         pub fn set_config(
             mut self,
             input: Option<Vec<crate::types::HoursOfOperationOverrideConfig>>,
@@ -418,6 +458,7 @@ pub mod builders {
         }
 
         /// Returns [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config), if set.
+        #[inline]
         pub fn get_config(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
@@ -427,6 +468,7 @@ pub mod builders {
         /// The date from when the hours of operation override would be effective.
         ///
         /// Sets [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from).
+        #[inline]
         pub fn effective_from(mut self, input: impl Into<String>) -> Self {
             self.effective_from = Some(input.into());
             self
@@ -435,12 +477,14 @@ pub mod builders {
         /// The date from when the hours of operation override would be effective.
         ///
         /// Sets [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from).
+        #[inline]
         pub fn set_effective_from(mut self, input: Option<String>) -> Self {
             self.effective_from = input;
             self
         }
 
         /// Returns [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from), if set.
+        #[inline]
         pub fn get_effective_from(&self) -> &Option<String> {
             &self.effective_from
         }
@@ -448,6 +492,7 @@ pub mod builders {
         /// The date until the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till).
+        #[inline]
         pub fn effective_till(mut self, input: impl Into<String>) -> Self {
             self.effective_till = Some(input.into());
             self
@@ -456,12 +501,14 @@ pub mod builders {
         /// The date until the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till).
+        #[inline]
         pub fn set_effective_till(mut self, input: Option<String>) -> Self {
             self.effective_till = input;
             self
         }
 
         /// Returns [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till), if set.
+        #[inline]
         pub fn get_effective_till(&self) -> &Option<String> {
             &self.effective_till
         }
@@ -469,6 +516,7 @@ pub mod builders {
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config).
+        #[inline]
         pub fn recurrence_config(
             mut self,
             input: crate::types::RecurrenceConfig,
@@ -480,6 +528,7 @@ pub mod builders {
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config).
+        #[inline]
         pub fn set_recurrence_config(
             mut self,
             input: Option<crate::types::RecurrenceConfig>,
@@ -489,6 +538,7 @@ pub mod builders {
         }
 
         /// Returns [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config), if set.
+        #[inline]
         pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
             &self.recurrence_config
         }
@@ -496,6 +546,7 @@ pub mod builders {
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type).
+        #[inline]
         pub fn override_type(mut self, input: crate::types::OverrideType) -> Self {
             self.override_type = Some(input);
             self
@@ -504,6 +555,7 @@ pub mod builders {
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type).
+        #[inline]
         pub fn set_override_type(
             mut self,
             input: Option<crate::types::OverrideType>,
@@ -513,6 +565,7 @@ pub mod builders {
         }
 
         /// Returns [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type), if set.
+        #[inline]
         pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
             &self.override_type
         }
@@ -520,6 +573,7 @@ pub mod builders {
         /// Builds a [`UpdateHoursOfOperationOverrideInput`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -547,6 +601,7 @@ pub mod builders {
     pub struct UpdateHoursOfOperationOverrideOutputBuilder {}
     impl UpdateHoursOfOperationOverrideOutputBuilder {
         /// Builds a [`UpdateHoursOfOperationOverrideOutput`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideOutput {
@@ -562,6 +617,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperationOverride {
     type Output = UpdateHoursOfOperationOverrideOutput;
     type Error = UpdateHoursOfOperationOverrideError;
     const NAME: &'static str = "UpdateHoursOfOperationOverride";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -642,6 +698,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperationOverride {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -657,6 +714,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperationOverride {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -672,6 +730,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

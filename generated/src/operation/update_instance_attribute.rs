@@ -8,6 +8,7 @@
 pub struct UpdateInstanceAttribute;
 impl UpdateInstanceAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,26 +34,31 @@ pub struct UpdateInstanceAttributeInput {
 
 impl UpdateInstanceAttributeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The type of attribute.
+    #[inline]
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
 
     /// The value for the attribute.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`UpdateInstanceAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_instance_attribute::builders::UpdateInstanceAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -67,6 +73,7 @@ pub struct UpdateInstanceAttributeOutput {
 
 impl UpdateInstanceAttributeOutput {
     /// Creates a new builder for [`UpdateInstanceAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_instance_attribute::builders::UpdateInstanceAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +108,7 @@ pub enum UpdateInstanceAttributeError {
 
 impl UpdateInstanceAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +121,13 @@ impl UpdateInstanceAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -138,26 +148,31 @@ impl UpdateInstanceAttributeError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type). This field is required.
+        #[inline]
         pub fn attribute_type(
             mut self,
             input: crate::types::InstanceAttributeType,
@@ -243,6 +262,7 @@ pub mod builders {
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type). This field is required.
+        #[inline]
         pub fn set_attribute_type(
             mut self,
             input: Option<crate::types::InstanceAttributeType>,
@@ -252,6 +272,7 @@ pub mod builders {
         }
 
         /// Returns [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type), if set.
+        #[inline]
         pub fn get_attribute_type(
             &self,
         ) -> &Option<crate::types::InstanceAttributeType> {
@@ -261,6 +282,7 @@ pub mod builders {
         /// The value for the attribute.
         ///
         /// Sets [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value). This field is required.
+        #[inline]
         pub fn value(mut self, input: impl Into<String>) -> Self {
             self.value = Some(input.into());
             self
@@ -269,12 +291,14 @@ pub mod builders {
         /// The value for the attribute.
         ///
         /// Sets [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value). This field is required.
+        #[inline]
         pub fn set_value(mut self, input: Option<String>) -> Self {
             self.value = input;
             self
         }
 
         /// Returns [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value), if set.
+        #[inline]
         pub fn get_value(&self) -> &Option<String> {
             &self.value
         }
@@ -282,6 +306,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -290,12 +315,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -303,6 +330,7 @@ pub mod builders {
         /// Builds a [`UpdateInstanceAttributeInput`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -324,6 +352,7 @@ pub mod builders {
     pub struct UpdateInstanceAttributeOutputBuilder {}
     impl UpdateInstanceAttributeOutputBuilder {
         /// Builds a [`UpdateInstanceAttributeOutput`](crate::operation::update_instance_attribute::UpdateInstanceAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_instance_attribute::UpdateInstanceAttributeOutput {
@@ -339,6 +368,7 @@ impl crate::protocol::Operation for UpdateInstanceAttribute {
     type Output = UpdateInstanceAttributeOutput;
     type Error = UpdateInstanceAttributeError;
     const NAME: &'static str = "UpdateInstanceAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -393,6 +423,7 @@ impl crate::protocol::Operation for UpdateInstanceAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -408,6 +439,7 @@ impl crate::protocol::Operation for UpdateInstanceAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -423,6 +455,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdateInstanceStorageConfig;
 impl UpdateInstanceStorageConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,31 +32,37 @@ pub struct UpdateInstanceStorageConfigInput {
 
 impl UpdateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// A valid resource type.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
 
     /// The storage configuration for the instance.
+    #[inline]
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`UpdateInstanceStorageConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_instance_storage_config::builders::UpdateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ pub struct UpdateInstanceStorageConfigOutput {
 
 impl UpdateInstanceStorageConfigOutput {
     /// Creates a new builder for [`UpdateInstanceStorageConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_instance_storage_config::builders::UpdateInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +112,7 @@ pub enum UpdateInstanceStorageConfigError {
 
 impl UpdateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -116,11 +125,13 @@ impl UpdateInstanceStorageConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -141,26 +152,31 @@ impl UpdateInstanceStorageConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -215,6 +231,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -223,12 +240,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -236,6 +255,7 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn association_id(mut self, input: impl Into<String>) -> Self {
             self.association_id = Some(input.into());
             self
@@ -244,12 +264,14 @@ pub mod builders {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id). This field is required.
+        #[inline]
         pub fn set_association_id(mut self, input: Option<String>) -> Self {
             self.association_id = input;
             self
         }
 
         /// Returns [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id), if set.
+        #[inline]
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
@@ -257,6 +279,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn resource_type(
             mut self,
             input: crate::types::InstanceStorageResourceType,
@@ -268,6 +291,7 @@ pub mod builders {
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type). This field is required.
+        #[inline]
         pub fn set_resource_type(
             mut self,
             input: Option<crate::types::InstanceStorageResourceType>,
@@ -277,6 +301,7 @@ pub mod builders {
         }
 
         /// Returns [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type), if set.
+        #[inline]
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
@@ -286,6 +311,7 @@ pub mod builders {
         /// The storage configuration for the instance.
         ///
         /// Sets [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config). This field is required.
+        #[inline]
         pub fn storage_config(
             mut self,
             input: crate::types::InstanceStorageConfig,
@@ -297,6 +323,7 @@ pub mod builders {
         /// The storage configuration for the instance.
         ///
         /// Sets [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config). This field is required.
+        #[inline]
         pub fn set_storage_config(
             mut self,
             input: Option<crate::types::InstanceStorageConfig>,
@@ -306,6 +333,7 @@ pub mod builders {
         }
 
         /// Returns [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config), if set.
+        #[inline]
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
@@ -315,6 +343,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -323,12 +352,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -336,6 +367,7 @@ pub mod builders {
         /// Builds a [`UpdateInstanceStorageConfigInput`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -358,6 +390,7 @@ pub mod builders {
     pub struct UpdateInstanceStorageConfigOutputBuilder {}
     impl UpdateInstanceStorageConfigOutputBuilder {
         /// Builds a [`UpdateInstanceStorageConfigOutput`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigOutput {
@@ -373,6 +406,7 @@ impl crate::protocol::Operation for UpdateInstanceStorageConfig {
     type Output = UpdateInstanceStorageConfigOutput;
     type Error = UpdateInstanceStorageConfigError;
     const NAME: &'static str = "UpdateInstanceStorageConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -441,6 +475,7 @@ impl crate::protocol::Operation for UpdateInstanceStorageConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -456,6 +491,7 @@ impl crate::protocol::Operation for UpdateInstanceStorageConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -471,6 +507,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

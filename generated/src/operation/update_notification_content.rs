@@ -6,6 +6,7 @@
 pub struct UpdateNotificationContent;
 impl UpdateNotificationContent {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct UpdateNotificationContentInput {
 
 impl UpdateNotificationContentInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the notification to update.
+    #[inline]
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
 
     /// The updated localized content of the notification.
+    #[inline]
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -42,6 +46,7 @@ impl UpdateNotificationContentInput {
     }
 
     /// Creates a new builder for [`UpdateNotificationContentInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_notification_content::builders::UpdateNotificationContentInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateNotificationContentOutput {
 
 impl UpdateNotificationContentOutput {
     /// Creates a new builder for [`UpdateNotificationContentOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_notification_content::builders::UpdateNotificationContentOutputBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +98,7 @@ pub enum UpdateNotificationContentError {
 
 impl UpdateNotificationContentError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -104,11 +111,13 @@ impl UpdateNotificationContentError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -130,31 +139,37 @@ impl UpdateNotificationContentError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -211,6 +226,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -219,12 +235,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -232,6 +250,7 @@ pub mod builders {
         /// The unique identifier for the notification to update.
         ///
         /// Sets [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn notification_id(mut self, input: impl Into<String>) -> Self {
             self.notification_id = Some(input.into());
             self
@@ -240,17 +259,20 @@ pub mod builders {
         /// The unique identifier for the notification to update.
         ///
         /// Sets [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn set_notification_id(mut self, input: Option<String>) -> Self {
             self.notification_id = input;
             self
         }
 
         /// Returns [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id), if set.
+        #[inline]
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
 
         /// Inserts an entry into [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
+        #[inline]
         pub fn content(
             mut self,
             k: crate::types::LocaleCode,
@@ -265,6 +287,7 @@ pub mod builders {
         /// The updated localized content of the notification.
         ///
         /// Sets [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content). This field is required.
+        #[inline]
         pub fn set_content(
             mut self,
             input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
@@ -274,6 +297,7 @@ pub mod builders {
         }
 
         /// Returns [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(
             &self,
         ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -283,6 +307,7 @@ pub mod builders {
         /// Builds a [`UpdateNotificationContentInput`](crate::operation::update_notification_content::UpdateNotificationContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -303,6 +328,7 @@ pub mod builders {
     pub struct UpdateNotificationContentOutputBuilder {}
     impl UpdateNotificationContentOutputBuilder {
         /// Builds a [`UpdateNotificationContentOutput`](crate::operation::update_notification_content::UpdateNotificationContentOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_notification_content::UpdateNotificationContentOutput {
@@ -318,6 +344,7 @@ impl crate::protocol::Operation for UpdateNotificationContent {
     type Output = UpdateNotificationContentOutput;
     type Error = UpdateNotificationContentError;
     const NAME: &'static str = "UpdateNotificationContent";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -365,6 +392,7 @@ impl crate::protocol::Operation for UpdateNotificationContent {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -380,6 +408,7 @@ impl crate::protocol::Operation for UpdateNotificationContent {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -395,6 +424,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -11,6 +11,7 @@
 pub struct UpdateParticipantAuthentication;
 impl UpdateParticipantAuthentication {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -34,31 +35,37 @@ pub struct UpdateParticipantAuthenticationInput {
 
 impl UpdateParticipantAuthenticationInput {
     /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
+    #[inline]
     pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The `code` query parameter provided by Cognito in the `redirectUri`.
+    #[inline]
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
     /// The `error` query parameter provided by Cognito in the `redirectUri`.
+    #[inline]
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
     }
 
     /// The `error_description` parameter provided by Cognito in the `redirectUri`.
+    #[inline]
     pub fn error_description(&self) -> Option<&str> {
         self.error_description.as_deref()
     }
 
     /// Creates a new builder for [`UpdateParticipantAuthenticationInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_participant_authentication::builders::UpdateParticipantAuthenticationInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +92,7 @@ pub struct UpdateParticipantAuthenticationOutput {
 
 impl UpdateParticipantAuthenticationOutput {
     /// Creates a new builder for [`UpdateParticipantAuthenticationOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_participant_authentication::builders::UpdateParticipantAuthenticationOutputBuilder {
         ::std::default::Default::default()
     }
@@ -121,6 +129,7 @@ pub enum UpdateParticipantAuthenticationError {
 
 impl UpdateParticipantAuthenticationError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -133,11 +142,13 @@ impl UpdateParticipantAuthenticationError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -157,31 +168,37 @@ impl UpdateParticipantAuthenticationError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
+    #[inline]
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -238,6 +255,7 @@ pub mod builders {
         /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`state`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.state). This field is required.
+        #[inline]
         pub fn state(mut self, input: impl Into<String>) -> Self {
             self.state = Some(input.into());
             self
@@ -246,12 +264,14 @@ pub mod builders {
         /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`state`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.state). This field is required.
+        #[inline]
         pub fn set_state(mut self, input: Option<String>) -> Self {
             self.state = input;
             self
         }
 
         /// Returns [`state`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.state), if set.
+        #[inline]
         pub fn get_state(&self) -> &Option<String> {
             &self.state
         }
@@ -259,6 +279,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -267,12 +288,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -280,6 +303,7 @@ pub mod builders {
         /// The `code` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code).
+        #[inline]
         pub fn code(mut self, input: impl Into<String>) -> Self {
             self.code = Some(input.into());
             self
@@ -288,12 +312,14 @@ pub mod builders {
         /// The `code` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code).
+        #[inline]
         pub fn set_code(mut self, input: Option<String>) -> Self {
             self.code = input;
             self
         }
 
         /// Returns [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code), if set.
+        #[inline]
         pub fn get_code(&self) -> &Option<String> {
             &self.code
         }
@@ -301,6 +327,7 @@ pub mod builders {
         /// The `error` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error).
+        #[inline]
         pub fn error(mut self, input: impl Into<String>) -> Self {
             self.error = Some(input.into());
             self
@@ -309,12 +336,14 @@ pub mod builders {
         /// The `error` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error).
+        #[inline]
         pub fn set_error(mut self, input: Option<String>) -> Self {
             self.error = input;
             self
         }
 
         /// Returns [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error), if set.
+        #[inline]
         pub fn get_error(&self) -> &Option<String> {
             &self.error
         }
@@ -322,6 +351,7 @@ pub mod builders {
         /// The `error_description` parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description).
+        #[inline]
         pub fn error_description(mut self, input: impl Into<String>) -> Self {
             self.error_description = Some(input.into());
             self
@@ -330,12 +360,14 @@ pub mod builders {
         /// The `error_description` parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description).
+        #[inline]
         pub fn set_error_description(mut self, input: Option<String>) -> Self {
             self.error_description = input;
             self
         }
 
         /// Returns [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description), if set.
+        #[inline]
         pub fn get_error_description(&self) -> &Option<String> {
             &self.error_description
         }
@@ -343,6 +375,7 @@ pub mod builders {
         /// Builds a [`UpdateParticipantAuthenticationInput`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -378,6 +411,7 @@ pub mod builders {
     pub struct UpdateParticipantAuthenticationOutputBuilder {}
     impl UpdateParticipantAuthenticationOutputBuilder {
         /// Builds a [`UpdateParticipantAuthenticationOutput`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_participant_authentication::UpdateParticipantAuthenticationOutput {
@@ -393,6 +427,7 @@ impl crate::protocol::Operation for UpdateParticipantAuthentication {
     type Output = UpdateParticipantAuthenticationOutput;
     type Error = UpdateParticipantAuthenticationError;
     const NAME: &'static str = "UpdateParticipantAuthentication";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -442,6 +477,7 @@ impl crate::protocol::Operation for UpdateParticipantAuthentication {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -457,6 +493,7 @@ impl crate::protocol::Operation for UpdateParticipantAuthentication {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -472,6 +509,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -13,6 +13,7 @@
 pub struct UpdateParticipantRoleConfig;
 impl UpdateParticipantRoleConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -34,16 +35,19 @@ pub struct UpdateParticipantRoleConfigInput {
 
 impl UpdateParticipantRoleConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The Amazon Connect channel you want to configure.
+    #[inline]
     pub fn channel_configuration(
         &self,
     ) -> Option<&crate::types::UpdateParticipantRoleConfigChannelInfo> {
@@ -51,6 +55,7 @@ impl UpdateParticipantRoleConfigInput {
     }
 
     /// Creates a new builder for [`UpdateParticipantRoleConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_participant_role_config::builders::UpdateParticipantRoleConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -65,6 +70,7 @@ pub struct UpdateParticipantRoleConfigOutput {
 
 impl UpdateParticipantRoleConfigOutput {
     /// Creates a new builder for [`UpdateParticipantRoleConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_participant_role_config::builders::UpdateParticipantRoleConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -101,6 +107,7 @@ pub enum UpdateParticipantRoleConfigError {
 
 impl UpdateParticipantRoleConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -113,11 +120,13 @@ impl UpdateParticipantRoleConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -139,31 +148,37 @@ impl UpdateParticipantRoleConfigError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -220,6 +235,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -228,12 +244,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -241,6 +259,7 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn contact_id(mut self, input: impl Into<String>) -> Self {
             self.contact_id = Some(input.into());
             self
@@ -249,12 +268,14 @@ pub mod builders {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id). This field is required.
+        #[inline]
         pub fn set_contact_id(mut self, input: Option<String>) -> Self {
             self.contact_id = input;
             self
         }
 
         /// Returns [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id), if set.
+        #[inline]
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
@@ -262,6 +283,7 @@ pub mod builders {
         /// The Amazon Connect channel you want to configure.
         ///
         /// Sets [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration). This field is required.
+        #[inline]
         pub fn channel_configuration(
             mut self,
             input: crate::types::UpdateParticipantRoleConfigChannelInfo,
@@ -273,6 +295,7 @@ pub mod builders {
         /// The Amazon Connect channel you want to configure.
         ///
         /// Sets [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration). This field is required.
+        #[inline]
         pub fn set_channel_configuration(
             mut self,
             input: Option<crate::types::UpdateParticipantRoleConfigChannelInfo>,
@@ -282,6 +305,7 @@ pub mod builders {
         }
 
         /// Returns [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration), if set.
+        #[inline]
         pub fn get_channel_configuration(
             &self,
         ) -> &Option<crate::types::UpdateParticipantRoleConfigChannelInfo> {
@@ -291,6 +315,7 @@ pub mod builders {
         /// Builds a [`UpdateParticipantRoleConfigInput`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -311,6 +336,7 @@ pub mod builders {
     pub struct UpdateParticipantRoleConfigOutputBuilder {}
     impl UpdateParticipantRoleConfigOutputBuilder {
         /// Builds a [`UpdateParticipantRoleConfigOutput`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_participant_role_config::UpdateParticipantRoleConfigOutput {
@@ -326,6 +352,7 @@ impl crate::protocol::Operation for UpdateParticipantRoleConfig {
     type Output = UpdateParticipantRoleConfigOutput;
     type Error = UpdateParticipantRoleConfigError;
     const NAME: &'static str = "UpdateParticipantRoleConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -376,6 +403,7 @@ impl crate::protocol::Operation for UpdateParticipantRoleConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -391,6 +419,7 @@ impl crate::protocol::Operation for UpdateParticipantRoleConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -406,6 +435,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

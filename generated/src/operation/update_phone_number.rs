@@ -10,6 +10,7 @@
 pub struct UpdatePhoneNumber;
 impl UpdatePhoneNumber {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,26 +32,31 @@ pub struct UpdatePhoneNumberInput {
 
 impl UpdatePhoneNumberInput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`UpdatePhoneNumberInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
@@ -69,16 +75,19 @@ pub struct UpdatePhoneNumberOutput {
 
 impl UpdatePhoneNumberOutput {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
 
     /// Creates a new builder for [`UpdatePhoneNumberOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_phone_number::builders::UpdatePhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +126,7 @@ pub enum UpdatePhoneNumberError {
 
 impl UpdatePhoneNumberError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -129,11 +139,13 @@ impl UpdatePhoneNumberError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -156,36 +168,43 @@ impl UpdatePhoneNumberError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -243,6 +262,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -251,12 +271,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -264,6 +286,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn).
+        #[inline]
         pub fn target_arn(mut self, input: impl Into<String>) -> Self {
             self.target_arn = Some(input.into());
             self
@@ -272,12 +295,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn).
+        #[inline]
         pub fn set_target_arn(mut self, input: Option<String>) -> Self {
             self.target_arn = input;
             self
         }
 
         /// Returns [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn), if set.
+        #[inline]
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
@@ -285,6 +310,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -293,12 +319,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -306,6 +334,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -314,12 +343,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -327,6 +358,7 @@ pub mod builders {
         /// Builds a [`UpdatePhoneNumberInput`](crate::operation::update_phone_number::UpdatePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -354,6 +386,7 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -362,12 +395,14 @@ pub mod builders {
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_id).
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -375,6 +410,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn phone_number_arn(mut self, input: impl Into<String>) -> Self {
             self.phone_number_arn = Some(input.into());
             self
@@ -383,17 +419,20 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn).
+        #[inline]
         pub fn set_phone_number_arn(mut self, input: Option<String>) -> Self {
             self.phone_number_arn = input;
             self
         }
 
         /// Returns [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn), if set.
+        #[inline]
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
 
         /// Builds a [`UpdatePhoneNumberOutput`](crate::operation::update_phone_number::UpdatePhoneNumberOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_phone_number::UpdatePhoneNumberOutput {
@@ -411,6 +450,7 @@ impl crate::protocol::Operation for UpdatePhoneNumber {
     type Output = UpdatePhoneNumberOutput;
     type Error = UpdatePhoneNumberError;
     const NAME: &'static str = "UpdatePhoneNumber";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -463,6 +503,7 @@ impl crate::protocol::Operation for UpdatePhoneNumber {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -478,6 +519,7 @@ impl crate::protocol::Operation for UpdatePhoneNumber {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -518,6 +560,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdatePhoneNumberMetadata;
 impl UpdatePhoneNumberMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct UpdatePhoneNumberMetadataInput {
 
 impl UpdatePhoneNumberMetadataInput {
     /// The Amazon Resource Name (ARN) or resource ID of the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The description of the phone number.
+    #[inline]
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
 
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
+    #[inline]
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 
     /// Creates a new builder for [`UpdatePhoneNumberMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdatePhoneNumberMetadataOutput {
 
 impl UpdatePhoneNumberMetadataOutput {
     /// Creates a new builder for [`UpdatePhoneNumberMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -96,6 +102,7 @@ pub enum UpdatePhoneNumberMetadataError {
 
 impl UpdatePhoneNumberMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -108,11 +115,13 @@ impl UpdatePhoneNumberMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -138,41 +147,49 @@ impl UpdatePhoneNumberMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
+    #[inline]
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -231,6 +248,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) or resource ID of the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
             self.phone_number_id = Some(input.into());
             self
@@ -239,12 +257,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) or resource ID of the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_id). This field is required.
+        #[inline]
         pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
             self.phone_number_id = input;
             self
         }
 
         /// Returns [`phone_number_id`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_id), if set.
+        #[inline]
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
@@ -252,6 +272,7 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description).
+        #[inline]
         pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
             self.phone_number_description = Some(input.into());
             self
@@ -260,12 +281,14 @@ pub mod builders {
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description).
+        #[inline]
         pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
             self.phone_number_description = input;
             self
         }
 
         /// Returns [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description), if set.
+        #[inline]
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
@@ -273,6 +296,7 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token).
+        #[inline]
         pub fn client_token(mut self, input: impl Into<String>) -> Self {
             self.client_token = Some(input.into());
             self
@@ -281,12 +305,14 @@ pub mod builders {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token).
+        #[inline]
         pub fn set_client_token(mut self, input: Option<String>) -> Self {
             self.client_token = input;
             self
         }
 
         /// Returns [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token), if set.
+        #[inline]
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
@@ -294,6 +320,7 @@ pub mod builders {
         /// Builds a [`UpdatePhoneNumberMetadataInput`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -314,6 +341,7 @@ pub mod builders {
     pub struct UpdatePhoneNumberMetadataOutputBuilder {}
     impl UpdatePhoneNumberMetadataOutputBuilder {
         /// Builds a [`UpdatePhoneNumberMetadataOutput`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput {
@@ -329,6 +357,7 @@ impl crate::protocol::Operation for UpdatePhoneNumberMetadata {
     type Output = UpdatePhoneNumberMetadataOutput;
     type Error = UpdatePhoneNumberMetadataError;
     const NAME: &'static str = "UpdatePhoneNumberMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -381,6 +410,7 @@ impl crate::protocol::Operation for UpdatePhoneNumberMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -396,6 +426,7 @@ impl crate::protocol::Operation for UpdatePhoneNumberMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -411,6 +442,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

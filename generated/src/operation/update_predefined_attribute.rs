@@ -17,6 +17,7 @@
 pub struct UpdatePredefinedAttribute;
 impl UpdatePredefinedAttribute {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -42,16 +43,19 @@ pub struct UpdatePredefinedAttributeInput {
 
 impl UpdatePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The values of the predefined attribute.
+    #[inline]
     pub fn values(&self) -> Option<&crate::types::PredefinedAttributeValues> {
         self.values.as_ref()
     }
@@ -59,11 +63,13 @@ impl UpdatePredefinedAttributeInput {
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Empty when the field is unset; use `.purposes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn purposes(&self) -> &[String] {
         self.purposes.as_deref().unwrap_or_default()
     }
 
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
+    #[inline]
     pub fn attribute_configuration(
         &self,
     ) -> Option<&crate::types::InputPredefinedAttributeConfiguration> {
@@ -71,6 +77,7 @@ impl UpdatePredefinedAttributeInput {
     }
 
     /// Creates a new builder for [`UpdatePredefinedAttributeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_predefined_attribute::builders::UpdatePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +92,7 @@ pub struct UpdatePredefinedAttributeOutput {
 
 impl UpdatePredefinedAttributeOutput {
     /// Creates a new builder for [`UpdatePredefinedAttributeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_predefined_attribute::builders::UpdatePredefinedAttributeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -119,6 +127,7 @@ pub enum UpdatePredefinedAttributeError {
 
 impl UpdatePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -131,11 +140,13 @@ impl UpdatePredefinedAttributeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -156,26 +167,31 @@ impl UpdatePredefinedAttributeError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -232,6 +248,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -240,12 +257,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -253,6 +272,7 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -261,12 +281,14 @@ pub mod builders {
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -274,6 +296,7 @@ pub mod builders {
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values).
+        #[inline]
         pub fn values(mut self, input: crate::types::PredefinedAttributeValues) -> Self {
             self.values = Some(input);
             self
@@ -282,6 +305,7 @@ pub mod builders {
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values).
+        #[inline]
         pub fn set_values(
             mut self,
             input: Option<crate::types::PredefinedAttributeValues>,
@@ -291,11 +315,13 @@ pub mod builders {
         }
 
         /// Returns [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values), if set.
+        #[inline]
         pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
             &self.values
         }
 
         /// Appends an item to [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes); use [`set_purposes`](Self::set_purposes) to replace the whole list.
+        #[inline]
         pub fn purposes(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.purposes.unwrap_or_default();
             v.push(input.into());
@@ -306,12 +332,14 @@ pub mod builders {
         /// Values that enable you to categorize your predefined attributes.
         ///
         /// Sets [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes).
+        #[inline]
         pub fn set_purposes(mut self, input: Option<Vec<String>>) -> Self {
             self.purposes = input;
             self
         }
 
         /// Returns [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes), if set.
+        #[inline]
         pub fn get_purposes(&self) -> &Option<Vec<String>> {
             &self.purposes
         }
@@ -319,6 +347,7 @@ pub mod builders {
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration).
+        #[inline]
         pub fn attribute_configuration(
             mut self,
             input: crate::types::InputPredefinedAttributeConfiguration,
@@ -330,6 +359,7 @@ pub mod builders {
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration).
+        #[inline]
         pub fn set_attribute_configuration(
             mut self,
             input: Option<crate::types::InputPredefinedAttributeConfiguration>,
@@ -339,6 +369,7 @@ pub mod builders {
         }
 
         /// Returns [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration), if set.
+        #[inline]
         pub fn get_attribute_configuration(
             &self,
         ) -> &Option<crate::types::InputPredefinedAttributeConfiguration> {
@@ -348,6 +379,7 @@ pub mod builders {
         /// Builds a [`UpdatePredefinedAttributeInput`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -370,6 +402,7 @@ pub mod builders {
     pub struct UpdatePredefinedAttributeOutputBuilder {}
     impl UpdatePredefinedAttributeOutputBuilder {
         /// Builds a [`UpdatePredefinedAttributeOutput`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_predefined_attribute::UpdatePredefinedAttributeOutput {
@@ -385,6 +418,7 @@ impl crate::protocol::Operation for UpdatePredefinedAttribute {
     type Output = UpdatePredefinedAttributeOutput;
     type Error = UpdatePredefinedAttributeError;
     const NAME: &'static str = "UpdatePredefinedAttribute";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -441,6 +475,7 @@ impl crate::protocol::Operation for UpdatePredefinedAttribute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -456,6 +491,7 @@ impl crate::protocol::Operation for UpdatePredefinedAttribute {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -471,6 +507,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

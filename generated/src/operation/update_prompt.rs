@@ -6,6 +6,7 @@
 pub struct UpdatePrompt;
 impl UpdatePrompt {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct UpdatePromptInput {
 
 impl UpdatePromptInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// The name of the prompt.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A description of the prompt.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The URI for the S3 bucket where the prompt is stored.
+    #[inline]
     pub fn s3_uri(&self) -> Option<&str> {
         self.s3_uri.as_deref()
     }
 
     /// Creates a new builder for [`UpdatePromptInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,16 +79,19 @@ pub struct UpdatePromptOutput {
 
 impl UpdatePromptOutput {
     /// The Amazon Resource Name (ARN) of the prompt.
+    #[inline]
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdatePromptOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_prompt::builders::UpdatePromptOutputBuilder {
         ::std::default::Default::default()
     }
@@ -116,6 +126,7 @@ pub enum UpdatePromptError {
 
 impl UpdatePromptError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -128,11 +139,13 @@ impl UpdatePromptError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -153,26 +166,31 @@ impl UpdatePromptError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -227,6 +245,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -235,12 +254,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -248,6 +269,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -256,12 +278,14 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id). This field is required.
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
@@ -269,6 +293,7 @@ pub mod builders {
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -277,12 +302,14 @@ pub mod builders {
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -290,6 +317,7 @@ pub mod builders {
         /// A description of the prompt.
         ///
         /// Sets [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -298,12 +326,14 @@ pub mod builders {
         /// A description of the prompt.
         ///
         /// Sets [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -311,6 +341,7 @@ pub mod builders {
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri).
+        #[inline]
         pub fn s3_uri(mut self, input: impl Into<String>) -> Self {
             self.s3_uri = Some(input.into());
             self
@@ -319,12 +350,14 @@ pub mod builders {
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri).
+        #[inline]
         pub fn set_s3_uri(mut self, input: Option<String>) -> Self {
             self.s3_uri = input;
             self
         }
 
         /// Returns [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri), if set.
+        #[inline]
         pub fn get_s3_uri(&self) -> &Option<String> {
             &self.s3_uri
         }
@@ -332,6 +365,7 @@ pub mod builders {
         /// Builds a [`UpdatePromptInput`](crate::operation::update_prompt::UpdatePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -360,6 +394,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_arn).
+        #[inline]
         pub fn prompt_arn(mut self, input: impl Into<String>) -> Self {
             self.prompt_arn = Some(input.into());
             self
@@ -368,12 +403,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_arn).
+        #[inline]
         pub fn set_prompt_arn(mut self, input: Option<String>) -> Self {
             self.prompt_arn = input;
             self
         }
 
         /// Returns [`prompt_arn`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_arn), if set.
+        #[inline]
         pub fn get_prompt_arn(&self) -> &Option<String> {
             &self.prompt_arn
         }
@@ -381,6 +418,7 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id).
+        #[inline]
         pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
             self.prompt_id = Some(input.into());
             self
@@ -389,17 +427,20 @@ pub mod builders {
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id).
+        #[inline]
         pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
             self.prompt_id = input;
             self
         }
 
         /// Returns [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id), if set.
+        #[inline]
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
 
         /// Builds a [`UpdatePromptOutput`](crate::operation::update_prompt::UpdatePromptOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::update_prompt::UpdatePromptOutput {
             crate::operation::update_prompt::UpdatePromptOutput {
                 prompt_arn: self.prompt_arn,
@@ -415,6 +456,7 @@ impl crate::protocol::Operation for UpdatePrompt {
     type Output = UpdatePromptOutput;
     type Error = UpdatePromptError;
     const NAME: &'static str = "UpdatePrompt";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -468,6 +510,7 @@ impl crate::protocol::Operation for UpdatePrompt {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -483,6 +526,7 @@ impl crate::protocol::Operation for UpdatePrompt {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -519,6 +563,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

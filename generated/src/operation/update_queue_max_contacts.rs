@@ -6,6 +6,7 @@
 pub struct UpdateQueueMaxContacts;
 impl UpdateQueueMaxContacts {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateQueueMaxContactsInput {
 
 impl UpdateQueueMaxContactsInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The maximum number of contacts that can be in the queue before it is considered full.
+    #[inline]
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
 
     /// Creates a new builder for [`UpdateQueueMaxContactsInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContactsInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateQueueMaxContactsOutput {
 
 impl UpdateQueueMaxContactsOutput {
     /// Creates a new builder for [`UpdateQueueMaxContactsOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContactsOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateQueueMaxContactsError {
 
 impl UpdateQueueMaxContactsError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateQueueMaxContactsError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateQueueMaxContactsError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts).
+        #[inline]
         pub fn max_contacts(mut self, input: i32) -> Self {
             self.max_contacts = Some(input);
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts).
+        #[inline]
         pub fn set_max_contacts(mut self, input: Option<i32>) -> Self {
             self.max_contacts = input;
             self
         }
 
         /// Returns [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts), if set.
+        #[inline]
         pub fn get_max_contacts(&self) -> &Option<i32> {
             &self.max_contacts
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`UpdateQueueMaxContactsInput`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct UpdateQueueMaxContactsOutputBuilder {}
     impl UpdateQueueMaxContactsOutputBuilder {
         /// Builds a [`UpdateQueueMaxContactsOutput`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for UpdateQueueMaxContacts {
     type Output = UpdateQueueMaxContactsOutput;
     type Error = UpdateQueueMaxContactsError;
     const NAME: &'static str = "UpdateQueueMaxContacts";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for UpdateQueueMaxContacts {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for UpdateQueueMaxContacts {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -372,6 +400,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

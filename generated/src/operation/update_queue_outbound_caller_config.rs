@@ -12,6 +12,7 @@
 pub struct UpdateQueueOutboundCallerConfig;
 impl UpdateQueueOutboundCallerConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,21 +32,25 @@ pub struct UpdateQueueOutboundCallerConfigInput {
 
 impl UpdateQueueOutboundCallerConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The outbound caller ID name, number, and outbound whisper flow.
+    #[inline]
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
 
     /// Creates a new builder for [`UpdateQueueOutboundCallerConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_outbound_caller_config::builders::UpdateQueueOutboundCallerConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct UpdateQueueOutboundCallerConfigOutput {
 
 impl UpdateQueueOutboundCallerConfigOutput {
     /// Creates a new builder for [`UpdateQueueOutboundCallerConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_outbound_caller_config::builders::UpdateQueueOutboundCallerConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +100,7 @@ pub enum UpdateQueueOutboundCallerConfigError {
 
 impl UpdateQueueOutboundCallerConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -106,11 +113,13 @@ impl UpdateQueueOutboundCallerConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -131,26 +140,31 @@ impl UpdateQueueOutboundCallerConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -203,6 +217,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -211,12 +226,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -224,6 +241,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -232,12 +250,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -245,6 +265,7 @@ pub mod builders {
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config). This field is required.
+        #[inline]
         pub fn outbound_caller_config(
             mut self,
             input: crate::types::OutboundCallerConfig,
@@ -256,6 +277,7 @@ pub mod builders {
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config). This field is required.
+        #[inline]
         pub fn set_outbound_caller_config(
             mut self,
             input: Option<crate::types::OutboundCallerConfig>,
@@ -265,6 +287,7 @@ pub mod builders {
         }
 
         /// Returns [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config), if set.
+        #[inline]
         pub fn get_outbound_caller_config(
             &self,
         ) -> &Option<crate::types::OutboundCallerConfig> {
@@ -274,6 +297,7 @@ pub mod builders {
         /// Builds a [`UpdateQueueOutboundCallerConfigInput`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -294,6 +318,7 @@ pub mod builders {
     pub struct UpdateQueueOutboundCallerConfigOutputBuilder {}
     impl UpdateQueueOutboundCallerConfigOutputBuilder {
         /// Builds a [`UpdateQueueOutboundCallerConfigOutput`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigOutput {
@@ -309,6 +334,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundCallerConfig {
     type Output = UpdateQueueOutboundCallerConfigOutput;
     type Error = UpdateQueueOutboundCallerConfigError;
     const NAME: &'static str = "UpdateQueueOutboundCallerConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -359,6 +385,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundCallerConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -374,6 +401,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundCallerConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -389,6 +417,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

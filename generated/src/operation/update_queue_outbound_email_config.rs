@@ -6,6 +6,7 @@
 pub struct UpdateQueueOutboundEmailConfig;
 impl UpdateQueueOutboundEmailConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateQueueOutboundEmailConfigInput {
 
 impl UpdateQueueOutboundEmailConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The outbound email address ID for a specified queue.
+    #[inline]
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
 
     /// Creates a new builder for [`UpdateQueueOutboundEmailConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_outbound_email_config::builders::UpdateQueueOutboundEmailConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateQueueOutboundEmailConfigOutput {
 
 impl UpdateQueueOutboundEmailConfigOutput {
     /// Creates a new builder for [`UpdateQueueOutboundEmailConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_outbound_email_config::builders::UpdateQueueOutboundEmailConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +100,7 @@ pub enum UpdateQueueOutboundEmailConfigError {
 
 impl UpdateQueueOutboundEmailConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -106,11 +113,13 @@ impl UpdateQueueOutboundEmailConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -135,36 +144,43 @@ impl UpdateQueueOutboundEmailConfigError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +241,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -233,12 +250,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -246,6 +265,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -254,12 +274,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -267,6 +289,7 @@ pub mod builders {
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config). This field is required.
+        #[inline]
         pub fn outbound_email_config(
             mut self,
             input: crate::types::OutboundEmailConfig,
@@ -278,6 +301,7 @@ pub mod builders {
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config). This field is required.
+        #[inline]
         pub fn set_outbound_email_config(
             mut self,
             input: Option<crate::types::OutboundEmailConfig>,
@@ -287,6 +311,7 @@ pub mod builders {
         }
 
         /// Returns [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config), if set.
+        #[inline]
         pub fn get_outbound_email_config(
             &self,
         ) -> &Option<crate::types::OutboundEmailConfig> {
@@ -296,6 +321,7 @@ pub mod builders {
         /// Builds a [`UpdateQueueOutboundEmailConfigInput`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -316,6 +342,7 @@ pub mod builders {
     pub struct UpdateQueueOutboundEmailConfigOutputBuilder {}
     impl UpdateQueueOutboundEmailConfigOutputBuilder {
         /// Builds a [`UpdateQueueOutboundEmailConfigOutput`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigOutput {
@@ -331,6 +358,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundEmailConfig {
     type Output = UpdateQueueOutboundEmailConfigOutput;
     type Error = UpdateQueueOutboundEmailConfigError;
     const NAME: &'static str = "UpdateQueueOutboundEmailConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -381,6 +409,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundEmailConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -396,6 +425,7 @@ impl crate::protocol::Operation for UpdateQueueOutboundEmailConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -411,6 +441,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateQueueStatus;
 impl UpdateQueueStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateQueueStatusInput {
 
 impl UpdateQueueStatusInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The status of the queue.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::QueueStatus> {
         self.status.as_ref()
     }
 
     /// Creates a new builder for [`UpdateQueueStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_status::builders::UpdateQueueStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateQueueStatusOutput {
 
 impl UpdateQueueStatusOutput {
     /// Creates a new builder for [`UpdateQueueStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_queue_status::builders::UpdateQueueStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateQueueStatusError {
 
 impl UpdateQueueStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateQueueStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateQueueStatusError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn queue_id(mut self, input: impl Into<String>) -> Self {
             self.queue_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.queue_id). This field is required.
+        #[inline]
         pub fn set_queue_id(mut self, input: Option<String>) -> Self {
             self.queue_id = input;
             self
         }
 
         /// Returns [`queue_id`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.queue_id), if set.
+        #[inline]
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The status of the queue.
         ///
         /// Sets [`status`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.status). This field is required.
+        #[inline]
         pub fn status(mut self, input: crate::types::QueueStatus) -> Self {
             self.status = Some(input);
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The status of the queue.
         ///
         /// Sets [`status`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.status). This field is required.
+        #[inline]
         pub fn set_status(mut self, input: Option<crate::types::QueueStatus>) -> Self {
             self.status = input;
             self
         }
 
         /// Returns [`status`](crate::operation::update_queue_status::UpdateQueueStatusInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::QueueStatus> {
             &self.status
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`UpdateQueueStatusInput`](crate::operation::update_queue_status::UpdateQueueStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct UpdateQueueStatusOutputBuilder {}
     impl UpdateQueueStatusOutputBuilder {
         /// Builds a [`UpdateQueueStatusOutput`](crate::operation::update_queue_status::UpdateQueueStatusOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_queue_status::UpdateQueueStatusOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for UpdateQueueStatus {
     type Output = UpdateQueueStatusOutput;
     type Error = UpdateQueueStatusError;
     const NAME: &'static str = "UpdateQueueStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for UpdateQueueStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for UpdateQueueStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -369,6 +397,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateQuickConnectConfig;
 impl UpdateQuickConnectConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateQuickConnectConfigInput {
 
 impl UpdateQuickConnectConfigInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// Information about the configuration settings for the quick connect.
+    #[inline]
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
 
     /// Creates a new builder for [`UpdateQuickConnectConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_quick_connect_config::builders::UpdateQuickConnectConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateQuickConnectConfigOutput {
 
 impl UpdateQuickConnectConfigOutput {
     /// Creates a new builder for [`UpdateQuickConnectConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_quick_connect_config::builders::UpdateQuickConnectConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateQuickConnectConfigError {
 
 impl UpdateQuickConnectConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateQuickConnectConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateQuickConnectConfigError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// Information about the configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config). This field is required.
+        #[inline]
         pub fn quick_connect_config(
             mut self,
             input: crate::types::QuickConnectConfig,
@@ -250,6 +271,7 @@ pub mod builders {
         /// Information about the configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config). This field is required.
+        #[inline]
         pub fn set_quick_connect_config(
             mut self,
             input: Option<crate::types::QuickConnectConfig>,
@@ -259,6 +281,7 @@ pub mod builders {
         }
 
         /// Returns [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config), if set.
+        #[inline]
         pub fn get_quick_connect_config(
             &self,
         ) -> &Option<crate::types::QuickConnectConfig> {
@@ -268,6 +291,7 @@ pub mod builders {
         /// Builds a [`UpdateQuickConnectConfigInput`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -288,6 +312,7 @@ pub mod builders {
     pub struct UpdateQuickConnectConfigOutputBuilder {}
     impl UpdateQuickConnectConfigOutputBuilder {
         /// Builds a [`UpdateQuickConnectConfigOutput`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_quick_connect_config::UpdateQuickConnectConfigOutput {
@@ -303,6 +328,7 @@ impl crate::protocol::Operation for UpdateQuickConnectConfig {
     type Output = UpdateQuickConnectConfigOutput;
     type Error = UpdateQuickConnectConfigError;
     const NAME: &'static str = "UpdateQuickConnectConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -350,6 +376,7 @@ impl crate::protocol::Operation for UpdateQuickConnectConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -365,6 +392,7 @@ impl crate::protocol::Operation for UpdateQuickConnectConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -380,6 +408,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

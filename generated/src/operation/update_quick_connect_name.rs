@@ -6,6 +6,7 @@
 pub struct UpdateQuickConnectName;
 impl UpdateQuickConnectName {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct UpdateQuickConnectNameInput {
 
 impl UpdateQuickConnectNameInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// The name of the quick connect.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the quick connect.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`UpdateQuickConnectNameInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNameInputBuilder {
         ::std::default::Default::default()
     }
@@ -61,6 +67,7 @@ pub struct UpdateQuickConnectNameOutput {
 
 impl UpdateQuickConnectNameOutput {
     /// Creates a new builder for [`UpdateQuickConnectNameOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNameOutputBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +102,7 @@ pub enum UpdateQuickConnectNameError {
 
 impl UpdateQuickConnectNameError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -107,11 +115,13 @@ impl UpdateQuickConnectNameError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -132,26 +142,31 @@ impl UpdateQuickConnectNameError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -205,6 +220,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -213,12 +229,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -226,6 +244,7 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
             self.quick_connect_id = Some(input.into());
             self
@@ -234,12 +253,14 @@ pub mod builders {
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id). This field is required.
+        #[inline]
         pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
             self.quick_connect_id = input;
             self
         }
 
         /// Returns [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id), if set.
+        #[inline]
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
@@ -247,6 +268,7 @@ pub mod builders {
         /// The name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -255,12 +277,14 @@ pub mod builders {
         /// The name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -268,6 +292,7 @@ pub mod builders {
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -276,12 +301,14 @@ pub mod builders {
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -289,6 +316,7 @@ pub mod builders {
         /// Builds a [`UpdateQuickConnectNameInput`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -310,6 +338,7 @@ pub mod builders {
     pub struct UpdateQuickConnectNameOutputBuilder {}
     impl UpdateQuickConnectNameOutputBuilder {
         /// Builds a [`UpdateQuickConnectNameOutput`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_quick_connect_name::UpdateQuickConnectNameOutput {
@@ -325,6 +354,7 @@ impl crate::protocol::Operation for UpdateQuickConnectName {
     type Output = UpdateQuickConnectNameOutput;
     type Error = UpdateQuickConnectNameError;
     const NAME: &'static str = "UpdateQuickConnectName";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -375,6 +405,7 @@ impl crate::protocol::Operation for UpdateQuickConnectName {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -390,6 +421,7 @@ impl crate::protocol::Operation for UpdateQuickConnectName {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -405,6 +437,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateRoutingProfileAgentAvailabilityTimer;
 impl UpdateRoutingProfileAgentAvailabilityTimer {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,16 +26,19 @@ pub struct UpdateRoutingProfileAgentAvailabilityTimerInput {
 
 impl UpdateRoutingProfileAgentAvailabilityTimerInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
+    #[inline]
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
@@ -42,6 +46,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimerInput {
     }
 
     /// Creates a new builder for [`UpdateRoutingProfileAgentAvailabilityTimerInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_agent_availability_timer::builders::UpdateRoutingProfileAgentAvailabilityTimerInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateRoutingProfileAgentAvailabilityTimerOutput {
 
 impl UpdateRoutingProfileAgentAvailabilityTimerOutput {
     /// Creates a new builder for [`UpdateRoutingProfileAgentAvailabilityTimerOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_agent_availability_timer::builders::UpdateRoutingProfileAgentAvailabilityTimerOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateRoutingProfileAgentAvailabilityTimerError {
 
 impl UpdateRoutingProfileAgentAvailabilityTimerError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateRoutingProfileAgentAvailabilityTimerError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl UpdateRoutingProfileAgentAvailabilityTimerError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -202,6 +216,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -210,12 +225,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer). This field is required.
+        #[inline]
         pub fn agent_availability_timer(
             mut self,
             input: crate::types::AgentAvailabilityTimer,
@@ -255,6 +276,7 @@ pub mod builders {
         /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer). This field is required.
+        #[inline]
         pub fn set_agent_availability_timer(
             mut self,
             input: Option<crate::types::AgentAvailabilityTimer>,
@@ -264,6 +286,7 @@ pub mod builders {
         }
 
         /// Returns [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer), if set.
+        #[inline]
         pub fn get_agent_availability_timer(
             &self,
         ) -> &Option<crate::types::AgentAvailabilityTimer> {
@@ -273,6 +296,7 @@ pub mod builders {
         /// Builds a [`UpdateRoutingProfileAgentAvailabilityTimerInput`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -293,6 +317,7 @@ pub mod builders {
     pub struct UpdateRoutingProfileAgentAvailabilityTimerOutputBuilder {}
     impl UpdateRoutingProfileAgentAvailabilityTimerOutputBuilder {
         /// Builds a [`UpdateRoutingProfileAgentAvailabilityTimerOutput`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerOutput {
@@ -308,6 +333,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileAgentAvailabilityTimer {
     type Output = UpdateRoutingProfileAgentAvailabilityTimerOutput;
     type Error = UpdateRoutingProfileAgentAvailabilityTimerError;
     const NAME: &'static str = "UpdateRoutingProfileAgentAvailabilityTimer";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -358,6 +384,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileAgentAvailabilityTimer {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -373,6 +400,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileAgentAvailabilityTimer {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -388,6 +416,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

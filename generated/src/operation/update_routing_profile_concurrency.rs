@@ -6,6 +6,7 @@
 pub struct UpdateRoutingProfileConcurrency;
 impl UpdateRoutingProfileConcurrency {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct UpdateRoutingProfileConcurrencyInput {
 
 impl UpdateRoutingProfileConcurrencyInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl UpdateRoutingProfileConcurrencyInput {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
+    #[inline]
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UpdateRoutingProfileConcurrencyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_concurrency::builders::UpdateRoutingProfileConcurrencyInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateRoutingProfileConcurrencyOutput {
 
 impl UpdateRoutingProfileConcurrencyOutput {
     /// Creates a new builder for [`UpdateRoutingProfileConcurrencyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_concurrency::builders::UpdateRoutingProfileConcurrencyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateRoutingProfileConcurrencyError {
 
 impl UpdateRoutingProfileConcurrencyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateRoutingProfileConcurrencyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl UpdateRoutingProfileConcurrencyError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -228,17 +246,20 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
 
         /// Appends an item to [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
+        #[inline]
         pub fn media_concurrencies(
             mut self,
             input: crate::types::MediaConcurrency,
@@ -252,6 +273,7 @@ pub mod builders {
         /// The channels that agents can handle in the Contact Control Panel (CCP).
         ///
         /// Sets [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies). This field is required.
+        #[inline]
         pub fn set_media_concurrencies(
             mut self,
             input: Option<Vec<crate::types::MediaConcurrency>>,
@@ -261,6 +283,7 @@ pub mod builders {
         }
 
         /// Returns [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies), if set.
+        #[inline]
         pub fn get_media_concurrencies(
             &self,
         ) -> &Option<Vec<crate::types::MediaConcurrency>> {
@@ -270,6 +293,7 @@ pub mod builders {
         /// Builds a [`UpdateRoutingProfileConcurrencyInput`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +314,7 @@ pub mod builders {
     pub struct UpdateRoutingProfileConcurrencyOutputBuilder {}
     impl UpdateRoutingProfileConcurrencyOutputBuilder {
         /// Builds a [`UpdateRoutingProfileConcurrencyOutput`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyOutput {
@@ -305,6 +330,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileConcurrency {
     type Output = UpdateRoutingProfileConcurrencyOutput;
     type Error = UpdateRoutingProfileConcurrencyError;
     const NAME: &'static str = "UpdateRoutingProfileConcurrency";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +378,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileConcurrency {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +394,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileConcurrency {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -382,6 +410,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateRoutingProfileDefaultOutboundQueue;
 impl UpdateRoutingProfileDefaultOutboundQueue {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateRoutingProfileDefaultOutboundQueueInput {
 
 impl UpdateRoutingProfileDefaultOutboundQueueInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The identifier for the default outbound queue.
+    #[inline]
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateRoutingProfileDefaultOutboundQueueInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_default_outbound_queue::builders::UpdateRoutingProfileDefaultOutboundQueueInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateRoutingProfileDefaultOutboundQueueOutput {
 
 impl UpdateRoutingProfileDefaultOutboundQueueOutput {
     /// Creates a new builder for [`UpdateRoutingProfileDefaultOutboundQueueOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_default_outbound_queue::builders::UpdateRoutingProfileDefaultOutboundQueueOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateRoutingProfileDefaultOutboundQueueError {
 
 impl UpdateRoutingProfileDefaultOutboundQueueError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateRoutingProfileDefaultOutboundQueueError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateRoutingProfileDefaultOutboundQueueError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -198,6 +212,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -206,12 +221,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -219,6 +236,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -227,12 +245,14 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -240,6 +260,7 @@ pub mod builders {
         /// The identifier for the default outbound queue.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id). This field is required.
+        #[inline]
         pub fn default_outbound_queue_id(mut self, input: impl Into<String>) -> Self {
             self.default_outbound_queue_id = Some(input.into());
             self
@@ -248,12 +269,14 @@ pub mod builders {
         /// The identifier for the default outbound queue.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id). This field is required.
+        #[inline]
         pub fn set_default_outbound_queue_id(mut self, input: Option<String>) -> Self {
             self.default_outbound_queue_id = input;
             self
         }
 
         /// Returns [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id), if set.
+        #[inline]
         pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
             &self.default_outbound_queue_id
         }
@@ -261,6 +284,7 @@ pub mod builders {
         /// Builds a [`UpdateRoutingProfileDefaultOutboundQueueInput`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -281,6 +305,7 @@ pub mod builders {
     pub struct UpdateRoutingProfileDefaultOutboundQueueOutputBuilder {}
     impl UpdateRoutingProfileDefaultOutboundQueueOutputBuilder {
         /// Builds a [`UpdateRoutingProfileDefaultOutboundQueueOutput`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueOutput {
@@ -296,6 +321,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileDefaultOutboundQueue {
     type Output = UpdateRoutingProfileDefaultOutboundQueueOutput;
     type Error = UpdateRoutingProfileDefaultOutboundQueueError;
     const NAME: &'static str = "UpdateRoutingProfileDefaultOutboundQueue";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -347,6 +373,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileDefaultOutboundQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -362,6 +389,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileDefaultOutboundQueue {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -377,6 +405,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateRoutingProfileName;
 impl UpdateRoutingProfileName {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct UpdateRoutingProfileNameInput {
 
 impl UpdateRoutingProfileNameInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The name of the routing profile.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the routing profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`UpdateRoutingProfileNameInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_name::builders::UpdateRoutingProfileNameInputBuilder {
         ::std::default::Default::default()
     }
@@ -61,6 +67,7 @@ pub struct UpdateRoutingProfileNameOutput {
 
 impl UpdateRoutingProfileNameOutput {
     /// Creates a new builder for [`UpdateRoutingProfileNameOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_routing_profile_name::builders::UpdateRoutingProfileNameOutputBuilder {
         ::std::default::Default::default()
     }
@@ -97,6 +104,7 @@ pub enum UpdateRoutingProfileNameError {
 
 impl UpdateRoutingProfileNameError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -109,11 +117,13 @@ impl UpdateRoutingProfileNameError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -137,31 +147,37 @@ impl UpdateRoutingProfileNameError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -217,6 +233,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -225,12 +242,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -238,6 +257,7 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -246,12 +266,14 @@ pub mod builders {
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -259,6 +281,7 @@ pub mod builders {
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -267,12 +290,14 @@ pub mod builders {
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -280,6 +305,7 @@ pub mod builders {
         /// The description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -288,12 +314,14 @@ pub mod builders {
         /// The description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -301,6 +329,7 @@ pub mod builders {
         /// Builds a [`UpdateRoutingProfileNameInput`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -322,6 +351,7 @@ pub mod builders {
     pub struct UpdateRoutingProfileNameOutputBuilder {}
     impl UpdateRoutingProfileNameOutputBuilder {
         /// Builds a [`UpdateRoutingProfileNameOutput`](crate::operation::update_routing_profile_name::UpdateRoutingProfileNameOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_routing_profile_name::UpdateRoutingProfileNameOutput {
@@ -337,6 +367,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileName {
     type Output = UpdateRoutingProfileNameOutput;
     type Error = UpdateRoutingProfileNameError;
     const NAME: &'static str = "UpdateRoutingProfileName";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -387,6 +418,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileName {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -402,6 +434,7 @@ impl crate::protocol::Operation for UpdateRoutingProfileName {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -417,6 +450,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdateRule;
 impl UpdateRule {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,21 +34,25 @@ pub struct UpdateRuleInput {
 
 impl UpdateRuleInput {
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the rule.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The conditions of the rule.
+    #[inline]
     pub fn function(&self) -> Option<&str> {
         self.function.as_deref()
     }
@@ -55,16 +60,19 @@ impl UpdateRuleInput {
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         self.actions.as_deref().unwrap_or_default()
     }
 
     /// The publish status of the rule.
+    #[inline]
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
 
     /// Creates a new builder for [`UpdateRuleInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_rule::builders::UpdateRuleInputBuilder {
         ::std::default::Default::default()
     }
@@ -79,6 +87,7 @@ pub struct UpdateRuleOutput {
 
 impl UpdateRuleOutput {
     /// Creates a new builder for [`UpdateRuleOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_rule::builders::UpdateRuleOutputBuilder {
         ::std::default::Default::default()
     }
@@ -115,6 +124,7 @@ pub enum UpdateRuleError {
 
 impl UpdateRuleError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -127,11 +137,13 @@ impl UpdateRuleError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -153,31 +165,37 @@ impl UpdateRuleError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::update_rule::UpdateRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn rule_id(mut self, input: impl Into<String>) -> Self {
             self.rule_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::update_rule::UpdateRuleInput#structfield.rule_id). This field is required.
+        #[inline]
         pub fn set_rule_id(mut self, input: Option<String>) -> Self {
             self.rule_id = input;
             self
         }
 
         /// Returns [`rule_id`](crate::operation::update_rule::UpdateRuleInput#structfield.rule_id), if set.
+        #[inline]
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The name of the rule.
         ///
         /// Sets [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The name of the rule.
         ///
         /// Sets [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function). This field is required.
+        #[inline]
         pub fn function(mut self, input: impl Into<String>) -> Self {
             self.function = Some(input.into());
             self
@@ -306,17 +334,20 @@ pub mod builders {
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function). This field is required.
+        #[inline]
         pub fn set_function(mut self, input: Option<String>) -> Self {
             self.function = input;
             self
         }
 
         /// Returns [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function), if set.
+        #[inline]
         pub fn get_function(&self) -> &Option<String> {
             &self.function
         }
 
         /// Appends an item to [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
+        #[inline]
         pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
             let mut v: Vec<_> = self.actions.unwrap_or_default();
             v.push(input);
@@ -327,6 +358,7 @@ pub mod builders {
         /// A list of actions to be run when the rule is triggered.
         ///
         /// Sets [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions). This field is required.
+        #[inline]
         pub fn set_actions(
             mut self,
             input: Option<Vec<crate::types::RuleAction>>,
@@ -336,6 +368,7 @@ pub mod builders {
         }
 
         /// Returns [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions), if set.
+        #[inline]
         pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
             &self.actions
         }
@@ -343,6 +376,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status). This field is required.
+        #[inline]
         pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
             self.publish_status = Some(input);
             self
@@ -351,6 +385,7 @@ pub mod builders {
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status). This field is required.
+        #[inline]
         pub fn set_publish_status(
             mut self,
             input: Option<crate::types::RulePublishStatus>,
@@ -360,6 +395,7 @@ pub mod builders {
         }
 
         /// Returns [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status), if set.
+        #[inline]
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
@@ -367,6 +403,7 @@ pub mod builders {
         /// Builds a [`UpdateRuleInput`](crate::operation::update_rule::UpdateRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -390,6 +427,7 @@ pub mod builders {
     pub struct UpdateRuleOutputBuilder {}
     impl UpdateRuleOutputBuilder {
         /// Builds a [`UpdateRuleOutput`](crate::operation::update_rule::UpdateRuleOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::update_rule::UpdateRuleOutput {
             crate::operation::update_rule::UpdateRuleOutput {
                 _request_id: ::std::option::Option::None,
@@ -403,6 +441,7 @@ impl crate::protocol::Operation for UpdateRule {
     type Output = UpdateRuleOutput;
     type Error = UpdateRuleError;
     const NAME: &'static str = "UpdateRule";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -459,6 +498,7 @@ impl crate::protocol::Operation for UpdateRule {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -474,6 +514,7 @@ impl crate::protocol::Operation for UpdateRule {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -486,6 +527,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRuleError {
     let meta = match crate::rest_json::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,

@@ -8,6 +8,7 @@
 pub struct UpdateSecurityProfile;
 impl UpdateSecurityProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -45,6 +46,7 @@ pub struct UpdateSecurityProfileInput {
 
 impl UpdateSecurityProfileInput {
     /// The description of the security profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -52,21 +54,25 @@ impl UpdateSecurityProfileInput {
     /// The permissions granted to a security profile.
     ///
     /// Empty when the field is unset; use `.permissions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
 
     /// The identifier for the security profle.
+    #[inline]
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
@@ -76,6 +82,7 @@ impl UpdateSecurityProfileInput {
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
@@ -83,6 +90,7 @@ impl UpdateSecurityProfileInput {
     /// A list of the third-party application's metadata.
     ///
     /// Empty when the field is unset; use `.applications.is_none()` to tell unset from empty.
+    #[inline]
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
@@ -90,11 +98,13 @@ impl UpdateSecurityProfileInput {
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
@@ -102,11 +112,13 @@ impl UpdateSecurityProfileInput {
     /// A list of Flow Modules an AI Agent can invoke as a tool
     ///
     /// Empty when the field is unset; use `.allowed_flow_modules.is_none()` to tell unset from empty.
+    #[inline]
     pub fn allowed_flow_modules(&self) -> &[crate::types::FlowModule] {
         self.allowed_flow_modules.as_deref().unwrap_or_default()
     }
 
     /// The granular access control configuration for the security profile, including data table permissions.
+    #[inline]
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
@@ -114,6 +126,7 @@ impl UpdateSecurityProfileInput {
     }
 
     /// Creates a new builder for [`UpdateSecurityProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_security_profile::builders::UpdateSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -128,6 +141,7 @@ pub struct UpdateSecurityProfileOutput {
 
 impl UpdateSecurityProfileOutput {
     /// Creates a new builder for [`UpdateSecurityProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_security_profile::builders::UpdateSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -162,6 +176,7 @@ pub enum UpdateSecurityProfileError {
 
 impl UpdateSecurityProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -174,11 +189,13 @@ impl UpdateSecurityProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -199,26 +216,31 @@ impl UpdateSecurityProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -283,6 +305,7 @@ pub mod builders {
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -291,17 +314,20 @@ pub mod builders {
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
 
         /// Appends an item to [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
+        #[inline]
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.permissions.unwrap_or_default();
             v.push(input.into());
@@ -312,12 +338,14 @@ pub mod builders {
         /// The permissions granted to a security profile.
         ///
         /// Sets [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions).
+        #[inline]
         pub fn set_permissions(mut self, input: Option<Vec<String>>) -> Self {
             self.permissions = input;
             self
         }
 
         /// Returns [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions), if set.
+        #[inline]
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
@@ -325,6 +353,7 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
             self.security_profile_id = Some(input.into());
             self
@@ -333,12 +362,14 @@ pub mod builders {
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id). This field is required.
+        #[inline]
         pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
             self.security_profile_id = input;
             self
         }
 
         /// Returns [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id), if set.
+        #[inline]
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
@@ -346,6 +377,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -354,17 +386,20 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
 
         /// Inserts an entry into [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
+        #[inline]
         pub fn allowed_access_control_tags(
             mut self,
             k: impl Into<String>,
@@ -379,6 +414,7 @@ pub mod builders {
         /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags).
+        #[inline]
         pub fn set_allowed_access_control_tags(
             mut self,
             input: Option<::std::collections::HashMap<String, String>>,
@@ -388,6 +424,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags), if set.
+        #[inline]
         pub fn get_allowed_access_control_tags(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -395,6 +432,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
+        #[inline]
         pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
             v.push(input.into());
@@ -405,6 +443,7 @@ pub mod builders {
         /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
         ///
         /// Sets [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources).
+        #[inline]
         pub fn set_tag_restricted_resources(
             mut self,
             input: Option<Vec<String>>,
@@ -414,11 +453,13 @@ pub mod builders {
         }
 
         /// Returns [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources), if set.
+        #[inline]
         pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.tag_restricted_resources
         }
 
         /// Appends an item to [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
+        #[inline]
         pub fn applications(mut self, input: crate::types::Application) -> Self {
             let mut v: Vec<_> = self.applications.unwrap_or_default();
             v.push(input);
@@ -429,6 +470,7 @@ pub mod builders {
         /// A list of the third-party application's metadata.
         ///
         /// Sets [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications).
+        #[inline]
         pub fn set_applications(
             mut self,
             input: Option<Vec<crate::types::Application>>,
@@ -438,11 +480,13 @@ pub mod builders {
         }
 
         /// Returns [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications), if set.
+        #[inline]
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
 
         /// Appends an item to [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
+        #[inline]
         pub fn hierarchy_restricted_resources(
             mut self,
             input: impl Into<String>,
@@ -456,6 +500,7 @@ pub mod builders {
         /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
         ///
         /// Sets [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources).
+        #[inline]
         pub fn set_hierarchy_restricted_resources(
             mut self,
             input: Option<Vec<String>>,
@@ -465,6 +510,7 @@ pub mod builders {
         }
 
         /// Returns [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources), if set.
+        #[inline]
         pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.hierarchy_restricted_resources
         }
@@ -472,6 +518,7 @@ pub mod builders {
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
+        #[inline]
         pub fn allowed_access_control_hierarchy_group_id(
             mut self,
             input: impl Into<String>,
@@ -483,6 +530,7 @@ pub mod builders {
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
+        #[inline]
         pub fn set_allowed_access_control_hierarchy_group_id(
             mut self,
             input: Option<String>,
@@ -492,11 +540,13 @@ pub mod builders {
         }
 
         /// Returns [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id), if set.
+        #[inline]
         pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
             &self.allowed_access_control_hierarchy_group_id
         }
 
         /// Appends an item to [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules); use [`set_allowed_flow_modules`](Self::set_allowed_flow_modules) to replace the whole list.
+        #[inline]
         pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
             let mut v: Vec<_> = self.allowed_flow_modules.unwrap_or_default();
             v.push(input);
@@ -507,6 +557,7 @@ pub mod builders {
         /// A list of Flow Modules an AI Agent can invoke as a tool
         ///
         /// Sets [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules).
+        #[inline]
         pub fn set_allowed_flow_modules(
             mut self,
             input: Option<Vec<crate::types::FlowModule>>,
@@ -516,6 +567,7 @@ pub mod builders {
         }
 
         /// Returns [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules), if set.
+        #[inline]
         pub fn get_allowed_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::FlowModule>> {
@@ -525,6 +577,7 @@ pub mod builders {
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration).
+        #[inline]
         pub fn granular_access_control_configuration(
             mut self,
             input: crate::types::GranularAccessControlConfiguration,
@@ -536,6 +589,7 @@ pub mod builders {
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration).
+        #[inline]
         pub fn set_granular_access_control_configuration(
             mut self,
             input: Option<crate::types::GranularAccessControlConfiguration>,
@@ -545,6 +599,7 @@ pub mod builders {
         }
 
         /// Returns [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration), if set.
+        #[inline]
         pub fn get_granular_access_control_configuration(
             &self,
         ) -> &Option<crate::types::GranularAccessControlConfiguration> {
@@ -554,6 +609,7 @@ pub mod builders {
         /// Builds a [`UpdateSecurityProfileInput`](crate::operation::update_security_profile::UpdateSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -584,6 +640,7 @@ pub mod builders {
     pub struct UpdateSecurityProfileOutputBuilder {}
     impl UpdateSecurityProfileOutputBuilder {
         /// Builds a [`UpdateSecurityProfileOutput`](crate::operation::update_security_profile::UpdateSecurityProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_security_profile::UpdateSecurityProfileOutput {
@@ -599,6 +656,7 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
     type Output = UpdateSecurityProfileOutput;
     type Error = UpdateSecurityProfileError;
     const NAME: &'static str = "UpdateSecurityProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -693,6 +751,7 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -708,6 +767,7 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -723,6 +783,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

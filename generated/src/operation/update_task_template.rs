@@ -6,6 +6,7 @@
 pub struct UpdateTaskTemplate;
 impl UpdateTaskTemplate {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,46 +40,55 @@ pub struct UpdateTaskTemplateInput {
 
 impl UpdateTaskTemplateInput {
     /// A unique identifier for the task template.
+    #[inline]
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the task template.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
+    #[inline]
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
 
     /// Constraints that are applicable to the fields listed.
+    #[inline]
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
 
     /// The default values for fields when a task is created by referencing this template.
+    #[inline]
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
@@ -86,11 +96,13 @@ impl UpdateTaskTemplateInput {
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UpdateTaskTemplateInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_task_template::builders::UpdateTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
@@ -131,46 +143,55 @@ pub struct UpdateTaskTemplateOutput {
 
 impl UpdateTaskTemplateOutput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the task template resource.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the task template resource.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the task template.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
+    #[inline]
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
 
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
+    #[inline]
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
 
     /// Constraints that are applicable to the fields listed.
+    #[inline]
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
 
     /// The default values for fields when a task is created by referencing this template.
+    #[inline]
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
@@ -178,26 +199,31 @@ impl UpdateTaskTemplateOutput {
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the task template was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The timestamp when the task template was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// Creates a new builder for [`UpdateTaskTemplateOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_task_template::builders::UpdateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
@@ -234,6 +260,7 @@ pub enum UpdateTaskTemplateError {
 
 impl UpdateTaskTemplateError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -246,11 +273,13 @@ impl UpdateTaskTemplateError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -274,31 +303,37 @@ impl UpdateTaskTemplateError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`PropertyValidationException`](Self::PropertyValidationException) error.
+    #[inline]
     pub fn is_property_validation_exception(&self) -> bool {
         matches!(self, Self::PropertyValidationException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
+    #[inline]
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -360,6 +395,7 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.task_template_id). This field is required.
+        #[inline]
         pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
             self.task_template_id = Some(input.into());
             self
@@ -368,12 +404,14 @@ pub mod builders {
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.task_template_id). This field is required.
+        #[inline]
         pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
             self.task_template_id = input;
             self
         }
 
         /// Returns [`task_template_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.task_template_id), if set.
+        #[inline]
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
@@ -381,6 +419,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -389,12 +428,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -402,6 +443,7 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -410,12 +452,14 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -423,6 +467,7 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -431,12 +476,14 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -444,6 +491,7 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -452,12 +500,14 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -465,6 +515,7 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn self_assign_flow_id(mut self, input: impl Into<String>) -> Self {
             self.self_assign_flow_id = Some(input.into());
             self
@@ -473,12 +524,14 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn set_self_assign_flow_id(mut self, input: Option<String>) -> Self {
             self.self_assign_flow_id = input;
             self
         }
 
         /// Returns [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id), if set.
+        #[inline]
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
@@ -486,6 +539,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints).
+        #[inline]
         pub fn constraints(
             mut self,
             input: crate::types::TaskTemplateConstraints,
@@ -497,6 +551,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints).
+        #[inline]
         pub fn set_constraints(
             mut self,
             input: Option<crate::types::TaskTemplateConstraints>,
@@ -506,6 +561,7 @@ pub mod builders {
         }
 
         /// Returns [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints), if set.
+        #[inline]
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
@@ -513,6 +569,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults).
+        #[inline]
         pub fn defaults(mut self, input: crate::types::TaskTemplateDefaults) -> Self {
             self.defaults = Some(input);
             self
@@ -521,6 +578,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults).
+        #[inline]
         pub fn set_defaults(
             mut self,
             input: Option<crate::types::TaskTemplateDefaults>,
@@ -530,6 +588,7 @@ pub mod builders {
         }
 
         /// Returns [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults), if set.
+        #[inline]
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
@@ -537,6 +596,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
             self.status = Some(input);
             self
@@ -545,6 +605,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TaskTemplateStatus>,
@@ -554,11 +615,13 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
 
         /// Appends an item to [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+        #[inline]
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
             v.push(input);
@@ -569,6 +632,7 @@ pub mod builders {
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields).
+        #[inline]
         pub fn set_fields(
             mut self,
             input: Option<Vec<crate::types::TaskTemplateField>>,
@@ -578,6 +642,7 @@ pub mod builders {
         }
 
         /// Returns [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields), if set.
+        #[inline]
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
@@ -585,6 +650,7 @@ pub mod builders {
         /// Builds a [`UpdateTaskTemplateInput`](crate::operation::update_task_template::UpdateTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -629,6 +695,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.instance_id).
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -637,12 +704,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.instance_id).
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -650,6 +719,7 @@ pub mod builders {
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id).
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -658,12 +728,14 @@ pub mod builders {
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id).
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -671,6 +743,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn).
+        #[inline]
         pub fn arn(mut self, input: impl Into<String>) -> Self {
             self.arn = Some(input.into());
             self
@@ -679,12 +752,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn).
+        #[inline]
         pub fn set_arn(mut self, input: Option<String>) -> Self {
             self.arn = input;
             self
         }
 
         /// Returns [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn), if set.
+        #[inline]
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
@@ -692,6 +767,7 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -700,12 +776,14 @@ pub mod builders {
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -713,6 +791,7 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -721,12 +800,14 @@ pub mod builders {
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -734,6 +815,7 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
             self.contact_flow_id = Some(input.into());
             self
@@ -742,12 +824,14 @@ pub mod builders {
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id).
+        #[inline]
         pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
             self.contact_flow_id = input;
             self
         }
 
         /// Returns [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id), if set.
+        #[inline]
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
@@ -755,6 +839,7 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn self_assign_flow_id(mut self, input: impl Into<String>) -> Self {
             self.self_assign_flow_id = Some(input.into());
             self
@@ -763,12 +848,14 @@ pub mod builders {
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id).
+        #[inline]
         pub fn set_self_assign_flow_id(mut self, input: Option<String>) -> Self {
             self.self_assign_flow_id = input;
             self
         }
 
         /// Returns [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id), if set.
+        #[inline]
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
@@ -776,6 +863,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints).
+        #[inline]
         pub fn constraints(
             mut self,
             input: crate::types::TaskTemplateConstraints,
@@ -787,6 +875,7 @@ pub mod builders {
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints).
+        #[inline]
         pub fn set_constraints(
             mut self,
             input: Option<crate::types::TaskTemplateConstraints>,
@@ -796,6 +885,7 @@ pub mod builders {
         }
 
         /// Returns [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints), if set.
+        #[inline]
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
@@ -803,6 +893,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults).
+        #[inline]
         pub fn defaults(mut self, input: crate::types::TaskTemplateDefaults) -> Self {
             self.defaults = Some(input);
             self
@@ -811,6 +902,7 @@ pub mod builders {
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults).
+        #[inline]
         pub fn set_defaults(
             mut self,
             input: Option<crate::types::TaskTemplateDefaults>,
@@ -820,11 +912,13 @@ pub mod builders {
         }
 
         /// Returns [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults), if set.
+        #[inline]
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
 
         /// Appends an item to [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+        #[inline]
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
             v.push(input);
@@ -835,6 +929,7 @@ pub mod builders {
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields).
+        #[inline]
         pub fn set_fields(
             mut self,
             input: Option<Vec<crate::types::TaskTemplateField>>,
@@ -844,6 +939,7 @@ pub mod builders {
         }
 
         /// Returns [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields), if set.
+        #[inline]
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
@@ -851,6 +947,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
             self.status = Some(input);
             self
@@ -859,6 +956,7 @@ pub mod builders {
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TaskTemplateStatus>,
@@ -868,6 +966,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
@@ -875,6 +974,7 @@ pub mod builders {
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -883,6 +983,7 @@ pub mod builders {
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -892,6 +993,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -899,6 +1001,7 @@ pub mod builders {
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time).
+        #[inline]
         pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.created_time = Some(input);
             self
@@ -907,6 +1010,7 @@ pub mod builders {
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time).
+        #[inline]
         pub fn set_created_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -916,11 +1020,13 @@ pub mod builders {
         }
 
         /// Returns [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time), if set.
+        #[inline]
         pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.created_time
         }
 
         /// Builds a [`UpdateTaskTemplateOutput`](crate::operation::update_task_template::UpdateTaskTemplateOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_task_template::UpdateTaskTemplateOutput {
@@ -949,6 +1055,7 @@ impl crate::protocol::Operation for UpdateTaskTemplate {
     type Output = UpdateTaskTemplateOutput;
     type Error = UpdateTaskTemplateError;
     const NAME: &'static str = "UpdateTaskTemplate";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -1017,6 +1124,7 @@ impl crate::protocol::Operation for UpdateTaskTemplate {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -1032,6 +1140,7 @@ impl crate::protocol::Operation for UpdateTaskTemplate {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -1137,6 +1246,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateTestCase;
 impl UpdateTestCase {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -39,56 +40,67 @@ pub struct UpdateTestCaseInput {
 
 impl UpdateTestCaseInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the test case to update.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The JSON string that represents the content of the test.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Defines the starting point for your test.
+    #[inline]
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
 
     /// Defines the test attributes for precise data representation.
+    #[inline]
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
 
     /// The name of the test case.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the test case.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Indicates the test status as either SAVED or PUBLISHED.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
 
     /// The time at which the resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which the resource was last modified
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`UpdateTestCaseInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
         ::std::default::Default::default()
     }
@@ -103,6 +115,7 @@ pub struct UpdateTestCaseOutput {
 
 impl UpdateTestCaseOutput {
     /// Creates a new builder for [`UpdateTestCaseOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_test_case::builders::UpdateTestCaseOutputBuilder {
         ::std::default::Default::default()
     }
@@ -143,6 +156,7 @@ pub enum UpdateTestCaseError {
 
 impl UpdateTestCaseError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -155,11 +169,13 @@ impl UpdateTestCaseError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -187,41 +203,49 @@ impl UpdateTestCaseError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`InvalidTestCaseException`](Self::InvalidTestCaseException) error.
+    #[inline]
     pub fn is_invalid_test_case_exception(&self) -> bool {
         matches!(self, Self::InvalidTestCaseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -287,6 +311,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -295,12 +320,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -308,6 +335,7 @@ pub mod builders {
         /// The identifier of the test case to update.
         ///
         /// Sets [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
             self.test_case_id = Some(input.into());
             self
@@ -316,12 +344,14 @@ pub mod builders {
         /// The identifier of the test case to update.
         ///
         /// Sets [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id). This field is required.
+        #[inline]
         pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
             self.test_case_id = input;
             self
         }
 
         /// Returns [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id), if set.
+        #[inline]
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
@@ -329,6 +359,7 @@ pub mod builders {
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content).
+        #[inline]
         pub fn content(mut self, input: impl Into<String>) -> Self {
             self.content = Some(input.into());
             self
@@ -337,12 +368,14 @@ pub mod builders {
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content).
+        #[inline]
         pub fn set_content(mut self, input: Option<String>) -> Self {
             self.content = input;
             self
         }
 
         /// Returns [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content), if set.
+        #[inline]
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
@@ -350,6 +383,7 @@ pub mod builders {
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point).
+        #[inline]
         pub fn entry_point(mut self, input: crate::types::TestCaseEntryPoint) -> Self {
             self.entry_point = Some(input);
             self
@@ -358,6 +392,7 @@ pub mod builders {
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point).
+        #[inline]
         pub fn set_entry_point(
             mut self,
             input: Option<crate::types::TestCaseEntryPoint>,
@@ -367,6 +402,7 @@ pub mod builders {
         }
 
         /// Returns [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point), if set.
+        #[inline]
         pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
             &self.entry_point
         }
@@ -374,6 +410,7 @@ pub mod builders {
         /// Defines the test attributes for precise data representation.
         ///
         /// Sets [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data).
+        #[inline]
         pub fn initialization_data(mut self, input: impl Into<String>) -> Self {
             self.initialization_data = Some(input.into());
             self
@@ -382,12 +419,14 @@ pub mod builders {
         /// Defines the test attributes for precise data representation.
         ///
         /// Sets [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data).
+        #[inline]
         pub fn set_initialization_data(mut self, input: Option<String>) -> Self {
             self.initialization_data = input;
             self
         }
 
         /// Returns [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data), if set.
+        #[inline]
         pub fn get_initialization_data(&self) -> &Option<String> {
             &self.initialization_data
         }
@@ -395,6 +434,7 @@ pub mod builders {
         /// The name of the test case.
         ///
         /// Sets [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -403,12 +443,14 @@ pub mod builders {
         /// The name of the test case.
         ///
         /// Sets [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -416,6 +458,7 @@ pub mod builders {
         /// The description of the test case.
         ///
         /// Sets [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -424,12 +467,14 @@ pub mod builders {
         /// The description of the test case.
         ///
         /// Sets [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -437,6 +482,7 @@ pub mod builders {
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status).
+        #[inline]
         pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
             self.status = Some(input);
             self
@@ -445,6 +491,7 @@ pub mod builders {
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status).
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::TestCaseStatus>,
@@ -454,6 +501,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
@@ -461,6 +509,7 @@ pub mod builders {
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -469,6 +518,7 @@ pub mod builders {
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -478,6 +528,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -485,6 +536,7 @@ pub mod builders {
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -493,12 +545,14 @@ pub mod builders {
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
@@ -506,6 +560,7 @@ pub mod builders {
         /// Builds a [`UpdateTestCaseInput`](crate::operation::update_test_case::UpdateTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -533,6 +588,7 @@ pub mod builders {
     pub struct UpdateTestCaseOutputBuilder {}
     impl UpdateTestCaseOutputBuilder {
         /// Builds a [`UpdateTestCaseOutput`](crate::operation::update_test_case::UpdateTestCaseOutput).
+        #[inline]
         pub fn build(self) -> crate::operation::update_test_case::UpdateTestCaseOutput {
             crate::operation::update_test_case::UpdateTestCaseOutput {
                 _request_id: ::std::option::Option::None,
@@ -546,6 +602,7 @@ impl crate::protocol::Operation for UpdateTestCase {
     type Output = UpdateTestCaseOutput;
     type Error = UpdateTestCaseError;
     const NAME: &'static str = "UpdateTestCase";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -635,6 +692,7 @@ impl crate::protocol::Operation for UpdateTestCase {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -650,6 +708,7 @@ impl crate::protocol::Operation for UpdateTestCase {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -662,6 +721,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

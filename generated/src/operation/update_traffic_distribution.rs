@@ -16,6 +16,7 @@
 pub struct UpdateTrafficDistribution;
 impl UpdateTrafficDistribution {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -37,26 +38,31 @@ pub struct UpdateTrafficDistributionInput {
 
 impl UpdateTrafficDistributionInput {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The distribution of traffic between the instance and its replica(s).
+    #[inline]
     pub fn telephony_config(&self) -> Option<&crate::types::TelephonyConfig> {
         self.telephony_config.as_ref()
     }
 
     /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
+    #[inline]
     pub fn sign_in_config(&self) -> Option<&crate::types::SignInConfig> {
         self.sign_in_config.as_ref()
     }
 
     /// The distribution of agents between the instance and its replica(s).
+    #[inline]
     pub fn agent_config(&self) -> Option<&crate::types::AgentConfig> {
         self.agent_config.as_ref()
     }
 
     /// Creates a new builder for [`UpdateTrafficDistributionInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionInputBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +77,7 @@ pub struct UpdateTrafficDistributionOutput {
 
 impl UpdateTrafficDistributionOutput {
     /// Creates a new builder for [`UpdateTrafficDistributionOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionOutputBuilder {
         ::std::default::Default::default()
     }
@@ -107,6 +114,7 @@ pub enum UpdateTrafficDistributionError {
 
 impl UpdateTrafficDistributionError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -119,11 +127,13 @@ impl UpdateTrafficDistributionError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -145,31 +155,37 @@ impl UpdateTrafficDistributionError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -225,6 +241,7 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.id). This field is required.
+        #[inline]
         pub fn id(mut self, input: impl Into<String>) -> Self {
             self.id = Some(input.into());
             self
@@ -233,12 +250,14 @@ pub mod builders {
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.id). This field is required.
+        #[inline]
         pub fn set_id(mut self, input: Option<String>) -> Self {
             self.id = input;
             self
         }
 
         /// Returns [`id`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.id), if set.
+        #[inline]
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
@@ -246,6 +265,7 @@ pub mod builders {
         /// The distribution of traffic between the instance and its replica(s).
         ///
         /// Sets [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config).
+        #[inline]
         pub fn telephony_config(mut self, input: crate::types::TelephonyConfig) -> Self {
             self.telephony_config = Some(input);
             self
@@ -254,6 +274,7 @@ pub mod builders {
         /// The distribution of traffic between the instance and its replica(s).
         ///
         /// Sets [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config).
+        #[inline]
         pub fn set_telephony_config(
             mut self,
             input: Option<crate::types::TelephonyConfig>,
@@ -263,6 +284,7 @@ pub mod builders {
         }
 
         /// Returns [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config), if set.
+        #[inline]
         pub fn get_telephony_config(&self) -> &Option<crate::types::TelephonyConfig> {
             &self.telephony_config
         }
@@ -270,6 +292,7 @@ pub mod builders {
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config).
+        #[inline]
         pub fn sign_in_config(mut self, input: crate::types::SignInConfig) -> Self {
             self.sign_in_config = Some(input);
             self
@@ -278,6 +301,7 @@ pub mod builders {
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config).
+        #[inline]
         pub fn set_sign_in_config(
             mut self,
             input: Option<crate::types::SignInConfig>,
@@ -287,6 +311,7 @@ pub mod builders {
         }
 
         /// Returns [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config), if set.
+        #[inline]
         pub fn get_sign_in_config(&self) -> &Option<crate::types::SignInConfig> {
             &self.sign_in_config
         }
@@ -294,6 +319,7 @@ pub mod builders {
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config).
+        #[inline]
         pub fn agent_config(mut self, input: crate::types::AgentConfig) -> Self {
             self.agent_config = Some(input);
             self
@@ -302,6 +328,7 @@ pub mod builders {
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config).
+        #[inline]
         pub fn set_agent_config(
             mut self,
             input: Option<crate::types::AgentConfig>,
@@ -311,6 +338,7 @@ pub mod builders {
         }
 
         /// Returns [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config), if set.
+        #[inline]
         pub fn get_agent_config(&self) -> &Option<crate::types::AgentConfig> {
             &self.agent_config
         }
@@ -318,6 +346,7 @@ pub mod builders {
         /// Builds a [`UpdateTrafficDistributionInput`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -339,6 +368,7 @@ pub mod builders {
     pub struct UpdateTrafficDistributionOutputBuilder {}
     impl UpdateTrafficDistributionOutputBuilder {
         /// Builds a [`UpdateTrafficDistributionOutput`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput {
@@ -354,6 +384,7 @@ impl crate::protocol::Operation for UpdateTrafficDistribution {
     type Output = UpdateTrafficDistributionOutput;
     type Error = UpdateTrafficDistributionError;
     const NAME: &'static str = "UpdateTrafficDistribution";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -402,6 +433,7 @@ impl crate::protocol::Operation for UpdateTrafficDistribution {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -417,6 +449,7 @@ impl crate::protocol::Operation for UpdateTrafficDistribution {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -432,6 +465,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdateUserConfig;
 impl UpdateUserConfig {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -41,6 +42,7 @@ impl UpdateUserConfigInput {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
@@ -48,6 +50,7 @@ impl UpdateUserConfigInput {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn after_contact_work_configs(
         &self,
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
@@ -57,6 +60,7 @@ impl UpdateUserConfigInput {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
@@ -64,6 +68,7 @@ impl UpdateUserConfigInput {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn persistent_connection_configs(
         &self,
     ) -> &[crate::types::PersistentConnectionConfig] {
@@ -73,21 +78,25 @@ impl UpdateUserConfigInput {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserConfigInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder {
         ::std::default::Default::default()
     }
@@ -102,6 +111,7 @@ pub struct UpdateUserConfigOutput {
 
 impl UpdateUserConfigOutput {
     /// Creates a new builder for [`UpdateUserConfigOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_config::builders::UpdateUserConfigOutputBuilder {
         ::std::default::Default::default()
     }
@@ -140,6 +150,7 @@ pub enum UpdateUserConfigError {
 
 impl UpdateUserConfigError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -152,11 +163,13 @@ impl UpdateUserConfigError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::ConditionalOperationFailedException(e) => {
@@ -180,31 +193,37 @@ impl UpdateUserConfigError {
     }
 
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
+    #[inline]
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -271,6 +290,7 @@ pub mod builders {
 
     impl UpdateUserConfigInputBuilder {
         /// Appends an item to [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
+        #[inline]
         pub fn auto_accept_configs(
             mut self,
             input: crate::types::AutoAcceptConfig,
@@ -284,6 +304,7 @@ pub mod builders {
         /// The list of auto-accept configuration settings for each channel.
         ///
         /// Sets [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs).
+        #[inline]
         pub fn set_auto_accept_configs(
             mut self,
             input: Option<Vec<crate::types::AutoAcceptConfig>>,
@@ -293,6 +314,7 @@ pub mod builders {
         }
 
         /// Returns [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs), if set.
+        #[inline]
         pub fn get_auto_accept_configs(
             &self,
         ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
@@ -300,6 +322,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
+        #[inline]
         pub fn after_contact_work_configs(
             mut self,
             input: crate::types::AfterContactWorkConfigPerChannel,
@@ -313,6 +336,7 @@ pub mod builders {
         /// The list of after contact work (ACW) timeout configuration settings for each channel.
         ///
         /// Sets [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs).
+        #[inline]
         pub fn set_after_contact_work_configs(
             mut self,
             input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
@@ -322,6 +346,7 @@ pub mod builders {
         }
 
         /// Returns [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs), if set.
+        #[inline]
         pub fn get_after_contact_work_configs(
             &self,
         ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
@@ -329,6 +354,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
+        #[inline]
         pub fn phone_number_configs(
             mut self,
             input: crate::types::PhoneNumberConfig,
@@ -342,6 +368,7 @@ pub mod builders {
         /// The list of phone number configuration settings for each channel.
         ///
         /// Sets [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs).
+        #[inline]
         pub fn set_phone_number_configs(
             mut self,
             input: Option<Vec<crate::types::PhoneNumberConfig>>,
@@ -351,6 +378,7 @@ pub mod builders {
         }
 
         /// Returns [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs), if set.
+        #[inline]
         pub fn get_phone_number_configs(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
@@ -358,6 +386,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
+        #[inline]
         pub fn persistent_connection_configs(
             mut self,
             input: crate::types::PersistentConnectionConfig,
@@ -371,6 +400,7 @@ pub mod builders {
         /// The list of persistent connection configuration settings for each channel.
         ///
         /// Sets [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs).
+        #[inline]
         pub fn set_persistent_connection_configs(
             mut self,
             input: Option<Vec<crate::types::PersistentConnectionConfig>>,
@@ -380,6 +410,7 @@ pub mod builders {
         }
 
         /// Returns [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs), if set.
+        #[inline]
         pub fn get_persistent_connection_configs(
             &self,
         ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
@@ -387,6 +418,7 @@ pub mod builders {
         }
 
         /// Appends an item to [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
+        #[inline]
         pub fn voice_enhancement_configs(
             mut self,
             input: crate::types::VoiceEnhancementConfig,
@@ -400,6 +432,7 @@ pub mod builders {
         /// The list of voice enhancement configuration settings for each channel.
         ///
         /// Sets [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs).
+        #[inline]
         pub fn set_voice_enhancement_configs(
             mut self,
             input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
@@ -409,6 +442,7 @@ pub mod builders {
         }
 
         /// Returns [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs), if set.
+        #[inline]
         pub fn get_voice_enhancement_configs(
             &self,
         ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
@@ -418,6 +452,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -426,12 +461,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -439,6 +476,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -447,12 +485,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -460,6 +500,7 @@ pub mod builders {
         /// Builds a [`UpdateUserConfigInput`](crate::operation::update_user_config::UpdateUserConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -484,6 +525,7 @@ pub mod builders {
     pub struct UpdateUserConfigOutputBuilder {}
     impl UpdateUserConfigOutputBuilder {
         /// Builds a [`UpdateUserConfigOutput`](crate::operation::update_user_config::UpdateUserConfigOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_config::UpdateUserConfigOutput {
@@ -499,6 +541,7 @@ impl crate::protocol::Operation for UpdateUserConfig {
     type Output = UpdateUserConfigOutput;
     type Error = UpdateUserConfigError;
     const NAME: &'static str = "UpdateUserConfig";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -571,6 +614,7 @@ impl crate::protocol::Operation for UpdateUserConfig {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -586,6 +630,7 @@ impl crate::protocol::Operation for UpdateUserConfig {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -598,6 +643,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserHierarchy;
 impl UpdateUserHierarchy {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateUserHierarchyInput {
 
 impl UpdateUserHierarchyInput {
     /// The identifier of the hierarchy group.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserHierarchyInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateUserHierarchyOutput {
 
 impl UpdateUserHierarchyOutput {
     /// Creates a new builder for [`UpdateUserHierarchyOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateUserHierarchyError {
 
 impl UpdateUserHierarchyError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateUserHierarchyError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateUserHierarchyError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.hierarchy_group_id).
+        #[inline]
         pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_id = input;
             self
         }
 
         /// Returns [`hierarchy_group_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.hierarchy_group_id), if set.
+        #[inline]
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`UpdateUserHierarchyInput`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct UpdateUserHierarchyOutputBuilder {}
     impl UpdateUserHierarchyOutputBuilder {
         /// Builds a [`UpdateUserHierarchyOutput`](crate::operation::update_user_hierarchy::UpdateUserHierarchyOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_hierarchy::UpdateUserHierarchyOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for UpdateUserHierarchy {
     type Output = UpdateUserHierarchyOutput;
     type Error = UpdateUserHierarchyError;
     const NAME: &'static str = "UpdateUserHierarchy";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for UpdateUserHierarchy {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for UpdateUserHierarchy {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -369,6 +397,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserHierarchyGroupName;
 impl UpdateUserHierarchyGroupName {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateUserHierarchyGroupNameInput {
 
 impl UpdateUserHierarchyGroupNameInput {
     /// The name of the hierarchy group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The identifier of the hierarchy group.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserHierarchyGroupNameInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHierarchyGroupNameInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateUserHierarchyGroupNameOutput {
 
 impl UpdateUserHierarchyGroupNameOutput {
     /// Creates a new builder for [`UpdateUserHierarchyGroupNameOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHierarchyGroupNameOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateUserHierarchyGroupNameError {
 
 impl UpdateUserHierarchyGroupNameError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateUserHierarchyGroupNameError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::DuplicateResourceException(e) => {
@@ -130,31 +139,37 @@ impl UpdateUserHierarchyGroupNameError {
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -209,6 +224,7 @@ pub mod builders {
         /// The name of the hierarchy group.
         ///
         /// Sets [`name`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.name). This field is required.
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -217,12 +233,14 @@ pub mod builders {
         /// The name of the hierarchy group.
         ///
         /// Sets [`name`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.name). This field is required.
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -230,6 +248,7 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id). This field is required.
+        #[inline]
         pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
             self.hierarchy_group_id = Some(input.into());
             self
@@ -238,12 +257,14 @@ pub mod builders {
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id). This field is required.
+        #[inline]
         pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
             self.hierarchy_group_id = input;
             self
         }
 
         /// Returns [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id), if set.
+        #[inline]
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
@@ -251,6 +272,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -259,12 +281,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -272,6 +296,7 @@ pub mod builders {
         /// Builds a [`UpdateUserHierarchyGroupNameInput`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -292,6 +317,7 @@ pub mod builders {
     pub struct UpdateUserHierarchyGroupNameOutputBuilder {}
     impl UpdateUserHierarchyGroupNameOutputBuilder {
         /// Builds a [`UpdateUserHierarchyGroupNameOutput`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameOutput {
@@ -307,6 +333,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyGroupName {
     type Output = UpdateUserHierarchyGroupNameOutput;
     type Error = UpdateUserHierarchyGroupNameError;
     const NAME: &'static str = "UpdateUserHierarchyGroupName";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -354,6 +381,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyGroupName {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -369,6 +397,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyGroupName {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -384,6 +413,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserHierarchyStructure;
 impl UpdateUserHierarchyStructure {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -23,6 +24,7 @@ pub struct UpdateUserHierarchyStructureInput {
 
 impl UpdateUserHierarchyStructureInput {
     /// The hierarchy levels to update.
+    #[inline]
     pub fn hierarchy_structure(
         &self,
     ) -> Option<&crate::types::HierarchyStructureUpdate> {
@@ -30,11 +32,13 @@ impl UpdateUserHierarchyStructureInput {
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserHierarchyStructureInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy_structure::builders::UpdateUserHierarchyStructureInputBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +53,7 @@ pub struct UpdateUserHierarchyStructureOutput {
 
 impl UpdateUserHierarchyStructureOutput {
     /// Creates a new builder for [`UpdateUserHierarchyStructureOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_hierarchy_structure::builders::UpdateUserHierarchyStructureOutputBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +90,7 @@ pub enum UpdateUserHierarchyStructureError {
 
 impl UpdateUserHierarchyStructureError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -97,11 +103,13 @@ impl UpdateUserHierarchyStructureError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,31 +133,37 @@ impl UpdateUserHierarchyStructureError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -203,6 +217,7 @@ pub mod builders {
         /// The hierarchy levels to update.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.hierarchy_structure). This field is required.
+        #[inline]
         pub fn hierarchy_structure(
             mut self,
             input: crate::types::HierarchyStructureUpdate,
@@ -214,6 +229,7 @@ pub mod builders {
         /// The hierarchy levels to update.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.hierarchy_structure). This field is required.
+        #[inline]
         pub fn set_hierarchy_structure(
             mut self,
             input: Option<crate::types::HierarchyStructureUpdate>,
@@ -223,6 +239,7 @@ pub mod builders {
         }
 
         /// Returns [`hierarchy_structure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.hierarchy_structure), if set.
+        #[inline]
         pub fn get_hierarchy_structure(
             &self,
         ) -> &Option<crate::types::HierarchyStructureUpdate> {
@@ -232,6 +249,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -240,12 +258,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -253,6 +273,7 @@ pub mod builders {
         /// Builds a [`UpdateUserHierarchyStructureInput`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -272,6 +293,7 @@ pub mod builders {
     pub struct UpdateUserHierarchyStructureOutputBuilder {}
     impl UpdateUserHierarchyStructureOutputBuilder {
         /// Builds a [`UpdateUserHierarchyStructureOutput`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureOutput {
@@ -287,6 +309,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyStructure {
     type Output = UpdateUserHierarchyStructureOutput;
     type Error = UpdateUserHierarchyStructureError;
     const NAME: &'static str = "UpdateUserHierarchyStructure";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -329,6 +352,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyStructure {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -344,6 +368,7 @@ impl crate::protocol::Operation for UpdateUserHierarchyStructure {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -359,6 +384,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -8,6 +8,7 @@
 pub struct UpdateUserIdentityInfo;
 impl UpdateUserIdentityInfo {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ pub struct UpdateUserIdentityInfoInput {
 
 impl UpdateUserIdentityInfoInput {
     /// The identity information for the user.
+    #[inline]
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserIdentityInfoInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_identity_info::builders::UpdateUserIdentityInfoInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateUserIdentityInfoOutput {
 
 impl UpdateUserIdentityInfoOutput {
     /// Creates a new builder for [`UpdateUserIdentityInfoOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_identity_info::builders::UpdateUserIdentityInfoOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateUserIdentityInfoError {
 
 impl UpdateUserIdentityInfoError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateUserIdentityInfoError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl UpdateUserIdentityInfoError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identity information for the user.
         ///
         /// Sets [`identity_info`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.identity_info). This field is required.
+        #[inline]
         pub fn identity_info(mut self, input: crate::types::UserIdentityInfo) -> Self {
             self.identity_info = Some(input);
             self
@@ -207,6 +222,7 @@ pub mod builders {
         /// The identity information for the user.
         ///
         /// Sets [`identity_info`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.identity_info). This field is required.
+        #[inline]
         pub fn set_identity_info(
             mut self,
             input: Option<crate::types::UserIdentityInfo>,
@@ -216,6 +232,7 @@ pub mod builders {
         }
 
         /// Returns [`identity_info`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.identity_info), if set.
+        #[inline]
         pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
             &self.identity_info
         }
@@ -223,6 +240,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -231,12 +249,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -244,6 +264,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -252,12 +273,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -265,6 +288,7 @@ pub mod builders {
         /// Builds a [`UpdateUserIdentityInfoInput`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -285,6 +309,7 @@ pub mod builders {
     pub struct UpdateUserIdentityInfoOutputBuilder {}
     impl UpdateUserIdentityInfoOutputBuilder {
         /// Builds a [`UpdateUserIdentityInfoOutput`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_identity_info::UpdateUserIdentityInfoOutput {
@@ -300,6 +325,7 @@ impl crate::protocol::Operation for UpdateUserIdentityInfo {
     type Output = UpdateUserIdentityInfoOutput;
     type Error = UpdateUserIdentityInfoError;
     const NAME: &'static str = "UpdateUserIdentityInfo";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -347,6 +373,7 @@ impl crate::protocol::Operation for UpdateUserIdentityInfo {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -362,6 +389,7 @@ impl crate::protocol::Operation for UpdateUserIdentityInfo {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -377,6 +405,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserNotificationStatus;
 impl UpdateUserNotificationStatus {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -31,36 +32,43 @@ pub struct UpdateUserNotificationStatusInput {
 
 impl UpdateUserNotificationStatusInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The unique identifier for the notification.
+    #[inline]
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
 
     /// The identifier of the user whose notification status is being updated.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The new status for the notification.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::NotificationStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the notification status was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The AWS Region where the notification status was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserNotificationStatusInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_notification_status::builders::UpdateUserNotificationStatusInputBuilder {
         ::std::default::Default::default()
     }
@@ -75,6 +83,7 @@ pub struct UpdateUserNotificationStatusOutput {
 
 impl UpdateUserNotificationStatusOutput {
     /// Creates a new builder for [`UpdateUserNotificationStatusOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_notification_status::builders::UpdateUserNotificationStatusOutputBuilder {
         ::std::default::Default::default()
     }
@@ -111,6 +120,7 @@ pub enum UpdateUserNotificationStatusError {
 
 impl UpdateUserNotificationStatusError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -123,11 +133,13 @@ impl UpdateUserNotificationStatusError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -149,31 +161,37 @@ impl UpdateUserNotificationStatusError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -231,6 +249,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -239,12 +258,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -252,6 +273,7 @@ pub mod builders {
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn notification_id(mut self, input: impl Into<String>) -> Self {
             self.notification_id = Some(input.into());
             self
@@ -260,12 +282,14 @@ pub mod builders {
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id). This field is required.
+        #[inline]
         pub fn set_notification_id(mut self, input: Option<String>) -> Self {
             self.notification_id = input;
             self
         }
 
         /// Returns [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id), if set.
+        #[inline]
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
@@ -273,6 +297,7 @@ pub mod builders {
         /// The identifier of the user whose notification status is being updated.
         ///
         /// Sets [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -281,12 +306,14 @@ pub mod builders {
         /// The identifier of the user whose notification status is being updated.
         ///
         /// Sets [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -294,6 +321,7 @@ pub mod builders {
         /// The new status for the notification.
         ///
         /// Sets [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status). This field is required.
+        #[inline]
         pub fn status(mut self, input: crate::types::NotificationStatus) -> Self {
             self.status = Some(input);
             self
@@ -302,6 +330,7 @@ pub mod builders {
         /// The new status for the notification.
         ///
         /// Sets [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status). This field is required.
+        #[inline]
         pub fn set_status(
             mut self,
             input: Option<crate::types::NotificationStatus>,
@@ -311,6 +340,7 @@ pub mod builders {
         }
 
         /// Returns [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status), if set.
+        #[inline]
         pub fn get_status(&self) -> &Option<crate::types::NotificationStatus> {
             &self.status
         }
@@ -318,6 +348,7 @@ pub mod builders {
         /// The timestamp when the notification status was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time).
+        #[inline]
         pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
             self.last_modified_time = Some(input);
             self
@@ -326,6 +357,7 @@ pub mod builders {
         /// The timestamp when the notification status was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time).
+        #[inline]
         pub fn set_last_modified_time(
             mut self,
             input: Option<crate::primitives::DateTime>,
@@ -335,6 +367,7 @@ pub mod builders {
         }
 
         /// Returns [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time), if set.
+        #[inline]
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
@@ -342,6 +375,7 @@ pub mod builders {
         /// The AWS Region where the notification status was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region).
+        #[inline]
         pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
             self.last_modified_region = Some(input.into());
             self
@@ -350,12 +384,14 @@ pub mod builders {
         /// The AWS Region where the notification status was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region).
+        #[inline]
         pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
             self.last_modified_region = input;
             self
         }
 
         /// Returns [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region), if set.
+        #[inline]
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
@@ -363,6 +399,7 @@ pub mod builders {
         /// Builds a [`UpdateUserNotificationStatusInput`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -386,6 +423,7 @@ pub mod builders {
     pub struct UpdateUserNotificationStatusOutputBuilder {}
     impl UpdateUserNotificationStatusOutputBuilder {
         /// Builds a [`UpdateUserNotificationStatusOutput`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_notification_status::UpdateUserNotificationStatusOutput {
@@ -401,6 +439,7 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
     type Output = UpdateUserNotificationStatusOutput;
     type Error = UpdateUserNotificationStatusError;
     const NAME: &'static str = "UpdateUserNotificationStatus";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -480,6 +519,7 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -495,6 +535,7 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -510,6 +551,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserProficiencies;
 impl UpdateUserProficiencies {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,11 +26,13 @@ pub struct UpdateUserProficienciesInput {
 
 impl UpdateUserProficienciesInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
@@ -37,11 +40,13 @@ impl UpdateUserProficienciesInput {
     /// The proficiencies to be updated for the user.
     ///
     /// Empty when the field is unset; use `.user_proficiencies.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_proficiencies(&self) -> &[crate::types::UserProficiency] {
         self.user_proficiencies.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UpdateUserProficienciesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_proficiencies::builders::UpdateUserProficienciesInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateUserProficienciesOutput {
 
 impl UpdateUserProficienciesOutput {
     /// Creates a new builder for [`UpdateUserProficienciesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_proficiencies::builders::UpdateUserProficienciesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateUserProficienciesError {
 
 impl UpdateUserProficienciesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateUserProficienciesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl UpdateUserProficienciesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -199,6 +213,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -228,17 +246,20 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
 
         /// Appends an item to [`user_proficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_proficiencies); use [`set_user_proficiencies`](Self::set_user_proficiencies) to replace the whole list.
+        #[inline]
         pub fn user_proficiencies(
             mut self,
             input: crate::types::UserProficiency,
@@ -252,6 +273,7 @@ pub mod builders {
         /// The proficiencies to be updated for the user.
         ///
         /// Sets [`user_proficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_proficiencies). This field is required.
+        #[inline]
         pub fn set_user_proficiencies(
             mut self,
             input: Option<Vec<crate::types::UserProficiency>>,
@@ -261,6 +283,7 @@ pub mod builders {
         }
 
         /// Returns [`user_proficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput#structfield.user_proficiencies), if set.
+        #[inline]
         pub fn get_user_proficiencies(
             &self,
         ) -> &Option<Vec<crate::types::UserProficiency>> {
@@ -270,6 +293,7 @@ pub mod builders {
         /// Builds a [`UpdateUserProficienciesInput`](crate::operation::update_user_proficiencies::UpdateUserProficienciesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +314,7 @@ pub mod builders {
     pub struct UpdateUserProficienciesOutputBuilder {}
     impl UpdateUserProficienciesOutputBuilder {
         /// Builds a [`UpdateUserProficienciesOutput`](crate::operation::update_user_proficiencies::UpdateUserProficienciesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_proficiencies::UpdateUserProficienciesOutput {
@@ -305,6 +330,7 @@ impl crate::protocol::Operation for UpdateUserProficiencies {
     type Output = UpdateUserProficienciesOutput;
     type Error = UpdateUserProficienciesError;
     const NAME: &'static str = "UpdateUserProficiencies";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +378,7 @@ impl crate::protocol::Operation for UpdateUserProficiencies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +394,7 @@ impl crate::protocol::Operation for UpdateUserProficiencies {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -382,6 +410,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateUserRoutingProfile;
 impl UpdateUserRoutingProfile {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateUserRoutingProfileInput {
 
 impl UpdateUserRoutingProfileInput {
     /// The identifier of the routing profile for the user.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserRoutingProfileInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_routing_profile::builders::UpdateUserRoutingProfileInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateUserRoutingProfileOutput {
 
 impl UpdateUserRoutingProfileOutput {
     /// Creates a new builder for [`UpdateUserRoutingProfileOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_routing_profile::builders::UpdateUserRoutingProfileOutputBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +94,7 @@ pub enum UpdateUserRoutingProfileError {
 
 impl UpdateUserRoutingProfileError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -100,11 +107,13 @@ impl UpdateUserRoutingProfileError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -125,26 +134,31 @@ impl UpdateUserRoutingProfileError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
             self.routing_profile_id = Some(input.into());
             self
@@ -205,12 +220,14 @@ pub mod builders {
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.routing_profile_id). This field is required.
+        #[inline]
         pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
             self.routing_profile_id = input;
             self
         }
 
         /// Returns [`routing_profile_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.routing_profile_id), if set.
+        #[inline]
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
@@ -218,6 +235,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -226,12 +244,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -239,6 +259,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -247,12 +268,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -260,6 +283,7 @@ pub mod builders {
         /// Builds a [`UpdateUserRoutingProfileInput`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -280,6 +304,7 @@ pub mod builders {
     pub struct UpdateUserRoutingProfileOutputBuilder {}
     impl UpdateUserRoutingProfileOutputBuilder {
         /// Builds a [`UpdateUserRoutingProfileOutput`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfileOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_routing_profile::UpdateUserRoutingProfileOutput {
@@ -295,6 +320,7 @@ impl crate::protocol::Operation for UpdateUserRoutingProfile {
     type Output = UpdateUserRoutingProfileOutput;
     type Error = UpdateUserRoutingProfileError;
     const NAME: &'static str = "UpdateUserRoutingProfile";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -342,6 +368,7 @@ impl crate::protocol::Operation for UpdateUserRoutingProfile {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -357,6 +384,7 @@ impl crate::protocol::Operation for UpdateUserRoutingProfile {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -372,6 +400,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

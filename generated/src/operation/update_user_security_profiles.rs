@@ -6,6 +6,7 @@
 pub struct UpdateUserSecurityProfiles;
 impl UpdateUserSecurityProfiles {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,21 +28,25 @@ impl UpdateUserSecurityProfilesInput {
     /// The identifiers of the security profiles for the user.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the user account.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// Creates a new builder for [`UpdateUserSecurityProfilesInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_security_profiles::builders::UpdateUserSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct UpdateUserSecurityProfilesOutput {
 
 impl UpdateUserSecurityProfilesOutput {
     /// Creates a new builder for [`UpdateUserSecurityProfilesOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_user_security_profiles::builders::UpdateUserSecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateUserSecurityProfilesError {
 
 impl UpdateUserSecurityProfilesError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateUserSecurityProfilesError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::InternalServiceException(e) => {
@@ -127,26 +136,31 @@ impl UpdateUserSecurityProfilesError {
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -197,6 +211,7 @@ pub mod builders {
 
     impl UpdateUserSecurityProfilesInputBuilder {
         /// Appends an item to [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
+        #[inline]
         pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
             v.push(input.into());
@@ -207,12 +222,14 @@ pub mod builders {
         /// The identifiers of the security profiles for the user.
         ///
         /// Sets [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids). This field is required.
+        #[inline]
         pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
             self.security_profile_ids = input;
             self
         }
 
         /// Returns [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids), if set.
+        #[inline]
         pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
             &self.security_profile_ids
         }
@@ -220,6 +237,7 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn user_id(mut self, input: impl Into<String>) -> Self {
             self.user_id = Some(input.into());
             self
@@ -228,12 +246,14 @@ pub mod builders {
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id). This field is required.
+        #[inline]
         pub fn set_user_id(mut self, input: Option<String>) -> Self {
             self.user_id = input;
             self
         }
 
         /// Returns [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id), if set.
+        #[inline]
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
@@ -241,6 +261,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -249,12 +270,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -262,6 +285,7 @@ pub mod builders {
         /// Builds a [`UpdateUserSecurityProfilesInput`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -282,6 +306,7 @@ pub mod builders {
     pub struct UpdateUserSecurityProfilesOutputBuilder {}
     impl UpdateUserSecurityProfilesOutputBuilder {
         /// Builds a [`UpdateUserSecurityProfilesOutput`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesOutput {
@@ -297,6 +322,7 @@ impl crate::protocol::Operation for UpdateUserSecurityProfiles {
     type Output = UpdateUserSecurityProfilesOutput;
     type Error = UpdateUserSecurityProfilesError;
     const NAME: &'static str = "UpdateUserSecurityProfiles";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -344,6 +370,7 @@ impl crate::protocol::Operation for UpdateUserSecurityProfiles {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -359,6 +386,7 @@ impl crate::protocol::Operation for UpdateUserSecurityProfiles {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -374,6 +402,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

@@ -6,6 +6,7 @@
 pub struct UpdateViewMetadata;
 impl UpdateViewMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -27,26 +28,31 @@ pub struct UpdateViewMetadataInput {
 
 impl UpdateViewMetadataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the view.
+    #[inline]
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
 
     /// The name of the view.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the view.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`UpdateViewMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_view_metadata::builders::UpdateViewMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +78,7 @@ pub struct UpdateViewMetadataOutput {
 
 impl UpdateViewMetadataOutput {
     /// Creates a new builder for [`UpdateViewMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_view_metadata::builders::UpdateViewMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +119,7 @@ pub enum UpdateViewMetadataError {
 
 impl UpdateViewMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -124,11 +132,13 @@ impl UpdateViewMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -158,41 +168,49 @@ impl UpdateViewMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
+    #[inline]
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
+    #[inline]
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
@@ -252,6 +270,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -260,12 +279,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -273,6 +294,7 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn view_id(mut self, input: impl Into<String>) -> Self {
             self.view_id = Some(input.into());
             self
@@ -281,12 +303,14 @@ pub mod builders {
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id). This field is required.
+        #[inline]
         pub fn set_view_id(mut self, input: Option<String>) -> Self {
             self.view_id = input;
             self
         }
 
         /// Returns [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id), if set.
+        #[inline]
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
@@ -294,6 +318,7 @@ pub mod builders {
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -302,12 +327,14 @@ pub mod builders {
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -315,6 +342,7 @@ pub mod builders {
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -323,12 +351,14 @@ pub mod builders {
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -336,6 +366,7 @@ pub mod builders {
         /// Builds a [`UpdateViewMetadataInput`](crate::operation::update_view_metadata::UpdateViewMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -368,6 +399,7 @@ pub mod builders {
     pub struct UpdateViewMetadataOutputBuilder {}
     impl UpdateViewMetadataOutputBuilder {
         /// Builds a [`UpdateViewMetadataOutput`](crate::operation::update_view_metadata::UpdateViewMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_view_metadata::UpdateViewMetadataOutput {
@@ -383,6 +415,7 @@ impl crate::protocol::Operation for UpdateViewMetadata {
     type Output = UpdateViewMetadataOutput;
     type Error = UpdateViewMetadataError;
     const NAME: &'static str = "UpdateViewMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -433,6 +466,7 @@ impl crate::protocol::Operation for UpdateViewMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -448,6 +482,7 @@ impl crate::protocol::Operation for UpdateViewMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -460,6 +495,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

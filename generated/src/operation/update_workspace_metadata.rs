@@ -6,6 +6,7 @@
 pub struct UpdateWorkspaceMetadata;
 impl UpdateWorkspaceMetadata {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -29,31 +30,37 @@ pub struct UpdateWorkspaceMetadataInput {
 
 impl UpdateWorkspaceMetadataInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The name of the workspace.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the workspace.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The title displayed for the workspace.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// Creates a new builder for [`UpdateWorkspaceMetadataInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetadataInputBuilder {
         ::std::default::Default::default()
     }
@@ -68,6 +75,7 @@ pub struct UpdateWorkspaceMetadataOutput {
 
 impl UpdateWorkspaceMetadataOutput {
     /// Creates a new builder for [`UpdateWorkspaceMetadataOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetadataOutputBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +114,7 @@ pub enum UpdateWorkspaceMetadataError {
 
 impl UpdateWorkspaceMetadataError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -118,11 +127,13 @@ impl UpdateWorkspaceMetadataError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -147,36 +158,43 @@ impl UpdateWorkspaceMetadataError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -235,6 +253,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -243,12 +262,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -256,6 +277,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -264,12 +286,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -277,6 +301,7 @@ pub mod builders {
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name).
+        #[inline]
         pub fn name(mut self, input: impl Into<String>) -> Self {
             self.name = Some(input.into());
             self
@@ -285,12 +310,14 @@ pub mod builders {
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name).
+        #[inline]
         pub fn set_name(mut self, input: Option<String>) -> Self {
             self.name = input;
             self
         }
 
         /// Returns [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name), if set.
+        #[inline]
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
@@ -298,6 +325,7 @@ pub mod builders {
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description).
+        #[inline]
         pub fn description(mut self, input: impl Into<String>) -> Self {
             self.description = Some(input.into());
             self
@@ -306,12 +334,14 @@ pub mod builders {
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description).
+        #[inline]
         pub fn set_description(mut self, input: Option<String>) -> Self {
             self.description = input;
             self
         }
 
         /// Returns [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description), if set.
+        #[inline]
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
@@ -319,6 +349,7 @@ pub mod builders {
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title).
+        #[inline]
         pub fn title(mut self, input: impl Into<String>) -> Self {
             self.title = Some(input.into());
             self
@@ -327,12 +358,14 @@ pub mod builders {
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title).
+        #[inline]
         pub fn set_title(mut self, input: Option<String>) -> Self {
             self.title = input;
             self
         }
 
         /// Returns [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title), if set.
+        #[inline]
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
@@ -340,6 +373,7 @@ pub mod builders {
         /// Builds a [`UpdateWorkspaceMetadataInput`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -362,6 +396,7 @@ pub mod builders {
     pub struct UpdateWorkspaceMetadataOutputBuilder {}
     impl UpdateWorkspaceMetadataOutputBuilder {
         /// Builds a [`UpdateWorkspaceMetadataOutput`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataOutput {
@@ -377,6 +412,7 @@ impl crate::protocol::Operation for UpdateWorkspaceMetadata {
     type Output = UpdateWorkspaceMetadataOutput;
     type Error = UpdateWorkspaceMetadataError;
     const NAME: &'static str = "UpdateWorkspaceMetadata";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -430,6 +466,7 @@ impl crate::protocol::Operation for UpdateWorkspaceMetadata {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -445,6 +482,7 @@ impl crate::protocol::Operation for UpdateWorkspaceMetadata {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -460,6 +498,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

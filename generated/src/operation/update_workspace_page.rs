@@ -6,6 +6,7 @@
 pub struct UpdateWorkspacePage;
 impl UpdateWorkspacePage {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -33,41 +34,49 @@ pub struct UpdateWorkspacePageInput {
 
 impl UpdateWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The current page identifier.
+    #[inline]
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
 
     /// The new page identifier, if changing the page name.
+    #[inline]
     pub fn new_page(&self) -> Option<&str> {
         self.new_page.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the view to associate with the page.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The URL-friendly identifier for the page.
+    #[inline]
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
 
     /// A JSON string containing input parameters for the view.
+    #[inline]
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
 
     /// Creates a new builder for [`UpdateWorkspacePageInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
@@ -82,6 +91,7 @@ pub struct UpdateWorkspacePageOutput {
 
 impl UpdateWorkspacePageOutput {
     /// Creates a new builder for [`UpdateWorkspacePageOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_page::builders::UpdateWorkspacePageOutputBuilder {
         ::std::default::Default::default()
     }
@@ -122,6 +132,7 @@ pub enum UpdateWorkspacePageError {
 
 impl UpdateWorkspacePageError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -134,11 +145,13 @@ impl UpdateWorkspacePageError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -166,41 +179,49 @@ impl UpdateWorkspacePageError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
+    #[inline]
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
+    #[inline]
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -263,6 +284,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -271,12 +293,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -284,6 +308,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -292,12 +317,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -305,6 +332,7 @@ pub mod builders {
         /// The current page identifier.
         ///
         /// Sets [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn page(mut self, input: impl Into<String>) -> Self {
             self.page = Some(input.into());
             self
@@ -313,12 +341,14 @@ pub mod builders {
         /// The current page identifier.
         ///
         /// Sets [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page). This field is required.
+        #[inline]
         pub fn set_page(mut self, input: Option<String>) -> Self {
             self.page = input;
             self
         }
 
         /// Returns [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page), if set.
+        #[inline]
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
@@ -326,6 +356,7 @@ pub mod builders {
         /// The new page identifier, if changing the page name.
         ///
         /// Sets [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page).
+        #[inline]
         pub fn new_page(mut self, input: impl Into<String>) -> Self {
             self.new_page = Some(input.into());
             self
@@ -334,12 +365,14 @@ pub mod builders {
         /// The new page identifier, if changing the page name.
         ///
         /// Sets [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page).
+        #[inline]
         pub fn set_new_page(mut self, input: Option<String>) -> Self {
             self.new_page = input;
             self
         }
 
         /// Returns [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page), if set.
+        #[inline]
         pub fn get_new_page(&self) -> &Option<String> {
             &self.new_page
         }
@@ -347,6 +380,7 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn).
+        #[inline]
         pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
             self.resource_arn = Some(input.into());
             self
@@ -355,12 +389,14 @@ pub mod builders {
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn).
+        #[inline]
         pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
             self.resource_arn = input;
             self
         }
 
         /// Returns [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn), if set.
+        #[inline]
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
@@ -368,6 +404,7 @@ pub mod builders {
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug).
+        #[inline]
         pub fn slug(mut self, input: impl Into<String>) -> Self {
             self.slug = Some(input.into());
             self
@@ -376,12 +413,14 @@ pub mod builders {
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug).
+        #[inline]
         pub fn set_slug(mut self, input: Option<String>) -> Self {
             self.slug = input;
             self
         }
 
         /// Returns [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug), if set.
+        #[inline]
         pub fn get_slug(&self) -> &Option<String> {
             &self.slug
         }
@@ -389,6 +428,7 @@ pub mod builders {
         /// A JSON string containing input parameters for the view.
         ///
         /// Sets [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data).
+        #[inline]
         pub fn input_data(mut self, input: impl Into<String>) -> Self {
             self.input_data = Some(input.into());
             self
@@ -397,12 +437,14 @@ pub mod builders {
         /// A JSON string containing input parameters for the view.
         ///
         /// Sets [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data).
+        #[inline]
         pub fn set_input_data(mut self, input: Option<String>) -> Self {
             self.input_data = input;
             self
         }
 
         /// Returns [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data), if set.
+        #[inline]
         pub fn get_input_data(&self) -> &Option<String> {
             &self.input_data
         }
@@ -410,6 +452,7 @@ pub mod builders {
         /// Builds a [`UpdateWorkspacePageInput`](crate::operation::update_workspace_page::UpdateWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -434,6 +477,7 @@ pub mod builders {
     pub struct UpdateWorkspacePageOutputBuilder {}
     impl UpdateWorkspacePageOutputBuilder {
         /// Builds a [`UpdateWorkspacePageOutput`](crate::operation::update_workspace_page::UpdateWorkspacePageOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_workspace_page::UpdateWorkspacePageOutput {
@@ -449,6 +493,7 @@ impl crate::protocol::Operation for UpdateWorkspacePage {
     type Output = UpdateWorkspacePageOutput;
     type Error = UpdateWorkspacePageError;
     const NAME: &'static str = "UpdateWorkspacePage";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -510,6 +555,7 @@ impl crate::protocol::Operation for UpdateWorkspacePage {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -525,6 +571,7 @@ impl crate::protocol::Operation for UpdateWorkspacePage {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -537,6 +584,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

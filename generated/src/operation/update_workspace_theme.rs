@@ -6,6 +6,7 @@
 pub struct UpdateWorkspaceTheme;
 impl UpdateWorkspaceTheme {
     /// Creates the operation.
+    #[inline]
     pub fn new() -> Self {
         Self
     }
@@ -25,21 +26,25 @@ pub struct UpdateWorkspaceThemeInput {
 
 impl UpdateWorkspaceThemeInput {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The theme configuration, including color schemes and visual styles.
+    #[inline]
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
 
     /// Creates a new builder for [`UpdateWorkspaceThemeInput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_theme::builders::UpdateWorkspaceThemeInputBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ pub struct UpdateWorkspaceThemeOutput {
 
 impl UpdateWorkspaceThemeOutput {
     /// Creates a new builder for [`UpdateWorkspaceThemeOutput`].
+    #[inline]
     pub fn builder() -> crate::operation::update_workspace_theme::builders::UpdateWorkspaceThemeOutputBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +96,7 @@ pub enum UpdateWorkspaceThemeError {
 
 impl UpdateWorkspaceThemeError {
     /// An unhandled error wrapping any other error.
+    #[inline]
     pub fn unhandled(
         err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
@@ -102,11 +109,13 @@ impl UpdateWorkspaceThemeError {
     }
 
     /// An unhandled error described only by its metadata.
+    #[inline]
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
 
     /// The error's metadata (code, message, request ID).
+    #[inline]
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
             Self::AccessDeniedException(e) => crate::error::ProvideErrorMetadata::meta(e),
@@ -128,31 +137,37 @@ impl UpdateWorkspaceThemeError {
     }
 
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
+    #[inline]
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
 
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
+    #[inline]
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
+    #[inline]
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
 
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
+    #[inline]
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
+    #[inline]
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
+    #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
@@ -207,6 +222,7 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn instance_id(mut self, input: impl Into<String>) -> Self {
             self.instance_id = Some(input.into());
             self
@@ -215,12 +231,14 @@ pub mod builders {
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.instance_id). This field is required.
+        #[inline]
         pub fn set_instance_id(mut self, input: Option<String>) -> Self {
             self.instance_id = input;
             self
         }
 
         /// Returns [`instance_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.instance_id), if set.
+        #[inline]
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
@@ -228,6 +246,7 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
             self.workspace_id = Some(input.into());
             self
@@ -236,12 +255,14 @@ pub mod builders {
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id). This field is required.
+        #[inline]
         pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
             self.workspace_id = input;
             self
         }
 
         /// Returns [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id), if set.
+        #[inline]
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
@@ -249,6 +270,7 @@ pub mod builders {
         /// The theme configuration, including color schemes and visual styles.
         ///
         /// Sets [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme).
+        #[inline]
         pub fn theme(mut self, input: crate::types::WorkspaceTheme) -> Self {
             self.theme = Some(input);
             self
@@ -257,12 +279,14 @@ pub mod builders {
         /// The theme configuration, including color schemes and visual styles.
         ///
         /// Sets [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme).
+        #[inline]
         pub fn set_theme(mut self, input: Option<crate::types::WorkspaceTheme>) -> Self {
             self.theme = input;
             self
         }
 
         /// Returns [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme), if set.
+        #[inline]
         pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
             &self.theme
         }
@@ -270,6 +294,7 @@ pub mod builders {
         /// Builds a [`UpdateWorkspaceThemeInput`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
+        #[inline]
         pub fn build(
             self,
         ) -> Result<
@@ -290,6 +315,7 @@ pub mod builders {
     pub struct UpdateWorkspaceThemeOutputBuilder {}
     impl UpdateWorkspaceThemeOutputBuilder {
         /// Builds a [`UpdateWorkspaceThemeOutput`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeOutput).
+        #[inline]
         pub fn build(
             self,
         ) -> crate::operation::update_workspace_theme::UpdateWorkspaceThemeOutput {
@@ -305,6 +331,7 @@ impl crate::protocol::Operation for UpdateWorkspaceTheme {
     type Output = UpdateWorkspaceThemeOutput;
     type Error = UpdateWorkspaceThemeError;
     const NAME: &'static str = "UpdateWorkspaceTheme";
+    #[inline]
     fn build_request_with(
         input: &Self::Input,
         _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
@@ -352,6 +379,7 @@ impl crate::protocol::Operation for UpdateWorkspaceTheme {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_parts(
         status: u16,
         headers: &http::HeaderMap,
@@ -367,6 +395,7 @@ impl crate::protocol::Operation for UpdateWorkspaceTheme {
     }
 }
 
+#[inline]
 fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
@@ -379,6 +408,7 @@ fn parse_output(
 
 /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
+#[inline]
 fn parse_error(
     status: u16,
     headers: &http::HeaderMap,

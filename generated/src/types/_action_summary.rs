@@ -9,11 +9,13 @@ pub struct ActionSummary {
 
 impl ActionSummary {
     /// The action type.
+    #[inline]
     pub fn action_type(&self) -> &crate::types::ActionType {
         &self.action_type
     }
 
     /// Creates a new builder for [`ActionSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ActionSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ActionSummaryBuilder {
     /// The action type.
     ///
     /// Sets [`action_type`](crate::types::ActionSummary#structfield.action_type). This field is required.
+    #[inline]
     pub fn action_type(mut self, input: crate::types::ActionType) -> Self {
         self.action_type = Some(input);
         self
@@ -38,12 +41,14 @@ impl ActionSummaryBuilder {
     /// The action type.
     ///
     /// Sets [`action_type`](crate::types::ActionSummary#structfield.action_type). This field is required.
+    #[inline]
     pub fn set_action_type(mut self, input: Option<crate::types::ActionType>) -> Self {
         self.action_type = input;
         self
     }
 
     /// Returns [`action_type`](crate::types::ActionSummary#structfield.action_type), if set.
+    #[inline]
     pub fn get_action_type(&self) -> &Option<crate::types::ActionType> {
         &self.action_type
     }
@@ -52,6 +57,7 @@ impl ActionSummaryBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`action_type`](crate::types::ActionSummary#structfield.action_type)
+    #[inline]
     pub fn build(self) -> Result<crate::types::ActionSummary, crate::error::BuildError> {
         Ok(crate::types::ActionSummary {
             action_type: self
@@ -65,6 +71,7 @@ impl ActionSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ActionSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -78,6 +85,7 @@ impl crate::rest_json::JsonSer for ActionSummary {
 }
 
 impl crate::rest_json::JsonDe for ActionSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -31,6 +31,7 @@ pub enum ActionType {
 }
 
 impl ::std::convert::From<&str> for ActionType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ASSIGN_CONTACT_CATEGORY" => Self::AssignContactCategory,
@@ -55,6 +56,7 @@ impl ::std::convert::From<&str> for ActionType {
 
 impl ::std::str::FromStr for ActionType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -62,6 +64,7 @@ impl ::std::str::FromStr for ActionType {
 
 impl ActionType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AssignContactCategory => "ASSIGN_CONTACT_CATEGORY",
@@ -78,6 +81,7 @@ impl ActionType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ASSIGN_CONTACT_CATEGORY",
@@ -93,6 +97,7 @@ impl ActionType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -102,6 +107,7 @@ impl ActionType {
 }
 
 impl ::std::convert::AsRef<str> for ActionType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -114,6 +120,7 @@ impl ::std::fmt::Display for ActionType {
 }
 
 impl crate::rest_json::JsonSer for ActionType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +131,7 @@ impl crate::rest_json::JsonSer for ActionType {
 }
 
 impl crate::rest_json::JsonDe for ActionType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

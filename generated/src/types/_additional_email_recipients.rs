@@ -13,6 +13,7 @@ impl AdditionalEmailRecipients {
     /// List of additional TO email recipients for an email contact.
     ///
     /// Empty when the field is unset; use `.to_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn to_list(&self) -> &[crate::types::EmailRecipient] {
         self.to_list.as_deref().unwrap_or_default()
     }
@@ -20,11 +21,13 @@ impl AdditionalEmailRecipients {
     /// List of additional CC email recipients for an email contact.
     ///
     /// Empty when the field is unset; use `.cc_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn cc_list(&self) -> &[crate::types::EmailRecipient] {
         self.cc_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AdditionalEmailRecipients`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AdditionalEmailRecipientsBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ pub struct AdditionalEmailRecipientsBuilder {
 
 impl AdditionalEmailRecipientsBuilder {
     /// Appends an item to [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list); use [`set_to_list`](Self::set_to_list) to replace the whole list.
+    #[inline]
     pub fn to_list(mut self, input: crate::types::EmailRecipient) -> Self {
         let mut v: Vec<_> = self.to_list.unwrap_or_default();
         v.push(input);
@@ -50,6 +54,7 @@ impl AdditionalEmailRecipientsBuilder {
     /// List of additional TO email recipients for an email contact.
     ///
     /// Sets [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list).
+    #[inline]
     pub fn set_to_list(
         mut self,
         input: Option<Vec<crate::types::EmailRecipient>>,
@@ -59,11 +64,13 @@ impl AdditionalEmailRecipientsBuilder {
     }
 
     /// Returns [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list), if set.
+    #[inline]
     pub fn get_to_list(&self) -> &Option<Vec<crate::types::EmailRecipient>> {
         &self.to_list
     }
 
     /// Appends an item to [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list); use [`set_cc_list`](Self::set_cc_list) to replace the whole list.
+    #[inline]
     pub fn cc_list(mut self, input: crate::types::EmailRecipient) -> Self {
         let mut v: Vec<_> = self.cc_list.unwrap_or_default();
         v.push(input);
@@ -74,6 +81,7 @@ impl AdditionalEmailRecipientsBuilder {
     /// List of additional CC email recipients for an email contact.
     ///
     /// Sets [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list).
+    #[inline]
     pub fn set_cc_list(
         mut self,
         input: Option<Vec<crate::types::EmailRecipient>>,
@@ -83,11 +91,13 @@ impl AdditionalEmailRecipientsBuilder {
     }
 
     /// Returns [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list), if set.
+    #[inline]
     pub fn get_cc_list(&self) -> &Option<Vec<crate::types::EmailRecipient>> {
         &self.cc_list
     }
 
     /// Builds a [`AdditionalEmailRecipients`].
+    #[inline]
     pub fn build(self) -> crate::types::AdditionalEmailRecipients {
         crate::types::AdditionalEmailRecipients {
             to_list: self.to_list,
@@ -97,6 +107,7 @@ impl AdditionalEmailRecipientsBuilder {
 }
 
 impl crate::rest_json::JsonSer for AdditionalEmailRecipients {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -115,6 +126,7 @@ impl crate::rest_json::JsonSer for AdditionalEmailRecipients {
 }
 
 impl crate::rest_json::JsonDe for AdditionalEmailRecipients {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

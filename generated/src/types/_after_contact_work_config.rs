@@ -9,11 +9,13 @@ pub struct AfterContactWorkConfig {
 
 impl AfterContactWorkConfig {
     /// The ACW timeout duration in seconds.
+    #[inline]
     pub fn after_contact_work_time_limit(&self) -> i32 {
         self.after_contact_work_time_limit
     }
 
     /// Creates a new builder for [`AfterContactWorkConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AfterContactWorkConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AfterContactWorkConfigBuilder {
     /// The ACW timeout duration in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::AfterContactWorkConfig#structfield.after_contact_work_time_limit).
+    #[inline]
     pub fn after_contact_work_time_limit(mut self, input: i32) -> Self {
         self.after_contact_work_time_limit = Some(input);
         self
@@ -38,17 +41,20 @@ impl AfterContactWorkConfigBuilder {
     /// The ACW timeout duration in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::AfterContactWorkConfig#structfield.after_contact_work_time_limit).
+    #[inline]
     pub fn set_after_contact_work_time_limit(mut self, input: Option<i32>) -> Self {
         self.after_contact_work_time_limit = input;
         self
     }
 
     /// Returns [`after_contact_work_time_limit`](crate::types::AfterContactWorkConfig#structfield.after_contact_work_time_limit), if set.
+    #[inline]
     pub fn get_after_contact_work_time_limit(&self) -> &Option<i32> {
         &self.after_contact_work_time_limit
     }
 
     /// Builds a [`AfterContactWorkConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::AfterContactWorkConfig {
         crate::types::AfterContactWorkConfig {
             after_contact_work_time_limit: self
@@ -59,6 +65,7 @@ impl AfterContactWorkConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for AfterContactWorkConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -77,6 +84,7 @@ impl crate::rest_json::JsonSer for AfterContactWorkConfig {
 }
 
 impl crate::rest_json::JsonDe for AfterContactWorkConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,11 +15,13 @@ pub struct AfterContactWorkConfigPerChannel {
 
 impl AfterContactWorkConfigPerChannel {
     /// The channel for this ACW timeout configuration.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// The ACW timeout settings for this channel.
+    #[inline]
     pub fn after_contact_work_config(
         &self,
     ) -> Option<&crate::types::AfterContactWorkConfig> {
@@ -27,6 +29,7 @@ impl AfterContactWorkConfigPerChannel {
     }
 
     /// The ACW timeout settings for agent-first callbacks.
+    #[inline]
     pub fn agent_first_callback_after_contact_work_config(
         &self,
     ) -> Option<&crate::types::AfterContactWorkConfig> {
@@ -34,6 +37,7 @@ impl AfterContactWorkConfigPerChannel {
     }
 
     /// Creates a new builder for [`AfterContactWorkConfigPerChannel`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AfterContactWorkConfigPerChannelBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The channel for this ACW timeout configuration.
     ///
     /// Sets [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -62,12 +67,14 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The channel for this ACW timeout configuration.
     ///
     /// Sets [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -75,6 +82,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The ACW timeout settings for this channel.
     ///
     /// Sets [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config).
+    #[inline]
     pub fn after_contact_work_config(
         mut self,
         input: crate::types::AfterContactWorkConfig,
@@ -86,6 +94,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The ACW timeout settings for this channel.
     ///
     /// Sets [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config).
+    #[inline]
     pub fn set_after_contact_work_config(
         mut self,
         input: Option<crate::types::AfterContactWorkConfig>,
@@ -95,6 +104,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     }
 
     /// Returns [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config), if set.
+    #[inline]
     pub fn get_after_contact_work_config(
         &self,
     ) -> &Option<crate::types::AfterContactWorkConfig> {
@@ -104,6 +114,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The ACW timeout settings for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config).
+    #[inline]
     pub fn agent_first_callback_after_contact_work_config(
         mut self,
         input: crate::types::AfterContactWorkConfig,
@@ -115,6 +126,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     /// The ACW timeout settings for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config).
+    #[inline]
     pub fn set_agent_first_callback_after_contact_work_config(
         mut self,
         input: Option<crate::types::AfterContactWorkConfig>,
@@ -124,6 +136,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     }
 
     /// Returns [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config), if set.
+    #[inline]
     pub fn get_agent_first_callback_after_contact_work_config(
         &self,
     ) -> &Option<crate::types::AfterContactWorkConfig> {
@@ -134,6 +147,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -155,6 +169,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
 }
 
 impl crate::rest_json::JsonSer for AfterContactWorkConfigPerChannel {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -179,6 +194,7 @@ impl crate::rest_json::JsonSer for AfterContactWorkConfigPerChannel {
 }
 
 impl crate::rest_json::JsonDe for AfterContactWorkConfigPerChannel {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

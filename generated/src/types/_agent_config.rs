@@ -9,11 +9,13 @@ pub struct AgentConfig {
 
 impl AgentConfig {
     /// Information about traffic distributions.
+    #[inline]
     pub fn distributions(&self) -> &[crate::types::Distribution] {
         &self.distributions
     }
 
     /// Creates a new builder for [`AgentConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentConfigBuilder {
         ::std::default::Default::default()
     }
@@ -28,6 +30,7 @@ pub struct AgentConfigBuilder {
 
 impl AgentConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::AgentConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
+    #[inline]
     pub fn distributions(mut self, input: crate::types::Distribution) -> Self {
         let mut v: Vec<_> = self.distributions.unwrap_or_default();
         v.push(input);
@@ -38,6 +41,7 @@ impl AgentConfigBuilder {
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::AgentConfig#structfield.distributions). This field is required.
+    #[inline]
     pub fn set_distributions(
         mut self,
         input: Option<Vec<crate::types::Distribution>>,
@@ -47,6 +51,7 @@ impl AgentConfigBuilder {
     }
 
     /// Returns [`distributions`](crate::types::AgentConfig#structfield.distributions), if set.
+    #[inline]
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
@@ -55,6 +60,7 @@ impl AgentConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::AgentConfig#structfield.distributions)
+    #[inline]
     pub fn build(self) -> Result<crate::types::AgentConfig, crate::error::BuildError> {
         Ok(crate::types::AgentConfig {
             distributions: self
@@ -68,6 +74,7 @@ impl AgentConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -84,6 +91,7 @@ impl crate::rest_json::JsonSer for AgentConfig {
 }
 
 impl crate::rest_json::JsonDe for AgentConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,41 +23,49 @@ pub struct AgentContactReference {
 
 impl AgentContactReference {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The channel of the contact.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// How the contact was initiated.
+    #[inline]
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
 
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
+    #[inline]
     pub fn agent_contact_state(&self) -> Option<&crate::types::ContactState> {
         self.agent_contact_state.as_ref()
     }
 
     /// The epoch timestamp when the contact state started.
+    #[inline]
     pub fn state_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_start_timestamp.as_ref()
     }
 
     /// The time at which the contact was connected to an agent.
+    #[inline]
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
 
     /// Contains information about a queue resource for which metrics are returned.
+    #[inline]
     pub fn queue(&self) -> Option<&crate::types::QueueReference> {
         self.queue.as_ref()
     }
 
     /// Creates a new builder for [`AgentContactReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentContactReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +88,7 @@ impl AgentContactReferenceBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AgentContactReference#structfield.contact_id).
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -88,12 +97,14 @@ impl AgentContactReferenceBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AgentContactReference#structfield.contact_id).
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::AgentContactReference#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -101,6 +112,7 @@ impl AgentContactReferenceBuilder {
     /// The channel of the contact.
     ///
     /// Sets [`channel`](crate::types::AgentContactReference#structfield.channel).
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -109,12 +121,14 @@ impl AgentContactReferenceBuilder {
     /// The channel of the contact.
     ///
     /// Sets [`channel`](crate::types::AgentContactReference#structfield.channel).
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::AgentContactReference#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -122,6 +136,7 @@ impl AgentContactReferenceBuilder {
     /// How the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method).
+    #[inline]
     pub fn initiation_method(
         mut self,
         input: crate::types::ContactInitiationMethod,
@@ -133,6 +148,7 @@ impl AgentContactReferenceBuilder {
     /// How the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method).
+    #[inline]
     pub fn set_initiation_method(
         mut self,
         input: Option<crate::types::ContactInitiationMethod>,
@@ -142,6 +158,7 @@ impl AgentContactReferenceBuilder {
     }
 
     /// Returns [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method), if set.
+    #[inline]
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
@@ -151,6 +168,7 @@ impl AgentContactReferenceBuilder {
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state).
+    #[inline]
     pub fn agent_contact_state(mut self, input: crate::types::ContactState) -> Self {
         self.agent_contact_state = Some(input);
         self
@@ -159,6 +177,7 @@ impl AgentContactReferenceBuilder {
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state).
+    #[inline]
     pub fn set_agent_contact_state(
         mut self,
         input: Option<crate::types::ContactState>,
@@ -168,6 +187,7 @@ impl AgentContactReferenceBuilder {
     }
 
     /// Returns [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state), if set.
+    #[inline]
     pub fn get_agent_contact_state(&self) -> &Option<crate::types::ContactState> {
         &self.agent_contact_state
     }
@@ -175,6 +195,7 @@ impl AgentContactReferenceBuilder {
     /// The epoch timestamp when the contact state started.
     ///
     /// Sets [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp).
+    #[inline]
     pub fn state_start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.state_start_timestamp = Some(input);
         self
@@ -183,6 +204,7 @@ impl AgentContactReferenceBuilder {
     /// The epoch timestamp when the contact state started.
     ///
     /// Sets [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp).
+    #[inline]
     pub fn set_state_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -192,6 +214,7 @@ impl AgentContactReferenceBuilder {
     }
 
     /// Returns [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp), if set.
+    #[inline]
     pub fn get_state_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_start_timestamp
     }
@@ -199,6 +222,7 @@ impl AgentContactReferenceBuilder {
     /// The time at which the contact was connected to an agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn connected_to_agent_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -210,6 +234,7 @@ impl AgentContactReferenceBuilder {
     /// The time at which the contact was connected to an agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn set_connected_to_agent_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -219,6 +244,7 @@ impl AgentContactReferenceBuilder {
     }
 
     /// Returns [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp), if set.
+    #[inline]
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -228,6 +254,7 @@ impl AgentContactReferenceBuilder {
     /// Contains information about a queue resource for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::AgentContactReference#structfield.queue).
+    #[inline]
     pub fn queue(mut self, input: crate::types::QueueReference) -> Self {
         self.queue = Some(input);
         self
@@ -236,17 +263,20 @@ impl AgentContactReferenceBuilder {
     /// Contains information about a queue resource for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::AgentContactReference#structfield.queue).
+    #[inline]
     pub fn set_queue(mut self, input: Option<crate::types::QueueReference>) -> Self {
         self.queue = input;
         self
     }
 
     /// Returns [`queue`](crate::types::AgentContactReference#structfield.queue), if set.
+    #[inline]
     pub fn get_queue(&self) -> &Option<crate::types::QueueReference> {
         &self.queue
     }
 
     /// Builds a [`AgentContactReference`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentContactReference {
         crate::types::AgentContactReference {
             contact_id: self.contact_id,
@@ -261,6 +291,7 @@ impl AgentContactReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentContactReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -297,6 +328,7 @@ impl crate::rest_json::JsonSer for AgentContactReference {
 }
 
 impl crate::rest_json::JsonDe for AgentContactReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

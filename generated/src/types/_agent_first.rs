@@ -9,11 +9,13 @@ pub struct AgentFirst {
 
 impl AgentFirst {
     /// Information about preview configuration of agent first outbound strategy
+    #[inline]
     pub fn preview(&self) -> Option<&crate::types::Preview> {
         self.preview.as_ref()
     }
 
     /// Creates a new builder for [`AgentFirst`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentFirstBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AgentFirstBuilder {
     /// Information about preview configuration of agent first outbound strategy
     ///
     /// Sets [`preview`](crate::types::AgentFirst#structfield.preview).
+    #[inline]
     pub fn preview(mut self, input: crate::types::Preview) -> Self {
         self.preview = Some(input);
         self
@@ -38,17 +41,20 @@ impl AgentFirstBuilder {
     /// Information about preview configuration of agent first outbound strategy
     ///
     /// Sets [`preview`](crate::types::AgentFirst#structfield.preview).
+    #[inline]
     pub fn set_preview(mut self, input: Option<crate::types::Preview>) -> Self {
         self.preview = input;
         self
     }
 
     /// Returns [`preview`](crate::types::AgentFirst#structfield.preview), if set.
+    #[inline]
     pub fn get_preview(&self) -> &Option<crate::types::Preview> {
         &self.preview
     }
 
     /// Builds a [`AgentFirst`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentFirst {
         crate::types::AgentFirst {
             preview: self.preview,
@@ -57,6 +63,7 @@ impl AgentFirstBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentFirst {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for AgentFirst {
 }
 
 impl crate::rest_json::JsonDe for AgentFirst {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

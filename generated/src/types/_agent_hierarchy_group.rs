@@ -9,11 +9,13 @@ pub struct AgentHierarchyGroup {
 
 impl AgentHierarchyGroup {
     /// The Amazon Resource Name (ARN) of the group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`AgentHierarchyGroup`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentHierarchyGroupBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AgentHierarchyGroupBuilder {
     /// The Amazon Resource Name (ARN) of the group.
     ///
     /// Sets [`arn`](crate::types::AgentHierarchyGroup#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl AgentHierarchyGroupBuilder {
     /// The Amazon Resource Name (ARN) of the group.
     ///
     /// Sets [`arn`](crate::types::AgentHierarchyGroup#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AgentHierarchyGroup#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`AgentHierarchyGroup`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentHierarchyGroup {
         crate::types::AgentHierarchyGroup {
             arn: self.arn,
@@ -57,6 +63,7 @@ impl AgentHierarchyGroupBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentHierarchyGroup {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for AgentHierarchyGroup {
 }
 
 impl crate::rest_json::JsonDe for AgentHierarchyGroup {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ impl AgentHierarchyGroups {
     /// The identifiers for level 1 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l1_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn l1_ids(&self) -> &[String] {
         self.l1_ids.as_deref().unwrap_or_default()
     }
@@ -26,6 +27,7 @@ impl AgentHierarchyGroups {
     /// The identifiers for level 2 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l2_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn l2_ids(&self) -> &[String] {
         self.l2_ids.as_deref().unwrap_or_default()
     }
@@ -33,6 +35,7 @@ impl AgentHierarchyGroups {
     /// The identifiers for level 3 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l3_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn l3_ids(&self) -> &[String] {
         self.l3_ids.as_deref().unwrap_or_default()
     }
@@ -40,6 +43,7 @@ impl AgentHierarchyGroups {
     /// The identifiers for level 4 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l4_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn l4_ids(&self) -> &[String] {
         self.l4_ids.as_deref().unwrap_or_default()
     }
@@ -47,11 +51,13 @@ impl AgentHierarchyGroups {
     /// The identifiers for level 5 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l5_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn l5_ids(&self) -> &[String] {
         self.l5_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AgentHierarchyGroups`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentHierarchyGroupsBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +76,7 @@ pub struct AgentHierarchyGroupsBuilder {
 
 impl AgentHierarchyGroupsBuilder {
     /// Appends an item to [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids); use [`set_l1_ids`](Self::set_l1_ids) to replace the whole list.
+    #[inline]
     pub fn l1_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l1_ids.unwrap_or_default();
         v.push(input.into());
@@ -80,17 +87,20 @@ impl AgentHierarchyGroupsBuilder {
     /// The identifiers for level 1 hierarchy groups.
     ///
     /// Sets [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids).
+    #[inline]
     pub fn set_l1_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.l1_ids = input;
         self
     }
 
     /// Returns [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids), if set.
+    #[inline]
     pub fn get_l1_ids(&self) -> &Option<Vec<String>> {
         &self.l1_ids
     }
 
     /// Appends an item to [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids); use [`set_l2_ids`](Self::set_l2_ids) to replace the whole list.
+    #[inline]
     pub fn l2_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l2_ids.unwrap_or_default();
         v.push(input.into());
@@ -101,17 +111,20 @@ impl AgentHierarchyGroupsBuilder {
     /// The identifiers for level 2 hierarchy groups.
     ///
     /// Sets [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids).
+    #[inline]
     pub fn set_l2_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.l2_ids = input;
         self
     }
 
     /// Returns [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids), if set.
+    #[inline]
     pub fn get_l2_ids(&self) -> &Option<Vec<String>> {
         &self.l2_ids
     }
 
     /// Appends an item to [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids); use [`set_l3_ids`](Self::set_l3_ids) to replace the whole list.
+    #[inline]
     pub fn l3_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l3_ids.unwrap_or_default();
         v.push(input.into());
@@ -122,17 +135,20 @@ impl AgentHierarchyGroupsBuilder {
     /// The identifiers for level 3 hierarchy groups.
     ///
     /// Sets [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids).
+    #[inline]
     pub fn set_l3_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.l3_ids = input;
         self
     }
 
     /// Returns [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids), if set.
+    #[inline]
     pub fn get_l3_ids(&self) -> &Option<Vec<String>> {
         &self.l3_ids
     }
 
     /// Appends an item to [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids); use [`set_l4_ids`](Self::set_l4_ids) to replace the whole list.
+    #[inline]
     pub fn l4_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l4_ids.unwrap_or_default();
         v.push(input.into());
@@ -143,17 +159,20 @@ impl AgentHierarchyGroupsBuilder {
     /// The identifiers for level 4 hierarchy groups.
     ///
     /// Sets [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids).
+    #[inline]
     pub fn set_l4_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.l4_ids = input;
         self
     }
 
     /// Returns [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids), if set.
+    #[inline]
     pub fn get_l4_ids(&self) -> &Option<Vec<String>> {
         &self.l4_ids
     }
 
     /// Appends an item to [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids); use [`set_l5_ids`](Self::set_l5_ids) to replace the whole list.
+    #[inline]
     pub fn l5_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l5_ids.unwrap_or_default();
         v.push(input.into());
@@ -164,17 +183,20 @@ impl AgentHierarchyGroupsBuilder {
     /// The identifiers for level 5 hierarchy groups.
     ///
     /// Sets [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids).
+    #[inline]
     pub fn set_l5_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.l5_ids = input;
         self
     }
 
     /// Returns [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids), if set.
+    #[inline]
     pub fn get_l5_ids(&self) -> &Option<Vec<String>> {
         &self.l5_ids
     }
 
     /// Builds a [`AgentHierarchyGroups`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentHierarchyGroups {
         crate::types::AgentHierarchyGroups {
             l1_ids: self.l1_ids,
@@ -187,6 +209,7 @@ impl AgentHierarchyGroupsBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentHierarchyGroups {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -214,6 +237,7 @@ impl crate::rest_json::JsonSer for AgentHierarchyGroups {
 }
 
 impl crate::rest_json::JsonDe for AgentHierarchyGroups {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -35,51 +35,61 @@ pub struct AgentInfo {
 
 impl AgentInfo {
     /// The identifier of the agent who accepted the contact.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The timestamp when the contact was accepted by the agent.
+    #[inline]
     pub fn accepted_by_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.accepted_by_agent_timestamp.as_ref()
     }
 
     /// The timestamp when the agent finished previewing the contact.
+    #[inline]
     pub fn preview_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.preview_end_timestamp.as_ref()
     }
 
     /// The timestamp when the contact was connected to the agent.
+    #[inline]
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
 
     /// Agent pause duration for a contact in seconds.
+    #[inline]
     pub fn agent_pause_duration_in_seconds(&self) -> Option<i32> {
         self.agent_pause_duration_in_seconds
     }
 
     /// The agent hierarchy groups for the agent.
+    #[inline]
     pub fn hierarchy_groups(&self) -> Option<&crate::types::HierarchyGroups> {
         self.hierarchy_groups.as_ref()
     }
 
     /// Information regarding Agent’s device.
+    #[inline]
     pub fn device_info(&self) -> Option<&crate::types::DeviceInfo> {
         self.device_info.as_ref()
     }
 
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
+    #[inline]
     pub fn capabilities(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.capabilities.as_ref()
     }
 
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
+    #[inline]
     pub fn after_contact_work_duration(&self) -> Option<i32> {
         self.after_contact_work_duration
     }
 
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
+    #[inline]
     pub fn after_contact_work_start_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
@@ -87,6 +97,7 @@ impl AgentInfo {
     }
 
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
+    #[inline]
     pub fn after_contact_work_end_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
@@ -94,6 +105,7 @@ impl AgentInfo {
     }
 
     /// The total hold duration in seconds initiated by the agent.
+    #[inline]
     pub fn agent_initiated_hold_duration(&self) -> Option<i32> {
         self.agent_initiated_hold_duration
     }
@@ -101,16 +113,19 @@ impl AgentInfo {
     /// List of `StateTransition` for a supervisor.
     ///
     /// Empty when the field is unset; use `.state_transitions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn state_transitions(&self) -> &[crate::types::StateTransition] {
         self.state_transitions.as_deref().unwrap_or_default()
     }
 
     /// The voice enhancement mode used by the agent as the call is ending.
+    #[inline]
     pub fn voice_enhancement_mode(&self) -> Option<&crate::types::VoiceEnhancementMode> {
         self.voice_enhancement_mode.as_ref()
     }
 
     /// Creates a new builder for [`AgentInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentInfoBuilder {
         ::std::default::Default::default()
     }
@@ -140,6 +155,7 @@ impl AgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::AgentInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -148,12 +164,14 @@ impl AgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::AgentInfo#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::AgentInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -161,6 +179,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the contact was accepted by the agent.
     ///
     /// Sets [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp).
+    #[inline]
     pub fn accepted_by_agent_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -172,6 +191,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the contact was accepted by the agent.
     ///
     /// Sets [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp).
+    #[inline]
     pub fn set_accepted_by_agent_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -181,6 +201,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp), if set.
+    #[inline]
     pub fn get_accepted_by_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -190,6 +211,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the agent finished previewing the contact.
     ///
     /// Sets [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp).
+    #[inline]
     pub fn preview_end_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.preview_end_timestamp = Some(input);
         self
@@ -198,6 +220,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the agent finished previewing the contact.
     ///
     /// Sets [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp).
+    #[inline]
     pub fn set_preview_end_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -207,6 +230,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp), if set.
+    #[inline]
     pub fn get_preview_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.preview_end_timestamp
     }
@@ -214,6 +238,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn connected_to_agent_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -225,6 +250,7 @@ impl AgentInfoBuilder {
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn set_connected_to_agent_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -234,6 +260,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp), if set.
+    #[inline]
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -243,6 +270,7 @@ impl AgentInfoBuilder {
     /// Agent pause duration for a contact in seconds.
     ///
     /// Sets [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds).
+    #[inline]
     pub fn agent_pause_duration_in_seconds(mut self, input: i32) -> Self {
         self.agent_pause_duration_in_seconds = Some(input);
         self
@@ -251,12 +279,14 @@ impl AgentInfoBuilder {
     /// Agent pause duration for a contact in seconds.
     ///
     /// Sets [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds).
+    #[inline]
     pub fn set_agent_pause_duration_in_seconds(mut self, input: Option<i32>) -> Self {
         self.agent_pause_duration_in_seconds = input;
         self
     }
 
     /// Returns [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds), if set.
+    #[inline]
     pub fn get_agent_pause_duration_in_seconds(&self) -> &Option<i32> {
         &self.agent_pause_duration_in_seconds
     }
@@ -264,6 +294,7 @@ impl AgentInfoBuilder {
     /// The agent hierarchy groups for the agent.
     ///
     /// Sets [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups).
+    #[inline]
     pub fn hierarchy_groups(mut self, input: crate::types::HierarchyGroups) -> Self {
         self.hierarchy_groups = Some(input);
         self
@@ -272,6 +303,7 @@ impl AgentInfoBuilder {
     /// The agent hierarchy groups for the agent.
     ///
     /// Sets [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups).
+    #[inline]
     pub fn set_hierarchy_groups(
         mut self,
         input: Option<crate::types::HierarchyGroups>,
@@ -281,6 +313,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups), if set.
+    #[inline]
     pub fn get_hierarchy_groups(&self) -> &Option<crate::types::HierarchyGroups> {
         &self.hierarchy_groups
     }
@@ -288,6 +321,7 @@ impl AgentInfoBuilder {
     /// Information regarding Agent’s device.
     ///
     /// Sets [`device_info`](crate::types::AgentInfo#structfield.device_info).
+    #[inline]
     pub fn device_info(mut self, input: crate::types::DeviceInfo) -> Self {
         self.device_info = Some(input);
         self
@@ -296,12 +330,14 @@ impl AgentInfoBuilder {
     /// Information regarding Agent’s device.
     ///
     /// Sets [`device_info`](crate::types::AgentInfo#structfield.device_info).
+    #[inline]
     pub fn set_device_info(mut self, input: Option<crate::types::DeviceInfo>) -> Self {
         self.device_info = input;
         self
     }
 
     /// Returns [`device_info`](crate::types::AgentInfo#structfield.device_info), if set.
+    #[inline]
     pub fn get_device_info(&self) -> &Option<crate::types::DeviceInfo> {
         &self.device_info
     }
@@ -309,6 +345,7 @@ impl AgentInfoBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::AgentInfo#structfield.capabilities).
+    #[inline]
     pub fn capabilities(mut self, input: crate::types::ParticipantCapabilities) -> Self {
         self.capabilities = Some(input);
         self
@@ -317,6 +354,7 @@ impl AgentInfoBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::AgentInfo#structfield.capabilities).
+    #[inline]
     pub fn set_capabilities(
         mut self,
         input: Option<crate::types::ParticipantCapabilities>,
@@ -326,6 +364,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`capabilities`](crate::types::AgentInfo#structfield.capabilities), if set.
+    #[inline]
     pub fn get_capabilities(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.capabilities
     }
@@ -333,6 +372,7 @@ impl AgentInfoBuilder {
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
     ///
     /// Sets [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration).
+    #[inline]
     pub fn after_contact_work_duration(mut self, input: i32) -> Self {
         self.after_contact_work_duration = Some(input);
         self
@@ -341,12 +381,14 @@ impl AgentInfoBuilder {
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
     ///
     /// Sets [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration).
+    #[inline]
     pub fn set_after_contact_work_duration(mut self, input: Option<i32>) -> Self {
         self.after_contact_work_duration = input;
         self
     }
 
     /// Returns [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration), if set.
+    #[inline]
     pub fn get_after_contact_work_duration(&self) -> &Option<i32> {
         &self.after_contact_work_duration
     }
@@ -354,6 +396,7 @@ impl AgentInfoBuilder {
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp).
+    #[inline]
     pub fn after_contact_work_start_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -365,6 +408,7 @@ impl AgentInfoBuilder {
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp).
+    #[inline]
     pub fn set_after_contact_work_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -374,6 +418,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp), if set.
+    #[inline]
     pub fn get_after_contact_work_start_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -383,6 +428,7 @@ impl AgentInfoBuilder {
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp).
+    #[inline]
     pub fn after_contact_work_end_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -394,6 +440,7 @@ impl AgentInfoBuilder {
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp).
+    #[inline]
     pub fn set_after_contact_work_end_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -403,6 +450,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp), if set.
+    #[inline]
     pub fn get_after_contact_work_end_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -412,6 +460,7 @@ impl AgentInfoBuilder {
     /// The total hold duration in seconds initiated by the agent.
     ///
     /// Sets [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration).
+    #[inline]
     pub fn agent_initiated_hold_duration(mut self, input: i32) -> Self {
         self.agent_initiated_hold_duration = Some(input);
         self
@@ -420,17 +469,20 @@ impl AgentInfoBuilder {
     /// The total hold duration in seconds initiated by the agent.
     ///
     /// Sets [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration).
+    #[inline]
     pub fn set_agent_initiated_hold_duration(mut self, input: Option<i32>) -> Self {
         self.agent_initiated_hold_duration = input;
         self
     }
 
     /// Returns [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration), if set.
+    #[inline]
     pub fn get_agent_initiated_hold_duration(&self) -> &Option<i32> {
         &self.agent_initiated_hold_duration
     }
 
     /// Appends an item to [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions); use [`set_state_transitions`](Self::set_state_transitions) to replace the whole list.
+    #[inline]
     pub fn state_transitions(mut self, input: crate::types::StateTransition) -> Self {
         let mut v: Vec<_> = self.state_transitions.unwrap_or_default();
         v.push(input);
@@ -441,6 +493,7 @@ impl AgentInfoBuilder {
     /// List of `StateTransition` for a supervisor.
     ///
     /// Sets [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions).
+    #[inline]
     pub fn set_state_transitions(
         mut self,
         input: Option<Vec<crate::types::StateTransition>>,
@@ -450,6 +503,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions), if set.
+    #[inline]
     pub fn get_state_transitions(&self) -> &Option<Vec<crate::types::StateTransition>> {
         &self.state_transitions
     }
@@ -457,6 +511,7 @@ impl AgentInfoBuilder {
     /// The voice enhancement mode used by the agent as the call is ending.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode).
+    #[inline]
     pub fn voice_enhancement_mode(
         mut self,
         input: crate::types::VoiceEnhancementMode,
@@ -468,6 +523,7 @@ impl AgentInfoBuilder {
     /// The voice enhancement mode used by the agent as the call is ending.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode).
+    #[inline]
     pub fn set_voice_enhancement_mode(
         mut self,
         input: Option<crate::types::VoiceEnhancementMode>,
@@ -477,6 +533,7 @@ impl AgentInfoBuilder {
     }
 
     /// Returns [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode), if set.
+    #[inline]
     pub fn get_voice_enhancement_mode(
         &self,
     ) -> &Option<crate::types::VoiceEnhancementMode> {
@@ -484,6 +541,7 @@ impl AgentInfoBuilder {
     }
 
     /// Builds a [`AgentInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentInfo {
         crate::types::AgentInfo {
             id: self.id,
@@ -505,6 +563,7 @@ impl AgentInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -585,6 +644,7 @@ impl crate::rest_json::JsonSer for AgentInfo {
 }
 
 impl crate::rest_json::JsonDe for AgentInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

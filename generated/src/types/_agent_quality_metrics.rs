@@ -9,11 +9,13 @@ pub struct AgentQualityMetrics {
 
 impl AgentQualityMetrics {
     /// Information about the audio quality of the Agent
+    #[inline]
     pub fn audio(&self) -> Option<&crate::types::AudioQualityMetricsInfo> {
         self.audio.as_ref()
     }
 
     /// Creates a new builder for [`AgentQualityMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentQualityMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AgentQualityMetricsBuilder {
     /// Information about the audio quality of the Agent
     ///
     /// Sets [`audio`](crate::types::AgentQualityMetrics#structfield.audio).
+    #[inline]
     pub fn audio(mut self, input: crate::types::AudioQualityMetricsInfo) -> Self {
         self.audio = Some(input);
         self
@@ -38,6 +41,7 @@ impl AgentQualityMetricsBuilder {
     /// Information about the audio quality of the Agent
     ///
     /// Sets [`audio`](crate::types::AgentQualityMetrics#structfield.audio).
+    #[inline]
     pub fn set_audio(
         mut self,
         input: Option<crate::types::AudioQualityMetricsInfo>,
@@ -47,11 +51,13 @@ impl AgentQualityMetricsBuilder {
     }
 
     /// Returns [`audio`](crate::types::AgentQualityMetrics#structfield.audio), if set.
+    #[inline]
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
 
     /// Builds a [`AgentQualityMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentQualityMetrics {
         crate::types::AgentQualityMetrics {
             audio: self.audio,
@@ -60,6 +66,7 @@ impl AgentQualityMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentQualityMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for AgentQualityMetrics {
 }
 
 impl crate::rest_json::JsonDe for AgentQualityMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -27,56 +27,67 @@ pub struct AgentStatus {
 
 impl AgentStatus {
     /// The Amazon Resource Name (ARN) of the agent status.
+    #[inline]
     pub fn agent_status_arn(&self) -> Option<&str> {
         self.agent_status_arn.as_deref()
     }
 
     /// The identifier of the agent status.
+    #[inline]
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
 
     /// The name of the agent status.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the agent status.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The type of agent status.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::AgentStatusType> {
         self.r#type.as_ref()
     }
 
     /// The display order of the agent status.
+    #[inline]
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
 
     /// The state of the agent status.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`AgentStatus`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentStatusBuilder {
         ::std::default::Default::default()
     }
@@ -102,6 +113,7 @@ impl AgentStatusBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`agent_status_arn`](crate::types::AgentStatus#structfield.agent_status_arn).
+    #[inline]
     pub fn agent_status_arn(mut self, input: impl Into<String>) -> Self {
         self.agent_status_arn = Some(input.into());
         self
@@ -110,12 +122,14 @@ impl AgentStatusBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`agent_status_arn`](crate::types::AgentStatus#structfield.agent_status_arn).
+    #[inline]
     pub fn set_agent_status_arn(mut self, input: Option<String>) -> Self {
         self.agent_status_arn = input;
         self
     }
 
     /// Returns [`agent_status_arn`](crate::types::AgentStatus#structfield.agent_status_arn), if set.
+    #[inline]
     pub fn get_agent_status_arn(&self) -> &Option<String> {
         &self.agent_status_arn
     }
@@ -123,6 +137,7 @@ impl AgentStatusBuilder {
     /// The identifier of the agent status.
     ///
     /// Sets [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id).
+    #[inline]
     pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
         self.agent_status_id = Some(input.into());
         self
@@ -131,12 +146,14 @@ impl AgentStatusBuilder {
     /// The identifier of the agent status.
     ///
     /// Sets [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id).
+    #[inline]
     pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
         self.agent_status_id = input;
         self
     }
 
     /// Returns [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id), if set.
+    #[inline]
     pub fn get_agent_status_id(&self) -> &Option<String> {
         &self.agent_status_id
     }
@@ -144,6 +161,7 @@ impl AgentStatusBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatus#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -152,12 +170,14 @@ impl AgentStatusBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatus#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AgentStatus#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -165,6 +185,7 @@ impl AgentStatusBuilder {
     /// The description of the agent status.
     ///
     /// Sets [`description`](crate::types::AgentStatus#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -173,12 +194,14 @@ impl AgentStatusBuilder {
     /// The description of the agent status.
     ///
     /// Sets [`description`](crate::types::AgentStatus#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::AgentStatus#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -186,6 +209,7 @@ impl AgentStatusBuilder {
     /// The type of agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatus#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::AgentStatusType) -> Self {
         self.r#type = Some(input);
         self
@@ -194,12 +218,14 @@ impl AgentStatusBuilder {
     /// The type of agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatus#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::AgentStatusType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::AgentStatus#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::AgentStatusType> {
         &self.r#type
     }
@@ -207,6 +233,7 @@ impl AgentStatusBuilder {
     /// The display order of the agent status.
     ///
     /// Sets [`display_order`](crate::types::AgentStatus#structfield.display_order).
+    #[inline]
     pub fn display_order(mut self, input: i32) -> Self {
         self.display_order = Some(input);
         self
@@ -215,12 +242,14 @@ impl AgentStatusBuilder {
     /// The display order of the agent status.
     ///
     /// Sets [`display_order`](crate::types::AgentStatus#structfield.display_order).
+    #[inline]
     pub fn set_display_order(mut self, input: Option<i32>) -> Self {
         self.display_order = input;
         self
     }
 
     /// Returns [`display_order`](crate::types::AgentStatus#structfield.display_order), if set.
+    #[inline]
     pub fn get_display_order(&self) -> &Option<i32> {
         &self.display_order
     }
@@ -228,6 +257,7 @@ impl AgentStatusBuilder {
     /// The state of the agent status.
     ///
     /// Sets [`state`](crate::types::AgentStatus#structfield.state).
+    #[inline]
     pub fn state(mut self, input: crate::types::AgentStatusState) -> Self {
         self.state = Some(input);
         self
@@ -236,17 +266,20 @@ impl AgentStatusBuilder {
     /// The state of the agent status.
     ///
     /// Sets [`state`](crate::types::AgentStatus#structfield.state).
+    #[inline]
     pub fn set_state(mut self, input: Option<crate::types::AgentStatusState>) -> Self {
         self.state = input;
         self
     }
 
     /// Returns [`state`](crate::types::AgentStatus#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
         &self.state
     }
 
     /// Inserts an entry into [`tags`](crate::types::AgentStatus#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -257,6 +290,7 @@ impl AgentStatusBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::AgentStatus#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -266,6 +300,7 @@ impl AgentStatusBuilder {
     }
 
     /// Returns [`tags`](crate::types::AgentStatus#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -273,6 +308,7 @@ impl AgentStatusBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -281,6 +317,7 @@ impl AgentStatusBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -290,6 +327,7 @@ impl AgentStatusBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -297,6 +335,7 @@ impl AgentStatusBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -305,17 +344,20 @@ impl AgentStatusBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`AgentStatus`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentStatus {
         crate::types::AgentStatus {
             agent_status_arn: self.agent_status_arn,
@@ -333,6 +375,7 @@ impl AgentStatusBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -375,6 +418,7 @@ impl crate::rest_json::JsonSer for AgentStatus {
 }
 
 impl crate::rest_json::JsonDe for AgentStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct AgentStatusIdentifier {
 
 impl AgentStatusIdentifier {
     /// The Amazon Resource Name (ARN) of the agent status.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the agent status.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Creates a new builder for [`AgentStatusIdentifier`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentStatusIdentifierBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AgentStatusIdentifierBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusIdentifier#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl AgentStatusIdentifierBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusIdentifier#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AgentStatusIdentifier#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -59,6 +65,7 @@ impl AgentStatusIdentifierBuilder {
     /// The identifier of the agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusIdentifier#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl AgentStatusIdentifierBuilder {
     /// The identifier of the agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusIdentifier#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::AgentStatusIdentifier#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
 
     /// Builds a [`AgentStatusIdentifier`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentStatusIdentifier {
         crate::types::AgentStatusIdentifier {
             arn: self.arn,
@@ -87,6 +97,7 @@ impl AgentStatusIdentifierBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentStatusIdentifier {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for AgentStatusIdentifier {
 }
 
 impl crate::rest_json::JsonDe for AgentStatusIdentifier {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

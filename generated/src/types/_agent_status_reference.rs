@@ -13,21 +13,25 @@ pub struct AgentStatusReference {
 
 impl AgentStatusReference {
     /// The start timestamp of the agent's status.
+    #[inline]
     pub fn status_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.status_start_timestamp.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the agent's status.
+    #[inline]
     pub fn status_arn(&self) -> Option<&str> {
         self.status_arn.as_deref()
     }
 
     /// The name of the agent status.
+    #[inline]
     pub fn status_name(&self) -> Option<&str> {
         self.status_name.as_deref()
     }
 
     /// Creates a new builder for [`AgentStatusReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentStatusReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl AgentStatusReferenceBuilder {
     /// The start timestamp of the agent's status.
     ///
     /// Sets [`status_start_timestamp`](crate::types::AgentStatusReference#structfield.status_start_timestamp).
+    #[inline]
     pub fn status_start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.status_start_timestamp = Some(input);
         self
@@ -54,6 +59,7 @@ impl AgentStatusReferenceBuilder {
     /// The start timestamp of the agent's status.
     ///
     /// Sets [`status_start_timestamp`](crate::types::AgentStatusReference#structfield.status_start_timestamp).
+    #[inline]
     pub fn set_status_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -63,6 +69,7 @@ impl AgentStatusReferenceBuilder {
     }
 
     /// Returns [`status_start_timestamp`](crate::types::AgentStatusReference#structfield.status_start_timestamp), if set.
+    #[inline]
     pub fn get_status_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.status_start_timestamp
     }
@@ -70,6 +77,7 @@ impl AgentStatusReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the agent's status.
     ///
     /// Sets [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn).
+    #[inline]
     pub fn status_arn(mut self, input: impl Into<String>) -> Self {
         self.status_arn = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl AgentStatusReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the agent's status.
     ///
     /// Sets [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn).
+    #[inline]
     pub fn set_status_arn(mut self, input: Option<String>) -> Self {
         self.status_arn = input;
         self
     }
 
     /// Returns [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn), if set.
+    #[inline]
     pub fn get_status_arn(&self) -> &Option<String> {
         &self.status_arn
     }
@@ -91,6 +101,7 @@ impl AgentStatusReferenceBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`status_name`](crate::types::AgentStatusReference#structfield.status_name).
+    #[inline]
     pub fn status_name(mut self, input: impl Into<String>) -> Self {
         self.status_name = Some(input.into());
         self
@@ -99,17 +110,20 @@ impl AgentStatusReferenceBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`status_name`](crate::types::AgentStatusReference#structfield.status_name).
+    #[inline]
     pub fn set_status_name(mut self, input: Option<String>) -> Self {
         self.status_name = input;
         self
     }
 
     /// Returns [`status_name`](crate::types::AgentStatusReference#structfield.status_name), if set.
+    #[inline]
     pub fn get_status_name(&self) -> &Option<String> {
         &self.status_name
     }
 
     /// Builds a [`AgentStatusReference`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentStatusReference {
         crate::types::AgentStatusReference {
             status_start_timestamp: self.status_start_timestamp,
@@ -120,6 +134,7 @@ impl AgentStatusReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentStatusReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for AgentStatusReference {
 }
 
 impl crate::rest_json::JsonDe for AgentStatusReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct AgentStatusSummary {
 
 impl AgentStatusSummary {
     /// The identifier for an agent status.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the agent status.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the agent status.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of the agent status.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::AgentStatusType> {
         self.r#type.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`AgentStatusSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentStatusSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl AgentStatusSummaryBuilder {
     /// The identifier for an agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl AgentStatusSummaryBuilder {
     /// The identifier for an agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::AgentStatusSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl AgentStatusSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl AgentStatusSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AgentStatusSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -112,6 +125,7 @@ impl AgentStatusSummaryBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatusSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl AgentStatusSummaryBuilder {
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatusSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AgentStatusSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -133,6 +149,7 @@ impl AgentStatusSummaryBuilder {
     /// The type of the agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatusSummary#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::AgentStatusType) -> Self {
         self.r#type = Some(input);
         self
@@ -141,12 +158,14 @@ impl AgentStatusSummaryBuilder {
     /// The type of the agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatusSummary#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::AgentStatusType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::AgentStatusSummary#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::AgentStatusType> {
         &self.r#type
     }
@@ -154,6 +173,7 @@ impl AgentStatusSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -162,6 +182,7 @@ impl AgentStatusSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -171,6 +192,7 @@ impl AgentStatusSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -178,6 +200,7 @@ impl AgentStatusSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -186,17 +209,20 @@ impl AgentStatusSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`AgentStatusSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentStatusSummary {
         crate::types::AgentStatusSummary {
             id: self.id,
@@ -210,6 +236,7 @@ impl AgentStatusSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentStatusSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -240,6 +267,7 @@ impl crate::rest_json::JsonSer for AgentStatusSummary {
 }
 
 impl crate::rest_json::JsonDe for AgentStatusSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

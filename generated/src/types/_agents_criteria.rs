@@ -11,11 +11,13 @@ impl AgentsCriteria {
     /// An object to specify a list of agents, by user ID.
     ///
     /// Empty when the field is unset; use `.agent_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AgentsCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AgentsCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct AgentsCriteriaBuilder {
 
 impl AgentsCriteriaBuilder {
     /// Appends an item to [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
+    #[inline]
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_ids.unwrap_or_default();
         v.push(input.into());
@@ -40,17 +43,20 @@ impl AgentsCriteriaBuilder {
     /// An object to specify a list of agents, by user ID.
     ///
     /// Sets [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids).
+    #[inline]
     pub fn set_agent_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.agent_ids = input;
         self
     }
 
     /// Returns [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids), if set.
+    #[inline]
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
 
     /// Builds a [`AgentsCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::AgentsCriteria {
         crate::types::AgentsCriteria {
             agent_ids: self.agent_ids,
@@ -59,6 +65,7 @@ impl AgentsCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for AgentsCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -74,6 +81,7 @@ impl crate::rest_json::JsonSer for AgentsCriteria {
 }
 
 impl crate::rest_json::JsonDe for AgentsCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct AiAgentInfo {
 
 impl AiAgentInfo {
     /// The use case or scenario for which the AI agent is involved in the contact
+    #[inline]
     pub fn ai_use_case(&self) -> Option<&crate::types::AiUseCase> {
         self.ai_use_case.as_ref()
     }
 
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
+    #[inline]
     pub fn ai_agent_version_id(&self) -> Option<&str> {
         self.ai_agent_version_id.as_deref()
     }
 
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
+    #[inline]
     pub fn ai_agent_escalated(&self) -> bool {
         self.ai_agent_escalated
     }
 
     /// Creates a new builder for [`AiAgentInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AiAgentInfoBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl AiAgentInfoBuilder {
     /// The use case or scenario for which the AI agent is involved in the contact
     ///
     /// Sets [`ai_use_case`](crate::types::AiAgentInfo#structfield.ai_use_case).
+    #[inline]
     pub fn ai_use_case(mut self, input: crate::types::AiUseCase) -> Self {
         self.ai_use_case = Some(input);
         self
@@ -54,12 +59,14 @@ impl AiAgentInfoBuilder {
     /// The use case or scenario for which the AI agent is involved in the contact
     ///
     /// Sets [`ai_use_case`](crate::types::AiAgentInfo#structfield.ai_use_case).
+    #[inline]
     pub fn set_ai_use_case(mut self, input: Option<crate::types::AiUseCase>) -> Self {
         self.ai_use_case = input;
         self
     }
 
     /// Returns [`ai_use_case`](crate::types::AiAgentInfo#structfield.ai_use_case), if set.
+    #[inline]
     pub fn get_ai_use_case(&self) -> &Option<crate::types::AiUseCase> {
         &self.ai_use_case
     }
@@ -67,6 +74,7 @@ impl AiAgentInfoBuilder {
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
     ///
     /// Sets [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id).
+    #[inline]
     pub fn ai_agent_version_id(mut self, input: impl Into<String>) -> Self {
         self.ai_agent_version_id = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl AiAgentInfoBuilder {
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
     ///
     /// Sets [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id).
+    #[inline]
     pub fn set_ai_agent_version_id(mut self, input: Option<String>) -> Self {
         self.ai_agent_version_id = input;
         self
     }
 
     /// Returns [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id), if set.
+    #[inline]
     pub fn get_ai_agent_version_id(&self) -> &Option<String> {
         &self.ai_agent_version_id
     }
@@ -88,6 +98,7 @@ impl AiAgentInfoBuilder {
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     ///
     /// Sets [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated).
+    #[inline]
     pub fn ai_agent_escalated(mut self, input: bool) -> Self {
         self.ai_agent_escalated = Some(input);
         self
@@ -96,17 +107,20 @@ impl AiAgentInfoBuilder {
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     ///
     /// Sets [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated).
+    #[inline]
     pub fn set_ai_agent_escalated(mut self, input: Option<bool>) -> Self {
         self.ai_agent_escalated = input;
         self
     }
 
     /// Returns [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated), if set.
+    #[inline]
     pub fn get_ai_agent_escalated(&self) -> &Option<bool> {
         &self.ai_agent_escalated
     }
 
     /// Builds a [`AiAgentInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::AiAgentInfo {
         crate::types::AiAgentInfo {
             ai_use_case: self.ai_use_case,
@@ -117,6 +131,7 @@ impl AiAgentInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for AiAgentInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for AiAgentInfo {
 }
 
 impl crate::rest_json::JsonDe for AiAgentInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

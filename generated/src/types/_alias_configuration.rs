@@ -9,11 +9,13 @@ pub struct AliasConfiguration {
 
 impl AliasConfiguration {
     /// The email address ID.
+    #[inline]
     pub fn email_address_id(&self) -> &str {
         &self.email_address_id
     }
 
     /// Creates a new builder for [`AliasConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AliasConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AliasConfigurationBuilder {
     /// The email address ID.
     ///
     /// Sets [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id). This field is required.
+    #[inline]
     pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
         self.email_address_id = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl AliasConfigurationBuilder {
     /// The email address ID.
     ///
     /// Sets [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id). This field is required.
+    #[inline]
     pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
         self.email_address_id = input;
         self
     }
 
     /// Returns [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id), if set.
+    #[inline]
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
@@ -52,6 +57,7 @@ impl AliasConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::AliasConfiguration, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl AliasConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for AliasConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for AliasConfiguration {
 }
 
 impl crate::rest_json::JsonDe for AliasConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct AllowedCapabilities {
 
 impl AllowedCapabilities {
     /// Information about the customer's video sharing capabilities.
+    #[inline]
     pub fn customer(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.customer.as_ref()
     }
 
     /// Information about the agent's video sharing capabilities.
+    #[inline]
     pub fn agent(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.agent.as_ref()
     }
 
     /// Creates a new builder for [`AllowedCapabilities`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AllowedCapabilitiesBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AllowedCapabilitiesBuilder {
     /// Information about the customer's video sharing capabilities.
     ///
     /// Sets [`customer`](crate::types::AllowedCapabilities#structfield.customer).
+    #[inline]
     pub fn customer(mut self, input: crate::types::ParticipantCapabilities) -> Self {
         self.customer = Some(input);
         self
@@ -46,6 +50,7 @@ impl AllowedCapabilitiesBuilder {
     /// Information about the customer's video sharing capabilities.
     ///
     /// Sets [`customer`](crate::types::AllowedCapabilities#structfield.customer).
+    #[inline]
     pub fn set_customer(
         mut self,
         input: Option<crate::types::ParticipantCapabilities>,
@@ -55,6 +60,7 @@ impl AllowedCapabilitiesBuilder {
     }
 
     /// Returns [`customer`](crate::types::AllowedCapabilities#structfield.customer), if set.
+    #[inline]
     pub fn get_customer(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.customer
     }
@@ -62,6 +68,7 @@ impl AllowedCapabilitiesBuilder {
     /// Information about the agent's video sharing capabilities.
     ///
     /// Sets [`agent`](crate::types::AllowedCapabilities#structfield.agent).
+    #[inline]
     pub fn agent(mut self, input: crate::types::ParticipantCapabilities) -> Self {
         self.agent = Some(input);
         self
@@ -70,6 +77,7 @@ impl AllowedCapabilitiesBuilder {
     /// Information about the agent's video sharing capabilities.
     ///
     /// Sets [`agent`](crate::types::AllowedCapabilities#structfield.agent).
+    #[inline]
     pub fn set_agent(
         mut self,
         input: Option<crate::types::ParticipantCapabilities>,
@@ -79,11 +87,13 @@ impl AllowedCapabilitiesBuilder {
     }
 
     /// Returns [`agent`](crate::types::AllowedCapabilities#structfield.agent), if set.
+    #[inline]
     pub fn get_agent(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.agent
     }
 
     /// Builds a [`AllowedCapabilities`].
+    #[inline]
     pub fn build(self) -> crate::types::AllowedCapabilities {
         crate::types::AllowedCapabilities {
             customer: self.customer,
@@ -93,6 +103,7 @@ impl AllowedCapabilitiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for AllowedCapabilities {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for AllowedCapabilities {
 }
 
 impl crate::rest_json::JsonDe for AllowedCapabilities {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

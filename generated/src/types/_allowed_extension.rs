@@ -9,11 +9,13 @@ pub struct AllowedExtension {
 
 impl AllowedExtension {
     /// The file extension.
+    #[inline]
     pub fn extension(&self) -> &str {
         &self.extension
     }
 
     /// Creates a new builder for [`AllowedExtension`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AllowedExtensionBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AllowedExtensionBuilder {
     /// The file extension.
     ///
     /// Sets [`extension`](crate::types::AllowedExtension#structfield.extension). This field is required.
+    #[inline]
     pub fn extension(mut self, input: impl Into<String>) -> Self {
         self.extension = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl AllowedExtensionBuilder {
     /// The file extension.
     ///
     /// Sets [`extension`](crate::types::AllowedExtension#structfield.extension). This field is required.
+    #[inline]
     pub fn set_extension(mut self, input: Option<String>) -> Self {
         self.extension = input;
         self
     }
 
     /// Returns [`extension`](crate::types::AllowedExtension#structfield.extension), if set.
+    #[inline]
     pub fn get_extension(&self) -> &Option<String> {
         &self.extension
     }
@@ -52,6 +57,7 @@ impl AllowedExtensionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`extension`](crate::types::AllowedExtension#structfield.extension)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::AllowedExtension, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl AllowedExtensionBuilder {
 }
 
 impl crate::rest_json::JsonSer for AllowedExtension {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for AllowedExtension {
 }
 
 impl crate::rest_json::JsonDe for AllowedExtension {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,31 +19,37 @@ pub struct AnalyticsDataAssociationResult {
 
 impl AnalyticsDataAssociationResult {
     /// The identifier of the dataset.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The identifier of the target account.
+    #[inline]
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
 
     /// The Resource Access Manager share ID.
+    #[inline]
     pub fn resource_share_id(&self) -> Option<&str> {
         self.resource_share_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
+    #[inline]
     pub fn resource_share_arn(&self) -> Option<&str> {
         self.resource_share_arn.as_deref()
     }
 
     /// The Amazon Web Services Resource Access Manager status of association.
+    #[inline]
     pub fn resource_share_status(&self) -> Option<&str> {
         self.resource_share_status.as_deref()
     }
 
     /// Creates a new builder for [`AnalyticsDataAssociationResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AnalyticsDataAssociationResultBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataAssociationResult#structfield.data_set_id).
+    #[inline]
     pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
         self.data_set_id = Some(input.into());
         self
@@ -72,12 +79,14 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataAssociationResult#structfield.data_set_id).
+    #[inline]
     pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
         self.data_set_id = input;
         self
     }
 
     /// Returns [`data_set_id`](crate::types::AnalyticsDataAssociationResult#structfield.data_set_id), if set.
+    #[inline]
     pub fn get_data_set_id(&self) -> &Option<String> {
         &self.data_set_id
     }
@@ -85,6 +94,7 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The identifier of the target account.
     ///
     /// Sets [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id).
+    #[inline]
     pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
         self.target_account_id = Some(input.into());
         self
@@ -93,12 +103,14 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The identifier of the target account.
     ///
     /// Sets [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id).
+    #[inline]
     pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
         self.target_account_id = input;
         self
     }
 
     /// Returns [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id), if set.
+    #[inline]
     pub fn get_target_account_id(&self) -> &Option<String> {
         &self.target_account_id
     }
@@ -106,6 +118,7 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Resource Access Manager share ID.
     ///
     /// Sets [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id).
+    #[inline]
     pub fn resource_share_id(mut self, input: impl Into<String>) -> Self {
         self.resource_share_id = Some(input.into());
         self
@@ -114,12 +127,14 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Resource Access Manager share ID.
     ///
     /// Sets [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id).
+    #[inline]
     pub fn set_resource_share_id(mut self, input: Option<String>) -> Self {
         self.resource_share_id = input;
         self
     }
 
     /// Returns [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id), if set.
+    #[inline]
     pub fn get_resource_share_id(&self) -> &Option<String> {
         &self.resource_share_id
     }
@@ -127,6 +142,7 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     ///
     /// Sets [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn).
+    #[inline]
     pub fn resource_share_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_share_arn = Some(input.into());
         self
@@ -135,12 +151,14 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     ///
     /// Sets [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn).
+    #[inline]
     pub fn set_resource_share_arn(mut self, input: Option<String>) -> Self {
         self.resource_share_arn = input;
         self
     }
 
     /// Returns [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn), if set.
+    #[inline]
     pub fn get_resource_share_arn(&self) -> &Option<String> {
         &self.resource_share_arn
     }
@@ -148,6 +166,7 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Amazon Web Services Resource Access Manager status of association.
     ///
     /// Sets [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status).
+    #[inline]
     pub fn resource_share_status(mut self, input: impl Into<String>) -> Self {
         self.resource_share_status = Some(input.into());
         self
@@ -156,17 +175,20 @@ impl AnalyticsDataAssociationResultBuilder {
     /// The Amazon Web Services Resource Access Manager status of association.
     ///
     /// Sets [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status).
+    #[inline]
     pub fn set_resource_share_status(mut self, input: Option<String>) -> Self {
         self.resource_share_status = input;
         self
     }
 
     /// Returns [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status), if set.
+    #[inline]
     pub fn get_resource_share_status(&self) -> &Option<String> {
         &self.resource_share_status
     }
 
     /// Builds a [`AnalyticsDataAssociationResult`].
+    #[inline]
     pub fn build(self) -> crate::types::AnalyticsDataAssociationResult {
         crate::types::AnalyticsDataAssociationResult {
             data_set_id: self.data_set_id,
@@ -179,6 +201,7 @@ impl AnalyticsDataAssociationResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for AnalyticsDataAssociationResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -206,6 +229,7 @@ impl crate::rest_json::JsonSer for AnalyticsDataAssociationResult {
 }
 
 impl crate::rest_json::JsonDe for AnalyticsDataAssociationResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

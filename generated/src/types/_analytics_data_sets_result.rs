@@ -11,16 +11,19 @@ pub struct AnalyticsDataSetsResult {
 
 impl AnalyticsDataSetsResult {
     /// The identifier of the dataset.
+    #[inline]
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
 
     /// The name of the dataset.
+    #[inline]
     pub fn data_set_name(&self) -> Option<&str> {
         self.data_set_name.as_deref()
     }
 
     /// Creates a new builder for [`AnalyticsDataSetsResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AnalyticsDataSetsResultBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AnalyticsDataSetsResultBuilder {
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataSetsResult#structfield.data_set_id).
+    #[inline]
     pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
         self.data_set_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl AnalyticsDataSetsResultBuilder {
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataSetsResult#structfield.data_set_id).
+    #[inline]
     pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
         self.data_set_id = input;
         self
     }
 
     /// Returns [`data_set_id`](crate::types::AnalyticsDataSetsResult#structfield.data_set_id), if set.
+    #[inline]
     pub fn get_data_set_id(&self) -> &Option<String> {
         &self.data_set_id
     }
@@ -59,6 +65,7 @@ impl AnalyticsDataSetsResultBuilder {
     /// The name of the dataset.
     ///
     /// Sets [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name).
+    #[inline]
     pub fn data_set_name(mut self, input: impl Into<String>) -> Self {
         self.data_set_name = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl AnalyticsDataSetsResultBuilder {
     /// The name of the dataset.
     ///
     /// Sets [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name).
+    #[inline]
     pub fn set_data_set_name(mut self, input: Option<String>) -> Self {
         self.data_set_name = input;
         self
     }
 
     /// Returns [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name), if set.
+    #[inline]
     pub fn get_data_set_name(&self) -> &Option<String> {
         &self.data_set_name
     }
 
     /// Builds a [`AnalyticsDataSetsResult`].
+    #[inline]
     pub fn build(self) -> crate::types::AnalyticsDataSetsResult {
         crate::types::AnalyticsDataSetsResult {
             data_set_id: self.data_set_id,
@@ -87,6 +97,7 @@ impl AnalyticsDataSetsResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for AnalyticsDataSetsResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for AnalyticsDataSetsResult {
 }
 
 impl crate::rest_json::JsonDe for AnalyticsDataSetsResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

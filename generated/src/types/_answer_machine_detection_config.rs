@@ -11,16 +11,19 @@ pub struct AnswerMachineDetectionConfig {
 
 impl AnswerMachineDetectionConfig {
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
+    #[inline]
     pub fn enable_answer_machine_detection(&self) -> bool {
         self.enable_answer_machine_detection
     }
 
     /// Wait for the answering machine prompt.
+    #[inline]
     pub fn await_answer_machine_prompt(&self) -> bool {
         self.await_answer_machine_prompt
     }
 
     /// Creates a new builder for [`AnswerMachineDetectionConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AnswerMachineDetectionConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AnswerMachineDetectionConfigBuilder {
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
     ///
     /// Sets [`enable_answer_machine_detection`](crate::types::AnswerMachineDetectionConfig#structfield.enable_answer_machine_detection).
+    #[inline]
     pub fn enable_answer_machine_detection(mut self, input: bool) -> Self {
         self.enable_answer_machine_detection = Some(input);
         self
@@ -46,12 +50,14 @@ impl AnswerMachineDetectionConfigBuilder {
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
     ///
     /// Sets [`enable_answer_machine_detection`](crate::types::AnswerMachineDetectionConfig#structfield.enable_answer_machine_detection).
+    #[inline]
     pub fn set_enable_answer_machine_detection(mut self, input: Option<bool>) -> Self {
         self.enable_answer_machine_detection = input;
         self
     }
 
     /// Returns [`enable_answer_machine_detection`](crate::types::AnswerMachineDetectionConfig#structfield.enable_answer_machine_detection), if set.
+    #[inline]
     pub fn get_enable_answer_machine_detection(&self) -> &Option<bool> {
         &self.enable_answer_machine_detection
     }
@@ -59,6 +65,7 @@ impl AnswerMachineDetectionConfigBuilder {
     /// Wait for the answering machine prompt.
     ///
     /// Sets [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt).
+    #[inline]
     pub fn await_answer_machine_prompt(mut self, input: bool) -> Self {
         self.await_answer_machine_prompt = Some(input);
         self
@@ -67,17 +74,20 @@ impl AnswerMachineDetectionConfigBuilder {
     /// Wait for the answering machine prompt.
     ///
     /// Sets [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt).
+    #[inline]
     pub fn set_await_answer_machine_prompt(mut self, input: Option<bool>) -> Self {
         self.await_answer_machine_prompt = input;
         self
     }
 
     /// Returns [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt), if set.
+    #[inline]
     pub fn get_await_answer_machine_prompt(&self) -> &Option<bool> {
         &self.await_answer_machine_prompt
     }
 
     /// Builds a [`AnswerMachineDetectionConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::AnswerMachineDetectionConfig {
         crate::types::AnswerMachineDetectionConfig {
             enable_answer_machine_detection: self
@@ -91,6 +101,7 @@ impl AnswerMachineDetectionConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for AnswerMachineDetectionConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -115,6 +126,7 @@ impl crate::rest_json::JsonSer for AnswerMachineDetectionConfig {
 }
 
 impl crate::rest_json::JsonDe for AnswerMachineDetectionConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

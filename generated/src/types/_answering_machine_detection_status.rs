@@ -41,6 +41,7 @@ pub enum AnsweringMachineDetectionStatus {
 }
 
 impl ::std::convert::From<&str> for AnsweringMachineDetectionStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AMD_ERROR" => Self::AmdError,
@@ -70,6 +71,7 @@ impl ::std::convert::From<&str> for AnsweringMachineDetectionStatus {
 
 impl ::std::str::FromStr for AnsweringMachineDetectionStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -77,6 +79,7 @@ impl ::std::str::FromStr for AnsweringMachineDetectionStatus {
 
 impl AnsweringMachineDetectionStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AmdError => "AMD_ERROR",
@@ -98,6 +101,7 @@ impl AnsweringMachineDetectionStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AMD_ERROR",
@@ -118,6 +122,7 @@ impl AnsweringMachineDetectionStatus {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -127,6 +132,7 @@ impl AnsweringMachineDetectionStatus {
 }
 
 impl ::std::convert::AsRef<str> for AnsweringMachineDetectionStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -139,6 +145,7 @@ impl ::std::fmt::Display for AnsweringMachineDetectionStatus {
 }
 
 impl crate::rest_json::JsonSer for AnsweringMachineDetectionStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -149,6 +156,7 @@ impl crate::rest_json::JsonSer for AnsweringMachineDetectionStatus {
 }
 
 impl crate::rest_json::JsonDe for AnsweringMachineDetectionStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ pub struct Application {
 
 impl Application {
     /// Namespace of the application that you want to give access to.
+    #[inline]
     pub fn namespace(&self) -> Option<&str> {
         self.namespace.as_deref()
     }
@@ -22,16 +23,19 @@ impl Application {
     /// The permissions that the agent is granted on the application.
     ///
     /// Empty when the field is unset; use `.application_permissions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn application_permissions(&self) -> &[String] {
         self.application_permissions.as_deref().unwrap_or_default()
     }
 
     /// Type of Application.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ApplicationType> {
         self.r#type.as_ref()
     }
 
     /// Creates a new builder for [`Application`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ApplicationBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl ApplicationBuilder {
     /// Namespace of the application that you want to give access to.
     ///
     /// Sets [`namespace`](crate::types::Application#structfield.namespace).
+    #[inline]
     pub fn namespace(mut self, input: impl Into<String>) -> Self {
         self.namespace = Some(input.into());
         self
@@ -58,17 +63,20 @@ impl ApplicationBuilder {
     /// Namespace of the application that you want to give access to.
     ///
     /// Sets [`namespace`](crate::types::Application#structfield.namespace).
+    #[inline]
     pub fn set_namespace(mut self, input: Option<String>) -> Self {
         self.namespace = input;
         self
     }
 
     /// Returns [`namespace`](crate::types::Application#structfield.namespace), if set.
+    #[inline]
     pub fn get_namespace(&self) -> &Option<String> {
         &self.namespace
     }
 
     /// Appends an item to [`application_permissions`](crate::types::Application#structfield.application_permissions); use [`set_application_permissions`](Self::set_application_permissions) to replace the whole list.
+    #[inline]
     pub fn application_permissions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.application_permissions.unwrap_or_default();
         v.push(input.into());
@@ -79,12 +87,14 @@ impl ApplicationBuilder {
     /// The permissions that the agent is granted on the application.
     ///
     /// Sets [`application_permissions`](crate::types::Application#structfield.application_permissions).
+    #[inline]
     pub fn set_application_permissions(mut self, input: Option<Vec<String>>) -> Self {
         self.application_permissions = input;
         self
     }
 
     /// Returns [`application_permissions`](crate::types::Application#structfield.application_permissions), if set.
+    #[inline]
     pub fn get_application_permissions(&self) -> &Option<Vec<String>> {
         &self.application_permissions
     }
@@ -92,6 +102,7 @@ impl ApplicationBuilder {
     /// Type of Application.
     ///
     /// Sets [`type`](crate::types::Application#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ApplicationType) -> Self {
         self.r#type = Some(input);
         self
@@ -100,17 +111,20 @@ impl ApplicationBuilder {
     /// Type of Application.
     ///
     /// Sets [`type`](crate::types::Application#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ApplicationType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::Application#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ApplicationType> {
         &self.r#type
     }
 
     /// Builds a [`Application`].
+    #[inline]
     pub fn build(self) -> crate::types::Application {
         crate::types::Application {
             namespace: self.namespace,
@@ -121,6 +135,7 @@ impl ApplicationBuilder {
 }
 
 impl crate::rest_json::JsonSer for Application {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -142,6 +157,7 @@ impl crate::rest_json::JsonSer for Application {
 }
 
 impl crate::rest_json::JsonDe for Application {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

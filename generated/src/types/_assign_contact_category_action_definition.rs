@@ -7,6 +7,7 @@
 pub struct AssignContactCategoryActionDefinition {}
 impl AssignContactCategoryActionDefinition {
     /// Creates a new builder for [`AssignContactCategoryActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AssignContactCategoryActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -18,6 +19,7 @@ impl AssignContactCategoryActionDefinition {
 pub struct AssignContactCategoryActionDefinitionBuilder {}
 impl AssignContactCategoryActionDefinitionBuilder {
     /// Builds a [`AssignContactCategoryActionDefinition`].
+    #[inline]
     pub fn build(self) -> crate::types::AssignContactCategoryActionDefinition {
         crate::types::AssignContactCategoryActionDefinition {
         }
@@ -25,6 +27,7 @@ impl AssignContactCategoryActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for AssignContactCategoryActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -37,6 +40,7 @@ impl crate::rest_json::JsonSer for AssignContactCategoryActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for AssignContactCategoryActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct AssignSlaActionDefinition {
 
 impl AssignSlaActionDefinition {
     /// Type of SLA assignment.
+    #[inline]
     pub fn sla_assignment_type(&self) -> &crate::types::SlaAssignmentType {
         &self.sla_assignment_type
     }
 
     /// The SLA configuration for Case SLA Assignment.
+    #[inline]
     pub fn case_sla_configuration(&self) -> Option<&crate::types::CaseSlaConfiguration> {
         self.case_sla_configuration.as_ref()
     }
 
     /// Creates a new builder for [`AssignSlaActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AssignSlaActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AssignSlaActionDefinitionBuilder {
     /// Type of SLA assignment.
     ///
     /// Sets [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type). This field is required.
+    #[inline]
     pub fn sla_assignment_type(
         mut self,
         input: crate::types::SlaAssignmentType,
@@ -49,6 +53,7 @@ impl AssignSlaActionDefinitionBuilder {
     /// Type of SLA assignment.
     ///
     /// Sets [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type). This field is required.
+    #[inline]
     pub fn set_sla_assignment_type(
         mut self,
         input: Option<crate::types::SlaAssignmentType>,
@@ -58,6 +63,7 @@ impl AssignSlaActionDefinitionBuilder {
     }
 
     /// Returns [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type), if set.
+    #[inline]
     pub fn get_sla_assignment_type(&self) -> &Option<crate::types::SlaAssignmentType> {
         &self.sla_assignment_type
     }
@@ -65,6 +71,7 @@ impl AssignSlaActionDefinitionBuilder {
     /// The SLA configuration for Case SLA Assignment.
     ///
     /// Sets [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration).
+    #[inline]
     pub fn case_sla_configuration(
         mut self,
         input: crate::types::CaseSlaConfiguration,
@@ -76,6 +83,7 @@ impl AssignSlaActionDefinitionBuilder {
     /// The SLA configuration for Case SLA Assignment.
     ///
     /// Sets [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration).
+    #[inline]
     pub fn set_case_sla_configuration(
         mut self,
         input: Option<crate::types::CaseSlaConfiguration>,
@@ -85,6 +93,7 @@ impl AssignSlaActionDefinitionBuilder {
     }
 
     /// Returns [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration), if set.
+    #[inline]
     pub fn get_case_sla_configuration(
         &self,
     ) -> &Option<crate::types::CaseSlaConfiguration> {
@@ -95,6 +104,7 @@ impl AssignSlaActionDefinitionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::AssignSlaActionDefinition, crate::error::BuildError> {
@@ -111,6 +121,7 @@ impl AssignSlaActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for AssignSlaActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -130,6 +141,7 @@ impl crate::rest_json::JsonSer for AssignSlaActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for AssignSlaActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,51 +25,61 @@ pub struct AssociatedContactSummary {
 
 impl AssociatedContactSummary {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the contact
+    #[inline]
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
 
     /// The date and time this contact was initiated, in UTC time.
+    #[inline]
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
 
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
+    #[inline]
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
 
     /// If this contact is related to other contacts, this is the ID of the initial contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// If this contact is not the first contact, this is the ID of the previous contact.
+    #[inline]
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
 
     /// The contactId that is related to this contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// Indicates how the contact was initiated.
+    #[inline]
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
 
     /// How the contact reached your contact center.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// Creates a new builder for [`AssociatedContactSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AssociatedContactSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +104,7 @@ impl AssociatedContactSummaryBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AssociatedContactSummary#structfield.contact_id).
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -102,12 +113,14 @@ impl AssociatedContactSummaryBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AssociatedContactSummary#structfield.contact_id).
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::AssociatedContactSummary#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -115,6 +128,7 @@ impl AssociatedContactSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the contact
     ///
     /// Sets [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn).
+    #[inline]
     pub fn contact_arn(mut self, input: impl Into<String>) -> Self {
         self.contact_arn = Some(input.into());
         self
@@ -123,12 +137,14 @@ impl AssociatedContactSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the contact
     ///
     /// Sets [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn).
+    #[inline]
     pub fn set_contact_arn(mut self, input: Option<String>) -> Self {
         self.contact_arn = input;
         self
     }
 
     /// Returns [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn), if set.
+    #[inline]
     pub fn get_contact_arn(&self) -> &Option<String> {
         &self.contact_arn
     }
@@ -136,6 +152,7 @@ impl AssociatedContactSummaryBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp).
+    #[inline]
     pub fn initiation_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.initiation_timestamp = Some(input);
         self
@@ -144,6 +161,7 @@ impl AssociatedContactSummaryBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp).
+    #[inline]
     pub fn set_initiation_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -153,6 +171,7 @@ impl AssociatedContactSummaryBuilder {
     }
 
     /// Returns [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp), if set.
+    #[inline]
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
@@ -160,6 +179,7 @@ impl AssociatedContactSummaryBuilder {
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp).
+    #[inline]
     pub fn disconnect_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.disconnect_timestamp = Some(input);
         self
@@ -168,6 +188,7 @@ impl AssociatedContactSummaryBuilder {
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp).
+    #[inline]
     pub fn set_disconnect_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -177,6 +198,7 @@ impl AssociatedContactSummaryBuilder {
     }
 
     /// Returns [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp), if set.
+    #[inline]
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
@@ -184,6 +206,7 @@ impl AssociatedContactSummaryBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id).
+    #[inline]
     pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
         self.initial_contact_id = Some(input.into());
         self
@@ -192,12 +215,14 @@ impl AssociatedContactSummaryBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id).
+    #[inline]
     pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
         self.initial_contact_id = input;
         self
     }
 
     /// Returns [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id), if set.
+    #[inline]
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
@@ -205,6 +230,7 @@ impl AssociatedContactSummaryBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id).
+    #[inline]
     pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
         self.previous_contact_id = Some(input.into());
         self
@@ -213,12 +239,14 @@ impl AssociatedContactSummaryBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id).
+    #[inline]
     pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
         self.previous_contact_id = input;
         self
     }
 
     /// Returns [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id), if set.
+    #[inline]
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
@@ -226,6 +254,7 @@ impl AssociatedContactSummaryBuilder {
     /// The contactId that is related to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id).
+    #[inline]
     pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
         self.related_contact_id = Some(input.into());
         self
@@ -234,12 +263,14 @@ impl AssociatedContactSummaryBuilder {
     /// The contactId that is related to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id).
+    #[inline]
     pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
         self.related_contact_id = input;
         self
     }
 
     /// Returns [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id), if set.
+    #[inline]
     pub fn get_related_contact_id(&self) -> &Option<String> {
         &self.related_contact_id
     }
@@ -247,6 +278,7 @@ impl AssociatedContactSummaryBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method).
+    #[inline]
     pub fn initiation_method(
         mut self,
         input: crate::types::ContactInitiationMethod,
@@ -258,6 +290,7 @@ impl AssociatedContactSummaryBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method).
+    #[inline]
     pub fn set_initiation_method(
         mut self,
         input: Option<crate::types::ContactInitiationMethod>,
@@ -267,6 +300,7 @@ impl AssociatedContactSummaryBuilder {
     }
 
     /// Returns [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method), if set.
+    #[inline]
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
@@ -276,6 +310,7 @@ impl AssociatedContactSummaryBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::AssociatedContactSummary#structfield.channel).
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -284,17 +319,20 @@ impl AssociatedContactSummaryBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::AssociatedContactSummary#structfield.channel).
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::AssociatedContactSummary#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
 
     /// Builds a [`AssociatedContactSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::AssociatedContactSummary {
         crate::types::AssociatedContactSummary {
             contact_id: self.contact_id,
@@ -311,6 +349,7 @@ impl AssociatedContactSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for AssociatedContactSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -350,6 +389,7 @@ impl crate::rest_json::JsonSer for AssociatedContactSummary {
 }
 
 impl crate::rest_json::JsonDe for AssociatedContactSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

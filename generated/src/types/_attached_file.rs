@@ -29,56 +29,67 @@ pub struct AttachedFile {
 
 impl AttachedFile {
     /// The time of Creation of the file resource as an ISO timestamp.
+    #[inline]
     pub fn creation_time(&self) -> &str {
         &self.creation_time
     }
 
     /// The unique identifier of the attached file resource (ARN).
+    #[inline]
     pub fn file_arn(&self) -> &str {
         &self.file_arn
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> &str {
         &self.file_id
     }
 
     /// A case-sensitive name of the attached file being uploaded.
+    #[inline]
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
 
     /// The size of the attached file in bytes.
+    #[inline]
     pub fn file_size_in_bytes(&self) -> i64 {
         self.file_size_in_bytes
     }
 
     /// The current status of the attached file.
+    #[inline]
     pub fn file_status(&self) -> &crate::types::FileStatusType {
         &self.file_status
     }
 
     /// Represents the identity that created the file.
+    #[inline]
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
 
     /// The use case for the file.
+    #[inline]
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
 
     /// The resource to which the attached file is (being) uploaded to.
+    #[inline]
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`AttachedFile`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttachedFileBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +115,7 @@ impl AttachedFileBuilder {
     /// The time of Creation of the file resource as an ISO timestamp.
     ///
     /// Sets [`creation_time`](crate::types::AttachedFile#structfield.creation_time). This field is required.
+    #[inline]
     pub fn creation_time(mut self, input: impl Into<String>) -> Self {
         self.creation_time = Some(input.into());
         self
@@ -112,12 +124,14 @@ impl AttachedFileBuilder {
     /// The time of Creation of the file resource as an ISO timestamp.
     ///
     /// Sets [`creation_time`](crate::types::AttachedFile#structfield.creation_time). This field is required.
+    #[inline]
     pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.creation_time = input;
         self
     }
 
     /// Returns [`creation_time`](crate::types::AttachedFile#structfield.creation_time), if set.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<String> {
         &self.creation_time
     }
@@ -125,6 +139,7 @@ impl AttachedFileBuilder {
     /// The unique identifier of the attached file resource (ARN).
     ///
     /// Sets [`file_arn`](crate::types::AttachedFile#structfield.file_arn). This field is required.
+    #[inline]
     pub fn file_arn(mut self, input: impl Into<String>) -> Self {
         self.file_arn = Some(input.into());
         self
@@ -133,12 +148,14 @@ impl AttachedFileBuilder {
     /// The unique identifier of the attached file resource (ARN).
     ///
     /// Sets [`file_arn`](crate::types::AttachedFile#structfield.file_arn). This field is required.
+    #[inline]
     pub fn set_file_arn(mut self, input: Option<String>) -> Self {
         self.file_arn = input;
         self
     }
 
     /// Returns [`file_arn`](crate::types::AttachedFile#structfield.file_arn), if set.
+    #[inline]
     pub fn get_file_arn(&self) -> &Option<String> {
         &self.file_arn
     }
@@ -146,6 +163,7 @@ impl AttachedFileBuilder {
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFile#structfield.file_id). This field is required.
+    #[inline]
     pub fn file_id(mut self, input: impl Into<String>) -> Self {
         self.file_id = Some(input.into());
         self
@@ -154,12 +172,14 @@ impl AttachedFileBuilder {
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFile#structfield.file_id). This field is required.
+    #[inline]
     pub fn set_file_id(mut self, input: Option<String>) -> Self {
         self.file_id = input;
         self
     }
 
     /// Returns [`file_id`](crate::types::AttachedFile#structfield.file_id), if set.
+    #[inline]
     pub fn get_file_id(&self) -> &Option<String> {
         &self.file_id
     }
@@ -167,6 +187,7 @@ impl AttachedFileBuilder {
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::AttachedFile#structfield.file_name). This field is required.
+    #[inline]
     pub fn file_name(mut self, input: impl Into<String>) -> Self {
         self.file_name = Some(input.into());
         self
@@ -175,12 +196,14 @@ impl AttachedFileBuilder {
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::AttachedFile#structfield.file_name). This field is required.
+    #[inline]
     pub fn set_file_name(mut self, input: Option<String>) -> Self {
         self.file_name = input;
         self
     }
 
     /// Returns [`file_name`](crate::types::AttachedFile#structfield.file_name), if set.
+    #[inline]
     pub fn get_file_name(&self) -> &Option<String> {
         &self.file_name
     }
@@ -188,6 +211,7 @@ impl AttachedFileBuilder {
     /// The size of the attached file in bytes.
     ///
     /// Sets [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes). This field is required.
+    #[inline]
     pub fn file_size_in_bytes(mut self, input: i64) -> Self {
         self.file_size_in_bytes = Some(input);
         self
@@ -196,12 +220,14 @@ impl AttachedFileBuilder {
     /// The size of the attached file in bytes.
     ///
     /// Sets [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes). This field is required.
+    #[inline]
     pub fn set_file_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.file_size_in_bytes = input;
         self
     }
 
     /// Returns [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes), if set.
+    #[inline]
     pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
         &self.file_size_in_bytes
     }
@@ -209,6 +235,7 @@ impl AttachedFileBuilder {
     /// The current status of the attached file.
     ///
     /// Sets [`file_status`](crate::types::AttachedFile#structfield.file_status). This field is required.
+    #[inline]
     pub fn file_status(mut self, input: crate::types::FileStatusType) -> Self {
         self.file_status = Some(input);
         self
@@ -217,6 +244,7 @@ impl AttachedFileBuilder {
     /// The current status of the attached file.
     ///
     /// Sets [`file_status`](crate::types::AttachedFile#structfield.file_status). This field is required.
+    #[inline]
     pub fn set_file_status(
         mut self,
         input: Option<crate::types::FileStatusType>,
@@ -226,6 +254,7 @@ impl AttachedFileBuilder {
     }
 
     /// Returns [`file_status`](crate::types::AttachedFile#structfield.file_status), if set.
+    #[inline]
     pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
         &self.file_status
     }
@@ -233,6 +262,7 @@ impl AttachedFileBuilder {
     /// Represents the identity that created the file.
     ///
     /// Sets [`created_by`](crate::types::AttachedFile#structfield.created_by).
+    #[inline]
     pub fn created_by(mut self, input: crate::types::CreatedByInfo) -> Self {
         self.created_by = Some(input);
         self
@@ -241,12 +271,14 @@ impl AttachedFileBuilder {
     /// Represents the identity that created the file.
     ///
     /// Sets [`created_by`](crate::types::AttachedFile#structfield.created_by).
+    #[inline]
     pub fn set_created_by(mut self, input: Option<crate::types::CreatedByInfo>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::AttachedFile#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
         &self.created_by
     }
@@ -254,6 +286,7 @@ impl AttachedFileBuilder {
     /// The use case for the file.
     ///
     /// Sets [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type).
+    #[inline]
     pub fn file_use_case_type(mut self, input: crate::types::FileUseCaseType) -> Self {
         self.file_use_case_type = Some(input);
         self
@@ -262,6 +295,7 @@ impl AttachedFileBuilder {
     /// The use case for the file.
     ///
     /// Sets [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type).
+    #[inline]
     pub fn set_file_use_case_type(
         mut self,
         input: Option<crate::types::FileUseCaseType>,
@@ -271,6 +305,7 @@ impl AttachedFileBuilder {
     }
 
     /// Returns [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type), if set.
+    #[inline]
     pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
         &self.file_use_case_type
     }
@@ -278,6 +313,7 @@ impl AttachedFileBuilder {
     /// The resource to which the attached file is (being) uploaded to.
     ///
     /// Sets [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn).
+    #[inline]
     pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
         self.associated_resource_arn = Some(input.into());
         self
@@ -286,17 +322,20 @@ impl AttachedFileBuilder {
     /// The resource to which the attached file is (being) uploaded to.
     ///
     /// Sets [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn).
+    #[inline]
     pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
         self.associated_resource_arn = input;
         self
     }
 
     /// Returns [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn), if set.
+    #[inline]
     pub fn get_associated_resource_arn(&self) -> &Option<String> {
         &self.associated_resource_arn
     }
 
     /// Inserts an entry into [`tags`](crate::types::AttachedFile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -307,6 +346,7 @@ impl AttachedFileBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::AttachedFile#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -316,6 +356,7 @@ impl AttachedFileBuilder {
     }
 
     /// Returns [`tags`](crate::types::AttachedFile#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -329,6 +370,7 @@ impl AttachedFileBuilder {
     /// - [`file_name`](crate::types::AttachedFile#structfield.file_name)
     /// - [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes)
     /// - [`file_status`](crate::types::AttachedFile#structfield.file_status)
+    #[inline]
     pub fn build(self) -> Result<crate::types::AttachedFile, crate::error::BuildError> {
         Ok(crate::types::AttachedFile {
             creation_time: self
@@ -376,6 +418,7 @@ impl AttachedFileBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttachedFile {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -409,6 +452,7 @@ impl crate::rest_json::JsonSer for AttachedFile {
 }
 
 impl crate::rest_json::JsonDe for AttachedFile {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct AttachedFileError {
 
 impl AttachedFileError {
     /// Status code describing the failure.
+    #[inline]
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
 
     /// Why the attached file couldn't be retrieved.
+    #[inline]
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 
     /// The unique identifier of the attached file resource.
+    #[inline]
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
 
     /// Creates a new builder for [`AttachedFileError`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttachedFileErrorBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl AttachedFileErrorBuilder {
     /// Status code describing the failure.
     ///
     /// Sets [`error_code`](crate::types::AttachedFileError#structfield.error_code).
+    #[inline]
     pub fn error_code(mut self, input: impl Into<String>) -> Self {
         self.error_code = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl AttachedFileErrorBuilder {
     /// Status code describing the failure.
     ///
     /// Sets [`error_code`](crate::types::AttachedFileError#structfield.error_code).
+    #[inline]
     pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.error_code = input;
         self
     }
 
     /// Returns [`error_code`](crate::types::AttachedFileError#structfield.error_code), if set.
+    #[inline]
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
@@ -67,6 +74,7 @@ impl AttachedFileErrorBuilder {
     /// Why the attached file couldn't be retrieved.
     ///
     /// Sets [`error_message`](crate::types::AttachedFileError#structfield.error_message).
+    #[inline]
     pub fn error_message(mut self, input: impl Into<String>) -> Self {
         self.error_message = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl AttachedFileErrorBuilder {
     /// Why the attached file couldn't be retrieved.
     ///
     /// Sets [`error_message`](crate::types::AttachedFileError#structfield.error_message).
+    #[inline]
     pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.error_message = input;
         self
     }
 
     /// Returns [`error_message`](crate::types::AttachedFileError#structfield.error_message), if set.
+    #[inline]
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
@@ -88,6 +98,7 @@ impl AttachedFileErrorBuilder {
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFileError#structfield.file_id).
+    #[inline]
     pub fn file_id(mut self, input: impl Into<String>) -> Self {
         self.file_id = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl AttachedFileErrorBuilder {
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFileError#structfield.file_id).
+    #[inline]
     pub fn set_file_id(mut self, input: Option<String>) -> Self {
         self.file_id = input;
         self
     }
 
     /// Returns [`file_id`](crate::types::AttachedFileError#structfield.file_id), if set.
+    #[inline]
     pub fn get_file_id(&self) -> &Option<String> {
         &self.file_id
     }
 
     /// Builds a [`AttachedFileError`].
+    #[inline]
     pub fn build(self) -> crate::types::AttachedFileError {
         crate::types::AttachedFileError {
             error_code: self.error_code,
@@ -117,6 +131,7 @@ impl AttachedFileErrorBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttachedFileError {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for AttachedFileError {
 }
 
 impl crate::rest_json::JsonDe for AttachedFileError {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,21 +17,25 @@ pub struct AttachedFilesConfiguration {
 
 impl AttachedFilesConfiguration {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
 
     /// The scope of the attachment.
+    #[inline]
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
 
     /// The maximum size limit for attached files in bytes.
+    #[inline]
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
 
     /// The configuration for allowed file extensions.
+    #[inline]
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
@@ -39,11 +43,13 @@ impl AttachedFilesConfiguration {
     }
 
     /// The timestamp when the configuration was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Creates a new builder for [`AttachedFilesConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttachedFilesConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id). This field is required.
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -72,12 +79,14 @@ impl AttachedFilesConfigurationBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id). This field is required.
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -85,6 +94,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope). This field is required.
+    #[inline]
     pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
         self.attachment_scope = Some(input);
         self
@@ -93,6 +103,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope). This field is required.
+    #[inline]
     pub fn set_attachment_scope(
         mut self,
         input: Option<crate::types::AttachmentScope>,
@@ -102,6 +113,7 @@ impl AttachedFilesConfigurationBuilder {
     }
 
     /// Returns [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope), if set.
+    #[inline]
     pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
         &self.attachment_scope
     }
@@ -109,6 +121,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes).
+    #[inline]
     pub fn maximum_size_limit_in_bytes(mut self, input: i64) -> Self {
         self.maximum_size_limit_in_bytes = Some(input);
         self
@@ -117,12 +130,14 @@ impl AttachedFilesConfigurationBuilder {
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes).
+    #[inline]
     pub fn set_maximum_size_limit_in_bytes(mut self, input: Option<i64>) -> Self {
         self.maximum_size_limit_in_bytes = input;
         self
     }
 
     /// Returns [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes), if set.
+    #[inline]
     pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
         &self.maximum_size_limit_in_bytes
     }
@@ -130,6 +145,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration).
+    #[inline]
     pub fn extension_configuration(
         mut self,
         input: crate::types::ExtensionConfiguration,
@@ -141,6 +157,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration).
+    #[inline]
     pub fn set_extension_configuration(
         mut self,
         input: Option<crate::types::ExtensionConfiguration>,
@@ -150,6 +167,7 @@ impl AttachedFilesConfigurationBuilder {
     }
 
     /// Returns [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration), if set.
+    #[inline]
     pub fn get_extension_configuration(
         &self,
     ) -> &Option<crate::types::ExtensionConfiguration> {
@@ -159,6 +177,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The timestamp when the configuration was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -167,6 +186,7 @@ impl AttachedFilesConfigurationBuilder {
     /// The timestamp when the configuration was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -176,6 +196,7 @@ impl AttachedFilesConfigurationBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -185,6 +206,7 @@ impl AttachedFilesConfigurationBuilder {
     /// Fails when one of these fields is unset:
     /// - [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id)
     /// - [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::AttachedFilesConfiguration, crate::error::BuildError> {
@@ -209,6 +231,7 @@ impl AttachedFilesConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttachedFilesConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -238,6 +261,7 @@ impl crate::rest_json::JsonSer for AttachedFilesConfiguration {
 }
 
 impl crate::rest_json::JsonDe for AttachedFilesConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

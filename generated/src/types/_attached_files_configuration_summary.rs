@@ -15,21 +15,25 @@ pub struct AttachedFilesConfigurationSummary {
 
 impl AttachedFilesConfigurationSummary {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
 
     /// The scope of the attachment.
+    #[inline]
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
 
     /// The maximum size limit for attached files in bytes.
+    #[inline]
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
 
     /// The configuration for allowed file extensions.
+    #[inline]
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
@@ -37,6 +41,7 @@ impl AttachedFilesConfigurationSummary {
     }
 
     /// Creates a new builder for [`AttachedFilesConfigurationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttachedFilesConfigurationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id). This field is required.
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -64,12 +70,14 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id). This field is required.
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -77,6 +85,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope). This field is required.
+    #[inline]
     pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
         self.attachment_scope = Some(input);
         self
@@ -85,6 +94,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope). This field is required.
+    #[inline]
     pub fn set_attachment_scope(
         mut self,
         input: Option<crate::types::AttachmentScope>,
@@ -94,6 +104,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     }
 
     /// Returns [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope), if set.
+    #[inline]
     pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
         &self.attachment_scope
     }
@@ -101,6 +112,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes).
+    #[inline]
     pub fn maximum_size_limit_in_bytes(mut self, input: i64) -> Self {
         self.maximum_size_limit_in_bytes = Some(input);
         self
@@ -109,12 +121,14 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes).
+    #[inline]
     pub fn set_maximum_size_limit_in_bytes(mut self, input: Option<i64>) -> Self {
         self.maximum_size_limit_in_bytes = input;
         self
     }
 
     /// Returns [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes), if set.
+    #[inline]
     pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
         &self.maximum_size_limit_in_bytes
     }
@@ -122,6 +136,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration).
+    #[inline]
     pub fn extension_configuration(
         mut self,
         input: crate::types::ExtensionConfiguration,
@@ -133,6 +148,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration).
+    #[inline]
     pub fn set_extension_configuration(
         mut self,
         input: Option<crate::types::ExtensionConfiguration>,
@@ -142,6 +158,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     }
 
     /// Returns [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration), if set.
+    #[inline]
     pub fn get_extension_configuration(
         &self,
     ) -> &Option<crate::types::ExtensionConfiguration> {
@@ -153,6 +170,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     /// Fails when one of these fields is unset:
     /// - [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id)
     /// - [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -179,6 +197,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttachedFilesConfigurationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -205,6 +224,7 @@ impl crate::rest_json::JsonSer for AttachedFilesConfigurationSummary {
 }
 
 impl crate::rest_json::JsonDe for AttachedFilesConfigurationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct AttachmentReference {
 
 impl AttachmentReference {
     /// Identifier of the attachment reference.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The location path of the attachment reference.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Status of the attachment reference type.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ReferenceStatus> {
         self.status.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the attachment reference.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`AttachmentReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttachmentReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl AttachmentReferenceBuilder {
     /// Identifier of the attachment reference.
     ///
     /// Sets [`name`](crate::types::AttachmentReference#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl AttachmentReferenceBuilder {
     /// Identifier of the attachment reference.
     ///
     /// Sets [`name`](crate::types::AttachmentReference#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AttachmentReference#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -75,6 +83,7 @@ impl AttachmentReferenceBuilder {
     /// The location path of the attachment reference.
     ///
     /// Sets [`value`](crate::types::AttachmentReference#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl AttachmentReferenceBuilder {
     /// The location path of the attachment reference.
     ///
     /// Sets [`value`](crate::types::AttachmentReference#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::AttachmentReference#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -96,6 +107,7 @@ impl AttachmentReferenceBuilder {
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::AttachmentReference#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ReferenceStatus) -> Self {
         self.status = Some(input);
         self
@@ -104,12 +116,14 @@ impl AttachmentReferenceBuilder {
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::AttachmentReference#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ReferenceStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::AttachmentReference#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ReferenceStatus> {
         &self.status
     }
@@ -117,6 +131,7 @@ impl AttachmentReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the attachment reference.
     ///
     /// Sets [`arn`](crate::types::AttachmentReference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -125,17 +140,20 @@ impl AttachmentReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the attachment reference.
     ///
     /// Sets [`arn`](crate::types::AttachmentReference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AttachmentReference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`AttachmentReference`].
+    #[inline]
     pub fn build(self) -> crate::types::AttachmentReference {
         crate::types::AttachmentReference {
             name: self.name,
@@ -147,6 +165,7 @@ impl AttachmentReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttachmentReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -171,6 +190,7 @@ impl crate::rest_json::JsonSer for AttachmentReference {
 }
 
 impl crate::rest_json::JsonDe for AttachmentReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

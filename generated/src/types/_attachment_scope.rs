@@ -26,6 +26,7 @@ pub enum AttachmentScope {
 }
 
 impl ::std::convert::From<&str> for AttachmentScope {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "CASE" => Self::Case,
@@ -45,6 +46,7 @@ impl ::std::convert::From<&str> for AttachmentScope {
 
 impl ::std::str::FromStr for AttachmentScope {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -52,6 +54,7 @@ impl ::std::str::FromStr for AttachmentScope {
 
 impl AttachmentScope {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Case => "CASE",
@@ -63,11 +66,13 @@ impl AttachmentScope {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["CASE", "CHAT", "EMAIL", "TASK"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -77,6 +82,7 @@ impl AttachmentScope {
 }
 
 impl ::std::convert::AsRef<str> for AttachmentScope {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -89,6 +95,7 @@ impl ::std::fmt::Display for AttachmentScope {
 }
 
 impl crate::rest_json::JsonSer for AttachmentScope {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -99,6 +106,7 @@ impl crate::rest_json::JsonSer for AttachmentScope {
 }
 
 impl crate::rest_json::JsonDe for AttachmentScope {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

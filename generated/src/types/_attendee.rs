@@ -11,16 +11,19 @@ pub struct Attendee {
 
 impl Attendee {
     /// The Amazon Chime SDK attendee ID.
+    #[inline]
     pub fn attendee_id(&self) -> Option<&str> {
         self.attendee_id.as_deref()
     }
 
     /// The join token used by the Amazon Chime SDK attendee.
+    #[inline]
     pub fn join_token(&self) -> Option<&str> {
         self.join_token.as_deref()
     }
 
     /// Creates a new builder for [`Attendee`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttendeeBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +50,7 @@ impl AttendeeBuilder {
     /// The Amazon Chime SDK attendee ID.
     ///
     /// Sets [`attendee_id`](crate::types::Attendee#structfield.attendee_id).
+    #[inline]
     pub fn attendee_id(mut self, input: impl Into<String>) -> Self {
         self.attendee_id = Some(input.into());
         self
@@ -55,12 +59,14 @@ impl AttendeeBuilder {
     /// The Amazon Chime SDK attendee ID.
     ///
     /// Sets [`attendee_id`](crate::types::Attendee#structfield.attendee_id).
+    #[inline]
     pub fn set_attendee_id(mut self, input: Option<String>) -> Self {
         self.attendee_id = input;
         self
     }
 
     /// Returns [`attendee_id`](crate::types::Attendee#structfield.attendee_id), if set.
+    #[inline]
     pub fn get_attendee_id(&self) -> &Option<String> {
         &self.attendee_id
     }
@@ -68,6 +74,7 @@ impl AttendeeBuilder {
     /// The join token used by the Amazon Chime SDK attendee.
     ///
     /// Sets [`join_token`](crate::types::Attendee#structfield.join_token).
+    #[inline]
     pub fn join_token(mut self, input: impl Into<String>) -> Self {
         self.join_token = Some(input.into());
         self
@@ -76,17 +83,20 @@ impl AttendeeBuilder {
     /// The join token used by the Amazon Chime SDK attendee.
     ///
     /// Sets [`join_token`](crate::types::Attendee#structfield.join_token).
+    #[inline]
     pub fn set_join_token(mut self, input: Option<String>) -> Self {
         self.join_token = input;
         self
     }
 
     /// Returns [`join_token`](crate::types::Attendee#structfield.join_token), if set.
+    #[inline]
     pub fn get_join_token(&self) -> &Option<String> {
         &self.join_token
     }
 
     /// Builds a [`Attendee`].
+    #[inline]
     pub fn build(self) -> crate::types::Attendee {
         crate::types::Attendee {
             attendee_id: self.attendee_id,
@@ -105,6 +115,7 @@ impl ::std::fmt::Debug for AttendeeBuilder {
 }
 
 impl crate::rest_json::JsonSer for Attendee {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -123,6 +134,7 @@ impl crate::rest_json::JsonSer for Attendee {
 }
 
 impl crate::rest_json::JsonDe for Attendee {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct Attribute {
 
 impl Attribute {
     /// The type of attribute.
+    #[inline]
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
 
     /// The value of the attribute.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`Attribute`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttributeBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AttributeBuilder {
     /// The type of attribute.
     ///
     /// Sets [`attribute_type`](crate::types::Attribute#structfield.attribute_type).
+    #[inline]
     pub fn attribute_type(mut self, input: crate::types::InstanceAttributeType) -> Self {
         self.attribute_type = Some(input);
         self
@@ -46,6 +50,7 @@ impl AttributeBuilder {
     /// The type of attribute.
     ///
     /// Sets [`attribute_type`](crate::types::Attribute#structfield.attribute_type).
+    #[inline]
     pub fn set_attribute_type(
         mut self,
         input: Option<crate::types::InstanceAttributeType>,
@@ -55,6 +60,7 @@ impl AttributeBuilder {
     }
 
     /// Returns [`attribute_type`](crate::types::Attribute#structfield.attribute_type), if set.
+    #[inline]
     pub fn get_attribute_type(&self) -> &Option<crate::types::InstanceAttributeType> {
         &self.attribute_type
     }
@@ -62,6 +68,7 @@ impl AttributeBuilder {
     /// The value of the attribute.
     ///
     /// Sets [`value`](crate::types::Attribute#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -70,17 +77,20 @@ impl AttributeBuilder {
     /// The value of the attribute.
     ///
     /// Sets [`value`](crate::types::Attribute#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::Attribute#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`Attribute`].
+    #[inline]
     pub fn build(self) -> crate::types::Attribute {
         crate::types::Attribute {
             attribute_type: self.attribute_type,
@@ -90,6 +100,7 @@ impl AttributeBuilder {
 }
 
 impl crate::rest_json::JsonSer for Attribute {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for Attribute {
 }
 
 impl crate::rest_json::JsonDe for Attribute {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ impl AttributeAndCondition {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Empty when the field is unset; use `.tag_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a hierarchy group condition.
+    #[inline]
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
@@ -25,6 +27,7 @@ impl AttributeAndCondition {
     }
 
     /// Creates a new builder for [`AttributeAndCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ pub struct AttributeAndConditionBuilder {
 
 impl AttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
+    #[inline]
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
         let mut v: Vec<_> = self.tag_conditions.unwrap_or_default();
         v.push(input);
@@ -50,6 +54,7 @@ impl AttributeAndConditionBuilder {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions).
+    #[inline]
     pub fn set_tag_conditions(
         mut self,
         input: Option<Vec<crate::types::TagCondition>>,
@@ -59,6 +64,7 @@ impl AttributeAndConditionBuilder {
     }
 
     /// Returns [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions), if set.
+    #[inline]
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
@@ -66,6 +72,7 @@ impl AttributeAndConditionBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn hierarchy_group_condition(
         mut self,
         input: crate::types::HierarchyGroupCondition,
@@ -77,6 +84,7 @@ impl AttributeAndConditionBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn set_hierarchy_group_condition(
         mut self,
         input: Option<crate::types::HierarchyGroupCondition>,
@@ -86,6 +94,7 @@ impl AttributeAndConditionBuilder {
     }
 
     /// Returns [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition), if set.
+    #[inline]
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
@@ -93,6 +102,7 @@ impl AttributeAndConditionBuilder {
     }
 
     /// Builds a [`AttributeAndCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::AttributeAndCondition {
         crate::types::AttributeAndCondition {
             tag_conditions: self.tag_conditions,
@@ -102,6 +112,7 @@ impl AttributeAndConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttributeAndCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -123,6 +134,7 @@ impl crate::rest_json::JsonSer for AttributeAndCondition {
 }
 
 impl crate::rest_json::JsonDe for AttributeAndCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct AttributeCondition {
 
 impl AttributeCondition {
     /// The name of predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The value of predefined attribute.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// The proficiency level of the condition.
+    #[inline]
     pub fn proficiency_level(&self) -> Option<f32> {
         self.proficiency_level
     }
 
     /// An Object to define the minimum and maximum proficiency levels.
+    #[inline]
     pub fn range(&self) -> Option<&crate::types::Range> {
         self.range.as_ref()
     }
 
     /// An object to define `AgentsCriteria`.
+    #[inline]
     pub fn match_criteria(&self) -> Option<&crate::types::MatchCriteria> {
         self.match_criteria.as_ref()
     }
 
     /// The operator of the condition.
+    #[inline]
     pub fn comparison_operator(&self) -> Option<&str> {
         self.comparison_operator.as_deref()
     }
 
     /// Creates a new builder for [`AttributeCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AttributeConditionBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl AttributeConditionBuilder {
     /// The name of predefined attribute.
     ///
     /// Sets [`name`](crate::types::AttributeCondition#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl AttributeConditionBuilder {
     /// The name of predefined attribute.
     ///
     /// Sets [`name`](crate::types::AttributeCondition#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AttributeCondition#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -91,6 +101,7 @@ impl AttributeConditionBuilder {
     /// The value of predefined attribute.
     ///
     /// Sets [`value`](crate::types::AttributeCondition#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl AttributeConditionBuilder {
     /// The value of predefined attribute.
     ///
     /// Sets [`value`](crate::types::AttributeCondition#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::AttributeCondition#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -112,6 +125,7 @@ impl AttributeConditionBuilder {
     /// The proficiency level of the condition.
     ///
     /// Sets [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level).
+    #[inline]
     pub fn proficiency_level(mut self, input: f32) -> Self {
         self.proficiency_level = Some(input);
         self
@@ -120,12 +134,14 @@ impl AttributeConditionBuilder {
     /// The proficiency level of the condition.
     ///
     /// Sets [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level).
+    #[inline]
     pub fn set_proficiency_level(mut self, input: Option<f32>) -> Self {
         self.proficiency_level = input;
         self
     }
 
     /// Returns [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level), if set.
+    #[inline]
     pub fn get_proficiency_level(&self) -> &Option<f32> {
         &self.proficiency_level
     }
@@ -133,6 +149,7 @@ impl AttributeConditionBuilder {
     /// An Object to define the minimum and maximum proficiency levels.
     ///
     /// Sets [`range`](crate::types::AttributeCondition#structfield.range).
+    #[inline]
     pub fn range(mut self, input: crate::types::Range) -> Self {
         self.range = Some(input);
         self
@@ -141,12 +158,14 @@ impl AttributeConditionBuilder {
     /// An Object to define the minimum and maximum proficiency levels.
     ///
     /// Sets [`range`](crate::types::AttributeCondition#structfield.range).
+    #[inline]
     pub fn set_range(mut self, input: Option<crate::types::Range>) -> Self {
         self.range = input;
         self
     }
 
     /// Returns [`range`](crate::types::AttributeCondition#structfield.range), if set.
+    #[inline]
     pub fn get_range(&self) -> &Option<crate::types::Range> {
         &self.range
     }
@@ -154,6 +173,7 @@ impl AttributeConditionBuilder {
     /// An object to define `AgentsCriteria`.
     ///
     /// Sets [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria).
+    #[inline]
     pub fn match_criteria(mut self, input: crate::types::MatchCriteria) -> Self {
         self.match_criteria = Some(input);
         self
@@ -162,6 +182,7 @@ impl AttributeConditionBuilder {
     /// An object to define `AgentsCriteria`.
     ///
     /// Sets [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria).
+    #[inline]
     pub fn set_match_criteria(
         mut self,
         input: Option<crate::types::MatchCriteria>,
@@ -171,6 +192,7 @@ impl AttributeConditionBuilder {
     }
 
     /// Returns [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria), if set.
+    #[inline]
     pub fn get_match_criteria(&self) -> &Option<crate::types::MatchCriteria> {
         &self.match_criteria
     }
@@ -178,6 +200,7 @@ impl AttributeConditionBuilder {
     /// The operator of the condition.
     ///
     /// Sets [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator).
+    #[inline]
     pub fn comparison_operator(mut self, input: impl Into<String>) -> Self {
         self.comparison_operator = Some(input.into());
         self
@@ -186,17 +209,20 @@ impl AttributeConditionBuilder {
     /// The operator of the condition.
     ///
     /// Sets [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator).
+    #[inline]
     pub fn set_comparison_operator(mut self, input: Option<String>) -> Self {
         self.comparison_operator = input;
         self
     }
 
     /// Returns [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator), if set.
+    #[inline]
     pub fn get_comparison_operator(&self) -> &Option<String> {
         &self.comparison_operator
     }
 
     /// Builds a [`AttributeCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::AttributeCondition {
         crate::types::AttributeCondition {
             name: self.name,
@@ -210,6 +236,7 @@ impl AttributeConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for AttributeCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -240,6 +267,7 @@ impl crate::rest_json::JsonSer for AttributeCondition {
 }
 
 impl crate::rest_json::JsonDe for AttributeCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

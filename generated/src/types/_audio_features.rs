@@ -9,11 +9,13 @@ pub struct AudioFeatures {
 
 impl AudioFeatures {
     /// Makes echo reduction available to clients who connect to the meeting.
+    #[inline]
     pub fn echo_reduction(&self) -> Option<&crate::types::MeetingFeatureStatus> {
         self.echo_reduction.as_ref()
     }
 
     /// Creates a new builder for [`AudioFeatures`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AudioFeaturesBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AudioFeaturesBuilder {
     /// Makes echo reduction available to clients who connect to the meeting.
     ///
     /// Sets [`echo_reduction`](crate::types::AudioFeatures#structfield.echo_reduction).
+    #[inline]
     pub fn echo_reduction(mut self, input: crate::types::MeetingFeatureStatus) -> Self {
         self.echo_reduction = Some(input);
         self
@@ -38,6 +41,7 @@ impl AudioFeaturesBuilder {
     /// Makes echo reduction available to clients who connect to the meeting.
     ///
     /// Sets [`echo_reduction`](crate::types::AudioFeatures#structfield.echo_reduction).
+    #[inline]
     pub fn set_echo_reduction(
         mut self,
         input: Option<crate::types::MeetingFeatureStatus>,
@@ -47,11 +51,13 @@ impl AudioFeaturesBuilder {
     }
 
     /// Returns [`echo_reduction`](crate::types::AudioFeatures#structfield.echo_reduction), if set.
+    #[inline]
     pub fn get_echo_reduction(&self) -> &Option<crate::types::MeetingFeatureStatus> {
         &self.echo_reduction
     }
 
     /// Builds a [`AudioFeatures`].
+    #[inline]
     pub fn build(self) -> crate::types::AudioFeatures {
         crate::types::AudioFeatures {
             echo_reduction: self.echo_reduction,
@@ -60,6 +66,7 @@ impl AudioFeaturesBuilder {
 }
 
 impl crate::rest_json::JsonSer for AudioFeatures {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for AudioFeatures {
 }
 
 impl crate::rest_json::JsonDe for AudioFeatures {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

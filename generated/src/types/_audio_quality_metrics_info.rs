@@ -13,6 +13,7 @@ pub struct AudioQualityMetricsInfo {
 
 impl AudioQualityMetricsInfo {
     /// Number measuring the estimated quality of the media connection.
+    #[inline]
     pub fn quality_score(&self) -> f32 {
         self.quality_score
     }
@@ -20,11 +21,13 @@ impl AudioQualityMetricsInfo {
     /// List of potential issues causing degradation of quality on a media connection.
     ///
     /// Empty when the field is unset; use `.potential_quality_issues.is_none()` to tell unset from empty.
+    #[inline]
     pub fn potential_quality_issues(&self) -> &[String] {
         self.potential_quality_issues.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`AudioQualityMetricsInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AudioQualityMetricsInfoBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ impl AudioQualityMetricsInfoBuilder {
     /// Number measuring the estimated quality of the media connection.
     ///
     /// Sets [`quality_score`](crate::types::AudioQualityMetricsInfo#structfield.quality_score).
+    #[inline]
     pub fn quality_score(mut self, input: f32) -> Self {
         self.quality_score = Some(input);
         self
@@ -50,17 +54,20 @@ impl AudioQualityMetricsInfoBuilder {
     /// Number measuring the estimated quality of the media connection.
     ///
     /// Sets [`quality_score`](crate::types::AudioQualityMetricsInfo#structfield.quality_score).
+    #[inline]
     pub fn set_quality_score(mut self, input: Option<f32>) -> Self {
         self.quality_score = input;
         self
     }
 
     /// Returns [`quality_score`](crate::types::AudioQualityMetricsInfo#structfield.quality_score), if set.
+    #[inline]
     pub fn get_quality_score(&self) -> &Option<f32> {
         &self.quality_score
     }
 
     /// Appends an item to [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues); use [`set_potential_quality_issues`](Self::set_potential_quality_issues) to replace the whole list.
+    #[inline]
     pub fn potential_quality_issues(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.potential_quality_issues.unwrap_or_default();
         v.push(input.into());
@@ -71,17 +78,20 @@ impl AudioQualityMetricsInfoBuilder {
     /// List of potential issues causing degradation of quality on a media connection.
     ///
     /// Sets [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues).
+    #[inline]
     pub fn set_potential_quality_issues(mut self, input: Option<Vec<String>>) -> Self {
         self.potential_quality_issues = input;
         self
     }
 
     /// Returns [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues), if set.
+    #[inline]
     pub fn get_potential_quality_issues(&self) -> &Option<Vec<String>> {
         &self.potential_quality_issues
     }
 
     /// Builds a [`AudioQualityMetricsInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::AudioQualityMetricsInfo {
         crate::types::AudioQualityMetricsInfo {
             quality_score: self.quality_score.unwrap_or_default(),
@@ -91,6 +101,7 @@ impl AudioQualityMetricsInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for AudioQualityMetricsInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -112,6 +123,7 @@ impl crate::rest_json::JsonSer for AudioQualityMetricsInfo {
 }
 
 impl crate::rest_json::JsonDe for AudioQualityMetricsInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -40,21 +40,25 @@ pub struct AuthenticationProfile {
 
 impl AuthenticationProfile {
     /// A unique identifier for the authentication profile.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the authentication profile.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name for the authentication profile.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description for the authentication profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -62,6 +66,7 @@ impl AuthenticationProfile {
     /// A list of IP address range strings that are allowed to access the Amazon Connect instance.
     ///
     /// Empty when the field is unset; use `.allowed_ips.is_none()` to tell unset from empty.
+    #[inline]
     pub fn allowed_ips(&self) -> &[String] {
         self.allowed_ips.as_deref().unwrap_or_default()
     }
@@ -69,26 +74,31 @@ impl AuthenticationProfile {
     /// A list of IP address range strings that are blocked from accessing the Amazon Connect instance.
     ///
     /// Empty when the field is unset; use `.blocked_ips.is_none()` to tell unset from empty.
+    #[inline]
     pub fn blocked_ips(&self) -> &[String] {
         self.blocked_ips.as_deref().unwrap_or_default()
     }
 
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
+    #[inline]
     pub fn is_default(&self) -> bool {
         self.is_default
     }
 
     /// The timestamp when the authentication profile was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The timestamp when the authentication profile was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where the authentication profile was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
@@ -97,26 +107,31 @@ impl AuthenticationProfile {
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
+    #[inline]
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
     }
 
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
+    #[inline]
     pub fn max_session_duration(&self) -> Option<i32> {
         self.max_session_duration
     }
 
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
+    #[inline]
     pub fn session_inactivity_duration(&self) -> Option<i32> {
         self.session_inactivity_duration
     }
 
     /// Determines if automatic logout on user inactivity is enabled.
+    #[inline]
     pub fn session_inactivity_handling_enabled(&self) -> Option<bool> {
         self.session_inactivity_handling_enabled
     }
 
     /// Creates a new builder for [`AuthenticationProfile`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AuthenticationProfileBuilder {
         ::std::default::Default::default()
     }
@@ -149,6 +164,7 @@ impl AuthenticationProfileBuilder {
     /// A unique identifier for the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfile#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -157,12 +173,14 @@ impl AuthenticationProfileBuilder {
     /// A unique identifier for the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfile#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::AuthenticationProfile#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -170,6 +188,7 @@ impl AuthenticationProfileBuilder {
     /// The Amazon Resource Name (ARN) for the authentication profile.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfile#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -178,12 +197,14 @@ impl AuthenticationProfileBuilder {
     /// The Amazon Resource Name (ARN) for the authentication profile.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfile#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AuthenticationProfile#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -191,6 +212,7 @@ impl AuthenticationProfileBuilder {
     /// The name for the authentication profile.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfile#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -199,12 +221,14 @@ impl AuthenticationProfileBuilder {
     /// The name for the authentication profile.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfile#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AuthenticationProfile#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -212,6 +236,7 @@ impl AuthenticationProfileBuilder {
     /// The description for the authentication profile.
     ///
     /// Sets [`description`](crate::types::AuthenticationProfile#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -220,17 +245,20 @@ impl AuthenticationProfileBuilder {
     /// The description for the authentication profile.
     ///
     /// Sets [`description`](crate::types::AuthenticationProfile#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::AuthenticationProfile#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Appends an item to [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips); use [`set_allowed_ips`](Self::set_allowed_ips) to replace the whole list.
+    #[inline]
     pub fn allowed_ips(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.allowed_ips.unwrap_or_default();
         v.push(input.into());
@@ -241,17 +269,20 @@ impl AuthenticationProfileBuilder {
     /// A list of IP address range strings that are allowed to access the Amazon Connect instance.
     ///
     /// Sets [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips).
+    #[inline]
     pub fn set_allowed_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.allowed_ips = input;
         self
     }
 
     /// Returns [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips), if set.
+    #[inline]
     pub fn get_allowed_ips(&self) -> &Option<Vec<String>> {
         &self.allowed_ips
     }
 
     /// Appends an item to [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips); use [`set_blocked_ips`](Self::set_blocked_ips) to replace the whole list.
+    #[inline]
     pub fn blocked_ips(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.blocked_ips.unwrap_or_default();
         v.push(input.into());
@@ -262,12 +293,14 @@ impl AuthenticationProfileBuilder {
     /// A list of IP address range strings that are blocked from accessing the Amazon Connect instance.
     ///
     /// Sets [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips).
+    #[inline]
     pub fn set_blocked_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.blocked_ips = input;
         self
     }
 
     /// Returns [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips), if set.
+    #[inline]
     pub fn get_blocked_ips(&self) -> &Option<Vec<String>> {
         &self.blocked_ips
     }
@@ -275,6 +308,7 @@ impl AuthenticationProfileBuilder {
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfile#structfield.is_default).
+    #[inline]
     pub fn is_default(mut self, input: bool) -> Self {
         self.is_default = Some(input);
         self
@@ -283,12 +317,14 @@ impl AuthenticationProfileBuilder {
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfile#structfield.is_default).
+    #[inline]
     pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.is_default = input;
         self
     }
 
     /// Returns [`is_default`](crate::types::AuthenticationProfile#structfield.is_default), if set.
+    #[inline]
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
@@ -296,6 +332,7 @@ impl AuthenticationProfileBuilder {
     /// The timestamp when the authentication profile was created.
     ///
     /// Sets [`created_time`](crate::types::AuthenticationProfile#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -304,6 +341,7 @@ impl AuthenticationProfileBuilder {
     /// The timestamp when the authentication profile was created.
     ///
     /// Sets [`created_time`](crate::types::AuthenticationProfile#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -313,6 +351,7 @@ impl AuthenticationProfileBuilder {
     }
 
     /// Returns [`created_time`](crate::types::AuthenticationProfile#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -320,6 +359,7 @@ impl AuthenticationProfileBuilder {
     /// The timestamp when the authentication profile was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -328,6 +368,7 @@ impl AuthenticationProfileBuilder {
     /// The timestamp when the authentication profile was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -337,6 +378,7 @@ impl AuthenticationProfileBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -344,6 +386,7 @@ impl AuthenticationProfileBuilder {
     /// The Amazon Web Services Region where the authentication profile was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -352,12 +395,14 @@ impl AuthenticationProfileBuilder {
     /// The Amazon Web Services Region where the authentication profile was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -368,6 +413,7 @@ impl AuthenticationProfileBuilder {
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
+    #[inline]
     pub fn periodic_session_duration(mut self, input: i32) -> Self {
         self.periodic_session_duration = Some(input);
         self
@@ -379,6 +425,7 @@ impl AuthenticationProfileBuilder {
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
+    #[inline]
     pub fn set_periodic_session_duration(mut self, input: Option<i32>) -> Self {
         self.periodic_session_duration = input;
         self
@@ -388,6 +435,7 @@ impl AuthenticationProfileBuilder {
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
+    #[inline]
     pub fn get_periodic_session_duration(&self) -> &Option<i32> {
         &self.periodic_session_duration
     }
@@ -395,6 +443,7 @@ impl AuthenticationProfileBuilder {
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration).
+    #[inline]
     pub fn max_session_duration(mut self, input: i32) -> Self {
         self.max_session_duration = Some(input);
         self
@@ -403,12 +452,14 @@ impl AuthenticationProfileBuilder {
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration).
+    #[inline]
     pub fn set_max_session_duration(mut self, input: Option<i32>) -> Self {
         self.max_session_duration = input;
         self
     }
 
     /// Returns [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration), if set.
+    #[inline]
     pub fn get_max_session_duration(&self) -> &Option<i32> {
         &self.max_session_duration
     }
@@ -416,6 +467,7 @@ impl AuthenticationProfileBuilder {
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     ///
     /// Sets [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration).
+    #[inline]
     pub fn session_inactivity_duration(mut self, input: i32) -> Self {
         self.session_inactivity_duration = Some(input);
         self
@@ -424,12 +476,14 @@ impl AuthenticationProfileBuilder {
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     ///
     /// Sets [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration).
+    #[inline]
     pub fn set_session_inactivity_duration(mut self, input: Option<i32>) -> Self {
         self.session_inactivity_duration = input;
         self
     }
 
     /// Returns [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration), if set.
+    #[inline]
     pub fn get_session_inactivity_duration(&self) -> &Option<i32> {
         &self.session_inactivity_duration
     }
@@ -437,6 +491,7 @@ impl AuthenticationProfileBuilder {
     /// Determines if automatic logout on user inactivity is enabled.
     ///
     /// Sets [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled).
+    #[inline]
     pub fn session_inactivity_handling_enabled(mut self, input: bool) -> Self {
         self.session_inactivity_handling_enabled = Some(input);
         self
@@ -445,6 +500,7 @@ impl AuthenticationProfileBuilder {
     /// Determines if automatic logout on user inactivity is enabled.
     ///
     /// Sets [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled).
+    #[inline]
     pub fn set_session_inactivity_handling_enabled(
         mut self,
         input: Option<bool>,
@@ -454,11 +510,13 @@ impl AuthenticationProfileBuilder {
     }
 
     /// Returns [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled), if set.
+    #[inline]
     pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
         &self.session_inactivity_handling_enabled
     }
 
     /// Builds a [`AuthenticationProfile`].
+    #[inline]
     pub fn build(self) -> crate::types::AuthenticationProfile {
         crate::types::AuthenticationProfile {
             id: self.id,
@@ -480,6 +538,7 @@ impl AuthenticationProfileBuilder {
 }
 
 impl crate::rest_json::JsonSer for AuthenticationProfile {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -545,6 +604,7 @@ impl crate::rest_json::JsonSer for AuthenticationProfile {
 }
 
 impl crate::rest_json::JsonDe for AuthenticationProfile {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,36 +21,43 @@ pub struct AuthenticationProfileSummary {
 
 impl AuthenticationProfileSummary {
     /// The unique identifier of the authentication profile.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the authentication profile summary.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
+    #[inline]
     pub fn is_default(&self) -> bool {
         self.is_default
     }
 
     /// The timestamp when the authentication profile summary was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`AuthenticationProfileSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AuthenticationProfileSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +79,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The unique identifier of the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfileSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -80,12 +88,14 @@ impl AuthenticationProfileSummaryBuilder {
     /// The unique identifier of the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfileSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::AuthenticationProfileSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -93,6 +103,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -101,12 +112,14 @@ impl AuthenticationProfileSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -114,6 +127,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The name of the authentication profile summary.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfileSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -122,12 +136,14 @@ impl AuthenticationProfileSummaryBuilder {
     /// The name of the authentication profile summary.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfileSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::AuthenticationProfileSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -135,6 +151,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default).
+    #[inline]
     pub fn is_default(mut self, input: bool) -> Self {
         self.is_default = Some(input);
         self
@@ -143,12 +160,14 @@ impl AuthenticationProfileSummaryBuilder {
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default).
+    #[inline]
     pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.is_default = input;
         self
     }
 
     /// Returns [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default), if set.
+    #[inline]
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
@@ -156,6 +175,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The timestamp when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -164,6 +184,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The timestamp when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -173,6 +194,7 @@ impl AuthenticationProfileSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -180,6 +202,7 @@ impl AuthenticationProfileSummaryBuilder {
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -188,17 +211,20 @@ impl AuthenticationProfileSummaryBuilder {
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`AuthenticationProfileSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::AuthenticationProfileSummary {
         crate::types::AuthenticationProfileSummary {
             id: self.id,
@@ -212,6 +238,7 @@ impl AuthenticationProfileSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for AuthenticationProfileSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -242,6 +269,7 @@ impl crate::rest_json::JsonSer for AuthenticationProfileSummary {
 }
 
 impl crate::rest_json::JsonDe for AuthenticationProfileSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct AutoAcceptConfig {
 
 impl AutoAcceptConfig {
     /// The channel for this auto-accept configuration.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// Indicates whether auto-accept is enabled for this channel.
+    #[inline]
     pub fn auto_accept(&self) -> bool {
         self.auto_accept
     }
 
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
+    #[inline]
     pub fn agent_first_callback_auto_accept(&self) -> Option<bool> {
         self.agent_first_callback_auto_accept
     }
 
     /// Creates a new builder for [`AutoAcceptConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AutoAcceptConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl AutoAcceptConfigBuilder {
     /// The channel for this auto-accept configuration.
     ///
     /// Sets [`channel`](crate::types::AutoAcceptConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -54,12 +59,14 @@ impl AutoAcceptConfigBuilder {
     /// The channel for this auto-accept configuration.
     ///
     /// Sets [`channel`](crate::types::AutoAcceptConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::AutoAcceptConfig#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -67,6 +74,7 @@ impl AutoAcceptConfigBuilder {
     /// Indicates whether auto-accept is enabled for this channel.
     ///
     /// Sets [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept). This field is required.
+    #[inline]
     pub fn auto_accept(mut self, input: bool) -> Self {
         self.auto_accept = Some(input);
         self
@@ -75,12 +83,14 @@ impl AutoAcceptConfigBuilder {
     /// Indicates whether auto-accept is enabled for this channel.
     ///
     /// Sets [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept). This field is required.
+    #[inline]
     pub fn set_auto_accept(mut self, input: Option<bool>) -> Self {
         self.auto_accept = input;
         self
     }
 
     /// Returns [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept), if set.
+    #[inline]
     pub fn get_auto_accept(&self) -> &Option<bool> {
         &self.auto_accept
     }
@@ -88,6 +98,7 @@ impl AutoAcceptConfigBuilder {
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept).
+    #[inline]
     pub fn agent_first_callback_auto_accept(mut self, input: bool) -> Self {
         self.agent_first_callback_auto_accept = Some(input);
         self
@@ -96,12 +107,14 @@ impl AutoAcceptConfigBuilder {
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept).
+    #[inline]
     pub fn set_agent_first_callback_auto_accept(mut self, input: Option<bool>) -> Self {
         self.agent_first_callback_auto_accept = input;
         self
     }
 
     /// Returns [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept), if set.
+    #[inline]
     pub fn get_agent_first_callback_auto_accept(&self) -> &Option<bool> {
         &self.agent_first_callback_auto_accept
     }
@@ -110,6 +123,7 @@ impl AutoAcceptConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::AutoAcceptConfig#structfield.channel)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::AutoAcceptConfig, crate::error::BuildError> {
@@ -127,6 +141,7 @@ impl AutoAcceptConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for AutoAcceptConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -149,6 +164,7 @@ impl crate::rest_json::JsonSer for AutoAcceptConfig {
 }
 
 impl crate::rest_json::JsonDe for AutoAcceptConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct AutoEvaluationConfiguration {
 
 impl AutoEvaluationConfiguration {
     /// Whether automated evaluations are enabled.
+    #[inline]
     pub fn enabled(&self) -> bool {
         self.enabled
     }
 
     /// Creates a new builder for [`AutoEvaluationConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AutoEvaluationConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AutoEvaluationConfigurationBuilder {
     /// Whether automated evaluations are enabled.
     ///
     /// Sets [`enabled`](crate::types::AutoEvaluationConfiguration#structfield.enabled). This field is required.
+    #[inline]
     pub fn enabled(mut self, input: bool) -> Self {
         self.enabled = Some(input);
         self
@@ -38,17 +41,20 @@ impl AutoEvaluationConfigurationBuilder {
     /// Whether automated evaluations are enabled.
     ///
     /// Sets [`enabled`](crate::types::AutoEvaluationConfiguration#structfield.enabled). This field is required.
+    #[inline]
     pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.enabled = input;
         self
     }
 
     /// Returns [`enabled`](crate::types::AutoEvaluationConfiguration#structfield.enabled), if set.
+    #[inline]
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
 
     /// Builds a [`AutoEvaluationConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::AutoEvaluationConfiguration {
         crate::types::AutoEvaluationConfiguration {
             enabled: self.enabled.unwrap_or_default(),
@@ -57,6 +63,7 @@ impl AutoEvaluationConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for AutoEvaluationConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -70,6 +77,7 @@ impl crate::rest_json::JsonSer for AutoEvaluationConfiguration {
 }
 
 impl crate::rest_json::JsonDe for AutoEvaluationConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

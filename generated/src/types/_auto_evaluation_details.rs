@@ -11,16 +11,19 @@ pub struct AutoEvaluationDetails {
 
 impl AutoEvaluationDetails {
     /// Whether automated evaluation is enabled.
+    #[inline]
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
 
     /// The status of the contact auto-evaluation.
+    #[inline]
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
 
     /// Creates a new builder for [`AutoEvaluationDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AutoEvaluationDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl AutoEvaluationDetailsBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_enabled). This field is required.
+    #[inline]
     pub fn auto_evaluation_enabled(mut self, input: bool) -> Self {
         self.auto_evaluation_enabled = Some(input);
         self
@@ -46,12 +50,14 @@ impl AutoEvaluationDetailsBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_enabled). This field is required.
+    #[inline]
     pub fn set_auto_evaluation_enabled(mut self, input: Option<bool>) -> Self {
         self.auto_evaluation_enabled = input;
         self
     }
 
     /// Returns [`auto_evaluation_enabled`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_enabled), if set.
+    #[inline]
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
@@ -59,6 +65,7 @@ impl AutoEvaluationDetailsBuilder {
     /// The status of the contact auto-evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status).
+    #[inline]
     pub fn auto_evaluation_status(
         mut self,
         input: crate::types::AutoEvaluationStatus,
@@ -70,6 +77,7 @@ impl AutoEvaluationDetailsBuilder {
     /// The status of the contact auto-evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status).
+    #[inline]
     pub fn set_auto_evaluation_status(
         mut self,
         input: Option<crate::types::AutoEvaluationStatus>,
@@ -79,6 +87,7 @@ impl AutoEvaluationDetailsBuilder {
     }
 
     /// Returns [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status), if set.
+    #[inline]
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
@@ -86,6 +95,7 @@ impl AutoEvaluationDetailsBuilder {
     }
 
     /// Builds a [`AutoEvaluationDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::AutoEvaluationDetails {
         crate::types::AutoEvaluationDetails {
             auto_evaluation_enabled: self.auto_evaluation_enabled.unwrap_or_default(),
@@ -95,6 +105,7 @@ impl AutoEvaluationDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for AutoEvaluationDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -114,6 +125,7 @@ impl crate::rest_json::JsonSer for AutoEvaluationDetails {
 }
 
 impl crate::rest_json::JsonDe for AutoEvaluationDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct AutomaticFailConfiguration {
 
 impl AutomaticFailConfiguration {
     /// The referenceId of the target section for auto failure.
+    #[inline]
     pub fn target_section(&self) -> Option<&str> {
         self.target_section.as_deref()
     }
 
     /// Creates a new builder for [`AutomaticFailConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AutomaticFailConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl AutomaticFailConfigurationBuilder {
     /// The referenceId of the target section for auto failure.
     ///
     /// Sets [`target_section`](crate::types::AutomaticFailConfiguration#structfield.target_section).
+    #[inline]
     pub fn target_section(mut self, input: impl Into<String>) -> Self {
         self.target_section = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl AutomaticFailConfigurationBuilder {
     /// The referenceId of the target section for auto failure.
     ///
     /// Sets [`target_section`](crate::types::AutomaticFailConfiguration#structfield.target_section).
+    #[inline]
     pub fn set_target_section(mut self, input: Option<String>) -> Self {
         self.target_section = input;
         self
     }
 
     /// Returns [`target_section`](crate::types::AutomaticFailConfiguration#structfield.target_section), if set.
+    #[inline]
     pub fn get_target_section(&self) -> &Option<String> {
         &self.target_section
     }
 
     /// Builds a [`AutomaticFailConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::AutomaticFailConfiguration {
         crate::types::AutomaticFailConfiguration {
             target_section: self.target_section,
@@ -57,6 +63,7 @@ impl AutomaticFailConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for AutomaticFailConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for AutomaticFailConfiguration {
 }
 
 impl crate::rest_json::JsonDe for AutomaticFailConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct AvailableNumberSummary {
 
 impl AvailableNumberSummary {
     /// The phone number.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// The ISO country code.
+    #[inline]
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
@@ -25,11 +27,13 @@ impl AvailableNumberSummary {
     }
 
     /// The type of phone number.
+    #[inline]
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
 
     /// Creates a new builder for [`AvailableNumberSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AvailableNumberSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl AvailableNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::AvailableNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl AvailableNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::AvailableNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::AvailableNumberSummary#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -69,6 +76,7 @@ impl AvailableNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn phone_number_country_code(
         mut self,
         input: crate::types::PhoneNumberCountryCode,
@@ -80,6 +88,7 @@ impl AvailableNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn set_phone_number_country_code(
         mut self,
         input: Option<crate::types::PhoneNumberCountryCode>,
@@ -89,6 +98,7 @@ impl AvailableNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code), if set.
+    #[inline]
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
@@ -98,6 +108,7 @@ impl AvailableNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn phone_number_type(mut self, input: crate::types::PhoneNumberType) -> Self {
         self.phone_number_type = Some(input);
         self
@@ -106,6 +117,7 @@ impl AvailableNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn set_phone_number_type(
         mut self,
         input: Option<crate::types::PhoneNumberType>,
@@ -115,11 +127,13 @@ impl AvailableNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type), if set.
+    #[inline]
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
 
     /// Builds a [`AvailableNumberSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::AvailableNumberSummary {
         crate::types::AvailableNumberSummary {
             phone_number: self.phone_number,
@@ -130,6 +144,7 @@ impl AvailableNumberSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for AvailableNumberSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -151,6 +166,7 @@ impl crate::rest_json::JsonSer for AvailableNumberSummary {
 }
 
 impl crate::rest_json::JsonDe for AvailableNumberSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

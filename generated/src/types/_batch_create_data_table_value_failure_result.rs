@@ -13,21 +13,25 @@ pub struct BatchCreateDataTableValueFailureResult {
 
 impl BatchCreateDataTableValueFailureResult {
     /// The result's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
 
     /// The result's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The result's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// Creates a new builder for [`BatchCreateDataTableValueFailureResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BatchCreateDataTableValueFailureResultBuilder {
         ::std::default::Default::default()
     }
@@ -44,6 +48,7 @@ pub struct BatchCreateDataTableValueFailureResultBuilder {
 
 impl BatchCreateDataTableValueFailureResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -54,6 +59,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -63,6 +69,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -70,6 +77,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -91,6 +101,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// The result's message.
     ///
     /// Sets [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message). This field is required.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// The result's message.
     ///
     /// Sets [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message). This field is required.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -115,6 +128,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     /// - [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values)
     /// - [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name)
     /// - [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -145,6 +159,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for BatchCreateDataTableValueFailureResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -166,6 +181,7 @@ impl crate::rest_json::JsonSer for BatchCreateDataTableValueFailureResult {
 }
 
 impl crate::rest_json::JsonDe for BatchCreateDataTableValueFailureResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

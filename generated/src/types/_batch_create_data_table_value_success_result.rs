@@ -15,26 +15,31 @@ pub struct BatchCreateDataTableValueSuccessResult {
 
 impl BatchCreateDataTableValueSuccessResult {
     /// The result's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
 
     /// The result's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The result's record ID.
+    #[inline]
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
 
     /// The result's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`BatchCreateDataTableValueSuccessResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BatchCreateDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +57,7 @@ pub struct BatchCreateDataTableValueSuccessResultBuilder {
 
 impl BatchCreateDataTableValueSuccessResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -62,6 +68,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -71,6 +78,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -78,6 +86,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -99,6 +110,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id). This field is required.
+    #[inline]
     pub fn record_id(mut self, input: impl Into<String>) -> Self {
         self.record_id = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id). This field is required.
+    #[inline]
     pub fn set_record_id(mut self, input: Option<String>) -> Self {
         self.record_id = input;
         self
     }
 
     /// Returns [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id), if set.
+    #[inline]
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
@@ -120,6 +134,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -128,6 +143,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -137,6 +153,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -147,6 +164,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     /// - [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values)
     /// - [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name)
     /// - [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -178,6 +196,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for BatchCreateDataTableValueSuccessResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -202,6 +221,7 @@ impl crate::rest_json::JsonSer for BatchCreateDataTableValueSuccessResult {
 }
 
 impl crate::rest_json::JsonDe for BatchCreateDataTableValueSuccessResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

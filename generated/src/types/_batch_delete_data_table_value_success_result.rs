@@ -13,21 +13,25 @@ pub struct BatchDeleteDataTableValueSuccessResult {
 
 impl BatchDeleteDataTableValueSuccessResult {
     /// The result's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
 
     /// The result's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The result's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`BatchDeleteDataTableValueSuccessResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BatchDeleteDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
@@ -44,6 +48,7 @@ pub struct BatchDeleteDataTableValueSuccessResultBuilder {
 
 impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -54,6 +59,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -63,6 +69,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -70,6 +77,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -91,6 +101,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -99,6 +110,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -108,6 +120,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -117,6 +130,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.primary_values)
     /// - [`attribute_name`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.attribute_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -142,6 +156,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for BatchDeleteDataTableValueSuccessResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -165,6 +180,7 @@ impl crate::rest_json::JsonSer for BatchDeleteDataTableValueSuccessResult {
 }
 
 impl crate::rest_json::JsonDe for BatchDeleteDataTableValueSuccessResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,46 +23,55 @@ pub struct BatchDescribeDataTableValueSuccessResult {
 
 impl BatchDescribeDataTableValueSuccessResult {
     /// The result's record ID.
+    #[inline]
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
 
     /// The result's attribute ID.
+    #[inline]
     pub fn attribute_id(&self) -> &str {
         &self.attribute_id
     }
 
     /// The result's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         &self.primary_values
     }
 
     /// The result's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The result's value.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// The result's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// The result's last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The result's last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`BatchDescribeDataTableValueSuccessResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BatchDescribeDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id). This field is required.
+    #[inline]
     pub fn record_id(mut self, input: impl Into<String>) -> Self {
         self.record_id = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id). This field is required.
+    #[inline]
     pub fn set_record_id(mut self, input: Option<String>) -> Self {
         self.record_id = input;
         self
     }
 
     /// Returns [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id), if set.
+    #[inline]
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
@@ -107,6 +119,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id). This field is required.
+    #[inline]
     pub fn attribute_id(mut self, input: impl Into<String>) -> Self {
         self.attribute_id = Some(input.into());
         self
@@ -115,17 +128,20 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id). This field is required.
+    #[inline]
     pub fn set_attribute_id(mut self, input: Option<String>) -> Self {
         self.attribute_id = input;
         self
     }
 
     /// Returns [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id), if set.
+    #[inline]
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
 
     /// Appends an item to [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -136,6 +152,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValueResponse>>,
@@ -145,6 +162,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
@@ -154,6 +172,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -162,12 +181,14 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -175,6 +196,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's value.
     ///
     /// Sets [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -183,12 +205,14 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's value.
     ///
     /// Sets [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -196,6 +220,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -204,6 +229,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -213,6 +239,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -220,6 +247,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -228,6 +256,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -237,6 +266,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -244,6 +274,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -252,12 +283,14 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -269,6 +302,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// - [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id)
     /// - [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values)
     /// - [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -309,6 +343,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for BatchDescribeDataTableValueSuccessResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -343,6 +378,7 @@ impl crate::rest_json::JsonSer for BatchDescribeDataTableValueSuccessResult {
 }
 
 impl crate::rest_json::JsonDe for BatchDescribeDataTableValueSuccessResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

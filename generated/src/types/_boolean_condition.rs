@@ -11,16 +11,19 @@ pub struct BooleanCondition {
 
 impl BooleanCondition {
     /// A name of the property to be searched.
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// Boolean property comparison type.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::BooleanComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`BooleanCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BooleanConditionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl BooleanConditionBuilder {
     /// A name of the property to be searched.
     ///
     /// Sets [`field_name`](crate::types::BooleanCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl BooleanConditionBuilder {
     /// A name of the property to be searched.
     ///
     /// Sets [`field_name`](crate::types::BooleanCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::BooleanCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -59,6 +65,7 @@ impl BooleanConditionBuilder {
     /// Boolean property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(
         mut self,
         input: crate::types::BooleanComparisonType,
@@ -70,6 +77,7 @@ impl BooleanConditionBuilder {
     /// Boolean property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::BooleanComparisonType>,
@@ -79,11 +87,13 @@ impl BooleanConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::BooleanComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`BooleanCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::BooleanCondition {
         crate::types::BooleanCondition {
             field_name: self.field_name,
@@ -93,6 +103,7 @@ impl BooleanConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for BooleanCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for BooleanCondition {
 }
 
 impl crate::rest_json::JsonDe for BooleanCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct Campaign {
 
 impl Campaign {
     /// A unique identifier for a campaign.
+    #[inline]
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
 
     /// Creates a new builder for [`Campaign`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CampaignBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl CampaignBuilder {
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::Campaign#structfield.campaign_id).
+    #[inline]
     pub fn campaign_id(mut self, input: impl Into<String>) -> Self {
         self.campaign_id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl CampaignBuilder {
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::Campaign#structfield.campaign_id).
+    #[inline]
     pub fn set_campaign_id(mut self, input: Option<String>) -> Self {
         self.campaign_id = input;
         self
     }
 
     /// Returns [`campaign_id`](crate::types::Campaign#structfield.campaign_id), if set.
+    #[inline]
     pub fn get_campaign_id(&self) -> &Option<String> {
         &self.campaign_id
     }
 
     /// Builds a [`Campaign`].
+    #[inline]
     pub fn build(self) -> crate::types::Campaign {
         crate::types::Campaign {
             campaign_id: self.campaign_id,
@@ -57,6 +63,7 @@ impl CampaignBuilder {
 }
 
 impl crate::rest_json::JsonSer for Campaign {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for Campaign {
 }
 
 impl crate::rest_json::JsonDe for Campaign {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

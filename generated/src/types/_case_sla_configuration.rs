@@ -17,16 +17,19 @@ pub struct CaseSlaConfiguration {
 
 impl CaseSlaConfiguration {
     /// Name of an SLA.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Type of SLA for Case SlaAssignmentType.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::SlaType {
         &self.r#type
     }
 
     /// Unique identifier of a Case field.
+    #[inline]
     pub fn field_id(&self) -> Option<&str> {
         self.field_id.as_deref()
     }
@@ -34,16 +37,19 @@ impl CaseSlaConfiguration {
     /// Represents a list of target field values for the fieldId specified in CaseSlaConfiguration.
     ///
     /// Empty when the field is unset; use `.target_field_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn target_field_values(&self) -> &[crate::types::FieldValueUnion] {
         self.target_field_values.as_deref().unwrap_or_default()
     }
 
     /// Target duration in minutes within which an SLA should be completed.
+    #[inline]
     pub fn target_sla_minutes(&self) -> i64 {
         self.target_sla_minutes
     }
 
     /// Creates a new builder for [`CaseSlaConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CaseSlaConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ impl CaseSlaConfigurationBuilder {
     /// Name of an SLA.
     ///
     /// Sets [`name`](crate::types::CaseSlaConfiguration#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -72,12 +79,14 @@ impl CaseSlaConfigurationBuilder {
     /// Name of an SLA.
     ///
     /// Sets [`name`](crate::types::CaseSlaConfiguration#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::CaseSlaConfiguration#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -85,6 +94,7 @@ impl CaseSlaConfigurationBuilder {
     /// Type of SLA for Case SlaAssignmentType.
     ///
     /// Sets [`type`](crate::types::CaseSlaConfiguration#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::SlaType) -> Self {
         self.r#type = Some(input);
         self
@@ -93,12 +103,14 @@ impl CaseSlaConfigurationBuilder {
     /// Type of SLA for Case SlaAssignmentType.
     ///
     /// Sets [`type`](crate::types::CaseSlaConfiguration#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::SlaType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::CaseSlaConfiguration#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::SlaType> {
         &self.r#type
     }
@@ -106,6 +118,7 @@ impl CaseSlaConfigurationBuilder {
     /// Unique identifier of a Case field.
     ///
     /// Sets [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id).
+    #[inline]
     pub fn field_id(mut self, input: impl Into<String>) -> Self {
         self.field_id = Some(input.into());
         self
@@ -114,17 +127,20 @@ impl CaseSlaConfigurationBuilder {
     /// Unique identifier of a Case field.
     ///
     /// Sets [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id).
+    #[inline]
     pub fn set_field_id(mut self, input: Option<String>) -> Self {
         self.field_id = input;
         self
     }
 
     /// Returns [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id), if set.
+    #[inline]
     pub fn get_field_id(&self) -> &Option<String> {
         &self.field_id
     }
 
     /// Appends an item to [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values); use [`set_target_field_values`](Self::set_target_field_values) to replace the whole list.
+    #[inline]
     pub fn target_field_values(mut self, input: crate::types::FieldValueUnion) -> Self {
         let mut v: Vec<_> = self.target_field_values.unwrap_or_default();
         v.push(input);
@@ -135,6 +151,7 @@ impl CaseSlaConfigurationBuilder {
     /// Represents a list of target field values for the fieldId specified in CaseSlaConfiguration.
     ///
     /// Sets [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values).
+    #[inline]
     pub fn set_target_field_values(
         mut self,
         input: Option<Vec<crate::types::FieldValueUnion>>,
@@ -144,6 +161,7 @@ impl CaseSlaConfigurationBuilder {
     }
 
     /// Returns [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values), if set.
+    #[inline]
     pub fn get_target_field_values(
         &self,
     ) -> &Option<Vec<crate::types::FieldValueUnion>> {
@@ -153,6 +171,7 @@ impl CaseSlaConfigurationBuilder {
     /// Target duration in minutes within which an SLA should be completed.
     ///
     /// Sets [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes). This field is required.
+    #[inline]
     pub fn target_sla_minutes(mut self, input: i64) -> Self {
         self.target_sla_minutes = Some(input);
         self
@@ -161,12 +180,14 @@ impl CaseSlaConfigurationBuilder {
     /// Target duration in minutes within which an SLA should be completed.
     ///
     /// Sets [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes). This field is required.
+    #[inline]
     pub fn set_target_sla_minutes(mut self, input: Option<i64>) -> Self {
         self.target_sla_minutes = input;
         self
     }
 
     /// Returns [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes), if set.
+    #[inline]
     pub fn get_target_sla_minutes(&self) -> &Option<i64> {
         &self.target_sla_minutes
     }
@@ -177,6 +198,7 @@ impl CaseSlaConfigurationBuilder {
     /// - [`name`](crate::types::CaseSlaConfiguration#structfield.name)
     /// - [`type`](crate::types::CaseSlaConfiguration#structfield.type)
     /// - [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::CaseSlaConfiguration, crate::error::BuildError> {
@@ -206,6 +228,7 @@ impl CaseSlaConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for CaseSlaConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -230,6 +253,7 @@ impl crate::rest_json::JsonSer for CaseSlaConfiguration {
 }
 
 impl crate::rest_json::JsonDe for CaseSlaConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,36 +23,43 @@ pub struct ChatContactMetrics {
 
 impl ChatContactMetrics {
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
+    #[inline]
     pub fn multi_party(&self) -> Option<bool> {
         self.multi_party
     }
 
     /// The number of chat messages on the contact.
+    #[inline]
     pub fn total_messages(&self) -> Option<i32> {
         self.total_messages
     }
 
     /// The total number of bot and automated messages on a chat contact.
+    #[inline]
     pub fn total_bot_messages(&self) -> Option<i32> {
         self.total_bot_messages
     }
 
     /// The total number of characters from bot and automated messages on a chat contact.
+    #[inline]
     pub fn total_bot_message_length_in_chars(&self) -> Option<i32> {
         self.total_bot_message_length_in_chars
     }
 
     /// The time it took for a contact to end after the last customer message.
+    #[inline]
     pub fn conversation_close_time_in_millis(&self) -> Option<i64> {
         self.conversation_close_time_in_millis
     }
 
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
+    #[inline]
     pub fn conversation_turn_count(&self) -> Option<i32> {
         self.conversation_turn_count
     }
 
     /// The agent first response timestamp for a chat contact.
+    #[inline]
     pub fn agent_first_response_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
@@ -60,11 +67,13 @@ impl ChatContactMetrics {
     }
 
     /// The time for an agent to respond after obtaining a chat contact.
+    #[inline]
     pub fn agent_first_response_time_in_millis(&self) -> Option<i64> {
         self.agent_first_response_time_in_millis
     }
 
     /// Creates a new builder for [`ChatContactMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatContactMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -88,6 +97,7 @@ impl ChatContactMetricsBuilder {
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
     ///
     /// Sets [`multi_party`](crate::types::ChatContactMetrics#structfield.multi_party).
+    #[inline]
     pub fn multi_party(mut self, input: bool) -> Self {
         self.multi_party = Some(input);
         self
@@ -96,12 +106,14 @@ impl ChatContactMetricsBuilder {
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
     ///
     /// Sets [`multi_party`](crate::types::ChatContactMetrics#structfield.multi_party).
+    #[inline]
     pub fn set_multi_party(mut self, input: Option<bool>) -> Self {
         self.multi_party = input;
         self
     }
 
     /// Returns [`multi_party`](crate::types::ChatContactMetrics#structfield.multi_party), if set.
+    #[inline]
     pub fn get_multi_party(&self) -> &Option<bool> {
         &self.multi_party
     }
@@ -109,6 +121,7 @@ impl ChatContactMetricsBuilder {
     /// The number of chat messages on the contact.
     ///
     /// Sets [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages).
+    #[inline]
     pub fn total_messages(mut self, input: i32) -> Self {
         self.total_messages = Some(input);
         self
@@ -117,12 +130,14 @@ impl ChatContactMetricsBuilder {
     /// The number of chat messages on the contact.
     ///
     /// Sets [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages).
+    #[inline]
     pub fn set_total_messages(mut self, input: Option<i32>) -> Self {
         self.total_messages = input;
         self
     }
 
     /// Returns [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages), if set.
+    #[inline]
     pub fn get_total_messages(&self) -> &Option<i32> {
         &self.total_messages
     }
@@ -130,6 +145,7 @@ impl ChatContactMetricsBuilder {
     /// The total number of bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages).
+    #[inline]
     pub fn total_bot_messages(mut self, input: i32) -> Self {
         self.total_bot_messages = Some(input);
         self
@@ -138,12 +154,14 @@ impl ChatContactMetricsBuilder {
     /// The total number of bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages).
+    #[inline]
     pub fn set_total_bot_messages(mut self, input: Option<i32>) -> Self {
         self.total_bot_messages = input;
         self
     }
 
     /// Returns [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages), if set.
+    #[inline]
     pub fn get_total_bot_messages(&self) -> &Option<i32> {
         &self.total_bot_messages
     }
@@ -151,6 +169,7 @@ impl ChatContactMetricsBuilder {
     /// The total number of characters from bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars).
+    #[inline]
     pub fn total_bot_message_length_in_chars(mut self, input: i32) -> Self {
         self.total_bot_message_length_in_chars = Some(input);
         self
@@ -159,12 +178,14 @@ impl ChatContactMetricsBuilder {
     /// The total number of characters from bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars).
+    #[inline]
     pub fn set_total_bot_message_length_in_chars(mut self, input: Option<i32>) -> Self {
         self.total_bot_message_length_in_chars = input;
         self
     }
 
     /// Returns [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars), if set.
+    #[inline]
     pub fn get_total_bot_message_length_in_chars(&self) -> &Option<i32> {
         &self.total_bot_message_length_in_chars
     }
@@ -172,6 +193,7 @@ impl ChatContactMetricsBuilder {
     /// The time it took for a contact to end after the last customer message.
     ///
     /// Sets [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis).
+    #[inline]
     pub fn conversation_close_time_in_millis(mut self, input: i64) -> Self {
         self.conversation_close_time_in_millis = Some(input);
         self
@@ -180,12 +202,14 @@ impl ChatContactMetricsBuilder {
     /// The time it took for a contact to end after the last customer message.
     ///
     /// Sets [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis).
+    #[inline]
     pub fn set_conversation_close_time_in_millis(mut self, input: Option<i64>) -> Self {
         self.conversation_close_time_in_millis = input;
         self
     }
 
     /// Returns [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis), if set.
+    #[inline]
     pub fn get_conversation_close_time_in_millis(&self) -> &Option<i64> {
         &self.conversation_close_time_in_millis
     }
@@ -193,6 +217,7 @@ impl ChatContactMetricsBuilder {
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
     ///
     /// Sets [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count).
+    #[inline]
     pub fn conversation_turn_count(mut self, input: i32) -> Self {
         self.conversation_turn_count = Some(input);
         self
@@ -201,12 +226,14 @@ impl ChatContactMetricsBuilder {
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
     ///
     /// Sets [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count).
+    #[inline]
     pub fn set_conversation_turn_count(mut self, input: Option<i32>) -> Self {
         self.conversation_turn_count = input;
         self
     }
 
     /// Returns [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count), if set.
+    #[inline]
     pub fn get_conversation_turn_count(&self) -> &Option<i32> {
         &self.conversation_turn_count
     }
@@ -214,6 +241,7 @@ impl ChatContactMetricsBuilder {
     /// The agent first response timestamp for a chat contact.
     ///
     /// Sets [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp).
+    #[inline]
     pub fn agent_first_response_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -225,6 +253,7 @@ impl ChatContactMetricsBuilder {
     /// The agent first response timestamp for a chat contact.
     ///
     /// Sets [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp).
+    #[inline]
     pub fn set_agent_first_response_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -234,6 +263,7 @@ impl ChatContactMetricsBuilder {
     }
 
     /// Returns [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp), if set.
+    #[inline]
     pub fn get_agent_first_response_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -243,6 +273,7 @@ impl ChatContactMetricsBuilder {
     /// The time for an agent to respond after obtaining a chat contact.
     ///
     /// Sets [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis).
+    #[inline]
     pub fn agent_first_response_time_in_millis(mut self, input: i64) -> Self {
         self.agent_first_response_time_in_millis = Some(input);
         self
@@ -251,6 +282,7 @@ impl ChatContactMetricsBuilder {
     /// The time for an agent to respond after obtaining a chat contact.
     ///
     /// Sets [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis).
+    #[inline]
     pub fn set_agent_first_response_time_in_millis(
         mut self,
         input: Option<i64>,
@@ -260,11 +292,13 @@ impl ChatContactMetricsBuilder {
     }
 
     /// Returns [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis), if set.
+    #[inline]
     pub fn get_agent_first_response_time_in_millis(&self) -> &Option<i64> {
         &self.agent_first_response_time_in_millis
     }
 
     /// Builds a [`ChatContactMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::ChatContactMetrics {
         crate::types::ChatContactMetrics {
             multi_party: self.multi_party,
@@ -280,6 +314,7 @@ impl ChatContactMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatContactMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -335,6 +370,7 @@ impl crate::rest_json::JsonSer for ChatContactMetrics {
 }
 
 impl crate::rest_json::JsonDe for ChatContactMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

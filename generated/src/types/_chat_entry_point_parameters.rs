@@ -9,11 +9,13 @@ pub struct ChatEntryPointParameters {
 
 impl ChatEntryPointParameters {
     /// The flow identifier for the test.
+    #[inline]
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
 
     /// Creates a new builder for [`ChatEntryPointParameters`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatEntryPointParametersBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ChatEntryPointParametersBuilder {
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::ChatEntryPointParameters#structfield.flow_id).
+    #[inline]
     pub fn flow_id(mut self, input: impl Into<String>) -> Self {
         self.flow_id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl ChatEntryPointParametersBuilder {
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::ChatEntryPointParameters#structfield.flow_id).
+    #[inline]
     pub fn set_flow_id(mut self, input: Option<String>) -> Self {
         self.flow_id = input;
         self
     }
 
     /// Returns [`flow_id`](crate::types::ChatEntryPointParameters#structfield.flow_id), if set.
+    #[inline]
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
 
     /// Builds a [`ChatEntryPointParameters`].
+    #[inline]
     pub fn build(self) -> crate::types::ChatEntryPointParameters {
         crate::types::ChatEntryPointParameters {
             flow_id: self.flow_id,
@@ -57,6 +63,7 @@ impl ChatEntryPointParametersBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatEntryPointParameters {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for ChatEntryPointParameters {
 }
 
 impl crate::rest_json::JsonDe for ChatEntryPointParameters {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

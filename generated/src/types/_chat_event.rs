@@ -23,21 +23,25 @@ pub struct ChatEvent {
 
 impl ChatEvent {
     /// Type of chat integration event.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::ChatEventType {
         &self.r#type
     }
 
     /// Type of content.
+    #[inline]
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
 
     /// Content of the message or event.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Creates a new builder for [`ChatEvent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatEventBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +60,7 @@ impl ChatEventBuilder {
     /// Type of chat integration event.
     ///
     /// Sets [`type`](crate::types::ChatEvent#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ChatEventType) -> Self {
         self.r#type = Some(input);
         self
@@ -64,12 +69,14 @@ impl ChatEventBuilder {
     /// Type of chat integration event.
     ///
     /// Sets [`type`](crate::types::ChatEvent#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ChatEventType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::ChatEvent#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ChatEventType> {
         &self.r#type
     }
@@ -77,6 +84,7 @@ impl ChatEventBuilder {
     /// Type of content.
     ///
     /// Sets [`content_type`](crate::types::ChatEvent#structfield.content_type).
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -85,12 +93,14 @@ impl ChatEventBuilder {
     /// Type of content.
     ///
     /// Sets [`content_type`](crate::types::ChatEvent#structfield.content_type).
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::ChatEvent#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
@@ -98,6 +108,7 @@ impl ChatEventBuilder {
     /// Content of the message or event.
     ///
     /// Sets [`content`](crate::types::ChatEvent#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -106,12 +117,14 @@ impl ChatEventBuilder {
     /// Content of the message or event.
     ///
     /// Sets [`content`](crate::types::ChatEvent#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::ChatEvent#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -120,6 +133,7 @@ impl ChatEventBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::ChatEvent#structfield.type)
+    #[inline]
     pub fn build(self) -> Result<crate::types::ChatEvent, crate::error::BuildError> {
         Ok(crate::types::ChatEvent {
             r#type: self
@@ -135,6 +149,7 @@ impl ChatEventBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatEvent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +169,7 @@ impl crate::rest_json::JsonSer for ChatEvent {
 }
 
 impl crate::rest_json::JsonDe for ChatEvent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

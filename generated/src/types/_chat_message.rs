@@ -15,16 +15,19 @@ pub struct ChatMessage {
 
 impl ChatMessage {
     /// The type of the content.
+    #[inline]
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
 
     /// The content of the chat message.
+    #[inline]
     pub fn content(&self) -> &str {
         &self.content
     }
 
     /// Creates a new builder for [`ChatMessage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatMessageBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ impl ChatMessageBuilder {
     /// The type of the content.
     ///
     /// Sets [`content_type`](crate::types::ChatMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -50,12 +54,14 @@ impl ChatMessageBuilder {
     /// The type of the content.
     ///
     /// Sets [`content_type`](crate::types::ChatMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::ChatMessage#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
@@ -63,6 +69,7 @@ impl ChatMessageBuilder {
     /// The content of the chat message.
     ///
     /// Sets [`content`](crate::types::ChatMessage#structfield.content). This field is required.
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -71,12 +78,14 @@ impl ChatMessageBuilder {
     /// The content of the chat message.
     ///
     /// Sets [`content`](crate::types::ChatMessage#structfield.content). This field is required.
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::ChatMessage#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -86,6 +95,7 @@ impl ChatMessageBuilder {
     /// Fails when one of these fields is unset:
     /// - [`content_type`](crate::types::ChatMessage#structfield.content_type)
     /// - [`content`](crate::types::ChatMessage#structfield.content)
+    #[inline]
     pub fn build(self) -> Result<crate::types::ChatMessage, crate::error::BuildError> {
         Ok(crate::types::ChatMessage {
             content_type: self
@@ -105,6 +115,7 @@ impl ChatMessageBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatMessage {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -119,6 +130,7 @@ impl crate::rest_json::JsonSer for ChatMessage {
 }
 
 impl crate::rest_json::JsonDe for ChatMessage {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

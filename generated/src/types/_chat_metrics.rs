@@ -13,21 +13,25 @@ pub struct ChatMetrics {
 
 impl ChatMetrics {
     /// Information about the overall participant interactions at the contact level.
+    #[inline]
     pub fn chat_contact_metrics(&self) -> Option<&crate::types::ChatContactMetrics> {
         self.chat_contact_metrics.as_ref()
     }
 
     /// Information about agent interactions in a contact.
+    #[inline]
     pub fn agent_metrics(&self) -> Option<&crate::types::ParticipantMetrics> {
         self.agent_metrics.as_ref()
     }
 
     /// Information about customer interactions in a contact.
+    #[inline]
     pub fn customer_metrics(&self) -> Option<&crate::types::ParticipantMetrics> {
         self.customer_metrics.as_ref()
     }
 
     /// Creates a new builder for [`ChatMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl ChatMetricsBuilder {
     /// Information about the overall participant interactions at the contact level.
     ///
     /// Sets [`chat_contact_metrics`](crate::types::ChatMetrics#structfield.chat_contact_metrics).
+    #[inline]
     pub fn chat_contact_metrics(
         mut self,
         input: crate::types::ChatContactMetrics,
@@ -57,6 +62,7 @@ impl ChatMetricsBuilder {
     /// Information about the overall participant interactions at the contact level.
     ///
     /// Sets [`chat_contact_metrics`](crate::types::ChatMetrics#structfield.chat_contact_metrics).
+    #[inline]
     pub fn set_chat_contact_metrics(
         mut self,
         input: Option<crate::types::ChatContactMetrics>,
@@ -66,6 +72,7 @@ impl ChatMetricsBuilder {
     }
 
     /// Returns [`chat_contact_metrics`](crate::types::ChatMetrics#structfield.chat_contact_metrics), if set.
+    #[inline]
     pub fn get_chat_contact_metrics(&self) -> &Option<crate::types::ChatContactMetrics> {
         &self.chat_contact_metrics
     }
@@ -73,6 +80,7 @@ impl ChatMetricsBuilder {
     /// Information about agent interactions in a contact.
     ///
     /// Sets [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics).
+    #[inline]
     pub fn agent_metrics(mut self, input: crate::types::ParticipantMetrics) -> Self {
         self.agent_metrics = Some(input);
         self
@@ -81,6 +89,7 @@ impl ChatMetricsBuilder {
     /// Information about agent interactions in a contact.
     ///
     /// Sets [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics).
+    #[inline]
     pub fn set_agent_metrics(
         mut self,
         input: Option<crate::types::ParticipantMetrics>,
@@ -90,6 +99,7 @@ impl ChatMetricsBuilder {
     }
 
     /// Returns [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics), if set.
+    #[inline]
     pub fn get_agent_metrics(&self) -> &Option<crate::types::ParticipantMetrics> {
         &self.agent_metrics
     }
@@ -97,6 +107,7 @@ impl ChatMetricsBuilder {
     /// Information about customer interactions in a contact.
     ///
     /// Sets [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics).
+    #[inline]
     pub fn customer_metrics(mut self, input: crate::types::ParticipantMetrics) -> Self {
         self.customer_metrics = Some(input);
         self
@@ -105,6 +116,7 @@ impl ChatMetricsBuilder {
     /// Information about customer interactions in a contact.
     ///
     /// Sets [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics).
+    #[inline]
     pub fn set_customer_metrics(
         mut self,
         input: Option<crate::types::ParticipantMetrics>,
@@ -114,11 +126,13 @@ impl ChatMetricsBuilder {
     }
 
     /// Returns [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics), if set.
+    #[inline]
     pub fn get_customer_metrics(&self) -> &Option<crate::types::ParticipantMetrics> {
         &self.customer_metrics
     }
 
     /// Builds a [`ChatMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::ChatMetrics {
         crate::types::ChatMetrics {
             chat_contact_metrics: self.chat_contact_metrics,
@@ -129,6 +143,7 @@ impl ChatMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -150,6 +165,7 @@ impl crate::rest_json::JsonSer for ChatMetrics {
 }
 
 impl crate::rest_json::JsonDe for ChatMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

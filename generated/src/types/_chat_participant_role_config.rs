@@ -9,6 +9,7 @@ pub struct ChatParticipantRoleConfig {
 
 impl ChatParticipantRoleConfig {
     /// A list of participant timers.
+    #[inline]
     pub fn participant_timer_config_list(
         &self,
     ) -> &[crate::types::ParticipantTimerConfiguration] {
@@ -16,6 +17,7 @@ impl ChatParticipantRoleConfig {
     }
 
     /// Creates a new builder for [`ChatParticipantRoleConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatParticipantRoleConfigBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ pub struct ChatParticipantRoleConfigBuilder {
 
 impl ChatParticipantRoleConfigBuilder {
     /// Appends an item to [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list); use [`set_participant_timer_config_list`](Self::set_participant_timer_config_list) to replace the whole list.
+    #[inline]
     pub fn participant_timer_config_list(
         mut self,
         input: crate::types::ParticipantTimerConfiguration,
@@ -45,6 +48,7 @@ impl ChatParticipantRoleConfigBuilder {
     /// A list of participant timers.
     ///
     /// Sets [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list). This field is required.
+    #[inline]
     pub fn set_participant_timer_config_list(
         mut self,
         input: Option<Vec<crate::types::ParticipantTimerConfiguration>>,
@@ -54,6 +58,7 @@ impl ChatParticipantRoleConfigBuilder {
     }
 
     /// Returns [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list), if set.
+    #[inline]
     pub fn get_participant_timer_config_list(
         &self,
     ) -> &Option<Vec<crate::types::ParticipantTimerConfiguration>> {
@@ -64,6 +69,7 @@ impl ChatParticipantRoleConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ChatParticipantRoleConfig, crate::error::BuildError> {
@@ -79,6 +85,7 @@ impl ChatParticipantRoleConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatParticipantRoleConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -95,6 +102,7 @@ impl crate::rest_json::JsonSer for ChatParticipantRoleConfig {
 }
 
 impl crate::rest_json::JsonDe for ChatParticipantRoleConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ChatStreamingConfiguration {
 
 impl ChatStreamingConfiguration {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
+    #[inline]
     pub fn streaming_endpoint_arn(&self) -> &str {
         &self.streaming_endpoint_arn
     }
 
     /// Creates a new builder for [`ChatStreamingConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ChatStreamingConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ChatStreamingConfigurationBuilder {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
     ///
     /// Sets [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn). This field is required.
+    #[inline]
     pub fn streaming_endpoint_arn(mut self, input: impl Into<String>) -> Self {
         self.streaming_endpoint_arn = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl ChatStreamingConfigurationBuilder {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
     ///
     /// Sets [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn). This field is required.
+    #[inline]
     pub fn set_streaming_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.streaming_endpoint_arn = input;
         self
     }
 
     /// Returns [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn), if set.
+    #[inline]
     pub fn get_streaming_endpoint_arn(&self) -> &Option<String> {
         &self.streaming_endpoint_arn
     }
@@ -52,6 +57,7 @@ impl ChatStreamingConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ChatStreamingConfiguration, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl ChatStreamingConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ChatStreamingConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for ChatStreamingConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ChatStreamingConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

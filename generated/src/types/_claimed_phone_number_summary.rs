@@ -35,21 +35,25 @@ pub struct ClaimedPhoneNumberSummary {
 
 impl ClaimedPhoneNumberSummary {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
 
     /// The phone number.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// The ISO country code.
+    #[inline]
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
@@ -57,41 +61,49 @@ impl ClaimedPhoneNumberSummary {
     }
 
     /// The type of phone number.
+    #[inline]
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
 
     /// The description of the phone number.
+    #[inline]
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The status of the phone number.
+    #[inline]
     pub fn phone_number_status(&self) -> Option<&crate::types::PhoneNumberStatus> {
         self.phone_number_status.as_ref()
     }
 
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
+    #[inline]
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
 
     /// Creates a new builder for [`ClaimedPhoneNumberSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ClaimedPhoneNumberSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +130,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_id).
+    #[inline]
     pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
         self.phone_number_id = Some(input.into());
         self
@@ -126,12 +139,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_id).
+    #[inline]
     pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
         self.phone_number_id = input;
         self
     }
 
     /// Returns [`phone_number_id`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_id), if set.
+    #[inline]
     pub fn get_phone_number_id(&self) -> &Option<String> {
         &self.phone_number_id
     }
@@ -139,6 +154,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn).
+    #[inline]
     pub fn phone_number_arn(mut self, input: impl Into<String>) -> Self {
         self.phone_number_arn = Some(input.into());
         self
@@ -147,12 +163,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn).
+    #[inline]
     pub fn set_phone_number_arn(mut self, input: Option<String>) -> Self {
         self.phone_number_arn = input;
         self
     }
 
     /// Returns [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn), if set.
+    #[inline]
     pub fn get_phone_number_arn(&self) -> &Option<String> {
         &self.phone_number_arn
     }
@@ -160,6 +178,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -168,12 +187,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -181,6 +202,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn phone_number_country_code(
         mut self,
         input: crate::types::PhoneNumberCountryCode,
@@ -192,6 +214,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn set_phone_number_country_code(
         mut self,
         input: Option<crate::types::PhoneNumberCountryCode>,
@@ -201,6 +224,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code), if set.
+    #[inline]
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
@@ -210,6 +234,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn phone_number_type(mut self, input: crate::types::PhoneNumberType) -> Self {
         self.phone_number_type = Some(input);
         self
@@ -218,6 +243,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn set_phone_number_type(
         mut self,
         input: Option<crate::types::PhoneNumberType>,
@@ -227,6 +253,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type), if set.
+    #[inline]
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
@@ -234,6 +261,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description).
+    #[inline]
     pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
         self.phone_number_description = Some(input.into());
         self
@@ -242,12 +270,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description).
+    #[inline]
     pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
         self.phone_number_description = input;
         self
     }
 
     /// Returns [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description), if set.
+    #[inline]
     pub fn get_phone_number_description(&self) -> &Option<String> {
         &self.phone_number_description
     }
@@ -255,6 +285,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn).
+    #[inline]
     pub fn target_arn(mut self, input: impl Into<String>) -> Self {
         self.target_arn = Some(input.into());
         self
@@ -263,12 +294,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn).
+    #[inline]
     pub fn set_target_arn(mut self, input: Option<String>) -> Self {
         self.target_arn = input;
         self
     }
 
     /// Returns [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn), if set.
+    #[inline]
     pub fn get_target_arn(&self) -> &Option<String> {
         &self.target_arn
     }
@@ -276,6 +309,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -284,17 +318,20 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
 
     /// Inserts an entry into [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -305,6 +342,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -314,6 +352,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -321,6 +360,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The status of the phone number.
     ///
     /// Sets [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status).
+    #[inline]
     pub fn phone_number_status(
         mut self,
         input: crate::types::PhoneNumberStatus,
@@ -332,6 +372,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The status of the phone number.
     ///
     /// Sets [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status).
+    #[inline]
     pub fn set_phone_number_status(
         mut self,
         input: Option<crate::types::PhoneNumberStatus>,
@@ -341,6 +382,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status), if set.
+    #[inline]
     pub fn get_phone_number_status(&self) -> &Option<crate::types::PhoneNumberStatus> {
         &self.phone_number_status
     }
@@ -348,6 +390,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn).
+    #[inline]
     pub fn source_phone_number_arn(mut self, input: impl Into<String>) -> Self {
         self.source_phone_number_arn = Some(input.into());
         self
@@ -356,17 +399,20 @@ impl ClaimedPhoneNumberSummaryBuilder {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn).
+    #[inline]
     pub fn set_source_phone_number_arn(mut self, input: Option<String>) -> Self {
         self.source_phone_number_arn = input;
         self
     }
 
     /// Returns [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn), if set.
+    #[inline]
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
 
     /// Builds a [`ClaimedPhoneNumberSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ClaimedPhoneNumberSummary {
         crate::types::ClaimedPhoneNumberSummary {
             phone_number_id: self.phone_number_id,
@@ -385,6 +431,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ClaimedPhoneNumberSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -430,6 +477,7 @@ impl crate::rest_json::JsonSer for ClaimedPhoneNumberSummary {
 }
 
 impl crate::rest_json::JsonDe for ClaimedPhoneNumberSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

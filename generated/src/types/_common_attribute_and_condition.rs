@@ -11,11 +11,13 @@ impl CommonAttributeAndCondition {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Empty when the field is unset; use `.tag_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`CommonAttributeAndCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CommonAttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct CommonAttributeAndConditionBuilder {
 
 impl CommonAttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
+    #[inline]
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
         let mut v: Vec<_> = self.tag_conditions.unwrap_or_default();
         v.push(input);
@@ -40,6 +43,7 @@ impl CommonAttributeAndConditionBuilder {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions).
+    #[inline]
     pub fn set_tag_conditions(
         mut self,
         input: Option<Vec<crate::types::TagCondition>>,
@@ -49,11 +53,13 @@ impl CommonAttributeAndConditionBuilder {
     }
 
     /// Returns [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions), if set.
+    #[inline]
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
 
     /// Builds a [`CommonAttributeAndCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::CommonAttributeAndCondition {
         crate::types::CommonAttributeAndCondition {
             tag_conditions: self.tag_conditions,
@@ -62,6 +68,7 @@ impl CommonAttributeAndConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for CommonAttributeAndCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -77,6 +84,7 @@ impl crate::rest_json::JsonSer for CommonAttributeAndCondition {
 }
 
 impl crate::rest_json::JsonDe for CommonAttributeAndCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

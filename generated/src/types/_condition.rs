@@ -13,16 +13,19 @@ pub struct Condition {
 
 impl Condition {
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a numeric condition.
+    #[inline]
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
 
     /// Creates a new builder for [`Condition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ConditionBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl ConditionBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::Condition#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -48,6 +52,7 @@ impl ConditionBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::Condition#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -57,6 +62,7 @@ impl ConditionBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::Condition#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -64,6 +70,7 @@ impl ConditionBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::Condition#structfield.number_condition).
+    #[inline]
     pub fn number_condition(mut self, input: crate::types::NumberCondition) -> Self {
         self.number_condition = Some(input);
         self
@@ -72,6 +79,7 @@ impl ConditionBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::Condition#structfield.number_condition).
+    #[inline]
     pub fn set_number_condition(
         mut self,
         input: Option<crate::types::NumberCondition>,
@@ -81,11 +89,13 @@ impl ConditionBuilder {
     }
 
     /// Returns [`number_condition`](crate::types::Condition#structfield.number_condition), if set.
+    #[inline]
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
 
     /// Builds a [`Condition`].
+    #[inline]
     pub fn build(self) -> crate::types::Condition {
         crate::types::Condition {
             string_condition: self.string_condition,
@@ -95,6 +105,7 @@ impl ConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for Condition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +124,7 @@ impl crate::rest_json::JsonSer for Condition {
 }
 
 impl crate::rest_json::JsonDe for Condition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ConnectionData {
 
 impl ConnectionData {
     /// The attendee information, including attendee ID and join token.
+    #[inline]
     pub fn attendee(&self) -> Option<&crate::types::Attendee> {
         self.attendee.as_ref()
     }
 
     /// A meeting created using the Amazon Chime SDK.
+    #[inline]
     pub fn meeting(&self) -> Option<&crate::types::Meeting> {
         self.meeting.as_ref()
     }
 
     /// Creates a new builder for [`ConnectionData`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ConnectionDataBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ConnectionDataBuilder {
     /// The attendee information, including attendee ID and join token.
     ///
     /// Sets [`attendee`](crate::types::ConnectionData#structfield.attendee).
+    #[inline]
     pub fn attendee(mut self, input: crate::types::Attendee) -> Self {
         self.attendee = Some(input);
         self
@@ -46,12 +50,14 @@ impl ConnectionDataBuilder {
     /// The attendee information, including attendee ID and join token.
     ///
     /// Sets [`attendee`](crate::types::ConnectionData#structfield.attendee).
+    #[inline]
     pub fn set_attendee(mut self, input: Option<crate::types::Attendee>) -> Self {
         self.attendee = input;
         self
     }
 
     /// Returns [`attendee`](crate::types::ConnectionData#structfield.attendee), if set.
+    #[inline]
     pub fn get_attendee(&self) -> &Option<crate::types::Attendee> {
         &self.attendee
     }
@@ -59,6 +65,7 @@ impl ConnectionDataBuilder {
     /// A meeting created using the Amazon Chime SDK.
     ///
     /// Sets [`meeting`](crate::types::ConnectionData#structfield.meeting).
+    #[inline]
     pub fn meeting(mut self, input: crate::types::Meeting) -> Self {
         self.meeting = Some(input);
         self
@@ -67,17 +74,20 @@ impl ConnectionDataBuilder {
     /// A meeting created using the Amazon Chime SDK.
     ///
     /// Sets [`meeting`](crate::types::ConnectionData#structfield.meeting).
+    #[inline]
     pub fn set_meeting(mut self, input: Option<crate::types::Meeting>) -> Self {
         self.meeting = input;
         self
     }
 
     /// Returns [`meeting`](crate::types::ConnectionData#structfield.meeting), if set.
+    #[inline]
     pub fn get_meeting(&self) -> &Option<crate::types::Meeting> {
         &self.meeting
     }
 
     /// Builds a [`ConnectionData`].
+    #[inline]
     pub fn build(self) -> crate::types::ConnectionData {
         crate::types::ConnectionData {
             attendee: self.attendee,
@@ -87,6 +97,7 @@ impl ConnectionDataBuilder {
 }
 
 impl crate::rest_json::JsonSer for ConnectionData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for ConnectionData {
 }
 
 impl crate::rest_json::JsonDe for ConnectionData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -109,166 +109,199 @@ pub struct Contact {
 
 impl Contact {
     /// The Amazon Resource Name (ARN) for the contact.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier for the contact.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// If this contact is related to other contacts, this is the ID of the initial contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// If this contact is not the first contact, this is the ID of the previous contact.
+    #[inline]
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
 
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
+    #[inline]
     pub fn contact_association_id(&self) -> Option<&str> {
         self.contact_association_id.as_deref()
     }
 
     /// Indicates how the contact was initiated.
+    #[inline]
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
 
     /// The name of the contact.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the contact.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// How the contact reached your contact center.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// If this contact was queued, this contains information about the queue.
+    #[inline]
     pub fn queue_info(&self) -> Option<&crate::types::QueueInfo> {
         self.queue_info.as_ref()
     }
 
     /// Information about the agent who accepted the contact.
+    #[inline]
     pub fn agent_info(&self) -> Option<&crate::types::AgentInfo> {
         self.agent_info.as_ref()
     }
 
     /// The date and time this contact was initiated, in UTC time.
+    #[inline]
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
 
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
+    #[inline]
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
 
     /// The timestamp when contact was last updated.
+    #[inline]
     pub fn last_update_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_update_timestamp.as_ref()
     }
 
     /// The timestamp when the contact was last paused.
+    #[inline]
     pub fn last_paused_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_paused_timestamp.as_ref()
     }
 
     /// The timestamp when the contact was last resumed.
+    #[inline]
     pub fn last_resumed_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_resumed_timestamp.as_ref()
     }
 
     /// The timestamp when ringing started for a campaign call.
+    #[inline]
     pub fn ring_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.ring_start_timestamp.as_ref()
     }
 
     /// Total pause count for a contact.
+    #[inline]
     pub fn total_pause_count(&self) -> Option<i32> {
         self.total_pause_count
     }
 
     /// Total pause duration for a contact in seconds.
+    #[inline]
     pub fn total_pause_duration_in_seconds(&self) -> Option<i32> {
         self.total_pause_duration_in_seconds
     }
 
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
+    #[inline]
     pub fn scheduled_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_timestamp.as_ref()
     }
 
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
+    #[inline]
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
 
     /// Information about Amazon Connect Wisdom.
+    #[inline]
     pub fn wisdom_info(&self) -> Option<&crate::types::WisdomInfo> {
         self.wisdom_info.as_ref()
     }
 
     /// The customer's identification number.
+    #[inline]
     pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
 
     /// The customer or external third party participant endpoint.
+    #[inline]
     pub fn customer_endpoint(&self) -> Option<&crate::types::EndpointInfo> {
         self.customer_endpoint.as_ref()
     }
 
     /// The system endpoint.
+    #[inline]
     pub fn system_endpoint(&self) -> Option<&crate::types::EndpointInfo> {
         self.system_endpoint.as_ref()
     }
 
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
+    #[inline]
     pub fn queue_time_adjustment_seconds(&self) -> Option<i32> {
         self.queue_time_adjustment_seconds
     }
 
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
+    #[inline]
     pub fn queue_priority(&self) -> Option<i64> {
         self.queue_priority
     }
 
     /// Tags associated with the contact.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when customer endpoint connected to Amazon Connect.
+    #[inline]
     pub fn connected_to_system_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_system_timestamp.as_ref()
     }
 
     /// Latest routing criteria on the contact.
+    #[inline]
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteria> {
         self.routing_criteria.as_ref()
     }
 
     /// Information about the Customer on the contact.
+    #[inline]
     pub fn customer(&self) -> Option<&crate::types::Customer> {
         self.customer.as_ref()
     }
 
     /// Information associated with a campaign.
+    #[inline]
     pub fn campaign(&self) -> Option<&crate::types::Campaign> {
         self.campaign.as_ref()
     }
 
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
+    #[inline]
     pub fn answering_machine_detection_status(
         &self,
     ) -> Option<&crate::types::AnsweringMachineDetectionStatus> {
@@ -276,6 +309,7 @@ impl Contact {
     }
 
     /// Information about customer’s voice activity.
+    #[inline]
     pub fn customer_voice_activity(
         &self,
     ) -> Option<&crate::types::CustomerVoiceActivity> {
@@ -283,21 +317,25 @@ impl Contact {
     }
 
     /// Information about the quality of the participant's media connection.
+    #[inline]
     pub fn quality_metrics(&self) -> Option<&crate::types::QualityMetrics> {
         self.quality_metrics.as_ref()
     }
 
     /// Information about how agent, bot, and customer interact in a chat contact.
+    #[inline]
     pub fn chat_metrics(&self) -> Option<&crate::types::ChatMetrics> {
         self.chat_metrics.as_ref()
     }
 
     /// Information about the call disconnect experience.
+    #[inline]
     pub fn disconnect_details(&self) -> Option<&crate::types::DisconnectDetails> {
         self.disconnect_details.as_ref()
     }
 
     /// List of additional email addresses for an email contact.
+    #[inline]
     pub fn additional_email_recipients(
         &self,
     ) -> Option<&crate::types::AdditionalEmailRecipients> {
@@ -305,6 +343,7 @@ impl Contact {
     }
 
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -316,16 +355,19 @@ impl Contact {
     /// If recording was enabled, this is information about the recordings.
     ///
     /// Empty when the field is unset; use `.recordings.is_none()` to tell unset from empty.
+    #[inline]
     pub fn recordings(&self) -> &[crate::types::RecordingInfo] {
         self.recordings.as_deref().unwrap_or_default()
     }
 
     /// The disconnect reason for the contact.
+    #[inline]
     pub fn disconnect_reason(&self) -> Option<&str> {
         self.disconnect_reason.as_deref()
     }
 
     /// Information about the contact evaluations where the key is the FormId, which is a unique identifier for the form.
+    #[inline]
     pub fn contact_evaluations(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::ContactEvaluation>> {
@@ -333,21 +375,25 @@ impl Contact {
     }
 
     /// If this contact was created using a task template, this contains information about the task template.
+    #[inline]
     pub fn task_template_info(&self) -> Option<&crate::types::TaskTemplateInfoV2> {
         self.task_template_info.as_ref()
     }
 
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
+    #[inline]
     pub fn contact_details(&self) -> Option<&crate::types::ContactDetails> {
         self.contact_details.as_ref()
     }
 
     /// Information about the outbound strategy.
+    #[inline]
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
 
     /// The attributes of the contact.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
@@ -355,11 +401,13 @@ impl Contact {
     /// List of next contact entries for the contact.
     ///
     /// Empty when the field is unset; use `.next_contacts.is_none()` to tell unset from empty.
+    #[inline]
     pub fn next_contacts(&self) -> &[crate::types::NextContactEntry] {
         self.next_contacts.as_deref().unwrap_or_default()
     }
 
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
+    #[inline]
     pub fn global_resiliency_metadata(
         &self,
     ) -> Option<&crate::types::GlobalResiliencyMetadata> {
@@ -367,6 +415,7 @@ impl Contact {
     }
 
     /// Creates a new builder for [`Contact`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactBuilder {
         ::std::default::Default::default()
     }
@@ -506,6 +555,7 @@ impl ContactBuilder {
     /// The Amazon Resource Name (ARN) for the contact.
     ///
     /// Sets [`arn`](crate::types::Contact#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -514,12 +564,14 @@ impl ContactBuilder {
     /// The Amazon Resource Name (ARN) for the contact.
     ///
     /// Sets [`arn`](crate::types::Contact#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Contact#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -527,6 +579,7 @@ impl ContactBuilder {
     /// The identifier for the contact.
     ///
     /// Sets [`id`](crate::types::Contact#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -535,12 +588,14 @@ impl ContactBuilder {
     /// The identifier for the contact.
     ///
     /// Sets [`id`](crate::types::Contact#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::Contact#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -548,6 +603,7 @@ impl ContactBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id).
+    #[inline]
     pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
         self.initial_contact_id = Some(input.into());
         self
@@ -556,12 +612,14 @@ impl ContactBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id).
+    #[inline]
     pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
         self.initial_contact_id = input;
         self
     }
 
     /// Returns [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id), if set.
+    #[inline]
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
@@ -569,6 +627,7 @@ impl ContactBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id).
+    #[inline]
     pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
         self.previous_contact_id = Some(input.into());
         self
@@ -577,12 +636,14 @@ impl ContactBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id).
+    #[inline]
     pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
         self.previous_contact_id = input;
         self
     }
 
     /// Returns [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id), if set.
+    #[inline]
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
@@ -590,6 +651,7 @@ impl ContactBuilder {
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
     ///
     /// Sets [`contact_association_id`](crate::types::Contact#structfield.contact_association_id).
+    #[inline]
     pub fn contact_association_id(mut self, input: impl Into<String>) -> Self {
         self.contact_association_id = Some(input.into());
         self
@@ -598,12 +660,14 @@ impl ContactBuilder {
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
     ///
     /// Sets [`contact_association_id`](crate::types::Contact#structfield.contact_association_id).
+    #[inline]
     pub fn set_contact_association_id(mut self, input: Option<String>) -> Self {
         self.contact_association_id = input;
         self
     }
 
     /// Returns [`contact_association_id`](crate::types::Contact#structfield.contact_association_id), if set.
+    #[inline]
     pub fn get_contact_association_id(&self) -> &Option<String> {
         &self.contact_association_id
     }
@@ -611,6 +675,7 @@ impl ContactBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::Contact#structfield.initiation_method).
+    #[inline]
     pub fn initiation_method(
         mut self,
         input: crate::types::ContactInitiationMethod,
@@ -622,6 +687,7 @@ impl ContactBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::Contact#structfield.initiation_method).
+    #[inline]
     pub fn set_initiation_method(
         mut self,
         input: Option<crate::types::ContactInitiationMethod>,
@@ -631,6 +697,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`initiation_method`](crate::types::Contact#structfield.initiation_method), if set.
+    #[inline]
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
@@ -640,6 +707,7 @@ impl ContactBuilder {
     /// The name of the contact.
     ///
     /// Sets [`name`](crate::types::Contact#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -648,12 +716,14 @@ impl ContactBuilder {
     /// The name of the contact.
     ///
     /// Sets [`name`](crate::types::Contact#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Contact#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -661,6 +731,7 @@ impl ContactBuilder {
     /// The description of the contact.
     ///
     /// Sets [`description`](crate::types::Contact#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -669,12 +740,14 @@ impl ContactBuilder {
     /// The description of the contact.
     ///
     /// Sets [`description`](crate::types::Contact#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::Contact#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -682,6 +755,7 @@ impl ContactBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::Contact#structfield.channel).
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -690,12 +764,14 @@ impl ContactBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::Contact#structfield.channel).
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::Contact#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -703,6 +779,7 @@ impl ContactBuilder {
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::Contact#structfield.queue_info).
+    #[inline]
     pub fn queue_info(mut self, input: crate::types::QueueInfo) -> Self {
         self.queue_info = Some(input);
         self
@@ -711,12 +788,14 @@ impl ContactBuilder {
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::Contact#structfield.queue_info).
+    #[inline]
     pub fn set_queue_info(mut self, input: Option<crate::types::QueueInfo>) -> Self {
         self.queue_info = input;
         self
     }
 
     /// Returns [`queue_info`](crate::types::Contact#structfield.queue_info), if set.
+    #[inline]
     pub fn get_queue_info(&self) -> &Option<crate::types::QueueInfo> {
         &self.queue_info
     }
@@ -724,6 +803,7 @@ impl ContactBuilder {
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::Contact#structfield.agent_info).
+    #[inline]
     pub fn agent_info(mut self, input: crate::types::AgentInfo) -> Self {
         self.agent_info = Some(input);
         self
@@ -732,12 +812,14 @@ impl ContactBuilder {
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::Contact#structfield.agent_info).
+    #[inline]
     pub fn set_agent_info(mut self, input: Option<crate::types::AgentInfo>) -> Self {
         self.agent_info = input;
         self
     }
 
     /// Returns [`agent_info`](crate::types::Contact#structfield.agent_info), if set.
+    #[inline]
     pub fn get_agent_info(&self) -> &Option<crate::types::AgentInfo> {
         &self.agent_info
     }
@@ -745,6 +827,7 @@ impl ContactBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp).
+    #[inline]
     pub fn initiation_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.initiation_timestamp = Some(input);
         self
@@ -753,6 +836,7 @@ impl ContactBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp).
+    #[inline]
     pub fn set_initiation_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -762,6 +846,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp), if set.
+    #[inline]
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
@@ -769,6 +854,7 @@ impl ContactBuilder {
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp).
+    #[inline]
     pub fn disconnect_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.disconnect_timestamp = Some(input);
         self
@@ -777,6 +863,7 @@ impl ContactBuilder {
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp).
+    #[inline]
     pub fn set_disconnect_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -786,6 +873,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp), if set.
+    #[inline]
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
@@ -793,6 +881,7 @@ impl ContactBuilder {
     /// The timestamp when contact was last updated.
     ///
     /// Sets [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp).
+    #[inline]
     pub fn last_update_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_update_timestamp = Some(input);
         self
@@ -801,6 +890,7 @@ impl ContactBuilder {
     /// The timestamp when contact was last updated.
     ///
     /// Sets [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp).
+    #[inline]
     pub fn set_last_update_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -810,6 +900,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp), if set.
+    #[inline]
     pub fn get_last_update_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_update_timestamp
     }
@@ -817,6 +908,7 @@ impl ContactBuilder {
     /// The timestamp when the contact was last paused.
     ///
     /// Sets [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp).
+    #[inline]
     pub fn last_paused_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_paused_timestamp = Some(input);
         self
@@ -825,6 +917,7 @@ impl ContactBuilder {
     /// The timestamp when the contact was last paused.
     ///
     /// Sets [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp).
+    #[inline]
     pub fn set_last_paused_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -834,6 +927,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp), if set.
+    #[inline]
     pub fn get_last_paused_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_paused_timestamp
     }
@@ -841,6 +935,7 @@ impl ContactBuilder {
     /// The timestamp when the contact was last resumed.
     ///
     /// Sets [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp).
+    #[inline]
     pub fn last_resumed_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_resumed_timestamp = Some(input);
         self
@@ -849,6 +944,7 @@ impl ContactBuilder {
     /// The timestamp when the contact was last resumed.
     ///
     /// Sets [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp).
+    #[inline]
     pub fn set_last_resumed_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -858,6 +954,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp), if set.
+    #[inline]
     pub fn get_last_resumed_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_resumed_timestamp
     }
@@ -865,6 +962,7 @@ impl ContactBuilder {
     /// The timestamp when ringing started for a campaign call.
     ///
     /// Sets [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp).
+    #[inline]
     pub fn ring_start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.ring_start_timestamp = Some(input);
         self
@@ -873,6 +971,7 @@ impl ContactBuilder {
     /// The timestamp when ringing started for a campaign call.
     ///
     /// Sets [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp).
+    #[inline]
     pub fn set_ring_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -882,6 +981,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp), if set.
+    #[inline]
     pub fn get_ring_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.ring_start_timestamp
     }
@@ -889,6 +989,7 @@ impl ContactBuilder {
     /// Total pause count for a contact.
     ///
     /// Sets [`total_pause_count`](crate::types::Contact#structfield.total_pause_count).
+    #[inline]
     pub fn total_pause_count(mut self, input: i32) -> Self {
         self.total_pause_count = Some(input);
         self
@@ -897,12 +998,14 @@ impl ContactBuilder {
     /// Total pause count for a contact.
     ///
     /// Sets [`total_pause_count`](crate::types::Contact#structfield.total_pause_count).
+    #[inline]
     pub fn set_total_pause_count(mut self, input: Option<i32>) -> Self {
         self.total_pause_count = input;
         self
     }
 
     /// Returns [`total_pause_count`](crate::types::Contact#structfield.total_pause_count), if set.
+    #[inline]
     pub fn get_total_pause_count(&self) -> &Option<i32> {
         &self.total_pause_count
     }
@@ -910,6 +1013,7 @@ impl ContactBuilder {
     /// Total pause duration for a contact in seconds.
     ///
     /// Sets [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds).
+    #[inline]
     pub fn total_pause_duration_in_seconds(mut self, input: i32) -> Self {
         self.total_pause_duration_in_seconds = Some(input);
         self
@@ -918,12 +1022,14 @@ impl ContactBuilder {
     /// Total pause duration for a contact in seconds.
     ///
     /// Sets [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds).
+    #[inline]
     pub fn set_total_pause_duration_in_seconds(mut self, input: Option<i32>) -> Self {
         self.total_pause_duration_in_seconds = input;
         self
     }
 
     /// Returns [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds), if set.
+    #[inline]
     pub fn get_total_pause_duration_in_seconds(&self) -> &Option<i32> {
         &self.total_pause_duration_in_seconds
     }
@@ -931,6 +1037,7 @@ impl ContactBuilder {
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp).
+    #[inline]
     pub fn scheduled_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.scheduled_timestamp = Some(input);
         self
@@ -939,6 +1046,7 @@ impl ContactBuilder {
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp).
+    #[inline]
     pub fn set_scheduled_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -948,6 +1056,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp), if set.
+    #[inline]
     pub fn get_scheduled_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.scheduled_timestamp
     }
@@ -955,6 +1064,7 @@ impl ContactBuilder {
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::Contact#structfield.related_contact_id).
+    #[inline]
     pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
         self.related_contact_id = Some(input.into());
         self
@@ -963,12 +1073,14 @@ impl ContactBuilder {
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::Contact#structfield.related_contact_id).
+    #[inline]
     pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
         self.related_contact_id = input;
         self
     }
 
     /// Returns [`related_contact_id`](crate::types::Contact#structfield.related_contact_id), if set.
+    #[inline]
     pub fn get_related_contact_id(&self) -> &Option<String> {
         &self.related_contact_id
     }
@@ -976,6 +1088,7 @@ impl ContactBuilder {
     /// Information about Amazon Connect Wisdom.
     ///
     /// Sets [`wisdom_info`](crate::types::Contact#structfield.wisdom_info).
+    #[inline]
     pub fn wisdom_info(mut self, input: crate::types::WisdomInfo) -> Self {
         self.wisdom_info = Some(input);
         self
@@ -984,12 +1097,14 @@ impl ContactBuilder {
     /// Information about Amazon Connect Wisdom.
     ///
     /// Sets [`wisdom_info`](crate::types::Contact#structfield.wisdom_info).
+    #[inline]
     pub fn set_wisdom_info(mut self, input: Option<crate::types::WisdomInfo>) -> Self {
         self.wisdom_info = input;
         self
     }
 
     /// Returns [`wisdom_info`](crate::types::Contact#structfield.wisdom_info), if set.
+    #[inline]
     pub fn get_wisdom_info(&self) -> &Option<crate::types::WisdomInfo> {
         &self.wisdom_info
     }
@@ -997,6 +1112,7 @@ impl ContactBuilder {
     /// The customer's identification number.
     ///
     /// Sets [`customer_id`](crate::types::Contact#structfield.customer_id).
+    #[inline]
     pub fn customer_id(mut self, input: impl Into<String>) -> Self {
         self.customer_id = Some(input.into());
         self
@@ -1005,12 +1121,14 @@ impl ContactBuilder {
     /// The customer's identification number.
     ///
     /// Sets [`customer_id`](crate::types::Contact#structfield.customer_id).
+    #[inline]
     pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.customer_id = input;
         self
     }
 
     /// Returns [`customer_id`](crate::types::Contact#structfield.customer_id), if set.
+    #[inline]
     pub fn get_customer_id(&self) -> &Option<String> {
         &self.customer_id
     }
@@ -1018,6 +1136,7 @@ impl ContactBuilder {
     /// The customer or external third party participant endpoint.
     ///
     /// Sets [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint).
+    #[inline]
     pub fn customer_endpoint(mut self, input: crate::types::EndpointInfo) -> Self {
         self.customer_endpoint = Some(input);
         self
@@ -1026,6 +1145,7 @@ impl ContactBuilder {
     /// The customer or external third party participant endpoint.
     ///
     /// Sets [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint).
+    #[inline]
     pub fn set_customer_endpoint(
         mut self,
         input: Option<crate::types::EndpointInfo>,
@@ -1035,6 +1155,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint), if set.
+    #[inline]
     pub fn get_customer_endpoint(&self) -> &Option<crate::types::EndpointInfo> {
         &self.customer_endpoint
     }
@@ -1042,6 +1163,7 @@ impl ContactBuilder {
     /// The system endpoint.
     ///
     /// Sets [`system_endpoint`](crate::types::Contact#structfield.system_endpoint).
+    #[inline]
     pub fn system_endpoint(mut self, input: crate::types::EndpointInfo) -> Self {
         self.system_endpoint = Some(input);
         self
@@ -1050,6 +1172,7 @@ impl ContactBuilder {
     /// The system endpoint.
     ///
     /// Sets [`system_endpoint`](crate::types::Contact#structfield.system_endpoint).
+    #[inline]
     pub fn set_system_endpoint(
         mut self,
         input: Option<crate::types::EndpointInfo>,
@@ -1059,6 +1182,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`system_endpoint`](crate::types::Contact#structfield.system_endpoint), if set.
+    #[inline]
     pub fn get_system_endpoint(&self) -> &Option<crate::types::EndpointInfo> {
         &self.system_endpoint
     }
@@ -1066,6 +1190,7 @@ impl ContactBuilder {
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
     ///
     /// Sets [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds).
+    #[inline]
     pub fn queue_time_adjustment_seconds(mut self, input: i32) -> Self {
         self.queue_time_adjustment_seconds = Some(input);
         self
@@ -1074,12 +1199,14 @@ impl ContactBuilder {
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
     ///
     /// Sets [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds).
+    #[inline]
     pub fn set_queue_time_adjustment_seconds(mut self, input: Option<i32>) -> Self {
         self.queue_time_adjustment_seconds = input;
         self
     }
 
     /// Returns [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds), if set.
+    #[inline]
     pub fn get_queue_time_adjustment_seconds(&self) -> &Option<i32> {
         &self.queue_time_adjustment_seconds
     }
@@ -1087,6 +1214,7 @@ impl ContactBuilder {
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
     ///
     /// Sets [`queue_priority`](crate::types::Contact#structfield.queue_priority).
+    #[inline]
     pub fn queue_priority(mut self, input: i64) -> Self {
         self.queue_priority = Some(input);
         self
@@ -1095,17 +1223,20 @@ impl ContactBuilder {
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
     ///
     /// Sets [`queue_priority`](crate::types::Contact#structfield.queue_priority).
+    #[inline]
     pub fn set_queue_priority(mut self, input: Option<i64>) -> Self {
         self.queue_priority = input;
         self
     }
 
     /// Returns [`queue_priority`](crate::types::Contact#structfield.queue_priority), if set.
+    #[inline]
     pub fn get_queue_priority(&self) -> &Option<i64> {
         &self.queue_priority
     }
 
     /// Inserts an entry into [`tags`](crate::types::Contact#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -1116,6 +1247,7 @@ impl ContactBuilder {
     /// Tags associated with the contact.
     ///
     /// Sets [`tags`](crate::types::Contact#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -1125,6 +1257,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`tags`](crate::types::Contact#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -1132,6 +1265,7 @@ impl ContactBuilder {
     /// The timestamp when customer endpoint connected to Amazon Connect.
     ///
     /// Sets [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp).
+    #[inline]
     pub fn connected_to_system_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -1143,6 +1277,7 @@ impl ContactBuilder {
     /// The timestamp when customer endpoint connected to Amazon Connect.
     ///
     /// Sets [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp).
+    #[inline]
     pub fn set_connected_to_system_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -1152,6 +1287,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp), if set.
+    #[inline]
     pub fn get_connected_to_system_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -1161,6 +1297,7 @@ impl ContactBuilder {
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::Contact#structfield.routing_criteria).
+    #[inline]
     pub fn routing_criteria(mut self, input: crate::types::RoutingCriteria) -> Self {
         self.routing_criteria = Some(input);
         self
@@ -1169,6 +1306,7 @@ impl ContactBuilder {
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::Contact#structfield.routing_criteria).
+    #[inline]
     pub fn set_routing_criteria(
         mut self,
         input: Option<crate::types::RoutingCriteria>,
@@ -1178,6 +1316,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`routing_criteria`](crate::types::Contact#structfield.routing_criteria), if set.
+    #[inline]
     pub fn get_routing_criteria(&self) -> &Option<crate::types::RoutingCriteria> {
         &self.routing_criteria
     }
@@ -1185,6 +1324,7 @@ impl ContactBuilder {
     /// Information about the Customer on the contact.
     ///
     /// Sets [`customer`](crate::types::Contact#structfield.customer).
+    #[inline]
     pub fn customer(mut self, input: crate::types::Customer) -> Self {
         self.customer = Some(input);
         self
@@ -1193,12 +1333,14 @@ impl ContactBuilder {
     /// Information about the Customer on the contact.
     ///
     /// Sets [`customer`](crate::types::Contact#structfield.customer).
+    #[inline]
     pub fn set_customer(mut self, input: Option<crate::types::Customer>) -> Self {
         self.customer = input;
         self
     }
 
     /// Returns [`customer`](crate::types::Contact#structfield.customer), if set.
+    #[inline]
     pub fn get_customer(&self) -> &Option<crate::types::Customer> {
         &self.customer
     }
@@ -1206,6 +1348,7 @@ impl ContactBuilder {
     /// Information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::Contact#structfield.campaign).
+    #[inline]
     pub fn campaign(mut self, input: crate::types::Campaign) -> Self {
         self.campaign = Some(input);
         self
@@ -1214,12 +1357,14 @@ impl ContactBuilder {
     /// Information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::Contact#structfield.campaign).
+    #[inline]
     pub fn set_campaign(mut self, input: Option<crate::types::Campaign>) -> Self {
         self.campaign = input;
         self
     }
 
     /// Returns [`campaign`](crate::types::Contact#structfield.campaign), if set.
+    #[inline]
     pub fn get_campaign(&self) -> &Option<crate::types::Campaign> {
         &self.campaign
     }
@@ -1227,6 +1372,7 @@ impl ContactBuilder {
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
     ///
     /// Sets [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status).
+    #[inline]
     pub fn answering_machine_detection_status(
         mut self,
         input: crate::types::AnsweringMachineDetectionStatus,
@@ -1238,6 +1384,7 @@ impl ContactBuilder {
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
     ///
     /// Sets [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status).
+    #[inline]
     pub fn set_answering_machine_detection_status(
         mut self,
         input: Option<crate::types::AnsweringMachineDetectionStatus>,
@@ -1247,6 +1394,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status), if set.
+    #[inline]
     pub fn get_answering_machine_detection_status(
         &self,
     ) -> &Option<crate::types::AnsweringMachineDetectionStatus> {
@@ -1256,6 +1404,7 @@ impl ContactBuilder {
     /// Information about customer’s voice activity.
     ///
     /// Sets [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity).
+    #[inline]
     pub fn customer_voice_activity(
         mut self,
         input: crate::types::CustomerVoiceActivity,
@@ -1267,6 +1416,7 @@ impl ContactBuilder {
     /// Information about customer’s voice activity.
     ///
     /// Sets [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity).
+    #[inline]
     pub fn set_customer_voice_activity(
         mut self,
         input: Option<crate::types::CustomerVoiceActivity>,
@@ -1276,6 +1426,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity), if set.
+    #[inline]
     pub fn get_customer_voice_activity(
         &self,
     ) -> &Option<crate::types::CustomerVoiceActivity> {
@@ -1285,6 +1436,7 @@ impl ContactBuilder {
     /// Information about the quality of the participant's media connection.
     ///
     /// Sets [`quality_metrics`](crate::types::Contact#structfield.quality_metrics).
+    #[inline]
     pub fn quality_metrics(mut self, input: crate::types::QualityMetrics) -> Self {
         self.quality_metrics = Some(input);
         self
@@ -1293,6 +1445,7 @@ impl ContactBuilder {
     /// Information about the quality of the participant's media connection.
     ///
     /// Sets [`quality_metrics`](crate::types::Contact#structfield.quality_metrics).
+    #[inline]
     pub fn set_quality_metrics(
         mut self,
         input: Option<crate::types::QualityMetrics>,
@@ -1302,6 +1455,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`quality_metrics`](crate::types::Contact#structfield.quality_metrics), if set.
+    #[inline]
     pub fn get_quality_metrics(&self) -> &Option<crate::types::QualityMetrics> {
         &self.quality_metrics
     }
@@ -1309,6 +1463,7 @@ impl ContactBuilder {
     /// Information about how agent, bot, and customer interact in a chat contact.
     ///
     /// Sets [`chat_metrics`](crate::types::Contact#structfield.chat_metrics).
+    #[inline]
     pub fn chat_metrics(mut self, input: crate::types::ChatMetrics) -> Self {
         self.chat_metrics = Some(input);
         self
@@ -1317,12 +1472,14 @@ impl ContactBuilder {
     /// Information about how agent, bot, and customer interact in a chat contact.
     ///
     /// Sets [`chat_metrics`](crate::types::Contact#structfield.chat_metrics).
+    #[inline]
     pub fn set_chat_metrics(mut self, input: Option<crate::types::ChatMetrics>) -> Self {
         self.chat_metrics = input;
         self
     }
 
     /// Returns [`chat_metrics`](crate::types::Contact#structfield.chat_metrics), if set.
+    #[inline]
     pub fn get_chat_metrics(&self) -> &Option<crate::types::ChatMetrics> {
         &self.chat_metrics
     }
@@ -1330,6 +1487,7 @@ impl ContactBuilder {
     /// Information about the call disconnect experience.
     ///
     /// Sets [`disconnect_details`](crate::types::Contact#structfield.disconnect_details).
+    #[inline]
     pub fn disconnect_details(mut self, input: crate::types::DisconnectDetails) -> Self {
         self.disconnect_details = Some(input);
         self
@@ -1338,6 +1496,7 @@ impl ContactBuilder {
     /// Information about the call disconnect experience.
     ///
     /// Sets [`disconnect_details`](crate::types::Contact#structfield.disconnect_details).
+    #[inline]
     pub fn set_disconnect_details(
         mut self,
         input: Option<crate::types::DisconnectDetails>,
@@ -1347,6 +1506,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`disconnect_details`](crate::types::Contact#structfield.disconnect_details), if set.
+    #[inline]
     pub fn get_disconnect_details(&self) -> &Option<crate::types::DisconnectDetails> {
         &self.disconnect_details
     }
@@ -1354,6 +1514,7 @@ impl ContactBuilder {
     /// List of additional email addresses for an email contact.
     ///
     /// Sets [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients).
+    #[inline]
     pub fn additional_email_recipients(
         mut self,
         input: crate::types::AdditionalEmailRecipients,
@@ -1365,6 +1526,7 @@ impl ContactBuilder {
     /// List of additional email addresses for an email contact.
     ///
     /// Sets [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients).
+    #[inline]
     pub fn set_additional_email_recipients(
         mut self,
         input: Option<crate::types::AdditionalEmailRecipients>,
@@ -1374,6 +1536,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients), if set.
+    #[inline]
     pub fn get_additional_email_recipients(
         &self,
     ) -> &Option<crate::types::AdditionalEmailRecipients> {
@@ -1381,6 +1544,7 @@ impl ContactBuilder {
     }
 
     /// Inserts an entry into [`segment_attributes`](crate::types::Contact#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+    #[inline]
     pub fn segment_attributes(
         mut self,
         k: impl Into<String>,
@@ -1395,6 +1559,7 @@ impl ContactBuilder {
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     ///
     /// Sets [`segment_attributes`](crate::types::Contact#structfield.segment_attributes).
+    #[inline]
     pub fn set_segment_attributes(
         mut self,
         input: Option<
@@ -1406,6 +1571,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`segment_attributes`](crate::types::Contact#structfield.segment_attributes), if set.
+    #[inline]
     pub fn get_segment_attributes(
         &self,
     ) -> &Option<
@@ -1415,6 +1581,7 @@ impl ContactBuilder {
     }
 
     /// Appends an item to [`recordings`](crate::types::Contact#structfield.recordings); use [`set_recordings`](Self::set_recordings) to replace the whole list.
+    #[inline]
     pub fn recordings(mut self, input: crate::types::RecordingInfo) -> Self {
         let mut v: Vec<_> = self.recordings.unwrap_or_default();
         v.push(input);
@@ -1425,6 +1592,7 @@ impl ContactBuilder {
     /// If recording was enabled, this is information about the recordings.
     ///
     /// Sets [`recordings`](crate::types::Contact#structfield.recordings).
+    #[inline]
     pub fn set_recordings(
         mut self,
         input: Option<Vec<crate::types::RecordingInfo>>,
@@ -1434,6 +1602,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`recordings`](crate::types::Contact#structfield.recordings), if set.
+    #[inline]
     pub fn get_recordings(&self) -> &Option<Vec<crate::types::RecordingInfo>> {
         &self.recordings
     }
@@ -1441,6 +1610,7 @@ impl ContactBuilder {
     /// The disconnect reason for the contact.
     ///
     /// Sets [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason).
+    #[inline]
     pub fn disconnect_reason(mut self, input: impl Into<String>) -> Self {
         self.disconnect_reason = Some(input.into());
         self
@@ -1449,17 +1619,20 @@ impl ContactBuilder {
     /// The disconnect reason for the contact.
     ///
     /// Sets [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason).
+    #[inline]
     pub fn set_disconnect_reason(mut self, input: Option<String>) -> Self {
         self.disconnect_reason = input;
         self
     }
 
     /// Returns [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason), if set.
+    #[inline]
     pub fn get_disconnect_reason(&self) -> &Option<String> {
         &self.disconnect_reason
     }
 
     /// Inserts an entry into [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations); use [`set_contact_evaluations`](Self::set_contact_evaluations) to replace the whole map.
+    #[inline]
     pub fn contact_evaluations(
         mut self,
         k: impl Into<String>,
@@ -1474,6 +1647,7 @@ impl ContactBuilder {
     /// Information about the contact evaluations where the key is the FormId, which is a unique identifier for the form.
     ///
     /// Sets [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations).
+    #[inline]
     pub fn set_contact_evaluations(
         mut self,
         input: Option<
@@ -1485,6 +1659,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations), if set.
+    #[inline]
     pub fn get_contact_evaluations(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::ContactEvaluation>> {
@@ -1494,6 +1669,7 @@ impl ContactBuilder {
     /// If this contact was created using a task template, this contains information about the task template.
     ///
     /// Sets [`task_template_info`](crate::types::Contact#structfield.task_template_info).
+    #[inline]
     pub fn task_template_info(
         mut self,
         input: crate::types::TaskTemplateInfoV2,
@@ -1505,6 +1681,7 @@ impl ContactBuilder {
     /// If this contact was created using a task template, this contains information about the task template.
     ///
     /// Sets [`task_template_info`](crate::types::Contact#structfield.task_template_info).
+    #[inline]
     pub fn set_task_template_info(
         mut self,
         input: Option<crate::types::TaskTemplateInfoV2>,
@@ -1514,6 +1691,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`task_template_info`](crate::types::Contact#structfield.task_template_info), if set.
+    #[inline]
     pub fn get_task_template_info(&self) -> &Option<crate::types::TaskTemplateInfoV2> {
         &self.task_template_info
     }
@@ -1521,6 +1699,7 @@ impl ContactBuilder {
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
     ///
     /// Sets [`contact_details`](crate::types::Contact#structfield.contact_details).
+    #[inline]
     pub fn contact_details(mut self, input: crate::types::ContactDetails) -> Self {
         self.contact_details = Some(input);
         self
@@ -1529,6 +1708,7 @@ impl ContactBuilder {
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
     ///
     /// Sets [`contact_details`](crate::types::Contact#structfield.contact_details).
+    #[inline]
     pub fn set_contact_details(
         mut self,
         input: Option<crate::types::ContactDetails>,
@@ -1538,6 +1718,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`contact_details`](crate::types::Contact#structfield.contact_details), if set.
+    #[inline]
     pub fn get_contact_details(&self) -> &Option<crate::types::ContactDetails> {
         &self.contact_details
     }
@@ -1545,6 +1726,7 @@ impl ContactBuilder {
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy).
+    #[inline]
     pub fn outbound_strategy(mut self, input: crate::types::OutboundStrategy) -> Self {
         self.outbound_strategy = Some(input);
         self
@@ -1553,6 +1735,7 @@ impl ContactBuilder {
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy).
+    #[inline]
     pub fn set_outbound_strategy(
         mut self,
         input: Option<crate::types::OutboundStrategy>,
@@ -1562,11 +1745,13 @@ impl ContactBuilder {
     }
 
     /// Returns [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy), if set.
+    #[inline]
     pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
         &self.outbound_strategy
     }
 
     /// Inserts an entry into [`attributes`](crate::types::Contact#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+    #[inline]
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -1577,6 +1762,7 @@ impl ContactBuilder {
     /// The attributes of the contact.
     ///
     /// Sets [`attributes`](crate::types::Contact#structfield.attributes).
+    #[inline]
     pub fn set_attributes(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -1586,6 +1772,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`attributes`](crate::types::Contact#structfield.attributes), if set.
+    #[inline]
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -1593,6 +1780,7 @@ impl ContactBuilder {
     }
 
     /// Appends an item to [`next_contacts`](crate::types::Contact#structfield.next_contacts); use [`set_next_contacts`](Self::set_next_contacts) to replace the whole list.
+    #[inline]
     pub fn next_contacts(mut self, input: crate::types::NextContactEntry) -> Self {
         let mut v: Vec<_> = self.next_contacts.unwrap_or_default();
         v.push(input);
@@ -1603,6 +1791,7 @@ impl ContactBuilder {
     /// List of next contact entries for the contact.
     ///
     /// Sets [`next_contacts`](crate::types::Contact#structfield.next_contacts).
+    #[inline]
     pub fn set_next_contacts(
         mut self,
         input: Option<Vec<crate::types::NextContactEntry>>,
@@ -1612,6 +1801,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`next_contacts`](crate::types::Contact#structfield.next_contacts), if set.
+    #[inline]
     pub fn get_next_contacts(&self) -> &Option<Vec<crate::types::NextContactEntry>> {
         &self.next_contacts
     }
@@ -1619,6 +1809,7 @@ impl ContactBuilder {
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata).
+    #[inline]
     pub fn global_resiliency_metadata(
         mut self,
         input: crate::types::GlobalResiliencyMetadata,
@@ -1630,6 +1821,7 @@ impl ContactBuilder {
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata).
+    #[inline]
     pub fn set_global_resiliency_metadata(
         mut self,
         input: Option<crate::types::GlobalResiliencyMetadata>,
@@ -1639,6 +1831,7 @@ impl ContactBuilder {
     }
 
     /// Returns [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata), if set.
+    #[inline]
     pub fn get_global_resiliency_metadata(
         &self,
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
@@ -1646,6 +1839,7 @@ impl ContactBuilder {
     }
 
     /// Builds a [`Contact`].
+    #[inline]
     pub fn build(self) -> crate::types::Contact {
         crate::types::Contact {
             arn: self.arn,
@@ -1767,6 +1961,7 @@ impl ::std::fmt::Debug for ContactBuilder {
 }
 
 impl crate::rest_json::JsonSer for Contact {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -1944,6 +2139,7 @@ impl crate::rest_json::JsonSer for Contact {
 }
 
 impl crate::rest_json::JsonDe for Contact {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ContactAnalysis {
 
 impl ContactAnalysis {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
+    #[inline]
     pub fn transcript(&self) -> Option<&crate::types::Transcript> {
         self.transcript.as_ref()
     }
 
     /// Creates a new builder for [`ContactAnalysis`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactAnalysisBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ContactAnalysisBuilder {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     ///
     /// Sets [`transcript`](crate::types::ContactAnalysis#structfield.transcript).
+    #[inline]
     pub fn transcript(mut self, input: crate::types::Transcript) -> Self {
         self.transcript = Some(input);
         self
@@ -38,17 +41,20 @@ impl ContactAnalysisBuilder {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     ///
     /// Sets [`transcript`](crate::types::ContactAnalysis#structfield.transcript).
+    #[inline]
     pub fn set_transcript(mut self, input: Option<crate::types::Transcript>) -> Self {
         self.transcript = input;
         self
     }
 
     /// Returns [`transcript`](crate::types::ContactAnalysis#structfield.transcript), if set.
+    #[inline]
     pub fn get_transcript(&self) -> &Option<crate::types::Transcript> {
         &self.transcript
     }
 
     /// Builds a [`ContactAnalysis`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactAnalysis {
         crate::types::ContactAnalysis {
             transcript: self.transcript,
@@ -57,6 +63,7 @@ impl ContactAnalysisBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactAnalysis {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for ContactAnalysis {
 }
 
 impl crate::rest_json::JsonDe for ContactAnalysis {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,21 +15,25 @@ pub struct ContactConfiguration {
 
 impl ContactConfiguration {
     /// The identifier of the contact within the Amazon Connect instance.
+    #[inline]
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
 
     /// The role of the participant in the chat conversation.
+    #[inline]
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
 
     /// Whether to include raw connect message in the push notification payload.
+    #[inline]
     pub fn include_raw_message(&self) -> bool {
         self.include_raw_message
     }
 
     /// Creates a new builder for [`ContactConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl ContactConfigurationBuilder {
     /// The identifier of the contact within the Amazon Connect instance.
     ///
     /// Sets [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id). This field is required.
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl ContactConfigurationBuilder {
     /// The identifier of the contact within the Amazon Connect instance.
     ///
     /// Sets [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id). This field is required.
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -69,6 +76,7 @@ impl ContactConfigurationBuilder {
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role).
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -77,6 +85,7 @@ impl ContactConfigurationBuilder {
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role).
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -86,6 +95,7 @@ impl ContactConfigurationBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
@@ -93,6 +103,7 @@ impl ContactConfigurationBuilder {
     /// Whether to include raw connect message in the push notification payload.
     ///
     /// Sets [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message).
+    #[inline]
     pub fn include_raw_message(mut self, input: bool) -> Self {
         self.include_raw_message = Some(input);
         self
@@ -101,12 +112,14 @@ impl ContactConfigurationBuilder {
     /// Whether to include raw connect message in the push notification payload.
     ///
     /// Sets [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message).
+    #[inline]
     pub fn set_include_raw_message(mut self, input: Option<bool>) -> Self {
         self.include_raw_message = input;
         self
     }
 
     /// Returns [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message), if set.
+    #[inline]
     pub fn get_include_raw_message(&self) -> &Option<bool> {
         &self.include_raw_message
     }
@@ -115,6 +128,7 @@ impl ContactConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ContactConfiguration, crate::error::BuildError> {
@@ -132,6 +146,7 @@ impl ContactConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +169,7 @@ impl crate::rest_json::JsonSer for ContactConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ContactConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct ContactDataRequest {
 
 impl ContactDataRequest {
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
+    #[inline]
     pub fn system_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.system_endpoint.as_ref()
     }
 
     /// Endpoint of the customer for which contact will be initiated.
+    #[inline]
     pub fn customer_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.customer_endpoint.as_ref()
     }
 
     /// Identifier to uniquely identify individual requests in the batch.
+    #[inline]
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
 
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// List of attributes to be stored in a contact.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// Structure to store information associated with a campaign.
+    #[inline]
     pub fn campaign(&self) -> Option<&crate::types::Campaign> {
         self.campaign.as_ref()
     }
 
     /// Information about the outbound strategy.
+    #[inline]
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
 
     /// Creates a new builder for [`ContactDataRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactDataRequestBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl ContactDataRequestBuilder {
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
     ///
     /// Sets [`system_endpoint`](crate::types::ContactDataRequest#structfield.system_endpoint).
+    #[inline]
     pub fn system_endpoint(mut self, input: crate::types::Endpoint) -> Self {
         self.system_endpoint = Some(input);
         self
@@ -86,12 +95,14 @@ impl ContactDataRequestBuilder {
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
     ///
     /// Sets [`system_endpoint`](crate::types::ContactDataRequest#structfield.system_endpoint).
+    #[inline]
     pub fn set_system_endpoint(mut self, input: Option<crate::types::Endpoint>) -> Self {
         self.system_endpoint = input;
         self
     }
 
     /// Returns [`system_endpoint`](crate::types::ContactDataRequest#structfield.system_endpoint), if set.
+    #[inline]
     pub fn get_system_endpoint(&self) -> &Option<crate::types::Endpoint> {
         &self.system_endpoint
     }
@@ -99,6 +110,7 @@ impl ContactDataRequestBuilder {
     /// Endpoint of the customer for which contact will be initiated.
     ///
     /// Sets [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint).
+    #[inline]
     pub fn customer_endpoint(mut self, input: crate::types::Endpoint) -> Self {
         self.customer_endpoint = Some(input);
         self
@@ -107,6 +119,7 @@ impl ContactDataRequestBuilder {
     /// Endpoint of the customer for which contact will be initiated.
     ///
     /// Sets [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint).
+    #[inline]
     pub fn set_customer_endpoint(
         mut self,
         input: Option<crate::types::Endpoint>,
@@ -116,6 +129,7 @@ impl ContactDataRequestBuilder {
     }
 
     /// Returns [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint), if set.
+    #[inline]
     pub fn get_customer_endpoint(&self) -> &Option<crate::types::Endpoint> {
         &self.customer_endpoint
     }
@@ -123,6 +137,7 @@ impl ContactDataRequestBuilder {
     /// Identifier to uniquely identify individual requests in the batch.
     ///
     /// Sets [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier).
+    #[inline]
     pub fn request_identifier(mut self, input: impl Into<String>) -> Self {
         self.request_identifier = Some(input.into());
         self
@@ -131,12 +146,14 @@ impl ContactDataRequestBuilder {
     /// Identifier to uniquely identify individual requests in the batch.
     ///
     /// Sets [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier).
+    #[inline]
     pub fn set_request_identifier(mut self, input: Option<String>) -> Self {
         self.request_identifier = input;
         self
     }
 
     /// Returns [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier), if set.
+    #[inline]
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
@@ -144,6 +161,7 @@ impl ContactDataRequestBuilder {
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
     ///
     /// Sets [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id).
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -152,17 +170,20 @@ impl ContactDataRequestBuilder {
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
     ///
     /// Sets [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id).
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
 
     /// Inserts an entry into [`attributes`](crate::types::ContactDataRequest#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+    #[inline]
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -173,6 +194,7 @@ impl ContactDataRequestBuilder {
     /// List of attributes to be stored in a contact.
     ///
     /// Sets [`attributes`](crate::types::ContactDataRequest#structfield.attributes).
+    #[inline]
     pub fn set_attributes(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -182,6 +204,7 @@ impl ContactDataRequestBuilder {
     }
 
     /// Returns [`attributes`](crate::types::ContactDataRequest#structfield.attributes), if set.
+    #[inline]
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -191,6 +214,7 @@ impl ContactDataRequestBuilder {
     /// Structure to store information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::ContactDataRequest#structfield.campaign).
+    #[inline]
     pub fn campaign(mut self, input: crate::types::Campaign) -> Self {
         self.campaign = Some(input);
         self
@@ -199,12 +223,14 @@ impl ContactDataRequestBuilder {
     /// Structure to store information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::ContactDataRequest#structfield.campaign).
+    #[inline]
     pub fn set_campaign(mut self, input: Option<crate::types::Campaign>) -> Self {
         self.campaign = input;
         self
     }
 
     /// Returns [`campaign`](crate::types::ContactDataRequest#structfield.campaign), if set.
+    #[inline]
     pub fn get_campaign(&self) -> &Option<crate::types::Campaign> {
         &self.campaign
     }
@@ -212,6 +238,7 @@ impl ContactDataRequestBuilder {
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy).
+    #[inline]
     pub fn outbound_strategy(mut self, input: crate::types::OutboundStrategy) -> Self {
         self.outbound_strategy = Some(input);
         self
@@ -220,6 +247,7 @@ impl ContactDataRequestBuilder {
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy).
+    #[inline]
     pub fn set_outbound_strategy(
         mut self,
         input: Option<crate::types::OutboundStrategy>,
@@ -229,11 +257,13 @@ impl ContactDataRequestBuilder {
     }
 
     /// Returns [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy), if set.
+    #[inline]
     pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
         &self.outbound_strategy
     }
 
     /// Builds a [`ContactDataRequest`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactDataRequest {
         crate::types::ContactDataRequest {
             system_endpoint: self.system_endpoint,
@@ -248,6 +278,7 @@ impl ContactDataRequestBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactDataRequest {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -281,6 +312,7 @@ impl crate::rest_json::JsonSer for ContactDataRequest {
 }
 
 impl crate::rest_json::JsonDe for ContactDataRequest {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ContactDetails {
 
 impl ContactDetails {
     /// The name of the contact details.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Teh description of the contact details.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`ContactDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ContactDetailsBuilder {
     /// The name of the contact details.
     ///
     /// Sets [`name`](crate::types::ContactDetails#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl ContactDetailsBuilder {
     /// The name of the contact details.
     ///
     /// Sets [`name`](crate::types::ContactDetails#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactDetails#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl ContactDetailsBuilder {
     /// Teh description of the contact details.
     ///
     /// Sets [`description`](crate::types::ContactDetails#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl ContactDetailsBuilder {
     /// Teh description of the contact details.
     ///
     /// Sets [`description`](crate::types::ContactDetails#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ContactDetails#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Builds a [`ContactDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactDetails {
         crate::types::ContactDetails {
             name: self.name,
@@ -87,6 +97,7 @@ impl ContactDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for ContactDetails {
 }
 
 impl crate::rest_json::JsonDe for ContactDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

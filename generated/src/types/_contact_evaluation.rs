@@ -21,41 +21,49 @@ pub struct ContactEvaluation {
 
 impl ContactEvaluation {
     /// The `FormId` of the contact evaluation.
+    #[inline]
     pub fn form_id(&self) -> Option<&str> {
         self.form_id.as_deref()
     }
 
     /// The Amazon Resource Name for the evaluation form.
+    #[inline]
     pub fn evaluation_arn(&self) -> Option<&str> {
         self.evaluation_arn.as_deref()
     }
 
     /// The status of the evaluation.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
 
     /// The date and time when the evaluation was started, in UTC time.
+    #[inline]
     pub fn start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.start_timestamp.as_ref()
     }
 
     /// The date and time when the evaluation was submitted, in UTC time.
+    #[inline]
     pub fn end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.end_timestamp.as_ref()
     }
 
     /// The date and time when the evaluation was deleted, in UTC time.
+    #[inline]
     pub fn delete_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.delete_timestamp.as_ref()
     }
 
     /// The path where evaluation was exported.
+    #[inline]
     pub fn export_location(&self) -> Option<&str> {
         self.export_location.as_deref()
     }
 
     /// Creates a new builder for [`ContactEvaluation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactEvaluationBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl ContactEvaluationBuilder {
     /// The `FormId` of the contact evaluation.
     ///
     /// Sets [`form_id`](crate::types::ContactEvaluation#structfield.form_id).
+    #[inline]
     pub fn form_id(mut self, input: impl Into<String>) -> Self {
         self.form_id = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl ContactEvaluationBuilder {
     /// The `FormId` of the contact evaluation.
     ///
     /// Sets [`form_id`](crate::types::ContactEvaluation#structfield.form_id).
+    #[inline]
     pub fn set_form_id(mut self, input: Option<String>) -> Self {
         self.form_id = input;
         self
     }
 
     /// Returns [`form_id`](crate::types::ContactEvaluation#structfield.form_id), if set.
+    #[inline]
     pub fn get_form_id(&self) -> &Option<String> {
         &self.form_id
     }
@@ -99,6 +110,7 @@ impl ContactEvaluationBuilder {
     /// The Amazon Resource Name for the evaluation form.
     ///
     /// Sets [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn).
+    #[inline]
     pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_arn = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl ContactEvaluationBuilder {
     /// The Amazon Resource Name for the evaluation form.
     ///
     /// Sets [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn).
+    #[inline]
     pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_arn = input;
         self
     }
 
     /// Returns [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn), if set.
+    #[inline]
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
@@ -120,6 +134,7 @@ impl ContactEvaluationBuilder {
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::ContactEvaluation#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::Status) -> Self {
         self.status = Some(input);
         self
@@ -128,12 +143,14 @@ impl ContactEvaluationBuilder {
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::ContactEvaluation#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::Status>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::ContactEvaluation#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.status
     }
@@ -141,6 +158,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was started, in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp).
+    #[inline]
     pub fn start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.start_timestamp = Some(input);
         self
@@ -149,6 +167,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was started, in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp).
+    #[inline]
     pub fn set_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -158,6 +177,7 @@ impl ContactEvaluationBuilder {
     }
 
     /// Returns [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp), if set.
+    #[inline]
     pub fn get_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_timestamp
     }
@@ -165,6 +185,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was submitted, in UTC time.
     ///
     /// Sets [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp).
+    #[inline]
     pub fn end_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.end_timestamp = Some(input);
         self
@@ -173,6 +194,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was submitted, in UTC time.
     ///
     /// Sets [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp).
+    #[inline]
     pub fn set_end_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -182,6 +204,7 @@ impl ContactEvaluationBuilder {
     }
 
     /// Returns [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp), if set.
+    #[inline]
     pub fn get_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_timestamp
     }
@@ -189,6 +212,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was deleted, in UTC time.
     ///
     /// Sets [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp).
+    #[inline]
     pub fn delete_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.delete_timestamp = Some(input);
         self
@@ -197,6 +221,7 @@ impl ContactEvaluationBuilder {
     /// The date and time when the evaluation was deleted, in UTC time.
     ///
     /// Sets [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp).
+    #[inline]
     pub fn set_delete_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -206,6 +231,7 @@ impl ContactEvaluationBuilder {
     }
 
     /// Returns [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp), if set.
+    #[inline]
     pub fn get_delete_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.delete_timestamp
     }
@@ -213,6 +239,7 @@ impl ContactEvaluationBuilder {
     /// The path where evaluation was exported.
     ///
     /// Sets [`export_location`](crate::types::ContactEvaluation#structfield.export_location).
+    #[inline]
     pub fn export_location(mut self, input: impl Into<String>) -> Self {
         self.export_location = Some(input.into());
         self
@@ -221,17 +248,20 @@ impl ContactEvaluationBuilder {
     /// The path where evaluation was exported.
     ///
     /// Sets [`export_location`](crate::types::ContactEvaluation#structfield.export_location).
+    #[inline]
     pub fn set_export_location(mut self, input: Option<String>) -> Self {
         self.export_location = input;
         self
     }
 
     /// Returns [`export_location`](crate::types::ContactEvaluation#structfield.export_location), if set.
+    #[inline]
     pub fn get_export_location(&self) -> &Option<String> {
         &self.export_location
     }
 
     /// Builds a [`ContactEvaluation`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactEvaluation {
         crate::types::ContactEvaluation {
             form_id: self.form_id,
@@ -246,6 +276,7 @@ impl ContactEvaluationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactEvaluation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -279,6 +310,7 @@ impl crate::rest_json::JsonSer for ContactEvaluation {
 }
 
 impl crate::rest_json::JsonDe for ContactEvaluation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ impl ContactFilter {
     /// A list of up to 9 [contact states](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Empty when the field is unset; use `.contact_states.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contact_states(&self) -> &[crate::types::ContactState] {
         self.contact_states.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ContactFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFilterBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct ContactFilterBuilder {
 
 impl ContactFilterBuilder {
     /// Appends an item to [`contact_states`](crate::types::ContactFilter#structfield.contact_states); use [`set_contact_states`](Self::set_contact_states) to replace the whole list.
+    #[inline]
     pub fn contact_states(mut self, input: crate::types::ContactState) -> Self {
         let mut v: Vec<_> = self.contact_states.unwrap_or_default();
         v.push(input);
@@ -40,6 +43,7 @@ impl ContactFilterBuilder {
     /// A list of up to 9 [contact states](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`contact_states`](crate::types::ContactFilter#structfield.contact_states).
+    #[inline]
     pub fn set_contact_states(
         mut self,
         input: Option<Vec<crate::types::ContactState>>,
@@ -49,11 +53,13 @@ impl ContactFilterBuilder {
     }
 
     /// Returns [`contact_states`](crate::types::ContactFilter#structfield.contact_states), if set.
+    #[inline]
     pub fn get_contact_states(&self) -> &Option<Vec<crate::types::ContactState>> {
         &self.contact_states
     }
 
     /// Builds a [`ContactFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFilter {
         crate::types::ContactFilter {
             contact_states: self.contact_states,
@@ -62,6 +68,7 @@ impl ContactFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -77,6 +84,7 @@ impl crate::rest_json::JsonSer for ContactFilter {
 }
 
 impl crate::rest_json::JsonDe for ContactFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

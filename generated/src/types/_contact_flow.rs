@@ -37,76 +37,91 @@ pub struct ContactFlow {
 
 impl ContactFlow {
     /// The Amazon Resource Name (ARN) of the flow.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The name of the flow.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of the flow.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ContactFlowType> {
         self.r#type.as_ref()
     }
 
     /// The type of flow.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::ContactFlowState> {
         self.state.as_ref()
     }
 
     /// The status of the flow.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status.as_ref()
     }
 
     /// The description of the flow.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Indicates the checksum value of the flow content.
+    #[inline]
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
 
     /// The identifier of the flow version.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// The description of the flow version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// The time at which the flow was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which the flow was last modified
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`ContactFlow`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowBuilder {
         ::std::default::Default::default()
     }
@@ -136,6 +151,7 @@ impl ContactFlowBuilder {
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlow#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -144,12 +160,14 @@ impl ContactFlowBuilder {
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlow#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlow#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -157,6 +175,7 @@ impl ContactFlowBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlow#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -165,12 +184,14 @@ impl ContactFlowBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlow#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactFlow#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -178,6 +199,7 @@ impl ContactFlowBuilder {
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlow#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -186,12 +208,14 @@ impl ContactFlowBuilder {
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlow#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactFlow#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -199,6 +223,7 @@ impl ContactFlowBuilder {
     /// The type of the flow.
     ///
     /// Sets [`type`](crate::types::ContactFlow#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ContactFlowType) -> Self {
         self.r#type = Some(input);
         self
@@ -207,12 +232,14 @@ impl ContactFlowBuilder {
     /// The type of the flow.
     ///
     /// Sets [`type`](crate::types::ContactFlow#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ContactFlowType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::ContactFlow#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.r#type
     }
@@ -220,6 +247,7 @@ impl ContactFlowBuilder {
     /// The type of flow.
     ///
     /// Sets [`state`](crate::types::ContactFlow#structfield.state).
+    #[inline]
     pub fn state(mut self, input: crate::types::ContactFlowState) -> Self {
         self.state = Some(input);
         self
@@ -228,12 +256,14 @@ impl ContactFlowBuilder {
     /// The type of flow.
     ///
     /// Sets [`state`](crate::types::ContactFlow#structfield.state).
+    #[inline]
     pub fn set_state(mut self, input: Option<crate::types::ContactFlowState>) -> Self {
         self.state = input;
         self
     }
 
     /// Returns [`state`](crate::types::ContactFlow#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowState> {
         &self.state
     }
@@ -241,6 +271,7 @@ impl ContactFlowBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status`](crate::types::ContactFlow#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ContactFlowStatus) -> Self {
         self.status = Some(input);
         self
@@ -249,12 +280,14 @@ impl ContactFlowBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status`](crate::types::ContactFlow#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ContactFlowStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::ContactFlow#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.status
     }
@@ -262,6 +295,7 @@ impl ContactFlowBuilder {
     /// The description of the flow.
     ///
     /// Sets [`description`](crate::types::ContactFlow#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -270,12 +304,14 @@ impl ContactFlowBuilder {
     /// The description of the flow.
     ///
     /// Sets [`description`](crate::types::ContactFlow#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ContactFlow#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -283,6 +319,7 @@ impl ContactFlowBuilder {
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlow#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -291,17 +328,20 @@ impl ContactFlowBuilder {
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlow#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::ContactFlow#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
 
     /// Inserts an entry into [`tags`](crate::types::ContactFlow#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -312,6 +352,7 @@ impl ContactFlowBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ContactFlow#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -321,6 +362,7 @@ impl ContactFlowBuilder {
     }
 
     /// Returns [`tags`](crate::types::ContactFlow#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -328,6 +370,7 @@ impl ContactFlowBuilder {
     /// Indicates the checksum value of the flow content.
     ///
     /// Sets [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256).
+    #[inline]
     pub fn flow_content_sha256(mut self, input: impl Into<String>) -> Self {
         self.flow_content_sha256 = Some(input.into());
         self
@@ -336,12 +379,14 @@ impl ContactFlowBuilder {
     /// Indicates the checksum value of the flow content.
     ///
     /// Sets [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256).
+    #[inline]
     pub fn set_flow_content_sha256(mut self, input: Option<String>) -> Self {
         self.flow_content_sha256 = input;
         self
     }
 
     /// Returns [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256), if set.
+    #[inline]
     pub fn get_flow_content_sha256(&self) -> &Option<String> {
         &self.flow_content_sha256
     }
@@ -349,6 +394,7 @@ impl ContactFlowBuilder {
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlow#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i64) -> Self {
         self.version = Some(input);
         self
@@ -357,12 +403,14 @@ impl ContactFlowBuilder {
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlow#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ContactFlow#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
@@ -370,6 +418,7 @@ impl ContactFlowBuilder {
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlow#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -378,12 +427,14 @@ impl ContactFlowBuilder {
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlow#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::ContactFlow#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
@@ -391,6 +442,7 @@ impl ContactFlowBuilder {
     /// The time at which the flow was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -399,6 +451,7 @@ impl ContactFlowBuilder {
     /// The time at which the flow was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -408,6 +461,7 @@ impl ContactFlowBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -415,6 +469,7 @@ impl ContactFlowBuilder {
     /// The region in which the flow was last modified
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -423,17 +478,20 @@ impl ContactFlowBuilder {
     /// The region in which the flow was last modified
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`ContactFlow`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlow {
         crate::types::ContactFlow {
             arn: self.arn,
@@ -455,6 +513,7 @@ impl ContactFlowBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlow {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -509,6 +568,7 @@ impl crate::rest_json::JsonSer for ContactFlow {
 }
 
 impl crate::rest_json::JsonDe for ContactFlow {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ impl ContactFlowAttributeAndCondition {
     /// Tag-based conditions for contact flow filtering.
     ///
     /// Empty when the field is unset; use `.tag_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
 
     /// Contact flow type condition.
+    #[inline]
     pub fn contact_flow_type_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowTypeCondition> {
@@ -25,6 +27,7 @@ impl ContactFlowAttributeAndCondition {
     }
 
     /// Creates a new builder for [`ContactFlowAttributeAndCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowAttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct ContactFlowAttributeAndConditionBuilder {
 
 impl ContactFlowAttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
+    #[inline]
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
         let mut v: Vec<_> = self.tag_conditions.unwrap_or_default();
         v.push(input);
@@ -52,6 +56,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     /// Tag-based conditions for contact flow filtering.
     ///
     /// Sets [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions).
+    #[inline]
     pub fn set_tag_conditions(
         mut self,
         input: Option<Vec<crate::types::TagCondition>>,
@@ -61,6 +66,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     }
 
     /// Returns [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions), if set.
+    #[inline]
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
@@ -68,6 +74,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     /// Contact flow type condition.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition).
+    #[inline]
     pub fn contact_flow_type_condition(
         mut self,
         input: crate::types::ContactFlowTypeCondition,
@@ -79,6 +86,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     /// Contact flow type condition.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition).
+    #[inline]
     pub fn set_contact_flow_type_condition(
         mut self,
         input: Option<crate::types::ContactFlowTypeCondition>,
@@ -88,6 +96,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     }
 
     /// Returns [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition), if set.
+    #[inline]
     pub fn get_contact_flow_type_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
@@ -95,6 +104,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     }
 
     /// Builds a [`ContactFlowAttributeAndCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowAttributeAndCondition {
         crate::types::ContactFlowAttributeAndCondition {
             tag_conditions: self.tag_conditions,
@@ -104,6 +114,7 @@ impl ContactFlowAttributeAndConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowAttributeAndCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -125,6 +136,7 @@ impl crate::rest_json::JsonSer for ContactFlowAttributeAndCondition {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowAttributeAndCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,11 +17,13 @@ impl ContactFlowAttributeFilter {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowAttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
 
     /// A list of conditions which would be applied together with a AND condition.
+    #[inline]
     pub fn and_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowAttributeAndCondition> {
@@ -29,11 +31,13 @@ impl ContactFlowAttributeFilter {
     }
 
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
+    #[inline]
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
 
     /// Contact flow type condition within attribute filter.
+    #[inline]
     pub fn contact_flow_type_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowTypeCondition> {
@@ -41,6 +45,7 @@ impl ContactFlowAttributeFilter {
     }
 
     /// Creates a new builder for [`ContactFlowAttributeFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowAttributeFilterBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +67,7 @@ pub struct ContactFlowAttributeFilterBuilder {
 
 impl ContactFlowAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::ContactFlowAttributeAndCondition,
@@ -75,6 +81,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::ContactFlowAttributeAndCondition>>,
@@ -84,6 +91,7 @@ impl ContactFlowAttributeFilterBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowAttributeAndCondition>> {
@@ -93,6 +101,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// A list of conditions which would be applied together with a AND condition.
     ///
     /// Sets [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn and_condition(
         mut self,
         input: crate::types::ContactFlowAttributeAndCondition,
@@ -104,6 +113,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// A list of conditions which would be applied together with a AND condition.
     ///
     /// Sets [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn set_and_condition(
         mut self,
         input: Option<crate::types::ContactFlowAttributeAndCondition>,
@@ -113,6 +123,7 @@ impl ContactFlowAttributeFilterBuilder {
     }
 
     /// Returns [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition), if set.
+    #[inline]
     pub fn get_and_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowAttributeAndCondition> {
@@ -122,6 +133,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn tag_condition(mut self, input: crate::types::TagCondition) -> Self {
         self.tag_condition = Some(input);
         self
@@ -130,6 +142,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn set_tag_condition(
         mut self,
         input: Option<crate::types::TagCondition>,
@@ -139,6 +152,7 @@ impl ContactFlowAttributeFilterBuilder {
     }
 
     /// Returns [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition), if set.
+    #[inline]
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
@@ -146,6 +160,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// Contact flow type condition within attribute filter.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition).
+    #[inline]
     pub fn contact_flow_type_condition(
         mut self,
         input: crate::types::ContactFlowTypeCondition,
@@ -157,6 +172,7 @@ impl ContactFlowAttributeFilterBuilder {
     /// Contact flow type condition within attribute filter.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition).
+    #[inline]
     pub fn set_contact_flow_type_condition(
         mut self,
         input: Option<crate::types::ContactFlowTypeCondition>,
@@ -166,6 +182,7 @@ impl ContactFlowAttributeFilterBuilder {
     }
 
     /// Returns [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition), if set.
+    #[inline]
     pub fn get_contact_flow_type_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
@@ -173,6 +190,7 @@ impl ContactFlowAttributeFilterBuilder {
     }
 
     /// Builds a [`ContactFlowAttributeFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowAttributeFilter {
         crate::types::ContactFlowAttributeFilter {
             or_conditions: self.or_conditions,
@@ -184,6 +202,7 @@ impl ContactFlowAttributeFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowAttributeFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -211,6 +230,7 @@ impl crate::rest_json::JsonSer for ContactFlowAttributeFilter {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowAttributeFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -35,66 +35,79 @@ pub struct ContactFlowModule {
 
 impl ContactFlowModule {
     /// The Amazon Resource Name (ARN).
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the flow module.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The name of the flow module.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The JSON string that represents the content of the flow.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// The description of the flow module.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The type of flow module.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
 
     /// The status of the flow module.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ContactFlowModuleStatus> {
         self.status.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Hash of the module content for integrity verification.
+    #[inline]
     pub fn flow_module_content_sha256(&self) -> Option<&str> {
         self.flow_module_content_sha256.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// Description of the version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// The configuration settings for the flow module.
+    #[inline]
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
 
     /// The external invocation configuration for the flow module
+    #[inline]
     pub fn external_invocation_configuration(
         &self,
     ) -> Option<&crate::types::ExternalInvocationConfiguration> {
@@ -102,6 +115,7 @@ impl ContactFlowModule {
     }
 
     /// Creates a new builder for [`ContactFlowModule`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleBuilder {
         ::std::default::Default::default()
     }
@@ -132,6 +146,7 @@ impl ContactFlowModuleBuilder {
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`arn`](crate::types::ContactFlowModule#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -140,12 +155,14 @@ impl ContactFlowModuleBuilder {
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`arn`](crate::types::ContactFlowModule#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlowModule#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -153,6 +170,7 @@ impl ContactFlowModuleBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModule#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -161,12 +179,14 @@ impl ContactFlowModuleBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModule#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactFlowModule#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -174,6 +194,7 @@ impl ContactFlowModuleBuilder {
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModule#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -182,12 +203,14 @@ impl ContactFlowModuleBuilder {
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModule#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactFlowModule#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -195,6 +218,7 @@ impl ContactFlowModuleBuilder {
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlowModule#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -203,12 +227,14 @@ impl ContactFlowModuleBuilder {
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlowModule#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::ContactFlowModule#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -216,6 +242,7 @@ impl ContactFlowModuleBuilder {
     /// The description of the flow module.
     ///
     /// Sets [`description`](crate::types::ContactFlowModule#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -224,12 +251,14 @@ impl ContactFlowModuleBuilder {
     /// The description of the flow module.
     ///
     /// Sets [`description`](crate::types::ContactFlowModule#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ContactFlowModule#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -237,6 +266,7 @@ impl ContactFlowModuleBuilder {
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModule#structfield.state).
+    #[inline]
     pub fn state(mut self, input: crate::types::ContactFlowModuleState) -> Self {
         self.state = Some(input);
         self
@@ -245,6 +275,7 @@ impl ContactFlowModuleBuilder {
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModule#structfield.state).
+    #[inline]
     pub fn set_state(
         mut self,
         input: Option<crate::types::ContactFlowModuleState>,
@@ -254,6 +285,7 @@ impl ContactFlowModuleBuilder {
     }
 
     /// Returns [`state`](crate::types::ContactFlowModule#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state
     }
@@ -261,6 +293,7 @@ impl ContactFlowModuleBuilder {
     /// The status of the flow module.
     ///
     /// Sets [`status`](crate::types::ContactFlowModule#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ContactFlowModuleStatus) -> Self {
         self.status = Some(input);
         self
@@ -269,6 +302,7 @@ impl ContactFlowModuleBuilder {
     /// The status of the flow module.
     ///
     /// Sets [`status`](crate::types::ContactFlowModule#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::ContactFlowModuleStatus>,
@@ -278,11 +312,13 @@ impl ContactFlowModuleBuilder {
     }
 
     /// Returns [`status`](crate::types::ContactFlowModule#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ContactFlowModuleStatus> {
         &self.status
     }
 
     /// Inserts an entry into [`tags`](crate::types::ContactFlowModule#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -293,6 +329,7 @@ impl ContactFlowModuleBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ContactFlowModule#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -302,6 +339,7 @@ impl ContactFlowModuleBuilder {
     }
 
     /// Returns [`tags`](crate::types::ContactFlowModule#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -309,6 +347,7 @@ impl ContactFlowModuleBuilder {
     /// Hash of the module content for integrity verification.
     ///
     /// Sets [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256).
+    #[inline]
     pub fn flow_module_content_sha256(mut self, input: impl Into<String>) -> Self {
         self.flow_module_content_sha256 = Some(input.into());
         self
@@ -317,12 +356,14 @@ impl ContactFlowModuleBuilder {
     /// Hash of the module content for integrity verification.
     ///
     /// Sets [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256).
+    #[inline]
     pub fn set_flow_module_content_sha256(mut self, input: Option<String>) -> Self {
         self.flow_module_content_sha256 = input;
         self
     }
 
     /// Returns [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256), if set.
+    #[inline]
     pub fn get_flow_module_content_sha256(&self) -> &Option<String> {
         &self.flow_module_content_sha256
     }
@@ -330,6 +371,7 @@ impl ContactFlowModuleBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModule#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i64) -> Self {
         self.version = Some(input);
         self
@@ -338,12 +380,14 @@ impl ContactFlowModuleBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModule#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ContactFlowModule#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
@@ -351,6 +395,7 @@ impl ContactFlowModuleBuilder {
     /// Description of the version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModule#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -359,12 +404,14 @@ impl ContactFlowModuleBuilder {
     /// Description of the version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModule#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::ContactFlowModule#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
@@ -372,6 +419,7 @@ impl ContactFlowModuleBuilder {
     /// The configuration settings for the flow module.
     ///
     /// Sets [`settings`](crate::types::ContactFlowModule#structfield.settings).
+    #[inline]
     pub fn settings(mut self, input: impl Into<String>) -> Self {
         self.settings = Some(input.into());
         self
@@ -380,12 +428,14 @@ impl ContactFlowModuleBuilder {
     /// The configuration settings for the flow module.
     ///
     /// Sets [`settings`](crate::types::ContactFlowModule#structfield.settings).
+    #[inline]
     pub fn set_settings(mut self, input: Option<String>) -> Self {
         self.settings = input;
         self
     }
 
     /// Returns [`settings`](crate::types::ContactFlowModule#structfield.settings), if set.
+    #[inline]
     pub fn get_settings(&self) -> &Option<String> {
         &self.settings
     }
@@ -393,6 +443,7 @@ impl ContactFlowModuleBuilder {
     /// The external invocation configuration for the flow module
     ///
     /// Sets [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration).
+    #[inline]
     pub fn external_invocation_configuration(
         mut self,
         input: crate::types::ExternalInvocationConfiguration,
@@ -404,6 +455,7 @@ impl ContactFlowModuleBuilder {
     /// The external invocation configuration for the flow module
     ///
     /// Sets [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration).
+    #[inline]
     pub fn set_external_invocation_configuration(
         mut self,
         input: Option<crate::types::ExternalInvocationConfiguration>,
@@ -413,6 +465,7 @@ impl ContactFlowModuleBuilder {
     }
 
     /// Returns [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration), if set.
+    #[inline]
     pub fn get_external_invocation_configuration(
         &self,
     ) -> &Option<crate::types::ExternalInvocationConfiguration> {
@@ -420,6 +473,7 @@ impl ContactFlowModuleBuilder {
     }
 
     /// Builds a [`ContactFlowModule`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModule {
         crate::types::ContactFlowModule {
             arn: self.arn,
@@ -440,6 +494,7 @@ impl ContactFlowModuleBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModule {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -499,6 +554,7 @@ impl crate::rest_json::JsonSer for ContactFlowModule {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModule {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,46 +23,55 @@ pub struct ContactFlowModuleAliasInfo {
 
 impl ContactFlowModuleAliasInfo {
     /// The identifier of the flow module.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the flow module.
+    #[inline]
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// The name of the alias.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the alias.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowModuleAliasInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleAliasInfoBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`contact_flow_module_id`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_id).
+    #[inline]
     pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_module_id = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`contact_flow_module_id`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_id).
+    #[inline]
     pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
         self.contact_flow_module_id = input;
         self
     }
 
     /// Returns [`contact_flow_module_id`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_id), if set.
+    #[inline]
     pub fn get_contact_flow_module_id(&self) -> &Option<String> {
         &self.contact_flow_module_id
     }
@@ -107,6 +119,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn).
+    #[inline]
     pub fn contact_flow_module_arn(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_module_arn = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn).
+    #[inline]
     pub fn set_contact_flow_module_arn(mut self, input: Option<String>) -> Self {
         self.contact_flow_module_arn = input;
         self
     }
 
     /// Returns [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn), if set.
+    #[inline]
     pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
         &self.contact_flow_module_arn
     }
@@ -128,6 +143,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id).
+    #[inline]
     pub fn alias_id(mut self, input: impl Into<String>) -> Self {
         self.alias_id = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id).
+    #[inline]
     pub fn set_alias_id(mut self, input: Option<String>) -> Self {
         self.alias_id = input;
         self
     }
 
     /// Returns [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id), if set.
+    #[inline]
     pub fn get_alias_id(&self) -> &Option<String> {
         &self.alias_id
     }
@@ -149,6 +167,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i64) -> Self {
         self.version = Some(input);
         self
@@ -157,12 +176,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
@@ -170,6 +191,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The name of the alias.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -178,12 +200,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The name of the alias.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -191,6 +215,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The description of the alias.
     ///
     /// Sets [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -199,12 +224,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The description of the alias.
     ///
     /// Sets [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -212,6 +239,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -220,12 +248,14 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -233,6 +263,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -241,6 +272,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -250,11 +282,13 @@ impl ContactFlowModuleAliasInfoBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
 
     /// Builds a [`ContactFlowModuleAliasInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleAliasInfo {
         crate::types::ContactFlowModuleAliasInfo {
             contact_flow_module_id: self.contact_flow_module_id,
@@ -270,6 +304,7 @@ impl ContactFlowModuleAliasInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleAliasInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -306,6 +341,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleAliasInfo {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleAliasInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

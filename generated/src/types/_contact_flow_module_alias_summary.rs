@@ -19,36 +19,43 @@ pub struct ContactFlowModuleAliasSummary {
 
 impl ContactFlowModuleAliasSummary {
     /// The Amazon Resource Name (ARN) of the flow module alias.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the alias.
+    #[inline]
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// The name of the alias.
+    #[inline]
     pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
 
     /// The description of the alias.
+    #[inline]
     pub fn alias_description(&self) -> Option<&str> {
         self.alias_description.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowModuleAliasSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleAliasSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module alias.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleAliasSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module alias.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleAliasSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlowModuleAliasSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -91,6 +101,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id).
+    #[inline]
     pub fn alias_id(mut self, input: impl Into<String>) -> Self {
         self.alias_id = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id).
+    #[inline]
     pub fn set_alias_id(mut self, input: Option<String>) -> Self {
         self.alias_id = input;
         self
     }
 
     /// Returns [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id), if set.
+    #[inline]
     pub fn get_alias_id(&self) -> &Option<String> {
         &self.alias_id
     }
@@ -112,6 +125,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i64) -> Self {
         self.version = Some(input);
         self
@@ -120,12 +134,14 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
@@ -133,6 +149,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The name of the alias.
     ///
     /// Sets [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name).
+    #[inline]
     pub fn alias_name(mut self, input: impl Into<String>) -> Self {
         self.alias_name = Some(input.into());
         self
@@ -141,12 +158,14 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The name of the alias.
     ///
     /// Sets [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name).
+    #[inline]
     pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.alias_name = input;
         self
     }
 
     /// Returns [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name), if set.
+    #[inline]
     pub fn get_alias_name(&self) -> &Option<String> {
         &self.alias_name
     }
@@ -154,6 +173,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The description of the alias.
     ///
     /// Sets [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description).
+    #[inline]
     pub fn alias_description(mut self, input: impl Into<String>) -> Self {
         self.alias_description = Some(input.into());
         self
@@ -162,12 +182,14 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The description of the alias.
     ///
     /// Sets [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description).
+    #[inline]
     pub fn set_alias_description(mut self, input: Option<String>) -> Self {
         self.alias_description = input;
         self
     }
 
     /// Returns [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description), if set.
+    #[inline]
     pub fn get_alias_description(&self) -> &Option<String> {
         &self.alias_description
     }
@@ -175,6 +197,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -183,6 +206,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -192,11 +216,13 @@ impl ContactFlowModuleAliasSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
 
     /// Builds a [`ContactFlowModuleAliasSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleAliasSummary {
         crate::types::ContactFlowModuleAliasSummary {
             arn: self.arn,
@@ -210,6 +236,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleAliasSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -240,6 +267,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleAliasSummary {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleAliasSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ impl ContactFlowModuleSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowModuleSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -26,26 +27,31 @@ impl ContactFlowModuleSearchCriteria {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::ContactFlowModuleSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// The state of the flow.
+    #[inline]
     pub fn state_condition(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state_condition.as_ref()
     }
 
     /// The status of the flow.
+    #[inline]
     pub fn status_condition(&self) -> Option<&crate::types::ContactFlowModuleStatus> {
         self.status_condition.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowModuleSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -66,6 +72,7 @@ pub struct ContactFlowModuleSearchCriteriaBuilder {
 
 impl ContactFlowModuleSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::ContactFlowModuleSearchCriteria,
@@ -79,6 +86,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::ContactFlowModuleSearchCriteria>>,
@@ -88,6 +96,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowModuleSearchCriteria>> {
@@ -95,6 +104,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::ContactFlowModuleSearchCriteria,
@@ -108,6 +118,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::ContactFlowModuleSearchCriteria>>,
@@ -117,6 +128,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowModuleSearchCriteria>> {
@@ -126,6 +138,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -134,6 +147,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -143,6 +157,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -150,6 +165,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition).
+    #[inline]
     pub fn state_condition(
         mut self,
         input: crate::types::ContactFlowModuleState,
@@ -161,6 +177,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition).
+    #[inline]
     pub fn set_state_condition(
         mut self,
         input: Option<crate::types::ContactFlowModuleState>,
@@ -170,6 +187,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Returns [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition), if set.
+    #[inline]
     pub fn get_state_condition(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state_condition
     }
@@ -177,6 +195,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn status_condition(
         mut self,
         input: crate::types::ContactFlowModuleStatus,
@@ -188,6 +207,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn set_status_condition(
         mut self,
         input: Option<crate::types::ContactFlowModuleStatus>,
@@ -197,6 +217,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Returns [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition), if set.
+    #[inline]
     pub fn get_status_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowModuleStatus> {
@@ -204,6 +225,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     }
 
     /// Builds a [`ContactFlowModuleSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleSearchCriteria {
         crate::types::ContactFlowModuleSearchCriteria {
             or_conditions: self.or_conditions,
@@ -216,6 +238,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -243,6 +266,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

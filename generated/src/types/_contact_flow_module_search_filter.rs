@@ -12,11 +12,13 @@ pub struct ContactFlowModuleSearchFilter {
 
 impl ContactFlowModuleSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowModuleSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -33,6 +35,7 @@ impl ContactFlowModuleSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::ContactFlowModuleSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -41,6 +44,7 @@ impl ContactFlowModuleSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::ContactFlowModuleSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -50,11 +54,13 @@ impl ContactFlowModuleSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::ContactFlowModuleSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
 
     /// Builds a [`ContactFlowModuleSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleSearchFilter {
         crate::types::ContactFlowModuleSearchFilter {
             tag_filter: self.tag_filter,
@@ -63,6 +69,7 @@ impl ContactFlowModuleSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -78,6 +85,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct ContactFlowModuleSummary {
 
 impl ContactFlowModuleSummary {
     /// The identifier of the flow module.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the flow module.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the flow module.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of flow module.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowModuleSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl ContactFlowModuleSummaryBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModuleSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl ContactFlowModuleSummaryBuilder {
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModuleSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactFlowModuleSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -75,6 +83,7 @@ impl ContactFlowModuleSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl ContactFlowModuleSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -96,6 +107,7 @@ impl ContactFlowModuleSummaryBuilder {
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl ContactFlowModuleSummaryBuilder {
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactFlowModuleSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -117,6 +131,7 @@ impl ContactFlowModuleSummaryBuilder {
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModuleSummary#structfield.state).
+    #[inline]
     pub fn state(mut self, input: crate::types::ContactFlowModuleState) -> Self {
         self.state = Some(input);
         self
@@ -125,6 +140,7 @@ impl ContactFlowModuleSummaryBuilder {
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModuleSummary#structfield.state).
+    #[inline]
     pub fn set_state(
         mut self,
         input: Option<crate::types::ContactFlowModuleState>,
@@ -134,11 +150,13 @@ impl ContactFlowModuleSummaryBuilder {
     }
 
     /// Returns [`state`](crate::types::ContactFlowModuleSummary#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state
     }
 
     /// Builds a [`ContactFlowModuleSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleSummary {
         crate::types::ContactFlowModuleSummary {
             id: self.id,
@@ -150,6 +168,7 @@ impl ContactFlowModuleSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +193,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleSummary {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

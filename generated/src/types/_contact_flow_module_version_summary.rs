@@ -13,21 +13,25 @@ pub struct ContactFlowModuleVersionSummary {
 
 impl ContactFlowModuleVersionSummary {
     /// The Amazon Resource Name (ARN) of the flow module version.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The description of the flow module version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// The version of the flow module.
+    #[inline]
     pub fn version(&self) -> Option<i64> {
         self.version
     }
 
     /// Creates a new builder for [`ContactFlowModuleVersionSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowModuleVersionSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module version.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleVersionSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module version.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleVersionSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlowModuleVersionSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -67,6 +74,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The description of the flow module version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The description of the flow module version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
@@ -88,6 +98,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i64) -> Self {
         self.version = Some(input);
         self
@@ -96,17 +107,20 @@ impl ContactFlowModuleVersionSummaryBuilder {
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
 
     /// Builds a [`ContactFlowModuleVersionSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowModuleVersionSummary {
         crate::types::ContactFlowModuleVersionSummary {
             arn: self.arn,
@@ -117,6 +131,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowModuleVersionSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for ContactFlowModuleVersionSummary {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowModuleVersionSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,6 +21,7 @@ impl ContactFlowSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -28,31 +29,37 @@ impl ContactFlowSearchCriteria {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::ContactFlowSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// The type of flow.
+    #[inline]
     pub fn type_condition(&self) -> Option<&crate::types::ContactFlowType> {
         self.type_condition.as_ref()
     }
 
     /// The state of the flow.
+    #[inline]
     pub fn state_condition(&self) -> Option<&crate::types::ContactFlowState> {
         self.state_condition.as_ref()
     }
 
     /// The status of the flow.
+    #[inline]
     pub fn status_condition(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status_condition.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +79,7 @@ pub struct ContactFlowSearchCriteriaBuilder {
 
 impl ContactFlowSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::ContactFlowSearchCriteria,
@@ -85,6 +93,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::ContactFlowSearchCriteria>>,
@@ -94,6 +103,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowSearchCriteria>> {
@@ -101,6 +111,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::ContactFlowSearchCriteria,
@@ -114,6 +125,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::ContactFlowSearchCriteria>>,
@@ -123,6 +135,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowSearchCriteria>> {
@@ -132,6 +145,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -140,6 +154,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -149,6 +164,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -156,6 +172,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The type of flow.
     ///
     /// Sets [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition).
+    #[inline]
     pub fn type_condition(mut self, input: crate::types::ContactFlowType) -> Self {
         self.type_condition = Some(input);
         self
@@ -164,6 +181,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The type of flow.
     ///
     /// Sets [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition).
+    #[inline]
     pub fn set_type_condition(
         mut self,
         input: Option<crate::types::ContactFlowType>,
@@ -173,6 +191,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition), if set.
+    #[inline]
     pub fn get_type_condition(&self) -> &Option<crate::types::ContactFlowType> {
         &self.type_condition
     }
@@ -180,6 +199,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition).
+    #[inline]
     pub fn state_condition(mut self, input: crate::types::ContactFlowState) -> Self {
         self.state_condition = Some(input);
         self
@@ -188,6 +208,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition).
+    #[inline]
     pub fn set_state_condition(
         mut self,
         input: Option<crate::types::ContactFlowState>,
@@ -197,6 +218,7 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition), if set.
+    #[inline]
     pub fn get_state_condition(&self) -> &Option<crate::types::ContactFlowState> {
         &self.state_condition
     }
@@ -204,6 +226,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn status_condition(mut self, input: crate::types::ContactFlowStatus) -> Self {
         self.status_condition = Some(input);
         self
@@ -212,6 +235,7 @@ impl ContactFlowSearchCriteriaBuilder {
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn set_status_condition(
         mut self,
         input: Option<crate::types::ContactFlowStatus>,
@@ -221,11 +245,13 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 
     /// Returns [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition), if set.
+    #[inline]
     pub fn get_status_condition(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.status_condition
     }
 
     /// Builds a [`ContactFlowSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowSearchCriteria {
         crate::types::ContactFlowSearchCriteria {
             or_conditions: self.or_conditions,
@@ -239,6 +265,7 @@ impl ContactFlowSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -269,6 +296,7 @@ impl crate::rest_json::JsonSer for ContactFlowSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -14,11 +14,13 @@ pub struct ContactFlowSearchFilter {
 
 impl ContactFlowSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// Flow attribute filter for contact flow search operations.
+    #[inline]
     pub fn flow_attribute_filter(
         &self,
     ) -> Option<&crate::types::ContactFlowAttributeFilter> {
@@ -26,6 +28,7 @@ impl ContactFlowSearchFilter {
     }
 
     /// Creates a new builder for [`ContactFlowSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -43,6 +46,7 @@ impl ContactFlowSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::ContactFlowSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -51,6 +55,7 @@ impl ContactFlowSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::ContactFlowSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -60,6 +65,7 @@ impl ContactFlowSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::ContactFlowSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
@@ -67,6 +73,7 @@ impl ContactFlowSearchFilterBuilder {
     /// Flow attribute filter for contact flow search operations.
     ///
     /// Sets [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter).
+    #[inline]
     pub fn flow_attribute_filter(
         mut self,
         input: crate::types::ContactFlowAttributeFilter,
@@ -78,6 +85,7 @@ impl ContactFlowSearchFilterBuilder {
     /// Flow attribute filter for contact flow search operations.
     ///
     /// Sets [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter).
+    #[inline]
     pub fn set_flow_attribute_filter(
         mut self,
         input: Option<crate::types::ContactFlowAttributeFilter>,
@@ -87,6 +95,7 @@ impl ContactFlowSearchFilterBuilder {
     }
 
     /// Returns [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter), if set.
+    #[inline]
     pub fn get_flow_attribute_filter(
         &self,
     ) -> &Option<crate::types::ContactFlowAttributeFilter> {
@@ -94,6 +103,7 @@ impl ContactFlowSearchFilterBuilder {
     }
 
     /// Builds a [`ContactFlowSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowSearchFilter {
         crate::types::ContactFlowSearchFilter {
             tag_filter: self.tag_filter,
@@ -103,6 +113,7 @@ impl ContactFlowSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for ContactFlowSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

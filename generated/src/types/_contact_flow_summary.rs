@@ -21,36 +21,43 @@ pub struct ContactFlowSummary {
 
 impl ContactFlowSummary {
     /// The identifier of the flow.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the flow.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the flow.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of flow.
+    #[inline]
     pub fn contact_flow_type(&self) -> Option<&crate::types::ContactFlowType> {
         self.contact_flow_type.as_ref()
     }
 
     /// The type of flow.
+    #[inline]
     pub fn contact_flow_state(&self) -> Option<&crate::types::ContactFlowState> {
         self.contact_flow_state.as_ref()
     }
 
     /// The status of the flow.
+    #[inline]
     pub fn contact_flow_status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.contact_flow_status.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +79,7 @@ impl ContactFlowSummaryBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlowSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -80,12 +88,14 @@ impl ContactFlowSummaryBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlowSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactFlowSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -93,6 +103,7 @@ impl ContactFlowSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlowSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -101,12 +112,14 @@ impl ContactFlowSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlowSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactFlowSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -114,6 +127,7 @@ impl ContactFlowSummaryBuilder {
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlowSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -122,12 +136,14 @@ impl ContactFlowSummaryBuilder {
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlowSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactFlowSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -135,6 +151,7 @@ impl ContactFlowSummaryBuilder {
     /// The type of flow.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type).
+    #[inline]
     pub fn contact_flow_type(mut self, input: crate::types::ContactFlowType) -> Self {
         self.contact_flow_type = Some(input);
         self
@@ -143,6 +160,7 @@ impl ContactFlowSummaryBuilder {
     /// The type of flow.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type).
+    #[inline]
     pub fn set_contact_flow_type(
         mut self,
         input: Option<crate::types::ContactFlowType>,
@@ -152,6 +170,7 @@ impl ContactFlowSummaryBuilder {
     }
 
     /// Returns [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type), if set.
+    #[inline]
     pub fn get_contact_flow_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.contact_flow_type
     }
@@ -159,6 +178,7 @@ impl ContactFlowSummaryBuilder {
     /// The type of flow.
     ///
     /// Sets [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state).
+    #[inline]
     pub fn contact_flow_state(mut self, input: crate::types::ContactFlowState) -> Self {
         self.contact_flow_state = Some(input);
         self
@@ -167,6 +187,7 @@ impl ContactFlowSummaryBuilder {
     /// The type of flow.
     ///
     /// Sets [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state).
+    #[inline]
     pub fn set_contact_flow_state(
         mut self,
         input: Option<crate::types::ContactFlowState>,
@@ -176,6 +197,7 @@ impl ContactFlowSummaryBuilder {
     }
 
     /// Returns [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state), if set.
+    #[inline]
     pub fn get_contact_flow_state(&self) -> &Option<crate::types::ContactFlowState> {
         &self.contact_flow_state
     }
@@ -183,6 +205,7 @@ impl ContactFlowSummaryBuilder {
     /// The status of the flow.
     ///
     /// Sets [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status).
+    #[inline]
     pub fn contact_flow_status(
         mut self,
         input: crate::types::ContactFlowStatus,
@@ -194,6 +217,7 @@ impl ContactFlowSummaryBuilder {
     /// The status of the flow.
     ///
     /// Sets [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status).
+    #[inline]
     pub fn set_contact_flow_status(
         mut self,
         input: Option<crate::types::ContactFlowStatus>,
@@ -203,11 +227,13 @@ impl ContactFlowSummaryBuilder {
     }
 
     /// Returns [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status), if set.
+    #[inline]
     pub fn get_contact_flow_status(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.contact_flow_status
     }
 
     /// Builds a [`ContactFlowSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowSummary {
         crate::types::ContactFlowSummary {
             id: self.id,
@@ -221,6 +247,7 @@ impl ContactFlowSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -251,6 +278,7 @@ impl crate::rest_json::JsonSer for ContactFlowSummary {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -33,6 +33,7 @@ pub enum ContactFlowType {
 }
 
 impl ::std::convert::From<&str> for ContactFlowType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENT_HOLD" => Self::AgentHold,
@@ -58,6 +59,7 @@ impl ::std::convert::From<&str> for ContactFlowType {
 
 impl ::std::str::FromStr for ContactFlowType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -65,6 +67,7 @@ impl ::std::str::FromStr for ContactFlowType {
 
 impl ContactFlowType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentHold => "AGENT_HOLD",
@@ -82,6 +85,7 @@ impl ContactFlowType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AGENT_HOLD",
@@ -98,6 +102,7 @@ impl ContactFlowType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -107,6 +112,7 @@ impl ContactFlowType {
 }
 
 impl ::std::convert::AsRef<str> for ContactFlowType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -119,6 +125,7 @@ impl ::std::fmt::Display for ContactFlowType {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -129,6 +136,7 @@ impl crate::rest_json::JsonSer for ContactFlowType {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

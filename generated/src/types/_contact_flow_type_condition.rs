@@ -9,11 +9,13 @@ pub struct ContactFlowTypeCondition {
 
 impl ContactFlowTypeCondition {
     /// Contact flow type of the contact flow type condition.
+    #[inline]
     pub fn contact_flow_type(&self) -> Option<&crate::types::ContactFlowType> {
         self.contact_flow_type.as_ref()
     }
 
     /// Creates a new builder for [`ContactFlowTypeCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactFlowTypeConditionBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ContactFlowTypeConditionBuilder {
     /// Contact flow type of the contact flow type condition.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowTypeCondition#structfield.contact_flow_type).
+    #[inline]
     pub fn contact_flow_type(mut self, input: crate::types::ContactFlowType) -> Self {
         self.contact_flow_type = Some(input);
         self
@@ -38,6 +41,7 @@ impl ContactFlowTypeConditionBuilder {
     /// Contact flow type of the contact flow type condition.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowTypeCondition#structfield.contact_flow_type).
+    #[inline]
     pub fn set_contact_flow_type(
         mut self,
         input: Option<crate::types::ContactFlowType>,
@@ -47,11 +51,13 @@ impl ContactFlowTypeConditionBuilder {
     }
 
     /// Returns [`contact_flow_type`](crate::types::ContactFlowTypeCondition#structfield.contact_flow_type), if set.
+    #[inline]
     pub fn get_contact_flow_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.contact_flow_type
     }
 
     /// Builds a [`ContactFlowTypeCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactFlowTypeCondition {
         crate::types::ContactFlowTypeCondition {
             contact_flow_type: self.contact_flow_type,
@@ -60,6 +66,7 @@ impl ContactFlowTypeConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactFlowTypeCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for ContactFlowTypeCondition {
 }
 
 impl crate::rest_json::JsonDe for ContactFlowTypeCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -37,6 +37,7 @@ pub enum ContactInitiationMethod {
 }
 
 impl ::std::convert::From<&str> for ContactInitiationMethod {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENT_REPLY" => Self::AgentReply,
@@ -64,6 +65,7 @@ impl ::std::convert::From<&str> for ContactInitiationMethod {
 
 impl ::std::str::FromStr for ContactInitiationMethod {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -71,6 +73,7 @@ impl ::std::str::FromStr for ContactInitiationMethod {
 
 impl ContactInitiationMethod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentReply => "AGENT_REPLY",
@@ -90,6 +93,7 @@ impl ContactInitiationMethod {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AGENT_REPLY",
@@ -108,6 +112,7 @@ impl ContactInitiationMethod {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -117,6 +122,7 @@ impl ContactInitiationMethod {
 }
 
 impl ::std::convert::AsRef<str> for ContactInitiationMethod {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -129,6 +135,7 @@ impl ::std::fmt::Display for ContactInitiationMethod {
 }
 
 impl crate::rest_json::JsonSer for ContactInitiationMethod {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -139,6 +146,7 @@ impl crate::rest_json::JsonSer for ContactInitiationMethod {
 }
 
 impl crate::rest_json::JsonDe for ContactInitiationMethod {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ContactMetricInfo {
 
 impl ContactMetricInfo {
     /// The name of the metric to retrieve.
+    #[inline]
     pub fn name(&self) -> &crate::types::ContactMetricName {
         &self.name
     }
 
     /// Creates a new builder for [`ContactMetricInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactMetricInfoBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ContactMetricInfoBuilder {
     /// The name of the metric to retrieve.
     ///
     /// Sets [`name`](crate::types::ContactMetricInfo#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: crate::types::ContactMetricName) -> Self {
         self.name = Some(input);
         self
@@ -38,12 +41,14 @@ impl ContactMetricInfoBuilder {
     /// The name of the metric to retrieve.
     ///
     /// Sets [`name`](crate::types::ContactMetricInfo#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<crate::types::ContactMetricName>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactMetricInfo#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::ContactMetricName> {
         &self.name
     }
@@ -52,6 +57,7 @@ impl ContactMetricInfoBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::ContactMetricInfo#structfield.name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ContactMetricInfo, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl ContactMetricInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactMetricInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for ContactMetricInfo {
 }
 
 impl crate::rest_json::JsonDe for ContactMetricInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub enum ContactMetricName {
 }
 
 impl ::std::convert::From<&str> for ContactMetricName {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ESTIMATED_WAIT_TIME" => Self::EstimatedWaitTime,
@@ -34,6 +35,7 @@ impl ::std::convert::From<&str> for ContactMetricName {
 
 impl ::std::str::FromStr for ContactMetricName {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -41,6 +43,7 @@ impl ::std::str::FromStr for ContactMetricName {
 
 impl ContactMetricName {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::EstimatedWaitTime => "ESTIMATED_WAIT_TIME",
@@ -50,11 +53,13 @@ impl ContactMetricName {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["ESTIMATED_WAIT_TIME", "POSITION_IN_QUEUE"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -64,6 +69,7 @@ impl ContactMetricName {
 }
 
 impl ::std::convert::AsRef<str> for ContactMetricName {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,6 +82,7 @@ impl ::std::fmt::Display for ContactMetricName {
 }
 
 impl crate::rest_json::JsonSer for ContactMetricName {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for ContactMetricName {
 }
 
 impl crate::rest_json::JsonDe for ContactMetricName {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ContactMetricResult {
 
 impl ContactMetricResult {
     /// The name of the metric that was retrieved.
+    #[inline]
     pub fn name(&self) -> &crate::types::ContactMetricName {
         &self.name
     }
 
     /// The calculated value for the requested metric.
+    #[inline]
     pub fn value(&self) -> Option<&crate::types::ContactMetricValue> {
         self.value.as_ref()
     }
 
     /// Creates a new builder for [`ContactMetricResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactMetricResultBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ContactMetricResultBuilder {
     /// The name of the metric that was retrieved.
     ///
     /// Sets [`name`](crate::types::ContactMetricResult#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: crate::types::ContactMetricName) -> Self {
         self.name = Some(input);
         self
@@ -46,12 +50,14 @@ impl ContactMetricResultBuilder {
     /// The name of the metric that was retrieved.
     ///
     /// Sets [`name`](crate::types::ContactMetricResult#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<crate::types::ContactMetricName>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactMetricResult#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::ContactMetricName> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl ContactMetricResultBuilder {
     /// The calculated value for the requested metric.
     ///
     /// Sets [`value`](crate::types::ContactMetricResult#structfield.value).
+    #[inline]
     pub fn value(mut self, input: crate::types::ContactMetricValue) -> Self {
         self.value = Some(input);
         self
@@ -67,12 +74,14 @@ impl ContactMetricResultBuilder {
     /// The calculated value for the requested metric.
     ///
     /// Sets [`value`](crate::types::ContactMetricResult#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<crate::types::ContactMetricValue>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::ContactMetricResult#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<crate::types::ContactMetricValue> {
         &self.value
     }
@@ -81,6 +90,7 @@ impl ContactMetricResultBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::ContactMetricResult#structfield.name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ContactMetricResult, crate::error::BuildError> {
@@ -97,6 +107,7 @@ impl ContactMetricResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactMetricResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +124,7 @@ impl crate::rest_json::JsonSer for ContactMetricResult {
 }
 
 impl crate::rest_json::JsonDe for ContactMetricResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,22 +15,26 @@ pub enum ContactMetricValue {
 impl ContactMetricValue {
     /// The value of the [`Number`](Self::Number) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_number(&self) -> Result<&f64, &Self> {
         if let Self::Number(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Number`](Self::Number) variant.
+    #[inline]
     pub fn is_number(&self) -> bool {
         self.as_number().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for ContactMetricValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -52,6 +56,7 @@ impl crate::rest_json::JsonSer for ContactMetricValue {
 }
 
 impl crate::rest_json::JsonDe for ContactMetricValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -44,61 +44,73 @@ pub struct ContactSearchSummary {
 
 impl ContactSearchSummary {
     /// The Amazon Resource Name (ARN) of the contact.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the contact summary.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// If this contact is related to other contacts, this is the ID of the initial contact.
+    #[inline]
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
 
     /// If this contact is not the first contact, this is the ID of the previous contact.
+    #[inline]
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
 
     /// Indicates how the contact was initiated.
+    #[inline]
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
 
     /// How the contact reached your contact center.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// If this contact was queued, this contains information about the queue.
+    #[inline]
     pub fn queue_info(&self) -> Option<&crate::types::ContactSearchSummaryQueueInfo> {
         self.queue_info.as_ref()
     }
 
     /// Information about the agent who accepted the contact.
+    #[inline]
     pub fn agent_info(&self) -> Option<&crate::types::ContactSearchSummaryAgentInfo> {
         self.agent_info.as_ref()
     }
 
     /// The date and time this contact was initiated, in UTC time.
+    #[inline]
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
 
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
+    #[inline]
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
 
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
+    #[inline]
     pub fn scheduled_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_timestamp.as_ref()
     }
 
     /// Set of segment attributes for a contact.
+    #[inline]
     pub fn segment_attributes(
         &self,
     ) -> Option<
@@ -111,21 +123,25 @@ impl ContactSearchSummary {
     }
 
     /// Indicates name of the contact.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Latest routing criteria on the contact.
+    #[inline]
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteria> {
         self.routing_criteria.as_ref()
     }
 
     /// Tags associated with the contact.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Additional routing information for contacts created in ACGR instances.
+    #[inline]
     pub fn global_resiliency_metadata(
         &self,
     ) -> Option<&crate::types::GlobalResiliencyMetadata> {
@@ -133,6 +149,7 @@ impl ContactSearchSummary {
     }
 
     /// Creates a new builder for [`ContactSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -194,6 +211,7 @@ impl ContactSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the contact.
     ///
     /// Sets [`arn`](crate::types::ContactSearchSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -202,12 +220,14 @@ impl ContactSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the contact.
     ///
     /// Sets [`arn`](crate::types::ContactSearchSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ContactSearchSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -215,6 +235,7 @@ impl ContactSearchSummaryBuilder {
     /// The identifier of the contact summary.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -223,12 +244,14 @@ impl ContactSearchSummaryBuilder {
     /// The identifier of the contact summary.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactSearchSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -236,6 +259,7 @@ impl ContactSearchSummaryBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id).
+    #[inline]
     pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
         self.initial_contact_id = Some(input.into());
         self
@@ -244,12 +268,14 @@ impl ContactSearchSummaryBuilder {
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id).
+    #[inline]
     pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
         self.initial_contact_id = input;
         self
     }
 
     /// Returns [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id), if set.
+    #[inline]
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
@@ -257,6 +283,7 @@ impl ContactSearchSummaryBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id).
+    #[inline]
     pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
         self.previous_contact_id = Some(input.into());
         self
@@ -265,12 +292,14 @@ impl ContactSearchSummaryBuilder {
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id).
+    #[inline]
     pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
         self.previous_contact_id = input;
         self
     }
 
     /// Returns [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id), if set.
+    #[inline]
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
@@ -278,6 +307,7 @@ impl ContactSearchSummaryBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method).
+    #[inline]
     pub fn initiation_method(
         mut self,
         input: crate::types::ContactInitiationMethod,
@@ -289,6 +319,7 @@ impl ContactSearchSummaryBuilder {
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method).
+    #[inline]
     pub fn set_initiation_method(
         mut self,
         input: Option<crate::types::ContactInitiationMethod>,
@@ -298,6 +329,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method), if set.
+    #[inline]
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
@@ -307,6 +339,7 @@ impl ContactSearchSummaryBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::ContactSearchSummary#structfield.channel).
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -315,12 +348,14 @@ impl ContactSearchSummaryBuilder {
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::ContactSearchSummary#structfield.channel).
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::ContactSearchSummary#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -328,6 +363,7 @@ impl ContactSearchSummaryBuilder {
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info).
+    #[inline]
     pub fn queue_info(
         mut self,
         input: crate::types::ContactSearchSummaryQueueInfo,
@@ -339,6 +375,7 @@ impl ContactSearchSummaryBuilder {
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info).
+    #[inline]
     pub fn set_queue_info(
         mut self,
         input: Option<crate::types::ContactSearchSummaryQueueInfo>,
@@ -348,6 +385,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info), if set.
+    #[inline]
     pub fn get_queue_info(
         &self,
     ) -> &Option<crate::types::ContactSearchSummaryQueueInfo> {
@@ -357,6 +395,7 @@ impl ContactSearchSummaryBuilder {
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info).
+    #[inline]
     pub fn agent_info(
         mut self,
         input: crate::types::ContactSearchSummaryAgentInfo,
@@ -368,6 +407,7 @@ impl ContactSearchSummaryBuilder {
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info).
+    #[inline]
     pub fn set_agent_info(
         mut self,
         input: Option<crate::types::ContactSearchSummaryAgentInfo>,
@@ -377,6 +417,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info), if set.
+    #[inline]
     pub fn get_agent_info(
         &self,
     ) -> &Option<crate::types::ContactSearchSummaryAgentInfo> {
@@ -386,6 +427,7 @@ impl ContactSearchSummaryBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp).
+    #[inline]
     pub fn initiation_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.initiation_timestamp = Some(input);
         self
@@ -394,6 +436,7 @@ impl ContactSearchSummaryBuilder {
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp).
+    #[inline]
     pub fn set_initiation_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -403,6 +446,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp), if set.
+    #[inline]
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
@@ -410,6 +454,7 @@ impl ContactSearchSummaryBuilder {
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp).
+    #[inline]
     pub fn disconnect_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.disconnect_timestamp = Some(input);
         self
@@ -418,6 +463,7 @@ impl ContactSearchSummaryBuilder {
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp).
+    #[inline]
     pub fn set_disconnect_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -427,6 +473,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp), if set.
+    #[inline]
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
@@ -434,6 +481,7 @@ impl ContactSearchSummaryBuilder {
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp).
+    #[inline]
     pub fn scheduled_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.scheduled_timestamp = Some(input);
         self
@@ -442,6 +490,7 @@ impl ContactSearchSummaryBuilder {
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp).
+    #[inline]
     pub fn set_scheduled_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -451,11 +500,13 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp), if set.
+    #[inline]
     pub fn get_scheduled_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.scheduled_timestamp
     }
 
     /// Inserts an entry into [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
+    #[inline]
     pub fn segment_attributes(
         mut self,
         k: impl Into<String>,
@@ -470,6 +521,7 @@ impl ContactSearchSummaryBuilder {
     /// Set of segment attributes for a contact.
     ///
     /// Sets [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes).
+    #[inline]
     pub fn set_segment_attributes(
         mut self,
         input: Option<
@@ -484,6 +536,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes), if set.
+    #[inline]
     pub fn get_segment_attributes(
         &self,
     ) -> &Option<
@@ -498,6 +551,7 @@ impl ContactSearchSummaryBuilder {
     /// Indicates name of the contact.
     ///
     /// Sets [`name`](crate::types::ContactSearchSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -506,12 +560,14 @@ impl ContactSearchSummaryBuilder {
     /// Indicates name of the contact.
     ///
     /// Sets [`name`](crate::types::ContactSearchSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ContactSearchSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -519,6 +575,7 @@ impl ContactSearchSummaryBuilder {
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria).
+    #[inline]
     pub fn routing_criteria(mut self, input: crate::types::RoutingCriteria) -> Self {
         self.routing_criteria = Some(input);
         self
@@ -527,6 +584,7 @@ impl ContactSearchSummaryBuilder {
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria).
+    #[inline]
     pub fn set_routing_criteria(
         mut self,
         input: Option<crate::types::RoutingCriteria>,
@@ -536,11 +594,13 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria), if set.
+    #[inline]
     pub fn get_routing_criteria(&self) -> &Option<crate::types::RoutingCriteria> {
         &self.routing_criteria
     }
 
     /// Inserts an entry into [`tags`](crate::types::ContactSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -551,6 +611,7 @@ impl ContactSearchSummaryBuilder {
     /// Tags associated with the contact.
     ///
     /// Sets [`tags`](crate::types::ContactSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -560,6 +621,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::ContactSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -567,6 +629,7 @@ impl ContactSearchSummaryBuilder {
     /// Additional routing information for contacts created in ACGR instances.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata).
+    #[inline]
     pub fn global_resiliency_metadata(
         mut self,
         input: crate::types::GlobalResiliencyMetadata,
@@ -578,6 +641,7 @@ impl ContactSearchSummaryBuilder {
     /// Additional routing information for contacts created in ACGR instances.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata).
+    #[inline]
     pub fn set_global_resiliency_metadata(
         mut self,
         input: Option<crate::types::GlobalResiliencyMetadata>,
@@ -587,6 +651,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Returns [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata), if set.
+    #[inline]
     pub fn get_global_resiliency_metadata(
         &self,
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
@@ -594,6 +659,7 @@ impl ContactSearchSummaryBuilder {
     }
 
     /// Builds a [`ContactSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactSearchSummary {
         crate::types::ContactSearchSummary {
             arn: self.arn,
@@ -640,6 +706,7 @@ impl ::std::fmt::Debug for ContactSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -703,6 +770,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for ContactSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ContactSearchSummaryAgentInfo {
 
 impl ContactSearchSummaryAgentInfo {
     /// The identifier of the agent who accepted the contact.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The timestamp when the contact was connected to the agent.
+    #[inline]
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`ContactSearchSummaryAgentInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactSearchSummaryAgentInfoBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryAgentInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl ContactSearchSummaryAgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryAgentInfo#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactSearchSummaryAgentInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn connected_to_agent_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -70,6 +77,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp).
+    #[inline]
     pub fn set_connected_to_agent_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -79,6 +87,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     }
 
     /// Returns [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp), if set.
+    #[inline]
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
@@ -86,6 +95,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     }
 
     /// Builds a [`ContactSearchSummaryAgentInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactSearchSummaryAgentInfo {
         crate::types::ContactSearchSummaryAgentInfo {
             id: self.id,
@@ -95,6 +105,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactSearchSummaryAgentInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -116,6 +127,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummaryAgentInfo {
 }
 
 impl crate::rest_json::JsonDe for ContactSearchSummaryAgentInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

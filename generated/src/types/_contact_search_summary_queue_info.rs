@@ -11,16 +11,19 @@ pub struct ContactSearchSummaryQueueInfo {
 
 impl ContactSearchSummaryQueueInfo {
     /// The unique identifier for the queue.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The timestamp when the contact was added to the queue.
+    #[inline]
     pub fn enqueue_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.enqueue_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`ContactSearchSummaryQueueInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactSearchSummaryQueueInfoBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
     /// The unique identifier for the queue.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryQueueInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl ContactSearchSummaryQueueInfoBuilder {
     /// The unique identifier for the queue.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryQueueInfo#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ContactSearchSummaryQueueInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp).
+    #[inline]
     pub fn enqueue_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.enqueue_timestamp = Some(input);
         self
@@ -67,6 +74,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp).
+    #[inline]
     pub fn set_enqueue_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -76,11 +84,13 @@ impl ContactSearchSummaryQueueInfoBuilder {
     }
 
     /// Returns [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp), if set.
+    #[inline]
     pub fn get_enqueue_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.enqueue_timestamp
     }
 
     /// Builds a [`ContactSearchSummaryQueueInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactSearchSummaryQueueInfo {
         crate::types::ContactSearchSummaryQueueInfo {
             id: self.id,
@@ -90,6 +100,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactSearchSummaryQueueInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummaryQueueInfo {
 }
 
 impl crate::rest_json::JsonDe for ContactSearchSummaryQueueInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct ContactSearchSummarySegmentAttributeValue {
 
 impl ContactSearchSummarySegmentAttributeValue {
     /// The value of a segment attribute represented as a string.
+    #[inline]
     pub fn value_string(&self) -> Option<&str> {
         self.value_string.as_deref()
     }
 
     /// The key and value of a segment attribute.
+    #[inline]
     pub fn value_map(
         &self,
     ) -> Option<
@@ -27,6 +29,7 @@ impl ContactSearchSummarySegmentAttributeValue {
     }
 
     /// Creates a new builder for [`ContactSearchSummarySegmentAttributeValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ContactSearchSummarySegmentAttributeValueBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +49,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     /// The value of a segment attribute represented as a string.
     ///
     /// Sets [`value_string`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_string).
+    #[inline]
     pub fn value_string(mut self, input: impl Into<String>) -> Self {
         self.value_string = Some(input.into());
         self
@@ -54,17 +58,20 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     /// The value of a segment attribute represented as a string.
     ///
     /// Sets [`value_string`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_string).
+    #[inline]
     pub fn set_value_string(mut self, input: Option<String>) -> Self {
         self.value_string = input;
         self
     }
 
     /// Returns [`value_string`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_string), if set.
+    #[inline]
     pub fn get_value_string(&self) -> &Option<String> {
         &self.value_string
     }
 
     /// Inserts an entry into [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map); use [`set_value_map`](Self::set_value_map) to replace the whole map.
+    #[inline]
     pub fn value_map(
         mut self,
         k: impl Into<String>,
@@ -79,6 +86,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     /// The key and value of a segment attribute.
     ///
     /// Sets [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map).
+    #[inline]
     pub fn set_value_map(
         mut self,
         input: Option<
@@ -90,6 +98,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     }
 
     /// Returns [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map), if set.
+    #[inline]
     pub fn get_value_map(
         &self,
     ) -> &Option<
@@ -99,6 +108,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     }
 
     /// Builds a [`ContactSearchSummarySegmentAttributeValue`].
+    #[inline]
     pub fn build(self) -> crate::types::ContactSearchSummarySegmentAttributeValue {
         crate::types::ContactSearchSummarySegmentAttributeValue {
             value_string: self.value_string,
@@ -108,6 +118,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactSearchSummarySegmentAttributeValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -126,6 +137,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummarySegmentAttributeValue {
 }
 
 impl crate::rest_json::JsonDe for ContactSearchSummarySegmentAttributeValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -18,21 +18,25 @@ impl ControlPlaneAttributeFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::CommonAttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
 
     /// A list of conditions which would be applied together with an `AND` condition.
+    #[inline]
     pub fn and_condition(&self) -> Option<&crate::types::CommonAttributeAndCondition> {
         self.and_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
+    #[inline]
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
 
     /// Creates a new builder for [`ControlPlaneAttributeFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ControlPlaneAttributeFilterBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +53,7 @@ pub struct ControlPlaneAttributeFilterBuilder {
 
 impl ControlPlaneAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::CommonAttributeAndCondition,
@@ -62,6 +67,7 @@ impl ControlPlaneAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::CommonAttributeAndCondition>>,
@@ -71,6 +77,7 @@ impl ControlPlaneAttributeFilterBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::CommonAttributeAndCondition>> {
@@ -80,6 +87,7 @@ impl ControlPlaneAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn and_condition(
         mut self,
         input: crate::types::CommonAttributeAndCondition,
@@ -91,6 +99,7 @@ impl ControlPlaneAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn set_and_condition(
         mut self,
         input: Option<crate::types::CommonAttributeAndCondition>,
@@ -100,6 +109,7 @@ impl ControlPlaneAttributeFilterBuilder {
     }
 
     /// Returns [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition), if set.
+    #[inline]
     pub fn get_and_condition(
         &self,
     ) -> &Option<crate::types::CommonAttributeAndCondition> {
@@ -109,6 +119,7 @@ impl ControlPlaneAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn tag_condition(mut self, input: crate::types::TagCondition) -> Self {
         self.tag_condition = Some(input);
         self
@@ -117,6 +128,7 @@ impl ControlPlaneAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn set_tag_condition(
         mut self,
         input: Option<crate::types::TagCondition>,
@@ -126,11 +138,13 @@ impl ControlPlaneAttributeFilterBuilder {
     }
 
     /// Returns [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition), if set.
+    #[inline]
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
 
     /// Builds a [`ControlPlaneAttributeFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ControlPlaneAttributeFilter {
         crate::types::ControlPlaneAttributeFilter {
             or_conditions: self.or_conditions,
@@ -141,6 +155,7 @@ impl ControlPlaneAttributeFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ControlPlaneAttributeFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -162,6 +177,7 @@ impl crate::rest_json::JsonSer for ControlPlaneAttributeFilter {
 }
 
 impl crate::rest_json::JsonDe for ControlPlaneAttributeFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -18,6 +18,7 @@ impl ControlPlaneTagFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[Vec<crate::types::TagCondition>] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -25,16 +26,19 @@ impl ControlPlaneTagFilter {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::TagCondition] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a tag condition.
+    #[inline]
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
 
     /// Creates a new builder for [`ControlPlaneTagFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ControlPlaneTagFilterBuilder {
         ::std::default::Default::default()
     }
@@ -51,6 +55,7 @@ pub struct ControlPlaneTagFilterBuilder {
 
 impl ControlPlaneTagFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: Vec<crate::types::TagCondition>) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -61,6 +66,7 @@ impl ControlPlaneTagFilterBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<Vec<crate::types::TagCondition>>>,
@@ -70,11 +76,13 @@ impl ControlPlaneTagFilterBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(&self) -> &Option<Vec<Vec<crate::types::TagCondition>>> {
         &self.or_conditions
     }
 
     /// Appends an item to [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(mut self, input: crate::types::TagCondition) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
         v.push(input);
@@ -85,6 +93,7 @@ impl ControlPlaneTagFilterBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::TagCondition>>,
@@ -94,6 +103,7 @@ impl ControlPlaneTagFilterBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.and_conditions
     }
@@ -101,6 +111,7 @@ impl ControlPlaneTagFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition).
+    #[inline]
     pub fn tag_condition(mut self, input: crate::types::TagCondition) -> Self {
         self.tag_condition = Some(input);
         self
@@ -109,6 +120,7 @@ impl ControlPlaneTagFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition).
+    #[inline]
     pub fn set_tag_condition(
         mut self,
         input: Option<crate::types::TagCondition>,
@@ -118,11 +130,13 @@ impl ControlPlaneTagFilterBuilder {
     }
 
     /// Returns [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition), if set.
+    #[inline]
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
 
     /// Builds a [`ControlPlaneTagFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ControlPlaneTagFilter {
         crate::types::ControlPlaneTagFilter {
             or_conditions: self.or_conditions,
@@ -133,6 +147,7 @@ impl ControlPlaneTagFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ControlPlaneTagFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +169,7 @@ impl crate::rest_json::JsonSer for ControlPlaneTagFilter {
 }
 
 impl crate::rest_json::JsonDe for ControlPlaneTagFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

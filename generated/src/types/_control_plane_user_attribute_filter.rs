@@ -24,21 +24,25 @@ impl ControlPlaneUserAttributeFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::AttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
 
     /// A list of conditions which would be applied together with an `AND` condition.
+    #[inline]
     pub fn and_condition(&self) -> Option<&crate::types::AttributeAndCondition> {
         self.and_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
+    #[inline]
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a hierarchy group condition.
+    #[inline]
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
@@ -46,6 +50,7 @@ impl ControlPlaneUserAttributeFilter {
     }
 
     /// Creates a new builder for [`ControlPlaneUserAttributeFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ControlPlaneUserAttributeFilterBuilder {
         ::std::default::Default::default()
     }
@@ -63,6 +68,7 @@ pub struct ControlPlaneUserAttributeFilterBuilder {
 
 impl ControlPlaneUserAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::AttributeAndCondition) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -73,6 +79,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::AttributeAndCondition>>,
@@ -82,6 +89,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::AttributeAndCondition>> {
@@ -91,6 +99,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn and_condition(mut self, input: crate::types::AttributeAndCondition) -> Self {
         self.and_condition = Some(input);
         self
@@ -99,6 +108,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition).
+    #[inline]
     pub fn set_and_condition(
         mut self,
         input: Option<crate::types::AttributeAndCondition>,
@@ -108,6 +118,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 
     /// Returns [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition), if set.
+    #[inline]
     pub fn get_and_condition(&self) -> &Option<crate::types::AttributeAndCondition> {
         &self.and_condition
     }
@@ -115,6 +126,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn tag_condition(mut self, input: crate::types::TagCondition) -> Self {
         self.tag_condition = Some(input);
         self
@@ -123,6 +135,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition).
+    #[inline]
     pub fn set_tag_condition(
         mut self,
         input: Option<crate::types::TagCondition>,
@@ -132,6 +145,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 
     /// Returns [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition), if set.
+    #[inline]
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
@@ -139,6 +153,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn hierarchy_group_condition(
         mut self,
         input: crate::types::HierarchyGroupCondition,
@@ -150,6 +165,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn set_hierarchy_group_condition(
         mut self,
         input: Option<crate::types::HierarchyGroupCondition>,
@@ -159,6 +175,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 
     /// Returns [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition), if set.
+    #[inline]
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
@@ -166,6 +183,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 
     /// Builds a [`ControlPlaneUserAttributeFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::ControlPlaneUserAttributeFilter {
         crate::types::ControlPlaneUserAttributeFilter {
             or_conditions: self.or_conditions,
@@ -177,6 +195,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for ControlPlaneUserAttributeFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -204,6 +223,7 @@ impl crate::rest_json::JsonSer for ControlPlaneUserAttributeFilter {
 }
 
 impl crate::rest_json::JsonDe for ControlPlaneUserAttributeFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

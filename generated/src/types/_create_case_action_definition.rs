@@ -11,16 +11,19 @@ pub struct CreateCaseActionDefinition {
 
 impl CreateCaseActionDefinition {
     /// An array of objects with `Field ID` and `Value` data.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::FieldValue] {
         &self.fields
     }
 
     /// A unique identifier of a template.
+    #[inline]
     pub fn template_id(&self) -> &str {
         &self.template_id
     }
 
     /// Creates a new builder for [`CreateCaseActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateCaseActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +39,7 @@ pub struct CreateCaseActionDefinitionBuilder {
 
 impl CreateCaseActionDefinitionBuilder {
     /// Appends an item to [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+    #[inline]
     pub fn fields(mut self, input: crate::types::FieldValue) -> Self {
         let mut v: Vec<_> = self.fields.unwrap_or_default();
         v.push(input);
@@ -46,12 +50,14 @@ impl CreateCaseActionDefinitionBuilder {
     /// An array of objects with `Field ID` and `Value` data.
     ///
     /// Sets [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields). This field is required.
+    #[inline]
     pub fn set_fields(mut self, input: Option<Vec<crate::types::FieldValue>>) -> Self {
         self.fields = input;
         self
     }
 
     /// Returns [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields), if set.
+    #[inline]
     pub fn get_fields(&self) -> &Option<Vec<crate::types::FieldValue>> {
         &self.fields
     }
@@ -59,6 +65,7 @@ impl CreateCaseActionDefinitionBuilder {
     /// A unique identifier of a template.
     ///
     /// Sets [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id). This field is required.
+    #[inline]
     pub fn template_id(mut self, input: impl Into<String>) -> Self {
         self.template_id = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl CreateCaseActionDefinitionBuilder {
     /// A unique identifier of a template.
     ///
     /// Sets [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id). This field is required.
+    #[inline]
     pub fn set_template_id(mut self, input: Option<String>) -> Self {
         self.template_id = input;
         self
     }
 
     /// Returns [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id), if set.
+    #[inline]
     pub fn get_template_id(&self) -> &Option<String> {
         &self.template_id
     }
@@ -82,6 +91,7 @@ impl CreateCaseActionDefinitionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields)
     /// - [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::CreateCaseActionDefinition, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl CreateCaseActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for CreateCaseActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for CreateCaseActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for CreateCaseActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

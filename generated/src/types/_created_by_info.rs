@@ -16,32 +16,38 @@ pub enum CreatedByInfo {
 
 impl CreatedByInfo {
     /// The value of the [`AwsIdentityArn`](Self::AwsIdentityArn) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_aws_identity_arn(&self) -> Result<&String, &Self> {
         if let Self::AwsIdentityArn(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`AwsIdentityArn`](Self::AwsIdentityArn) variant.
+    #[inline]
     pub fn is_aws_identity_arn(&self) -> bool {
         self.as_aws_identity_arn().is_ok()
     }
 
     /// The value of the [`ConnectUserArn`](Self::ConnectUserArn) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_connect_user_arn(&self) -> Result<&String, &Self> {
         if let Self::ConnectUserArn(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`ConnectUserArn`](Self::ConnectUserArn) variant.
+    #[inline]
     pub fn is_connect_user_arn(&self) -> bool {
         self.as_connect_user_arn().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for CreatedByInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -66,6 +72,7 @@ impl crate::rest_json::JsonSer for CreatedByInfo {
 }
 
 impl crate::rest_json::JsonDe for CreatedByInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct Credentials {
 
 impl Credentials {
     /// An access token generated for a federated user to access Amazon Connect.
+    #[inline]
     pub fn access_token(&self) -> Option<&str> {
         self.access_token.as_deref()
     }
 
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
+    #[inline]
     pub fn access_token_expiration(&self) -> Option<&crate::primitives::DateTime> {
         self.access_token_expiration.as_ref()
     }
 
     /// Renews a token generated for a user to access the Amazon Connect instance.
+    #[inline]
     pub fn refresh_token(&self) -> Option<&str> {
         self.refresh_token.as_deref()
     }
 
     /// Renews the expiration timer for a generated token.
+    #[inline]
     pub fn refresh_token_expiration(&self) -> Option<&crate::primitives::DateTime> {
         self.refresh_token_expiration.as_ref()
     }
 
     /// Creates a new builder for [`Credentials`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CredentialsBuilder {
         ::std::default::Default::default()
     }
@@ -65,6 +70,7 @@ impl CredentialsBuilder {
     /// An access token generated for a federated user to access Amazon Connect.
     ///
     /// Sets [`access_token`](crate::types::Credentials#structfield.access_token).
+    #[inline]
     pub fn access_token(mut self, input: impl Into<String>) -> Self {
         self.access_token = Some(input.into());
         self
@@ -73,12 +79,14 @@ impl CredentialsBuilder {
     /// An access token generated for a federated user to access Amazon Connect.
     ///
     /// Sets [`access_token`](crate::types::Credentials#structfield.access_token).
+    #[inline]
     pub fn set_access_token(mut self, input: Option<String>) -> Self {
         self.access_token = input;
         self
     }
 
     /// Returns [`access_token`](crate::types::Credentials#structfield.access_token), if set.
+    #[inline]
     pub fn get_access_token(&self) -> &Option<String> {
         &self.access_token
     }
@@ -86,6 +94,7 @@ impl CredentialsBuilder {
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
     ///
     /// Sets [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration).
+    #[inline]
     pub fn access_token_expiration(
         mut self,
         input: crate::primitives::DateTime,
@@ -97,6 +106,7 @@ impl CredentialsBuilder {
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
     ///
     /// Sets [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration).
+    #[inline]
     pub fn set_access_token_expiration(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -106,6 +116,7 @@ impl CredentialsBuilder {
     }
 
     /// Returns [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration), if set.
+    #[inline]
     pub fn get_access_token_expiration(&self) -> &Option<crate::primitives::DateTime> {
         &self.access_token_expiration
     }
@@ -113,6 +124,7 @@ impl CredentialsBuilder {
     /// Renews a token generated for a user to access the Amazon Connect instance.
     ///
     /// Sets [`refresh_token`](crate::types::Credentials#structfield.refresh_token).
+    #[inline]
     pub fn refresh_token(mut self, input: impl Into<String>) -> Self {
         self.refresh_token = Some(input.into());
         self
@@ -121,12 +133,14 @@ impl CredentialsBuilder {
     /// Renews a token generated for a user to access the Amazon Connect instance.
     ///
     /// Sets [`refresh_token`](crate::types::Credentials#structfield.refresh_token).
+    #[inline]
     pub fn set_refresh_token(mut self, input: Option<String>) -> Self {
         self.refresh_token = input;
         self
     }
 
     /// Returns [`refresh_token`](crate::types::Credentials#structfield.refresh_token), if set.
+    #[inline]
     pub fn get_refresh_token(&self) -> &Option<String> {
         &self.refresh_token
     }
@@ -134,6 +148,7 @@ impl CredentialsBuilder {
     /// Renews the expiration timer for a generated token.
     ///
     /// Sets [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration).
+    #[inline]
     pub fn refresh_token_expiration(
         mut self,
         input: crate::primitives::DateTime,
@@ -145,6 +160,7 @@ impl CredentialsBuilder {
     /// Renews the expiration timer for a generated token.
     ///
     /// Sets [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration).
+    #[inline]
     pub fn set_refresh_token_expiration(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -154,11 +170,13 @@ impl CredentialsBuilder {
     }
 
     /// Returns [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration), if set.
+    #[inline]
     pub fn get_refresh_token_expiration(&self) -> &Option<crate::primitives::DateTime> {
         &self.refresh_token_expiration
     }
 
     /// Builds a [`Credentials`].
+    #[inline]
     pub fn build(self) -> crate::types::Credentials {
         crate::types::Credentials {
             access_token: self.access_token,
@@ -181,6 +199,7 @@ impl ::std::fmt::Debug for CredentialsBuilder {
 }
 
 impl crate::rest_json::JsonSer for Credentials {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -205,6 +224,7 @@ impl crate::rest_json::JsonSer for Credentials {
 }
 
 impl crate::rest_json::JsonDe for Credentials {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct CrossChannelBehavior {
 
 impl CrossChannelBehavior {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
+    #[inline]
     pub fn behavior_type(&self) -> &crate::types::BehaviorType {
         &self.behavior_type
     }
 
     /// Creates a new builder for [`CrossChannelBehavior`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CrossChannelBehaviorBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl CrossChannelBehaviorBuilder {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     ///
     /// Sets [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type). This field is required.
+    #[inline]
     pub fn behavior_type(mut self, input: crate::types::BehaviorType) -> Self {
         self.behavior_type = Some(input);
         self
@@ -38,6 +41,7 @@ impl CrossChannelBehaviorBuilder {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     ///
     /// Sets [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type). This field is required.
+    #[inline]
     pub fn set_behavior_type(
         mut self,
         input: Option<crate::types::BehaviorType>,
@@ -47,6 +51,7 @@ impl CrossChannelBehaviorBuilder {
     }
 
     /// Returns [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type), if set.
+    #[inline]
     pub fn get_behavior_type(&self) -> &Option<crate::types::BehaviorType> {
         &self.behavior_type
     }
@@ -55,6 +60,7 @@ impl CrossChannelBehaviorBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::CrossChannelBehavior, crate::error::BuildError> {
@@ -70,6 +76,7 @@ impl CrossChannelBehaviorBuilder {
 }
 
 impl crate::rest_json::JsonSer for CrossChannelBehavior {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for CrossChannelBehavior {
 }
 
 impl crate::rest_json::JsonDe for CrossChannelBehavior {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,21 +17,25 @@ pub struct CurrentMetric {
 
 impl CurrentMetric {
     /// The name of the metric.
+    #[inline]
     pub fn name(&self) -> Option<&crate::types::CurrentMetricName> {
         self.name.as_ref()
     }
 
     /// Out of the box current metrics or custom metrics can be referenced via this field.
+    #[inline]
     pub fn metric_id(&self) -> Option<&str> {
         self.metric_id.as_deref()
     }
 
     /// **Note:** The Unit parameter is not supported for custom metrics.
+    #[inline]
     pub fn unit(&self) -> Option<&crate::types::Unit> {
         self.unit.as_ref()
     }
 
     /// Creates a new builder for [`CurrentMetric`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CurrentMetricBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl CurrentMetricBuilder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::CurrentMetric#structfield.name).
+    #[inline]
     pub fn name(mut self, input: crate::types::CurrentMetricName) -> Self {
         self.name = Some(input);
         self
@@ -58,12 +63,14 @@ impl CurrentMetricBuilder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::CurrentMetric#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<crate::types::CurrentMetricName>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::CurrentMetric#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::CurrentMetricName> {
         &self.name
     }
@@ -71,6 +78,7 @@ impl CurrentMetricBuilder {
     /// Out of the box current metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::CurrentMetric#structfield.metric_id).
+    #[inline]
     pub fn metric_id(mut self, input: impl Into<String>) -> Self {
         self.metric_id = Some(input.into());
         self
@@ -79,12 +87,14 @@ impl CurrentMetricBuilder {
     /// Out of the box current metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::CurrentMetric#structfield.metric_id).
+    #[inline]
     pub fn set_metric_id(mut self, input: Option<String>) -> Self {
         self.metric_id = input;
         self
     }
 
     /// Returns [`metric_id`](crate::types::CurrentMetric#structfield.metric_id), if set.
+    #[inline]
     pub fn get_metric_id(&self) -> &Option<String> {
         &self.metric_id
     }
@@ -92,6 +102,7 @@ impl CurrentMetricBuilder {
     /// **Note:** The Unit parameter is not supported for custom metrics.
     ///
     /// Sets [`unit`](crate::types::CurrentMetric#structfield.unit).
+    #[inline]
     pub fn unit(mut self, input: crate::types::Unit) -> Self {
         self.unit = Some(input);
         self
@@ -100,17 +111,20 @@ impl CurrentMetricBuilder {
     /// **Note:** The Unit parameter is not supported for custom metrics.
     ///
     /// Sets [`unit`](crate::types::CurrentMetric#structfield.unit).
+    #[inline]
     pub fn set_unit(mut self, input: Option<crate::types::Unit>) -> Self {
         self.unit = input;
         self
     }
 
     /// Returns [`unit`](crate::types::CurrentMetric#structfield.unit), if set.
+    #[inline]
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
 
     /// Builds a [`CurrentMetric`].
+    #[inline]
     pub fn build(self) -> crate::types::CurrentMetric {
         crate::types::CurrentMetric {
             name: self.name,
@@ -121,6 +135,7 @@ impl CurrentMetricBuilder {
 }
 
 impl crate::rest_json::JsonSer for CurrentMetric {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -142,6 +157,7 @@ impl crate::rest_json::JsonSer for CurrentMetric {
 }
 
 impl crate::rest_json::JsonDe for CurrentMetric {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

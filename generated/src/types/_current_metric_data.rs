@@ -11,16 +11,19 @@ pub struct CurrentMetricData {
 
 impl CurrentMetricData {
     /// Information about the metric.
+    #[inline]
     pub fn metric(&self) -> Option<&crate::types::CurrentMetric> {
         self.metric.as_ref()
     }
 
     /// The value of the metric.
+    #[inline]
     pub fn value(&self) -> Option<f64> {
         self.value
     }
 
     /// Creates a new builder for [`CurrentMetricData`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CurrentMetricDataBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl CurrentMetricDataBuilder {
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::CurrentMetricData#structfield.metric).
+    #[inline]
     pub fn metric(mut self, input: crate::types::CurrentMetric) -> Self {
         self.metric = Some(input);
         self
@@ -46,12 +50,14 @@ impl CurrentMetricDataBuilder {
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::CurrentMetricData#structfield.metric).
+    #[inline]
     pub fn set_metric(mut self, input: Option<crate::types::CurrentMetric>) -> Self {
         self.metric = input;
         self
     }
 
     /// Returns [`metric`](crate::types::CurrentMetricData#structfield.metric), if set.
+    #[inline]
     pub fn get_metric(&self) -> &Option<crate::types::CurrentMetric> {
         &self.metric
     }
@@ -59,6 +65,7 @@ impl CurrentMetricDataBuilder {
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::CurrentMetricData#structfield.value).
+    #[inline]
     pub fn value(mut self, input: f64) -> Self {
         self.value = Some(input);
         self
@@ -67,17 +74,20 @@ impl CurrentMetricDataBuilder {
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::CurrentMetricData#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<f64>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::CurrentMetricData#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
 
     /// Builds a [`CurrentMetricData`].
+    #[inline]
     pub fn build(self) -> crate::types::CurrentMetricData {
         crate::types::CurrentMetricData {
             metric: self.metric,
@@ -87,6 +97,7 @@ impl CurrentMetricDataBuilder {
 }
 
 impl crate::rest_json::JsonSer for CurrentMetricData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for CurrentMetricData {
 }
 
 impl crate::rest_json::JsonDe for CurrentMetricData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

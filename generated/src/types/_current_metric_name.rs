@@ -41,6 +41,7 @@ pub enum CurrentMetricName {
 }
 
 impl ::std::convert::From<&str> for CurrentMetricName {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENTS_AFTER_CONTACT_WORK" => Self::AgentsAfterContactWork,
@@ -70,6 +71,7 @@ impl ::std::convert::From<&str> for CurrentMetricName {
 
 impl ::std::str::FromStr for CurrentMetricName {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -77,6 +79,7 @@ impl ::std::str::FromStr for CurrentMetricName {
 
 impl CurrentMetricName {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentsAfterContactWork => "AGENTS_AFTER_CONTACT_WORK",
@@ -98,6 +101,7 @@ impl CurrentMetricName {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AGENTS_AFTER_CONTACT_WORK",
@@ -118,6 +122,7 @@ impl CurrentMetricName {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -127,6 +132,7 @@ impl CurrentMetricName {
 }
 
 impl ::std::convert::AsRef<str> for CurrentMetricName {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -139,6 +145,7 @@ impl ::std::fmt::Display for CurrentMetricName {
 }
 
 impl crate::rest_json::JsonSer for CurrentMetricName {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -149,6 +156,7 @@ impl crate::rest_json::JsonSer for CurrentMetricName {
 }
 
 impl crate::rest_json::JsonDe for CurrentMetricName {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

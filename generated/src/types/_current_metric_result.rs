@@ -11,6 +11,7 @@ pub struct CurrentMetricResult {
 
 impl CurrentMetricResult {
     /// The dimensions for the metrics.
+    #[inline]
     pub fn dimensions(&self) -> Option<&crate::types::Dimensions> {
         self.dimensions.as_ref()
     }
@@ -18,11 +19,13 @@ impl CurrentMetricResult {
     /// The set of metrics.
     ///
     /// Empty when the field is unset; use `.collections.is_none()` to tell unset from empty.
+    #[inline]
     pub fn collections(&self) -> &[crate::types::CurrentMetricData] {
         self.collections.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`CurrentMetricResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CurrentMetricResultBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl CurrentMetricResultBuilder {
     /// The dimensions for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::CurrentMetricResult#structfield.dimensions).
+    #[inline]
     pub fn dimensions(mut self, input: crate::types::Dimensions) -> Self {
         self.dimensions = Some(input);
         self
@@ -48,17 +52,20 @@ impl CurrentMetricResultBuilder {
     /// The dimensions for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::CurrentMetricResult#structfield.dimensions).
+    #[inline]
     pub fn set_dimensions(mut self, input: Option<crate::types::Dimensions>) -> Self {
         self.dimensions = input;
         self
     }
 
     /// Returns [`dimensions`](crate::types::CurrentMetricResult#structfield.dimensions), if set.
+    #[inline]
     pub fn get_dimensions(&self) -> &Option<crate::types::Dimensions> {
         &self.dimensions
     }
 
     /// Appends an item to [`collections`](crate::types::CurrentMetricResult#structfield.collections); use [`set_collections`](Self::set_collections) to replace the whole list.
+    #[inline]
     pub fn collections(mut self, input: crate::types::CurrentMetricData) -> Self {
         let mut v: Vec<_> = self.collections.unwrap_or_default();
         v.push(input);
@@ -69,6 +76,7 @@ impl CurrentMetricResultBuilder {
     /// The set of metrics.
     ///
     /// Sets [`collections`](crate::types::CurrentMetricResult#structfield.collections).
+    #[inline]
     pub fn set_collections(
         mut self,
         input: Option<Vec<crate::types::CurrentMetricData>>,
@@ -78,11 +86,13 @@ impl CurrentMetricResultBuilder {
     }
 
     /// Returns [`collections`](crate::types::CurrentMetricResult#structfield.collections), if set.
+    #[inline]
     pub fn get_collections(&self) -> &Option<Vec<crate::types::CurrentMetricData>> {
         &self.collections
     }
 
     /// Builds a [`CurrentMetricResult`].
+    #[inline]
     pub fn build(self) -> crate::types::CurrentMetricResult {
         crate::types::CurrentMetricResult {
             dimensions: self.dimensions,
@@ -92,6 +102,7 @@ impl CurrentMetricResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for CurrentMetricResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for CurrentMetricResult {
 }
 
 impl crate::rest_json::JsonDe for CurrentMetricResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

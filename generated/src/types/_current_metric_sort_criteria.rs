@@ -11,16 +11,19 @@ pub struct CurrentMetricSortCriteria {
 
 impl CurrentMetricSortCriteria {
     /// The current metric names.
+    #[inline]
     pub fn sort_by_metric(&self) -> Option<&crate::types::CurrentMetricName> {
         self.sort_by_metric.as_ref()
     }
 
     /// The way to sort.
+    #[inline]
     pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
 
     /// Creates a new builder for [`CurrentMetricSortCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CurrentMetricSortCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl CurrentMetricSortCriteriaBuilder {
     /// The current metric names.
     ///
     /// Sets [`sort_by_metric`](crate::types::CurrentMetricSortCriteria#structfield.sort_by_metric).
+    #[inline]
     pub fn sort_by_metric(mut self, input: crate::types::CurrentMetricName) -> Self {
         self.sort_by_metric = Some(input);
         self
@@ -46,6 +50,7 @@ impl CurrentMetricSortCriteriaBuilder {
     /// The current metric names.
     ///
     /// Sets [`sort_by_metric`](crate::types::CurrentMetricSortCriteria#structfield.sort_by_metric).
+    #[inline]
     pub fn set_sort_by_metric(
         mut self,
         input: Option<crate::types::CurrentMetricName>,
@@ -55,6 +60,7 @@ impl CurrentMetricSortCriteriaBuilder {
     }
 
     /// Returns [`sort_by_metric`](crate::types::CurrentMetricSortCriteria#structfield.sort_by_metric), if set.
+    #[inline]
     pub fn get_sort_by_metric(&self) -> &Option<crate::types::CurrentMetricName> {
         &self.sort_by_metric
     }
@@ -62,6 +68,7 @@ impl CurrentMetricSortCriteriaBuilder {
     /// The way to sort.
     ///
     /// Sets [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order).
+    #[inline]
     pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
         self.sort_order = Some(input);
         self
@@ -70,17 +77,20 @@ impl CurrentMetricSortCriteriaBuilder {
     /// The way to sort.
     ///
     /// Sets [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order).
+    #[inline]
     pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.sort_order = input;
         self
     }
 
     /// Returns [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order), if set.
+    #[inline]
     pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.sort_order
     }
 
     /// Builds a [`CurrentMetricSortCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::CurrentMetricSortCriteria {
         crate::types::CurrentMetricSortCriteria {
             sort_by_metric: self.sort_by_metric,
@@ -90,6 +100,7 @@ impl CurrentMetricSortCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for CurrentMetricSortCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for CurrentMetricSortCriteria {
 }
 
 impl crate::rest_json::JsonDe for CurrentMetricSortCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct Customer {
 
 impl Customer {
     /// Information regarding Customer’s device.
+    #[inline]
     pub fn device_info(&self) -> Option<&crate::types::DeviceInfo> {
         self.device_info.as_ref()
     }
 
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
+    #[inline]
     pub fn capabilities(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.capabilities.as_ref()
     }
 
     /// Creates a new builder for [`Customer`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CustomerBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl CustomerBuilder {
     /// Information regarding Customer’s device.
     ///
     /// Sets [`device_info`](crate::types::Customer#structfield.device_info).
+    #[inline]
     pub fn device_info(mut self, input: crate::types::DeviceInfo) -> Self {
         self.device_info = Some(input);
         self
@@ -46,12 +50,14 @@ impl CustomerBuilder {
     /// Information regarding Customer’s device.
     ///
     /// Sets [`device_info`](crate::types::Customer#structfield.device_info).
+    #[inline]
     pub fn set_device_info(mut self, input: Option<crate::types::DeviceInfo>) -> Self {
         self.device_info = input;
         self
     }
 
     /// Returns [`device_info`](crate::types::Customer#structfield.device_info), if set.
+    #[inline]
     pub fn get_device_info(&self) -> &Option<crate::types::DeviceInfo> {
         &self.device_info
     }
@@ -59,6 +65,7 @@ impl CustomerBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::Customer#structfield.capabilities).
+    #[inline]
     pub fn capabilities(mut self, input: crate::types::ParticipantCapabilities) -> Self {
         self.capabilities = Some(input);
         self
@@ -67,6 +74,7 @@ impl CustomerBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::Customer#structfield.capabilities).
+    #[inline]
     pub fn set_capabilities(
         mut self,
         input: Option<crate::types::ParticipantCapabilities>,
@@ -76,11 +84,13 @@ impl CustomerBuilder {
     }
 
     /// Returns [`capabilities`](crate::types::Customer#structfield.capabilities), if set.
+    #[inline]
     pub fn get_capabilities(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.capabilities
     }
 
     /// Builds a [`Customer`].
+    #[inline]
     pub fn build(self) -> crate::types::Customer {
         crate::types::Customer {
             device_info: self.device_info,
@@ -90,6 +100,7 @@ impl CustomerBuilder {
 }
 
 impl crate::rest_json::JsonSer for Customer {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for Customer {
 }
 
 impl crate::rest_json::JsonDe for Customer {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

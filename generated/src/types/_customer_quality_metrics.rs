@@ -9,11 +9,13 @@ pub struct CustomerQualityMetrics {
 
 impl CustomerQualityMetrics {
     /// Information about the audio quality of the Customer
+    #[inline]
     pub fn audio(&self) -> Option<&crate::types::AudioQualityMetricsInfo> {
         self.audio.as_ref()
     }
 
     /// Creates a new builder for [`CustomerQualityMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CustomerQualityMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl CustomerQualityMetricsBuilder {
     /// Information about the audio quality of the Customer
     ///
     /// Sets [`audio`](crate::types::CustomerQualityMetrics#structfield.audio).
+    #[inline]
     pub fn audio(mut self, input: crate::types::AudioQualityMetricsInfo) -> Self {
         self.audio = Some(input);
         self
@@ -38,6 +41,7 @@ impl CustomerQualityMetricsBuilder {
     /// Information about the audio quality of the Customer
     ///
     /// Sets [`audio`](crate::types::CustomerQualityMetrics#structfield.audio).
+    #[inline]
     pub fn set_audio(
         mut self,
         input: Option<crate::types::AudioQualityMetricsInfo>,
@@ -47,11 +51,13 @@ impl CustomerQualityMetricsBuilder {
     }
 
     /// Returns [`audio`](crate::types::CustomerQualityMetrics#structfield.audio), if set.
+    #[inline]
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
 
     /// Builds a [`CustomerQualityMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::CustomerQualityMetrics {
         crate::types::CustomerQualityMetrics {
             audio: self.audio,
@@ -60,6 +66,7 @@ impl CustomerQualityMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for CustomerQualityMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for CustomerQualityMetrics {
 }
 
 impl crate::rest_json::JsonDe for CustomerQualityMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct CustomerVoiceActivity {
 
 impl CustomerVoiceActivity {
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
+    #[inline]
     pub fn greeting_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.greeting_start_timestamp.as_ref()
     }
 
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
+    #[inline]
     pub fn greeting_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.greeting_end_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`CustomerVoiceActivity`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CustomerVoiceActivityBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl CustomerVoiceActivityBuilder {
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_start_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_start_timestamp).
+    #[inline]
     pub fn greeting_start_timestamp(
         mut self,
         input: crate::primitives::DateTime,
@@ -49,6 +53,7 @@ impl CustomerVoiceActivityBuilder {
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_start_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_start_timestamp).
+    #[inline]
     pub fn set_greeting_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -58,6 +63,7 @@ impl CustomerVoiceActivityBuilder {
     }
 
     /// Returns [`greeting_start_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_start_timestamp), if set.
+    #[inline]
     pub fn get_greeting_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.greeting_start_timestamp
     }
@@ -65,6 +71,7 @@ impl CustomerVoiceActivityBuilder {
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp).
+    #[inline]
     pub fn greeting_end_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.greeting_end_timestamp = Some(input);
         self
@@ -73,6 +80,7 @@ impl CustomerVoiceActivityBuilder {
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp).
+    #[inline]
     pub fn set_greeting_end_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -82,11 +90,13 @@ impl CustomerVoiceActivityBuilder {
     }
 
     /// Returns [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp), if set.
+    #[inline]
     pub fn get_greeting_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.greeting_end_timestamp
     }
 
     /// Builds a [`CustomerVoiceActivity`].
+    #[inline]
     pub fn build(self) -> crate::types::CustomerVoiceActivity {
         crate::types::CustomerVoiceActivity {
             greeting_start_timestamp: self.greeting_start_timestamp,
@@ -96,6 +106,7 @@ impl CustomerVoiceActivityBuilder {
 }
 
 impl crate::rest_json::JsonSer for CustomerVoiceActivity {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -114,6 +125,7 @@ impl crate::rest_json::JsonSer for CustomerVoiceActivity {
 }
 
 impl crate::rest_json::JsonDe for CustomerVoiceActivity {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

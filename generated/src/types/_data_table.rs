@@ -35,76 +35,91 @@ pub struct DataTable {
 
 impl DataTable {
     /// The human-readable name of the data table.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The unique identifier for the data table.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) for the data table.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The IANA timezone identifier used when resolving time based dynamic values.
+    #[inline]
     pub fn time_zone(&self) -> &str {
         &self.time_zone
     }
 
     /// An optional description of the data table's purpose and contents.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The data level that concurrent value edits are locked on.
+    #[inline]
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
 
     /// The lock version information used for optimistic locking and table versioning.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
+    #[inline]
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 
     /// A description of the customer managed version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// The current status of the data table.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::DataTableStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the data table was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The timestamp when the data table or any of its properties were last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Key-value pairs for attribute based access control (TBAC or ABAC) and organization.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`DataTable`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableBuilder {
         ::std::default::Default::default()
     }
@@ -134,6 +149,7 @@ impl DataTableBuilder {
     /// The human-readable name of the data table.
     ///
     /// Sets [`name`](crate::types::DataTable#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -142,12 +158,14 @@ impl DataTableBuilder {
     /// The human-readable name of the data table.
     ///
     /// Sets [`name`](crate::types::DataTable#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::DataTable#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -155,6 +173,7 @@ impl DataTableBuilder {
     /// The unique identifier for the data table.
     ///
     /// Sets [`id`](crate::types::DataTable#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -163,12 +182,14 @@ impl DataTableBuilder {
     /// The unique identifier for the data table.
     ///
     /// Sets [`id`](crate::types::DataTable#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::DataTable#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -176,6 +197,7 @@ impl DataTableBuilder {
     /// The Amazon Resource Name (ARN) for the data table.
     ///
     /// Sets [`arn`](crate::types::DataTable#structfield.arn). This field is required.
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -184,12 +206,14 @@ impl DataTableBuilder {
     /// The Amazon Resource Name (ARN) for the data table.
     ///
     /// Sets [`arn`](crate::types::DataTable#structfield.arn). This field is required.
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::DataTable#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -197,6 +221,7 @@ impl DataTableBuilder {
     /// The IANA timezone identifier used when resolving time based dynamic values.
     ///
     /// Sets [`time_zone`](crate::types::DataTable#structfield.time_zone). This field is required.
+    #[inline]
     pub fn time_zone(mut self, input: impl Into<String>) -> Self {
         self.time_zone = Some(input.into());
         self
@@ -205,12 +230,14 @@ impl DataTableBuilder {
     /// The IANA timezone identifier used when resolving time based dynamic values.
     ///
     /// Sets [`time_zone`](crate::types::DataTable#structfield.time_zone). This field is required.
+    #[inline]
     pub fn set_time_zone(mut self, input: Option<String>) -> Self {
         self.time_zone = input;
         self
     }
 
     /// Returns [`time_zone`](crate::types::DataTable#structfield.time_zone), if set.
+    #[inline]
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
@@ -218,6 +245,7 @@ impl DataTableBuilder {
     /// An optional description of the data table's purpose and contents.
     ///
     /// Sets [`description`](crate::types::DataTable#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -226,12 +254,14 @@ impl DataTableBuilder {
     /// An optional description of the data table's purpose and contents.
     ///
     /// Sets [`description`](crate::types::DataTable#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::DataTable#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -239,6 +269,7 @@ impl DataTableBuilder {
     /// The data level that concurrent value edits are locked on.
     ///
     /// Sets [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level).
+    #[inline]
     pub fn value_lock_level(mut self, input: crate::types::DataTableLockLevel) -> Self {
         self.value_lock_level = Some(input);
         self
@@ -247,6 +278,7 @@ impl DataTableBuilder {
     /// The data level that concurrent value edits are locked on.
     ///
     /// Sets [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level).
+    #[inline]
     pub fn set_value_lock_level(
         mut self,
         input: Option<crate::types::DataTableLockLevel>,
@@ -256,6 +288,7 @@ impl DataTableBuilder {
     }
 
     /// Returns [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level), if set.
+    #[inline]
     pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
         &self.value_lock_level
     }
@@ -263,6 +296,7 @@ impl DataTableBuilder {
     /// The lock version information used for optimistic locking and table versioning.
     ///
     /// Sets [`lock_version`](crate::types::DataTable#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -271,6 +305,7 @@ impl DataTableBuilder {
     /// The lock version information used for optimistic locking and table versioning.
     ///
     /// Sets [`lock_version`](crate::types::DataTable#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -280,6 +315,7 @@ impl DataTableBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::DataTable#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -287,6 +323,7 @@ impl DataTableBuilder {
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
     ///
     /// Sets [`version`](crate::types::DataTable#structfield.version).
+    #[inline]
     pub fn version(mut self, input: impl Into<String>) -> Self {
         self.version = Some(input.into());
         self
@@ -295,12 +332,14 @@ impl DataTableBuilder {
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
     ///
     /// Sets [`version`](crate::types::DataTable#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<String>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::DataTable#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<String> {
         &self.version
     }
@@ -308,6 +347,7 @@ impl DataTableBuilder {
     /// A description of the customer managed version.
     ///
     /// Sets [`version_description`](crate::types::DataTable#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -316,12 +356,14 @@ impl DataTableBuilder {
     /// A description of the customer managed version.
     ///
     /// Sets [`version_description`](crate::types::DataTable#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::DataTable#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
@@ -329,6 +371,7 @@ impl DataTableBuilder {
     /// The current status of the data table.
     ///
     /// Sets [`status`](crate::types::DataTable#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::DataTableStatus) -> Self {
         self.status = Some(input);
         self
@@ -337,12 +380,14 @@ impl DataTableBuilder {
     /// The current status of the data table.
     ///
     /// Sets [`status`](crate::types::DataTable#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::DataTableStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::DataTable#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::DataTableStatus> {
         &self.status
     }
@@ -350,6 +395,7 @@ impl DataTableBuilder {
     /// The timestamp when the data table was created.
     ///
     /// Sets [`created_time`](crate::types::DataTable#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -358,6 +404,7 @@ impl DataTableBuilder {
     /// The timestamp when the data table was created.
     ///
     /// Sets [`created_time`](crate::types::DataTable#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -367,6 +414,7 @@ impl DataTableBuilder {
     }
 
     /// Returns [`created_time`](crate::types::DataTable#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -374,6 +422,7 @@ impl DataTableBuilder {
     /// The timestamp when the data table or any of its properties were last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -382,6 +431,7 @@ impl DataTableBuilder {
     /// The timestamp when the data table or any of its properties were last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -391,6 +441,7 @@ impl DataTableBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -398,6 +449,7 @@ impl DataTableBuilder {
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -406,17 +458,20 @@ impl DataTableBuilder {
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Inserts an entry into [`tags`](crate::types::DataTable#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -427,6 +482,7 @@ impl DataTableBuilder {
     /// Key-value pairs for attribute based access control (TBAC or ABAC) and organization.
     ///
     /// Sets [`tags`](crate::types::DataTable#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -436,6 +492,7 @@ impl DataTableBuilder {
     }
 
     /// Returns [`tags`](crate::types::DataTable#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -448,6 +505,7 @@ impl DataTableBuilder {
     /// - [`arn`](crate::types::DataTable#structfield.arn)
     /// - [`time_zone`](crate::types::DataTable#structfield.time_zone)
     /// - [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::DataTable, crate::error::BuildError> {
         Ok(crate::types::DataTable {
             name: self
@@ -494,6 +552,7 @@ impl DataTableBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTable {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -541,6 +600,7 @@ impl crate::rest_json::JsonSer for DataTable {
 }
 
 impl crate::rest_json::JsonDe for DataTable {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct DataTableAccessControlConfiguration {
 
 impl DataTableAccessControlConfiguration {
     /// The configuration's primary attribute access control configuration.
+    #[inline]
     pub fn primary_attribute_access_control_configuration(
         &self,
     ) -> Option<&crate::types::PrimaryAttributeAccessControlConfigurationItem> {
@@ -18,6 +19,7 @@ impl DataTableAccessControlConfiguration {
     }
 
     /// Creates a new builder for [`DataTableAccessControlConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableAccessControlConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ impl DataTableAccessControlConfigurationBuilder {
     /// The configuration's primary attribute access control configuration.
     ///
     /// Sets [`primary_attribute_access_control_configuration`](crate::types::DataTableAccessControlConfiguration#structfield.primary_attribute_access_control_configuration).
+    #[inline]
     pub fn primary_attribute_access_control_configuration(
         mut self,
         input: crate::types::PrimaryAttributeAccessControlConfigurationItem,
@@ -47,6 +50,7 @@ impl DataTableAccessControlConfigurationBuilder {
     /// The configuration's primary attribute access control configuration.
     ///
     /// Sets [`primary_attribute_access_control_configuration`](crate::types::DataTableAccessControlConfiguration#structfield.primary_attribute_access_control_configuration).
+    #[inline]
     pub fn set_primary_attribute_access_control_configuration(
         mut self,
         input: Option<crate::types::PrimaryAttributeAccessControlConfigurationItem>,
@@ -56,6 +60,7 @@ impl DataTableAccessControlConfigurationBuilder {
     }
 
     /// Returns [`primary_attribute_access_control_configuration`](crate::types::DataTableAccessControlConfiguration#structfield.primary_attribute_access_control_configuration), if set.
+    #[inline]
     pub fn get_primary_attribute_access_control_configuration(
         &self,
     ) -> &Option<crate::types::PrimaryAttributeAccessControlConfigurationItem> {
@@ -63,6 +68,7 @@ impl DataTableAccessControlConfigurationBuilder {
     }
 
     /// Builds a [`DataTableAccessControlConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::DataTableAccessControlConfiguration {
         crate::types::DataTableAccessControlConfiguration {
             primary_attribute_access_control_configuration: self
@@ -72,6 +78,7 @@ impl DataTableAccessControlConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableAccessControlConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -92,6 +99,7 @@ impl crate::rest_json::JsonSer for DataTableAccessControlConfiguration {
 }
 
 impl crate::rest_json::JsonDe for DataTableAccessControlConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -31,66 +31,79 @@ pub struct DataTableAttribute {
 
 impl DataTableAttribute {
     /// The unique identifier for the attribute within the data table.
+    #[inline]
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
 
     /// The human-readable name of the attribute.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The type of value allowed for this attribute.
+    #[inline]
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
 
     /// An optional description explaining the purpose and usage of this attribute.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The unique identifier of the data table that contains this attribute.
+    #[inline]
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
+    #[inline]
     pub fn data_table_arn(&self) -> Option<&str> {
         self.data_table_arn.as_deref()
     }
 
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
+    #[inline]
     pub fn primary(&self) -> bool {
         self.primary
     }
 
     /// The version identifier for this attribute, used for versioning and change tracking.
+    #[inline]
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// The timestamp when this attribute was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The validation rules applied to values of this attribute.
+    #[inline]
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
 
     /// Creates a new builder for [`DataTableAttribute`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableAttributeBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +131,7 @@ impl DataTableAttributeBuilder {
     /// The unique identifier for the attribute within the data table.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableAttribute#structfield.attribute_id).
+    #[inline]
     pub fn attribute_id(mut self, input: impl Into<String>) -> Self {
         self.attribute_id = Some(input.into());
         self
@@ -126,12 +140,14 @@ impl DataTableAttributeBuilder {
     /// The unique identifier for the attribute within the data table.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableAttribute#structfield.attribute_id).
+    #[inline]
     pub fn set_attribute_id(mut self, input: Option<String>) -> Self {
         self.attribute_id = input;
         self
     }
 
     /// Returns [`attribute_id`](crate::types::DataTableAttribute#structfield.attribute_id), if set.
+    #[inline]
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
@@ -139,6 +155,7 @@ impl DataTableAttributeBuilder {
     /// The human-readable name of the attribute.
     ///
     /// Sets [`name`](crate::types::DataTableAttribute#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -147,12 +164,14 @@ impl DataTableAttributeBuilder {
     /// The human-readable name of the attribute.
     ///
     /// Sets [`name`](crate::types::DataTableAttribute#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::DataTableAttribute#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -160,6 +179,7 @@ impl DataTableAttributeBuilder {
     /// The type of value allowed for this attribute.
     ///
     /// Sets [`value_type`](crate::types::DataTableAttribute#structfield.value_type). This field is required.
+    #[inline]
     pub fn value_type(
         mut self,
         input: crate::types::DataTableAttributeValueType,
@@ -171,6 +191,7 @@ impl DataTableAttributeBuilder {
     /// The type of value allowed for this attribute.
     ///
     /// Sets [`value_type`](crate::types::DataTableAttribute#structfield.value_type). This field is required.
+    #[inline]
     pub fn set_value_type(
         mut self,
         input: Option<crate::types::DataTableAttributeValueType>,
@@ -180,6 +201,7 @@ impl DataTableAttributeBuilder {
     }
 
     /// Returns [`value_type`](crate::types::DataTableAttribute#structfield.value_type), if set.
+    #[inline]
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
@@ -187,6 +209,7 @@ impl DataTableAttributeBuilder {
     /// An optional description explaining the purpose and usage of this attribute.
     ///
     /// Sets [`description`](crate::types::DataTableAttribute#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -195,12 +218,14 @@ impl DataTableAttributeBuilder {
     /// An optional description explaining the purpose and usage of this attribute.
     ///
     /// Sets [`description`](crate::types::DataTableAttribute#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::DataTableAttribute#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -208,6 +233,7 @@ impl DataTableAttributeBuilder {
     /// The unique identifier of the data table that contains this attribute.
     ///
     /// Sets [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id).
+    #[inline]
     pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
         self.data_table_id = Some(input.into());
         self
@@ -216,12 +242,14 @@ impl DataTableAttributeBuilder {
     /// The unique identifier of the data table that contains this attribute.
     ///
     /// Sets [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id).
+    #[inline]
     pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
         self.data_table_id = input;
         self
     }
 
     /// Returns [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id), if set.
+    #[inline]
     pub fn get_data_table_id(&self) -> &Option<String> {
         &self.data_table_id
     }
@@ -229,6 +257,7 @@ impl DataTableAttributeBuilder {
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
     ///
     /// Sets [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn).
+    #[inline]
     pub fn data_table_arn(mut self, input: impl Into<String>) -> Self {
         self.data_table_arn = Some(input.into());
         self
@@ -237,12 +266,14 @@ impl DataTableAttributeBuilder {
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
     ///
     /// Sets [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn).
+    #[inline]
     pub fn set_data_table_arn(mut self, input: Option<String>) -> Self {
         self.data_table_arn = input;
         self
     }
 
     /// Returns [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn), if set.
+    #[inline]
     pub fn get_data_table_arn(&self) -> &Option<String> {
         &self.data_table_arn
     }
@@ -250,6 +281,7 @@ impl DataTableAttributeBuilder {
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
     ///
     /// Sets [`primary`](crate::types::DataTableAttribute#structfield.primary).
+    #[inline]
     pub fn primary(mut self, input: bool) -> Self {
         self.primary = Some(input);
         self
@@ -258,12 +290,14 @@ impl DataTableAttributeBuilder {
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
     ///
     /// Sets [`primary`](crate::types::DataTableAttribute#structfield.primary).
+    #[inline]
     pub fn set_primary(mut self, input: Option<bool>) -> Self {
         self.primary = input;
         self
     }
 
     /// Returns [`primary`](crate::types::DataTableAttribute#structfield.primary), if set.
+    #[inline]
     pub fn get_primary(&self) -> &Option<bool> {
         &self.primary
     }
@@ -271,6 +305,7 @@ impl DataTableAttributeBuilder {
     /// The version identifier for this attribute, used for versioning and change tracking.
     ///
     /// Sets [`version`](crate::types::DataTableAttribute#structfield.version).
+    #[inline]
     pub fn version(mut self, input: impl Into<String>) -> Self {
         self.version = Some(input.into());
         self
@@ -279,12 +314,14 @@ impl DataTableAttributeBuilder {
     /// The version identifier for this attribute, used for versioning and change tracking.
     ///
     /// Sets [`version`](crate::types::DataTableAttribute#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<String>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::DataTableAttribute#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<String> {
         &self.version
     }
@@ -292,6 +329,7 @@ impl DataTableAttributeBuilder {
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
     ///
     /// Sets [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -300,6 +338,7 @@ impl DataTableAttributeBuilder {
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
     ///
     /// Sets [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -309,6 +348,7 @@ impl DataTableAttributeBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -316,6 +356,7 @@ impl DataTableAttributeBuilder {
     /// The timestamp when this attribute was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -324,6 +365,7 @@ impl DataTableAttributeBuilder {
     /// The timestamp when this attribute was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -333,6 +375,7 @@ impl DataTableAttributeBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -340,6 +383,7 @@ impl DataTableAttributeBuilder {
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -348,12 +392,14 @@ impl DataTableAttributeBuilder {
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -361,6 +407,7 @@ impl DataTableAttributeBuilder {
     /// The validation rules applied to values of this attribute.
     ///
     /// Sets [`validation`](crate::types::DataTableAttribute#structfield.validation).
+    #[inline]
     pub fn validation(mut self, input: crate::types::Validation) -> Self {
         self.validation = Some(input);
         self
@@ -369,12 +416,14 @@ impl DataTableAttributeBuilder {
     /// The validation rules applied to values of this attribute.
     ///
     /// Sets [`validation`](crate::types::DataTableAttribute#structfield.validation).
+    #[inline]
     pub fn set_validation(mut self, input: Option<crate::types::Validation>) -> Self {
         self.validation = input;
         self
     }
 
     /// Returns [`validation`](crate::types::DataTableAttribute#structfield.validation), if set.
+    #[inline]
     pub fn get_validation(&self) -> &Option<crate::types::Validation> {
         &self.validation
     }
@@ -384,6 +433,7 @@ impl DataTableAttributeBuilder {
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::DataTableAttribute#structfield.name)
     /// - [`value_type`](crate::types::DataTableAttribute#structfield.value_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableAttribute, crate::error::BuildError> {
@@ -415,6 +465,7 @@ impl DataTableAttributeBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableAttribute {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -459,6 +510,7 @@ impl crate::rest_json::JsonSer for DataTableAttribute {
 }
 
 impl crate::rest_json::JsonDe for DataTableAttribute {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,21 +15,25 @@ impl DataTableDeleteValueIdentifier {
     /// The identifier's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
 
     /// The identifier's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The identifier's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// Creates a new builder for [`DataTableDeleteValueIdentifier`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableDeleteValueIdentifierBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ pub struct DataTableDeleteValueIdentifierBuilder {
 
 impl DataTableDeleteValueIdentifierBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -56,6 +61,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     /// The identifier's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -65,6 +71,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -72,6 +79,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -80,12 +88,14 @@ impl DataTableDeleteValueIdentifierBuilder {
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -93,6 +103,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     /// The identifier's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -101,6 +112,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     /// The identifier's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -110,6 +122,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -118,6 +131,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableDeleteValueIdentifier, crate::error::BuildError> {
@@ -135,6 +149,7 @@ impl DataTableDeleteValueIdentifierBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableDeleteValueIdentifier {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -157,6 +172,7 @@ impl crate::rest_json::JsonSer for DataTableDeleteValueIdentifier {
 }
 
 impl crate::rest_json::JsonDe for DataTableDeleteValueIdentifier {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct DataTableEvaluatedValue {
 
 impl DataTableEvaluatedValue {
     /// The value's record ID.
+    #[inline]
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
 
     /// The value's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
 
     /// The value's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The value's value type.
+    #[inline]
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
 
     /// The value's found.
+    #[inline]
     pub fn found(&self) -> bool {
         self.found
     }
 
     /// The value's error.
+    #[inline]
     pub fn error(&self) -> bool {
         self.error
     }
 
     /// The value's evaluated value.
+    #[inline]
     pub fn evaluated_value(&self) -> &str {
         &self.evaluated_value
     }
 
     /// Creates a new builder for [`DataTableEvaluatedValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableEvaluatedValueBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id). This field is required.
+    #[inline]
     pub fn record_id(mut self, input: impl Into<String>) -> Self {
         self.record_id = Some(input.into());
         self
@@ -86,17 +95,20 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id). This field is required.
+    #[inline]
     pub fn set_record_id(mut self, input: Option<String>) -> Self {
         self.record_id = input;
         self
     }
 
     /// Returns [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id), if set.
+    #[inline]
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
 
     /// Appends an item to [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -107,6 +119,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -116,6 +129,7 @@ impl DataTableEvaluatedValueBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -123,6 +137,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -131,12 +146,14 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -144,6 +161,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type). This field is required.
+    #[inline]
     pub fn value_type(
         mut self,
         input: crate::types::DataTableAttributeValueType,
@@ -155,6 +173,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type). This field is required.
+    #[inline]
     pub fn set_value_type(
         mut self,
         input: Option<crate::types::DataTableAttributeValueType>,
@@ -164,6 +183,7 @@ impl DataTableEvaluatedValueBuilder {
     }
 
     /// Returns [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type), if set.
+    #[inline]
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
@@ -171,6 +191,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's found.
     ///
     /// Sets [`found`](crate::types::DataTableEvaluatedValue#structfield.found). This field is required.
+    #[inline]
     pub fn found(mut self, input: bool) -> Self {
         self.found = Some(input);
         self
@@ -179,12 +200,14 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's found.
     ///
     /// Sets [`found`](crate::types::DataTableEvaluatedValue#structfield.found). This field is required.
+    #[inline]
     pub fn set_found(mut self, input: Option<bool>) -> Self {
         self.found = input;
         self
     }
 
     /// Returns [`found`](crate::types::DataTableEvaluatedValue#structfield.found), if set.
+    #[inline]
     pub fn get_found(&self) -> &Option<bool> {
         &self.found
     }
@@ -192,6 +215,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's error.
     ///
     /// Sets [`error`](crate::types::DataTableEvaluatedValue#structfield.error). This field is required.
+    #[inline]
     pub fn error(mut self, input: bool) -> Self {
         self.error = Some(input);
         self
@@ -200,12 +224,14 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's error.
     ///
     /// Sets [`error`](crate::types::DataTableEvaluatedValue#structfield.error). This field is required.
+    #[inline]
     pub fn set_error(mut self, input: Option<bool>) -> Self {
         self.error = input;
         self
     }
 
     /// Returns [`error`](crate::types::DataTableEvaluatedValue#structfield.error), if set.
+    #[inline]
     pub fn get_error(&self) -> &Option<bool> {
         &self.error
     }
@@ -213,6 +239,7 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's evaluated value.
     ///
     /// Sets [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value). This field is required.
+    #[inline]
     pub fn evaluated_value(mut self, input: impl Into<String>) -> Self {
         self.evaluated_value = Some(input.into());
         self
@@ -221,12 +248,14 @@ impl DataTableEvaluatedValueBuilder {
     /// The value's evaluated value.
     ///
     /// Sets [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value). This field is required.
+    #[inline]
     pub fn set_evaluated_value(mut self, input: Option<String>) -> Self {
         self.evaluated_value = input;
         self
     }
 
     /// Returns [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value), if set.
+    #[inline]
     pub fn get_evaluated_value(&self) -> &Option<String> {
         &self.evaluated_value
     }
@@ -239,6 +268,7 @@ impl DataTableEvaluatedValueBuilder {
     /// - [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name)
     /// - [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type)
     /// - [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableEvaluatedValue, crate::error::BuildError> {
@@ -280,6 +310,7 @@ impl DataTableEvaluatedValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableEvaluatedValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -308,6 +339,7 @@ impl crate::rest_json::JsonSer for DataTableEvaluatedValue {
 }
 
 impl crate::rest_json::JsonDe for DataTableEvaluatedValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct DataTableLockVersion {
 
 impl DataTableLockVersion {
     /// The lock version for the data table itself.
+    #[inline]
     pub fn data_table(&self) -> Option<&str> {
         self.data_table.as_deref()
     }
 
     /// The lock version for a specific attribute.
+    #[inline]
     pub fn attribute(&self) -> Option<&str> {
         self.attribute.as_deref()
     }
 
     /// The lock version for a specific set of primary values (record).
+    #[inline]
     pub fn primary_values(&self) -> Option<&str> {
         self.primary_values.as_deref()
     }
 
     /// The lock version for a specific value.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`DataTableLockVersion`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableLockVersionBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl DataTableLockVersionBuilder {
     /// The lock version for the data table itself.
     ///
     /// Sets [`data_table`](crate::types::DataTableLockVersion#structfield.data_table).
+    #[inline]
     pub fn data_table(mut self, input: impl Into<String>) -> Self {
         self.data_table = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl DataTableLockVersionBuilder {
     /// The lock version for the data table itself.
     ///
     /// Sets [`data_table`](crate::types::DataTableLockVersion#structfield.data_table).
+    #[inline]
     pub fn set_data_table(mut self, input: Option<String>) -> Self {
         self.data_table = input;
         self
     }
 
     /// Returns [`data_table`](crate::types::DataTableLockVersion#structfield.data_table), if set.
+    #[inline]
     pub fn get_data_table(&self) -> &Option<String> {
         &self.data_table
     }
@@ -75,6 +83,7 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific attribute.
     ///
     /// Sets [`attribute`](crate::types::DataTableLockVersion#structfield.attribute).
+    #[inline]
     pub fn attribute(mut self, input: impl Into<String>) -> Self {
         self.attribute = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific attribute.
     ///
     /// Sets [`attribute`](crate::types::DataTableLockVersion#structfield.attribute).
+    #[inline]
     pub fn set_attribute(mut self, input: Option<String>) -> Self {
         self.attribute = input;
         self
     }
 
     /// Returns [`attribute`](crate::types::DataTableLockVersion#structfield.attribute), if set.
+    #[inline]
     pub fn get_attribute(&self) -> &Option<String> {
         &self.attribute
     }
@@ -96,6 +107,7 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific set of primary values (record).
     ///
     /// Sets [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values).
+    #[inline]
     pub fn primary_values(mut self, input: impl Into<String>) -> Self {
         self.primary_values = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific set of primary values (record).
     ///
     /// Sets [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(mut self, input: Option<String>) -> Self {
         self.primary_values = input;
         self
     }
 
     /// Returns [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<String> {
         &self.primary_values
     }
@@ -117,6 +131,7 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific value.
     ///
     /// Sets [`value`](crate::types::DataTableLockVersion#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -125,17 +140,20 @@ impl DataTableLockVersionBuilder {
     /// The lock version for a specific value.
     ///
     /// Sets [`value`](crate::types::DataTableLockVersion#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::DataTableLockVersion#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`DataTableLockVersion`].
+    #[inline]
     pub fn build(self) -> crate::types::DataTableLockVersion {
         crate::types::DataTableLockVersion {
             data_table: self.data_table,
@@ -147,6 +165,7 @@ impl DataTableLockVersionBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableLockVersion {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -171,6 +190,7 @@ impl crate::rest_json::JsonSer for DataTableLockVersion {
 }
 
 impl crate::rest_json::JsonDe for DataTableLockVersion {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -12,6 +12,7 @@ pub struct DataTableSearchFilter {
 
 impl DataTableSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
@@ -19,6 +20,7 @@ impl DataTableSearchFilter {
     }
 
     /// Creates a new builder for [`DataTableSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -35,6 +37,7 @@ impl DataTableSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::DataTableSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn attribute_filter(
         mut self,
         input: crate::types::ControlPlaneAttributeFilter,
@@ -46,6 +49,7 @@ impl DataTableSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::DataTableSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn set_attribute_filter(
         mut self,
         input: Option<crate::types::ControlPlaneAttributeFilter>,
@@ -55,6 +59,7 @@ impl DataTableSearchFilterBuilder {
     }
 
     /// Returns [`attribute_filter`](crate::types::DataTableSearchFilter#structfield.attribute_filter), if set.
+    #[inline]
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
@@ -62,6 +67,7 @@ impl DataTableSearchFilterBuilder {
     }
 
     /// Builds a [`DataTableSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::DataTableSearchFilter {
         crate::types::DataTableSearchFilter {
             attribute_filter: self.attribute_filter,
@@ -70,6 +76,7 @@ impl DataTableSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -85,6 +92,7 @@ impl crate::rest_json::JsonSer for DataTableSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for DataTableSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,36 +21,43 @@ impl DataTableValue {
     /// The value's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
 
     /// The value's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The value's value.
+    #[inline]
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// The value's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// The value's last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The value's last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`DataTableValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableValueBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ pub struct DataTableValueBuilder {
 
 impl DataTableValueBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -80,6 +88,7 @@ impl DataTableValueBuilder {
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValue#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -89,6 +98,7 @@ impl DataTableValueBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableValue#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -96,6 +106,7 @@ impl DataTableValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -104,12 +115,14 @@ impl DataTableValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -117,6 +130,7 @@ impl DataTableValueBuilder {
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::DataTableValue#structfield.value). This field is required.
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -125,12 +139,14 @@ impl DataTableValueBuilder {
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::DataTableValue#structfield.value). This field is required.
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::DataTableValue#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -138,6 +154,7 @@ impl DataTableValueBuilder {
     /// The value's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValue#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -146,6 +163,7 @@ impl DataTableValueBuilder {
     /// The value's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValue#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -155,6 +173,7 @@ impl DataTableValueBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::DataTableValue#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -162,6 +181,7 @@ impl DataTableValueBuilder {
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -170,6 +190,7 @@ impl DataTableValueBuilder {
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -179,6 +200,7 @@ impl DataTableValueBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -186,6 +208,7 @@ impl DataTableValueBuilder {
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -194,12 +217,14 @@ impl DataTableValueBuilder {
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -209,6 +234,7 @@ impl DataTableValueBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name)
     /// - [`value`](crate::types::DataTableValue#structfield.value)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableValue, crate::error::BuildError> {
@@ -234,6 +260,7 @@ impl DataTableValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -263,6 +290,7 @@ impl crate::rest_json::JsonSer for DataTableValue {
 }
 
 impl crate::rest_json::JsonDe for DataTableValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

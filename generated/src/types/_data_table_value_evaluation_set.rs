@@ -13,16 +13,19 @@ impl DataTableValueEvaluationSet {
     /// The set's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
 
     /// The set's attribute names.
+    #[inline]
     pub fn attribute_names(&self) -> &[String] {
         &self.attribute_names
     }
 
     /// Creates a new builder for [`DataTableValueEvaluationSet`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableValueEvaluationSetBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ pub struct DataTableValueEvaluationSetBuilder {
 
 impl DataTableValueEvaluationSetBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -48,6 +52,7 @@ impl DataTableValueEvaluationSetBuilder {
     /// The set's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -57,11 +62,13 @@ impl DataTableValueEvaluationSetBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
 
     /// Appends an item to [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names); use [`set_attribute_names`](Self::set_attribute_names) to replace the whole list.
+    #[inline]
     pub fn attribute_names(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.attribute_names.unwrap_or_default();
         v.push(input.into());
@@ -72,12 +79,14 @@ impl DataTableValueEvaluationSetBuilder {
     /// The set's attribute names.
     ///
     /// Sets [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names). This field is required.
+    #[inline]
     pub fn set_attribute_names(mut self, input: Option<Vec<String>>) -> Self {
         self.attribute_names = input;
         self
     }
 
     /// Returns [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names), if set.
+    #[inline]
     pub fn get_attribute_names(&self) -> &Option<Vec<String>> {
         &self.attribute_names
     }
@@ -86,6 +95,7 @@ impl DataTableValueEvaluationSetBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableValueEvaluationSet, crate::error::BuildError> {
@@ -102,6 +112,7 @@ impl DataTableValueEvaluationSetBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableValueEvaluationSet {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for DataTableValueEvaluationSet {
 }
 
 impl crate::rest_json::JsonDe for DataTableValueEvaluationSet {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

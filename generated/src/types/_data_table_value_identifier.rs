@@ -13,16 +13,19 @@ impl DataTableValueIdentifier {
     /// The identifier's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
 
     /// The identifier's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// Creates a new builder for [`DataTableValueIdentifier`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableValueIdentifierBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ pub struct DataTableValueIdentifierBuilder {
 
 impl DataTableValueIdentifierBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -48,6 +52,7 @@ impl DataTableValueIdentifierBuilder {
     /// The identifier's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValue>>,
@@ -57,6 +62,7 @@ impl DataTableValueIdentifierBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
@@ -64,6 +70,7 @@ impl DataTableValueIdentifierBuilder {
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -72,12 +79,14 @@ impl DataTableValueIdentifierBuilder {
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -86,6 +95,7 @@ impl DataTableValueIdentifierBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableValueIdentifier, crate::error::BuildError> {
@@ -102,6 +112,7 @@ impl DataTableValueIdentifierBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableValueIdentifier {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for DataTableValueIdentifier {
 }
 
 impl crate::rest_json::JsonDe for DataTableValueIdentifier {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,51 +25,61 @@ pub struct DataTableValueSummary {
 
 impl DataTableValueSummary {
     /// The summary's record ID.
+    #[inline]
     pub fn record_id(&self) -> Option<&str> {
         self.record_id.as_deref()
     }
 
     /// The summary's attribute ID.
+    #[inline]
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
 
     /// The summary's primary values.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         &self.primary_values
     }
 
     /// The summary's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The summary's value type.
+    #[inline]
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
 
     /// The summary's value.
+    #[inline]
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// The summary's lock version.
+    #[inline]
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
 
     /// The summary's last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The summary's last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`DataTableValueSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DataTableValueSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +104,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableValueSummary#structfield.record_id).
+    #[inline]
     pub fn record_id(mut self, input: impl Into<String>) -> Self {
         self.record_id = Some(input.into());
         self
@@ -102,12 +113,14 @@ impl DataTableValueSummaryBuilder {
     /// The summary's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableValueSummary#structfield.record_id).
+    #[inline]
     pub fn set_record_id(mut self, input: Option<String>) -> Self {
         self.record_id = input;
         self
     }
 
     /// Returns [`record_id`](crate::types::DataTableValueSummary#structfield.record_id), if set.
+    #[inline]
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
@@ -115,6 +128,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id).
+    #[inline]
     pub fn attribute_id(mut self, input: impl Into<String>) -> Self {
         self.attribute_id = Some(input.into());
         self
@@ -123,17 +137,20 @@ impl DataTableValueSummaryBuilder {
     /// The summary's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id).
+    #[inline]
     pub fn set_attribute_id(mut self, input: Option<String>) -> Self {
         self.attribute_id = input;
         self
     }
 
     /// Returns [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id), if set.
+    #[inline]
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
 
     /// Appends an item to [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -144,6 +161,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values). This field is required.
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValueResponse>>,
@@ -153,6 +171,7 @@ impl DataTableValueSummaryBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
@@ -162,6 +181,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -170,12 +190,14 @@ impl DataTableValueSummaryBuilder {
     /// The summary's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -183,6 +205,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableValueSummary#structfield.value_type). This field is required.
+    #[inline]
     pub fn value_type(
         mut self,
         input: crate::types::DataTableAttributeValueType,
@@ -194,6 +217,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableValueSummary#structfield.value_type). This field is required.
+    #[inline]
     pub fn set_value_type(
         mut self,
         input: Option<crate::types::DataTableAttributeValueType>,
@@ -203,6 +227,7 @@ impl DataTableValueSummaryBuilder {
     }
 
     /// Returns [`value_type`](crate::types::DataTableValueSummary#structfield.value_type), if set.
+    #[inline]
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
@@ -210,6 +235,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's value.
     ///
     /// Sets [`value`](crate::types::DataTableValueSummary#structfield.value). This field is required.
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -218,12 +244,14 @@ impl DataTableValueSummaryBuilder {
     /// The summary's value.
     ///
     /// Sets [`value`](crate::types::DataTableValueSummary#structfield.value). This field is required.
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::DataTableValueSummary#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -231,6 +259,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version).
+    #[inline]
     pub fn lock_version(mut self, input: crate::types::DataTableLockVersion) -> Self {
         self.lock_version = Some(input);
         self
@@ -239,6 +268,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version).
+    #[inline]
     pub fn set_lock_version(
         mut self,
         input: Option<crate::types::DataTableLockVersion>,
@@ -248,6 +278,7 @@ impl DataTableValueSummaryBuilder {
     }
 
     /// Returns [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version), if set.
+    #[inline]
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
@@ -255,6 +286,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -263,6 +295,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -272,6 +305,7 @@ impl DataTableValueSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -279,6 +313,7 @@ impl DataTableValueSummaryBuilder {
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -287,12 +322,14 @@ impl DataTableValueSummaryBuilder {
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -304,6 +341,7 @@ impl DataTableValueSummaryBuilder {
     /// - [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name)
     /// - [`value_type`](crate::types::DataTableValueSummary#structfield.value_type)
     /// - [`value`](crate::types::DataTableValueSummary#structfield.value)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DataTableValueSummary, crate::error::BuildError> {
@@ -342,6 +380,7 @@ impl DataTableValueSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for DataTableValueSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -379,6 +418,7 @@ impl crate::rest_json::JsonSer for DataTableValueSummary {
 }
 
 impl crate::rest_json::JsonDe for DataTableValueSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

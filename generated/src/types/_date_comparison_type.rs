@@ -23,6 +23,7 @@ pub enum DateComparisonType {
 }
 
 impl ::std::convert::From<&str> for DateComparisonType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "EQUAL_TO" => Self::EqualTo,
@@ -43,6 +44,7 @@ impl ::std::convert::From<&str> for DateComparisonType {
 
 impl ::std::str::FromStr for DateComparisonType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -50,6 +52,7 @@ impl ::std::str::FromStr for DateComparisonType {
 
 impl DateComparisonType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::EqualTo => "EQUAL_TO",
@@ -62,6 +65,7 @@ impl DateComparisonType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "EQUAL_TO",
@@ -73,6 +77,7 @@ impl DateComparisonType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -82,6 +87,7 @@ impl DateComparisonType {
 }
 
 impl ::std::convert::AsRef<str> for DateComparisonType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -94,6 +100,7 @@ impl ::std::fmt::Display for DateComparisonType {
 }
 
 impl crate::rest_json::JsonSer for DateComparisonType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -104,6 +111,7 @@ impl crate::rest_json::JsonSer for DateComparisonType {
 }
 
 impl crate::rest_json::JsonDe for DateComparisonType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct DateCondition {
 
 impl DateCondition {
     /// An object to specify the hours of operation override date field.
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// An object to specify the hours of operation override date value.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// An object to specify the hours of operation override date condition `comparisonType`.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::DateComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`DateCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DateConditionBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date field.
     ///
     /// Sets [`field_name`](crate::types::DateCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date field.
     ///
     /// Sets [`field_name`](crate::types::DateCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::DateCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -67,6 +74,7 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date value.
     ///
     /// Sets [`value`](crate::types::DateCondition#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date value.
     ///
     /// Sets [`value`](crate::types::DateCondition#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::DateCondition#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -88,6 +98,7 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date condition `comparisonType`.
     ///
     /// Sets [`comparison_type`](crate::types::DateCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(mut self, input: crate::types::DateComparisonType) -> Self {
         self.comparison_type = Some(input);
         self
@@ -96,6 +107,7 @@ impl DateConditionBuilder {
     /// An object to specify the hours of operation override date condition `comparisonType`.
     ///
     /// Sets [`comparison_type`](crate::types::DateCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::DateComparisonType>,
@@ -105,11 +117,13 @@ impl DateConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::DateCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`DateCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::DateCondition {
         crate::types::DateCondition {
             field_name: self.field_name,
@@ -120,6 +134,7 @@ impl DateConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for DateCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for DateCondition {
 }
 
 impl crate::rest_json::JsonDe for DateCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

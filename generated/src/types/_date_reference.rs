@@ -11,16 +11,19 @@ pub struct DateReference {
 
 impl DateReference {
     /// Identifier of the date reference.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A valid date.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`DateReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DateReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl DateReferenceBuilder {
     /// Identifier of the date reference.
     ///
     /// Sets [`name`](crate::types::DateReference#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl DateReferenceBuilder {
     /// Identifier of the date reference.
     ///
     /// Sets [`name`](crate::types::DateReference#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::DateReference#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl DateReferenceBuilder {
     /// A valid date.
     ///
     /// Sets [`value`](crate::types::DateReference#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl DateReferenceBuilder {
     /// A valid date.
     ///
     /// Sets [`value`](crate::types::DateReference#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::DateReference#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`DateReference`].
+    #[inline]
     pub fn build(self) -> crate::types::DateReference {
         crate::types::DateReference {
             name: self.name,
@@ -87,6 +97,7 @@ impl DateReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for DateReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for DateReference {
 }
 
 impl crate::rest_json::JsonDe for DateReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

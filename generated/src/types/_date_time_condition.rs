@@ -15,26 +15,31 @@ pub struct DateTimeCondition {
 
 impl DateTimeCondition {
     /// A name of the datetime property to be searched
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// A minimum value of the property.
+    #[inline]
     pub fn min_value(&self) -> Option<&str> {
         self.min_value.as_deref()
     }
 
     /// A maximum value of the property.
+    #[inline]
     pub fn max_value(&self) -> Option<&str> {
         self.max_value.as_deref()
     }
 
     /// Datetime property comparison type.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::DateTimeComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`DateTimeCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DateTimeConditionBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl DateTimeConditionBuilder {
     /// A name of the datetime property to be searched
     ///
     /// Sets [`field_name`](crate::types::DateTimeCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl DateTimeConditionBuilder {
     /// A name of the datetime property to be searched
     ///
     /// Sets [`field_name`](crate::types::DateTimeCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::DateTimeCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -75,6 +83,7 @@ impl DateTimeConditionBuilder {
     /// A minimum value of the property.
     ///
     /// Sets [`min_value`](crate::types::DateTimeCondition#structfield.min_value).
+    #[inline]
     pub fn min_value(mut self, input: impl Into<String>) -> Self {
         self.min_value = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl DateTimeConditionBuilder {
     /// A minimum value of the property.
     ///
     /// Sets [`min_value`](crate::types::DateTimeCondition#structfield.min_value).
+    #[inline]
     pub fn set_min_value(mut self, input: Option<String>) -> Self {
         self.min_value = input;
         self
     }
 
     /// Returns [`min_value`](crate::types::DateTimeCondition#structfield.min_value), if set.
+    #[inline]
     pub fn get_min_value(&self) -> &Option<String> {
         &self.min_value
     }
@@ -96,6 +107,7 @@ impl DateTimeConditionBuilder {
     /// A maximum value of the property.
     ///
     /// Sets [`max_value`](crate::types::DateTimeCondition#structfield.max_value).
+    #[inline]
     pub fn max_value(mut self, input: impl Into<String>) -> Self {
         self.max_value = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl DateTimeConditionBuilder {
     /// A maximum value of the property.
     ///
     /// Sets [`max_value`](crate::types::DateTimeCondition#structfield.max_value).
+    #[inline]
     pub fn set_max_value(mut self, input: Option<String>) -> Self {
         self.max_value = input;
         self
     }
 
     /// Returns [`max_value`](crate::types::DateTimeCondition#structfield.max_value), if set.
+    #[inline]
     pub fn get_max_value(&self) -> &Option<String> {
         &self.max_value
     }
@@ -117,6 +131,7 @@ impl DateTimeConditionBuilder {
     /// Datetime property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(
         mut self,
         input: crate::types::DateTimeComparisonType,
@@ -128,6 +143,7 @@ impl DateTimeConditionBuilder {
     /// Datetime property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::DateTimeComparisonType>,
@@ -137,11 +153,13 @@ impl DateTimeConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateTimeComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`DateTimeCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::DateTimeCondition {
         crate::types::DateTimeCondition {
             field_name: self.field_name,
@@ -153,6 +171,7 @@ impl DateTimeConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for DateTimeCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +196,7 @@ impl crate::rest_json::JsonSer for DateTimeCondition {
 }
 
 impl crate::rest_json::JsonDe for DateTimeCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

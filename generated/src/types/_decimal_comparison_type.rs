@@ -27,6 +27,7 @@ pub enum DecimalComparisonType {
 }
 
 impl ::std::convert::From<&str> for DecimalComparisonType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "EQUAL" => Self::Equal,
@@ -49,6 +50,7 @@ impl ::std::convert::From<&str> for DecimalComparisonType {
 
 impl ::std::str::FromStr for DecimalComparisonType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -56,6 +58,7 @@ impl ::std::str::FromStr for DecimalComparisonType {
 
 impl DecimalComparisonType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Equal => "EQUAL",
@@ -70,6 +73,7 @@ impl DecimalComparisonType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "EQUAL",
@@ -83,6 +87,7 @@ impl DecimalComparisonType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -92,6 +97,7 @@ impl DecimalComparisonType {
 }
 
 impl ::std::convert::AsRef<str> for DecimalComparisonType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -104,6 +110,7 @@ impl ::std::fmt::Display for DecimalComparisonType {
 }
 
 impl crate::rest_json::JsonSer for DecimalComparisonType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -114,6 +121,7 @@ impl crate::rest_json::JsonSer for DecimalComparisonType {
 }
 
 impl crate::rest_json::JsonDe for DecimalComparisonType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct DecimalCondition {
 
 impl DecimalCondition {
     /// A name of the decimal property to be searched.
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// A minimum value of the decimal property.
+    #[inline]
     pub fn min_value(&self) -> Option<f64> {
         self.min_value
     }
 
     /// A maximum value of the decimal property.
+    #[inline]
     pub fn max_value(&self) -> Option<f64> {
         self.max_value
     }
 
     /// The type of comparison to be made when evaluating the decimal condition.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::DecimalComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`DecimalCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DecimalConditionBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl DecimalConditionBuilder {
     /// A name of the decimal property to be searched.
     ///
     /// Sets [`field_name`](crate::types::DecimalCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl DecimalConditionBuilder {
     /// A name of the decimal property to be searched.
     ///
     /// Sets [`field_name`](crate::types::DecimalCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::DecimalCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -75,6 +83,7 @@ impl DecimalConditionBuilder {
     /// A minimum value of the decimal property.
     ///
     /// Sets [`min_value`](crate::types::DecimalCondition#structfield.min_value).
+    #[inline]
     pub fn min_value(mut self, input: f64) -> Self {
         self.min_value = Some(input);
         self
@@ -83,12 +92,14 @@ impl DecimalConditionBuilder {
     /// A minimum value of the decimal property.
     ///
     /// Sets [`min_value`](crate::types::DecimalCondition#structfield.min_value).
+    #[inline]
     pub fn set_min_value(mut self, input: Option<f64>) -> Self {
         self.min_value = input;
         self
     }
 
     /// Returns [`min_value`](crate::types::DecimalCondition#structfield.min_value), if set.
+    #[inline]
     pub fn get_min_value(&self) -> &Option<f64> {
         &self.min_value
     }
@@ -96,6 +107,7 @@ impl DecimalConditionBuilder {
     /// A maximum value of the decimal property.
     ///
     /// Sets [`max_value`](crate::types::DecimalCondition#structfield.max_value).
+    #[inline]
     pub fn max_value(mut self, input: f64) -> Self {
         self.max_value = Some(input);
         self
@@ -104,12 +116,14 @@ impl DecimalConditionBuilder {
     /// A maximum value of the decimal property.
     ///
     /// Sets [`max_value`](crate::types::DecimalCondition#structfield.max_value).
+    #[inline]
     pub fn set_max_value(mut self, input: Option<f64>) -> Self {
         self.max_value = input;
         self
     }
 
     /// Returns [`max_value`](crate::types::DecimalCondition#structfield.max_value), if set.
+    #[inline]
     pub fn get_max_value(&self) -> &Option<f64> {
         &self.max_value
     }
@@ -117,6 +131,7 @@ impl DecimalConditionBuilder {
     /// The type of comparison to be made when evaluating the decimal condition.
     ///
     /// Sets [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(
         mut self,
         input: crate::types::DecimalComparisonType,
@@ -128,6 +143,7 @@ impl DecimalConditionBuilder {
     /// The type of comparison to be made when evaluating the decimal condition.
     ///
     /// Sets [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::DecimalComparisonType>,
@@ -137,11 +153,13 @@ impl DecimalConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::DecimalComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`DecimalCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::DecimalCondition {
         crate::types::DecimalCondition {
             field_name: self.field_name,
@@ -153,6 +171,7 @@ impl DecimalConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for DecimalCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +196,7 @@ impl crate::rest_json::JsonSer for DecimalCondition {
 }
 
 impl crate::rest_json::JsonDe for DecimalCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct DefaultVocabulary {
 
 impl DefaultVocabulary {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
 
     /// A unique name of the custom vocabulary.
+    #[inline]
     pub fn vocabulary_name(&self) -> &str {
         &self.vocabulary_name
     }
 
     /// Creates a new builder for [`DefaultVocabulary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DefaultVocabularyBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl DefaultVocabularyBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id). This field is required.
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl DefaultVocabularyBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id). This field is required.
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -75,6 +83,7 @@ impl DefaultVocabularyBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::DefaultVocabulary#structfield.language_code). This field is required.
+    #[inline]
     pub fn language_code(mut self, input: crate::types::VocabularyLanguageCode) -> Self {
         self.language_code = Some(input);
         self
@@ -83,6 +92,7 @@ impl DefaultVocabularyBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::DefaultVocabulary#structfield.language_code). This field is required.
+    #[inline]
     pub fn set_language_code(
         mut self,
         input: Option<crate::types::VocabularyLanguageCode>,
@@ -92,6 +102,7 @@ impl DefaultVocabularyBuilder {
     }
 
     /// Returns [`language_code`](crate::types::DefaultVocabulary#structfield.language_code), if set.
+    #[inline]
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
@@ -99,6 +110,7 @@ impl DefaultVocabularyBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id). This field is required.
+    #[inline]
     pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
         self.vocabulary_id = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl DefaultVocabularyBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id). This field is required.
+    #[inline]
     pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
         self.vocabulary_id = input;
         self
     }
 
     /// Returns [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id), if set.
+    #[inline]
     pub fn get_vocabulary_id(&self) -> &Option<String> {
         &self.vocabulary_id
     }
@@ -120,6 +134,7 @@ impl DefaultVocabularyBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name). This field is required.
+    #[inline]
     pub fn vocabulary_name(mut self, input: impl Into<String>) -> Self {
         self.vocabulary_name = Some(input.into());
         self
@@ -128,12 +143,14 @@ impl DefaultVocabularyBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name). This field is required.
+    #[inline]
     pub fn set_vocabulary_name(mut self, input: Option<String>) -> Self {
         self.vocabulary_name = input;
         self
     }
 
     /// Returns [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name), if set.
+    #[inline]
     pub fn get_vocabulary_name(&self) -> &Option<String> {
         &self.vocabulary_name
     }
@@ -145,6 +162,7 @@ impl DefaultVocabularyBuilder {
     /// - [`language_code`](crate::types::DefaultVocabulary#structfield.language_code)
     /// - [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id)
     /// - [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::DefaultVocabulary, crate::error::BuildError> {
@@ -178,6 +196,7 @@ impl DefaultVocabularyBuilder {
 }
 
 impl crate::rest_json::JsonSer for DefaultVocabulary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -197,6 +216,7 @@ impl crate::rest_json::JsonSer for DefaultVocabulary {
 }
 
 impl crate::rest_json::JsonDe for DefaultVocabulary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

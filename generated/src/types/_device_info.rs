@@ -13,21 +13,25 @@ pub struct DeviceInfo {
 
 impl DeviceInfo {
     /// Name of the platform that the participant used for the call.
+    #[inline]
     pub fn platform_name(&self) -> Option<&str> {
         self.platform_name.as_deref()
     }
 
     /// Version of the platform that the participant used for the call.
+    #[inline]
     pub fn platform_version(&self) -> Option<&str> {
         self.platform_version.as_deref()
     }
 
     /// Operating system that the participant used for the call.
+    #[inline]
     pub fn operating_system(&self) -> Option<&str> {
         self.operating_system.as_deref()
     }
 
     /// Creates a new builder for [`DeviceInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeviceInfoBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl DeviceInfoBuilder {
     /// Name of the platform that the participant used for the call.
     ///
     /// Sets [`platform_name`](crate::types::DeviceInfo#structfield.platform_name).
+    #[inline]
     pub fn platform_name(mut self, input: impl Into<String>) -> Self {
         self.platform_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl DeviceInfoBuilder {
     /// Name of the platform that the participant used for the call.
     ///
     /// Sets [`platform_name`](crate::types::DeviceInfo#structfield.platform_name).
+    #[inline]
     pub fn set_platform_name(mut self, input: Option<String>) -> Self {
         self.platform_name = input;
         self
     }
 
     /// Returns [`platform_name`](crate::types::DeviceInfo#structfield.platform_name), if set.
+    #[inline]
     pub fn get_platform_name(&self) -> &Option<String> {
         &self.platform_name
     }
@@ -67,6 +74,7 @@ impl DeviceInfoBuilder {
     /// Version of the platform that the participant used for the call.
     ///
     /// Sets [`platform_version`](crate::types::DeviceInfo#structfield.platform_version).
+    #[inline]
     pub fn platform_version(mut self, input: impl Into<String>) -> Self {
         self.platform_version = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl DeviceInfoBuilder {
     /// Version of the platform that the participant used for the call.
     ///
     /// Sets [`platform_version`](crate::types::DeviceInfo#structfield.platform_version).
+    #[inline]
     pub fn set_platform_version(mut self, input: Option<String>) -> Self {
         self.platform_version = input;
         self
     }
 
     /// Returns [`platform_version`](crate::types::DeviceInfo#structfield.platform_version), if set.
+    #[inline]
     pub fn get_platform_version(&self) -> &Option<String> {
         &self.platform_version
     }
@@ -88,6 +98,7 @@ impl DeviceInfoBuilder {
     /// Operating system that the participant used for the call.
     ///
     /// Sets [`operating_system`](crate::types::DeviceInfo#structfield.operating_system).
+    #[inline]
     pub fn operating_system(mut self, input: impl Into<String>) -> Self {
         self.operating_system = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl DeviceInfoBuilder {
     /// Operating system that the participant used for the call.
     ///
     /// Sets [`operating_system`](crate::types::DeviceInfo#structfield.operating_system).
+    #[inline]
     pub fn set_operating_system(mut self, input: Option<String>) -> Self {
         self.operating_system = input;
         self
     }
 
     /// Returns [`operating_system`](crate::types::DeviceInfo#structfield.operating_system), if set.
+    #[inline]
     pub fn get_operating_system(&self) -> &Option<String> {
         &self.operating_system
     }
 
     /// Builds a [`DeviceInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::DeviceInfo {
         crate::types::DeviceInfo {
             platform_name: self.platform_name,
@@ -117,6 +131,7 @@ impl DeviceInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for DeviceInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for DeviceInfo {
 }
 
 impl crate::rest_json::JsonDe for DeviceInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct Dimensions {
 
 impl Dimensions {
     /// Information about the queue for which metrics are returned.
+    #[inline]
     pub fn queue(&self) -> Option<&crate::types::QueueReference> {
         self.queue.as_ref()
     }
 
     /// The channel used for grouping and filters.
+    #[inline]
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
 
     /// Information about the routing profile assigned to the user.
+    #[inline]
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfileReference> {
         self.routing_profile.as_ref()
     }
 
     /// The expression of a step in a routing criteria.
+    #[inline]
     pub fn routing_step_expression(&self) -> Option<&str> {
         self.routing_step_expression.as_deref()
     }
 
     /// Information about the agent status assigned to the user.
+    #[inline]
     pub fn agent_status(&self) -> Option<&crate::types::AgentStatusIdentifier> {
         self.agent_status.as_ref()
     }
 
     /// The subtype of the channel used for the contact.
+    #[inline]
     pub fn subtype(&self) -> Option<&str> {
         self.subtype.as_deref()
     }
 
     /// The testing and simulation type
+    #[inline]
     pub fn validation_test_type(&self) -> Option<&str> {
         self.validation_test_type.as_deref()
     }
 
     /// Creates a new builder for [`Dimensions`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DimensionsBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl DimensionsBuilder {
     /// Information about the queue for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::Dimensions#structfield.queue).
+    #[inline]
     pub fn queue(mut self, input: crate::types::QueueReference) -> Self {
         self.queue = Some(input);
         self
@@ -86,12 +95,14 @@ impl DimensionsBuilder {
     /// Information about the queue for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::Dimensions#structfield.queue).
+    #[inline]
     pub fn set_queue(mut self, input: Option<crate::types::QueueReference>) -> Self {
         self.queue = input;
         self
     }
 
     /// Returns [`queue`](crate::types::Dimensions#structfield.queue), if set.
+    #[inline]
     pub fn get_queue(&self) -> &Option<crate::types::QueueReference> {
         &self.queue
     }
@@ -99,6 +110,7 @@ impl DimensionsBuilder {
     /// The channel used for grouping and filters.
     ///
     /// Sets [`channel`](crate::types::Dimensions#structfield.channel).
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -107,12 +119,14 @@ impl DimensionsBuilder {
     /// The channel used for grouping and filters.
     ///
     /// Sets [`channel`](crate::types::Dimensions#structfield.channel).
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::Dimensions#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -120,6 +134,7 @@ impl DimensionsBuilder {
     /// Information about the routing profile assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::Dimensions#structfield.routing_profile).
+    #[inline]
     pub fn routing_profile(
         mut self,
         input: crate::types::RoutingProfileReference,
@@ -131,6 +146,7 @@ impl DimensionsBuilder {
     /// Information about the routing profile assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::Dimensions#structfield.routing_profile).
+    #[inline]
     pub fn set_routing_profile(
         mut self,
         input: Option<crate::types::RoutingProfileReference>,
@@ -140,6 +156,7 @@ impl DimensionsBuilder {
     }
 
     /// Returns [`routing_profile`](crate::types::Dimensions#structfield.routing_profile), if set.
+    #[inline]
     pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfileReference> {
         &self.routing_profile
     }
@@ -147,6 +164,7 @@ impl DimensionsBuilder {
     /// The expression of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression).
+    #[inline]
     pub fn routing_step_expression(mut self, input: impl Into<String>) -> Self {
         self.routing_step_expression = Some(input.into());
         self
@@ -155,12 +173,14 @@ impl DimensionsBuilder {
     /// The expression of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression).
+    #[inline]
     pub fn set_routing_step_expression(mut self, input: Option<String>) -> Self {
         self.routing_step_expression = input;
         self
     }
 
     /// Returns [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression), if set.
+    #[inline]
     pub fn get_routing_step_expression(&self) -> &Option<String> {
         &self.routing_step_expression
     }
@@ -168,6 +188,7 @@ impl DimensionsBuilder {
     /// Information about the agent status assigned to the user.
     ///
     /// Sets [`agent_status`](crate::types::Dimensions#structfield.agent_status).
+    #[inline]
     pub fn agent_status(mut self, input: crate::types::AgentStatusIdentifier) -> Self {
         self.agent_status = Some(input);
         self
@@ -176,6 +197,7 @@ impl DimensionsBuilder {
     /// Information about the agent status assigned to the user.
     ///
     /// Sets [`agent_status`](crate::types::Dimensions#structfield.agent_status).
+    #[inline]
     pub fn set_agent_status(
         mut self,
         input: Option<crate::types::AgentStatusIdentifier>,
@@ -185,6 +207,7 @@ impl DimensionsBuilder {
     }
 
     /// Returns [`agent_status`](crate::types::Dimensions#structfield.agent_status), if set.
+    #[inline]
     pub fn get_agent_status(&self) -> &Option<crate::types::AgentStatusIdentifier> {
         &self.agent_status
     }
@@ -192,6 +215,7 @@ impl DimensionsBuilder {
     /// The subtype of the channel used for the contact.
     ///
     /// Sets [`subtype`](crate::types::Dimensions#structfield.subtype).
+    #[inline]
     pub fn subtype(mut self, input: impl Into<String>) -> Self {
         self.subtype = Some(input.into());
         self
@@ -200,12 +224,14 @@ impl DimensionsBuilder {
     /// The subtype of the channel used for the contact.
     ///
     /// Sets [`subtype`](crate::types::Dimensions#structfield.subtype).
+    #[inline]
     pub fn set_subtype(mut self, input: Option<String>) -> Self {
         self.subtype = input;
         self
     }
 
     /// Returns [`subtype`](crate::types::Dimensions#structfield.subtype), if set.
+    #[inline]
     pub fn get_subtype(&self) -> &Option<String> {
         &self.subtype
     }
@@ -213,6 +239,7 @@ impl DimensionsBuilder {
     /// The testing and simulation type
     ///
     /// Sets [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type).
+    #[inline]
     pub fn validation_test_type(mut self, input: impl Into<String>) -> Self {
         self.validation_test_type = Some(input.into());
         self
@@ -221,17 +248,20 @@ impl DimensionsBuilder {
     /// The testing and simulation type
     ///
     /// Sets [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type).
+    #[inline]
     pub fn set_validation_test_type(mut self, input: Option<String>) -> Self {
         self.validation_test_type = input;
         self
     }
 
     /// Returns [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type), if set.
+    #[inline]
     pub fn get_validation_test_type(&self) -> &Option<String> {
         &self.validation_test_type
     }
 
     /// Builds a [`Dimensions`].
+    #[inline]
     pub fn build(self) -> crate::types::Dimensions {
         crate::types::Dimensions {
             queue: self.queue,
@@ -246,6 +276,7 @@ impl DimensionsBuilder {
 }
 
 impl crate::rest_json::JsonSer for Dimensions {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -279,6 +310,7 @@ impl crate::rest_json::JsonSer for Dimensions {
 }
 
 impl crate::rest_json::JsonDe for Dimensions {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct DisconnectDetails {
 
 impl DisconnectDetails {
     /// Indicates the potential disconnection issues for a call.
+    #[inline]
     pub fn potential_disconnect_issue(&self) -> Option<&str> {
         self.potential_disconnect_issue.as_deref()
     }
 
     /// Creates a new builder for [`DisconnectDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DisconnectDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl DisconnectDetailsBuilder {
     /// Indicates the potential disconnection issues for a call.
     ///
     /// Sets [`potential_disconnect_issue`](crate::types::DisconnectDetails#structfield.potential_disconnect_issue).
+    #[inline]
     pub fn potential_disconnect_issue(mut self, input: impl Into<String>) -> Self {
         self.potential_disconnect_issue = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl DisconnectDetailsBuilder {
     /// Indicates the potential disconnection issues for a call.
     ///
     /// Sets [`potential_disconnect_issue`](crate::types::DisconnectDetails#structfield.potential_disconnect_issue).
+    #[inline]
     pub fn set_potential_disconnect_issue(mut self, input: Option<String>) -> Self {
         self.potential_disconnect_issue = input;
         self
     }
 
     /// Returns [`potential_disconnect_issue`](crate::types::DisconnectDetails#structfield.potential_disconnect_issue), if set.
+    #[inline]
     pub fn get_potential_disconnect_issue(&self) -> &Option<String> {
         &self.potential_disconnect_issue
     }
 
     /// Builds a [`DisconnectDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::DisconnectDetails {
         crate::types::DisconnectDetails {
             potential_disconnect_issue: self.potential_disconnect_issue,
@@ -57,6 +63,7 @@ impl DisconnectDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for DisconnectDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for DisconnectDetails {
 }
 
 impl crate::rest_json::JsonDe for DisconnectDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct DisconnectReason {
 
 impl DisconnectReason {
     /// A code that indicates how the contact was terminated.
+    #[inline]
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
     /// Creates a new builder for [`DisconnectReason`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DisconnectReasonBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl DisconnectReasonBuilder {
     /// A code that indicates how the contact was terminated.
     ///
     /// Sets [`code`](crate::types::DisconnectReason#structfield.code).
+    #[inline]
     pub fn code(mut self, input: impl Into<String>) -> Self {
         self.code = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl DisconnectReasonBuilder {
     /// A code that indicates how the contact was terminated.
     ///
     /// Sets [`code`](crate::types::DisconnectReason#structfield.code).
+    #[inline]
     pub fn set_code(mut self, input: Option<String>) -> Self {
         self.code = input;
         self
     }
 
     /// Returns [`code`](crate::types::DisconnectReason#structfield.code), if set.
+    #[inline]
     pub fn get_code(&self) -> &Option<String> {
         &self.code
     }
 
     /// Builds a [`DisconnectReason`].
+    #[inline]
     pub fn build(self) -> crate::types::DisconnectReason {
         crate::types::DisconnectReason {
             code: self.code,
@@ -57,6 +63,7 @@ impl DisconnectReasonBuilder {
 }
 
 impl crate::rest_json::JsonSer for DisconnectReason {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for DisconnectReason {
 }
 
 impl crate::rest_json::JsonDe for DisconnectReason {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

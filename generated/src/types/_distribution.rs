@@ -11,16 +11,19 @@ pub struct Distribution {
 
 impl Distribution {
     /// The Amazon Web Services Region where the traffic is distributed.
+    #[inline]
     pub fn region(&self) -> &str {
         &self.region
     }
 
     /// The percentage of the traffic that is distributed, in increments of 10.
+    #[inline]
     pub fn percentage(&self) -> i32 {
         self.percentage
     }
 
     /// Creates a new builder for [`Distribution`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DistributionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl DistributionBuilder {
     /// The Amazon Web Services Region where the traffic is distributed.
     ///
     /// Sets [`region`](crate::types::Distribution#structfield.region). This field is required.
+    #[inline]
     pub fn region(mut self, input: impl Into<String>) -> Self {
         self.region = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl DistributionBuilder {
     /// The Amazon Web Services Region where the traffic is distributed.
     ///
     /// Sets [`region`](crate::types::Distribution#structfield.region). This field is required.
+    #[inline]
     pub fn set_region(mut self, input: Option<String>) -> Self {
         self.region = input;
         self
     }
 
     /// Returns [`region`](crate::types::Distribution#structfield.region), if set.
+    #[inline]
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
@@ -59,6 +65,7 @@ impl DistributionBuilder {
     /// The percentage of the traffic that is distributed, in increments of 10.
     ///
     /// Sets [`percentage`](crate::types::Distribution#structfield.percentage). This field is required.
+    #[inline]
     pub fn percentage(mut self, input: i32) -> Self {
         self.percentage = Some(input);
         self
@@ -67,12 +74,14 @@ impl DistributionBuilder {
     /// The percentage of the traffic that is distributed, in increments of 10.
     ///
     /// Sets [`percentage`](crate::types::Distribution#structfield.percentage). This field is required.
+    #[inline]
     pub fn set_percentage(mut self, input: Option<i32>) -> Self {
         self.percentage = input;
         self
     }
 
     /// Returns [`percentage`](crate::types::Distribution#structfield.percentage), if set.
+    #[inline]
     pub fn get_percentage(&self) -> &Option<i32> {
         &self.percentage
     }
@@ -81,6 +90,7 @@ impl DistributionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`region`](crate::types::Distribution#structfield.region)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Distribution, crate::error::BuildError> {
         Ok(crate::types::Distribution {
             region: self
@@ -95,6 +105,7 @@ impl DistributionBuilder {
 }
 
 impl crate::rest_json::JsonSer for Distribution {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -109,6 +120,7 @@ impl crate::rest_json::JsonSer for Distribution {
 }
 
 impl crate::rest_json::JsonDe for Distribution {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct DownloadUrlMetadata {
 
 impl DownloadUrlMetadata {
     /// A pre-signed URL that should be used to download the attached file.
+    #[inline]
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
 
     /// The expiration time of the URL in ISO timestamp.
+    #[inline]
     pub fn url_expiry(&self) -> Option<&str> {
         self.url_expiry.as_deref()
     }
 
     /// Creates a new builder for [`DownloadUrlMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DownloadUrlMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl DownloadUrlMetadataBuilder {
     /// A pre-signed URL that should be used to download the attached file.
     ///
     /// Sets [`url`](crate::types::DownloadUrlMetadata#structfield.url).
+    #[inline]
     pub fn url(mut self, input: impl Into<String>) -> Self {
         self.url = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl DownloadUrlMetadataBuilder {
     /// A pre-signed URL that should be used to download the attached file.
     ///
     /// Sets [`url`](crate::types::DownloadUrlMetadata#structfield.url).
+    #[inline]
     pub fn set_url(mut self, input: Option<String>) -> Self {
         self.url = input;
         self
     }
 
     /// Returns [`url`](crate::types::DownloadUrlMetadata#structfield.url), if set.
+    #[inline]
     pub fn get_url(&self) -> &Option<String> {
         &self.url
     }
@@ -59,6 +65,7 @@ impl DownloadUrlMetadataBuilder {
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry).
+    #[inline]
     pub fn url_expiry(mut self, input: impl Into<String>) -> Self {
         self.url_expiry = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl DownloadUrlMetadataBuilder {
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry).
+    #[inline]
     pub fn set_url_expiry(mut self, input: Option<String>) -> Self {
         self.url_expiry = input;
         self
     }
 
     /// Returns [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry), if set.
+    #[inline]
     pub fn get_url_expiry(&self) -> &Option<String> {
         &self.url_expiry
     }
 
     /// Builds a [`DownloadUrlMetadata`].
+    #[inline]
     pub fn build(self) -> crate::types::DownloadUrlMetadata {
         crate::types::DownloadUrlMetadata {
             url: self.url,
@@ -87,6 +97,7 @@ impl DownloadUrlMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for DownloadUrlMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for DownloadUrlMetadata {
 }
 
 impl crate::rest_json::JsonDe for DownloadUrlMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

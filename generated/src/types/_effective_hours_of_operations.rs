@@ -11,6 +11,7 @@ pub struct EffectiveHoursOfOperations {
 
 impl EffectiveHoursOfOperations {
     /// The date that the hours of operation or overrides applies to.
+    #[inline]
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
@@ -18,11 +19,13 @@ impl EffectiveHoursOfOperations {
     /// Information about the hours of operations with the effective override applied.
     ///
     /// Empty when the field is unset; use `.operational_hours.is_none()` to tell unset from empty.
+    #[inline]
     pub fn operational_hours(&self) -> &[crate::types::OperationalHour] {
         self.operational_hours.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`EffectiveHoursOfOperations`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EffectiveHoursOfOperationsBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl EffectiveHoursOfOperationsBuilder {
     /// The date that the hours of operation or overrides applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveHoursOfOperations#structfield.date).
+    #[inline]
     pub fn date(mut self, input: impl Into<String>) -> Self {
         self.date = Some(input.into());
         self
@@ -48,17 +52,20 @@ impl EffectiveHoursOfOperationsBuilder {
     /// The date that the hours of operation or overrides applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveHoursOfOperations#structfield.date).
+    #[inline]
     pub fn set_date(mut self, input: Option<String>) -> Self {
         self.date = input;
         self
     }
 
     /// Returns [`date`](crate::types::EffectiveHoursOfOperations#structfield.date), if set.
+    #[inline]
     pub fn get_date(&self) -> &Option<String> {
         &self.date
     }
 
     /// Appends an item to [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours); use [`set_operational_hours`](Self::set_operational_hours) to replace the whole list.
+    #[inline]
     pub fn operational_hours(mut self, input: crate::types::OperationalHour) -> Self {
         let mut v: Vec<_> = self.operational_hours.unwrap_or_default();
         v.push(input);
@@ -69,6 +76,7 @@ impl EffectiveHoursOfOperationsBuilder {
     /// Information about the hours of operations with the effective override applied.
     ///
     /// Sets [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours).
+    #[inline]
     pub fn set_operational_hours(
         mut self,
         input: Option<Vec<crate::types::OperationalHour>>,
@@ -78,11 +86,13 @@ impl EffectiveHoursOfOperationsBuilder {
     }
 
     /// Returns [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours), if set.
+    #[inline]
     pub fn get_operational_hours(&self) -> &Option<Vec<crate::types::OperationalHour>> {
         &self.operational_hours
     }
 
     /// Builds a [`EffectiveHoursOfOperations`].
+    #[inline]
     pub fn build(self) -> crate::types::EffectiveHoursOfOperations {
         crate::types::EffectiveHoursOfOperations {
             date: self.date,
@@ -92,6 +102,7 @@ impl EffectiveHoursOfOperationsBuilder {
 }
 
 impl crate::rest_json::JsonSer for EffectiveHoursOfOperations {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for EffectiveHoursOfOperations {
 }
 
 impl crate::rest_json::JsonDe for EffectiveHoursOfOperations {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct EffectiveOverrideHours {
 
 impl EffectiveOverrideHours {
     /// The date that the hours of operation override applies to.
+    #[inline]
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
@@ -18,11 +19,13 @@ impl EffectiveOverrideHours {
     /// Information about the hours of operation overrides that apply to a specific date.
     ///
     /// Empty when the field is unset; use `.override_hours.is_none()` to tell unset from empty.
+    #[inline]
     pub fn override_hours(&self) -> &[crate::types::OverrideHour] {
         self.override_hours.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`EffectiveOverrideHours`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EffectiveOverrideHoursBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl EffectiveOverrideHoursBuilder {
     /// The date that the hours of operation override applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveOverrideHours#structfield.date).
+    #[inline]
     pub fn date(mut self, input: impl Into<String>) -> Self {
         self.date = Some(input.into());
         self
@@ -48,17 +52,20 @@ impl EffectiveOverrideHoursBuilder {
     /// The date that the hours of operation override applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveOverrideHours#structfield.date).
+    #[inline]
     pub fn set_date(mut self, input: Option<String>) -> Self {
         self.date = input;
         self
     }
 
     /// Returns [`date`](crate::types::EffectiveOverrideHours#structfield.date), if set.
+    #[inline]
     pub fn get_date(&self) -> &Option<String> {
         &self.date
     }
 
     /// Appends an item to [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours); use [`set_override_hours`](Self::set_override_hours) to replace the whole list.
+    #[inline]
     pub fn override_hours(mut self, input: crate::types::OverrideHour) -> Self {
         let mut v: Vec<_> = self.override_hours.unwrap_or_default();
         v.push(input);
@@ -69,6 +76,7 @@ impl EffectiveOverrideHoursBuilder {
     /// Information about the hours of operation overrides that apply to a specific date.
     ///
     /// Sets [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours).
+    #[inline]
     pub fn set_override_hours(
         mut self,
         input: Option<Vec<crate::types::OverrideHour>>,
@@ -78,11 +86,13 @@ impl EffectiveOverrideHoursBuilder {
     }
 
     /// Returns [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours), if set.
+    #[inline]
     pub fn get_override_hours(&self) -> &Option<Vec<crate::types::OverrideHour>> {
         &self.override_hours
     }
 
     /// Builds a [`EffectiveOverrideHours`].
+    #[inline]
     pub fn build(self) -> crate::types::EffectiveOverrideHours {
         crate::types::EffectiveOverrideHours {
             date: self.date,
@@ -92,6 +102,7 @@ impl EffectiveOverrideHoursBuilder {
 }
 
 impl crate::rest_json::JsonSer for EffectiveOverrideHours {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for EffectiveOverrideHours {
 }
 
 impl crate::rest_json::JsonDe for EffectiveOverrideHours {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

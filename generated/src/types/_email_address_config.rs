@@ -9,11 +9,13 @@ pub struct EmailAddressConfig {
 
 impl EmailAddressConfig {
     /// The identifier of the email address that should be associated with the queue.
+    #[inline]
     pub fn email_address_id(&self) -> &str {
         &self.email_address_id
     }
 
     /// Creates a new builder for [`EmailAddressConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailAddressConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EmailAddressConfigBuilder {
     /// The identifier of the email address that should be associated with the queue.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id). This field is required.
+    #[inline]
     pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
         self.email_address_id = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl EmailAddressConfigBuilder {
     /// The identifier of the email address that should be associated with the queue.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id). This field is required.
+    #[inline]
     pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
         self.email_address_id = input;
         self
     }
 
     /// Returns [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id), if set.
+    #[inline]
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
@@ -52,6 +57,7 @@ impl EmailAddressConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EmailAddressConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl EmailAddressConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailAddressConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for EmailAddressConfig {
 }
 
 impl crate::rest_json::JsonDe for EmailAddressConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EmailAddressInfo {
 
 impl EmailAddressInfo {
     /// The email address, including the domain.
+    #[inline]
     pub fn email_address(&self) -> &str {
         &self.email_address
     }
 
     /// The display name of email address.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// Creates a new builder for [`EmailAddressInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailAddressInfoBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +50,7 @@ impl EmailAddressInfoBuilder {
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressInfo#structfield.email_address). This field is required.
+    #[inline]
     pub fn email_address(mut self, input: impl Into<String>) -> Self {
         self.email_address = Some(input.into());
         self
@@ -55,12 +59,14 @@ impl EmailAddressInfoBuilder {
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressInfo#structfield.email_address). This field is required.
+    #[inline]
     pub fn set_email_address(mut self, input: Option<String>) -> Self {
         self.email_address = input;
         self
     }
 
     /// Returns [`email_address`](crate::types::EmailAddressInfo#structfield.email_address), if set.
+    #[inline]
     pub fn get_email_address(&self) -> &Option<String> {
         &self.email_address
     }
@@ -68,6 +74,7 @@ impl EmailAddressInfoBuilder {
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressInfo#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -76,12 +83,14 @@ impl EmailAddressInfoBuilder {
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressInfo#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::EmailAddressInfo#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
@@ -90,6 +99,7 @@ impl EmailAddressInfoBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address`](crate::types::EmailAddressInfo#structfield.email_address)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EmailAddressInfo, crate::error::BuildError> {
@@ -115,6 +125,7 @@ impl ::std::fmt::Debug for EmailAddressInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailAddressInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -131,6 +142,7 @@ impl crate::rest_json::JsonSer for EmailAddressInfo {
 }
 
 impl crate::rest_json::JsonDe for EmailAddressInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

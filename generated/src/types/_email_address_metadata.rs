@@ -19,26 +19,31 @@ pub struct EmailAddressMetadata {
 
 impl EmailAddressMetadata {
     /// The identifier of the email address.
+    #[inline]
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email address.
+    #[inline]
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
 
     /// The email address, including the domain.
+    #[inline]
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
 
     /// The description of the email address.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The display name of email address.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
@@ -46,11 +51,13 @@ impl EmailAddressMetadata {
     /// A list of alias configurations for this email address, showing which email addresses forward to this primary address.
     ///
     /// Empty when the field is unset; use `.alias_configurations.is_none()` to tell unset from empty.
+    #[inline]
     pub fn alias_configurations(&self) -> &[crate::types::AliasConfiguration] {
         self.alias_configurations.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`EmailAddressMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailAddressMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -85,6 +92,7 @@ impl EmailAddressMetadataBuilder {
     /// The identifier of the email address.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressMetadata#structfield.email_address_id).
+    #[inline]
     pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
         self.email_address_id = Some(input.into());
         self
@@ -93,12 +101,14 @@ impl EmailAddressMetadataBuilder {
     /// The identifier of the email address.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressMetadata#structfield.email_address_id).
+    #[inline]
     pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
         self.email_address_id = input;
         self
     }
 
     /// Returns [`email_address_id`](crate::types::EmailAddressMetadata#structfield.email_address_id), if set.
+    #[inline]
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
@@ -106,6 +116,7 @@ impl EmailAddressMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the email address.
     ///
     /// Sets [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn).
+    #[inline]
     pub fn email_address_arn(mut self, input: impl Into<String>) -> Self {
         self.email_address_arn = Some(input.into());
         self
@@ -114,12 +125,14 @@ impl EmailAddressMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the email address.
     ///
     /// Sets [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn).
+    #[inline]
     pub fn set_email_address_arn(mut self, input: Option<String>) -> Self {
         self.email_address_arn = input;
         self
     }
 
     /// Returns [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn), if set.
+    #[inline]
     pub fn get_email_address_arn(&self) -> &Option<String> {
         &self.email_address_arn
     }
@@ -127,6 +140,7 @@ impl EmailAddressMetadataBuilder {
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address).
+    #[inline]
     pub fn email_address(mut self, input: impl Into<String>) -> Self {
         self.email_address = Some(input.into());
         self
@@ -135,12 +149,14 @@ impl EmailAddressMetadataBuilder {
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address).
+    #[inline]
     pub fn set_email_address(mut self, input: Option<String>) -> Self {
         self.email_address = input;
         self
     }
 
     /// Returns [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address), if set.
+    #[inline]
     pub fn get_email_address(&self) -> &Option<String> {
         &self.email_address
     }
@@ -148,6 +164,7 @@ impl EmailAddressMetadataBuilder {
     /// The description of the email address.
     ///
     /// Sets [`description`](crate::types::EmailAddressMetadata#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -156,12 +173,14 @@ impl EmailAddressMetadataBuilder {
     /// The description of the email address.
     ///
     /// Sets [`description`](crate::types::EmailAddressMetadata#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::EmailAddressMetadata#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -169,6 +188,7 @@ impl EmailAddressMetadataBuilder {
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -177,17 +197,20 @@ impl EmailAddressMetadataBuilder {
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
 
     /// Appends an item to [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations); use [`set_alias_configurations`](Self::set_alias_configurations) to replace the whole list.
+    #[inline]
     pub fn alias_configurations(
         mut self,
         input: crate::types::AliasConfiguration,
@@ -201,6 +224,7 @@ impl EmailAddressMetadataBuilder {
     /// A list of alias configurations for this email address, showing which email addresses forward to this primary address.
     ///
     /// Sets [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations).
+    #[inline]
     pub fn set_alias_configurations(
         mut self,
         input: Option<Vec<crate::types::AliasConfiguration>>,
@@ -210,6 +234,7 @@ impl EmailAddressMetadataBuilder {
     }
 
     /// Returns [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations), if set.
+    #[inline]
     pub fn get_alias_configurations(
         &self,
     ) -> &Option<Vec<crate::types::AliasConfiguration>> {
@@ -217,6 +242,7 @@ impl EmailAddressMetadataBuilder {
     }
 
     /// Builds a [`EmailAddressMetadata`].
+    #[inline]
     pub fn build(self) -> crate::types::EmailAddressMetadata {
         crate::types::EmailAddressMetadata {
             email_address_id: self.email_address_id,
@@ -243,6 +269,7 @@ impl ::std::fmt::Debug for EmailAddressMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailAddressMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -273,6 +300,7 @@ impl crate::rest_json::JsonSer for EmailAddressMetadata {
 }
 
 impl crate::rest_json::JsonDe for EmailAddressMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

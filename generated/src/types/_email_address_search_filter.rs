@@ -12,11 +12,13 @@ pub struct EmailAddressSearchFilter {
 
 impl EmailAddressSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// Creates a new builder for [`EmailAddressSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailAddressSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -33,6 +35,7 @@ impl EmailAddressSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::EmailAddressSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -41,6 +44,7 @@ impl EmailAddressSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::EmailAddressSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -50,11 +54,13 @@ impl EmailAddressSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::EmailAddressSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
 
     /// Builds a [`EmailAddressSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::EmailAddressSearchFilter {
         crate::types::EmailAddressSearchFilter {
             tag_filter: self.tag_filter,
@@ -63,6 +69,7 @@ impl EmailAddressSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailAddressSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -78,6 +85,7 @@ impl crate::rest_json::JsonSer for EmailAddressSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for EmailAddressSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

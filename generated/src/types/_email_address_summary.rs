@@ -13,21 +13,25 @@ pub struct EmailAddressSummary {
 
 impl EmailAddressSummary {
     /// The unique identifier of the email address associated with the queue.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
+    #[inline]
     pub fn is_default_outbound_email(&self) -> bool {
         self.is_default_outbound_email
     }
 
     /// Creates a new builder for [`EmailAddressSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailAddressSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl EmailAddressSummaryBuilder {
     /// The unique identifier of the email address associated with the queue.
     ///
     /// Sets [`id`](crate::types::EmailAddressSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl EmailAddressSummaryBuilder {
     /// The unique identifier of the email address associated with the queue.
     ///
     /// Sets [`id`](crate::types::EmailAddressSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::EmailAddressSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -67,6 +74,7 @@ impl EmailAddressSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
     ///
     /// Sets [`arn`](crate::types::EmailAddressSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl EmailAddressSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
     ///
     /// Sets [`arn`](crate::types::EmailAddressSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::EmailAddressSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -88,6 +98,7 @@ impl EmailAddressSummaryBuilder {
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
     ///
     /// Sets [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email).
+    #[inline]
     pub fn is_default_outbound_email(mut self, input: bool) -> Self {
         self.is_default_outbound_email = Some(input);
         self
@@ -96,17 +107,20 @@ impl EmailAddressSummaryBuilder {
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
     ///
     /// Sets [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email).
+    #[inline]
     pub fn set_is_default_outbound_email(mut self, input: Option<bool>) -> Self {
         self.is_default_outbound_email = input;
         self
     }
 
     /// Returns [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email), if set.
+    #[inline]
     pub fn get_is_default_outbound_email(&self) -> &Option<bool> {
         &self.is_default_outbound_email
     }
 
     /// Builds a [`EmailAddressSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::EmailAddressSummary {
         crate::types::EmailAddressSummary {
             id: self.id,
@@ -117,6 +131,7 @@ impl EmailAddressSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailAddressSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for EmailAddressSummary {
 }
 
 impl crate::rest_json::JsonDe for EmailAddressSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EmailMessageReference {
 
 impl EmailMessageReference {
     /// The name of the email message reference
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the email message reference
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`EmailMessageReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailMessageReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EmailMessageReferenceBuilder {
     /// The name of the email message reference
     ///
     /// Sets [`name`](crate::types::EmailMessageReference#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl EmailMessageReferenceBuilder {
     /// The name of the email message reference
     ///
     /// Sets [`name`](crate::types::EmailMessageReference#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::EmailMessageReference#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl EmailMessageReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the email message reference
     ///
     /// Sets [`arn`](crate::types::EmailMessageReference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl EmailMessageReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the email message reference
     ///
     /// Sets [`arn`](crate::types::EmailMessageReference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::EmailMessageReference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`EmailMessageReference`].
+    #[inline]
     pub fn build(self) -> crate::types::EmailMessageReference {
         crate::types::EmailMessageReference {
             name: self.name,
@@ -87,6 +97,7 @@ impl EmailMessageReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailMessageReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for EmailMessageReference {
 }
 
 impl crate::rest_json::JsonDe for EmailMessageReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EmailRecipient {
 
 impl EmailRecipient {
     /// Address of the email recipient.
+    #[inline]
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
 
     /// Display name of the email recipient.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// Creates a new builder for [`EmailRecipient`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmailRecipientBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EmailRecipientBuilder {
     /// Address of the email recipient.
     ///
     /// Sets [`address`](crate::types::EmailRecipient#structfield.address).
+    #[inline]
     pub fn address(mut self, input: impl Into<String>) -> Self {
         self.address = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl EmailRecipientBuilder {
     /// Address of the email recipient.
     ///
     /// Sets [`address`](crate::types::EmailRecipient#structfield.address).
+    #[inline]
     pub fn set_address(mut self, input: Option<String>) -> Self {
         self.address = input;
         self
     }
 
     /// Returns [`address`](crate::types::EmailRecipient#structfield.address), if set.
+    #[inline]
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
@@ -59,6 +65,7 @@ impl EmailRecipientBuilder {
     /// Display name of the email recipient.
     ///
     /// Sets [`display_name`](crate::types::EmailRecipient#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl EmailRecipientBuilder {
     /// Display name of the email recipient.
     ///
     /// Sets [`display_name`](crate::types::EmailRecipient#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::EmailRecipient#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
 
     /// Builds a [`EmailRecipient`].
+    #[inline]
     pub fn build(self) -> crate::types::EmailRecipient {
         crate::types::EmailRecipient {
             address: self.address,
@@ -87,6 +97,7 @@ impl EmailRecipientBuilder {
 }
 
 impl crate::rest_json::JsonSer for EmailRecipient {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for EmailRecipient {
 }
 
 impl crate::rest_json::JsonDe for EmailRecipient {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

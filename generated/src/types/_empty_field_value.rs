@@ -5,6 +5,7 @@
 pub struct EmptyFieldValue {}
 impl EmptyFieldValue {
     /// Creates a new builder for [`EmptyFieldValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EmptyFieldValueBuilder {
         ::std::default::Default::default()
     }
@@ -16,12 +17,14 @@ impl EmptyFieldValue {
 pub struct EmptyFieldValueBuilder {}
 impl EmptyFieldValueBuilder {
     /// Builds a [`EmptyFieldValue`].
+    #[inline]
     pub fn build(self) -> crate::types::EmptyFieldValue {
         crate::types::EmptyFieldValue {}
     }
 }
 
 impl crate::rest_json::JsonSer for EmptyFieldValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -34,6 +37,7 @@ impl crate::rest_json::JsonSer for EmptyFieldValue {
 }
 
 impl crate::rest_json::JsonDe for EmptyFieldValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,16 +15,19 @@ pub struct EncryptionConfig {
 
 impl EncryptionConfig {
     /// The type of encryption.
+    #[inline]
     pub fn encryption_type(&self) -> &crate::types::EncryptionType {
         &self.encryption_type
     }
 
     /// The full ARN of the encryption key.
+    #[inline]
     pub fn key_id(&self) -> &str {
         &self.key_id
     }
 
     /// Creates a new builder for [`EncryptionConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EncryptionConfigBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ impl EncryptionConfigBuilder {
     /// The type of encryption.
     ///
     /// Sets [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type). This field is required.
+    #[inline]
     pub fn encryption_type(mut self, input: crate::types::EncryptionType) -> Self {
         self.encryption_type = Some(input);
         self
@@ -50,6 +54,7 @@ impl EncryptionConfigBuilder {
     /// The type of encryption.
     ///
     /// Sets [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type). This field is required.
+    #[inline]
     pub fn set_encryption_type(
         mut self,
         input: Option<crate::types::EncryptionType>,
@@ -59,6 +64,7 @@ impl EncryptionConfigBuilder {
     }
 
     /// Returns [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type), if set.
+    #[inline]
     pub fn get_encryption_type(&self) -> &Option<crate::types::EncryptionType> {
         &self.encryption_type
     }
@@ -66,6 +72,7 @@ impl EncryptionConfigBuilder {
     /// The full ARN of the encryption key.
     ///
     /// Sets [`key_id`](crate::types::EncryptionConfig#structfield.key_id). This field is required.
+    #[inline]
     pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.key_id = Some(input.into());
         self
@@ -74,12 +81,14 @@ impl EncryptionConfigBuilder {
     /// The full ARN of the encryption key.
     ///
     /// Sets [`key_id`](crate::types::EncryptionConfig#structfield.key_id). This field is required.
+    #[inline]
     pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.key_id = input;
         self
     }
 
     /// Returns [`key_id`](crate::types::EncryptionConfig#structfield.key_id), if set.
+    #[inline]
     pub fn get_key_id(&self) -> &Option<String> {
         &self.key_id
     }
@@ -89,6 +98,7 @@ impl EncryptionConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type)
     /// - [`key_id`](crate::types::EncryptionConfig#structfield.key_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EncryptionConfig, crate::error::BuildError> {
@@ -110,6 +120,7 @@ impl EncryptionConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for EncryptionConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -127,6 +138,7 @@ impl crate::rest_json::JsonSer for EncryptionConfig {
 }
 
 impl crate::rest_json::JsonDe for EncryptionConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -5,6 +5,7 @@
 pub struct EndAssociatedTasksActionDefinition {}
 impl EndAssociatedTasksActionDefinition {
     /// Creates a new builder for [`EndAssociatedTasksActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EndAssociatedTasksActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -16,6 +17,7 @@ impl EndAssociatedTasksActionDefinition {
 pub struct EndAssociatedTasksActionDefinitionBuilder {}
 impl EndAssociatedTasksActionDefinitionBuilder {
     /// Builds a [`EndAssociatedTasksActionDefinition`].
+    #[inline]
     pub fn build(self) -> crate::types::EndAssociatedTasksActionDefinition {
         crate::types::EndAssociatedTasksActionDefinition {
         }
@@ -23,6 +25,7 @@ impl EndAssociatedTasksActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EndAssociatedTasksActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -35,6 +38,7 @@ impl crate::rest_json::JsonSer for EndAssociatedTasksActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for EndAssociatedTasksActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

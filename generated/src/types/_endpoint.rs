@@ -11,16 +11,19 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// Type of the endpoint.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::EndpointType> {
         self.r#type.as_ref()
     }
 
     /// Address of the endpoint.
+    #[inline]
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
 
     /// Creates a new builder for [`Endpoint`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EndpointBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EndpointBuilder {
     /// Type of the endpoint.
     ///
     /// Sets [`type`](crate::types::Endpoint#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::EndpointType) -> Self {
         self.r#type = Some(input);
         self
@@ -46,12 +50,14 @@ impl EndpointBuilder {
     /// Type of the endpoint.
     ///
     /// Sets [`type`](crate::types::Endpoint#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::EndpointType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::Endpoint#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::EndpointType> {
         &self.r#type
     }
@@ -59,6 +65,7 @@ impl EndpointBuilder {
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::Endpoint#structfield.address).
+    #[inline]
     pub fn address(mut self, input: impl Into<String>) -> Self {
         self.address = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl EndpointBuilder {
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::Endpoint#structfield.address).
+    #[inline]
     pub fn set_address(mut self, input: Option<String>) -> Self {
         self.address = input;
         self
     }
 
     /// Returns [`address`](crate::types::Endpoint#structfield.address), if set.
+    #[inline]
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
 
     /// Builds a [`Endpoint`].
+    #[inline]
     pub fn build(self) -> crate::types::Endpoint {
         crate::types::Endpoint {
             r#type: self.r#type,
@@ -87,6 +97,7 @@ impl EndpointBuilder {
 }
 
 impl crate::rest_json::JsonSer for Endpoint {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for Endpoint {
 }
 
 impl crate::rest_json::JsonDe for Endpoint {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct EndpointInfo {
 
 impl EndpointInfo {
     /// Type of endpoint.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::EndpointType> {
         self.r#type.as_ref()
     }
 
     /// Address of the endpoint.
+    #[inline]
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
 
     /// Display name of the endpoint.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// Creates a new builder for [`EndpointInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EndpointInfoBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl EndpointInfoBuilder {
     /// Type of endpoint.
     ///
     /// Sets [`type`](crate::types::EndpointInfo#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::EndpointType) -> Self {
         self.r#type = Some(input);
         self
@@ -54,12 +59,14 @@ impl EndpointInfoBuilder {
     /// Type of endpoint.
     ///
     /// Sets [`type`](crate::types::EndpointInfo#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::EndpointType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::EndpointInfo#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::EndpointType> {
         &self.r#type
     }
@@ -67,6 +74,7 @@ impl EndpointInfoBuilder {
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::EndpointInfo#structfield.address).
+    #[inline]
     pub fn address(mut self, input: impl Into<String>) -> Self {
         self.address = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl EndpointInfoBuilder {
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::EndpointInfo#structfield.address).
+    #[inline]
     pub fn set_address(mut self, input: Option<String>) -> Self {
         self.address = input;
         self
     }
 
     /// Returns [`address`](crate::types::EndpointInfo#structfield.address), if set.
+    #[inline]
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
@@ -88,6 +98,7 @@ impl EndpointInfoBuilder {
     /// Display name of the endpoint.
     ///
     /// Sets [`display_name`](crate::types::EndpointInfo#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl EndpointInfoBuilder {
     /// Display name of the endpoint.
     ///
     /// Sets [`display_name`](crate::types::EndpointInfo#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::EndpointInfo#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
 
     /// Builds a [`EndpointInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::EndpointInfo {
         crate::types::EndpointInfo {
             r#type: self.r#type,
@@ -117,6 +131,7 @@ impl EndpointInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for EndpointInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for EndpointInfo {
 }
 
 impl crate::rest_json::JsonDe for EndpointInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

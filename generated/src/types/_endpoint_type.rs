@@ -23,6 +23,7 @@ pub enum EndpointType {
 }
 
 impl ::std::convert::From<&str> for EndpointType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "CONNECT_PHONENUMBER_ARN" => Self::ConnectPhonenumberArn,
@@ -43,6 +44,7 @@ impl ::std::convert::From<&str> for EndpointType {
 
 impl ::std::str::FromStr for EndpointType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -50,6 +52,7 @@ impl ::std::str::FromStr for EndpointType {
 
 impl EndpointType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::ConnectPhonenumberArn => "CONNECT_PHONENUMBER_ARN",
@@ -62,6 +65,7 @@ impl EndpointType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "CONNECT_PHONENUMBER_ARN",
@@ -73,6 +77,7 @@ impl EndpointType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -82,6 +87,7 @@ impl EndpointType {
 }
 
 impl ::std::convert::AsRef<str> for EndpointType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -94,6 +100,7 @@ impl ::std::fmt::Display for EndpointType {
 }
 
 impl crate::rest_json::JsonSer for EndpointType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -104,6 +111,7 @@ impl crate::rest_json::JsonSer for EndpointType {
 }
 
 impl crate::rest_json::JsonDe for EndpointType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,16 +13,19 @@ pub struct ErrorResult {
 
 impl ErrorResult {
     /// The error code.
+    #[inline]
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
 
     /// The corresponding error message for the error code.
+    #[inline]
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 
     /// Creates a new builder for [`ErrorResult`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ErrorResultBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl ErrorResultBuilder {
     /// The error code.
     ///
     /// Sets [`error_code`](crate::types::ErrorResult#structfield.error_code).
+    #[inline]
     pub fn error_code(mut self, input: impl Into<String>) -> Self {
         self.error_code = Some(input.into());
         self
@@ -48,12 +52,14 @@ impl ErrorResultBuilder {
     /// The error code.
     ///
     /// Sets [`error_code`](crate::types::ErrorResult#structfield.error_code).
+    #[inline]
     pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.error_code = input;
         self
     }
 
     /// Returns [`error_code`](crate::types::ErrorResult#structfield.error_code), if set.
+    #[inline]
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
@@ -61,6 +67,7 @@ impl ErrorResultBuilder {
     /// The corresponding error message for the error code.
     ///
     /// Sets [`error_message`](crate::types::ErrorResult#structfield.error_message).
+    #[inline]
     pub fn error_message(mut self, input: impl Into<String>) -> Self {
         self.error_message = Some(input.into());
         self
@@ -69,17 +76,20 @@ impl ErrorResultBuilder {
     /// The corresponding error message for the error code.
     ///
     /// Sets [`error_message`](crate::types::ErrorResult#structfield.error_message).
+    #[inline]
     pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.error_message = input;
         self
     }
 
     /// Returns [`error_message`](crate::types::ErrorResult#structfield.error_message), if set.
+    #[inline]
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
 
     /// Builds a [`ErrorResult`].
+    #[inline]
     pub fn build(self) -> crate::types::ErrorResult {
         crate::types::ErrorResult {
             error_code: self.error_code,
@@ -89,6 +99,7 @@ impl ErrorResultBuilder {
 }
 
 impl crate::rest_json::JsonSer for ErrorResult {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -107,6 +118,7 @@ impl crate::rest_json::JsonSer for ErrorResult {
 }
 
 impl crate::rest_json::JsonDe for ErrorResult {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -34,21 +34,25 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// Metadata about the contact evaluation.
+    #[inline]
     pub fn metadata(&self) -> Option<&crate::types::EvaluationMetadata> {
         self.metadata.as_ref()
     }
 
     /// A map of question identifiers to answer value.
+    #[inline]
     pub fn answers(
         &self,
     ) -> &::std::collections::HashMap<String, crate::types::EvaluationAnswerOutput> {
@@ -56,6 +60,7 @@ impl Evaluation {
     }
 
     /// A map of question identifiers to note value.
+    #[inline]
     pub fn notes(
         &self,
     ) -> &::std::collections::HashMap<String, crate::types::EvaluationNote> {
@@ -63,11 +68,13 @@ impl Evaluation {
     }
 
     /// The status of the contact evaluation.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
 
     /// A map of item (section or question) identifiers to score value.
+    #[inline]
     pub fn scores(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationScore>> {
@@ -75,26 +82,31 @@ impl Evaluation {
     }
 
     /// The timestamp for when the evaluation was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The timestamp for when the evaluation was last updated.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// Type of the evaluation.
+    #[inline]
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Evaluation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationBuilder {
         ::std::default::Default::default()
     }
@@ -127,6 +139,7 @@ impl EvaluationBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_id = Some(input.into());
         self
@@ -135,12 +148,14 @@ impl EvaluationBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
         self.evaluation_id = input;
         self
     }
 
     /// Returns [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id), if set.
+    #[inline]
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
@@ -148,6 +163,7 @@ impl EvaluationBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_arn = Some(input.into());
         self
@@ -156,12 +172,14 @@ impl EvaluationBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_arn = input;
         self
     }
 
     /// Returns [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn), if set.
+    #[inline]
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
@@ -169,6 +187,7 @@ impl EvaluationBuilder {
     /// Metadata about the contact evaluation.
     ///
     /// Sets [`metadata`](crate::types::Evaluation#structfield.metadata).
+    #[inline]
     pub fn metadata(mut self, input: crate::types::EvaluationMetadata) -> Self {
         self.metadata = Some(input);
         self
@@ -177,6 +196,7 @@ impl EvaluationBuilder {
     /// Metadata about the contact evaluation.
     ///
     /// Sets [`metadata`](crate::types::Evaluation#structfield.metadata).
+    #[inline]
     pub fn set_metadata(
         mut self,
         input: Option<crate::types::EvaluationMetadata>,
@@ -186,11 +206,13 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`metadata`](crate::types::Evaluation#structfield.metadata), if set.
+    #[inline]
     pub fn get_metadata(&self) -> &Option<crate::types::EvaluationMetadata> {
         &self.metadata
     }
 
     /// Inserts an entry into [`answers`](crate::types::Evaluation#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
+    #[inline]
     pub fn answers(
         mut self,
         k: impl Into<String>,
@@ -205,6 +227,7 @@ impl EvaluationBuilder {
     /// A map of question identifiers to answer value.
     ///
     /// Sets [`answers`](crate::types::Evaluation#structfield.answers). This field is required.
+    #[inline]
     pub fn set_answers(
         mut self,
         input: Option<
@@ -216,6 +239,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`answers`](crate::types::Evaluation#structfield.answers), if set.
+    #[inline]
     pub fn get_answers(
         &self,
     ) -> &Option<
@@ -225,6 +249,7 @@ impl EvaluationBuilder {
     }
 
     /// Inserts an entry into [`notes`](crate::types::Evaluation#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
+    #[inline]
     pub fn notes(
         mut self,
         k: impl Into<String>,
@@ -239,6 +264,7 @@ impl EvaluationBuilder {
     /// A map of question identifiers to note value.
     ///
     /// Sets [`notes`](crate::types::Evaluation#structfield.notes). This field is required.
+    #[inline]
     pub fn set_notes(
         mut self,
         input: Option<::std::collections::HashMap<String, crate::types::EvaluationNote>>,
@@ -248,6 +274,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`notes`](crate::types::Evaluation#structfield.notes), if set.
+    #[inline]
     pub fn get_notes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
@@ -257,6 +284,7 @@ impl EvaluationBuilder {
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::Evaluation#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationStatus) -> Self {
         self.status = Some(input);
         self
@@ -265,17 +293,20 @@ impl EvaluationBuilder {
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::Evaluation#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::EvaluationStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::Evaluation#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
 
     /// Inserts an entry into [`scores`](crate::types::Evaluation#structfield.scores); use [`set_scores`](Self::set_scores) to replace the whole map.
+    #[inline]
     pub fn scores(
         mut self,
         k: impl Into<String>,
@@ -290,6 +321,7 @@ impl EvaluationBuilder {
     /// A map of item (section or question) identifiers to score value.
     ///
     /// Sets [`scores`](crate::types::Evaluation#structfield.scores).
+    #[inline]
     pub fn set_scores(
         mut self,
         input: Option<::std::collections::HashMap<String, crate::types::EvaluationScore>>,
@@ -299,6 +331,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`scores`](crate::types::Evaluation#structfield.scores), if set.
+    #[inline]
     pub fn get_scores(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationScore>> {
@@ -308,6 +341,7 @@ impl EvaluationBuilder {
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::Evaluation#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -316,6 +350,7 @@ impl EvaluationBuilder {
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::Evaluation#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -325,6 +360,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`created_time`](crate::types::Evaluation#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -332,6 +368,7 @@ impl EvaluationBuilder {
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -340,6 +377,7 @@ impl EvaluationBuilder {
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -349,6 +387,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -356,6 +395,7 @@ impl EvaluationBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type).
+    #[inline]
     pub fn evaluation_type(mut self, input: crate::types::EvaluationType) -> Self {
         self.evaluation_type = Some(input);
         self
@@ -364,6 +404,7 @@ impl EvaluationBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type).
+    #[inline]
     pub fn set_evaluation_type(
         mut self,
         input: Option<crate::types::EvaluationType>,
@@ -373,11 +414,13 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type), if set.
+    #[inline]
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
 
     /// Inserts an entry into [`tags`](crate::types::Evaluation#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -388,6 +431,7 @@ impl EvaluationBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Evaluation#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -397,6 +441,7 @@ impl EvaluationBuilder {
     }
 
     /// Returns [`tags`](crate::types::Evaluation#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -411,6 +456,7 @@ impl EvaluationBuilder {
     /// - [`status`](crate::types::Evaluation#structfield.status)
     /// - [`created_time`](crate::types::Evaluation#structfield.created_time)
     /// - [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Evaluation, crate::error::BuildError> {
         Ok(crate::types::Evaluation {
             evaluation_id: self
@@ -464,6 +510,7 @@ impl EvaluationBuilder {
 }
 
 impl crate::rest_json::JsonSer for Evaluation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -501,6 +548,7 @@ impl crate::rest_json::JsonSer for Evaluation {
 }
 
 impl crate::rest_json::JsonDe for Evaluation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

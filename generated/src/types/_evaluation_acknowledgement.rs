@@ -13,21 +13,25 @@ pub struct EvaluationAcknowledgement {
 
 impl EvaluationAcknowledgement {
     /// When the agent acknowledged the evaluation.
+    #[inline]
     pub fn acknowledged_time(&self) -> &crate::primitives::DateTime {
         &self.acknowledged_time
     }
 
     /// The agent who acknowledged the evaluation.
+    #[inline]
     pub fn acknowledged_by(&self) -> &str {
         &self.acknowledged_by
     }
 
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
+    #[inline]
     pub fn acknowledger_comment(&self) -> Option<&str> {
         self.acknowledger_comment.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationAcknowledgement`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationAcknowledgementBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl EvaluationAcknowledgementBuilder {
     /// When the agent acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time). This field is required.
+    #[inline]
     pub fn acknowledged_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.acknowledged_time = Some(input);
         self
@@ -54,6 +59,7 @@ impl EvaluationAcknowledgementBuilder {
     /// When the agent acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time). This field is required.
+    #[inline]
     pub fn set_acknowledged_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -63,6 +69,7 @@ impl EvaluationAcknowledgementBuilder {
     }
 
     /// Returns [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time), if set.
+    #[inline]
     pub fn get_acknowledged_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.acknowledged_time
     }
@@ -70,6 +77,7 @@ impl EvaluationAcknowledgementBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by). This field is required.
+    #[inline]
     pub fn acknowledged_by(mut self, input: impl Into<String>) -> Self {
         self.acknowledged_by = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl EvaluationAcknowledgementBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by). This field is required.
+    #[inline]
     pub fn set_acknowledged_by(mut self, input: Option<String>) -> Self {
         self.acknowledged_by = input;
         self
     }
 
     /// Returns [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by), if set.
+    #[inline]
     pub fn get_acknowledged_by(&self) -> &Option<String> {
         &self.acknowledged_by
     }
@@ -91,6 +101,7 @@ impl EvaluationAcknowledgementBuilder {
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment).
+    #[inline]
     pub fn acknowledger_comment(mut self, input: impl Into<String>) -> Self {
         self.acknowledger_comment = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl EvaluationAcknowledgementBuilder {
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment).
+    #[inline]
     pub fn set_acknowledger_comment(mut self, input: Option<String>) -> Self {
         self.acknowledger_comment = input;
         self
     }
 
     /// Returns [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment), if set.
+    #[inline]
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
@@ -114,6 +127,7 @@ impl EvaluationAcknowledgementBuilder {
     /// Fails when one of these fields is unset:
     /// - [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time)
     /// - [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationAcknowledgement, crate::error::BuildError> {
@@ -136,6 +150,7 @@ impl EvaluationAcknowledgementBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationAcknowledgement {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -159,6 +174,7 @@ impl crate::rest_json::JsonSer for EvaluationAcknowledgement {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAcknowledgement {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

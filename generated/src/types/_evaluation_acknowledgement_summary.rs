@@ -13,21 +13,25 @@ pub struct EvaluationAcknowledgementSummary {
 
 impl EvaluationAcknowledgementSummary {
     /// The time when an agent acknowledged the evaluation.
+    #[inline]
     pub fn acknowledged_time(&self) -> Option<&crate::primitives::DateTime> {
         self.acknowledged_time.as_ref()
     }
 
     /// The agent who acknowledged the evaluation.
+    #[inline]
     pub fn acknowledged_by(&self) -> Option<&str> {
         self.acknowledged_by.as_deref()
     }
 
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
+    #[inline]
     pub fn acknowledger_comment(&self) -> Option<&str> {
         self.acknowledger_comment.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationAcknowledgementSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationAcknowledgementSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// The time when an agent acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_time).
+    #[inline]
     pub fn acknowledged_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.acknowledged_time = Some(input);
         self
@@ -54,6 +59,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// The time when an agent acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_time).
+    #[inline]
     pub fn set_acknowledged_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -63,6 +69,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     }
 
     /// Returns [`acknowledged_time`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_time), if set.
+    #[inline]
     pub fn get_acknowledged_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.acknowledged_time
     }
@@ -70,6 +77,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_by).
+    #[inline]
     pub fn acknowledged_by(mut self, input: impl Into<String>) -> Self {
         self.acknowledged_by = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_by).
+    #[inline]
     pub fn set_acknowledged_by(mut self, input: Option<String>) -> Self {
         self.acknowledged_by = input;
         self
     }
 
     /// Returns [`acknowledged_by`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledged_by), if set.
+    #[inline]
     pub fn get_acknowledged_by(&self) -> &Option<String> {
         &self.acknowledged_by
     }
@@ -91,6 +101,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledger_comment).
+    #[inline]
     pub fn acknowledger_comment(mut self, input: impl Into<String>) -> Self {
         self.acknowledger_comment = Some(input.into());
         self
@@ -99,17 +110,20 @@ impl EvaluationAcknowledgementSummaryBuilder {
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledger_comment).
+    #[inline]
     pub fn set_acknowledger_comment(mut self, input: Option<String>) -> Self {
         self.acknowledger_comment = input;
         self
     }
 
     /// Returns [`acknowledger_comment`](crate::types::EvaluationAcknowledgementSummary#structfield.acknowledger_comment), if set.
+    #[inline]
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
 
     /// Builds a [`EvaluationAcknowledgementSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationAcknowledgementSummary {
         crate::types::EvaluationAcknowledgementSummary {
             acknowledged_time: self.acknowledged_time,
@@ -120,6 +134,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationAcknowledgementSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for EvaluationAcknowledgementSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAcknowledgementSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

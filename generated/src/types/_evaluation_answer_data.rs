@@ -22,62 +22,74 @@ pub enum EvaluationAnswerData {
 
 impl EvaluationAnswerData {
     /// The value of the [`DateTimeValue`](Self::DateTimeValue) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_date_time_value(&self) -> Result<&String, &Self> {
         if let Self::DateTimeValue(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`DateTimeValue`](Self::DateTimeValue) variant.
+    #[inline]
     pub fn is_date_time_value(&self) -> bool {
         self.as_date_time_value().is_ok()
     }
 
     /// The value of the [`NotApplicable`](Self::NotApplicable) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_not_applicable(&self) -> Result<&bool, &Self> {
         if let Self::NotApplicable(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`NotApplicable`](Self::NotApplicable) variant.
+    #[inline]
     pub fn is_not_applicable(&self) -> bool {
         self.as_not_applicable().is_ok()
     }
 
     /// The value of the [`NumericValue`](Self::NumericValue) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_numeric_value(&self) -> Result<&f64, &Self> {
         if let Self::NumericValue(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`NumericValue`](Self::NumericValue) variant.
+    #[inline]
     pub fn is_numeric_value(&self) -> bool {
         self.as_numeric_value().is_ok()
     }
 
     /// The value of the [`StringValue`](Self::StringValue) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_string_value(&self) -> Result<&String, &Self> {
         if let Self::StringValue(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`StringValue`](Self::StringValue) variant.
+    #[inline]
     pub fn is_string_value(&self) -> bool {
         self.as_string_value().is_ok()
     }
 
     /// The value of the [`StringValues`](Self::StringValues) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_string_values(&self) -> Result<&Vec<String>, &Self> {
         if let Self::StringValues(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`StringValues`](Self::StringValues) variant.
+    #[inline]
     pub fn is_string_values(&self) -> bool {
         self.as_string_values().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationAnswerData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +123,7 @@ impl crate::rest_json::JsonSer for EvaluationAnswerData {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAnswerData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct EvaluationAnswerInput {
 
 impl EvaluationAnswerInput {
     /// The value for an answer in a contact evaluation.
+    #[inline]
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationAnswerInput`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationAnswerInputBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EvaluationAnswerInputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerInput#structfield.value).
+    #[inline]
     pub fn value(mut self, input: crate::types::EvaluationAnswerData) -> Self {
         self.value = Some(input);
         self
@@ -38,6 +41,7 @@ impl EvaluationAnswerInputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerInput#structfield.value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: Option<crate::types::EvaluationAnswerData>,
@@ -47,11 +51,13 @@ impl EvaluationAnswerInputBuilder {
     }
 
     /// Returns [`value`](crate::types::EvaluationAnswerInput#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
 
     /// Builds a [`EvaluationAnswerInput`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationAnswerInput {
         crate::types::EvaluationAnswerInput {
             value: self.value,
@@ -60,6 +66,7 @@ impl EvaluationAnswerInputBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationAnswerInput {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for EvaluationAnswerInput {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAnswerInput {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct EvaluationAnswerOutput {
 
 impl EvaluationAnswerOutput {
     /// The value for an answer in a contact evaluation.
+    #[inline]
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
 
     /// The system suggested value for an answer in a contact evaluation.
+    #[inline]
     pub fn system_suggested_value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.system_suggested_value.as_ref()
     }
@@ -25,11 +27,13 @@ impl EvaluationAnswerOutput {
     /// Automation suggested answers for the questions.
     ///
     /// Empty when the field is unset; use `.suggested_answers.is_none()` to tell unset from empty.
+    #[inline]
     pub fn suggested_answers(&self) -> &[crate::types::EvaluationSuggestedAnswer] {
         self.suggested_answers.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`EvaluationAnswerOutput`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationAnswerOutputBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl EvaluationAnswerOutputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerOutput#structfield.value).
+    #[inline]
     pub fn value(mut self, input: crate::types::EvaluationAnswerData) -> Self {
         self.value = Some(input);
         self
@@ -56,6 +61,7 @@ impl EvaluationAnswerOutputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerOutput#structfield.value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: Option<crate::types::EvaluationAnswerData>,
@@ -65,6 +71,7 @@ impl EvaluationAnswerOutputBuilder {
     }
 
     /// Returns [`value`](crate::types::EvaluationAnswerOutput#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
@@ -72,6 +79,7 @@ impl EvaluationAnswerOutputBuilder {
     /// The system suggested value for an answer in a contact evaluation.
     ///
     /// Sets [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value).
+    #[inline]
     pub fn system_suggested_value(
         mut self,
         input: crate::types::EvaluationAnswerData,
@@ -83,6 +91,7 @@ impl EvaluationAnswerOutputBuilder {
     /// The system suggested value for an answer in a contact evaluation.
     ///
     /// Sets [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value).
+    #[inline]
     pub fn set_system_suggested_value(
         mut self,
         input: Option<crate::types::EvaluationAnswerData>,
@@ -92,6 +101,7 @@ impl EvaluationAnswerOutputBuilder {
     }
 
     /// Returns [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value), if set.
+    #[inline]
     pub fn get_system_suggested_value(
         &self,
     ) -> &Option<crate::types::EvaluationAnswerData> {
@@ -99,6 +109,7 @@ impl EvaluationAnswerOutputBuilder {
     }
 
     /// Appends an item to [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers); use [`set_suggested_answers`](Self::set_suggested_answers) to replace the whole list.
+    #[inline]
     pub fn suggested_answers(
         mut self,
         input: crate::types::EvaluationSuggestedAnswer,
@@ -112,6 +123,7 @@ impl EvaluationAnswerOutputBuilder {
     /// Automation suggested answers for the questions.
     ///
     /// Sets [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers).
+    #[inline]
     pub fn set_suggested_answers(
         mut self,
         input: Option<Vec<crate::types::EvaluationSuggestedAnswer>>,
@@ -121,6 +133,7 @@ impl EvaluationAnswerOutputBuilder {
     }
 
     /// Returns [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers), if set.
+    #[inline]
     pub fn get_suggested_answers(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSuggestedAnswer>> {
@@ -128,6 +141,7 @@ impl EvaluationAnswerOutputBuilder {
     }
 
     /// Builds a [`EvaluationAnswerOutput`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationAnswerOutput {
         crate::types::EvaluationAnswerOutput {
             value: self.value,
@@ -138,6 +152,7 @@ impl EvaluationAnswerOutputBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationAnswerOutput {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -159,6 +174,7 @@ impl crate::rest_json::JsonSer for EvaluationAnswerOutput {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAnswerOutput {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,11 +15,13 @@ pub struct EvaluationAutomationRuleCategory {
 
 impl EvaluationAutomationRuleCategory {
     /// A category label.
+    #[inline]
     pub fn category(&self) -> &str {
         &self.category
     }
 
     /// An automation condition for a Contact Lens category.
+    #[inline]
     pub fn condition(&self) -> &crate::types::QuestionRuleCategoryAutomationCondition {
         &self.condition
     }
@@ -27,6 +29,7 @@ impl EvaluationAutomationRuleCategory {
     /// A point of interest in a contact transcript that indicates match of condition.
     ///
     /// Empty when the field is unset; use `.points_of_interest.is_none()` to tell unset from empty.
+    #[inline]
     pub fn points_of_interest(
         &self,
     ) -> &[crate::types::EvaluationTranscriptPointOfInterest] {
@@ -34,6 +37,7 @@ impl EvaluationAutomationRuleCategory {
     }
 
     /// Creates a new builder for [`EvaluationAutomationRuleCategory`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationAutomationRuleCategoryBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// A category label.
     ///
     /// Sets [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category). This field is required.
+    #[inline]
     pub fn category(mut self, input: impl Into<String>) -> Self {
         self.category = Some(input.into());
         self
@@ -62,12 +67,14 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// A category label.
     ///
     /// Sets [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category). This field is required.
+    #[inline]
     pub fn set_category(mut self, input: Option<String>) -> Self {
         self.category = input;
         self
     }
 
     /// Returns [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category), if set.
+    #[inline]
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
@@ -75,6 +82,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// An automation condition for a Contact Lens category.
     ///
     /// Sets [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition). This field is required.
+    #[inline]
     pub fn condition(
         mut self,
         input: crate::types::QuestionRuleCategoryAutomationCondition,
@@ -86,6 +94,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// An automation condition for a Contact Lens category.
     ///
     /// Sets [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition). This field is required.
+    #[inline]
     pub fn set_condition(
         mut self,
         input: Option<crate::types::QuestionRuleCategoryAutomationCondition>,
@@ -95,6 +104,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     }
 
     /// Returns [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition), if set.
+    #[inline]
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::QuestionRuleCategoryAutomationCondition> {
@@ -102,6 +112,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     }
 
     /// Appends an item to [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
+    #[inline]
     pub fn points_of_interest(
         mut self,
         input: crate::types::EvaluationTranscriptPointOfInterest,
@@ -115,6 +126,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// A point of interest in a contact transcript that indicates match of condition.
     ///
     /// Sets [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest).
+    #[inline]
     pub fn set_points_of_interest(
         mut self,
         input: Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>>,
@@ -124,6 +136,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     }
 
     /// Returns [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest), if set.
+    #[inline]
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
@@ -135,6 +148,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     /// Fails when one of these fields is unset:
     /// - [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category)
     /// - [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -160,6 +174,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationAutomationRuleCategory {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +192,7 @@ impl crate::rest_json::JsonSer for EvaluationAutomationRuleCategory {
 }
 
 impl crate::rest_json::JsonDe for EvaluationAutomationRuleCategory {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

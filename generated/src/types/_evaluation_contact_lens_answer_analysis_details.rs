@@ -13,6 +13,7 @@ impl EvaluationContactLensAnswerAnalysisDetails {
     /// A list of match rule categories.
     ///
     /// Empty when the field is unset; use `.matched_rule_categories.is_none()` to tell unset from empty.
+    #[inline]
     pub fn matched_rule_categories(
         &self,
     ) -> &[crate::types::EvaluationAutomationRuleCategory] {
@@ -20,6 +21,7 @@ impl EvaluationContactLensAnswerAnalysisDetails {
     }
 
     /// Creates a new builder for [`EvaluationContactLensAnswerAnalysisDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationContactLensAnswerAnalysisDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ pub struct EvaluationContactLensAnswerAnalysisDetailsBuilder {
 
 impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     /// Appends an item to [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories); use [`set_matched_rule_categories`](Self::set_matched_rule_categories) to replace the whole list.
+    #[inline]
     pub fn matched_rule_categories(
         mut self,
         input: crate::types::EvaluationAutomationRuleCategory,
@@ -49,6 +52,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     /// A list of match rule categories.
     ///
     /// Sets [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories).
+    #[inline]
     pub fn set_matched_rule_categories(
         mut self,
         input: Option<Vec<crate::types::EvaluationAutomationRuleCategory>>,
@@ -58,6 +62,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     }
 
     /// Returns [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories), if set.
+    #[inline]
     pub fn get_matched_rule_categories(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationAutomationRuleCategory>> {
@@ -65,6 +70,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     }
 
     /// Builds a [`EvaluationContactLensAnswerAnalysisDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationContactLensAnswerAnalysisDetails {
         crate::types::EvaluationContactLensAnswerAnalysisDetails {
             matched_rule_categories: self.matched_rule_categories,
@@ -73,6 +79,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationContactLensAnswerAnalysisDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -88,6 +95,7 @@ impl crate::rest_json::JsonSer for EvaluationContactLensAnswerAnalysisDetails {
 }
 
 impl crate::rest_json::JsonDe for EvaluationContactLensAnswerAnalysisDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

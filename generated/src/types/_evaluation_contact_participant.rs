@@ -11,6 +11,7 @@ pub struct EvaluationContactParticipant {
 
 impl EvaluationContactParticipant {
     /// The role of the contact participant.
+    #[inline]
     pub fn contact_participant_role(
         &self,
     ) -> Option<&crate::types::ContactParticipantRole> {
@@ -18,11 +19,13 @@ impl EvaluationContactParticipant {
     }
 
     /// The identifier for the contact participant.
+    #[inline]
     pub fn contact_participant_id(&self) -> Option<&str> {
         self.contact_participant_id.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationContactParticipant`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationContactParticipantBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl EvaluationContactParticipantBuilder {
     /// The role of the contact participant.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationContactParticipant#structfield.contact_participant_role).
+    #[inline]
     pub fn contact_participant_role(
         mut self,
         input: crate::types::ContactParticipantRole,
@@ -51,6 +55,7 @@ impl EvaluationContactParticipantBuilder {
     /// The role of the contact participant.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationContactParticipant#structfield.contact_participant_role).
+    #[inline]
     pub fn set_contact_participant_role(
         mut self,
         input: Option<crate::types::ContactParticipantRole>,
@@ -60,6 +65,7 @@ impl EvaluationContactParticipantBuilder {
     }
 
     /// Returns [`contact_participant_role`](crate::types::EvaluationContactParticipant#structfield.contact_participant_role), if set.
+    #[inline]
     pub fn get_contact_participant_role(
         &self,
     ) -> &Option<crate::types::ContactParticipantRole> {
@@ -69,6 +75,7 @@ impl EvaluationContactParticipantBuilder {
     /// The identifier for the contact participant.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id).
+    #[inline]
     pub fn contact_participant_id(mut self, input: impl Into<String>) -> Self {
         self.contact_participant_id = Some(input.into());
         self
@@ -77,17 +84,20 @@ impl EvaluationContactParticipantBuilder {
     /// The identifier for the contact participant.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id).
+    #[inline]
     pub fn set_contact_participant_id(mut self, input: Option<String>) -> Self {
         self.contact_participant_id = input;
         self
     }
 
     /// Returns [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id), if set.
+    #[inline]
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
 
     /// Builds a [`EvaluationContactParticipant`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationContactParticipant {
         crate::types::EvaluationContactParticipant {
             contact_participant_role: self.contact_participant_role,
@@ -97,6 +107,7 @@ impl EvaluationContactParticipantBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationContactParticipant {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -115,6 +126,7 @@ impl crate::rest_json::JsonSer for EvaluationContactParticipant {
 }
 
 impl crate::rest_json::JsonDe for EvaluationContactParticipant {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -47,46 +47,55 @@ pub struct EvaluationForm {
 
 impl EvaluationForm {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// The flag indicating whether the evaluation form is locked for changes.
+    #[inline]
     pub fn locked(&self) -> bool {
         self.locked
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The description of the evaluation form.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The status of the evaluation form.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
 
     /// Items that are part of the evaluation form.
+    #[inline]
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
 
     /// A scoring strategy of the evaluation form.
+    #[inline]
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
@@ -94,26 +103,31 @@ impl EvaluationForm {
     }
 
     /// The timestamp for when the evaluation form was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
+    #[inline]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
 
     /// The timestamp for when the evaluation form was last updated.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
+    #[inline]
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
 
     /// The automatic evaluation configuration of an evaluation form.
+    #[inline]
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -121,6 +135,7 @@ impl EvaluationForm {
     }
 
     /// Configuration for evaluation review settings of this evaluation form.
+    #[inline]
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
@@ -128,11 +143,13 @@ impl EvaluationForm {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Configuration that specifies the target for this evaluation form.
+    #[inline]
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
@@ -140,6 +157,7 @@ impl EvaluationForm {
     }
 
     /// Configuration for language settings of this evaluation form.
+    #[inline]
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
@@ -147,6 +165,7 @@ impl EvaluationForm {
     }
 
     /// Creates a new builder for [`EvaluationForm`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormBuilder {
         ::std::default::Default::default()
     }
@@ -186,6 +205,7 @@ impl EvaluationFormBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -194,12 +214,14 @@ impl EvaluationFormBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -207,6 +229,7 @@ impl EvaluationFormBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn evaluation_form_version(mut self, input: i32) -> Self {
         self.evaluation_form_version = Some(input);
         self
@@ -215,12 +238,14 @@ impl EvaluationFormBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
         self.evaluation_form_version = input;
         self
     }
 
     /// Returns [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version), if set.
+    #[inline]
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
@@ -228,6 +253,7 @@ impl EvaluationFormBuilder {
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationForm#structfield.locked). This field is required.
+    #[inline]
     pub fn locked(mut self, input: bool) -> Self {
         self.locked = Some(input);
         self
@@ -236,12 +262,14 @@ impl EvaluationFormBuilder {
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationForm#structfield.locked). This field is required.
+    #[inline]
     pub fn set_locked(mut self, input: Option<bool>) -> Self {
         self.locked = input;
         self
     }
 
     /// Returns [`locked`](crate::types::EvaluationForm#structfield.locked), if set.
+    #[inline]
     pub fn get_locked(&self) -> &Option<bool> {
         &self.locked
     }
@@ -249,6 +277,7 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_arn = Some(input.into());
         self
@@ -257,12 +286,14 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_form_arn = input;
         self
     }
 
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn), if set.
+    #[inline]
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
@@ -270,6 +301,7 @@ impl EvaluationFormBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationForm#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -278,12 +310,14 @@ impl EvaluationFormBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationForm#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationForm#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -291,6 +325,7 @@ impl EvaluationFormBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationForm#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -299,12 +334,14 @@ impl EvaluationFormBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationForm#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::EvaluationForm#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -312,6 +349,7 @@ impl EvaluationFormBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationForm#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationFormVersionStatus) -> Self {
         self.status = Some(input);
         self
@@ -320,6 +358,7 @@ impl EvaluationFormBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationForm#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::EvaluationFormVersionStatus>,
@@ -329,11 +368,13 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`status`](crate::types::EvaluationForm#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
 
     /// Appends an item to [`items`](crate::types::EvaluationForm#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
+    #[inline]
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
         v.push(input);
@@ -344,6 +385,7 @@ impl EvaluationFormBuilder {
     /// Items that are part of the evaluation form.
     ///
     /// Sets [`items`](crate::types::EvaluationForm#structfield.items). This field is required.
+    #[inline]
     pub fn set_items(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormItem>>,
@@ -353,6 +395,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`items`](crate::types::EvaluationForm#structfield.items), if set.
+    #[inline]
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
@@ -360,6 +403,7 @@ impl EvaluationFormBuilder {
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy).
+    #[inline]
     pub fn scoring_strategy(
         mut self,
         input: crate::types::EvaluationFormScoringStrategy,
@@ -371,6 +415,7 @@ impl EvaluationFormBuilder {
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy).
+    #[inline]
     pub fn set_scoring_strategy(
         mut self,
         input: Option<crate::types::EvaluationFormScoringStrategy>,
@@ -380,6 +425,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy), if set.
+    #[inline]
     pub fn get_scoring_strategy(
         &self,
     ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
@@ -389,6 +435,7 @@ impl EvaluationFormBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationForm#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -397,6 +444,7 @@ impl EvaluationFormBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationForm#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -406,6 +454,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationForm#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -413,6 +462,7 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationForm#structfield.created_by). This field is required.
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -421,12 +471,14 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationForm#structfield.created_by). This field is required.
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::EvaluationForm#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
@@ -434,6 +486,7 @@ impl EvaluationFormBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -442,6 +495,7 @@ impl EvaluationFormBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -451,6 +505,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -458,6 +513,7 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn last_modified_by(mut self, input: impl Into<String>) -> Self {
         self.last_modified_by = Some(input.into());
         self
@@ -466,12 +522,14 @@ impl EvaluationFormBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn set_last_modified_by(mut self, input: Option<String>) -> Self {
         self.last_modified_by = input;
         self
     }
 
     /// Returns [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by), if set.
+    #[inline]
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
@@ -479,6 +537,7 @@ impl EvaluationFormBuilder {
     /// The automatic evaluation configuration of an evaluation form.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration).
+    #[inline]
     pub fn auto_evaluation_configuration(
         mut self,
         input: crate::types::EvaluationFormAutoEvaluationConfiguration,
@@ -490,6 +549,7 @@ impl EvaluationFormBuilder {
     /// The automatic evaluation configuration of an evaluation form.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration).
+    #[inline]
     pub fn set_auto_evaluation_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormAutoEvaluationConfiguration>,
@@ -499,6 +559,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration), if set.
+    #[inline]
     pub fn get_auto_evaluation_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -508,6 +569,7 @@ impl EvaluationFormBuilder {
     /// Configuration for evaluation review settings of this evaluation form.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration).
+    #[inline]
     pub fn review_configuration(
         mut self,
         input: crate::types::EvaluationReviewConfiguration,
@@ -519,6 +581,7 @@ impl EvaluationFormBuilder {
     /// Configuration for evaluation review settings of this evaluation form.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration).
+    #[inline]
     pub fn set_review_configuration(
         mut self,
         input: Option<crate::types::EvaluationReviewConfiguration>,
@@ -528,6 +591,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration), if set.
+    #[inline]
     pub fn get_review_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationReviewConfiguration> {
@@ -535,6 +599,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Inserts an entry into [`tags`](crate::types::EvaluationForm#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -545,6 +610,7 @@ impl EvaluationFormBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationForm#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -554,6 +620,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`tags`](crate::types::EvaluationForm#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -561,6 +628,7 @@ impl EvaluationFormBuilder {
     /// Configuration that specifies the target for this evaluation form.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration).
+    #[inline]
     pub fn target_configuration(
         mut self,
         input: crate::types::EvaluationFormTargetConfiguration,
@@ -572,6 +640,7 @@ impl EvaluationFormBuilder {
     /// Configuration that specifies the target for this evaluation form.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration).
+    #[inline]
     pub fn set_target_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormTargetConfiguration>,
@@ -581,6 +650,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration), if set.
+    #[inline]
     pub fn get_target_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
@@ -590,6 +660,7 @@ impl EvaluationFormBuilder {
     /// Configuration for language settings of this evaluation form.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration).
+    #[inline]
     pub fn language_configuration(
         mut self,
         input: crate::types::EvaluationFormLanguageConfiguration,
@@ -601,6 +672,7 @@ impl EvaluationFormBuilder {
     /// Configuration for language settings of this evaluation form.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration).
+    #[inline]
     pub fn set_language_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormLanguageConfiguration>,
@@ -610,6 +682,7 @@ impl EvaluationFormBuilder {
     }
 
     /// Returns [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration), if set.
+    #[inline]
     pub fn get_language_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
@@ -628,6 +701,7 @@ impl EvaluationFormBuilder {
     /// - [`created_by`](crate::types::EvaluationForm#structfield.created_by)
     /// - [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time)
     /// - [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationForm, crate::error::BuildError> {
@@ -700,6 +774,7 @@ impl EvaluationFormBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationForm {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -762,6 +837,7 @@ impl crate::rest_json::JsonSer for EvaluationForm {
 }
 
 impl crate::rest_json::JsonDe for EvaluationForm {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -33,36 +33,43 @@ pub struct EvaluationFormContent {
 
 impl EvaluationFormContent {
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The description of the evaluation form.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Items that are part of the evaluation form.
+    #[inline]
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
 
     /// A scoring strategy of the evaluation form.
+    #[inline]
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
@@ -70,6 +77,7 @@ impl EvaluationFormContent {
     }
 
     /// The configuration of the automated evaluation.
+    #[inline]
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -77,6 +85,7 @@ impl EvaluationFormContent {
     }
 
     /// Configuration that specifies the target for this evaluation form content.
+    #[inline]
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
@@ -84,6 +93,7 @@ impl EvaluationFormContent {
     }
 
     /// Configuration for language settings of this evaluation form content.
+    #[inline]
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
@@ -91,6 +101,7 @@ impl EvaluationFormContent {
     }
 
     /// Configuration for evaluation review settings of this evaluation form content.
+    #[inline]
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
@@ -98,6 +109,7 @@ impl EvaluationFormContent {
     }
 
     /// Creates a new builder for [`EvaluationFormContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormContentBuilder {
         ::std::default::Default::default()
     }
@@ -130,6 +142,7 @@ impl EvaluationFormContentBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormContent#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn evaluation_form_version(mut self, input: i32) -> Self {
         self.evaluation_form_version = Some(input);
         self
@@ -138,12 +151,14 @@ impl EvaluationFormContentBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormContent#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
         self.evaluation_form_version = input;
         self
     }
 
     /// Returns [`evaluation_form_version`](crate::types::EvaluationFormContent#structfield.evaluation_form_version), if set.
+    #[inline]
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
@@ -151,6 +166,7 @@ impl EvaluationFormContentBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -159,12 +175,14 @@ impl EvaluationFormContentBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -172,6 +190,7 @@ impl EvaluationFormContentBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_arn = Some(input.into());
         self
@@ -180,12 +199,14 @@ impl EvaluationFormContentBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_form_arn = input;
         self
     }
 
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn), if set.
+    #[inline]
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
@@ -193,6 +214,7 @@ impl EvaluationFormContentBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormContent#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -201,12 +223,14 @@ impl EvaluationFormContentBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormContent#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationFormContent#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -214,6 +238,7 @@ impl EvaluationFormContentBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormContent#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -222,17 +247,20 @@ impl EvaluationFormContentBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormContent#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::EvaluationFormContent#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Appends an item to [`items`](crate::types::EvaluationFormContent#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
+    #[inline]
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
         v.push(input);
@@ -243,6 +271,7 @@ impl EvaluationFormContentBuilder {
     /// Items that are part of the evaluation form.
     ///
     /// Sets [`items`](crate::types::EvaluationFormContent#structfield.items). This field is required.
+    #[inline]
     pub fn set_items(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormItem>>,
@@ -252,6 +281,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`items`](crate::types::EvaluationFormContent#structfield.items), if set.
+    #[inline]
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
@@ -259,6 +289,7 @@ impl EvaluationFormContentBuilder {
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy).
+    #[inline]
     pub fn scoring_strategy(
         mut self,
         input: crate::types::EvaluationFormScoringStrategy,
@@ -270,6 +301,7 @@ impl EvaluationFormContentBuilder {
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy).
+    #[inline]
     pub fn set_scoring_strategy(
         mut self,
         input: Option<crate::types::EvaluationFormScoringStrategy>,
@@ -279,6 +311,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy), if set.
+    #[inline]
     pub fn get_scoring_strategy(
         &self,
     ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
@@ -288,6 +321,7 @@ impl EvaluationFormContentBuilder {
     /// The configuration of the automated evaluation.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration).
+    #[inline]
     pub fn auto_evaluation_configuration(
         mut self,
         input: crate::types::EvaluationFormAutoEvaluationConfiguration,
@@ -299,6 +333,7 @@ impl EvaluationFormContentBuilder {
     /// The configuration of the automated evaluation.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration).
+    #[inline]
     pub fn set_auto_evaluation_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormAutoEvaluationConfiguration>,
@@ -308,6 +343,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration), if set.
+    #[inline]
     pub fn get_auto_evaluation_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
@@ -317,6 +353,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration that specifies the target for this evaluation form content.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration).
+    #[inline]
     pub fn target_configuration(
         mut self,
         input: crate::types::EvaluationFormTargetConfiguration,
@@ -328,6 +365,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration that specifies the target for this evaluation form content.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration).
+    #[inline]
     pub fn set_target_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormTargetConfiguration>,
@@ -337,6 +375,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration), if set.
+    #[inline]
     pub fn get_target_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
@@ -346,6 +385,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration for language settings of this evaluation form content.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration).
+    #[inline]
     pub fn language_configuration(
         mut self,
         input: crate::types::EvaluationFormLanguageConfiguration,
@@ -357,6 +397,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration for language settings of this evaluation form content.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration).
+    #[inline]
     pub fn set_language_configuration(
         mut self,
         input: Option<crate::types::EvaluationFormLanguageConfiguration>,
@@ -366,6 +407,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration), if set.
+    #[inline]
     pub fn get_language_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
@@ -375,6 +417,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration for evaluation review settings of this evaluation form content.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration).
+    #[inline]
     pub fn review_configuration(
         mut self,
         input: crate::types::EvaluationReviewConfiguration,
@@ -386,6 +429,7 @@ impl EvaluationFormContentBuilder {
     /// Configuration for evaluation review settings of this evaluation form content.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration).
+    #[inline]
     pub fn set_review_configuration(
         mut self,
         input: Option<crate::types::EvaluationReviewConfiguration>,
@@ -395,6 +439,7 @@ impl EvaluationFormContentBuilder {
     }
 
     /// Returns [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration), if set.
+    #[inline]
     pub fn get_review_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationReviewConfiguration> {
@@ -408,6 +453,7 @@ impl EvaluationFormContentBuilder {
     /// - [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn)
     /// - [`title`](crate::types::EvaluationFormContent#structfield.title)
     /// - [`items`](crate::types::EvaluationFormContent#structfield.items)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormContent, crate::error::BuildError> {
@@ -448,6 +494,7 @@ impl EvaluationFormContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -495,6 +542,7 @@ impl crate::rest_json::JsonSer for EvaluationFormContent {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -16,32 +16,38 @@ pub enum EvaluationFormItem {
 
 impl EvaluationFormItem {
     /// The value of the [`Question`](Self::Question) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_question(&self) -> Result<&crate::types::EvaluationFormQuestion, &Self> {
         if let Self::Question(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Question`](Self::Question) variant.
+    #[inline]
     pub fn is_question(&self) -> bool {
         self.as_question().is_ok()
     }
 
     /// The value of the [`Section`](Self::Section) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_section(&self) -> Result<&crate::types::EvaluationFormSection, &Self> {
         if let Self::Section(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Section`](Self::Section) variant.
+    #[inline]
     pub fn is_section(&self) -> bool {
         self.as_section().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItem {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -66,6 +72,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItem {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItem {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct EvaluationFormItemEnablementCondition {
 
 impl EvaluationFormItemEnablementCondition {
     /// Operands of the enablement condition.
+    #[inline]
     pub fn operands(
         &self,
     ) -> &[crate::types::EvaluationFormItemEnablementConditionOperand] {
@@ -18,6 +19,7 @@ impl EvaluationFormItemEnablementCondition {
     }
 
     /// The operator to be used to be applied to operands if more than one provided.
+    #[inline]
     pub fn operator(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementOperator> {
@@ -25,6 +27,7 @@ impl EvaluationFormItemEnablementCondition {
     }
 
     /// Creates a new builder for [`EvaluationFormItemEnablementCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementConditionBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct EvaluationFormItemEnablementConditionBuilder {
 
 impl EvaluationFormItemEnablementConditionBuilder {
     /// Appends an item to [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands); use [`set_operands`](Self::set_operands) to replace the whole list.
+    #[inline]
     pub fn operands(
         mut self,
         input: crate::types::EvaluationFormItemEnablementConditionOperand,
@@ -55,6 +59,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     /// Operands of the enablement condition.
     ///
     /// Sets [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands). This field is required.
+    #[inline]
     pub fn set_operands(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormItemEnablementConditionOperand>>,
@@ -64,6 +69,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     }
 
     /// Returns [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands), if set.
+    #[inline]
     pub fn get_operands(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormItemEnablementConditionOperand>> {
@@ -73,6 +79,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     /// The operator to be used to be applied to operands if more than one provided.
     ///
     /// Sets [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator).
+    #[inline]
     pub fn operator(
         mut self,
         input: crate::types::EvaluationFormItemEnablementOperator,
@@ -84,6 +91,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     /// The operator to be used to be applied to operands if more than one provided.
     ///
     /// Sets [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator).
+    #[inline]
     pub fn set_operator(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementOperator>,
@@ -93,6 +101,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     }
 
     /// Returns [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator), if set.
+    #[inline]
     pub fn get_operator(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementOperator> {
@@ -103,6 +112,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -122,6 +132,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +149,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementCondition {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

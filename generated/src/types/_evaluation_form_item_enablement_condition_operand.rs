@@ -16,6 +16,7 @@ pub enum EvaluationFormItemEnablementConditionOperand {
 
 impl EvaluationFormItemEnablementConditionOperand {
     /// The value of the [`Condition`](Self::Condition) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_condition(
         &self,
     ) -> Result<&crate::types::EvaluationFormItemEnablementCondition, &Self> {
@@ -23,11 +24,13 @@ impl EvaluationFormItemEnablementConditionOperand {
     }
 
     /// Whether this is the [`Condition`](Self::Condition) variant.
+    #[inline]
     pub fn is_condition(&self) -> bool {
         self.as_condition().is_ok()
     }
 
     /// The value of the [`Expression`](Self::Expression) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_expression(
         &self,
     ) -> Result<&crate::types::EvaluationFormItemEnablementExpression, &Self> {
@@ -35,17 +38,20 @@ impl EvaluationFormItemEnablementConditionOperand {
     }
 
     /// Whether this is the [`Expression`](Self::Expression) variant.
+    #[inline]
     pub fn is_expression(&self) -> bool {
         self.as_expression().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConditionOperand {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +78,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConditionOperand 
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConditionOperand {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ pub struct EvaluationFormItemEnablementConfiguration {
 
 impl EvaluationFormItemEnablementConfiguration {
     /// A condition for item enablement configuration.
+    #[inline]
     pub fn condition(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementCondition> {
@@ -20,11 +21,13 @@ impl EvaluationFormItemEnablementConfiguration {
     }
 
     /// An enablement action that if condition is satisfied.
+    #[inline]
     pub fn action(&self) -> &crate::types::EvaluationFormItemEnablementAction {
         &self.action
     }
 
     /// An enablement action that if condition is not satisfied.
+    #[inline]
     pub fn default_action(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementAction> {
@@ -32,6 +35,7 @@ impl EvaluationFormItemEnablementConfiguration {
     }
 
     /// Creates a new builder for [`EvaluationFormItemEnablementConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// A condition for item enablement configuration.
     ///
     /// Sets [`condition`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.condition).
+    #[inline]
     pub fn condition(
         mut self,
         input: crate::types::EvaluationFormItemEnablementCondition,
@@ -61,6 +66,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// A condition for item enablement configuration.
     ///
     /// Sets [`condition`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.condition).
+    #[inline]
     pub fn set_condition(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementCondition>,
@@ -70,6 +76,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     }
 
     /// Returns [`condition`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.condition), if set.
+    #[inline]
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementCondition> {
@@ -79,6 +86,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// An enablement action that if condition is satisfied.
     ///
     /// Sets [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action). This field is required.
+    #[inline]
     pub fn action(
         mut self,
         input: crate::types::EvaluationFormItemEnablementAction,
@@ -90,6 +98,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// An enablement action that if condition is satisfied.
     ///
     /// Sets [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action). This field is required.
+    #[inline]
     pub fn set_action(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementAction>,
@@ -99,6 +108,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     }
 
     /// Returns [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action), if set.
+    #[inline]
     pub fn get_action(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementAction> {
@@ -108,6 +118,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// An enablement action that if condition is not satisfied.
     ///
     /// Sets [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action).
+    #[inline]
     pub fn default_action(
         mut self,
         input: crate::types::EvaluationFormItemEnablementAction,
@@ -119,6 +130,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     /// An enablement action that if condition is not satisfied.
     ///
     /// Sets [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action).
+    #[inline]
     pub fn set_default_action(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementAction>,
@@ -128,6 +140,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     }
 
     /// Returns [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action), if set.
+    #[inline]
     pub fn get_default_action(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementAction> {
@@ -138,6 +151,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -158,6 +172,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +192,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConfiguration {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct EvaluationFormItemEnablementExpression {
 
 impl EvaluationFormItemEnablementExpression {
     /// A source item of enablement expression.
+    #[inline]
     pub fn source(&self) -> Option<&crate::types::EvaluationFormItemEnablementSource> {
         self.source.as_ref()
     }
 
     /// A list of values from source item.
+    #[inline]
     pub fn values(&self) -> &[crate::types::EvaluationFormItemEnablementSourceValue] {
         &self.values
     }
 
     /// A comparator to be used against list of values.
+    #[inline]
     pub fn comparator(&self) -> &crate::types::EvaluationFormItemSourceValuesComparator {
         &self.comparator
     }
 
     /// Creates a new builder for [`EvaluationFormItemEnablementExpression`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementExpressionBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// A source item of enablement expression.
     ///
     /// Sets [`source`](crate::types::EvaluationFormItemEnablementExpression#structfield.source).
+    #[inline]
     pub fn source(
         mut self,
         input: crate::types::EvaluationFormItemEnablementSource,
@@ -61,6 +66,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// A source item of enablement expression.
     ///
     /// Sets [`source`](crate::types::EvaluationFormItemEnablementExpression#structfield.source).
+    #[inline]
     pub fn set_source(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementSource>,
@@ -70,6 +76,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     }
 
     /// Returns [`source`](crate::types::EvaluationFormItemEnablementExpression#structfield.source), if set.
+    #[inline]
     pub fn get_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSource> {
@@ -77,6 +84,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     }
 
     /// Appends an item to [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+    #[inline]
     pub fn values(
         mut self,
         input: crate::types::EvaluationFormItemEnablementSourceValue,
@@ -90,6 +98,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// A list of values from source item.
     ///
     /// Sets [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values). This field is required.
+    #[inline]
     pub fn set_values(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormItemEnablementSourceValue>>,
@@ -99,6 +108,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     }
 
     /// Returns [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values), if set.
+    #[inline]
     pub fn get_values(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormItemEnablementSourceValue>> {
@@ -108,6 +118,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// A comparator to be used against list of values.
     ///
     /// Sets [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator). This field is required.
+    #[inline]
     pub fn comparator(
         mut self,
         input: crate::types::EvaluationFormItemSourceValuesComparator,
@@ -119,6 +130,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// A comparator to be used against list of values.
     ///
     /// Sets [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator). This field is required.
+    #[inline]
     pub fn set_comparator(
         mut self,
         input: Option<crate::types::EvaluationFormItemSourceValuesComparator>,
@@ -128,6 +140,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     }
 
     /// Returns [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator), if set.
+    #[inline]
     pub fn get_comparator(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemSourceValuesComparator> {
@@ -139,6 +152,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values)
     /// - [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -164,6 +178,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementExpression {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -181,6 +196,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementExpression {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EvaluationFormItemEnablementSource {
 
 impl EvaluationFormItemEnablementSource {
     /// A type of source item.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::EvaluationFormItemEnablementSourceType {
         &self.r#type
     }
 
     /// A referenceId of the source item.
+    #[inline]
     pub fn ref_id(&self) -> Option<&str> {
         self.ref_id.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationFormItemEnablementSource`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementSourceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     /// A type of source item.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(
         mut self,
         input: crate::types::EvaluationFormItemEnablementSourceType,
@@ -49,6 +53,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     /// A type of source item.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementSourceType>,
@@ -58,6 +63,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     }
 
     /// Returns [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type), if set.
+    #[inline]
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSourceType> {
@@ -67,6 +73,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     /// A referenceId of the source item.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id).
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -75,12 +82,14 @@ impl EvaluationFormItemEnablementSourceBuilder {
     /// A referenceId of the source item.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id).
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -89,6 +98,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -108,6 +118,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSource {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +135,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSource {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSource {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EvaluationFormItemEnablementSourceValue {
 
 impl EvaluationFormItemEnablementSourceValue {
     /// A type of source item value.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::EvaluationFormItemEnablementSourceValueType {
         &self.r#type
     }
 
     /// A referenceId of the source value.
+    #[inline]
     pub fn ref_id(&self) -> Option<&str> {
         self.ref_id.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationFormItemEnablementSourceValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementSourceValueBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     /// A type of source item value.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(
         mut self,
         input: crate::types::EvaluationFormItemEnablementSourceValueType,
@@ -49,6 +53,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     /// A type of source item value.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementSourceValueType>,
@@ -58,6 +63,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     }
 
     /// Returns [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type), if set.
+    #[inline]
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSourceValueType> {
@@ -67,6 +73,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     /// A referenceId of the source value.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id).
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -75,12 +82,14 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     /// A referenceId of the source value.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id).
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -89,6 +98,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -108,6 +118,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +135,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValue {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSourceValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

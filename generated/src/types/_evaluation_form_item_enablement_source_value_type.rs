@@ -15,6 +15,7 @@ pub enum EvaluationFormItemEnablementSourceValueType {
 }
 
 impl ::std::convert::From<&str> for EvaluationFormItemEnablementSourceValueType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "OPTION_REF_ID" => Self::OptionRefId,
@@ -31,6 +32,7 @@ impl ::std::convert::From<&str> for EvaluationFormItemEnablementSourceValueType 
 
 impl ::std::str::FromStr for EvaluationFormItemEnablementSourceValueType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -38,6 +40,7 @@ impl ::std::str::FromStr for EvaluationFormItemEnablementSourceValueType {
 
 impl EvaluationFormItemEnablementSourceValueType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::OptionRefId => "OPTION_REF_ID",
@@ -46,11 +49,13 @@ impl EvaluationFormItemEnablementSourceValueType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["OPTION_REF_ID"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -60,6 +65,7 @@ impl EvaluationFormItemEnablementSourceValueType {
 }
 
 impl ::std::convert::AsRef<str> for EvaluationFormItemEnablementSourceValueType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,6 +78,7 @@ impl ::std::fmt::Display for EvaluationFormItemEnablementSourceValueType {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValueType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValueType {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSourceValueType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -31,6 +31,7 @@ pub enum EvaluationFormLanguageCode {
 }
 
 impl ::std::convert::From<&str> for EvaluationFormLanguageCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "de-DE" => Self::DeDe,
@@ -55,6 +56,7 @@ impl ::std::convert::From<&str> for EvaluationFormLanguageCode {
 
 impl ::std::str::FromStr for EvaluationFormLanguageCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -62,6 +64,7 @@ impl ::std::str::FromStr for EvaluationFormLanguageCode {
 
 impl EvaluationFormLanguageCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::DeDe => "de-DE",
@@ -78,6 +81,7 @@ impl EvaluationFormLanguageCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "de-DE",
@@ -93,6 +97,7 @@ impl EvaluationFormLanguageCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -102,6 +107,7 @@ impl EvaluationFormLanguageCode {
 }
 
 impl ::std::convert::AsRef<str> for EvaluationFormLanguageCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -114,6 +120,7 @@ impl ::std::fmt::Display for EvaluationFormLanguageCode {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormLanguageCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +131,7 @@ impl crate::rest_json::JsonSer for EvaluationFormLanguageCode {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormLanguageCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct EvaluationFormLanguageConfiguration {
 
 impl EvaluationFormLanguageConfiguration {
     /// The language for the evaluation form.
+    #[inline]
     pub fn form_language(&self) -> Option<&crate::types::EvaluationFormLanguageCode> {
         self.form_language.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationFormLanguageConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormLanguageConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
     /// The language for the evaluation form.
     ///
     /// Sets [`form_language`](crate::types::EvaluationFormLanguageConfiguration#structfield.form_language).
+    #[inline]
     pub fn form_language(
         mut self,
         input: crate::types::EvaluationFormLanguageCode,
@@ -41,6 +44,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
     /// The language for the evaluation form.
     ///
     /// Sets [`form_language`](crate::types::EvaluationFormLanguageConfiguration#structfield.form_language).
+    #[inline]
     pub fn set_form_language(
         mut self,
         input: Option<crate::types::EvaluationFormLanguageCode>,
@@ -50,6 +54,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
     }
 
     /// Returns [`form_language`](crate::types::EvaluationFormLanguageConfiguration#structfield.form_language), if set.
+    #[inline]
     pub fn get_form_language(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageCode> {
@@ -57,6 +62,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
     }
 
     /// Builds a [`EvaluationFormLanguageConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormLanguageConfiguration {
         crate::types::EvaluationFormLanguageConfiguration {
             form_language: self.form_language,
@@ -65,6 +71,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormLanguageConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for EvaluationFormLanguageConfiguration {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormLanguageConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

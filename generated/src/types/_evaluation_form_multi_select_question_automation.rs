@@ -19,6 +19,7 @@ impl EvaluationFormMultiSelectQuestionAutomation {
     /// Automation options for the multi-select question.
     ///
     /// Empty when the field is unset; use `.options.is_none()` to tell unset from empty.
+    #[inline]
     pub fn options(
         &self,
     ) -> &[crate::types::EvaluationFormMultiSelectQuestionAutomationOption] {
@@ -28,11 +29,13 @@ impl EvaluationFormMultiSelectQuestionAutomation {
     /// Reference IDs of default options.
     ///
     /// Empty when the field is unset; use `.default_option_ref_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn default_option_ref_ids(&self) -> &[String] {
         self.default_option_ref_ids.as_deref().unwrap_or_default()
     }
 
     /// A question automation answer.
+    #[inline]
     pub fn answer_source(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -40,6 +43,7 @@ impl EvaluationFormMultiSelectQuestionAutomation {
     }
 
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +64,7 @@ pub struct EvaluationFormMultiSelectQuestionAutomationBuilder {
 
 impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
+    #[inline]
     pub fn options(
         mut self,
         input: crate::types::EvaluationFormMultiSelectQuestionAutomationOption,
@@ -73,6 +78,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// Automation options for the multi-select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options).
+    #[inline]
     pub fn set_options(
         mut self,
         input: Option<
@@ -84,6 +90,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     }
 
     /// Returns [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options), if set.
+    #[inline]
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormMultiSelectQuestionAutomationOption>> {
@@ -91,6 +98,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     }
 
     /// Appends an item to [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids); use [`set_default_option_ref_ids`](Self::set_default_option_ref_ids) to replace the whole list.
+    #[inline]
     pub fn default_option_ref_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.default_option_ref_ids.unwrap_or_default();
         v.push(input.into());
@@ -101,12 +109,14 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// Reference IDs of default options.
     ///
     /// Sets [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids).
+    #[inline]
     pub fn set_default_option_ref_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.default_option_ref_ids = input;
         self
     }
 
     /// Returns [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids), if set.
+    #[inline]
     pub fn get_default_option_ref_ids(&self) -> &Option<Vec<String>> {
         &self.default_option_ref_ids
     }
@@ -114,6 +124,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// A question automation answer.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn answer_source(
         mut self,
         input: crate::types::EvaluationFormQuestionAutomationAnswerSource,
@@ -125,6 +136,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// A question automation answer.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn set_answer_source(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionAutomationAnswerSource>,
@@ -134,6 +146,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     }
 
     /// Returns [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source), if set.
+    #[inline]
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -141,6 +154,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     }
 
     /// Builds a [`EvaluationFormMultiSelectQuestionAutomation`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormMultiSelectQuestionAutomation {
         crate::types::EvaluationFormMultiSelectQuestionAutomation {
             options: self.options,
@@ -151,6 +165,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -172,6 +187,7 @@ impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomation {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ pub enum EvaluationFormMultiSelectQuestionAutomationOption {
 impl EvaluationFormMultiSelectQuestionAutomationOption {
     /// The value of the [`RuleCategory`](Self::RuleCategory) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_rule_category(
         &self,
     ) -> Result<&crate::types::MultiSelectQuestionRuleCategoryAutomation, &Self> {
@@ -22,17 +23,20 @@ impl EvaluationFormMultiSelectQuestionAutomationOption {
     }
 
     /// Whether this is the [`RuleCategory`](Self::RuleCategory) variant.
+    #[inline]
     pub fn is_rule_category(&self) -> bool {
         self.as_rule_category().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomationOption {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -56,6 +60,7 @@ impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomationOp
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomationOption {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EvaluationFormMultiSelectQuestionOption {
 
 impl EvaluationFormMultiSelectQuestionOption {
     /// Reference identifier for this option.
+    #[inline]
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
 
     /// Display text for this option.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionOption`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionOptionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Reference identifier for this option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id). This field is required.
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Reference identifier for this option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id). This field is required.
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -59,6 +65,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Display text for this option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text). This field is required.
+    #[inline]
     pub fn text(mut self, input: impl Into<String>) -> Self {
         self.text = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Display text for this option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text). This field is required.
+    #[inline]
     pub fn set_text(mut self, input: Option<String>) -> Self {
         self.text = input;
         self
     }
 
     /// Returns [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text), if set.
+    #[inline]
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
@@ -82,6 +91,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id)
     /// - [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -106,6 +116,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionOption {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionOption {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionOption {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

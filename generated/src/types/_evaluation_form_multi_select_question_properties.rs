@@ -13,11 +13,13 @@ pub struct EvaluationFormMultiSelectQuestionProperties {
 
 impl EvaluationFormMultiSelectQuestionProperties {
     /// Options available for this multi-select question.
+    #[inline]
     pub fn options(&self) -> &[crate::types::EvaluationFormMultiSelectQuestionOption] {
         &self.options
     }
 
     /// Display format for the multi-select question.
+    #[inline]
     pub fn display_as(
         &self,
     ) -> Option<&crate::types::EvaluationFormMultiSelectQuestionDisplayMode> {
@@ -25,6 +27,7 @@ impl EvaluationFormMultiSelectQuestionProperties {
     }
 
     /// Automation configuration for this multi-select question.
+    #[inline]
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormMultiSelectQuestionAutomation> {
@@ -32,6 +35,7 @@ impl EvaluationFormMultiSelectQuestionProperties {
     }
 
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionProperties`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ pub struct EvaluationFormMultiSelectQuestionPropertiesBuilder {
 
 impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
+    #[inline]
     pub fn options(
         mut self,
         input: crate::types::EvaluationFormMultiSelectQuestionOption,
@@ -67,6 +72,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Options available for this multi-select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options). This field is required.
+    #[inline]
     pub fn set_options(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormMultiSelectQuestionOption>>,
@@ -76,6 +82,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options), if set.
+    #[inline]
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormMultiSelectQuestionOption>> {
@@ -85,6 +92,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Display format for the multi-select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as).
+    #[inline]
     pub fn display_as(
         mut self,
         input: crate::types::EvaluationFormMultiSelectQuestionDisplayMode,
@@ -96,6 +104,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Display format for the multi-select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as).
+    #[inline]
     pub fn set_display_as(
         mut self,
         input: Option<crate::types::EvaluationFormMultiSelectQuestionDisplayMode>,
@@ -105,6 +114,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as), if set.
+    #[inline]
     pub fn get_display_as(
         &self,
     ) -> &Option<crate::types::EvaluationFormMultiSelectQuestionDisplayMode> {
@@ -114,6 +124,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Automation configuration for this multi-select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation).
+    #[inline]
     pub fn automation(
         mut self,
         input: crate::types::EvaluationFormMultiSelectQuestionAutomation,
@@ -125,6 +136,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Automation configuration for this multi-select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation).
+    #[inline]
     pub fn set_automation(
         mut self,
         input: Option<crate::types::EvaluationFormMultiSelectQuestionAutomation>,
@@ -134,6 +146,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation), if set.
+    #[inline]
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormMultiSelectQuestionAutomation> {
@@ -144,6 +157,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -164,6 +178,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionProperties {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -183,6 +198,7 @@ impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionProperties {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionProperties {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -16,6 +16,7 @@ pub enum EvaluationFormNumericQuestionAutomation {
 
 impl EvaluationFormNumericQuestionAutomation {
     /// The value of the [`AnswerSource`](Self::AnswerSource) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_answer_source(
         &self,
     ) -> Result<&crate::types::EvaluationFormQuestionAutomationAnswerSource, &Self> {
@@ -23,11 +24,13 @@ impl EvaluationFormNumericQuestionAutomation {
     }
 
     /// Whether this is the [`AnswerSource`](Self::AnswerSource) variant.
+    #[inline]
     pub fn is_answer_source(&self) -> bool {
         self.as_answer_source().is_ok()
     }
 
     /// The value of the [`PropertyValue`](Self::PropertyValue) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_property_value(
         &self,
     ) -> Result<&crate::types::NumericQuestionPropertyValueAutomation, &Self> {
@@ -35,17 +38,20 @@ impl EvaluationFormNumericQuestionAutomation {
     }
 
     /// Whether this is the [`PropertyValue`](Self::PropertyValue) variant.
+    #[inline]
     pub fn is_property_value(&self) -> bool {
         self.as_property_value().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +78,7 @@ impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionAutomation {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,26 +17,31 @@ pub struct EvaluationFormNumericQuestionOption {
 
 impl EvaluationFormNumericQuestionOption {
     /// The minimum answer value of the range option.
+    #[inline]
     pub fn min_value(&self) -> i32 {
         self.min_value
     }
 
     /// The maximum answer value of the range option.
+    #[inline]
     pub fn max_value(&self) -> i32 {
         self.max_value
     }
 
     /// The score assigned to answer values within the range option.
+    #[inline]
     pub fn score(&self) -> i32 {
         self.score
     }
 
     /// The flag to mark the option as automatic fail.
+    #[inline]
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
 
     /// A configuration for automatic fail.
+    #[inline]
     pub fn automatic_fail_configuration(
         &self,
     ) -> Option<&crate::types::AutomaticFailConfiguration> {
@@ -44,6 +49,7 @@ impl EvaluationFormNumericQuestionOption {
     }
 
     /// Creates a new builder for [`EvaluationFormNumericQuestionOption`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormNumericQuestionOptionBuilder {
         ::std::default::Default::default()
     }
@@ -66,6 +72,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The minimum answer value of the range option.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.min_value). This field is required.
+    #[inline]
     pub fn min_value(mut self, input: i32) -> Self {
         self.min_value = Some(input);
         self
@@ -74,12 +81,14 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The minimum answer value of the range option.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.min_value). This field is required.
+    #[inline]
     pub fn set_min_value(mut self, input: Option<i32>) -> Self {
         self.min_value = input;
         self
     }
 
     /// Returns [`min_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.min_value), if set.
+    #[inline]
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
@@ -87,6 +96,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The maximum answer value of the range option.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value). This field is required.
+    #[inline]
     pub fn max_value(mut self, input: i32) -> Self {
         self.max_value = Some(input);
         self
@@ -95,12 +105,14 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The maximum answer value of the range option.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value). This field is required.
+    #[inline]
     pub fn set_max_value(mut self, input: Option<i32>) -> Self {
         self.max_value = input;
         self
     }
 
     /// Returns [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value), if set.
+    #[inline]
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
@@ -108,6 +120,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The score assigned to answer values within the range option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score).
+    #[inline]
     pub fn score(mut self, input: i32) -> Self {
         self.score = Some(input);
         self
@@ -116,12 +129,14 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The score assigned to answer values within the range option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score).
+    #[inline]
     pub fn set_score(mut self, input: Option<i32>) -> Self {
         self.score = input;
         self
     }
 
     /// Returns [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score), if set.
+    #[inline]
     pub fn get_score(&self) -> &Option<i32> {
         &self.score
     }
@@ -129,6 +144,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail).
+    #[inline]
     pub fn automatic_fail(mut self, input: bool) -> Self {
         self.automatic_fail = Some(input);
         self
@@ -137,12 +153,14 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail).
+    #[inline]
     pub fn set_automatic_fail(mut self, input: Option<bool>) -> Self {
         self.automatic_fail = input;
         self
     }
 
     /// Returns [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail), if set.
+    #[inline]
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
@@ -150,6 +168,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// A configuration for automatic fail.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration).
+    #[inline]
     pub fn automatic_fail_configuration(
         mut self,
         input: crate::types::AutomaticFailConfiguration,
@@ -161,6 +180,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     /// A configuration for automatic fail.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration).
+    #[inline]
     pub fn set_automatic_fail_configuration(
         mut self,
         input: Option<crate::types::AutomaticFailConfiguration>,
@@ -170,6 +190,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     }
 
     /// Returns [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration), if set.
+    #[inline]
     pub fn get_automatic_fail_configuration(
         &self,
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
@@ -177,6 +198,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     }
 
     /// Builds a [`EvaluationFormNumericQuestionOption`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionOption {
         crate::types::EvaluationFormNumericQuestionOption {
             min_value: self.min_value.unwrap_or_default(),
@@ -189,6 +211,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionOption {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -218,6 +241,7 @@ impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionOption {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionOption {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

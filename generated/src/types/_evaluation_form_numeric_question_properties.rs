@@ -15,11 +15,13 @@ pub struct EvaluationFormNumericQuestionProperties {
 
 impl EvaluationFormNumericQuestionProperties {
     /// The minimum answer value.
+    #[inline]
     pub fn min_value(&self) -> i32 {
         self.min_value
     }
 
     /// The maximum answer value.
+    #[inline]
     pub fn max_value(&self) -> i32 {
         self.max_value
     }
@@ -27,11 +29,13 @@ impl EvaluationFormNumericQuestionProperties {
     /// The scoring options of the numeric question.
     ///
     /// Empty when the field is unset; use `.options.is_none()` to tell unset from empty.
+    #[inline]
     pub fn options(&self) -> &[crate::types::EvaluationFormNumericQuestionOption] {
         self.options.as_deref().unwrap_or_default()
     }
 
     /// The automation properties of the numeric question.
+    #[inline]
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormNumericQuestionAutomation> {
@@ -39,6 +43,7 @@ impl EvaluationFormNumericQuestionProperties {
     }
 
     /// Creates a new builder for [`EvaluationFormNumericQuestionProperties`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormNumericQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The minimum answer value.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.min_value). This field is required.
+    #[inline]
     pub fn min_value(mut self, input: i32) -> Self {
         self.min_value = Some(input);
         self
@@ -66,12 +72,14 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The minimum answer value.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.min_value). This field is required.
+    #[inline]
     pub fn set_min_value(mut self, input: Option<i32>) -> Self {
         self.min_value = input;
         self
     }
 
     /// Returns [`min_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.min_value), if set.
+    #[inline]
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
@@ -79,6 +87,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The maximum answer value.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value). This field is required.
+    #[inline]
     pub fn max_value(mut self, input: i32) -> Self {
         self.max_value = Some(input);
         self
@@ -87,17 +96,20 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The maximum answer value.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value). This field is required.
+    #[inline]
     pub fn set_max_value(mut self, input: Option<i32>) -> Self {
         self.max_value = input;
         self
     }
 
     /// Returns [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value), if set.
+    #[inline]
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
 
     /// Appends an item to [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
+    #[inline]
     pub fn options(
         mut self,
         input: crate::types::EvaluationFormNumericQuestionOption,
@@ -111,6 +123,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The scoring options of the numeric question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options).
+    #[inline]
     pub fn set_options(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormNumericQuestionOption>>,
@@ -120,6 +133,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     }
 
     /// Returns [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options), if set.
+    #[inline]
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormNumericQuestionOption>> {
@@ -129,6 +143,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The automation properties of the numeric question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation).
+    #[inline]
     pub fn automation(
         mut self,
         input: crate::types::EvaluationFormNumericQuestionAutomation,
@@ -140,6 +155,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The automation properties of the numeric question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation).
+    #[inline]
     pub fn set_automation(
         mut self,
         input: Option<crate::types::EvaluationFormNumericQuestionAutomation>,
@@ -149,6 +165,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     }
 
     /// Returns [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation), if set.
+    #[inline]
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormNumericQuestionAutomation> {
@@ -156,6 +173,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     }
 
     /// Builds a [`EvaluationFormNumericQuestionProperties`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionProperties {
         crate::types::EvaluationFormNumericQuestionProperties {
             min_value: self.min_value.unwrap_or_default(),
@@ -167,6 +185,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionProperties {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -187,6 +206,7 @@ impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionProperties {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionProperties {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

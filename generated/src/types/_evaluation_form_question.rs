@@ -25,31 +25,37 @@ pub struct EvaluationFormQuestion {
 
 impl EvaluationFormQuestion {
     /// The title of the question.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The instructions of the section.
+    #[inline]
     pub fn instructions(&self) -> Option<&str> {
         self.instructions.as_deref()
     }
 
     /// The identifier of the question.
+    #[inline]
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
 
     /// The flag to enable not applicable answers to the question.
+    #[inline]
     pub fn not_applicable_enabled(&self) -> bool {
         self.not_applicable_enabled
     }
 
     /// The type of the question.
+    #[inline]
     pub fn question_type(&self) -> &crate::types::EvaluationFormQuestionType {
         &self.question_type
     }
 
     /// The properties of the type of question.
+    #[inline]
     pub fn question_type_properties(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionTypeProperties> {
@@ -57,6 +63,7 @@ impl EvaluationFormQuestion {
     }
 
     /// A question conditional enablement.
+    #[inline]
     pub fn enablement(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementConfiguration> {
@@ -64,11 +71,13 @@ impl EvaluationFormQuestion {
     }
 
     /// The scoring weight of the section.
+    #[inline]
     pub fn weight(&self) -> f64 {
         self.weight
     }
 
     /// Creates a new builder for [`EvaluationFormQuestion`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormQuestionBuilder {
         ::std::default::Default::default()
     }
@@ -96,6 +105,7 @@ impl EvaluationFormQuestionBuilder {
     /// The title of the question.
     ///
     /// Sets [`title`](crate::types::EvaluationFormQuestion#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -104,12 +114,14 @@ impl EvaluationFormQuestionBuilder {
     /// The title of the question.
     ///
     /// Sets [`title`](crate::types::EvaluationFormQuestion#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationFormQuestion#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -117,6 +129,7 @@ impl EvaluationFormQuestionBuilder {
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions).
+    #[inline]
     pub fn instructions(mut self, input: impl Into<String>) -> Self {
         self.instructions = Some(input.into());
         self
@@ -125,12 +138,14 @@ impl EvaluationFormQuestionBuilder {
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions).
+    #[inline]
     pub fn set_instructions(mut self, input: Option<String>) -> Self {
         self.instructions = input;
         self
     }
 
     /// Returns [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions), if set.
+    #[inline]
     pub fn get_instructions(&self) -> &Option<String> {
         &self.instructions
     }
@@ -138,6 +153,7 @@ impl EvaluationFormQuestionBuilder {
     /// The identifier of the question.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id). This field is required.
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -146,12 +162,14 @@ impl EvaluationFormQuestionBuilder {
     /// The identifier of the question.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id). This field is required.
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -159,6 +177,7 @@ impl EvaluationFormQuestionBuilder {
     /// The flag to enable not applicable answers to the question.
     ///
     /// Sets [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled).
+    #[inline]
     pub fn not_applicable_enabled(mut self, input: bool) -> Self {
         self.not_applicable_enabled = Some(input);
         self
@@ -167,12 +186,14 @@ impl EvaluationFormQuestionBuilder {
     /// The flag to enable not applicable answers to the question.
     ///
     /// Sets [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled).
+    #[inline]
     pub fn set_not_applicable_enabled(mut self, input: Option<bool>) -> Self {
         self.not_applicable_enabled = input;
         self
     }
 
     /// Returns [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled), if set.
+    #[inline]
     pub fn get_not_applicable_enabled(&self) -> &Option<bool> {
         &self.not_applicable_enabled
     }
@@ -180,6 +201,7 @@ impl EvaluationFormQuestionBuilder {
     /// The type of the question.
     ///
     /// Sets [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type). This field is required.
+    #[inline]
     pub fn question_type(
         mut self,
         input: crate::types::EvaluationFormQuestionType,
@@ -191,6 +213,7 @@ impl EvaluationFormQuestionBuilder {
     /// The type of the question.
     ///
     /// Sets [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type). This field is required.
+    #[inline]
     pub fn set_question_type(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionType>,
@@ -200,6 +223,7 @@ impl EvaluationFormQuestionBuilder {
     }
 
     /// Returns [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type), if set.
+    #[inline]
     pub fn get_question_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionType> {
@@ -209,6 +233,7 @@ impl EvaluationFormQuestionBuilder {
     /// The properties of the type of question.
     ///
     /// Sets [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties).
+    #[inline]
     pub fn question_type_properties(
         mut self,
         input: crate::types::EvaluationFormQuestionTypeProperties,
@@ -220,6 +245,7 @@ impl EvaluationFormQuestionBuilder {
     /// The properties of the type of question.
     ///
     /// Sets [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties).
+    #[inline]
     pub fn set_question_type_properties(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionTypeProperties>,
@@ -229,6 +255,7 @@ impl EvaluationFormQuestionBuilder {
     }
 
     /// Returns [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties), if set.
+    #[inline]
     pub fn get_question_type_properties(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionTypeProperties> {
@@ -238,6 +265,7 @@ impl EvaluationFormQuestionBuilder {
     /// A question conditional enablement.
     ///
     /// Sets [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement).
+    #[inline]
     pub fn enablement(
         mut self,
         input: crate::types::EvaluationFormItemEnablementConfiguration,
@@ -249,6 +277,7 @@ impl EvaluationFormQuestionBuilder {
     /// A question conditional enablement.
     ///
     /// Sets [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement).
+    #[inline]
     pub fn set_enablement(
         mut self,
         input: Option<crate::types::EvaluationFormItemEnablementConfiguration>,
@@ -258,6 +287,7 @@ impl EvaluationFormQuestionBuilder {
     }
 
     /// Returns [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement), if set.
+    #[inline]
     pub fn get_enablement(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementConfiguration> {
@@ -267,6 +297,7 @@ impl EvaluationFormQuestionBuilder {
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormQuestion#structfield.weight).
+    #[inline]
     pub fn weight(mut self, input: f64) -> Self {
         self.weight = Some(input);
         self
@@ -275,12 +306,14 @@ impl EvaluationFormQuestionBuilder {
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormQuestion#structfield.weight).
+    #[inline]
     pub fn set_weight(mut self, input: Option<f64>) -> Self {
         self.weight = input;
         self
     }
 
     /// Returns [`weight`](crate::types::EvaluationFormQuestion#structfield.weight), if set.
+    #[inline]
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
@@ -291,6 +324,7 @@ impl EvaluationFormQuestionBuilder {
     /// - [`title`](crate::types::EvaluationFormQuestion#structfield.title)
     /// - [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id)
     /// - [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormQuestion, crate::error::BuildError> {
@@ -323,6 +357,7 @@ impl EvaluationFormQuestionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormQuestion {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -356,6 +391,7 @@ impl crate::rest_json::JsonSer for EvaluationFormQuestion {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormQuestion {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

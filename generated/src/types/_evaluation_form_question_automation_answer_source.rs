@@ -9,6 +9,7 @@ pub struct EvaluationFormQuestionAutomationAnswerSource {
 
 impl EvaluationFormQuestionAutomationAnswerSource {
     /// The automation answer source type.
+    #[inline]
     pub fn source_type(
         &self,
     ) -> &crate::types::EvaluationFormQuestionAutomationAnswerSourceType {
@@ -16,6 +17,7 @@ impl EvaluationFormQuestionAutomationAnswerSource {
     }
 
     /// Creates a new builder for [`EvaluationFormQuestionAutomationAnswerSource`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormQuestionAutomationAnswerSourceBuilder {
         ::std::default::Default::default()
     }
@@ -34,6 +36,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     /// The automation answer source type.
     ///
     /// Sets [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type). This field is required.
+    #[inline]
     pub fn source_type(
         mut self,
         input: crate::types::EvaluationFormQuestionAutomationAnswerSourceType,
@@ -45,6 +48,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     /// The automation answer source type.
     ///
     /// Sets [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type). This field is required.
+    #[inline]
     pub fn set_source_type(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionAutomationAnswerSourceType>,
@@ -54,6 +58,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     }
 
     /// Returns [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type), if set.
+    #[inline]
     pub fn get_source_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSourceType> {
@@ -64,6 +69,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -82,6 +88,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormQuestionAutomationAnswerSource {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -95,6 +102,7 @@ impl crate::rest_json::JsonSer for EvaluationFormQuestionAutomationAnswerSource 
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormQuestionAutomationAnswerSource {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -20,6 +20,7 @@ pub enum EvaluationFormQuestionTypeProperties {
 
 impl EvaluationFormQuestionTypeProperties {
     /// The value of the [`MultiSelect`](Self::MultiSelect) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_multi_select(
         &self,
     ) -> Result<&crate::types::EvaluationFormMultiSelectQuestionProperties, &Self> {
@@ -27,11 +28,13 @@ impl EvaluationFormQuestionTypeProperties {
     }
 
     /// Whether this is the [`MultiSelect`](Self::MultiSelect) variant.
+    #[inline]
     pub fn is_multi_select(&self) -> bool {
         self.as_multi_select().is_ok()
     }
 
     /// The value of the [`Numeric`](Self::Numeric) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_numeric(
         &self,
     ) -> Result<&crate::types::EvaluationFormNumericQuestionProperties, &Self> {
@@ -39,11 +42,13 @@ impl EvaluationFormQuestionTypeProperties {
     }
 
     /// Whether this is the [`Numeric`](Self::Numeric) variant.
+    #[inline]
     pub fn is_numeric(&self) -> bool {
         self.as_numeric().is_ok()
     }
 
     /// The value of the [`SingleSelect`](Self::SingleSelect) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_single_select(
         &self,
     ) -> Result<&crate::types::EvaluationFormSingleSelectQuestionProperties, &Self> {
@@ -51,11 +56,13 @@ impl EvaluationFormQuestionTypeProperties {
     }
 
     /// Whether this is the [`SingleSelect`](Self::SingleSelect) variant.
+    #[inline]
     pub fn is_single_select(&self) -> bool {
         self.as_single_select().is_ok()
     }
 
     /// The value of the [`Text`](Self::Text) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_text(
         &self,
     ) -> Result<&crate::types::EvaluationFormTextQuestionProperties, &Self> {
@@ -63,17 +70,20 @@ impl EvaluationFormQuestionTypeProperties {
     }
 
     /// Whether this is the [`Text`](Self::Text) variant.
+    #[inline]
     pub fn is_text(&self) -> bool {
         self.as_text().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormQuestionTypeProperties {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +116,7 @@ impl crate::rest_json::JsonSer for EvaluationFormQuestionTypeProperties {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormQuestionTypeProperties {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct EvaluationFormScoringStrategy {
 
 impl EvaluationFormScoringStrategy {
     /// The scoring mode of the evaluation form.
+    #[inline]
     pub fn mode(&self) -> &crate::types::EvaluationFormScoringMode {
         &self.mode
     }
 
     /// The scoring status of the evaluation form.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationFormScoringStatus {
         &self.status
     }
 
     /// Creates a new builder for [`EvaluationFormScoringStrategy`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormScoringStrategyBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl EvaluationFormScoringStrategyBuilder {
     /// The scoring mode of the evaluation form.
     ///
     /// Sets [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode). This field is required.
+    #[inline]
     pub fn mode(mut self, input: crate::types::EvaluationFormScoringMode) -> Self {
         self.mode = Some(input);
         self
@@ -46,6 +50,7 @@ impl EvaluationFormScoringStrategyBuilder {
     /// The scoring mode of the evaluation form.
     ///
     /// Sets [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode). This field is required.
+    #[inline]
     pub fn set_mode(
         mut self,
         input: Option<crate::types::EvaluationFormScoringMode>,
@@ -55,6 +60,7 @@ impl EvaluationFormScoringStrategyBuilder {
     }
 
     /// Returns [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode), if set.
+    #[inline]
     pub fn get_mode(&self) -> &Option<crate::types::EvaluationFormScoringMode> {
         &self.mode
     }
@@ -62,6 +68,7 @@ impl EvaluationFormScoringStrategyBuilder {
     /// The scoring status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationFormScoringStatus) -> Self {
         self.status = Some(input);
         self
@@ -70,6 +77,7 @@ impl EvaluationFormScoringStrategyBuilder {
     /// The scoring status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::EvaluationFormScoringStatus>,
@@ -79,6 +87,7 @@ impl EvaluationFormScoringStrategyBuilder {
     }
 
     /// Returns [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormScoringStatus> {
         &self.status
     }
@@ -88,6 +97,7 @@ impl EvaluationFormScoringStrategyBuilder {
     /// Fails when one of these fields is unset:
     /// - [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode)
     /// - [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormScoringStrategy, crate::error::BuildError> {
@@ -109,6 +119,7 @@ impl EvaluationFormScoringStrategyBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormScoringStrategy {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -123,6 +134,7 @@ impl crate::rest_json::JsonSer for EvaluationFormScoringStrategy {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormScoringStrategy {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,6 +23,7 @@ impl EvaluationFormSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::EvaluationFormSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -30,31 +31,37 @@ impl EvaluationFormSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::EvaluationFormSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a numeric condition.
+    #[inline]
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
 
     /// Boolean search condition.
+    #[inline]
     pub fn boolean_condition(&self) -> Option<&crate::types::BooleanCondition> {
         self.boolean_condition.as_ref()
     }
 
     /// Datetime search condition.
+    #[inline]
     pub fn date_time_condition(&self) -> Option<&crate::types::DateTimeCondition> {
         self.date_time_condition.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationFormSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -74,6 +81,7 @@ pub struct EvaluationFormSearchCriteriaBuilder {
 
 impl EvaluationFormSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::EvaluationFormSearchCriteria,
@@ -87,6 +95,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormSearchCriteria>>,
@@ -96,6 +105,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSearchCriteria>> {
@@ -103,6 +113,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::EvaluationFormSearchCriteria,
@@ -116,6 +127,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormSearchCriteria>>,
@@ -125,6 +137,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSearchCriteria>> {
@@ -134,6 +147,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -142,6 +156,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -151,6 +166,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -158,6 +174,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition).
+    #[inline]
     pub fn number_condition(mut self, input: crate::types::NumberCondition) -> Self {
         self.number_condition = Some(input);
         self
@@ -166,6 +183,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition).
+    #[inline]
     pub fn set_number_condition(
         mut self,
         input: Option<crate::types::NumberCondition>,
@@ -175,6 +193,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition), if set.
+    #[inline]
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
@@ -182,6 +201,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// Boolean search condition.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition).
+    #[inline]
     pub fn boolean_condition(mut self, input: crate::types::BooleanCondition) -> Self {
         self.boolean_condition = Some(input);
         self
@@ -190,6 +210,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// Boolean search condition.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition).
+    #[inline]
     pub fn set_boolean_condition(
         mut self,
         input: Option<crate::types::BooleanCondition>,
@@ -199,6 +220,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition), if set.
+    #[inline]
     pub fn get_boolean_condition(&self) -> &Option<crate::types::BooleanCondition> {
         &self.boolean_condition
     }
@@ -206,6 +228,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// Datetime search condition.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition).
+    #[inline]
     pub fn date_time_condition(
         mut self,
         input: crate::types::DateTimeCondition,
@@ -217,6 +240,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     /// Datetime search condition.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition).
+    #[inline]
     pub fn set_date_time_condition(
         mut self,
         input: Option<crate::types::DateTimeCondition>,
@@ -226,11 +250,13 @@ impl EvaluationFormSearchCriteriaBuilder {
     }
 
     /// Returns [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition), if set.
+    #[inline]
     pub fn get_date_time_condition(&self) -> &Option<crate::types::DateTimeCondition> {
         &self.date_time_condition
     }
 
     /// Builds a [`EvaluationFormSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormSearchCriteria {
         crate::types::EvaluationFormSearchCriteria {
             or_conditions: self.or_conditions,
@@ -244,6 +270,7 @@ impl EvaluationFormSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -274,6 +301,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -12,6 +12,7 @@ pub struct EvaluationFormSearchFilter {
 
 impl EvaluationFormSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
@@ -19,6 +20,7 @@ impl EvaluationFormSearchFilter {
     }
 
     /// Creates a new builder for [`EvaluationFormSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -35,6 +37,7 @@ impl EvaluationFormSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::EvaluationFormSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn attribute_filter(
         mut self,
         input: crate::types::ControlPlaneAttributeFilter,
@@ -46,6 +49,7 @@ impl EvaluationFormSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::EvaluationFormSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn set_attribute_filter(
         mut self,
         input: Option<crate::types::ControlPlaneAttributeFilter>,
@@ -55,6 +59,7 @@ impl EvaluationFormSearchFilterBuilder {
     }
 
     /// Returns [`attribute_filter`](crate::types::EvaluationFormSearchFilter#structfield.attribute_filter), if set.
+    #[inline]
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
@@ -62,6 +67,7 @@ impl EvaluationFormSearchFilterBuilder {
     }
 
     /// Builds a [`EvaluationFormSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormSearchFilter {
         crate::types::EvaluationFormSearchFilter {
             attribute_filter: self.attribute_filter,
@@ -70,6 +76,7 @@ impl EvaluationFormSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -85,6 +92,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -41,76 +41,91 @@ pub struct EvaluationFormSearchSummary {
 
 impl EvaluationFormSearchSummary {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// The title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The status of the evaluation form.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
 
     /// The description of the evaluation form.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// When the evaluation form was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// Who created the evaluation form.
+    #[inline]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
 
     /// When the evaluation form was last changed.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// Who changed the evaluation form.
+    #[inline]
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
 
     /// When the evaluation format was last activated.
+    #[inline]
     pub fn last_activated_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_activated_time.as_ref()
     }
 
     /// The ID of user who last activated evaluation form.
+    #[inline]
     pub fn last_activated_by(&self) -> Option<&str> {
         self.last_activated_by.as_deref()
     }
 
     /// Latest version of the evaluation form.
+    #[inline]
     pub fn latest_version(&self) -> i32 {
         self.latest_version
     }
 
     /// Active version of the evaluation form.
+    #[inline]
     pub fn active_version(&self) -> Option<i32> {
         self.active_version
     }
 
     /// Whether automated evaluation is enabled.
+    #[inline]
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
 
     /// The language of the evaluation form.
+    #[inline]
     pub fn evaluation_form_language(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageCode> {
@@ -118,6 +133,7 @@ impl EvaluationFormSearchSummary {
     }
 
     /// The contact interaction type for this evaluation form.
+    #[inline]
     pub fn contact_interaction_type(
         &self,
     ) -> Option<&crate::types::ContactInteractionType> {
@@ -125,11 +141,13 @@ impl EvaluationFormSearchSummary {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationFormSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -164,6 +182,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -172,12 +191,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -185,6 +206,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_arn = Some(input.into());
         self
@@ -193,12 +215,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_form_arn = input;
         self
     }
 
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn), if set.
+    #[inline]
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
@@ -206,6 +230,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSearchSummary#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -214,12 +239,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSearchSummary#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationFormSearchSummary#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -227,6 +254,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormSearchSummary#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationFormVersionStatus) -> Self {
         self.status = Some(input);
         self
@@ -235,6 +263,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormSearchSummary#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::EvaluationFormVersionStatus>,
@@ -244,6 +273,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`status`](crate::types::EvaluationFormSearchSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
@@ -251,6 +281,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormSearchSummary#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -259,12 +290,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormSearchSummary#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::EvaluationFormSearchSummary#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -272,6 +305,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -280,6 +314,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -289,6 +324,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -296,6 +332,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -304,12 +341,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
@@ -317,6 +356,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation form was last changed.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -325,6 +365,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation form was last changed.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -334,6 +375,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -341,6 +383,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Who changed the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn last_modified_by(mut self, input: impl Into<String>) -> Self {
         self.last_modified_by = Some(input.into());
         self
@@ -349,12 +392,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Who changed the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn set_last_modified_by(mut self, input: Option<String>) -> Self {
         self.last_modified_by = input;
         self
     }
 
     /// Returns [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by), if set.
+    #[inline]
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
@@ -362,6 +407,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation format was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time).
+    #[inline]
     pub fn last_activated_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_activated_time = Some(input);
         self
@@ -370,6 +416,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// When the evaluation format was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time).
+    #[inline]
     pub fn set_last_activated_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -379,6 +426,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time), if set.
+    #[inline]
     pub fn get_last_activated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_activated_time
     }
@@ -386,6 +434,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The ID of user who last activated evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by).
+    #[inline]
     pub fn last_activated_by(mut self, input: impl Into<String>) -> Self {
         self.last_activated_by = Some(input.into());
         self
@@ -394,12 +443,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The ID of user who last activated evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by).
+    #[inline]
     pub fn set_last_activated_by(mut self, input: Option<String>) -> Self {
         self.last_activated_by = input;
         self
     }
 
     /// Returns [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by), if set.
+    #[inline]
     pub fn get_last_activated_by(&self) -> &Option<String> {
         &self.last_activated_by
     }
@@ -407,6 +458,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Latest version of the evaluation form.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version). This field is required.
+    #[inline]
     pub fn latest_version(mut self, input: i32) -> Self {
         self.latest_version = Some(input);
         self
@@ -415,12 +467,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Latest version of the evaluation form.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version). This field is required.
+    #[inline]
     pub fn set_latest_version(mut self, input: Option<i32>) -> Self {
         self.latest_version = input;
         self
     }
 
     /// Returns [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version), if set.
+    #[inline]
     pub fn get_latest_version(&self) -> &Option<i32> {
         &self.latest_version
     }
@@ -428,6 +482,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Active version of the evaluation form.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version).
+    #[inline]
     pub fn active_version(mut self, input: i32) -> Self {
         self.active_version = Some(input);
         self
@@ -436,12 +491,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Active version of the evaluation form.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version).
+    #[inline]
     pub fn set_active_version(mut self, input: Option<i32>) -> Self {
         self.active_version = input;
         self
     }
 
     /// Returns [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version), if set.
+    #[inline]
     pub fn get_active_version(&self) -> &Option<i32> {
         &self.active_version
     }
@@ -449,6 +506,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn auto_evaluation_enabled(mut self, input: bool) -> Self {
         self.auto_evaluation_enabled = Some(input);
         self
@@ -457,12 +515,14 @@ impl EvaluationFormSearchSummaryBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn set_auto_evaluation_enabled(mut self, input: Option<bool>) -> Self {
         self.auto_evaluation_enabled = input;
         self
     }
 
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled), if set.
+    #[inline]
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
@@ -470,6 +530,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The language of the evaluation form.
     ///
     /// Sets [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language).
+    #[inline]
     pub fn evaluation_form_language(
         mut self,
         input: crate::types::EvaluationFormLanguageCode,
@@ -481,6 +542,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The language of the evaluation form.
     ///
     /// Sets [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language).
+    #[inline]
     pub fn set_evaluation_form_language(
         mut self,
         input: Option<crate::types::EvaluationFormLanguageCode>,
@@ -490,6 +552,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language), if set.
+    #[inline]
     pub fn get_evaluation_form_language(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageCode> {
@@ -499,6 +562,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type).
+    #[inline]
     pub fn contact_interaction_type(
         mut self,
         input: crate::types::ContactInteractionType,
@@ -510,6 +574,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type).
+    #[inline]
     pub fn set_contact_interaction_type(
         mut self,
         input: Option<crate::types::ContactInteractionType>,
@@ -519,6 +584,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type), if set.
+    #[inline]
     pub fn get_contact_interaction_type(
         &self,
     ) -> &Option<crate::types::ContactInteractionType> {
@@ -526,6 +592,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Inserts an entry into [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -536,6 +603,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -545,6 +613,7 @@ impl EvaluationFormSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -561,6 +630,7 @@ impl EvaluationFormSearchSummaryBuilder {
     /// - [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time)
     /// - [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by)
     /// - [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormSearchSummary, crate::error::BuildError> {
@@ -632,6 +702,7 @@ impl EvaluationFormSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -695,6 +766,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

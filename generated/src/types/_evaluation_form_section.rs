@@ -17,31 +17,37 @@ pub struct EvaluationFormSection {
 
 impl EvaluationFormSection {
     /// The title of the section.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The identifier of the section.
+    #[inline]
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
 
     /// The instructions of the section.
+    #[inline]
     pub fn instructions(&self) -> Option<&str> {
         self.instructions.as_deref()
     }
 
     /// The items of the section.
+    #[inline]
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
 
     /// The scoring weight of the section.
+    #[inline]
     pub fn weight(&self) -> f64 {
         self.weight
     }
 
     /// Creates a new builder for [`EvaluationFormSection`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSectionBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl EvaluationFormSectionBuilder {
     /// The title of the section.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSection#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl EvaluationFormSectionBuilder {
     /// The title of the section.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSection#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationFormSection#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -83,6 +92,7 @@ impl EvaluationFormSectionBuilder {
     /// The identifier of the section.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id). This field is required.
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -91,12 +101,14 @@ impl EvaluationFormSectionBuilder {
     /// The identifier of the section.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id). This field is required.
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -104,6 +116,7 @@ impl EvaluationFormSectionBuilder {
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormSection#structfield.instructions).
+    #[inline]
     pub fn instructions(mut self, input: impl Into<String>) -> Self {
         self.instructions = Some(input.into());
         self
@@ -112,17 +125,20 @@ impl EvaluationFormSectionBuilder {
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormSection#structfield.instructions).
+    #[inline]
     pub fn set_instructions(mut self, input: Option<String>) -> Self {
         self.instructions = input;
         self
     }
 
     /// Returns [`instructions`](crate::types::EvaluationFormSection#structfield.instructions), if set.
+    #[inline]
     pub fn get_instructions(&self) -> &Option<String> {
         &self.instructions
     }
 
     /// Appends an item to [`items`](crate::types::EvaluationFormSection#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
+    #[inline]
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
         v.push(input);
@@ -133,6 +149,7 @@ impl EvaluationFormSectionBuilder {
     /// The items of the section.
     ///
     /// Sets [`items`](crate::types::EvaluationFormSection#structfield.items). This field is required.
+    #[inline]
     pub fn set_items(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormItem>>,
@@ -142,6 +159,7 @@ impl EvaluationFormSectionBuilder {
     }
 
     /// Returns [`items`](crate::types::EvaluationFormSection#structfield.items), if set.
+    #[inline]
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
@@ -149,6 +167,7 @@ impl EvaluationFormSectionBuilder {
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormSection#structfield.weight).
+    #[inline]
     pub fn weight(mut self, input: f64) -> Self {
         self.weight = Some(input);
         self
@@ -157,12 +176,14 @@ impl EvaluationFormSectionBuilder {
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormSection#structfield.weight).
+    #[inline]
     pub fn set_weight(mut self, input: Option<f64>) -> Self {
         self.weight = input;
         self
     }
 
     /// Returns [`weight`](crate::types::EvaluationFormSection#structfield.weight), if set.
+    #[inline]
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
@@ -173,6 +194,7 @@ impl EvaluationFormSectionBuilder {
     /// - [`title`](crate::types::EvaluationFormSection#structfield.title)
     /// - [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id)
     /// - [`items`](crate::types::EvaluationFormSection#structfield.items)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormSection, crate::error::BuildError> {
@@ -202,6 +224,7 @@ impl EvaluationFormSectionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSection {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -223,6 +246,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSection {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSection {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ pub struct EvaluationFormSingleSelectQuestionAutomation {
 
 impl EvaluationFormSingleSelectQuestionAutomation {
     /// The automation options of the single select question.
+    #[inline]
     pub fn options(
         &self,
     ) -> &[crate::types::EvaluationFormSingleSelectQuestionAutomationOption] {
@@ -22,11 +23,13 @@ impl EvaluationFormSingleSelectQuestionAutomation {
     }
 
     /// The identifier of the default answer option, when none of the automation options match the criteria.
+    #[inline]
     pub fn default_option_ref_id(&self) -> Option<&str> {
         self.default_option_ref_id.as_deref()
     }
 
     /// Automation answer source.
+    #[inline]
     pub fn answer_source(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -34,6 +37,7 @@ impl EvaluationFormSingleSelectQuestionAutomation {
     }
 
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ pub struct EvaluationFormSingleSelectQuestionAutomationBuilder {
 
 impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
+    #[inline]
     pub fn options(
         mut self,
         input: crate::types::EvaluationFormSingleSelectQuestionAutomationOption,
@@ -67,6 +72,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// The automation options of the single select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options).
+    #[inline]
     pub fn set_options(
         mut self,
         input: Option<
@@ -78,6 +84,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     }
 
     /// Returns [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options), if set.
+    #[inline]
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSingleSelectQuestionAutomationOption>> {
@@ -87,6 +94,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// The identifier of the default answer option, when none of the automation options match the criteria.
     ///
     /// Sets [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id).
+    #[inline]
     pub fn default_option_ref_id(mut self, input: impl Into<String>) -> Self {
         self.default_option_ref_id = Some(input.into());
         self
@@ -95,12 +103,14 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// The identifier of the default answer option, when none of the automation options match the criteria.
     ///
     /// Sets [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id).
+    #[inline]
     pub fn set_default_option_ref_id(mut self, input: Option<String>) -> Self {
         self.default_option_ref_id = input;
         self
     }
 
     /// Returns [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id), if set.
+    #[inline]
     pub fn get_default_option_ref_id(&self) -> &Option<String> {
         &self.default_option_ref_id
     }
@@ -108,6 +118,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn answer_source(
         mut self,
         input: crate::types::EvaluationFormQuestionAutomationAnswerSource,
@@ -119,6 +130,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn set_answer_source(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionAutomationAnswerSource>,
@@ -128,6 +140,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     }
 
     /// Returns [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source), if set.
+    #[inline]
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -135,6 +148,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     }
 
     /// Builds a [`EvaluationFormSingleSelectQuestionAutomation`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormSingleSelectQuestionAutomation {
         crate::types::EvaluationFormSingleSelectQuestionAutomation {
             options: self.options.unwrap_or_default(),
@@ -145,6 +159,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -164,6 +179,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomation 
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,26 +17,31 @@ pub struct EvaluationFormSingleSelectQuestionOption {
 
 impl EvaluationFormSingleSelectQuestionOption {
     /// The identifier of the answer option.
+    #[inline]
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
 
     /// The title of the answer option.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The score assigned to the answer option.
+    #[inline]
     pub fn score(&self) -> i32 {
         self.score
     }
 
     /// The flag to mark the option as automatic fail.
+    #[inline]
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
 
     /// Whether automatic fail is configured on a single select question.
+    #[inline]
     pub fn automatic_fail_configuration(
         &self,
     ) -> Option<&crate::types::AutomaticFailConfiguration> {
@@ -44,6 +49,7 @@ impl EvaluationFormSingleSelectQuestionOption {
     }
 
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionOption`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionOptionBuilder {
         ::std::default::Default::default()
     }
@@ -66,6 +72,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The identifier of the answer option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id). This field is required.
+    #[inline]
     pub fn ref_id(mut self, input: impl Into<String>) -> Self {
         self.ref_id = Some(input.into());
         self
@@ -74,12 +81,14 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The identifier of the answer option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id). This field is required.
+    #[inline]
     pub fn set_ref_id(mut self, input: Option<String>) -> Self {
         self.ref_id = input;
         self
     }
 
     /// Returns [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id), if set.
+    #[inline]
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
@@ -87,6 +96,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The title of the answer option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text). This field is required.
+    #[inline]
     pub fn text(mut self, input: impl Into<String>) -> Self {
         self.text = Some(input.into());
         self
@@ -95,12 +105,14 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The title of the answer option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text). This field is required.
+    #[inline]
     pub fn set_text(mut self, input: Option<String>) -> Self {
         self.text = input;
         self
     }
 
     /// Returns [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text), if set.
+    #[inline]
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
@@ -108,6 +120,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The score assigned to the answer option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score).
+    #[inline]
     pub fn score(mut self, input: i32) -> Self {
         self.score = Some(input);
         self
@@ -116,12 +129,14 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The score assigned to the answer option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score).
+    #[inline]
     pub fn set_score(mut self, input: Option<i32>) -> Self {
         self.score = input;
         self
     }
 
     /// Returns [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score), if set.
+    #[inline]
     pub fn get_score(&self) -> &Option<i32> {
         &self.score
     }
@@ -129,6 +144,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail).
+    #[inline]
     pub fn automatic_fail(mut self, input: bool) -> Self {
         self.automatic_fail = Some(input);
         self
@@ -137,12 +153,14 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail).
+    #[inline]
     pub fn set_automatic_fail(mut self, input: Option<bool>) -> Self {
         self.automatic_fail = input;
         self
     }
 
     /// Returns [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail), if set.
+    #[inline]
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
@@ -150,6 +168,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// Whether automatic fail is configured on a single select question.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration).
+    #[inline]
     pub fn automatic_fail_configuration(
         mut self,
         input: crate::types::AutomaticFailConfiguration,
@@ -161,6 +180,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// Whether automatic fail is configured on a single select question.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration).
+    #[inline]
     pub fn set_automatic_fail_configuration(
         mut self,
         input: Option<crate::types::AutomaticFailConfiguration>,
@@ -170,6 +190,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     }
 
     /// Returns [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration), if set.
+    #[inline]
     pub fn get_automatic_fail_configuration(
         &self,
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
@@ -181,6 +202,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id)
     /// - [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -208,6 +230,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionOption {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -237,6 +260,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionOption {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionOption {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

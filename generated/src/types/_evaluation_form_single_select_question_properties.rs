@@ -13,11 +13,13 @@ pub struct EvaluationFormSingleSelectQuestionProperties {
 
 impl EvaluationFormSingleSelectQuestionProperties {
     /// The answer options of the single select question.
+    #[inline]
     pub fn options(&self) -> &[crate::types::EvaluationFormSingleSelectQuestionOption] {
         &self.options
     }
 
     /// The display mode of the single select question.
+    #[inline]
     pub fn display_as(
         &self,
     ) -> Option<&crate::types::EvaluationFormSingleSelectQuestionDisplayMode> {
@@ -25,6 +27,7 @@ impl EvaluationFormSingleSelectQuestionProperties {
     }
 
     /// The display mode of the single select question.
+    #[inline]
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormSingleSelectQuestionAutomation> {
@@ -32,6 +35,7 @@ impl EvaluationFormSingleSelectQuestionProperties {
     }
 
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionProperties`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ pub struct EvaluationFormSingleSelectQuestionPropertiesBuilder {
 
 impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
+    #[inline]
     pub fn options(
         mut self,
         input: crate::types::EvaluationFormSingleSelectQuestionOption,
@@ -67,6 +72,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// The answer options of the single select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options). This field is required.
+    #[inline]
     pub fn set_options(
         mut self,
         input: Option<Vec<crate::types::EvaluationFormSingleSelectQuestionOption>>,
@@ -76,6 +82,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options), if set.
+    #[inline]
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSingleSelectQuestionOption>> {
@@ -85,6 +92,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// The display mode of the single select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as).
+    #[inline]
     pub fn display_as(
         mut self,
         input: crate::types::EvaluationFormSingleSelectQuestionDisplayMode,
@@ -96,6 +104,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// The display mode of the single select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as).
+    #[inline]
     pub fn set_display_as(
         mut self,
         input: Option<crate::types::EvaluationFormSingleSelectQuestionDisplayMode>,
@@ -105,6 +114,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as), if set.
+    #[inline]
     pub fn get_display_as(
         &self,
     ) -> &Option<crate::types::EvaluationFormSingleSelectQuestionDisplayMode> {
@@ -114,6 +124,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// The display mode of the single select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation).
+    #[inline]
     pub fn automation(
         mut self,
         input: crate::types::EvaluationFormSingleSelectQuestionAutomation,
@@ -125,6 +136,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// The display mode of the single select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation).
+    #[inline]
     pub fn set_automation(
         mut self,
         input: Option<crate::types::EvaluationFormSingleSelectQuestionAutomation>,
@@ -134,6 +146,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     }
 
     /// Returns [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation), if set.
+    #[inline]
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormSingleSelectQuestionAutomation> {
@@ -144,6 +157,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -164,6 +178,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionProperties {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -183,6 +198,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionProperties 
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionProperties {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

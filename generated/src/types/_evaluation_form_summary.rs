@@ -29,61 +29,73 @@ pub struct EvaluationFormSummary {
 
 impl EvaluationFormSummary {
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The timestamp for when the evaluation form was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
+    #[inline]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
 
     /// The timestamp for when the evaluation form was last updated.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
+    #[inline]
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
 
     /// The timestamp for when the evaluation form was last activated.
+    #[inline]
     pub fn last_activated_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_activated_time.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
+    #[inline]
     pub fn last_activated_by(&self) -> Option<&str> {
         self.last_activated_by.as_deref()
     }
 
     /// The version number of the latest evaluation form version.
+    #[inline]
     pub fn latest_version(&self) -> i32 {
         self.latest_version
     }
 
     /// The version of the active evaluation form version.
+    #[inline]
     pub fn active_version(&self) -> Option<i32> {
         self.active_version
     }
 
     /// Creates a new builder for [`EvaluationFormSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +122,7 @@ impl EvaluationFormSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -118,12 +131,14 @@ impl EvaluationFormSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -131,6 +146,7 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_arn = Some(input.into());
         self
@@ -139,12 +155,14 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_form_arn = input;
         self
     }
 
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn), if set.
+    #[inline]
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
@@ -152,6 +170,7 @@ impl EvaluationFormSummaryBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSummary#structfield.title). This field is required.
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -160,12 +179,14 @@ impl EvaluationFormSummaryBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSummary#structfield.title). This field is required.
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::EvaluationFormSummary#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -173,6 +194,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -181,6 +203,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -190,6 +213,7 @@ impl EvaluationFormSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -197,6 +221,7 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -205,12 +230,14 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
@@ -218,6 +245,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -226,6 +254,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -235,6 +264,7 @@ impl EvaluationFormSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -242,6 +272,7 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn last_modified_by(mut self, input: impl Into<String>) -> Self {
         self.last_modified_by = Some(input.into());
         self
@@ -250,12 +281,14 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn set_last_modified_by(mut self, input: Option<String>) -> Self {
         self.last_modified_by = input;
         self
     }
 
     /// Returns [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by), if set.
+    #[inline]
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
@@ -263,6 +296,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time).
+    #[inline]
     pub fn last_activated_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_activated_time = Some(input);
         self
@@ -271,6 +305,7 @@ impl EvaluationFormSummaryBuilder {
     /// The timestamp for when the evaluation form was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time).
+    #[inline]
     pub fn set_last_activated_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -280,6 +315,7 @@ impl EvaluationFormSummaryBuilder {
     }
 
     /// Returns [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time), if set.
+    #[inline]
     pub fn get_last_activated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_activated_time
     }
@@ -287,6 +323,7 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by).
+    #[inline]
     pub fn last_activated_by(mut self, input: impl Into<String>) -> Self {
         self.last_activated_by = Some(input.into());
         self
@@ -295,12 +332,14 @@ impl EvaluationFormSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by).
+    #[inline]
     pub fn set_last_activated_by(mut self, input: Option<String>) -> Self {
         self.last_activated_by = input;
         self
     }
 
     /// Returns [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by), if set.
+    #[inline]
     pub fn get_last_activated_by(&self) -> &Option<String> {
         &self.last_activated_by
     }
@@ -308,6 +347,7 @@ impl EvaluationFormSummaryBuilder {
     /// The version number of the latest evaluation form version.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version). This field is required.
+    #[inline]
     pub fn latest_version(mut self, input: i32) -> Self {
         self.latest_version = Some(input);
         self
@@ -316,12 +356,14 @@ impl EvaluationFormSummaryBuilder {
     /// The version number of the latest evaluation form version.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version). This field is required.
+    #[inline]
     pub fn set_latest_version(mut self, input: Option<i32>) -> Self {
         self.latest_version = input;
         self
     }
 
     /// Returns [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version), if set.
+    #[inline]
     pub fn get_latest_version(&self) -> &Option<i32> {
         &self.latest_version
     }
@@ -329,6 +371,7 @@ impl EvaluationFormSummaryBuilder {
     /// The version of the active evaluation form version.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version).
+    #[inline]
     pub fn active_version(mut self, input: i32) -> Self {
         self.active_version = Some(input);
         self
@@ -337,12 +380,14 @@ impl EvaluationFormSummaryBuilder {
     /// The version of the active evaluation form version.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version).
+    #[inline]
     pub fn set_active_version(mut self, input: Option<i32>) -> Self {
         self.active_version = input;
         self
     }
 
     /// Returns [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version), if set.
+    #[inline]
     pub fn get_active_version(&self) -> &Option<i32> {
         &self.active_version
     }
@@ -357,6 +402,7 @@ impl EvaluationFormSummaryBuilder {
     /// - [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by)
     /// - [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time)
     /// - [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormSummary, crate::error::BuildError> {
@@ -412,6 +458,7 @@ impl EvaluationFormSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -456,6 +503,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

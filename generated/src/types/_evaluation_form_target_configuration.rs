@@ -9,11 +9,13 @@ pub struct EvaluationFormTargetConfiguration {
 
 impl EvaluationFormTargetConfiguration {
     /// The contact interaction type for this evaluation form.
+    #[inline]
     pub fn contact_interaction_type(&self) -> &crate::types::ContactInteractionType {
         &self.contact_interaction_type
     }
 
     /// Creates a new builder for [`EvaluationFormTargetConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormTargetConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EvaluationFormTargetConfigurationBuilder {
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type). This field is required.
+    #[inline]
     pub fn contact_interaction_type(
         mut self,
         input: crate::types::ContactInteractionType,
@@ -41,6 +44,7 @@ impl EvaluationFormTargetConfigurationBuilder {
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type). This field is required.
+    #[inline]
     pub fn set_contact_interaction_type(
         mut self,
         input: Option<crate::types::ContactInteractionType>,
@@ -50,6 +54,7 @@ impl EvaluationFormTargetConfigurationBuilder {
     }
 
     /// Returns [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type), if set.
+    #[inline]
     pub fn get_contact_interaction_type(
         &self,
     ) -> &Option<crate::types::ContactInteractionType> {
@@ -60,6 +65,7 @@ impl EvaluationFormTargetConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -78,6 +84,7 @@ impl EvaluationFormTargetConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormTargetConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -94,6 +101,7 @@ impl crate::rest_json::JsonSer for EvaluationFormTargetConfiguration {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormTargetConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

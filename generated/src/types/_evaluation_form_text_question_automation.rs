@@ -11,6 +11,7 @@ pub struct EvaluationFormTextQuestionAutomation {
 
 impl EvaluationFormTextQuestionAutomation {
     /// Automation answer source.
+    #[inline]
     pub fn answer_source(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -18,6 +19,7 @@ impl EvaluationFormTextQuestionAutomation {
     }
 
     /// Creates a new builder for [`EvaluationFormTextQuestionAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormTextQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormTextQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn answer_source(
         mut self,
         input: crate::types::EvaluationFormQuestionAutomationAnswerSource,
@@ -47,6 +50,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormTextQuestionAutomation#structfield.answer_source).
+    #[inline]
     pub fn set_answer_source(
         mut self,
         input: Option<crate::types::EvaluationFormQuestionAutomationAnswerSource>,
@@ -56,6 +60,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     }
 
     /// Returns [`answer_source`](crate::types::EvaluationFormTextQuestionAutomation#structfield.answer_source), if set.
+    #[inline]
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
@@ -63,6 +68,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     }
 
     /// Builds a [`EvaluationFormTextQuestionAutomation`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionAutomation {
         crate::types::EvaluationFormTextQuestionAutomation {
             answer_source: self.answer_source,
@@ -71,6 +77,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormTextQuestionAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for EvaluationFormTextQuestionAutomation {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormTextQuestionAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

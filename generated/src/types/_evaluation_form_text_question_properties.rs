@@ -9,6 +9,7 @@ pub struct EvaluationFormTextQuestionProperties {
 
 impl EvaluationFormTextQuestionProperties {
     /// The automation properties of the text question.
+    #[inline]
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormTextQuestionAutomation> {
@@ -16,6 +17,7 @@ impl EvaluationFormTextQuestionProperties {
     }
 
     /// Creates a new builder for [`EvaluationFormTextQuestionProperties`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormTextQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     /// The automation properties of the text question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormTextQuestionProperties#structfield.automation).
+    #[inline]
     pub fn automation(
         mut self,
         input: crate::types::EvaluationFormTextQuestionAutomation,
@@ -43,6 +46,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     /// The automation properties of the text question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormTextQuestionProperties#structfield.automation).
+    #[inline]
     pub fn set_automation(
         mut self,
         input: Option<crate::types::EvaluationFormTextQuestionAutomation>,
@@ -52,6 +56,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     }
 
     /// Returns [`automation`](crate::types::EvaluationFormTextQuestionProperties#structfield.automation), if set.
+    #[inline]
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormTextQuestionAutomation> {
@@ -59,6 +64,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     }
 
     /// Builds a [`EvaluationFormTextQuestionProperties`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionProperties {
         crate::types::EvaluationFormTextQuestionProperties {
             automation: self.automation,
@@ -67,6 +73,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormTextQuestionProperties {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for EvaluationFormTextQuestionProperties {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormTextQuestionProperties {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

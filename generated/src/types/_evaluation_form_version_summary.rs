@@ -25,51 +25,61 @@ pub struct EvaluationFormVersionSummary {
 
 impl EvaluationFormVersionSummary {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
+    #[inline]
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// The flag indicating whether the evaluation form is locked for changes.
+    #[inline]
     pub fn locked(&self) -> bool {
         self.locked
     }
 
     /// The status of the evaluation form.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
 
     /// The timestamp for when the evaluation form was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
+    #[inline]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
 
     /// The timestamp for when the evaluation form was last updated.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
+    #[inline]
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
 
     /// Creates a new builder for [`EvaluationFormVersionSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationFormVersionSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +104,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn evaluation_form_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_arn = Some(input.into());
         self
@@ -102,12 +113,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_form_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_form_arn = input;
         self
     }
 
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn), if set.
+    #[inline]
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
@@ -115,6 +128,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -123,12 +137,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -136,6 +152,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn evaluation_form_version(mut self, input: i32) -> Self {
         self.evaluation_form_version = Some(input);
         self
@@ -144,12 +161,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
         self.evaluation_form_version = input;
         self
     }
 
     /// Returns [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version), if set.
+    #[inline]
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
@@ -157,6 +176,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked). This field is required.
+    #[inline]
     pub fn locked(mut self, input: bool) -> Self {
         self.locked = Some(input);
         self
@@ -165,12 +185,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked). This field is required.
+    #[inline]
     pub fn set_locked(mut self, input: Option<bool>) -> Self {
         self.locked = input;
         self
     }
 
     /// Returns [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked), if set.
+    #[inline]
     pub fn get_locked(&self) -> &Option<bool> {
         &self.locked
     }
@@ -178,6 +200,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormVersionSummary#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationFormVersionStatus) -> Self {
         self.status = Some(input);
         self
@@ -186,6 +209,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormVersionSummary#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::EvaluationFormVersionStatus>,
@@ -195,6 +219,7 @@ impl EvaluationFormVersionSummaryBuilder {
     }
 
     /// Returns [`status`](crate::types::EvaluationFormVersionSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
@@ -202,6 +227,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -210,6 +236,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -219,6 +246,7 @@ impl EvaluationFormVersionSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -226,6 +254,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -234,12 +263,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by). This field is required.
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
@@ -247,6 +278,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -255,6 +287,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -264,6 +297,7 @@ impl EvaluationFormVersionSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -271,6 +305,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn last_modified_by(mut self, input: impl Into<String>) -> Self {
         self.last_modified_by = Some(input.into());
         self
@@ -279,12 +314,14 @@ impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by). This field is required.
+    #[inline]
     pub fn set_last_modified_by(mut self, input: Option<String>) -> Self {
         self.last_modified_by = input;
         self
     }
 
     /// Returns [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by), if set.
+    #[inline]
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
@@ -299,6 +336,7 @@ impl EvaluationFormVersionSummaryBuilder {
     /// - [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by)
     /// - [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time)
     /// - [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationFormVersionSummary, crate::error::BuildError> {
@@ -352,6 +390,7 @@ impl EvaluationFormVersionSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationFormVersionSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -388,6 +427,7 @@ impl crate::rest_json::JsonSer for EvaluationFormVersionSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationFormVersionSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ pub struct EvaluationGenAiAnswerAnalysisDetails {
 
 impl EvaluationGenAiAnswerAnalysisDetails {
     /// Generative AI automation answer justification.
+    #[inline]
     pub fn justification(&self) -> Option<&str> {
         self.justification.as_deref()
     }
@@ -20,6 +21,7 @@ impl EvaluationGenAiAnswerAnalysisDetails {
     /// Generative AI automation answer analysis points of interest.
     ///
     /// Empty when the field is unset; use `.points_of_interest.is_none()` to tell unset from empty.
+    #[inline]
     pub fn points_of_interest(
         &self,
     ) -> &[crate::types::EvaluationTranscriptPointOfInterest] {
@@ -27,6 +29,7 @@ impl EvaluationGenAiAnswerAnalysisDetails {
     }
 
     /// Creates a new builder for [`EvaluationGenAiAnswerAnalysisDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationGenAiAnswerAnalysisDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +49,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     /// Generative AI automation answer justification.
     ///
     /// Sets [`justification`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.justification).
+    #[inline]
     pub fn justification(mut self, input: impl Into<String>) -> Self {
         self.justification = Some(input.into());
         self
@@ -54,17 +58,20 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     /// Generative AI automation answer justification.
     ///
     /// Sets [`justification`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.justification).
+    #[inline]
     pub fn set_justification(mut self, input: Option<String>) -> Self {
         self.justification = input;
         self
     }
 
     /// Returns [`justification`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.justification), if set.
+    #[inline]
     pub fn get_justification(&self) -> &Option<String> {
         &self.justification
     }
 
     /// Appends an item to [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
+    #[inline]
     pub fn points_of_interest(
         mut self,
         input: crate::types::EvaluationTranscriptPointOfInterest,
@@ -78,6 +85,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     /// Generative AI automation answer analysis points of interest.
     ///
     /// Sets [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest).
+    #[inline]
     pub fn set_points_of_interest(
         mut self,
         input: Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>>,
@@ -87,6 +95,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     }
 
     /// Returns [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest), if set.
+    #[inline]
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
@@ -94,6 +103,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     }
 
     /// Builds a [`EvaluationGenAiAnswerAnalysisDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationGenAiAnswerAnalysisDetails {
         crate::types::EvaluationGenAiAnswerAnalysisDetails {
             justification: self.justification,
@@ -103,6 +113,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationGenAiAnswerAnalysisDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for EvaluationGenAiAnswerAnalysisDetails {
 }
 
 impl crate::rest_json::JsonDe for EvaluationGenAiAnswerAnalysisDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

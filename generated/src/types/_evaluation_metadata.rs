@@ -27,46 +27,55 @@ pub struct EvaluationMetadata {
 
 impl EvaluationMetadata {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
+    #[inline]
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
 
     /// The identifier of the agent who performed the contact.
+    #[inline]
     pub fn contact_agent_id(&self) -> Option<&str> {
         self.contact_agent_id.as_deref()
     }
 
     /// The calibration session ID that this evaluation belongs to.
+    #[inline]
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
 
     /// The overall score of the contact evaluation.
+    #[inline]
     pub fn score(&self) -> Option<&crate::types::EvaluationScore> {
         self.score.as_ref()
     }
 
     /// Information related to automated evaluation.
+    #[inline]
     pub fn auto_evaluation(&self) -> Option<&crate::types::AutoEvaluationDetails> {
         self.auto_evaluation.as_ref()
     }
 
     /// Information related to evaluation acknowledgement.
+    #[inline]
     pub fn acknowledgement(&self) -> Option<&crate::types::EvaluationAcknowledgement> {
         self.acknowledgement.as_ref()
     }
 
     /// Information about reviews of this evaluation.
+    #[inline]
     pub fn review(&self) -> Option<&crate::types::EvaluationReviewMetadata> {
         self.review.as_ref()
     }
 
     /// Information about a contact participant in this evaluation.
+    #[inline]
     pub fn contact_participant(
         &self,
     ) -> Option<&crate::types::EvaluationContactParticipant> {
@@ -74,11 +83,13 @@ impl EvaluationMetadata {
     }
 
     /// Identifier of the sampling job.
+    #[inline]
     pub fn sampling_job_id(&self) -> Option<&str> {
         self.sampling_job_id.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +115,7 @@ impl EvaluationMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id). This field is required.
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -112,12 +124,14 @@ impl EvaluationMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id). This field is required.
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -125,6 +139,7 @@ impl EvaluationMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn evaluator_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluator_arn = Some(input.into());
         self
@@ -133,12 +148,14 @@ impl EvaluationMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn set_evaluator_arn(mut self, input: Option<String>) -> Self {
         self.evaluator_arn = input;
         self
     }
 
     /// Returns [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn), if set.
+    #[inline]
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
@@ -146,6 +163,7 @@ impl EvaluationMetadataBuilder {
     /// The identifier of the agent who performed the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id).
+    #[inline]
     pub fn contact_agent_id(mut self, input: impl Into<String>) -> Self {
         self.contact_agent_id = Some(input.into());
         self
@@ -154,12 +172,14 @@ impl EvaluationMetadataBuilder {
     /// The identifier of the agent who performed the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id).
+    #[inline]
     pub fn set_contact_agent_id(mut self, input: Option<String>) -> Self {
         self.contact_agent_id = input;
         self
     }
 
     /// Returns [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id), if set.
+    #[inline]
     pub fn get_contact_agent_id(&self) -> &Option<String> {
         &self.contact_agent_id
     }
@@ -167,6 +187,7 @@ impl EvaluationMetadataBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id).
+    #[inline]
     pub fn calibration_session_id(mut self, input: impl Into<String>) -> Self {
         self.calibration_session_id = Some(input.into());
         self
@@ -175,12 +196,14 @@ impl EvaluationMetadataBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id).
+    #[inline]
     pub fn set_calibration_session_id(mut self, input: Option<String>) -> Self {
         self.calibration_session_id = input;
         self
     }
 
     /// Returns [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id), if set.
+    #[inline]
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
@@ -188,6 +211,7 @@ impl EvaluationMetadataBuilder {
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationMetadata#structfield.score).
+    #[inline]
     pub fn score(mut self, input: crate::types::EvaluationScore) -> Self {
         self.score = Some(input);
         self
@@ -196,12 +220,14 @@ impl EvaluationMetadataBuilder {
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationMetadata#structfield.score).
+    #[inline]
     pub fn set_score(mut self, input: Option<crate::types::EvaluationScore>) -> Self {
         self.score = input;
         self
     }
 
     /// Returns [`score`](crate::types::EvaluationMetadata#structfield.score), if set.
+    #[inline]
     pub fn get_score(&self) -> &Option<crate::types::EvaluationScore> {
         &self.score
     }
@@ -209,6 +235,7 @@ impl EvaluationMetadataBuilder {
     /// Information related to automated evaluation.
     ///
     /// Sets [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation).
+    #[inline]
     pub fn auto_evaluation(
         mut self,
         input: crate::types::AutoEvaluationDetails,
@@ -220,6 +247,7 @@ impl EvaluationMetadataBuilder {
     /// Information related to automated evaluation.
     ///
     /// Sets [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation).
+    #[inline]
     pub fn set_auto_evaluation(
         mut self,
         input: Option<crate::types::AutoEvaluationDetails>,
@@ -229,6 +257,7 @@ impl EvaluationMetadataBuilder {
     }
 
     /// Returns [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation), if set.
+    #[inline]
     pub fn get_auto_evaluation(&self) -> &Option<crate::types::AutoEvaluationDetails> {
         &self.auto_evaluation
     }
@@ -236,6 +265,7 @@ impl EvaluationMetadataBuilder {
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement).
+    #[inline]
     pub fn acknowledgement(
         mut self,
         input: crate::types::EvaluationAcknowledgement,
@@ -247,6 +277,7 @@ impl EvaluationMetadataBuilder {
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement).
+    #[inline]
     pub fn set_acknowledgement(
         mut self,
         input: Option<crate::types::EvaluationAcknowledgement>,
@@ -256,6 +287,7 @@ impl EvaluationMetadataBuilder {
     }
 
     /// Returns [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement), if set.
+    #[inline]
     pub fn get_acknowledgement(
         &self,
     ) -> &Option<crate::types::EvaluationAcknowledgement> {
@@ -265,6 +297,7 @@ impl EvaluationMetadataBuilder {
     /// Information about reviews of this evaluation.
     ///
     /// Sets [`review`](crate::types::EvaluationMetadata#structfield.review).
+    #[inline]
     pub fn review(mut self, input: crate::types::EvaluationReviewMetadata) -> Self {
         self.review = Some(input);
         self
@@ -273,6 +306,7 @@ impl EvaluationMetadataBuilder {
     /// Information about reviews of this evaluation.
     ///
     /// Sets [`review`](crate::types::EvaluationMetadata#structfield.review).
+    #[inline]
     pub fn set_review(
         mut self,
         input: Option<crate::types::EvaluationReviewMetadata>,
@@ -282,6 +316,7 @@ impl EvaluationMetadataBuilder {
     }
 
     /// Returns [`review`](crate::types::EvaluationMetadata#structfield.review), if set.
+    #[inline]
     pub fn get_review(&self) -> &Option<crate::types::EvaluationReviewMetadata> {
         &self.review
     }
@@ -289,6 +324,7 @@ impl EvaluationMetadataBuilder {
     /// Information about a contact participant in this evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant).
+    #[inline]
     pub fn contact_participant(
         mut self,
         input: crate::types::EvaluationContactParticipant,
@@ -300,6 +336,7 @@ impl EvaluationMetadataBuilder {
     /// Information about a contact participant in this evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant).
+    #[inline]
     pub fn set_contact_participant(
         mut self,
         input: Option<crate::types::EvaluationContactParticipant>,
@@ -309,6 +346,7 @@ impl EvaluationMetadataBuilder {
     }
 
     /// Returns [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant), if set.
+    #[inline]
     pub fn get_contact_participant(
         &self,
     ) -> &Option<crate::types::EvaluationContactParticipant> {
@@ -318,6 +356,7 @@ impl EvaluationMetadataBuilder {
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id).
+    #[inline]
     pub fn sampling_job_id(mut self, input: impl Into<String>) -> Self {
         self.sampling_job_id = Some(input.into());
         self
@@ -326,12 +365,14 @@ impl EvaluationMetadataBuilder {
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id).
+    #[inline]
     pub fn set_sampling_job_id(mut self, input: Option<String>) -> Self {
         self.sampling_job_id = input;
         self
     }
 
     /// Returns [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id), if set.
+    #[inline]
     pub fn get_sampling_job_id(&self) -> &Option<String> {
         &self.sampling_job_id
     }
@@ -341,6 +382,7 @@ impl EvaluationMetadataBuilder {
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id)
     /// - [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationMetadata, crate::error::BuildError> {
@@ -370,6 +412,7 @@ impl EvaluationMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -408,6 +451,7 @@ impl crate::rest_json::JsonSer for EvaluationMetadata {
 }
 
 impl crate::rest_json::JsonDe for EvaluationMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ pub struct EvaluationNote {
 
 impl EvaluationNote {
     /// The note for an item (section or question) in a contact evaluation.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationNote`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationNoteBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ impl EvaluationNoteBuilder {
     /// The note for an item (section or question) in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationNote#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -40,17 +43,20 @@ impl EvaluationNoteBuilder {
     /// The note for an item (section or question) in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationNote#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::EvaluationNote#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`EvaluationNote`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationNote {
         crate::types::EvaluationNote {
             value: self.value,
@@ -59,6 +65,7 @@ impl EvaluationNoteBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationNote {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -74,6 +81,7 @@ impl crate::rest_json::JsonSer for EvaluationNote {
 }
 
 impl crate::rest_json::JsonDe for EvaluationNote {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

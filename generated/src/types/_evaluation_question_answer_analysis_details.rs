@@ -16,6 +16,7 @@ pub enum EvaluationQuestionAnswerAnalysisDetails {
 
 impl EvaluationQuestionAnswerAnalysisDetails {
     /// The value of the [`ContactLens`](Self::ContactLens) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_contact_lens(
         &self,
     ) -> Result<&crate::types::EvaluationContactLensAnswerAnalysisDetails, &Self> {
@@ -23,11 +24,13 @@ impl EvaluationQuestionAnswerAnalysisDetails {
     }
 
     /// Whether this is the [`ContactLens`](Self::ContactLens) variant.
+    #[inline]
     pub fn is_contact_lens(&self) -> bool {
         self.as_contact_lens().is_ok()
     }
 
     /// The value of the [`GenAi`](Self::GenAi) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_gen_ai(
         &self,
     ) -> Result<&crate::types::EvaluationGenAiAnswerAnalysisDetails, &Self> {
@@ -35,17 +38,20 @@ impl EvaluationQuestionAnswerAnalysisDetails {
     }
 
     /// Whether this is the [`GenAi`](Self::GenAi) variant.
+    #[inline]
     pub fn is_gen_ai(&self) -> bool {
         self.as_gen_ai().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluationQuestionAnswerAnalysisDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +78,7 @@ impl crate::rest_json::JsonSer for EvaluationQuestionAnswerAnalysisDetails {
 }
 
 impl crate::rest_json::JsonDe for EvaluationQuestionAnswerAnalysisDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

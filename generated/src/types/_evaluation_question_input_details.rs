@@ -9,11 +9,13 @@ pub struct EvaluationQuestionInputDetails {
 
 impl EvaluationQuestionInputDetails {
     /// Transcript type.
+    #[inline]
     pub fn transcript_type(&self) -> Option<&crate::types::EvaluationTranscriptType> {
         self.transcript_type.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationQuestionInputDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationQuestionInputDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EvaluationQuestionInputDetailsBuilder {
     /// Transcript type.
     ///
     /// Sets [`transcript_type`](crate::types::EvaluationQuestionInputDetails#structfield.transcript_type).
+    #[inline]
     pub fn transcript_type(
         mut self,
         input: crate::types::EvaluationTranscriptType,
@@ -41,6 +44,7 @@ impl EvaluationQuestionInputDetailsBuilder {
     /// Transcript type.
     ///
     /// Sets [`transcript_type`](crate::types::EvaluationQuestionInputDetails#structfield.transcript_type).
+    #[inline]
     pub fn set_transcript_type(
         mut self,
         input: Option<crate::types::EvaluationTranscriptType>,
@@ -50,6 +54,7 @@ impl EvaluationQuestionInputDetailsBuilder {
     }
 
     /// Returns [`transcript_type`](crate::types::EvaluationQuestionInputDetails#structfield.transcript_type), if set.
+    #[inline]
     pub fn get_transcript_type(
         &self,
     ) -> &Option<crate::types::EvaluationTranscriptType> {
@@ -57,6 +62,7 @@ impl EvaluationQuestionInputDetailsBuilder {
     }
 
     /// Builds a [`EvaluationQuestionInputDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationQuestionInputDetails {
         crate::types::EvaluationQuestionInputDetails {
             transcript_type: self.transcript_type,
@@ -65,6 +71,7 @@ impl EvaluationQuestionInputDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationQuestionInputDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for EvaluationQuestionInputDetails {
 }
 
 impl crate::rest_json::JsonDe for EvaluationQuestionInputDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

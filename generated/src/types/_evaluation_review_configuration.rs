@@ -13,6 +13,7 @@ pub struct EvaluationReviewConfiguration {
 
 impl EvaluationReviewConfiguration {
     /// List of recipients who should be notified when a review is requested.
+    #[inline]
     pub fn review_notification_recipients(
         &self,
     ) -> &[crate::types::EvaluationReviewNotificationRecipient] {
@@ -20,11 +21,13 @@ impl EvaluationReviewConfiguration {
     }
 
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
+    #[inline]
     pub fn eligibility_days(&self) -> i32 {
         self.eligibility_days
     }
 
     /// Creates a new builder for [`EvaluationReviewConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationReviewConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct EvaluationReviewConfigurationBuilder {
 
 impl EvaluationReviewConfigurationBuilder {
     /// Appends an item to [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients); use [`set_review_notification_recipients`](Self::set_review_notification_recipients) to replace the whole list.
+    #[inline]
     pub fn review_notification_recipients(
         mut self,
         input: crate::types::EvaluationReviewNotificationRecipient,
@@ -55,6 +59,7 @@ impl EvaluationReviewConfigurationBuilder {
     /// List of recipients who should be notified when a review is requested.
     ///
     /// Sets [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients). This field is required.
+    #[inline]
     pub fn set_review_notification_recipients(
         mut self,
         input: Option<Vec<crate::types::EvaluationReviewNotificationRecipient>>,
@@ -64,6 +69,7 @@ impl EvaluationReviewConfigurationBuilder {
     }
 
     /// Returns [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients), if set.
+    #[inline]
     pub fn get_review_notification_recipients(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationReviewNotificationRecipient>> {
@@ -73,6 +79,7 @@ impl EvaluationReviewConfigurationBuilder {
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     ///
     /// Sets [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days).
+    #[inline]
     pub fn eligibility_days(mut self, input: i32) -> Self {
         self.eligibility_days = Some(input);
         self
@@ -81,12 +88,14 @@ impl EvaluationReviewConfigurationBuilder {
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     ///
     /// Sets [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days).
+    #[inline]
     pub fn set_eligibility_days(mut self, input: Option<i32>) -> Self {
         self.eligibility_days = input;
         self
     }
 
     /// Returns [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days), if set.
+    #[inline]
     pub fn get_eligibility_days(&self) -> &Option<i32> {
         &self.eligibility_days
     }
@@ -95,6 +104,7 @@ impl EvaluationReviewConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationReviewConfiguration, crate::error::BuildError> {
@@ -111,6 +121,7 @@ impl EvaluationReviewConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationReviewConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -133,6 +144,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewConfiguration {
 }
 
 impl crate::rest_json::JsonDe for EvaluationReviewConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

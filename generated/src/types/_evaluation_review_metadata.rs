@@ -21,33 +21,39 @@ pub struct EvaluationReviewMetadata {
 
 impl EvaluationReviewMetadata {
     /// The unique identifier for the evaluation review.
+    #[inline]
     pub fn review_id(&self) -> Option<&str> {
         self.review_id.as_deref()
     }
 
     /// The timestamp when the evaluation review was requested.
+    #[inline]
     pub fn requested_time(&self) -> Option<&crate::primitives::DateTime> {
         self.requested_time.as_ref()
     }
 
     /// The user who requested the evaluation review.
+    #[inline]
     pub fn requested_by(&self) -> Option<&str> {
         self.requested_by.as_deref()
     }
 
     /// The timestamp when the evaluation review was created.
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The user who created the evaluation review.
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
 
     /// Comments provided when requesting the evaluation review.
+    #[inline]
     pub fn review_request_comments(
         &self,
     ) -> &[crate::types::EvaluationReviewRequestComment] {
@@ -55,6 +61,7 @@ impl EvaluationReviewMetadata {
     }
 
     /// Creates a new builder for [`EvaluationReviewMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationReviewMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +87,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The unique identifier for the evaluation review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationReviewMetadata#structfield.review_id).
+    #[inline]
     pub fn review_id(mut self, input: impl Into<String>) -> Self {
         self.review_id = Some(input.into());
         self
@@ -88,12 +96,14 @@ impl EvaluationReviewMetadataBuilder {
     /// The unique identifier for the evaluation review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationReviewMetadata#structfield.review_id).
+    #[inline]
     pub fn set_review_id(mut self, input: Option<String>) -> Self {
         self.review_id = input;
         self
     }
 
     /// Returns [`review_id`](crate::types::EvaluationReviewMetadata#structfield.review_id), if set.
+    #[inline]
     pub fn get_review_id(&self) -> &Option<String> {
         &self.review_id
     }
@@ -101,6 +111,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The timestamp when the evaluation review was requested.
     ///
     /// Sets [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time).
+    #[inline]
     pub fn requested_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.requested_time = Some(input);
         self
@@ -109,6 +120,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The timestamp when the evaluation review was requested.
     ///
     /// Sets [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time).
+    #[inline]
     pub fn set_requested_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -118,6 +130,7 @@ impl EvaluationReviewMetadataBuilder {
     }
 
     /// Returns [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time), if set.
+    #[inline]
     pub fn get_requested_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.requested_time
     }
@@ -125,6 +138,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The user who requested the evaluation review.
     ///
     /// Sets [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by).
+    #[inline]
     pub fn requested_by(mut self, input: impl Into<String>) -> Self {
         self.requested_by = Some(input.into());
         self
@@ -133,12 +147,14 @@ impl EvaluationReviewMetadataBuilder {
     /// The user who requested the evaluation review.
     ///
     /// Sets [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by).
+    #[inline]
     pub fn set_requested_by(mut self, input: Option<String>) -> Self {
         self.requested_by = input;
         self
     }
 
     /// Returns [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by), if set.
+    #[inline]
     pub fn get_requested_by(&self) -> &Option<String> {
         &self.requested_by
     }
@@ -147,6 +163,7 @@ impl EvaluationReviewMetadataBuilder {
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -156,6 +173,7 @@ impl EvaluationReviewMetadataBuilder {
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -166,6 +184,7 @@ impl EvaluationReviewMetadataBuilder {
 
     /// Returns [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time), if set.
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -174,6 +193,7 @@ impl EvaluationReviewMetadataBuilder {
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -183,6 +203,7 @@ impl EvaluationReviewMetadataBuilder {
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
@@ -190,11 +211,13 @@ impl EvaluationReviewMetadataBuilder {
 
     /// Returns [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by), if set.
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
 
     /// Appends an item to [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments); use [`set_review_request_comments`](Self::set_review_request_comments) to replace the whole list.
+    #[inline]
     pub fn review_request_comments(
         mut self,
         input: crate::types::EvaluationReviewRequestComment,
@@ -208,6 +231,7 @@ impl EvaluationReviewMetadataBuilder {
     /// Comments provided when requesting the evaluation review.
     ///
     /// Sets [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments). This field is required.
+    #[inline]
     pub fn set_review_request_comments(
         mut self,
         input: Option<Vec<crate::types::EvaluationReviewRequestComment>>,
@@ -217,6 +241,7 @@ impl EvaluationReviewMetadataBuilder {
     }
 
     /// Returns [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments), if set.
+    #[inline]
     pub fn get_review_request_comments(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationReviewRequestComment>> {
@@ -227,6 +252,7 @@ impl EvaluationReviewMetadataBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationReviewMetadata, crate::error::BuildError> {
@@ -249,6 +275,7 @@ impl EvaluationReviewMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationReviewMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -276,6 +303,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewMetadata {
 }
 
 impl crate::rest_json::JsonDe for EvaluationReviewMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

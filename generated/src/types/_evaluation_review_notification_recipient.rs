@@ -11,11 +11,13 @@ pub struct EvaluationReviewNotificationRecipient {
 
 impl EvaluationReviewNotificationRecipient {
     /// The type of notification recipient.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::EvaluationReviewNotificationRecipientType {
         &self.r#type
     }
 
     /// The value associated with the notification recipient type.
+    #[inline]
     pub fn value(
         &self,
     ) -> Option<&crate::types::EvaluationReviewNotificationRecipientValue> {
@@ -23,6 +25,7 @@ impl EvaluationReviewNotificationRecipient {
     }
 
     /// Creates a new builder for [`EvaluationReviewNotificationRecipient`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationReviewNotificationRecipientBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     /// The type of notification recipient.
     ///
     /// Sets [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(
         mut self,
         input: crate::types::EvaluationReviewNotificationRecipientType,
@@ -51,6 +55,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     /// The type of notification recipient.
     ///
     /// Sets [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::EvaluationReviewNotificationRecipientType>,
@@ -60,6 +65,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     }
 
     /// Returns [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type), if set.
+    #[inline]
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationReviewNotificationRecipientType> {
@@ -69,6 +75,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     /// The value associated with the notification recipient type.
     ///
     /// Sets [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value).
+    #[inline]
     pub fn value(
         mut self,
         input: crate::types::EvaluationReviewNotificationRecipientValue,
@@ -80,6 +87,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     /// The value associated with the notification recipient type.
     ///
     /// Sets [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: Option<crate::types::EvaluationReviewNotificationRecipientValue>,
@@ -89,6 +97,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     }
 
     /// Returns [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value), if set.
+    #[inline]
     pub fn get_value(
         &self,
     ) -> &Option<crate::types::EvaluationReviewNotificationRecipientValue> {
@@ -99,6 +108,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -118,6 +128,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationReviewNotificationRecipient {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -134,6 +145,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewNotificationRecipient {
 }
 
 impl crate::rest_json::JsonDe for EvaluationReviewNotificationRecipient {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct EvaluationReviewRequestComment {
 
 impl EvaluationReviewRequestComment {
     /// The text content of the review request comment.
+    #[inline]
     pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 
     /// The timestamp when the evaluation review request comment was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The user who created the evaluation review request comment.
+    #[inline]
     pub fn created_by(&self) -> Option<&str> {
         self.created_by.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationReviewRequestComment`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationReviewRequestCommentBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The text content of the review request comment.
     ///
     /// Sets [`comment`](crate::types::EvaluationReviewRequestComment#structfield.comment).
+    #[inline]
     pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.comment = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The text content of the review request comment.
     ///
     /// Sets [`comment`](crate::types::EvaluationReviewRequestComment#structfield.comment).
+    #[inline]
     pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.comment = input;
         self
     }
 
     /// Returns [`comment`](crate::types::EvaluationReviewRequestComment#structfield.comment), if set.
+    #[inline]
     pub fn get_comment(&self) -> &Option<String> {
         &self.comment
     }
@@ -67,6 +74,7 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The timestamp when the evaluation review request comment was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -75,6 +83,7 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The timestamp when the evaluation review request comment was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -84,6 +93,7 @@ impl EvaluationReviewRequestCommentBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -91,6 +101,7 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The user who created the evaluation review request comment.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by).
+    #[inline]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -99,17 +110,20 @@ impl EvaluationReviewRequestCommentBuilder {
     /// The user who created the evaluation review request comment.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by).
+    #[inline]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
 
     /// Returns [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by), if set.
+    #[inline]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
 
     /// Builds a [`EvaluationReviewRequestComment`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationReviewRequestComment {
         crate::types::EvaluationReviewRequestComment {
             comment: self.comment,
@@ -120,6 +134,7 @@ impl EvaluationReviewRequestCommentBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationReviewRequestComment {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewRequestComment {
 }
 
 impl crate::rest_json::JsonDe for EvaluationReviewRequestComment {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct EvaluationScore {
 
 impl EvaluationScore {
     /// The score percentage for an item in a contact evaluation.
+    #[inline]
     pub fn percentage(&self) -> f64 {
         self.percentage
     }
 
     /// The flag to mark the item as not applicable for scoring.
+    #[inline]
     pub fn not_applicable(&self) -> bool {
         self.not_applicable
     }
 
     /// The flag that marks the item as automatic fail.
+    #[inline]
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
 
     /// Weight applied to this evaluation score.
+    #[inline]
     pub fn applied_weight(&self) -> Option<f64> {
         self.applied_weight
     }
 
     /// Creates a new builder for [`EvaluationScore`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationScoreBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl EvaluationScoreBuilder {
     /// The score percentage for an item in a contact evaluation.
     ///
     /// Sets [`percentage`](crate::types::EvaluationScore#structfield.percentage).
+    #[inline]
     pub fn percentage(mut self, input: f64) -> Self {
         self.percentage = Some(input);
         self
@@ -62,12 +68,14 @@ impl EvaluationScoreBuilder {
     /// The score percentage for an item in a contact evaluation.
     ///
     /// Sets [`percentage`](crate::types::EvaluationScore#structfield.percentage).
+    #[inline]
     pub fn set_percentage(mut self, input: Option<f64>) -> Self {
         self.percentage = input;
         self
     }
 
     /// Returns [`percentage`](crate::types::EvaluationScore#structfield.percentage), if set.
+    #[inline]
     pub fn get_percentage(&self) -> &Option<f64> {
         &self.percentage
     }
@@ -75,6 +83,7 @@ impl EvaluationScoreBuilder {
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable).
+    #[inline]
     pub fn not_applicable(mut self, input: bool) -> Self {
         self.not_applicable = Some(input);
         self
@@ -83,12 +92,14 @@ impl EvaluationScoreBuilder {
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable).
+    #[inline]
     pub fn set_not_applicable(mut self, input: Option<bool>) -> Self {
         self.not_applicable = input;
         self
     }
 
     /// Returns [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable), if set.
+    #[inline]
     pub fn get_not_applicable(&self) -> &Option<bool> {
         &self.not_applicable
     }
@@ -96,6 +107,7 @@ impl EvaluationScoreBuilder {
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail).
+    #[inline]
     pub fn automatic_fail(mut self, input: bool) -> Self {
         self.automatic_fail = Some(input);
         self
@@ -104,12 +116,14 @@ impl EvaluationScoreBuilder {
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail).
+    #[inline]
     pub fn set_automatic_fail(mut self, input: Option<bool>) -> Self {
         self.automatic_fail = input;
         self
     }
 
     /// Returns [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail), if set.
+    #[inline]
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
@@ -117,6 +131,7 @@ impl EvaluationScoreBuilder {
     /// Weight applied to this evaluation score.
     ///
     /// Sets [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight).
+    #[inline]
     pub fn applied_weight(mut self, input: f64) -> Self {
         self.applied_weight = Some(input);
         self
@@ -125,17 +140,20 @@ impl EvaluationScoreBuilder {
     /// Weight applied to this evaluation score.
     ///
     /// Sets [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight).
+    #[inline]
     pub fn set_applied_weight(mut self, input: Option<f64>) -> Self {
         self.applied_weight = input;
         self
     }
 
     /// Returns [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight), if set.
+    #[inline]
     pub fn get_applied_weight(&self) -> &Option<f64> {
         &self.applied_weight
     }
 
     /// Builds a [`EvaluationScore`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationScore {
         crate::types::EvaluationScore {
             percentage: self.percentage.unwrap_or_default(),
@@ -147,6 +165,7 @@ impl EvaluationScoreBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationScore {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +196,7 @@ impl crate::rest_json::JsonSer for EvaluationScore {
 }
 
 impl crate::rest_json::JsonDe for EvaluationScore {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

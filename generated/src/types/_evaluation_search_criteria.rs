@@ -25,6 +25,7 @@ impl EvaluationSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::EvaluationSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -32,36 +33,43 @@ impl EvaluationSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::EvaluationSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a numeric condition.
+    #[inline]
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
 
     /// The boolean condition search criteria for searching evaluations.
+    #[inline]
     pub fn boolean_condition(&self) -> Option<&crate::types::BooleanCondition> {
         self.boolean_condition.as_ref()
     }
 
     /// The datetime condition search criteria for searching evaluations.
+    #[inline]
     pub fn date_time_condition(&self) -> Option<&crate::types::DateTimeCondition> {
         self.date_time_condition.as_ref()
     }
 
     /// The decimal condition search criteria for searching evaluations.
+    #[inline]
     pub fn decimal_condition(&self) -> Option<&crate::types::DecimalCondition> {
         self.decimal_condition.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -82,6 +90,7 @@ pub struct EvaluationSearchCriteriaBuilder {
 
 impl EvaluationSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::EvaluationSearchCriteria,
@@ -95,6 +104,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::EvaluationSearchCriteria>>,
@@ -104,6 +114,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSearchCriteria>> {
@@ -111,6 +122,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::EvaluationSearchCriteria,
@@ -124,6 +136,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::EvaluationSearchCriteria>>,
@@ -133,6 +146,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSearchCriteria>> {
@@ -142,6 +156,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -150,6 +165,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -159,6 +175,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -166,6 +183,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition).
+    #[inline]
     pub fn number_condition(mut self, input: crate::types::NumberCondition) -> Self {
         self.number_condition = Some(input);
         self
@@ -174,6 +192,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition).
+    #[inline]
     pub fn set_number_condition(
         mut self,
         input: Option<crate::types::NumberCondition>,
@@ -183,6 +202,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition), if set.
+    #[inline]
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
@@ -190,6 +210,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The boolean condition search criteria for searching evaluations.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition).
+    #[inline]
     pub fn boolean_condition(mut self, input: crate::types::BooleanCondition) -> Self {
         self.boolean_condition = Some(input);
         self
@@ -198,6 +219,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The boolean condition search criteria for searching evaluations.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition).
+    #[inline]
     pub fn set_boolean_condition(
         mut self,
         input: Option<crate::types::BooleanCondition>,
@@ -207,6 +229,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition), if set.
+    #[inline]
     pub fn get_boolean_condition(&self) -> &Option<crate::types::BooleanCondition> {
         &self.boolean_condition
     }
@@ -214,6 +237,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The datetime condition search criteria for searching evaluations.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition).
+    #[inline]
     pub fn date_time_condition(
         mut self,
         input: crate::types::DateTimeCondition,
@@ -225,6 +249,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The datetime condition search criteria for searching evaluations.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition).
+    #[inline]
     pub fn set_date_time_condition(
         mut self,
         input: Option<crate::types::DateTimeCondition>,
@@ -234,6 +259,7 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition), if set.
+    #[inline]
     pub fn get_date_time_condition(&self) -> &Option<crate::types::DateTimeCondition> {
         &self.date_time_condition
     }
@@ -241,6 +267,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The decimal condition search criteria for searching evaluations.
     ///
     /// Sets [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition).
+    #[inline]
     pub fn decimal_condition(mut self, input: crate::types::DecimalCondition) -> Self {
         self.decimal_condition = Some(input);
         self
@@ -249,6 +276,7 @@ impl EvaluationSearchCriteriaBuilder {
     /// The decimal condition search criteria for searching evaluations.
     ///
     /// Sets [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition).
+    #[inline]
     pub fn set_decimal_condition(
         mut self,
         input: Option<crate::types::DecimalCondition>,
@@ -258,11 +286,13 @@ impl EvaluationSearchCriteriaBuilder {
     }
 
     /// Returns [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition), if set.
+    #[inline]
     pub fn get_decimal_condition(&self) -> &Option<crate::types::DecimalCondition> {
         &self.decimal_condition
     }
 
     /// Builds a [`EvaluationSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationSearchCriteria {
         crate::types::EvaluationSearchCriteria {
             or_conditions: self.or_conditions,
@@ -277,6 +307,7 @@ impl EvaluationSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -310,6 +341,7 @@ impl crate::rest_json::JsonSer for EvaluationSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -12,6 +12,7 @@ pub struct EvaluationSearchFilter {
 
 impl EvaluationSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
@@ -19,6 +20,7 @@ impl EvaluationSearchFilter {
     }
 
     /// Creates a new builder for [`EvaluationSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -35,6 +37,7 @@ impl EvaluationSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::EvaluationSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn attribute_filter(
         mut self,
         input: crate::types::ControlPlaneAttributeFilter,
@@ -46,6 +49,7 @@ impl EvaluationSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::EvaluationSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn set_attribute_filter(
         mut self,
         input: Option<crate::types::ControlPlaneAttributeFilter>,
@@ -55,6 +59,7 @@ impl EvaluationSearchFilterBuilder {
     }
 
     /// Returns [`attribute_filter`](crate::types::EvaluationSearchFilter#structfield.attribute_filter), if set.
+    #[inline]
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
@@ -62,6 +67,7 @@ impl EvaluationSearchFilterBuilder {
     }
 
     /// Builds a [`EvaluationSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationSearchFilter {
         crate::types::EvaluationSearchFilter {
             attribute_filter: self.attribute_filter,
@@ -70,6 +76,7 @@ impl EvaluationSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -85,6 +92,7 @@ impl crate::rest_json::JsonSer for EvaluationSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

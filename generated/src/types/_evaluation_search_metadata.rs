@@ -39,76 +39,91 @@ pub struct EvaluationSearchMetadata {
 
 impl EvaluationSearchMetadata {
     /// The identifier of the contact in this instance of Amazon Connect.
+    #[inline]
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
 
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
+    #[inline]
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
 
     /// The unique ID of the agent who handled the contact.
+    #[inline]
     pub fn contact_agent_id(&self) -> Option<&str> {
         self.contact_agent_id.as_deref()
     }
 
     /// The calibration session ID that this evaluation belongs to.
+    #[inline]
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
 
     /// The total evaluation score expressed as a percentage.
+    #[inline]
     pub fn score_percentage(&self) -> f64 {
         self.score_percentage
     }
 
     /// The flag that marks the item as automatic fail.
+    #[inline]
     pub fn score_automatic_fail(&self) -> bool {
         self.score_automatic_fail
     }
 
     /// The flag to mark the item as not applicable for scoring.
+    #[inline]
     pub fn score_not_applicable(&self) -> bool {
         self.score_not_applicable
     }
 
     /// Whether auto-evaluation is enabled.
+    #[inline]
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
 
     /// The status of the contact auto evaluation.
+    #[inline]
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
 
     /// When the evaluation was acknowledged by the agent.
+    #[inline]
     pub fn acknowledged_time(&self) -> Option<&crate::primitives::DateTime> {
         self.acknowledged_time.as_ref()
     }
 
     /// The agent who acknowledged the evaluation.
+    #[inline]
     pub fn acknowledged_by(&self) -> Option<&str> {
         self.acknowledged_by.as_deref()
     }
 
     /// The comment from the agent when they acknowledged the evaluation.
+    #[inline]
     pub fn acknowledger_comment(&self) -> Option<&str> {
         self.acknowledger_comment.as_deref()
     }
 
     /// Identifier of the sampling job.
+    #[inline]
     pub fn sampling_job_id(&self) -> Option<&str> {
         self.sampling_job_id.as_deref()
     }
 
     /// Identifier for the review.
+    #[inline]
     pub fn review_id(&self) -> Option<&str> {
         self.review_id.as_deref()
     }
 
     /// Role of a contact participant in the evaluation.
+    #[inline]
     pub fn contact_participant_role(
         &self,
     ) -> Option<&crate::types::ContactParticipantRole> {
@@ -116,11 +131,13 @@ impl EvaluationSearchMetadata {
     }
 
     /// Identifier for a contact participant in the evaluation.
+    #[inline]
     pub fn contact_participant_id(&self) -> Option<&str> {
         self.contact_participant_id.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationSearchMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSearchMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -152,6 +169,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id). This field is required.
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -160,12 +178,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id). This field is required.
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -173,6 +193,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn evaluator_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluator_arn = Some(input.into());
         self
@@ -181,12 +202,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn set_evaluator_arn(mut self, input: Option<String>) -> Self {
         self.evaluator_arn = input;
         self
     }
 
     /// Returns [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn), if set.
+    #[inline]
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
@@ -194,6 +217,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The unique ID of the agent who handled the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id).
+    #[inline]
     pub fn contact_agent_id(mut self, input: impl Into<String>) -> Self {
         self.contact_agent_id = Some(input.into());
         self
@@ -202,12 +226,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The unique ID of the agent who handled the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id).
+    #[inline]
     pub fn set_contact_agent_id(mut self, input: Option<String>) -> Self {
         self.contact_agent_id = input;
         self
     }
 
     /// Returns [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id), if set.
+    #[inline]
     pub fn get_contact_agent_id(&self) -> &Option<String> {
         &self.contact_agent_id
     }
@@ -215,6 +241,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id).
+    #[inline]
     pub fn calibration_session_id(mut self, input: impl Into<String>) -> Self {
         self.calibration_session_id = Some(input.into());
         self
@@ -223,12 +250,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id).
+    #[inline]
     pub fn set_calibration_session_id(mut self, input: Option<String>) -> Self {
         self.calibration_session_id = input;
         self
     }
 
     /// Returns [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id), if set.
+    #[inline]
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
@@ -236,6 +265,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The total evaluation score expressed as a percentage.
     ///
     /// Sets [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage).
+    #[inline]
     pub fn score_percentage(mut self, input: f64) -> Self {
         self.score_percentage = Some(input);
         self
@@ -244,12 +274,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The total evaluation score expressed as a percentage.
     ///
     /// Sets [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage).
+    #[inline]
     pub fn set_score_percentage(mut self, input: Option<f64>) -> Self {
         self.score_percentage = input;
         self
     }
 
     /// Returns [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage), if set.
+    #[inline]
     pub fn get_score_percentage(&self) -> &Option<f64> {
         &self.score_percentage
     }
@@ -257,6 +289,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail).
+    #[inline]
     pub fn score_automatic_fail(mut self, input: bool) -> Self {
         self.score_automatic_fail = Some(input);
         self
@@ -265,12 +298,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail).
+    #[inline]
     pub fn set_score_automatic_fail(mut self, input: Option<bool>) -> Self {
         self.score_automatic_fail = input;
         self
     }
 
     /// Returns [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail), if set.
+    #[inline]
     pub fn get_score_automatic_fail(&self) -> &Option<bool> {
         &self.score_automatic_fail
     }
@@ -278,6 +313,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable).
+    #[inline]
     pub fn score_not_applicable(mut self, input: bool) -> Self {
         self.score_not_applicable = Some(input);
         self
@@ -286,12 +322,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable).
+    #[inline]
     pub fn set_score_not_applicable(mut self, input: Option<bool>) -> Self {
         self.score_not_applicable = input;
         self
     }
 
     /// Returns [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable), if set.
+    #[inline]
     pub fn get_score_not_applicable(&self) -> &Option<bool> {
         &self.score_not_applicable
     }
@@ -299,6 +337,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Whether auto-evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn auto_evaluation_enabled(mut self, input: bool) -> Self {
         self.auto_evaluation_enabled = Some(input);
         self
@@ -307,12 +346,14 @@ impl EvaluationSearchMetadataBuilder {
     /// Whether auto-evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn set_auto_evaluation_enabled(mut self, input: Option<bool>) -> Self {
         self.auto_evaluation_enabled = input;
         self
     }
 
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled), if set.
+    #[inline]
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
@@ -320,6 +361,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status).
+    #[inline]
     pub fn auto_evaluation_status(
         mut self,
         input: crate::types::AutoEvaluationStatus,
@@ -331,6 +373,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status).
+    #[inline]
     pub fn set_auto_evaluation_status(
         mut self,
         input: Option<crate::types::AutoEvaluationStatus>,
@@ -340,6 +383,7 @@ impl EvaluationSearchMetadataBuilder {
     }
 
     /// Returns [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status), if set.
+    #[inline]
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
@@ -349,6 +393,7 @@ impl EvaluationSearchMetadataBuilder {
     /// When the evaluation was acknowledged by the agent.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time).
+    #[inline]
     pub fn acknowledged_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.acknowledged_time = Some(input);
         self
@@ -357,6 +402,7 @@ impl EvaluationSearchMetadataBuilder {
     /// When the evaluation was acknowledged by the agent.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time).
+    #[inline]
     pub fn set_acknowledged_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -366,6 +412,7 @@ impl EvaluationSearchMetadataBuilder {
     }
 
     /// Returns [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time), if set.
+    #[inline]
     pub fn get_acknowledged_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.acknowledged_time
     }
@@ -373,6 +420,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by).
+    #[inline]
     pub fn acknowledged_by(mut self, input: impl Into<String>) -> Self {
         self.acknowledged_by = Some(input.into());
         self
@@ -381,12 +429,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by).
+    #[inline]
     pub fn set_acknowledged_by(mut self, input: Option<String>) -> Self {
         self.acknowledged_by = input;
         self
     }
 
     /// Returns [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by), if set.
+    #[inline]
     pub fn get_acknowledged_by(&self) -> &Option<String> {
         &self.acknowledged_by
     }
@@ -394,6 +444,7 @@ impl EvaluationSearchMetadataBuilder {
     /// The comment from the agent when they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment).
+    #[inline]
     pub fn acknowledger_comment(mut self, input: impl Into<String>) -> Self {
         self.acknowledger_comment = Some(input.into());
         self
@@ -402,12 +453,14 @@ impl EvaluationSearchMetadataBuilder {
     /// The comment from the agent when they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment).
+    #[inline]
     pub fn set_acknowledger_comment(mut self, input: Option<String>) -> Self {
         self.acknowledger_comment = input;
         self
     }
 
     /// Returns [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment), if set.
+    #[inline]
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
@@ -415,6 +468,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id).
+    #[inline]
     pub fn sampling_job_id(mut self, input: impl Into<String>) -> Self {
         self.sampling_job_id = Some(input.into());
         self
@@ -423,12 +477,14 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id).
+    #[inline]
     pub fn set_sampling_job_id(mut self, input: Option<String>) -> Self {
         self.sampling_job_id = input;
         self
     }
 
     /// Returns [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id), if set.
+    #[inline]
     pub fn get_sampling_job_id(&self) -> &Option<String> {
         &self.sampling_job_id
     }
@@ -436,6 +492,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier for the review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id).
+    #[inline]
     pub fn review_id(mut self, input: impl Into<String>) -> Self {
         self.review_id = Some(input.into());
         self
@@ -444,12 +501,14 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier for the review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id).
+    #[inline]
     pub fn set_review_id(mut self, input: Option<String>) -> Self {
         self.review_id = input;
         self
     }
 
     /// Returns [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id), if set.
+    #[inline]
     pub fn get_review_id(&self) -> &Option<String> {
         &self.review_id
     }
@@ -457,6 +516,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Role of a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role).
+    #[inline]
     pub fn contact_participant_role(
         mut self,
         input: crate::types::ContactParticipantRole,
@@ -468,6 +528,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Role of a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role).
+    #[inline]
     pub fn set_contact_participant_role(
         mut self,
         input: Option<crate::types::ContactParticipantRole>,
@@ -477,6 +538,7 @@ impl EvaluationSearchMetadataBuilder {
     }
 
     /// Returns [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role), if set.
+    #[inline]
     pub fn get_contact_participant_role(
         &self,
     ) -> &Option<crate::types::ContactParticipantRole> {
@@ -486,6 +548,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier for a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id).
+    #[inline]
     pub fn contact_participant_id(mut self, input: impl Into<String>) -> Self {
         self.contact_participant_id = Some(input.into());
         self
@@ -494,12 +557,14 @@ impl EvaluationSearchMetadataBuilder {
     /// Identifier for a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id).
+    #[inline]
     pub fn set_contact_participant_id(mut self, input: Option<String>) -> Self {
         self.contact_participant_id = input;
         self
     }
 
     /// Returns [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id), if set.
+    #[inline]
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
@@ -509,6 +574,7 @@ impl EvaluationSearchMetadataBuilder {
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id)
     /// - [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationSearchMetadata, crate::error::BuildError> {
@@ -544,6 +610,7 @@ impl EvaluationSearchMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSearchMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -612,6 +679,7 @@ impl crate::rest_json::JsonSer for EvaluationSearchMetadata {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSearchMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

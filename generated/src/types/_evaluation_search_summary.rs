@@ -29,61 +29,73 @@ pub struct EvaluationSearchSummary {
 
 impl EvaluationSearchSummary {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
 
     /// A version of the evaluation form.
+    #[inline]
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
 
     /// Title of the evaluation form.
+    #[inline]
     pub fn evaluation_form_title(&self) -> Option<&str> {
         self.evaluation_form_title.as_deref()
     }
 
     /// Summary information about the evaluation search.
+    #[inline]
     pub fn metadata(&self) -> Option<&crate::types::EvaluationSearchMetadata> {
         self.metadata.as_ref()
     }
 
     /// The status of the evaluation.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
 
     /// Type of the evaluation.
+    #[inline]
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
 
     /// The date and time when the evaluation was created, in UTC time.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The date and time when the evaluation was modified last time, in UTC time.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`EvaluationSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +122,7 @@ impl EvaluationSearchSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_id = Some(input.into());
         self
@@ -118,12 +131,14 @@ impl EvaluationSearchSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
         self.evaluation_id = input;
         self
     }
 
     /// Returns [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id), if set.
+    #[inline]
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
@@ -131,6 +146,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_arn = Some(input.into());
         self
@@ -139,12 +155,14 @@ impl EvaluationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_arn = input;
         self
     }
 
     /// Returns [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn), if set.
+    #[inline]
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
@@ -152,6 +170,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id).
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -160,12 +179,14 @@ impl EvaluationSearchSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id).
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -173,6 +194,7 @@ impl EvaluationSearchSummaryBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn evaluation_form_version(mut self, input: i32) -> Self {
         self.evaluation_form_version = Some(input);
         self
@@ -181,12 +203,14 @@ impl EvaluationSearchSummaryBuilder {
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version). This field is required.
+    #[inline]
     pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
         self.evaluation_form_version = input;
         self
     }
 
     /// Returns [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version), if set.
+    #[inline]
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
@@ -194,6 +218,7 @@ impl EvaluationSearchSummaryBuilder {
     /// Title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title).
+    #[inline]
     pub fn evaluation_form_title(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_title = Some(input.into());
         self
@@ -202,12 +227,14 @@ impl EvaluationSearchSummaryBuilder {
     /// Title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title).
+    #[inline]
     pub fn set_evaluation_form_title(mut self, input: Option<String>) -> Self {
         self.evaluation_form_title = input;
         self
     }
 
     /// Returns [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title), if set.
+    #[inline]
     pub fn get_evaluation_form_title(&self) -> &Option<String> {
         &self.evaluation_form_title
     }
@@ -215,6 +242,7 @@ impl EvaluationSearchSummaryBuilder {
     /// Summary information about the evaluation search.
     ///
     /// Sets [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata).
+    #[inline]
     pub fn metadata(mut self, input: crate::types::EvaluationSearchMetadata) -> Self {
         self.metadata = Some(input);
         self
@@ -223,6 +251,7 @@ impl EvaluationSearchSummaryBuilder {
     /// Summary information about the evaluation search.
     ///
     /// Sets [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata).
+    #[inline]
     pub fn set_metadata(
         mut self,
         input: Option<crate::types::EvaluationSearchMetadata>,
@@ -232,6 +261,7 @@ impl EvaluationSearchSummaryBuilder {
     }
 
     /// Returns [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata), if set.
+    #[inline]
     pub fn get_metadata(&self) -> &Option<crate::types::EvaluationSearchMetadata> {
         &self.metadata
     }
@@ -239,6 +269,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSearchSummary#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationStatus) -> Self {
         self.status = Some(input);
         self
@@ -247,12 +278,14 @@ impl EvaluationSearchSummaryBuilder {
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSearchSummary#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::EvaluationStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::EvaluationSearchSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
@@ -260,6 +293,7 @@ impl EvaluationSearchSummaryBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type).
+    #[inline]
     pub fn evaluation_type(mut self, input: crate::types::EvaluationType) -> Self {
         self.evaluation_type = Some(input);
         self
@@ -268,6 +302,7 @@ impl EvaluationSearchSummaryBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type).
+    #[inline]
     pub fn set_evaluation_type(
         mut self,
         input: Option<crate::types::EvaluationType>,
@@ -277,6 +312,7 @@ impl EvaluationSearchSummaryBuilder {
     }
 
     /// Returns [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type), if set.
+    #[inline]
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
@@ -284,6 +320,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The date and time when the evaluation was created, in UTC time.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -292,6 +329,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The date and time when the evaluation was created, in UTC time.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -301,6 +339,7 @@ impl EvaluationSearchSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -308,6 +347,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The date and time when the evaluation was modified last time, in UTC time.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -316,6 +356,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The date and time when the evaluation was modified last time, in UTC time.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -325,11 +366,13 @@ impl EvaluationSearchSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
 
     /// Inserts an entry into [`tags`](crate::types::EvaluationSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -340,6 +383,7 @@ impl EvaluationSearchSummaryBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -349,6 +393,7 @@ impl EvaluationSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::EvaluationSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -362,6 +407,7 @@ impl EvaluationSearchSummaryBuilder {
     /// - [`status`](crate::types::EvaluationSearchSummary#structfield.status)
     /// - [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time)
     /// - [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationSearchSummary, crate::error::BuildError> {
@@ -412,6 +458,7 @@ impl EvaluationSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -454,6 +501,7 @@ impl crate::rest_json::JsonSer for EvaluationSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,26 +17,31 @@ pub struct EvaluationSuggestedAnswer {
 
 impl EvaluationSuggestedAnswer {
     /// Information about answer data for a contact evaluation.
+    #[inline]
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
 
     /// The status of the suggested answer.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationSuggestedAnswerStatus {
         &self.status
     }
 
     /// Details about the input used to question automation.
+    #[inline]
     pub fn input(&self) -> Option<&crate::types::EvaluationQuestionInputDetails> {
         self.input.as_ref()
     }
 
     /// Type of analysis used to provide suggested answer.
+    #[inline]
     pub fn analysis_type(&self) -> &crate::types::EvaluationQuestionAnswerAnalysisType {
         &self.analysis_type
     }
 
     /// Detailed analysis results.
+    #[inline]
     pub fn analysis_details(
         &self,
     ) -> Option<&crate::types::EvaluationQuestionAnswerAnalysisDetails> {
@@ -44,6 +49,7 @@ impl EvaluationSuggestedAnswer {
     }
 
     /// Creates a new builder for [`EvaluationSuggestedAnswer`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSuggestedAnswerBuilder {
         ::std::default::Default::default()
     }
@@ -66,6 +72,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Information about answer data for a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationSuggestedAnswer#structfield.value).
+    #[inline]
     pub fn value(mut self, input: crate::types::EvaluationAnswerData) -> Self {
         self.value = Some(input);
         self
@@ -74,6 +81,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Information about answer data for a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationSuggestedAnswer#structfield.value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: Option<crate::types::EvaluationAnswerData>,
@@ -83,6 +91,7 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 
     /// Returns [`value`](crate::types::EvaluationSuggestedAnswer#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
@@ -90,6 +99,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// The status of the suggested answer.
     ///
     /// Sets [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status). This field is required.
+    #[inline]
     pub fn status(
         mut self,
         input: crate::types::EvaluationSuggestedAnswerStatus,
@@ -101,6 +111,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// The status of the suggested answer.
     ///
     /// Sets [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::EvaluationSuggestedAnswerStatus>,
@@ -110,6 +121,7 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 
     /// Returns [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationSuggestedAnswerStatus> {
         &self.status
     }
@@ -117,6 +129,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Details about the input used to question automation.
     ///
     /// Sets [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input).
+    #[inline]
     pub fn input(mut self, input: crate::types::EvaluationQuestionInputDetails) -> Self {
         self.input = Some(input);
         self
@@ -125,6 +138,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Details about the input used to question automation.
     ///
     /// Sets [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input).
+    #[inline]
     pub fn set_input(
         mut self,
         input: Option<crate::types::EvaluationQuestionInputDetails>,
@@ -134,6 +148,7 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 
     /// Returns [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input), if set.
+    #[inline]
     pub fn get_input(&self) -> &Option<crate::types::EvaluationQuestionInputDetails> {
         &self.input
     }
@@ -141,6 +156,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Type of analysis used to provide suggested answer.
     ///
     /// Sets [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type). This field is required.
+    #[inline]
     pub fn analysis_type(
         mut self,
         input: crate::types::EvaluationQuestionAnswerAnalysisType,
@@ -152,6 +168,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Type of analysis used to provide suggested answer.
     ///
     /// Sets [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type). This field is required.
+    #[inline]
     pub fn set_analysis_type(
         mut self,
         input: Option<crate::types::EvaluationQuestionAnswerAnalysisType>,
@@ -161,6 +178,7 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 
     /// Returns [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type), if set.
+    #[inline]
     pub fn get_analysis_type(
         &self,
     ) -> &Option<crate::types::EvaluationQuestionAnswerAnalysisType> {
@@ -170,6 +188,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Detailed analysis results.
     ///
     /// Sets [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details).
+    #[inline]
     pub fn analysis_details(
         mut self,
         input: crate::types::EvaluationQuestionAnswerAnalysisDetails,
@@ -181,6 +200,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Detailed analysis results.
     ///
     /// Sets [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details).
+    #[inline]
     pub fn set_analysis_details(
         mut self,
         input: Option<crate::types::EvaluationQuestionAnswerAnalysisDetails>,
@@ -190,6 +210,7 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 
     /// Returns [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details), if set.
+    #[inline]
     pub fn get_analysis_details(
         &self,
     ) -> &Option<crate::types::EvaluationQuestionAnswerAnalysisDetails> {
@@ -201,6 +222,7 @@ impl EvaluationSuggestedAnswerBuilder {
     /// Fails when one of these fields is unset:
     /// - [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status)
     /// - [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationSuggestedAnswer, crate::error::BuildError> {
@@ -225,6 +247,7 @@ impl EvaluationSuggestedAnswerBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSuggestedAnswer {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -248,6 +271,7 @@ impl crate::rest_json::JsonSer for EvaluationSuggestedAnswer {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSuggestedAnswer {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

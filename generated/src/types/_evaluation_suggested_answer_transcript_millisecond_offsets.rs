@@ -9,11 +9,13 @@ pub struct EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
 
 impl EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     /// Offset in milliseconds from the beginning of the transcript.
+    #[inline]
     pub fn begin_offset_millis(&self) -> i32 {
         self.begin_offset_millis
     }
 
     /// Creates a new builder for [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     /// Offset in milliseconds from the beginning of the transcript.
     ///
     /// Sets [`begin_offset_millis`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets#structfield.begin_offset_millis). This field is required.
+    #[inline]
     pub fn begin_offset_millis(mut self, input: i32) -> Self {
         self.begin_offset_millis = Some(input);
         self
@@ -38,17 +41,20 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     /// Offset in milliseconds from the beginning of the transcript.
     ///
     /// Sets [`begin_offset_millis`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets#structfield.begin_offset_millis). This field is required.
+    #[inline]
     pub fn set_begin_offset_millis(mut self, input: Option<i32>) -> Self {
         self.begin_offset_millis = input;
         self
     }
 
     /// Returns [`begin_offset_millis`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets#structfield.begin_offset_millis), if set.
+    #[inline]
     pub fn get_begin_offset_millis(&self) -> &Option<i32> {
         &self.begin_offset_millis
     }
 
     /// Builds a [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
+    #[inline]
     pub fn build(
         self,
     ) -> crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
@@ -60,6 +66,7 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
 
 impl crate::rest_json::JsonSer
 for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -76,6 +83,7 @@ for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -37,56 +37,67 @@ pub struct EvaluationSummary {
 
 impl EvaluationSummary {
     /// A unique identifier for the contact evaluation.
+    #[inline]
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
 
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
+    #[inline]
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
 
     /// A title of the evaluation form.
+    #[inline]
     pub fn evaluation_form_title(&self) -> &str {
         &self.evaluation_form_title
     }
 
     /// The unique identifier for the evaluation form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// The calibration session ID that this evaluation belongs to.
+    #[inline]
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
 
     /// The status of the contact evaluation.
+    #[inline]
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
 
     /// Whether automated evaluation is enabled.
+    #[inline]
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
 
     /// The status of the contact auto evaluation.
+    #[inline]
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
+    #[inline]
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
 
     /// The overall score of the contact evaluation.
+    #[inline]
     pub fn score(&self) -> Option<&crate::types::EvaluationScore> {
         self.score.as_ref()
     }
 
     /// Information related to evaluation acknowledgement.
+    #[inline]
     pub fn acknowledgement(
         &self,
     ) -> Option<&crate::types::EvaluationAcknowledgementSummary> {
@@ -94,21 +105,25 @@ impl EvaluationSummary {
     }
 
     /// Type of the evaluation.
+    #[inline]
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
 
     /// The timestamp for when the evaluation was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The timestamp for when the evaluation was last updated.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// Information about a contact participant in the evaluation.
+    #[inline]
     pub fn contact_participant(
         &self,
     ) -> Option<&crate::types::EvaluationContactParticipant> {
@@ -116,6 +131,7 @@ impl EvaluationSummary {
     }
 
     /// Creates a new builder for [`EvaluationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -146,6 +162,7 @@ impl EvaluationSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_id = Some(input.into());
         self
@@ -154,12 +171,14 @@ impl EvaluationSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id). This field is required.
+    #[inline]
     pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
         self.evaluation_id = input;
         self
     }
 
     /// Returns [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id), if set.
+    #[inline]
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
@@ -167,6 +186,7 @@ impl EvaluationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn evaluation_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluation_arn = Some(input.into());
         self
@@ -175,12 +195,14 @@ impl EvaluationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn). This field is required.
+    #[inline]
     pub fn set_evaluation_arn(mut self, input: Option<String>) -> Self {
         self.evaluation_arn = input;
         self
     }
 
     /// Returns [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn), if set.
+    #[inline]
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
@@ -188,6 +210,7 @@ impl EvaluationSummaryBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title). This field is required.
+    #[inline]
     pub fn evaluation_form_title(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_title = Some(input.into());
         self
@@ -196,12 +219,14 @@ impl EvaluationSummaryBuilder {
     /// A title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title). This field is required.
+    #[inline]
     pub fn set_evaluation_form_title(mut self, input: Option<String>) -> Self {
         self.evaluation_form_title = input;
         self
     }
 
     /// Returns [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title), if set.
+    #[inline]
     pub fn get_evaluation_form_title(&self) -> &Option<String> {
         &self.evaluation_form_title
     }
@@ -209,6 +234,7 @@ impl EvaluationSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -217,12 +243,14 @@ impl EvaluationSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -230,6 +258,7 @@ impl EvaluationSummaryBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id).
+    #[inline]
     pub fn calibration_session_id(mut self, input: impl Into<String>) -> Self {
         self.calibration_session_id = Some(input.into());
         self
@@ -238,12 +267,14 @@ impl EvaluationSummaryBuilder {
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id).
+    #[inline]
     pub fn set_calibration_session_id(mut self, input: Option<String>) -> Self {
         self.calibration_session_id = input;
         self
     }
 
     /// Returns [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id), if set.
+    #[inline]
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
@@ -251,6 +282,7 @@ impl EvaluationSummaryBuilder {
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSummary#structfield.status). This field is required.
+    #[inline]
     pub fn status(mut self, input: crate::types::EvaluationStatus) -> Self {
         self.status = Some(input);
         self
@@ -259,12 +291,14 @@ impl EvaluationSummaryBuilder {
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSummary#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::EvaluationStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::EvaluationSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
@@ -272,6 +306,7 @@ impl EvaluationSummaryBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn auto_evaluation_enabled(mut self, input: bool) -> Self {
         self.auto_evaluation_enabled = Some(input);
         self
@@ -280,12 +315,14 @@ impl EvaluationSummaryBuilder {
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled).
+    #[inline]
     pub fn set_auto_evaluation_enabled(mut self, input: Option<bool>) -> Self {
         self.auto_evaluation_enabled = input;
         self
     }
 
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled), if set.
+    #[inline]
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
@@ -293,6 +330,7 @@ impl EvaluationSummaryBuilder {
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status).
+    #[inline]
     pub fn auto_evaluation_status(
         mut self,
         input: crate::types::AutoEvaluationStatus,
@@ -304,6 +342,7 @@ impl EvaluationSummaryBuilder {
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status).
+    #[inline]
     pub fn set_auto_evaluation_status(
         mut self,
         input: Option<crate::types::AutoEvaluationStatus>,
@@ -313,6 +352,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status), if set.
+    #[inline]
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
@@ -322,6 +362,7 @@ impl EvaluationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn evaluator_arn(mut self, input: impl Into<String>) -> Self {
         self.evaluator_arn = Some(input.into());
         self
@@ -330,12 +371,14 @@ impl EvaluationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn). This field is required.
+    #[inline]
     pub fn set_evaluator_arn(mut self, input: Option<String>) -> Self {
         self.evaluator_arn = input;
         self
     }
 
     /// Returns [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn), if set.
+    #[inline]
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
@@ -343,6 +386,7 @@ impl EvaluationSummaryBuilder {
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationSummary#structfield.score).
+    #[inline]
     pub fn score(mut self, input: crate::types::EvaluationScore) -> Self {
         self.score = Some(input);
         self
@@ -351,12 +395,14 @@ impl EvaluationSummaryBuilder {
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationSummary#structfield.score).
+    #[inline]
     pub fn set_score(mut self, input: Option<crate::types::EvaluationScore>) -> Self {
         self.score = input;
         self
     }
 
     /// Returns [`score`](crate::types::EvaluationSummary#structfield.score), if set.
+    #[inline]
     pub fn get_score(&self) -> &Option<crate::types::EvaluationScore> {
         &self.score
     }
@@ -364,6 +410,7 @@ impl EvaluationSummaryBuilder {
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement).
+    #[inline]
     pub fn acknowledgement(
         mut self,
         input: crate::types::EvaluationAcknowledgementSummary,
@@ -375,6 +422,7 @@ impl EvaluationSummaryBuilder {
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement).
+    #[inline]
     pub fn set_acknowledgement(
         mut self,
         input: Option<crate::types::EvaluationAcknowledgementSummary>,
@@ -384,6 +432,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement), if set.
+    #[inline]
     pub fn get_acknowledgement(
         &self,
     ) -> &Option<crate::types::EvaluationAcknowledgementSummary> {
@@ -393,6 +442,7 @@ impl EvaluationSummaryBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type).
+    #[inline]
     pub fn evaluation_type(mut self, input: crate::types::EvaluationType) -> Self {
         self.evaluation_type = Some(input);
         self
@@ -401,6 +451,7 @@ impl EvaluationSummaryBuilder {
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type).
+    #[inline]
     pub fn set_evaluation_type(
         mut self,
         input: Option<crate::types::EvaluationType>,
@@ -410,6 +461,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type), if set.
+    #[inline]
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
@@ -417,6 +469,7 @@ impl EvaluationSummaryBuilder {
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -425,6 +478,7 @@ impl EvaluationSummaryBuilder {
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -434,6 +488,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::EvaluationSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -441,6 +496,7 @@ impl EvaluationSummaryBuilder {
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -449,6 +505,7 @@ impl EvaluationSummaryBuilder {
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -458,6 +515,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -465,6 +523,7 @@ impl EvaluationSummaryBuilder {
     /// Information about a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant).
+    #[inline]
     pub fn contact_participant(
         mut self,
         input: crate::types::EvaluationContactParticipant,
@@ -476,6 +535,7 @@ impl EvaluationSummaryBuilder {
     /// Information about a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant).
+    #[inline]
     pub fn set_contact_participant(
         mut self,
         input: Option<crate::types::EvaluationContactParticipant>,
@@ -485,6 +545,7 @@ impl EvaluationSummaryBuilder {
     }
 
     /// Returns [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant), if set.
+    #[inline]
     pub fn get_contact_participant(
         &self,
     ) -> &Option<crate::types::EvaluationContactParticipant> {
@@ -502,6 +563,7 @@ impl EvaluationSummaryBuilder {
     /// - [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn)
     /// - [`created_time`](crate::types::EvaluationSummary#structfield.created_time)
     /// - [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EvaluationSummary, crate::error::BuildError> {
@@ -566,6 +628,7 @@ impl EvaluationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -622,6 +685,7 @@ impl crate::rest_json::JsonSer for EvaluationSummary {
 }
 
 impl crate::rest_json::JsonDe for EvaluationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ pub struct EvaluationTranscriptPointOfInterest {
 
 impl EvaluationTranscriptPointOfInterest {
     /// Offset in milliseconds from the beginning of transcript.
+    #[inline]
     pub fn millisecond_offsets(
         &self,
     ) -> Option<&crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets> {
@@ -20,11 +21,13 @@ impl EvaluationTranscriptPointOfInterest {
     }
 
     /// Segment of transcript.
+    #[inline]
     pub fn transcript_segment(&self) -> Option<&str> {
         self.transcript_segment.as_deref()
     }
 
     /// Creates a new builder for [`EvaluationTranscriptPointOfInterest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EvaluationTranscriptPointOfInterestBuilder {
         ::std::default::Default::default()
     }
@@ -44,6 +47,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     /// Offset in milliseconds from the beginning of transcript.
     ///
     /// Sets [`millisecond_offsets`](crate::types::EvaluationTranscriptPointOfInterest#structfield.millisecond_offsets).
+    #[inline]
     pub fn millisecond_offsets(
         mut self,
         input: crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets,
@@ -55,6 +59,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     /// Offset in milliseconds from the beginning of transcript.
     ///
     /// Sets [`millisecond_offsets`](crate::types::EvaluationTranscriptPointOfInterest#structfield.millisecond_offsets).
+    #[inline]
     pub fn set_millisecond_offsets(
         mut self,
         input: Option<
@@ -66,6 +71,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     }
 
     /// Returns [`millisecond_offsets`](crate::types::EvaluationTranscriptPointOfInterest#structfield.millisecond_offsets), if set.
+    #[inline]
     pub fn get_millisecond_offsets(
         &self,
     ) -> &Option<crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets> {
@@ -75,6 +81,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     /// Segment of transcript.
     ///
     /// Sets [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment).
+    #[inline]
     pub fn transcript_segment(mut self, input: impl Into<String>) -> Self {
         self.transcript_segment = Some(input.into());
         self
@@ -83,17 +90,20 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     /// Segment of transcript.
     ///
     /// Sets [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment).
+    #[inline]
     pub fn set_transcript_segment(mut self, input: Option<String>) -> Self {
         self.transcript_segment = input;
         self
     }
 
     /// Returns [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment), if set.
+    #[inline]
     pub fn get_transcript_segment(&self) -> &Option<String> {
         &self.transcript_segment
     }
 
     /// Builds a [`EvaluationTranscriptPointOfInterest`].
+    #[inline]
     pub fn build(self) -> crate::types::EvaluationTranscriptPointOfInterest {
         crate::types::EvaluationTranscriptPointOfInterest {
             millisecond_offsets: self.millisecond_offsets,
@@ -103,6 +113,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
 }
 
 impl crate::rest_json::JsonSer for EvaluationTranscriptPointOfInterest {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for EvaluationTranscriptPointOfInterest {
 }
 
 impl crate::rest_json::JsonDe for EvaluationTranscriptPointOfInterest {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub enum EvaluationType {
 }
 
 impl ::std::convert::From<&str> for EvaluationType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "CALIBRATION" => Self::Calibration,
@@ -34,6 +35,7 @@ impl ::std::convert::From<&str> for EvaluationType {
 
 impl ::std::str::FromStr for EvaluationType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -41,6 +43,7 @@ impl ::std::str::FromStr for EvaluationType {
 
 impl EvaluationType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Calibration => "CALIBRATION",
@@ -50,11 +53,13 @@ impl EvaluationType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["CALIBRATION", "STANDARD"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -64,6 +69,7 @@ impl EvaluationType {
 }
 
 impl ::std::convert::AsRef<str> for EvaluationType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,6 +82,7 @@ impl ::std::fmt::Display for EvaluationType {
 }
 
 impl crate::rest_json::JsonSer for EvaluationType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for EvaluationType {
 }
 
 impl crate::rest_json::JsonDe for EvaluationType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

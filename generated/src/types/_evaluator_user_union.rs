@@ -15,22 +15,26 @@ pub enum EvaluatorUserUnion {
 impl EvaluatorUserUnion {
     /// The value of the [`ConnectUserArn`](Self::ConnectUserArn) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_connect_user_arn(&self) -> Result<&String, &Self> {
         if let Self::ConnectUserArn(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`ConnectUserArn`](Self::ConnectUserArn) variant.
+    #[inline]
     pub fn is_connect_user_arn(&self) -> bool {
         self.as_connect_user_arn().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for EvaluatorUserUnion {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -52,6 +56,7 @@ impl crate::rest_json::JsonSer for EvaluatorUserUnion {
 }
 
 impl crate::rest_json::JsonDe for EvaluatorUserUnion {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct EventBridgeActionDefinition {
 
 impl EventBridgeActionDefinition {
     /// The name.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Creates a new builder for [`EventBridgeActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EventBridgeActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl EventBridgeActionDefinitionBuilder {
     /// The name.
     ///
     /// Sets [`name`](crate::types::EventBridgeActionDefinition#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl EventBridgeActionDefinitionBuilder {
     /// The name.
     ///
     /// Sets [`name`](crate::types::EventBridgeActionDefinition#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::EventBridgeActionDefinition#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -52,6 +57,7 @@ impl EventBridgeActionDefinitionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::EventBridgeActionDefinition#structfield.name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::EventBridgeActionDefinition, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl EventBridgeActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for EventBridgeActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for EventBridgeActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for EventBridgeActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -39,6 +39,7 @@ pub enum EventSourceName {
 }
 
 impl ::std::convert::From<&str> for EventSourceName {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "OnCaseCreate" => Self::OnCaseCreate,
@@ -67,6 +68,7 @@ impl ::std::convert::From<&str> for EventSourceName {
 
 impl ::std::str::FromStr for EventSourceName {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -74,6 +76,7 @@ impl ::std::str::FromStr for EventSourceName {
 
 impl EventSourceName {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::OnCaseCreate => "OnCaseCreate",
@@ -94,6 +97,7 @@ impl EventSourceName {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "OnCaseCreate",
@@ -113,6 +117,7 @@ impl EventSourceName {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -122,6 +127,7 @@ impl EventSourceName {
 }
 
 impl ::std::convert::AsRef<str> for EventSourceName {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -134,6 +140,7 @@ impl ::std::fmt::Display for EventSourceName {
 }
 
 impl crate::rest_json::JsonSer for EventSourceName {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -144,6 +151,7 @@ impl crate::rest_json::JsonSer for EventSourceName {
 }
 
 impl crate::rest_json::JsonDe for EventSourceName {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

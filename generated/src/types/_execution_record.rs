@@ -15,26 +15,31 @@ pub struct ExecutionRecord {
 
 impl ExecutionRecord {
     /// The identifier of the execution record.
+    #[inline]
     pub fn observation_id(&self) -> Option<&str> {
         self.observation_id.as_deref()
     }
 
     /// The status of the action execution.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ExecutionRecordStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the action was executed.
+    #[inline]
     pub fn timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.timestamp.as_ref()
     }
 
     /// The details of the executed record.
+    #[inline]
     pub fn record(&self) -> Option<&str> {
         self.record.as_deref()
     }
 
     /// Creates a new builder for [`ExecutionRecord`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExecutionRecordBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl ExecutionRecordBuilder {
     /// The identifier of the execution record.
     ///
     /// Sets [`observation_id`](crate::types::ExecutionRecord#structfield.observation_id).
+    #[inline]
     pub fn observation_id(mut self, input: impl Into<String>) -> Self {
         self.observation_id = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl ExecutionRecordBuilder {
     /// The identifier of the execution record.
     ///
     /// Sets [`observation_id`](crate::types::ExecutionRecord#structfield.observation_id).
+    #[inline]
     pub fn set_observation_id(mut self, input: Option<String>) -> Self {
         self.observation_id = input;
         self
     }
 
     /// Returns [`observation_id`](crate::types::ExecutionRecord#structfield.observation_id), if set.
+    #[inline]
     pub fn get_observation_id(&self) -> &Option<String> {
         &self.observation_id
     }
@@ -75,6 +83,7 @@ impl ExecutionRecordBuilder {
     /// The status of the action execution.
     ///
     /// Sets [`status`](crate::types::ExecutionRecord#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ExecutionRecordStatus) -> Self {
         self.status = Some(input);
         self
@@ -83,6 +92,7 @@ impl ExecutionRecordBuilder {
     /// The status of the action execution.
     ///
     /// Sets [`status`](crate::types::ExecutionRecord#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::ExecutionRecordStatus>,
@@ -92,6 +102,7 @@ impl ExecutionRecordBuilder {
     }
 
     /// Returns [`status`](crate::types::ExecutionRecord#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ExecutionRecordStatus> {
         &self.status
     }
@@ -99,6 +110,7 @@ impl ExecutionRecordBuilder {
     /// The timestamp when the action was executed.
     ///
     /// Sets [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp).
+    #[inline]
     pub fn timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.timestamp = Some(input);
         self
@@ -107,12 +119,14 @@ impl ExecutionRecordBuilder {
     /// The timestamp when the action was executed.
     ///
     /// Sets [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp).
+    #[inline]
     pub fn set_timestamp(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.timestamp = input;
         self
     }
 
     /// Returns [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp), if set.
+    #[inline]
     pub fn get_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.timestamp
     }
@@ -120,6 +134,7 @@ impl ExecutionRecordBuilder {
     /// The details of the executed record.
     ///
     /// Sets [`record`](crate::types::ExecutionRecord#structfield.record).
+    #[inline]
     pub fn record(mut self, input: impl Into<String>) -> Self {
         self.record = Some(input.into());
         self
@@ -128,17 +143,20 @@ impl ExecutionRecordBuilder {
     /// The details of the executed record.
     ///
     /// Sets [`record`](crate::types::ExecutionRecord#structfield.record).
+    #[inline]
     pub fn set_record(mut self, input: Option<String>) -> Self {
         self.record = input;
         self
     }
 
     /// Returns [`record`](crate::types::ExecutionRecord#structfield.record), if set.
+    #[inline]
     pub fn get_record(&self) -> &Option<String> {
         &self.record
     }
 
     /// Builds a [`ExecutionRecord`].
+    #[inline]
     pub fn build(self) -> crate::types::ExecutionRecord {
         crate::types::ExecutionRecord {
             observation_id: self.observation_id,
@@ -150,6 +168,7 @@ impl ExecutionRecordBuilder {
 }
 
 impl crate::rest_json::JsonSer for ExecutionRecord {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +193,7 @@ impl crate::rest_json::JsonSer for ExecutionRecord {
 }
 
 impl crate::rest_json::JsonDe for ExecutionRecord {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

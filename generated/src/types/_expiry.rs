@@ -11,16 +11,19 @@ pub struct Expiry {
 
 impl Expiry {
     /// The number of seconds to wait before expiring the routing step.
+    #[inline]
     pub fn duration_in_seconds(&self) -> Option<i32> {
         self.duration_in_seconds
     }
 
     /// The timestamp indicating when the routing step expires.
+    #[inline]
     pub fn expiry_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.expiry_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`Expiry`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExpiryBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ExpiryBuilder {
     /// The number of seconds to wait before expiring the routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::Expiry#structfield.duration_in_seconds).
+    #[inline]
     pub fn duration_in_seconds(mut self, input: i32) -> Self {
         self.duration_in_seconds = Some(input);
         self
@@ -46,12 +50,14 @@ impl ExpiryBuilder {
     /// The number of seconds to wait before expiring the routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::Expiry#structfield.duration_in_seconds).
+    #[inline]
     pub fn set_duration_in_seconds(mut self, input: Option<i32>) -> Self {
         self.duration_in_seconds = input;
         self
     }
 
     /// Returns [`duration_in_seconds`](crate::types::Expiry#structfield.duration_in_seconds), if set.
+    #[inline]
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
@@ -59,6 +65,7 @@ impl ExpiryBuilder {
     /// The timestamp indicating when the routing step expires.
     ///
     /// Sets [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp).
+    #[inline]
     pub fn expiry_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.expiry_timestamp = Some(input);
         self
@@ -67,6 +74,7 @@ impl ExpiryBuilder {
     /// The timestamp indicating when the routing step expires.
     ///
     /// Sets [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp).
+    #[inline]
     pub fn set_expiry_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -76,11 +84,13 @@ impl ExpiryBuilder {
     }
 
     /// Returns [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp), if set.
+    #[inline]
     pub fn get_expiry_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.expiry_timestamp
     }
 
     /// Builds a [`Expiry`].
+    #[inline]
     pub fn build(self) -> crate::types::Expiry {
         crate::types::Expiry {
             duration_in_seconds: self.duration_in_seconds,
@@ -90,6 +100,7 @@ impl ExpiryBuilder {
 }
 
 impl crate::rest_json::JsonSer for Expiry {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for Expiry {
 }
 
 impl crate::rest_json::JsonDe for Expiry {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ pub struct Expression {
 
 impl Expression {
     /// An object to specify the predefined attribute condition.
+    #[inline]
     pub fn attribute_condition(&self) -> Option<&crate::types::AttributeCondition> {
         self.attribute_condition.as_ref()
     }
@@ -22,6 +23,7 @@ impl Expression {
     /// List of routing expressions which will be AND-ed together.
     ///
     /// Empty when the field is unset; use `.and_expression.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_expression(&self) -> &[crate::types::Expression] {
         self.and_expression.as_deref().unwrap_or_default()
     }
@@ -29,16 +31,19 @@ impl Expression {
     /// List of routing expressions which will be OR-ed together.
     ///
     /// Empty when the field is unset; use `.or_expression.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_expression(&self) -> &[crate::types::Expression] {
         self.or_expression.as_deref().unwrap_or_default()
     }
 
     /// An object to specify the predefined attribute condition.
+    #[inline]
     pub fn not_attribute_condition(&self) -> Option<&crate::types::AttributeCondition> {
         self.not_attribute_condition.as_ref()
     }
 
     /// Creates a new builder for [`Expression`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExpressionBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ impl ExpressionBuilder {
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`attribute_condition`](crate::types::Expression#structfield.attribute_condition).
+    #[inline]
     pub fn attribute_condition(
         mut self,
         input: crate::types::AttributeCondition,
@@ -69,6 +75,7 @@ impl ExpressionBuilder {
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`attribute_condition`](crate::types::Expression#structfield.attribute_condition).
+    #[inline]
     pub fn set_attribute_condition(
         mut self,
         input: Option<crate::types::AttributeCondition>,
@@ -78,11 +85,13 @@ impl ExpressionBuilder {
     }
 
     /// Returns [`attribute_condition`](crate::types::Expression#structfield.attribute_condition), if set.
+    #[inline]
     pub fn get_attribute_condition(&self) -> &Option<crate::types::AttributeCondition> {
         &self.attribute_condition
     }
 
     /// Appends an item to [`and_expression`](crate::types::Expression#structfield.and_expression); use [`set_and_expression`](Self::set_and_expression) to replace the whole list.
+    #[inline]
     pub fn and_expression(mut self, input: crate::types::Expression) -> Self {
         let mut v: Vec<_> = self.and_expression.unwrap_or_default();
         v.push(input);
@@ -93,6 +102,7 @@ impl ExpressionBuilder {
     /// List of routing expressions which will be AND-ed together.
     ///
     /// Sets [`and_expression`](crate::types::Expression#structfield.and_expression).
+    #[inline]
     pub fn set_and_expression(
         mut self,
         input: Option<Vec<crate::types::Expression>>,
@@ -102,11 +112,13 @@ impl ExpressionBuilder {
     }
 
     /// Returns [`and_expression`](crate::types::Expression#structfield.and_expression), if set.
+    #[inline]
     pub fn get_and_expression(&self) -> &Option<Vec<crate::types::Expression>> {
         &self.and_expression
     }
 
     /// Appends an item to [`or_expression`](crate::types::Expression#structfield.or_expression); use [`set_or_expression`](Self::set_or_expression) to replace the whole list.
+    #[inline]
     pub fn or_expression(mut self, input: crate::types::Expression) -> Self {
         let mut v: Vec<_> = self.or_expression.unwrap_or_default();
         v.push(input);
@@ -117,6 +129,7 @@ impl ExpressionBuilder {
     /// List of routing expressions which will be OR-ed together.
     ///
     /// Sets [`or_expression`](crate::types::Expression#structfield.or_expression).
+    #[inline]
     pub fn set_or_expression(
         mut self,
         input: Option<Vec<crate::types::Expression>>,
@@ -126,6 +139,7 @@ impl ExpressionBuilder {
     }
 
     /// Returns [`or_expression`](crate::types::Expression#structfield.or_expression), if set.
+    #[inline]
     pub fn get_or_expression(&self) -> &Option<Vec<crate::types::Expression>> {
         &self.or_expression
     }
@@ -133,6 +147,7 @@ impl ExpressionBuilder {
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition).
+    #[inline]
     pub fn not_attribute_condition(
         mut self,
         input: crate::types::AttributeCondition,
@@ -144,6 +159,7 @@ impl ExpressionBuilder {
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition).
+    #[inline]
     pub fn set_not_attribute_condition(
         mut self,
         input: Option<crate::types::AttributeCondition>,
@@ -153,6 +169,7 @@ impl ExpressionBuilder {
     }
 
     /// Returns [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition), if set.
+    #[inline]
     pub fn get_not_attribute_condition(
         &self,
     ) -> &Option<crate::types::AttributeCondition> {
@@ -160,6 +177,7 @@ impl ExpressionBuilder {
     }
 
     /// Builds a [`Expression`].
+    #[inline]
     pub fn build(self) -> crate::types::Expression {
         crate::types::Expression {
             attribute_condition: self.attribute_condition,
@@ -171,6 +189,7 @@ impl ExpressionBuilder {
 }
 
 impl crate::rest_json::JsonSer for Expression {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -195,6 +214,7 @@ impl crate::rest_json::JsonSer for Expression {
 }
 
 impl crate::rest_json::JsonDe for Expression {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ExtensionConfiguration {
 
 impl ExtensionConfiguration {
     /// The list of allowed file extensions.
+    #[inline]
     pub fn allowed_extensions(&self) -> &[crate::types::AllowedExtension] {
         &self.allowed_extensions
     }
 
     /// Creates a new builder for [`ExtensionConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExtensionConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -28,6 +30,7 @@ pub struct ExtensionConfigurationBuilder {
 
 impl ExtensionConfigurationBuilder {
     /// Appends an item to [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions); use [`set_allowed_extensions`](Self::set_allowed_extensions) to replace the whole list.
+    #[inline]
     pub fn allowed_extensions(mut self, input: crate::types::AllowedExtension) -> Self {
         let mut v: Vec<_> = self.allowed_extensions.unwrap_or_default();
         v.push(input);
@@ -38,6 +41,7 @@ impl ExtensionConfigurationBuilder {
     /// The list of allowed file extensions.
     ///
     /// Sets [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions). This field is required.
+    #[inline]
     pub fn set_allowed_extensions(
         mut self,
         input: Option<Vec<crate::types::AllowedExtension>>,
@@ -47,6 +51,7 @@ impl ExtensionConfigurationBuilder {
     }
 
     /// Returns [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions), if set.
+    #[inline]
     pub fn get_allowed_extensions(
         &self,
     ) -> &Option<Vec<crate::types::AllowedExtension>> {
@@ -57,6 +62,7 @@ impl ExtensionConfigurationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ExtensionConfiguration, crate::error::BuildError> {
@@ -72,6 +78,7 @@ impl ExtensionConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ExtensionConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -88,6 +95,7 @@ impl crate::rest_json::JsonSer for ExtensionConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ExtensionConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ExternalInvocationConfiguration {
 
 impl ExternalInvocationConfiguration {
     /// Enable external invocation.
+    #[inline]
     pub fn enabled(&self) -> bool {
         self.enabled
     }
 
     /// Creates a new builder for [`ExternalInvocationConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExternalInvocationConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ExternalInvocationConfigurationBuilder {
     /// Enable external invocation.
     ///
     /// Sets [`enabled`](crate::types::ExternalInvocationConfiguration#structfield.enabled).
+    #[inline]
     pub fn enabled(mut self, input: bool) -> Self {
         self.enabled = Some(input);
         self
@@ -38,17 +41,20 @@ impl ExternalInvocationConfigurationBuilder {
     /// Enable external invocation.
     ///
     /// Sets [`enabled`](crate::types::ExternalInvocationConfiguration#structfield.enabled).
+    #[inline]
     pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.enabled = input;
         self
     }
 
     /// Returns [`enabled`](crate::types::ExternalInvocationConfiguration#structfield.enabled), if set.
+    #[inline]
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
 
     /// Builds a [`ExternalInvocationConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::ExternalInvocationConfiguration {
         crate::types::ExternalInvocationConfiguration {
             enabled: self.enabled.unwrap_or_default(),
@@ -57,6 +63,7 @@ impl ExternalInvocationConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ExternalInvocationConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for ExternalInvocationConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ExternalInvocationConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct FailedBatchAssociationSummary {
 
 impl FailedBatchAssociationSummary {
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The error code indicating why the association failed.
+    #[inline]
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
 
     /// An error message describing why the association failed.
+    #[inline]
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 
     /// Creates a new builder for [`FailedBatchAssociationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FailedBatchAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl FailedBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
     ///
     /// Sets [`resource_arn`](crate::types::FailedBatchAssociationSummary#structfield.resource_arn).
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl FailedBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
     ///
     /// Sets [`resource_arn`](crate::types::FailedBatchAssociationSummary#structfield.resource_arn).
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
 
     /// Returns [`resource_arn`](crate::types::FailedBatchAssociationSummary#structfield.resource_arn), if set.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
@@ -67,6 +74,7 @@ impl FailedBatchAssociationSummaryBuilder {
     /// The error code indicating why the association failed.
     ///
     /// Sets [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code).
+    #[inline]
     pub fn error_code(mut self, input: impl Into<String>) -> Self {
         self.error_code = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl FailedBatchAssociationSummaryBuilder {
     /// The error code indicating why the association failed.
     ///
     /// Sets [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code).
+    #[inline]
     pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.error_code = input;
         self
     }
 
     /// Returns [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code), if set.
+    #[inline]
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
@@ -88,6 +98,7 @@ impl FailedBatchAssociationSummaryBuilder {
     /// An error message describing why the association failed.
     ///
     /// Sets [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message).
+    #[inline]
     pub fn error_message(mut self, input: impl Into<String>) -> Self {
         self.error_message = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl FailedBatchAssociationSummaryBuilder {
     /// An error message describing why the association failed.
     ///
     /// Sets [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message).
+    #[inline]
     pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.error_message = input;
         self
     }
 
     /// Returns [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message), if set.
+    #[inline]
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
 
     /// Builds a [`FailedBatchAssociationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::FailedBatchAssociationSummary {
         crate::types::FailedBatchAssociationSummary {
             resource_arn: self.resource_arn,
@@ -117,6 +131,7 @@ impl FailedBatchAssociationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for FailedBatchAssociationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for FailedBatchAssociationSummary {
 }
 
 impl crate::rest_json::JsonDe for FailedBatchAssociationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct FailedRequest {
 
 impl FailedRequest {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
+    #[inline]
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
 
     /// Reason code for the failure.
+    #[inline]
     pub fn failure_reason_code(&self) -> Option<&crate::types::FailureReasonCode> {
         self.failure_reason_code.as_ref()
     }
 
     /// Why the request to create a contact failed.
+    #[inline]
     pub fn failure_reason_message(&self) -> Option<&str> {
         self.failure_reason_message.as_deref()
     }
 
     /// Creates a new builder for [`FailedRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FailedRequestBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl FailedRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::FailedRequest#structfield.request_identifier).
+    #[inline]
     pub fn request_identifier(mut self, input: impl Into<String>) -> Self {
         self.request_identifier = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl FailedRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::FailedRequest#structfield.request_identifier).
+    #[inline]
     pub fn set_request_identifier(mut self, input: Option<String>) -> Self {
         self.request_identifier = input;
         self
     }
 
     /// Returns [`request_identifier`](crate::types::FailedRequest#structfield.request_identifier), if set.
+    #[inline]
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
@@ -67,6 +74,7 @@ impl FailedRequestBuilder {
     /// Reason code for the failure.
     ///
     /// Sets [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code).
+    #[inline]
     pub fn failure_reason_code(
         mut self,
         input: crate::types::FailureReasonCode,
@@ -78,6 +86,7 @@ impl FailedRequestBuilder {
     /// Reason code for the failure.
     ///
     /// Sets [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code).
+    #[inline]
     pub fn set_failure_reason_code(
         mut self,
         input: Option<crate::types::FailureReasonCode>,
@@ -87,6 +96,7 @@ impl FailedRequestBuilder {
     }
 
     /// Returns [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code), if set.
+    #[inline]
     pub fn get_failure_reason_code(&self) -> &Option<crate::types::FailureReasonCode> {
         &self.failure_reason_code
     }
@@ -94,6 +104,7 @@ impl FailedRequestBuilder {
     /// Why the request to create a contact failed.
     ///
     /// Sets [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message).
+    #[inline]
     pub fn failure_reason_message(mut self, input: impl Into<String>) -> Self {
         self.failure_reason_message = Some(input.into());
         self
@@ -102,17 +113,20 @@ impl FailedRequestBuilder {
     /// Why the request to create a contact failed.
     ///
     /// Sets [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message).
+    #[inline]
     pub fn set_failure_reason_message(mut self, input: Option<String>) -> Self {
         self.failure_reason_message = input;
         self
     }
 
     /// Returns [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message), if set.
+    #[inline]
     pub fn get_failure_reason_message(&self) -> &Option<String> {
         &self.failure_reason_message
     }
 
     /// Builds a [`FailedRequest`].
+    #[inline]
     pub fn build(self) -> crate::types::FailedRequest {
         crate::types::FailedRequest {
             request_identifier: self.request_identifier,
@@ -123,6 +137,7 @@ impl FailedRequestBuilder {
 }
 
 impl crate::rest_json::JsonSer for FailedRequest {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -144,6 +159,7 @@ impl crate::rest_json::JsonSer for FailedRequest {
 }
 
 impl crate::rest_json::JsonDe for FailedRequest {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

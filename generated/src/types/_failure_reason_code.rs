@@ -35,6 +35,7 @@ pub enum FailureReasonCode {
 }
 
 impl ::std::convert::From<&str> for FailureReasonCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "IDEMPOTENCY_EXCEPTION" => Self::IdempotencyException,
@@ -63,6 +64,7 @@ impl ::std::convert::From<&str> for FailureReasonCode {
 
 impl ::std::str::FromStr for FailureReasonCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -70,6 +72,7 @@ impl ::std::str::FromStr for FailureReasonCode {
 
 impl FailureReasonCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::IdempotencyException => "IDEMPOTENCY_EXCEPTION",
@@ -90,6 +93,7 @@ impl FailureReasonCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "IDEMPOTENCY_EXCEPTION",
@@ -107,6 +111,7 @@ impl FailureReasonCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -116,6 +121,7 @@ impl FailureReasonCode {
 }
 
 impl ::std::convert::AsRef<str> for FailureReasonCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -128,6 +134,7 @@ impl ::std::fmt::Display for FailureReasonCode {
 }
 
 impl crate::rest_json::JsonSer for FailureReasonCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +145,7 @@ impl crate::rest_json::JsonSer for FailureReasonCode {
 }
 
 impl crate::rest_json::JsonDe for FailureReasonCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

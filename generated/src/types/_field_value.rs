@@ -11,16 +11,19 @@ pub struct FieldValue {
 
 impl FieldValue {
     /// Unique identifier of a field.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// Union of potential field value types.
+    #[inline]
     pub fn value(&self) -> Option<&crate::types::FieldValueUnion> {
         self.value.as_ref()
     }
 
     /// Creates a new builder for [`FieldValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FieldValueBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl FieldValueBuilder {
     /// Unique identifier of a field.
     ///
     /// Sets [`id`](crate::types::FieldValue#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl FieldValueBuilder {
     /// Unique identifier of a field.
     ///
     /// Sets [`id`](crate::types::FieldValue#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::FieldValue#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl FieldValueBuilder {
     /// Union of potential field value types.
     ///
     /// Sets [`value`](crate::types::FieldValue#structfield.value).
+    #[inline]
     pub fn value(mut self, input: crate::types::FieldValueUnion) -> Self {
         self.value = Some(input);
         self
@@ -67,12 +74,14 @@ impl FieldValueBuilder {
     /// Union of potential field value types.
     ///
     /// Sets [`value`](crate::types::FieldValue#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<crate::types::FieldValueUnion>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::FieldValue#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<crate::types::FieldValueUnion> {
         &self.value
     }
@@ -81,6 +90,7 @@ impl FieldValueBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::FieldValue#structfield.id)
+    #[inline]
     pub fn build(self) -> Result<crate::types::FieldValue, crate::error::BuildError> {
         Ok(crate::types::FieldValue {
             id: self
@@ -95,6 +105,7 @@ impl FieldValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for FieldValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for FieldValue {
 }
 
 impl crate::rest_json::JsonDe for FieldValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

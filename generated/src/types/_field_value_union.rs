@@ -15,26 +15,31 @@ pub struct FieldValueUnion {
 
 impl FieldValueUnion {
     /// A Boolean number value type.
+    #[inline]
     pub fn boolean_value(&self) -> bool {
         self.boolean_value
     }
 
     /// A Double number value type.
+    #[inline]
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
     }
 
     /// An empty value.
+    #[inline]
     pub fn empty_value(&self) -> Option<&crate::types::EmptyFieldValue> {
         self.empty_value.as_ref()
     }
 
     /// String value type.
+    #[inline]
     pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
 
     /// Creates a new builder for [`FieldValueUnion`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FieldValueUnionBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl FieldValueUnionBuilder {
     /// A Boolean number value type.
     ///
     /// Sets [`boolean_value`](crate::types::FieldValueUnion#structfield.boolean_value).
+    #[inline]
     pub fn boolean_value(mut self, input: bool) -> Self {
         self.boolean_value = Some(input);
         self
@@ -62,12 +68,14 @@ impl FieldValueUnionBuilder {
     /// A Boolean number value type.
     ///
     /// Sets [`boolean_value`](crate::types::FieldValueUnion#structfield.boolean_value).
+    #[inline]
     pub fn set_boolean_value(mut self, input: Option<bool>) -> Self {
         self.boolean_value = input;
         self
     }
 
     /// Returns [`boolean_value`](crate::types::FieldValueUnion#structfield.boolean_value), if set.
+    #[inline]
     pub fn get_boolean_value(&self) -> &Option<bool> {
         &self.boolean_value
     }
@@ -75,6 +83,7 @@ impl FieldValueUnionBuilder {
     /// A Double number value type.
     ///
     /// Sets [`double_value`](crate::types::FieldValueUnion#structfield.double_value).
+    #[inline]
     pub fn double_value(mut self, input: f64) -> Self {
         self.double_value = Some(input);
         self
@@ -83,12 +92,14 @@ impl FieldValueUnionBuilder {
     /// A Double number value type.
     ///
     /// Sets [`double_value`](crate::types::FieldValueUnion#structfield.double_value).
+    #[inline]
     pub fn set_double_value(mut self, input: Option<f64>) -> Self {
         self.double_value = input;
         self
     }
 
     /// Returns [`double_value`](crate::types::FieldValueUnion#structfield.double_value), if set.
+    #[inline]
     pub fn get_double_value(&self) -> &Option<f64> {
         &self.double_value
     }
@@ -96,6 +107,7 @@ impl FieldValueUnionBuilder {
     /// An empty value.
     ///
     /// Sets [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value).
+    #[inline]
     pub fn empty_value(mut self, input: crate::types::EmptyFieldValue) -> Self {
         self.empty_value = Some(input);
         self
@@ -104,6 +116,7 @@ impl FieldValueUnionBuilder {
     /// An empty value.
     ///
     /// Sets [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value).
+    #[inline]
     pub fn set_empty_value(
         mut self,
         input: Option<crate::types::EmptyFieldValue>,
@@ -113,6 +126,7 @@ impl FieldValueUnionBuilder {
     }
 
     /// Returns [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value), if set.
+    #[inline]
     pub fn get_empty_value(&self) -> &Option<crate::types::EmptyFieldValue> {
         &self.empty_value
     }
@@ -120,6 +134,7 @@ impl FieldValueUnionBuilder {
     /// String value type.
     ///
     /// Sets [`string_value`](crate::types::FieldValueUnion#structfield.string_value).
+    #[inline]
     pub fn string_value(mut self, input: impl Into<String>) -> Self {
         self.string_value = Some(input.into());
         self
@@ -128,17 +143,20 @@ impl FieldValueUnionBuilder {
     /// String value type.
     ///
     /// Sets [`string_value`](crate::types::FieldValueUnion#structfield.string_value).
+    #[inline]
     pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.string_value = input;
         self
     }
 
     /// Returns [`string_value`](crate::types::FieldValueUnion#structfield.string_value), if set.
+    #[inline]
     pub fn get_string_value(&self) -> &Option<String> {
         &self.string_value
     }
 
     /// Builds a [`FieldValueUnion`].
+    #[inline]
     pub fn build(self) -> crate::types::FieldValueUnion {
         crate::types::FieldValueUnion {
             boolean_value: self.boolean_value.unwrap_or_default(),
@@ -150,6 +168,7 @@ impl FieldValueUnionBuilder {
 }
 
 impl crate::rest_json::JsonSer for FieldValueUnion {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -177,6 +196,7 @@ impl crate::rest_json::JsonSer for FieldValueUnion {
 }
 
 impl crate::rest_json::JsonDe for FieldValueUnion {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

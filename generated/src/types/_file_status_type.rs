@@ -21,6 +21,7 @@ pub enum FileStatusType {
 }
 
 impl ::std::convert::From<&str> for FileStatusType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "APPROVED" => Self::Approved,
@@ -40,6 +41,7 @@ impl ::std::convert::From<&str> for FileStatusType {
 
 impl ::std::str::FromStr for FileStatusType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -47,6 +49,7 @@ impl ::std::str::FromStr for FileStatusType {
 
 impl FileStatusType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Approved => "APPROVED",
@@ -58,11 +61,13 @@ impl FileStatusType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["APPROVED", "FAILED", "PROCESSING", "REJECTED"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -72,6 +77,7 @@ impl FileStatusType {
 }
 
 impl ::std::convert::AsRef<str> for FileStatusType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -84,6 +90,7 @@ impl ::std::fmt::Display for FileStatusType {
 }
 
 impl crate::rest_json::JsonSer for FileStatusType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -94,6 +101,7 @@ impl crate::rest_json::JsonSer for FileStatusType {
 }
 
 impl crate::rest_json::JsonDe for FileStatusType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

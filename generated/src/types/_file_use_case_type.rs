@@ -25,6 +25,7 @@ pub enum FileUseCaseType {
 }
 
 impl ::std::convert::From<&str> for FileUseCaseType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ATTACHMENT" => Self::Attachment,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for FileUseCaseType {
 
 impl ::std::str::FromStr for FileUseCaseType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for FileUseCaseType {
 
 impl FileUseCaseType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Attachment => "ATTACHMENT",
@@ -66,6 +69,7 @@ impl FileUseCaseType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ATTACHMENT",
@@ -78,6 +82,7 @@ impl FileUseCaseType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -87,6 +92,7 @@ impl FileUseCaseType {
 }
 
 impl ::std::convert::AsRef<str> for FileUseCaseType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,6 +105,7 @@ impl ::std::fmt::Display for FileUseCaseType {
 }
 
 impl crate::rest_json::JsonSer for FileUseCaseType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -109,6 +116,7 @@ impl crate::rest_json::JsonSer for FileUseCaseType {
 }
 
 impl crate::rest_json::JsonDe for FileUseCaseType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

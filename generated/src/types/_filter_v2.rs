@@ -15,6 +15,7 @@ pub struct FilterV2 {
 
 impl FilterV2 {
     /// The key to use for filtering data.
+    #[inline]
     pub fn filter_key(&self) -> Option<&str> {
         self.filter_key.as_deref()
     }
@@ -22,16 +23,19 @@ impl FilterV2 {
     /// The identifiers to use for filtering data.
     ///
     /// Empty when the field is unset; use `.filter_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn filter_values(&self) -> &[String] {
         self.filter_values.as_deref().unwrap_or_default()
     }
 
     /// System defined filtering condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::FilterV2StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`FilterV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FilterV2Builder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl FilterV2Builder {
     /// The key to use for filtering data.
     ///
     /// Sets [`filter_key`](crate::types::FilterV2#structfield.filter_key).
+    #[inline]
     pub fn filter_key(mut self, input: impl Into<String>) -> Self {
         self.filter_key = Some(input.into());
         self
@@ -58,17 +63,20 @@ impl FilterV2Builder {
     /// The key to use for filtering data.
     ///
     /// Sets [`filter_key`](crate::types::FilterV2#structfield.filter_key).
+    #[inline]
     pub fn set_filter_key(mut self, input: Option<String>) -> Self {
         self.filter_key = input;
         self
     }
 
     /// Returns [`filter_key`](crate::types::FilterV2#structfield.filter_key), if set.
+    #[inline]
     pub fn get_filter_key(&self) -> &Option<String> {
         &self.filter_key
     }
 
     /// Appends an item to [`filter_values`](crate::types::FilterV2#structfield.filter_values); use [`set_filter_values`](Self::set_filter_values) to replace the whole list.
+    #[inline]
     pub fn filter_values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.filter_values.unwrap_or_default();
         v.push(input.into());
@@ -79,12 +87,14 @@ impl FilterV2Builder {
     /// The identifiers to use for filtering data.
     ///
     /// Sets [`filter_values`](crate::types::FilterV2#structfield.filter_values).
+    #[inline]
     pub fn set_filter_values(mut self, input: Option<Vec<String>>) -> Self {
         self.filter_values = input;
         self
     }
 
     /// Returns [`filter_values`](crate::types::FilterV2#structfield.filter_values), if set.
+    #[inline]
     pub fn get_filter_values(&self) -> &Option<Vec<String>> {
         &self.filter_values
     }
@@ -92,6 +102,7 @@ impl FilterV2Builder {
     /// System defined filtering condition.
     ///
     /// Sets [`string_condition`](crate::types::FilterV2#structfield.string_condition).
+    #[inline]
     pub fn string_condition(
         mut self,
         input: crate::types::FilterV2StringCondition,
@@ -103,6 +114,7 @@ impl FilterV2Builder {
     /// System defined filtering condition.
     ///
     /// Sets [`string_condition`](crate::types::FilterV2#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::FilterV2StringCondition>,
@@ -112,6 +124,7 @@ impl FilterV2Builder {
     }
 
     /// Returns [`string_condition`](crate::types::FilterV2#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(
         &self,
     ) -> &Option<crate::types::FilterV2StringCondition> {
@@ -119,6 +132,7 @@ impl FilterV2Builder {
     }
 
     /// Builds a [`FilterV2`].
+    #[inline]
     pub fn build(self) -> crate::types::FilterV2 {
         crate::types::FilterV2 {
             filter_key: self.filter_key,
@@ -129,6 +143,7 @@ impl FilterV2Builder {
 }
 
 impl crate::rest_json::JsonSer for FilterV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -150,6 +165,7 @@ impl crate::rest_json::JsonSer for FilterV2 {
 }
 
 impl crate::rest_json::JsonDe for FilterV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct FilterV2StringCondition {
 
 impl FilterV2StringCondition {
     /// The string condition.
+    #[inline]
     pub fn comparison(
         &self,
     ) -> Option<&crate::types::FilterV2StringConditionComparisonOperator> {
@@ -18,6 +19,7 @@ impl FilterV2StringCondition {
     }
 
     /// Creates a new builder for [`FilterV2StringCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FilterV2StringConditionBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ impl FilterV2StringConditionBuilder {
     /// The string condition.
     ///
     /// Sets [`comparison`](crate::types::FilterV2StringCondition#structfield.comparison).
+    #[inline]
     pub fn comparison(
         mut self,
         input: crate::types::FilterV2StringConditionComparisonOperator,
@@ -47,6 +50,7 @@ impl FilterV2StringConditionBuilder {
     /// The string condition.
     ///
     /// Sets [`comparison`](crate::types::FilterV2StringCondition#structfield.comparison).
+    #[inline]
     pub fn set_comparison(
         mut self,
         input: Option<crate::types::FilterV2StringConditionComparisonOperator>,
@@ -56,6 +60,7 @@ impl FilterV2StringConditionBuilder {
     }
 
     /// Returns [`comparison`](crate::types::FilterV2StringCondition#structfield.comparison), if set.
+    #[inline]
     pub fn get_comparison(
         &self,
     ) -> &Option<crate::types::FilterV2StringConditionComparisonOperator> {
@@ -63,6 +68,7 @@ impl FilterV2StringConditionBuilder {
     }
 
     /// Builds a [`FilterV2StringCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::FilterV2StringCondition {
         crate::types::FilterV2StringCondition {
             comparison: self.comparison,
@@ -71,6 +77,7 @@ impl FilterV2StringConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for FilterV2StringCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for FilterV2StringCondition {
 }
 
 impl crate::rest_json::JsonDe for FilterV2StringCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

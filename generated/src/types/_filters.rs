@@ -23,6 +23,7 @@ impl Filters {
     /// The queues to use to filter the metrics.
     ///
     /// Empty when the field is unset; use `.queues.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
@@ -30,6 +31,7 @@ impl Filters {
     /// The channel to use to filter the metrics.
     ///
     /// Empty when the field is unset; use `.channels.is_none()` to tell unset from empty.
+    #[inline]
     pub fn channels(&self) -> &[crate::types::Channel] {
         self.channels.as_deref().unwrap_or_default()
     }
@@ -37,6 +39,7 @@ impl Filters {
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.routing_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_profiles(&self) -> &[String] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
@@ -44,6 +47,7 @@ impl Filters {
     /// A list of expressions as a filter, in which an expression is an object of a step in a routing criteria.
     ///
     /// Empty when the field is unset; use `.routing_step_expressions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_step_expressions(&self) -> &[String] {
         self.routing_step_expressions.as_deref().unwrap_or_default()
     }
@@ -51,6 +55,7 @@ impl Filters {
     /// A list of up to 50 agent status IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.agent_statuses.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_statuses(&self) -> &[String] {
         self.agent_statuses.as_deref().unwrap_or_default()
     }
@@ -58,6 +63,7 @@ impl Filters {
     /// A list of up to 10 subtypes can be provided.
     ///
     /// Empty when the field is unset; use `.subtypes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn subtypes(&self) -> &[String] {
         self.subtypes.as_deref().unwrap_or_default()
     }
@@ -65,11 +71,13 @@ impl Filters {
     /// A list of up to 10 validationTestTypes can be provided.
     ///
     /// Empty when the field is unset; use `.validation_test_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn validation_test_types(&self) -> &[String] {
         self.validation_test_types.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`Filters`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FiltersBuilder {
         ::std::default::Default::default()
     }
@@ -90,6 +98,7 @@ pub struct FiltersBuilder {
 
 impl FiltersBuilder {
     /// Appends an item to [`queues`](crate::types::Filters#structfield.queues); use [`set_queues`](Self::set_queues) to replace the whole list.
+    #[inline]
     pub fn queues(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.queues.unwrap_or_default();
         v.push(input.into());
@@ -100,17 +109,20 @@ impl FiltersBuilder {
     /// The queues to use to filter the metrics.
     ///
     /// Sets [`queues`](crate::types::Filters#structfield.queues).
+    #[inline]
     pub fn set_queues(mut self, input: Option<Vec<String>>) -> Self {
         self.queues = input;
         self
     }
 
     /// Returns [`queues`](crate::types::Filters#structfield.queues), if set.
+    #[inline]
     pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.queues
     }
 
     /// Appends an item to [`channels`](crate::types::Filters#structfield.channels); use [`set_channels`](Self::set_channels) to replace the whole list.
+    #[inline]
     pub fn channels(mut self, input: crate::types::Channel) -> Self {
         let mut v: Vec<_> = self.channels.unwrap_or_default();
         v.push(input);
@@ -121,17 +133,20 @@ impl FiltersBuilder {
     /// The channel to use to filter the metrics.
     ///
     /// Sets [`channels`](crate::types::Filters#structfield.channels).
+    #[inline]
     pub fn set_channels(mut self, input: Option<Vec<crate::types::Channel>>) -> Self {
         self.channels = input;
         self
     }
 
     /// Returns [`channels`](crate::types::Filters#structfield.channels), if set.
+    #[inline]
     pub fn get_channels(&self) -> &Option<Vec<crate::types::Channel>> {
         &self.channels
     }
 
     /// Appends an item to [`routing_profiles`](crate::types::Filters#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
+    #[inline]
     pub fn routing_profiles(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_profiles.unwrap_or_default();
         v.push(input.into());
@@ -142,17 +157,20 @@ impl FiltersBuilder {
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Sets [`routing_profiles`](crate::types::Filters#structfield.routing_profiles).
+    #[inline]
     pub fn set_routing_profiles(mut self, input: Option<Vec<String>>) -> Self {
         self.routing_profiles = input;
         self
     }
 
     /// Returns [`routing_profiles`](crate::types::Filters#structfield.routing_profiles), if set.
+    #[inline]
     pub fn get_routing_profiles(&self) -> &Option<Vec<String>> {
         &self.routing_profiles
     }
 
     /// Appends an item to [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions); use [`set_routing_step_expressions`](Self::set_routing_step_expressions) to replace the whole list.
+    #[inline]
     pub fn routing_step_expressions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_step_expressions.unwrap_or_default();
         v.push(input.into());
@@ -163,17 +181,20 @@ impl FiltersBuilder {
     /// A list of expressions as a filter, in which an expression is an object of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions).
+    #[inline]
     pub fn set_routing_step_expressions(mut self, input: Option<Vec<String>>) -> Self {
         self.routing_step_expressions = input;
         self
     }
 
     /// Returns [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions), if set.
+    #[inline]
     pub fn get_routing_step_expressions(&self) -> &Option<Vec<String>> {
         &self.routing_step_expressions
     }
 
     /// Appends an item to [`agent_statuses`](crate::types::Filters#structfield.agent_statuses); use [`set_agent_statuses`](Self::set_agent_statuses) to replace the whole list.
+    #[inline]
     pub fn agent_statuses(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_statuses.unwrap_or_default();
         v.push(input.into());
@@ -184,17 +205,20 @@ impl FiltersBuilder {
     /// A list of up to 50 agent status IDs or ARNs.
     ///
     /// Sets [`agent_statuses`](crate::types::Filters#structfield.agent_statuses).
+    #[inline]
     pub fn set_agent_statuses(mut self, input: Option<Vec<String>>) -> Self {
         self.agent_statuses = input;
         self
     }
 
     /// Returns [`agent_statuses`](crate::types::Filters#structfield.agent_statuses), if set.
+    #[inline]
     pub fn get_agent_statuses(&self) -> &Option<Vec<String>> {
         &self.agent_statuses
     }
 
     /// Appends an item to [`subtypes`](crate::types::Filters#structfield.subtypes); use [`set_subtypes`](Self::set_subtypes) to replace the whole list.
+    #[inline]
     pub fn subtypes(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.subtypes.unwrap_or_default();
         v.push(input.into());
@@ -205,17 +229,20 @@ impl FiltersBuilder {
     /// A list of up to 10 subtypes can be provided.
     ///
     /// Sets [`subtypes`](crate::types::Filters#structfield.subtypes).
+    #[inline]
     pub fn set_subtypes(mut self, input: Option<Vec<String>>) -> Self {
         self.subtypes = input;
         self
     }
 
     /// Returns [`subtypes`](crate::types::Filters#structfield.subtypes), if set.
+    #[inline]
     pub fn get_subtypes(&self) -> &Option<Vec<String>> {
         &self.subtypes
     }
 
     /// Appends an item to [`validation_test_types`](crate::types::Filters#structfield.validation_test_types); use [`set_validation_test_types`](Self::set_validation_test_types) to replace the whole list.
+    #[inline]
     pub fn validation_test_types(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.validation_test_types.unwrap_or_default();
         v.push(input.into());
@@ -226,17 +253,20 @@ impl FiltersBuilder {
     /// A list of up to 10 validationTestTypes can be provided.
     ///
     /// Sets [`validation_test_types`](crate::types::Filters#structfield.validation_test_types).
+    #[inline]
     pub fn set_validation_test_types(mut self, input: Option<Vec<String>>) -> Self {
         self.validation_test_types = input;
         self
     }
 
     /// Returns [`validation_test_types`](crate::types::Filters#structfield.validation_test_types), if set.
+    #[inline]
     pub fn get_validation_test_types(&self) -> &Option<Vec<String>> {
         &self.validation_test_types
     }
 
     /// Builds a [`Filters`].
+    #[inline]
     pub fn build(self) -> crate::types::Filters {
         crate::types::Filters {
             queues: self.queues,
@@ -251,6 +281,7 @@ impl FiltersBuilder {
 }
 
 impl crate::rest_json::JsonSer for Filters {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -284,6 +315,7 @@ impl crate::rest_json::JsonSer for Filters {
 }
 
 impl crate::rest_json::JsonDe for Filters {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

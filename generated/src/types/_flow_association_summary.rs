@@ -13,16 +13,19 @@ pub struct FlowAssociationSummary {
 
 impl FlowAssociationSummary {
     /// The identifier of the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
 
     /// The type of resource association.
+    #[inline]
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
@@ -30,6 +33,7 @@ impl FlowAssociationSummary {
     }
 
     /// Creates a new builder for [`FlowAssociationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FlowAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl FlowAssociationSummaryBuilder {
     /// The identifier of the resource.
     ///
     /// Sets [`resource_id`](crate::types::FlowAssociationSummary#structfield.resource_id).
+    #[inline]
     pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.resource_id = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl FlowAssociationSummaryBuilder {
     /// The identifier of the resource.
     ///
     /// Sets [`resource_id`](crate::types::FlowAssociationSummary#structfield.resource_id).
+    #[inline]
     pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.resource_id = input;
         self
     }
 
     /// Returns [`resource_id`](crate::types::FlowAssociationSummary#structfield.resource_id), if set.
+    #[inline]
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
@@ -69,6 +76,7 @@ impl FlowAssociationSummaryBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id).
+    #[inline]
     pub fn flow_id(mut self, input: impl Into<String>) -> Self {
         self.flow_id = Some(input.into());
         self
@@ -77,12 +85,14 @@ impl FlowAssociationSummaryBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id).
+    #[inline]
     pub fn set_flow_id(mut self, input: Option<String>) -> Self {
         self.flow_id = input;
         self
     }
 
     /// Returns [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id), if set.
+    #[inline]
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
@@ -90,6 +100,7 @@ impl FlowAssociationSummaryBuilder {
     /// The type of resource association.
     ///
     /// Sets [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type).
+    #[inline]
     pub fn resource_type(
         mut self,
         input: crate::types::ListFlowAssociationResourceType,
@@ -101,6 +112,7 @@ impl FlowAssociationSummaryBuilder {
     /// The type of resource association.
     ///
     /// Sets [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type).
+    #[inline]
     pub fn set_resource_type(
         mut self,
         input: Option<crate::types::ListFlowAssociationResourceType>,
@@ -110,6 +122,7 @@ impl FlowAssociationSummaryBuilder {
     }
 
     /// Returns [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type), if set.
+    #[inline]
     pub fn get_resource_type(
         &self,
     ) -> &Option<crate::types::ListFlowAssociationResourceType> {
@@ -117,6 +130,7 @@ impl FlowAssociationSummaryBuilder {
     }
 
     /// Builds a [`FlowAssociationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::FlowAssociationSummary {
         crate::types::FlowAssociationSummary {
             resource_id: self.resource_id,
@@ -127,6 +141,7 @@ impl FlowAssociationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for FlowAssociationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -148,6 +163,7 @@ impl crate::rest_json::JsonSer for FlowAssociationSummary {
 }
 
 impl crate::rest_json::JsonDe for FlowAssociationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

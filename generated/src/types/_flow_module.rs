@@ -11,16 +11,19 @@ pub struct FlowModule {
 
 impl FlowModule {
     /// Only Type we support is MCP.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::FlowModuleType> {
         self.r#type.as_ref()
     }
 
     /// If of Flow Modules invocable as tool
+    #[inline]
     pub fn flow_module_id(&self) -> Option<&str> {
         self.flow_module_id.as_deref()
     }
 
     /// Creates a new builder for [`FlowModule`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FlowModuleBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl FlowModuleBuilder {
     /// Only Type we support is MCP.
     ///
     /// Sets [`type`](crate::types::FlowModule#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::FlowModuleType) -> Self {
         self.r#type = Some(input);
         self
@@ -46,12 +50,14 @@ impl FlowModuleBuilder {
     /// Only Type we support is MCP.
     ///
     /// Sets [`type`](crate::types::FlowModule#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::FlowModuleType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::FlowModule#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::FlowModuleType> {
         &self.r#type
     }
@@ -59,6 +65,7 @@ impl FlowModuleBuilder {
     /// If of Flow Modules invocable as tool
     ///
     /// Sets [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id).
+    #[inline]
     pub fn flow_module_id(mut self, input: impl Into<String>) -> Self {
         self.flow_module_id = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl FlowModuleBuilder {
     /// If of Flow Modules invocable as tool
     ///
     /// Sets [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id).
+    #[inline]
     pub fn set_flow_module_id(mut self, input: Option<String>) -> Self {
         self.flow_module_id = input;
         self
     }
 
     /// Returns [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id), if set.
+    #[inline]
     pub fn get_flow_module_id(&self) -> &Option<String> {
         &self.flow_module_id
     }
 
     /// Builds a [`FlowModule`].
+    #[inline]
     pub fn build(self) -> crate::types::FlowModule {
         crate::types::FlowModule {
             r#type: self.r#type,
@@ -87,6 +97,7 @@ impl FlowModuleBuilder {
 }
 
 impl crate::rest_json::JsonSer for FlowModule {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for FlowModule {
 }
 
 impl crate::rest_json::JsonDe for FlowModule {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

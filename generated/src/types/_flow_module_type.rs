@@ -15,6 +15,7 @@ pub enum FlowModuleType {
 }
 
 impl ::std::convert::From<&str> for FlowModuleType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "MCP" => Self::Mcp,
@@ -31,6 +32,7 @@ impl ::std::convert::From<&str> for FlowModuleType {
 
 impl ::std::str::FromStr for FlowModuleType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -38,6 +40,7 @@ impl ::std::str::FromStr for FlowModuleType {
 
 impl FlowModuleType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Mcp => "MCP",
@@ -46,11 +49,13 @@ impl FlowModuleType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["MCP"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -60,6 +65,7 @@ impl FlowModuleType {
 }
 
 impl ::std::convert::AsRef<str> for FlowModuleType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,6 +78,7 @@ impl ::std::fmt::Display for FlowModuleType {
 }
 
 impl crate::rest_json::JsonSer for FlowModuleType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for FlowModuleType {
 }
 
 impl crate::rest_json::JsonDe for FlowModuleType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct FlowQuickConnectConfig {
 
 impl FlowQuickConnectConfig {
     /// The contact flow ID for the quick connect configuration.
+    #[inline]
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
 
     /// Creates a new builder for [`FlowQuickConnectConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FlowQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl FlowQuickConnectConfigBuilder {
     /// The contact flow ID for the quick connect configuration.
     ///
     /// Sets [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_id = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl FlowQuickConnectConfigBuilder {
     /// The contact flow ID for the quick connect configuration.
     ///
     /// Sets [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
         self.contact_flow_id = input;
         self
     }
 
     /// Returns [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id), if set.
+    #[inline]
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
@@ -52,6 +57,7 @@ impl FlowQuickConnectConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::FlowQuickConnectConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl FlowQuickConnectConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for FlowQuickConnectConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for FlowQuickConnectConfig {
 }
 
 impl crate::rest_json::JsonDe for FlowQuickConnectConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ pub struct FontFamily {
 
 impl FontFamily {
     /// The default font family to use in the workspace theme.
+    #[inline]
     pub fn default_value(&self) -> Option<&crate::types::WorkspaceFontFamily> {
         self.default_value.as_ref()
     }
 
     /// Creates a new builder for [`FontFamily`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FontFamilyBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ impl FontFamilyBuilder {
     /// The default font family to use in the workspace theme.
     ///
     /// Sets [`default_value`](crate::types::FontFamily#structfield.default_value).
+    #[inline]
     pub fn default_value(mut self, input: crate::types::WorkspaceFontFamily) -> Self {
         self.default_value = Some(input);
         self
@@ -40,6 +43,7 @@ impl FontFamilyBuilder {
     /// The default font family to use in the workspace theme.
     ///
     /// Sets [`default_value`](crate::types::FontFamily#structfield.default_value).
+    #[inline]
     pub fn set_default(
         mut self,
         input: Option<crate::types::WorkspaceFontFamily>,
@@ -49,11 +53,13 @@ impl FontFamilyBuilder {
     }
 
     /// Returns [`default_value`](crate::types::FontFamily#structfield.default_value), if set.
+    #[inline]
     pub fn get_default(&self) -> &Option<crate::types::WorkspaceFontFamily> {
         &self.default_value
     }
 
     /// Builds a [`FontFamily`].
+    #[inline]
     pub fn build(self) -> crate::types::FontFamily {
         crate::types::FontFamily {
             default_value: self.default_value,
@@ -62,6 +68,7 @@ impl FontFamilyBuilder {
 }
 
 impl crate::rest_json::JsonSer for FontFamily {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -77,6 +84,7 @@ impl crate::rest_json::JsonSer for FontFamily {
 }
 
 impl crate::rest_json::JsonDe for FontFamily {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct GlobalResiliencyMetadata {
 
 impl GlobalResiliencyMetadata {
     /// The current AWS region in which the contact is active.
+    #[inline]
     pub fn active_region(&self) -> Option<&str> {
         self.active_region.as_deref()
     }
 
     /// The AWS region where the contact was originally created and initiated.
+    #[inline]
     pub fn origin_region(&self) -> Option<&str> {
         self.origin_region.as_deref()
     }
 
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
 
     /// Creates a new builder for [`GlobalResiliencyMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GlobalResiliencyMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl GlobalResiliencyMetadataBuilder {
     /// The current AWS region in which the contact is active.
     ///
     /// Sets [`active_region`](crate::types::GlobalResiliencyMetadata#structfield.active_region).
+    #[inline]
     pub fn active_region(mut self, input: impl Into<String>) -> Self {
         self.active_region = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl GlobalResiliencyMetadataBuilder {
     /// The current AWS region in which the contact is active.
     ///
     /// Sets [`active_region`](crate::types::GlobalResiliencyMetadata#structfield.active_region).
+    #[inline]
     pub fn set_active_region(mut self, input: Option<String>) -> Self {
         self.active_region = input;
         self
     }
 
     /// Returns [`active_region`](crate::types::GlobalResiliencyMetadata#structfield.active_region), if set.
+    #[inline]
     pub fn get_active_region(&self) -> &Option<String> {
         &self.active_region
     }
@@ -67,6 +74,7 @@ impl GlobalResiliencyMetadataBuilder {
     /// The AWS region where the contact was originally created and initiated.
     ///
     /// Sets [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region).
+    #[inline]
     pub fn origin_region(mut self, input: impl Into<String>) -> Self {
         self.origin_region = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl GlobalResiliencyMetadataBuilder {
     /// The AWS region where the contact was originally created and initiated.
     ///
     /// Sets [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region).
+    #[inline]
     pub fn set_origin_region(mut self, input: Option<String>) -> Self {
         self.origin_region = input;
         self
     }
 
     /// Returns [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region), if set.
+    #[inline]
     pub fn get_origin_region(&self) -> &Option<String> {
         &self.origin_region
     }
@@ -88,6 +98,7 @@ impl GlobalResiliencyMetadataBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id).
+    #[inline]
     pub fn traffic_distribution_group_id(mut self, input: impl Into<String>) -> Self {
         self.traffic_distribution_group_id = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl GlobalResiliencyMetadataBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id).
+    #[inline]
     pub fn set_traffic_distribution_group_id(mut self, input: Option<String>) -> Self {
         self.traffic_distribution_group_id = input;
         self
     }
 
     /// Returns [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id), if set.
+    #[inline]
     pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
         &self.traffic_distribution_group_id
     }
 
     /// Builds a [`GlobalResiliencyMetadata`].
+    #[inline]
     pub fn build(self) -> crate::types::GlobalResiliencyMetadata {
         crate::types::GlobalResiliencyMetadata {
             active_region: self.active_region,
@@ -117,6 +131,7 @@ impl GlobalResiliencyMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for GlobalResiliencyMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for GlobalResiliencyMetadata {
 }
 
 impl crate::rest_json::JsonDe for GlobalResiliencyMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct GranularAccessControlConfiguration {
 
 impl GranularAccessControlConfiguration {
     /// The access control configuration for data tables.
+    #[inline]
     pub fn data_table_access_control_configuration(
         &self,
     ) -> Option<&crate::types::DataTableAccessControlConfiguration> {
@@ -18,6 +19,7 @@ impl GranularAccessControlConfiguration {
     }
 
     /// Creates a new builder for [`GranularAccessControlConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GranularAccessControlConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ impl GranularAccessControlConfigurationBuilder {
     /// The access control configuration for data tables.
     ///
     /// Sets [`data_table_access_control_configuration`](crate::types::GranularAccessControlConfiguration#structfield.data_table_access_control_configuration).
+    #[inline]
     pub fn data_table_access_control_configuration(
         mut self,
         input: crate::types::DataTableAccessControlConfiguration,
@@ -47,6 +50,7 @@ impl GranularAccessControlConfigurationBuilder {
     /// The access control configuration for data tables.
     ///
     /// Sets [`data_table_access_control_configuration`](crate::types::GranularAccessControlConfiguration#structfield.data_table_access_control_configuration).
+    #[inline]
     pub fn set_data_table_access_control_configuration(
         mut self,
         input: Option<crate::types::DataTableAccessControlConfiguration>,
@@ -56,6 +60,7 @@ impl GranularAccessControlConfigurationBuilder {
     }
 
     /// Returns [`data_table_access_control_configuration`](crate::types::GranularAccessControlConfiguration#structfield.data_table_access_control_configuration), if set.
+    #[inline]
     pub fn get_data_table_access_control_configuration(
         &self,
     ) -> &Option<crate::types::DataTableAccessControlConfiguration> {
@@ -63,6 +68,7 @@ impl GranularAccessControlConfigurationBuilder {
     }
 
     /// Builds a [`GranularAccessControlConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::GranularAccessControlConfiguration {
         crate::types::GranularAccessControlConfiguration {
             data_table_access_control_configuration: self
@@ -72,6 +78,7 @@ impl GranularAccessControlConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for GranularAccessControlConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -92,6 +99,7 @@ impl crate::rest_json::JsonSer for GranularAccessControlConfiguration {
 }
 
 impl crate::rest_json::JsonDe for GranularAccessControlConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

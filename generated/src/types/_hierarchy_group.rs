@@ -23,46 +23,55 @@ pub struct HierarchyGroup {
 
 impl HierarchyGroup {
     /// The identifier of the hierarchy group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the hierarchy group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the hierarchy group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The identifier of the level in the hierarchy group.
+    #[inline]
     pub fn level_id(&self) -> Option<&str> {
         self.level_id.as_deref()
     }
 
     /// Information about the levels in the hierarchy group.
+    #[inline]
     pub fn hierarchy_path(&self) -> Option<&crate::types::HierarchyPath> {
         self.hierarchy_path.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`HierarchyGroup`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyGroupBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl HierarchyGroupBuilder {
     /// The identifier of the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroup#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl HierarchyGroupBuilder {
     /// The identifier of the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroup#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::HierarchyGroup#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -107,6 +119,7 @@ impl HierarchyGroupBuilder {
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroup#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl HierarchyGroupBuilder {
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroup#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::HierarchyGroup#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -128,6 +143,7 @@ impl HierarchyGroupBuilder {
     /// The name of the hierarchy group.
     ///
     /// Sets [`name`](crate::types::HierarchyGroup#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl HierarchyGroupBuilder {
     /// The name of the hierarchy group.
     ///
     /// Sets [`name`](crate::types::HierarchyGroup#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HierarchyGroup#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -149,6 +167,7 @@ impl HierarchyGroupBuilder {
     /// The identifier of the level in the hierarchy group.
     ///
     /// Sets [`level_id`](crate::types::HierarchyGroup#structfield.level_id).
+    #[inline]
     pub fn level_id(mut self, input: impl Into<String>) -> Self {
         self.level_id = Some(input.into());
         self
@@ -157,12 +176,14 @@ impl HierarchyGroupBuilder {
     /// The identifier of the level in the hierarchy group.
     ///
     /// Sets [`level_id`](crate::types::HierarchyGroup#structfield.level_id).
+    #[inline]
     pub fn set_level_id(mut self, input: Option<String>) -> Self {
         self.level_id = input;
         self
     }
 
     /// Returns [`level_id`](crate::types::HierarchyGroup#structfield.level_id), if set.
+    #[inline]
     pub fn get_level_id(&self) -> &Option<String> {
         &self.level_id
     }
@@ -170,6 +191,7 @@ impl HierarchyGroupBuilder {
     /// Information about the levels in the hierarchy group.
     ///
     /// Sets [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path).
+    #[inline]
     pub fn hierarchy_path(mut self, input: crate::types::HierarchyPath) -> Self {
         self.hierarchy_path = Some(input);
         self
@@ -178,6 +200,7 @@ impl HierarchyGroupBuilder {
     /// Information about the levels in the hierarchy group.
     ///
     /// Sets [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path).
+    #[inline]
     pub fn set_hierarchy_path(
         mut self,
         input: Option<crate::types::HierarchyPath>,
@@ -187,11 +210,13 @@ impl HierarchyGroupBuilder {
     }
 
     /// Returns [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path), if set.
+    #[inline]
     pub fn get_hierarchy_path(&self) -> &Option<crate::types::HierarchyPath> {
         &self.hierarchy_path
     }
 
     /// Inserts an entry into [`tags`](crate::types::HierarchyGroup#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -202,6 +227,7 @@ impl HierarchyGroupBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::HierarchyGroup#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -211,6 +237,7 @@ impl HierarchyGroupBuilder {
     }
 
     /// Returns [`tags`](crate::types::HierarchyGroup#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -218,6 +245,7 @@ impl HierarchyGroupBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -226,6 +254,7 @@ impl HierarchyGroupBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -235,6 +264,7 @@ impl HierarchyGroupBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -242,6 +272,7 @@ impl HierarchyGroupBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -250,17 +281,20 @@ impl HierarchyGroupBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`HierarchyGroup`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyGroup {
         crate::types::HierarchyGroup {
             id: self.id,
@@ -276,6 +310,7 @@ impl HierarchyGroupBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyGroup {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -312,6 +347,7 @@ impl crate::rest_json::JsonSer for HierarchyGroup {
 }
 
 impl crate::rest_json::JsonDe for HierarchyGroup {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ pub struct HierarchyGroupCondition {
 
 impl HierarchyGroupCondition {
     /// The value in the hierarchy group condition.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// The type of hierarchy group match.
+    #[inline]
     pub fn hierarchy_group_match_type(
         &self,
     ) -> Option<&crate::types::HierarchyGroupMatchType> {
@@ -23,6 +25,7 @@ impl HierarchyGroupCondition {
     }
 
     /// Creates a new builder for [`HierarchyGroupCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyGroupConditionBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl HierarchyGroupConditionBuilder {
     /// The value in the hierarchy group condition.
     ///
     /// Sets [`value`](crate::types::HierarchyGroupCondition#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -48,12 +52,14 @@ impl HierarchyGroupConditionBuilder {
     /// The value in the hierarchy group condition.
     ///
     /// Sets [`value`](crate::types::HierarchyGroupCondition#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::HierarchyGroupCondition#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -61,6 +67,7 @@ impl HierarchyGroupConditionBuilder {
     /// The type of hierarchy group match.
     ///
     /// Sets [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type).
+    #[inline]
     pub fn hierarchy_group_match_type(
         mut self,
         input: crate::types::HierarchyGroupMatchType,
@@ -72,6 +79,7 @@ impl HierarchyGroupConditionBuilder {
     /// The type of hierarchy group match.
     ///
     /// Sets [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type).
+    #[inline]
     pub fn set_hierarchy_group_match_type(
         mut self,
         input: Option<crate::types::HierarchyGroupMatchType>,
@@ -81,6 +89,7 @@ impl HierarchyGroupConditionBuilder {
     }
 
     /// Returns [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type), if set.
+    #[inline]
     pub fn get_hierarchy_group_match_type(
         &self,
     ) -> &Option<crate::types::HierarchyGroupMatchType> {
@@ -88,6 +97,7 @@ impl HierarchyGroupConditionBuilder {
     }
 
     /// Builds a [`HierarchyGroupCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyGroupCondition {
         crate::types::HierarchyGroupCondition {
             value: self.value,
@@ -97,6 +107,7 @@ impl HierarchyGroupConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyGroupCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -118,6 +129,7 @@ impl crate::rest_json::JsonSer for HierarchyGroupCondition {
 }
 
 impl crate::rest_json::JsonDe for HierarchyGroupCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

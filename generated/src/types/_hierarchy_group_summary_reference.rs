@@ -11,16 +11,19 @@ pub struct HierarchyGroupSummaryReference {
 
 impl HierarchyGroupSummaryReference {
     /// The unique identifier for the hierarchy group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the hierarchy group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`HierarchyGroupSummaryReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyGroupSummaryReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
     /// The unique identifier for the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroupSummaryReference#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl HierarchyGroupSummaryReferenceBuilder {
     /// The unique identifier for the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroupSummaryReference#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::HierarchyGroupSummaryReference#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl HierarchyGroupSummaryReferenceBuilder {
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`HierarchyGroupSummaryReference`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyGroupSummaryReference {
         crate::types::HierarchyGroupSummaryReference {
             id: self.id,
@@ -87,6 +97,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyGroupSummaryReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for HierarchyGroupSummaryReference {
 }
 
 impl crate::rest_json::JsonDe for HierarchyGroupSummaryReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct HierarchyGroups {
 
 impl HierarchyGroups {
     /// The group at level one of the agent hierarchy.
+    #[inline]
     pub fn level1(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level1.as_ref()
     }
 
     /// The group at level two of the agent hierarchy.
+    #[inline]
     pub fn level2(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level2.as_ref()
     }
 
     /// The group at level three of the agent hierarchy.
+    #[inline]
     pub fn level3(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level3.as_ref()
     }
 
     /// The group at level four of the agent hierarchy.
+    #[inline]
     pub fn level4(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level4.as_ref()
     }
 
     /// The group at level five of the agent hierarchy.
+    #[inline]
     pub fn level5(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level5.as_ref()
     }
 
     /// Creates a new builder for [`HierarchyGroups`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyGroupsBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level one of the agent hierarchy.
     ///
     /// Sets [`level1`](crate::types::HierarchyGroups#structfield.level1).
+    #[inline]
     pub fn level1(mut self, input: crate::types::AgentHierarchyGroup) -> Self {
         self.level1 = Some(input);
         self
@@ -70,6 +77,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level one of the agent hierarchy.
     ///
     /// Sets [`level1`](crate::types::HierarchyGroups#structfield.level1).
+    #[inline]
     pub fn set_level1(
         mut self,
         input: Option<crate::types::AgentHierarchyGroup>,
@@ -79,6 +87,7 @@ impl HierarchyGroupsBuilder {
     }
 
     /// Returns [`level1`](crate::types::HierarchyGroups#structfield.level1), if set.
+    #[inline]
     pub fn get_level1(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level1
     }
@@ -86,6 +95,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level two of the agent hierarchy.
     ///
     /// Sets [`level2`](crate::types::HierarchyGroups#structfield.level2).
+    #[inline]
     pub fn level2(mut self, input: crate::types::AgentHierarchyGroup) -> Self {
         self.level2 = Some(input);
         self
@@ -94,6 +104,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level two of the agent hierarchy.
     ///
     /// Sets [`level2`](crate::types::HierarchyGroups#structfield.level2).
+    #[inline]
     pub fn set_level2(
         mut self,
         input: Option<crate::types::AgentHierarchyGroup>,
@@ -103,6 +114,7 @@ impl HierarchyGroupsBuilder {
     }
 
     /// Returns [`level2`](crate::types::HierarchyGroups#structfield.level2), if set.
+    #[inline]
     pub fn get_level2(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level2
     }
@@ -110,6 +122,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level three of the agent hierarchy.
     ///
     /// Sets [`level3`](crate::types::HierarchyGroups#structfield.level3).
+    #[inline]
     pub fn level3(mut self, input: crate::types::AgentHierarchyGroup) -> Self {
         self.level3 = Some(input);
         self
@@ -118,6 +131,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level three of the agent hierarchy.
     ///
     /// Sets [`level3`](crate::types::HierarchyGroups#structfield.level3).
+    #[inline]
     pub fn set_level3(
         mut self,
         input: Option<crate::types::AgentHierarchyGroup>,
@@ -127,6 +141,7 @@ impl HierarchyGroupsBuilder {
     }
 
     /// Returns [`level3`](crate::types::HierarchyGroups#structfield.level3), if set.
+    #[inline]
     pub fn get_level3(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level3
     }
@@ -134,6 +149,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level four of the agent hierarchy.
     ///
     /// Sets [`level4`](crate::types::HierarchyGroups#structfield.level4).
+    #[inline]
     pub fn level4(mut self, input: crate::types::AgentHierarchyGroup) -> Self {
         self.level4 = Some(input);
         self
@@ -142,6 +158,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level four of the agent hierarchy.
     ///
     /// Sets [`level4`](crate::types::HierarchyGroups#structfield.level4).
+    #[inline]
     pub fn set_level4(
         mut self,
         input: Option<crate::types::AgentHierarchyGroup>,
@@ -151,6 +168,7 @@ impl HierarchyGroupsBuilder {
     }
 
     /// Returns [`level4`](crate::types::HierarchyGroups#structfield.level4), if set.
+    #[inline]
     pub fn get_level4(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level4
     }
@@ -158,6 +176,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level five of the agent hierarchy.
     ///
     /// Sets [`level5`](crate::types::HierarchyGroups#structfield.level5).
+    #[inline]
     pub fn level5(mut self, input: crate::types::AgentHierarchyGroup) -> Self {
         self.level5 = Some(input);
         self
@@ -166,6 +185,7 @@ impl HierarchyGroupsBuilder {
     /// The group at level five of the agent hierarchy.
     ///
     /// Sets [`level5`](crate::types::HierarchyGroups#structfield.level5).
+    #[inline]
     pub fn set_level5(
         mut self,
         input: Option<crate::types::AgentHierarchyGroup>,
@@ -175,11 +195,13 @@ impl HierarchyGroupsBuilder {
     }
 
     /// Returns [`level5`](crate::types::HierarchyGroups#structfield.level5), if set.
+    #[inline]
     pub fn get_level5(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level5
     }
 
     /// Builds a [`HierarchyGroups`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyGroups {
         crate::types::HierarchyGroups {
             level1: self.level1,
@@ -192,6 +214,7 @@ impl HierarchyGroupsBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyGroups {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -219,6 +242,7 @@ impl crate::rest_json::JsonSer for HierarchyGroups {
 }
 
 impl crate::rest_json::JsonDe for HierarchyGroups {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

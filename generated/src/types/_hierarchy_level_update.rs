@@ -9,11 +9,13 @@ pub struct HierarchyLevelUpdate {
 
 impl HierarchyLevelUpdate {
     /// The name of the user hierarchy level.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Creates a new builder for [`HierarchyLevelUpdate`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyLevelUpdateBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl HierarchyLevelUpdateBuilder {
     /// The name of the user hierarchy level.
     ///
     /// Sets [`name`](crate::types::HierarchyLevelUpdate#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl HierarchyLevelUpdateBuilder {
     /// The name of the user hierarchy level.
     ///
     /// Sets [`name`](crate::types::HierarchyLevelUpdate#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HierarchyLevelUpdate#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -52,6 +57,7 @@ impl HierarchyLevelUpdateBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::HierarchyLevelUpdate#structfield.name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::HierarchyLevelUpdate, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl HierarchyLevelUpdateBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyLevelUpdate {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for HierarchyLevelUpdate {
 }
 
 impl crate::rest_json::JsonDe for HierarchyLevelUpdate {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct HierarchyPath {
 
 impl HierarchyPath {
     /// Information about level one.
+    #[inline]
     pub fn level_one(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_one.as_ref()
     }
 
     /// Information about level two.
+    #[inline]
     pub fn level_two(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_two.as_ref()
     }
 
     /// Information about level three.
+    #[inline]
     pub fn level_three(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_three.as_ref()
     }
 
     /// Information about level four.
+    #[inline]
     pub fn level_four(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_four.as_ref()
     }
 
     /// Information about level five.
+    #[inline]
     pub fn level_five(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_five.as_ref()
     }
 
     /// Creates a new builder for [`HierarchyPath`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyPathBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HierarchyPathBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPath#structfield.level_one).
+    #[inline]
     pub fn level_one(mut self, input: crate::types::HierarchyGroupSummary) -> Self {
         self.level_one = Some(input);
         self
@@ -70,6 +77,7 @@ impl HierarchyPathBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPath#structfield.level_one).
+    #[inline]
     pub fn set_level_one(
         mut self,
         input: Option<crate::types::HierarchyGroupSummary>,
@@ -79,6 +87,7 @@ impl HierarchyPathBuilder {
     }
 
     /// Returns [`level_one`](crate::types::HierarchyPath#structfield.level_one), if set.
+    #[inline]
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_one
     }
@@ -86,6 +95,7 @@ impl HierarchyPathBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPath#structfield.level_two).
+    #[inline]
     pub fn level_two(mut self, input: crate::types::HierarchyGroupSummary) -> Self {
         self.level_two = Some(input);
         self
@@ -94,6 +104,7 @@ impl HierarchyPathBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPath#structfield.level_two).
+    #[inline]
     pub fn set_level_two(
         mut self,
         input: Option<crate::types::HierarchyGroupSummary>,
@@ -103,6 +114,7 @@ impl HierarchyPathBuilder {
     }
 
     /// Returns [`level_two`](crate::types::HierarchyPath#structfield.level_two), if set.
+    #[inline]
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_two
     }
@@ -110,6 +122,7 @@ impl HierarchyPathBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPath#structfield.level_three).
+    #[inline]
     pub fn level_three(mut self, input: crate::types::HierarchyGroupSummary) -> Self {
         self.level_three = Some(input);
         self
@@ -118,6 +131,7 @@ impl HierarchyPathBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPath#structfield.level_three).
+    #[inline]
     pub fn set_level_three(
         mut self,
         input: Option<crate::types::HierarchyGroupSummary>,
@@ -127,6 +141,7 @@ impl HierarchyPathBuilder {
     }
 
     /// Returns [`level_three`](crate::types::HierarchyPath#structfield.level_three), if set.
+    #[inline]
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_three
     }
@@ -134,6 +149,7 @@ impl HierarchyPathBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPath#structfield.level_four).
+    #[inline]
     pub fn level_four(mut self, input: crate::types::HierarchyGroupSummary) -> Self {
         self.level_four = Some(input);
         self
@@ -142,6 +158,7 @@ impl HierarchyPathBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPath#structfield.level_four).
+    #[inline]
     pub fn set_level_four(
         mut self,
         input: Option<crate::types::HierarchyGroupSummary>,
@@ -151,6 +168,7 @@ impl HierarchyPathBuilder {
     }
 
     /// Returns [`level_four`](crate::types::HierarchyPath#structfield.level_four), if set.
+    #[inline]
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_four
     }
@@ -158,6 +176,7 @@ impl HierarchyPathBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPath#structfield.level_five).
+    #[inline]
     pub fn level_five(mut self, input: crate::types::HierarchyGroupSummary) -> Self {
         self.level_five = Some(input);
         self
@@ -166,6 +185,7 @@ impl HierarchyPathBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPath#structfield.level_five).
+    #[inline]
     pub fn set_level_five(
         mut self,
         input: Option<crate::types::HierarchyGroupSummary>,
@@ -175,11 +195,13 @@ impl HierarchyPathBuilder {
     }
 
     /// Returns [`level_five`](crate::types::HierarchyPath#structfield.level_five), if set.
+    #[inline]
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_five
     }
 
     /// Builds a [`HierarchyPath`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyPath {
         crate::types::HierarchyPath {
             level_one: self.level_one,
@@ -192,6 +214,7 @@ impl HierarchyPathBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyPath {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -219,6 +242,7 @@ impl crate::rest_json::JsonSer for HierarchyPath {
 }
 
 impl crate::rest_json::JsonDe for HierarchyPath {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

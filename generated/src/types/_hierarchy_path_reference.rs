@@ -17,31 +17,37 @@ pub struct HierarchyPathReference {
 
 impl HierarchyPathReference {
     /// Information about level one.
+    #[inline]
     pub fn level_one(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_one.as_ref()
     }
 
     /// Information about level two.
+    #[inline]
     pub fn level_two(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_two.as_ref()
     }
 
     /// Information about level three.
+    #[inline]
     pub fn level_three(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_three.as_ref()
     }
 
     /// Information about level four.
+    #[inline]
     pub fn level_four(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_four.as_ref()
     }
 
     /// Information about level five.
+    #[inline]
     pub fn level_five(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_five.as_ref()
     }
 
     /// Creates a new builder for [`HierarchyPathReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyPathReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPathReference#structfield.level_one).
+    #[inline]
     pub fn level_one(
         mut self,
         input: crate::types::HierarchyGroupSummaryReference,
@@ -73,6 +80,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPathReference#structfield.level_one).
+    #[inline]
     pub fn set_level_one(
         mut self,
         input: Option<crate::types::HierarchyGroupSummaryReference>,
@@ -82,6 +90,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Returns [`level_one`](crate::types::HierarchyPathReference#structfield.level_one), if set.
+    #[inline]
     pub fn get_level_one(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
@@ -91,6 +100,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPathReference#structfield.level_two).
+    #[inline]
     pub fn level_two(
         mut self,
         input: crate::types::HierarchyGroupSummaryReference,
@@ -102,6 +112,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPathReference#structfield.level_two).
+    #[inline]
     pub fn set_level_two(
         mut self,
         input: Option<crate::types::HierarchyGroupSummaryReference>,
@@ -111,6 +122,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Returns [`level_two`](crate::types::HierarchyPathReference#structfield.level_two), if set.
+    #[inline]
     pub fn get_level_two(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
@@ -120,6 +132,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPathReference#structfield.level_three).
+    #[inline]
     pub fn level_three(
         mut self,
         input: crate::types::HierarchyGroupSummaryReference,
@@ -131,6 +144,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPathReference#structfield.level_three).
+    #[inline]
     pub fn set_level_three(
         mut self,
         input: Option<crate::types::HierarchyGroupSummaryReference>,
@@ -140,6 +154,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Returns [`level_three`](crate::types::HierarchyPathReference#structfield.level_three), if set.
+    #[inline]
     pub fn get_level_three(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
@@ -149,6 +164,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPathReference#structfield.level_four).
+    #[inline]
     pub fn level_four(
         mut self,
         input: crate::types::HierarchyGroupSummaryReference,
@@ -160,6 +176,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPathReference#structfield.level_four).
+    #[inline]
     pub fn set_level_four(
         mut self,
         input: Option<crate::types::HierarchyGroupSummaryReference>,
@@ -169,6 +186,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Returns [`level_four`](crate::types::HierarchyPathReference#structfield.level_four), if set.
+    #[inline]
     pub fn get_level_four(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
@@ -178,6 +196,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPathReference#structfield.level_five).
+    #[inline]
     pub fn level_five(
         mut self,
         input: crate::types::HierarchyGroupSummaryReference,
@@ -189,6 +208,7 @@ impl HierarchyPathReferenceBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPathReference#structfield.level_five).
+    #[inline]
     pub fn set_level_five(
         mut self,
         input: Option<crate::types::HierarchyGroupSummaryReference>,
@@ -198,6 +218,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Returns [`level_five`](crate::types::HierarchyPathReference#structfield.level_five), if set.
+    #[inline]
     pub fn get_level_five(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
@@ -205,6 +226,7 @@ impl HierarchyPathReferenceBuilder {
     }
 
     /// Builds a [`HierarchyPathReference`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyPathReference {
         crate::types::HierarchyPathReference {
             level_one: self.level_one,
@@ -217,6 +239,7 @@ impl HierarchyPathReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyPathReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -244,6 +267,7 @@ impl crate::rest_json::JsonSer for HierarchyPathReference {
 }
 
 impl crate::rest_json::JsonDe for HierarchyPathReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

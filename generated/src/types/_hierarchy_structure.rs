@@ -17,31 +17,37 @@ pub struct HierarchyStructure {
 
 impl HierarchyStructure {
     /// Information about level one.
+    #[inline]
     pub fn level_one(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_one.as_ref()
     }
 
     /// Information about level two.
+    #[inline]
     pub fn level_two(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_two.as_ref()
     }
 
     /// Information about level three.
+    #[inline]
     pub fn level_three(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_three.as_ref()
     }
 
     /// Information about level four.
+    #[inline]
     pub fn level_four(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_four.as_ref()
     }
 
     /// Information about level five.
+    #[inline]
     pub fn level_five(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_five.as_ref()
     }
 
     /// Creates a new builder for [`HierarchyStructure`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyStructureBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HierarchyStructureBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructure#structfield.level_one).
+    #[inline]
     pub fn level_one(mut self, input: crate::types::HierarchyLevel) -> Self {
         self.level_one = Some(input);
         self
@@ -70,12 +77,14 @@ impl HierarchyStructureBuilder {
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructure#structfield.level_one).
+    #[inline]
     pub fn set_level_one(mut self, input: Option<crate::types::HierarchyLevel>) -> Self {
         self.level_one = input;
         self
     }
 
     /// Returns [`level_one`](crate::types::HierarchyStructure#structfield.level_one), if set.
+    #[inline]
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_one
     }
@@ -83,6 +92,7 @@ impl HierarchyStructureBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructure#structfield.level_two).
+    #[inline]
     pub fn level_two(mut self, input: crate::types::HierarchyLevel) -> Self {
         self.level_two = Some(input);
         self
@@ -91,12 +101,14 @@ impl HierarchyStructureBuilder {
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructure#structfield.level_two).
+    #[inline]
     pub fn set_level_two(mut self, input: Option<crate::types::HierarchyLevel>) -> Self {
         self.level_two = input;
         self
     }
 
     /// Returns [`level_two`](crate::types::HierarchyStructure#structfield.level_two), if set.
+    #[inline]
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_two
     }
@@ -104,6 +116,7 @@ impl HierarchyStructureBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructure#structfield.level_three).
+    #[inline]
     pub fn level_three(mut self, input: crate::types::HierarchyLevel) -> Self {
         self.level_three = Some(input);
         self
@@ -112,6 +125,7 @@ impl HierarchyStructureBuilder {
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructure#structfield.level_three).
+    #[inline]
     pub fn set_level_three(
         mut self,
         input: Option<crate::types::HierarchyLevel>,
@@ -121,6 +135,7 @@ impl HierarchyStructureBuilder {
     }
 
     /// Returns [`level_three`](crate::types::HierarchyStructure#structfield.level_three), if set.
+    #[inline]
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_three
     }
@@ -128,6 +143,7 @@ impl HierarchyStructureBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructure#structfield.level_four).
+    #[inline]
     pub fn level_four(mut self, input: crate::types::HierarchyLevel) -> Self {
         self.level_four = Some(input);
         self
@@ -136,6 +152,7 @@ impl HierarchyStructureBuilder {
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructure#structfield.level_four).
+    #[inline]
     pub fn set_level_four(
         mut self,
         input: Option<crate::types::HierarchyLevel>,
@@ -145,6 +162,7 @@ impl HierarchyStructureBuilder {
     }
 
     /// Returns [`level_four`](crate::types::HierarchyStructure#structfield.level_four), if set.
+    #[inline]
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_four
     }
@@ -152,6 +170,7 @@ impl HierarchyStructureBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructure#structfield.level_five).
+    #[inline]
     pub fn level_five(mut self, input: crate::types::HierarchyLevel) -> Self {
         self.level_five = Some(input);
         self
@@ -160,6 +179,7 @@ impl HierarchyStructureBuilder {
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructure#structfield.level_five).
+    #[inline]
     pub fn set_level_five(
         mut self,
         input: Option<crate::types::HierarchyLevel>,
@@ -169,11 +189,13 @@ impl HierarchyStructureBuilder {
     }
 
     /// Returns [`level_five`](crate::types::HierarchyStructure#structfield.level_five), if set.
+    #[inline]
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_five
     }
 
     /// Builds a [`HierarchyStructure`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyStructure {
         crate::types::HierarchyStructure {
             level_one: self.level_one,
@@ -186,6 +208,7 @@ impl HierarchyStructureBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyStructure {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -213,6 +236,7 @@ impl crate::rest_json::JsonSer for HierarchyStructure {
 }
 
 impl crate::rest_json::JsonDe for HierarchyStructure {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct HierarchyStructureUpdate {
 
 impl HierarchyStructureUpdate {
     /// The update for level one.
+    #[inline]
     pub fn level_one(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_one.as_ref()
     }
 
     /// The update for level two.
+    #[inline]
     pub fn level_two(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_two.as_ref()
     }
 
     /// The update for level three.
+    #[inline]
     pub fn level_three(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_three.as_ref()
     }
 
     /// The update for level four.
+    #[inline]
     pub fn level_four(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_four.as_ref()
     }
 
     /// The update for level five.
+    #[inline]
     pub fn level_five(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_five.as_ref()
     }
 
     /// Creates a new builder for [`HierarchyStructureUpdate`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HierarchyStructureUpdateBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructureUpdate#structfield.level_one).
+    #[inline]
     pub fn level_one(mut self, input: crate::types::HierarchyLevelUpdate) -> Self {
         self.level_one = Some(input);
         self
@@ -70,6 +77,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructureUpdate#structfield.level_one).
+    #[inline]
     pub fn set_level_one(
         mut self,
         input: Option<crate::types::HierarchyLevelUpdate>,
@@ -79,6 +87,7 @@ impl HierarchyStructureUpdateBuilder {
     }
 
     /// Returns [`level_one`](crate::types::HierarchyStructureUpdate#structfield.level_one), if set.
+    #[inline]
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_one
     }
@@ -86,6 +95,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two).
+    #[inline]
     pub fn level_two(mut self, input: crate::types::HierarchyLevelUpdate) -> Self {
         self.level_two = Some(input);
         self
@@ -94,6 +104,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two).
+    #[inline]
     pub fn set_level_two(
         mut self,
         input: Option<crate::types::HierarchyLevelUpdate>,
@@ -103,6 +114,7 @@ impl HierarchyStructureUpdateBuilder {
     }
 
     /// Returns [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two), if set.
+    #[inline]
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_two
     }
@@ -110,6 +122,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three).
+    #[inline]
     pub fn level_three(mut self, input: crate::types::HierarchyLevelUpdate) -> Self {
         self.level_three = Some(input);
         self
@@ -118,6 +131,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three).
+    #[inline]
     pub fn set_level_three(
         mut self,
         input: Option<crate::types::HierarchyLevelUpdate>,
@@ -127,6 +141,7 @@ impl HierarchyStructureUpdateBuilder {
     }
 
     /// Returns [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three), if set.
+    #[inline]
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_three
     }
@@ -134,6 +149,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four).
+    #[inline]
     pub fn level_four(mut self, input: crate::types::HierarchyLevelUpdate) -> Self {
         self.level_four = Some(input);
         self
@@ -142,6 +158,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four).
+    #[inline]
     pub fn set_level_four(
         mut self,
         input: Option<crate::types::HierarchyLevelUpdate>,
@@ -151,6 +168,7 @@ impl HierarchyStructureUpdateBuilder {
     }
 
     /// Returns [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four), if set.
+    #[inline]
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_four
     }
@@ -158,6 +176,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five).
+    #[inline]
     pub fn level_five(mut self, input: crate::types::HierarchyLevelUpdate) -> Self {
         self.level_five = Some(input);
         self
@@ -166,6 +185,7 @@ impl HierarchyStructureUpdateBuilder {
     /// The update for level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five).
+    #[inline]
     pub fn set_level_five(
         mut self,
         input: Option<crate::types::HierarchyLevelUpdate>,
@@ -175,11 +195,13 @@ impl HierarchyStructureUpdateBuilder {
     }
 
     /// Returns [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five), if set.
+    #[inline]
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_five
     }
 
     /// Builds a [`HierarchyStructureUpdate`].
+    #[inline]
     pub fn build(self) -> crate::types::HierarchyStructureUpdate {
         crate::types::HierarchyStructureUpdate {
             level_one: self.level_one,
@@ -192,6 +214,7 @@ impl HierarchyStructureUpdateBuilder {
 }
 
 impl crate::rest_json::JsonSer for HierarchyStructureUpdate {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -219,6 +242,7 @@ impl crate::rest_json::JsonSer for HierarchyStructureUpdate {
 }
 
 impl crate::rest_json::JsonDe for HierarchyStructureUpdate {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

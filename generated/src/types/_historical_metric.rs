@@ -219,26 +219,31 @@ pub struct HistoricalMetric {
 
 impl HistoricalMetric {
     /// The name of the metric.
+    #[inline]
     pub fn name(&self) -> Option<&crate::types::HistoricalMetricName> {
         self.name.as_ref()
     }
 
     /// The threshold for the metric, used with service level metrics.
+    #[inline]
     pub fn threshold(&self) -> Option<&crate::types::Threshold> {
         self.threshold.as_ref()
     }
 
     /// The statistic for the metric.
+    #[inline]
     pub fn statistic(&self) -> Option<&crate::types::Statistic> {
         self.statistic.as_ref()
     }
 
     /// The unit for the metric.
+    #[inline]
     pub fn unit(&self) -> Option<&crate::types::Unit> {
         self.unit.as_ref()
     }
 
     /// Creates a new builder for [`HistoricalMetric`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HistoricalMetricBuilder {
         ::std::default::Default::default()
     }
@@ -258,6 +263,7 @@ impl HistoricalMetricBuilder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::HistoricalMetric#structfield.name).
+    #[inline]
     pub fn name(mut self, input: crate::types::HistoricalMetricName) -> Self {
         self.name = Some(input);
         self
@@ -266,6 +272,7 @@ impl HistoricalMetricBuilder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::HistoricalMetric#structfield.name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: Option<crate::types::HistoricalMetricName>,
@@ -275,6 +282,7 @@ impl HistoricalMetricBuilder {
     }
 
     /// Returns [`name`](crate::types::HistoricalMetric#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::HistoricalMetricName> {
         &self.name
     }
@@ -282,6 +290,7 @@ impl HistoricalMetricBuilder {
     /// The threshold for the metric, used with service level metrics.
     ///
     /// Sets [`threshold`](crate::types::HistoricalMetric#structfield.threshold).
+    #[inline]
     pub fn threshold(mut self, input: crate::types::Threshold) -> Self {
         self.threshold = Some(input);
         self
@@ -290,12 +299,14 @@ impl HistoricalMetricBuilder {
     /// The threshold for the metric, used with service level metrics.
     ///
     /// Sets [`threshold`](crate::types::HistoricalMetric#structfield.threshold).
+    #[inline]
     pub fn set_threshold(mut self, input: Option<crate::types::Threshold>) -> Self {
         self.threshold = input;
         self
     }
 
     /// Returns [`threshold`](crate::types::HistoricalMetric#structfield.threshold), if set.
+    #[inline]
     pub fn get_threshold(&self) -> &Option<crate::types::Threshold> {
         &self.threshold
     }
@@ -303,6 +314,7 @@ impl HistoricalMetricBuilder {
     /// The statistic for the metric.
     ///
     /// Sets [`statistic`](crate::types::HistoricalMetric#structfield.statistic).
+    #[inline]
     pub fn statistic(mut self, input: crate::types::Statistic) -> Self {
         self.statistic = Some(input);
         self
@@ -311,12 +323,14 @@ impl HistoricalMetricBuilder {
     /// The statistic for the metric.
     ///
     /// Sets [`statistic`](crate::types::HistoricalMetric#structfield.statistic).
+    #[inline]
     pub fn set_statistic(mut self, input: Option<crate::types::Statistic>) -> Self {
         self.statistic = input;
         self
     }
 
     /// Returns [`statistic`](crate::types::HistoricalMetric#structfield.statistic), if set.
+    #[inline]
     pub fn get_statistic(&self) -> &Option<crate::types::Statistic> {
         &self.statistic
     }
@@ -324,6 +338,7 @@ impl HistoricalMetricBuilder {
     /// The unit for the metric.
     ///
     /// Sets [`unit`](crate::types::HistoricalMetric#structfield.unit).
+    #[inline]
     pub fn unit(mut self, input: crate::types::Unit) -> Self {
         self.unit = Some(input);
         self
@@ -332,17 +347,20 @@ impl HistoricalMetricBuilder {
     /// The unit for the metric.
     ///
     /// Sets [`unit`](crate::types::HistoricalMetric#structfield.unit).
+    #[inline]
     pub fn set_unit(mut self, input: Option<crate::types::Unit>) -> Self {
         self.unit = input;
         self
     }
 
     /// Returns [`unit`](crate::types::HistoricalMetric#structfield.unit), if set.
+    #[inline]
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
 
     /// Builds a [`HistoricalMetric`].
+    #[inline]
     pub fn build(self) -> crate::types::HistoricalMetric {
         crate::types::HistoricalMetric {
             name: self.name,
@@ -354,6 +372,7 @@ impl HistoricalMetricBuilder {
 }
 
 impl crate::rest_json::JsonSer for HistoricalMetric {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -378,6 +397,7 @@ impl crate::rest_json::JsonSer for HistoricalMetric {
 }
 
 impl crate::rest_json::JsonDe for HistoricalMetric {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

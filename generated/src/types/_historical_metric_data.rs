@@ -11,16 +11,19 @@ pub struct HistoricalMetricData {
 
 impl HistoricalMetricData {
     /// Information about the metric.
+    #[inline]
     pub fn metric(&self) -> Option<&crate::types::HistoricalMetric> {
         self.metric.as_ref()
     }
 
     /// The value of the metric.
+    #[inline]
     pub fn value(&self) -> Option<f64> {
         self.value
     }
 
     /// Creates a new builder for [`HistoricalMetricData`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HistoricalMetricDataBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl HistoricalMetricDataBuilder {
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::HistoricalMetricData#structfield.metric).
+    #[inline]
     pub fn metric(mut self, input: crate::types::HistoricalMetric) -> Self {
         self.metric = Some(input);
         self
@@ -46,12 +50,14 @@ impl HistoricalMetricDataBuilder {
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::HistoricalMetricData#structfield.metric).
+    #[inline]
     pub fn set_metric(mut self, input: Option<crate::types::HistoricalMetric>) -> Self {
         self.metric = input;
         self
     }
 
     /// Returns [`metric`](crate::types::HistoricalMetricData#structfield.metric), if set.
+    #[inline]
     pub fn get_metric(&self) -> &Option<crate::types::HistoricalMetric> {
         &self.metric
     }
@@ -59,6 +65,7 @@ impl HistoricalMetricDataBuilder {
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::HistoricalMetricData#structfield.value).
+    #[inline]
     pub fn value(mut self, input: f64) -> Self {
         self.value = Some(input);
         self
@@ -67,17 +74,20 @@ impl HistoricalMetricDataBuilder {
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::HistoricalMetricData#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<f64>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::HistoricalMetricData#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
 
     /// Builds a [`HistoricalMetricData`].
+    #[inline]
     pub fn build(self) -> crate::types::HistoricalMetricData {
         crate::types::HistoricalMetricData {
             metric: self.metric,
@@ -87,6 +97,7 @@ impl HistoricalMetricDataBuilder {
 }
 
 impl crate::rest_json::JsonSer for HistoricalMetricData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for HistoricalMetricData {
 }
 
 impl crate::rest_json::JsonDe for HistoricalMetricData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -63,6 +63,7 @@ pub enum HistoricalMetricName {
 }
 
 impl ::std::convert::From<&str> for HistoricalMetricName {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ABANDON_TIME" => Self::AbandonTime,
@@ -105,6 +106,7 @@ impl ::std::convert::From<&str> for HistoricalMetricName {
 
 impl ::std::str::FromStr for HistoricalMetricName {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -112,6 +114,7 @@ impl ::std::str::FromStr for HistoricalMetricName {
 
 impl HistoricalMetricName {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AbandonTime => "ABANDON_TIME",
@@ -146,6 +149,7 @@ impl HistoricalMetricName {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ABANDON_TIME",
@@ -177,6 +181,7 @@ impl HistoricalMetricName {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -186,6 +191,7 @@ impl HistoricalMetricName {
 }
 
 impl ::std::convert::AsRef<str> for HistoricalMetricName {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -198,6 +204,7 @@ impl ::std::fmt::Display for HistoricalMetricName {
 }
 
 impl crate::rest_json::JsonSer for HistoricalMetricName {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -208,6 +215,7 @@ impl crate::rest_json::JsonSer for HistoricalMetricName {
 }
 
 impl crate::rest_json::JsonDe for HistoricalMetricName {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -29,26 +29,31 @@ pub struct HoursOfOperation {
 
 impl HoursOfOperation {
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
 
     /// The name for the hours of operation.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description for the hours of operation.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The time zone for the hours of operation.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
@@ -56,6 +61,7 @@ impl HoursOfOperation {
     /// Configuration information for the hours of operation.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
@@ -63,6 +69,7 @@ impl HoursOfOperation {
     /// Information about parent hours of operations.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operations.is_none()` to tell unset from empty.
+    #[inline]
     pub fn parent_hours_of_operations(
         &self,
     ) -> &[crate::types::HoursOfOperationsIdentifier] {
@@ -70,21 +77,25 @@ impl HoursOfOperation {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`HoursOfOperation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationBuilder {
         ::std::default::Default::default()
     }
@@ -112,6 +123,7 @@ impl HoursOfOperationBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperation#structfield.hours_of_operation_id).
+    #[inline]
     pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_id = Some(input.into());
         self
@@ -120,12 +132,14 @@ impl HoursOfOperationBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperation#structfield.hours_of_operation_id).
+    #[inline]
     pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_id = input;
         self
     }
 
     /// Returns [`hours_of_operation_id`](crate::types::HoursOfOperation#structfield.hours_of_operation_id), if set.
+    #[inline]
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
@@ -133,6 +147,7 @@ impl HoursOfOperationBuilder {
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn).
+    #[inline]
     pub fn hours_of_operation_arn(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_arn = Some(input.into());
         self
@@ -141,12 +156,14 @@ impl HoursOfOperationBuilder {
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn).
+    #[inline]
     pub fn set_hours_of_operation_arn(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_arn = input;
         self
     }
 
     /// Returns [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn), if set.
+    #[inline]
     pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
         &self.hours_of_operation_arn
     }
@@ -154,6 +171,7 @@ impl HoursOfOperationBuilder {
     /// The name for the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperation#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -162,12 +180,14 @@ impl HoursOfOperationBuilder {
     /// The name for the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperation#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HoursOfOperation#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -175,6 +195,7 @@ impl HoursOfOperationBuilder {
     /// The description for the hours of operation.
     ///
     /// Sets [`description`](crate::types::HoursOfOperation#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -183,12 +204,14 @@ impl HoursOfOperationBuilder {
     /// The description for the hours of operation.
     ///
     /// Sets [`description`](crate::types::HoursOfOperation#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::HoursOfOperation#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -196,6 +219,7 @@ impl HoursOfOperationBuilder {
     /// The time zone for the hours of operation.
     ///
     /// Sets [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone).
+    #[inline]
     pub fn time_zone(mut self, input: impl Into<String>) -> Self {
         self.time_zone = Some(input.into());
         self
@@ -204,17 +228,20 @@ impl HoursOfOperationBuilder {
     /// The time zone for the hours of operation.
     ///
     /// Sets [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone).
+    #[inline]
     pub fn set_time_zone(mut self, input: Option<String>) -> Self {
         self.time_zone = input;
         self
     }
 
     /// Returns [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone), if set.
+    #[inline]
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
 
     /// Appends an item to [`config`](crate::types::HoursOfOperation#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+    #[inline]
     pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
         let mut v: Vec<_> = self.config.unwrap_or_default();
         v.push(input);
@@ -225,6 +252,7 @@ impl HoursOfOperationBuilder {
     /// Configuration information for the hours of operation.
     ///
     /// Sets [`config`](crate::types::HoursOfOperation#structfield.config).
+    #[inline]
     pub fn set_config(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationConfig>>,
@@ -234,11 +262,13 @@ impl HoursOfOperationBuilder {
     }
 
     /// Returns [`config`](crate::types::HoursOfOperation#structfield.config), if set.
+    #[inline]
     pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
         &self.config
     }
 
     /// Appends an item to [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations); use [`set_parent_hours_of_operations`](Self::set_parent_hours_of_operations) to replace the whole list.
+    #[inline]
     pub fn parent_hours_of_operations(
         mut self,
         input: crate::types::HoursOfOperationsIdentifier,
@@ -252,6 +282,7 @@ impl HoursOfOperationBuilder {
     /// Information about parent hours of operations.
     ///
     /// Sets [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations).
+    #[inline]
     pub fn set_parent_hours_of_operations(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationsIdentifier>>,
@@ -261,6 +292,7 @@ impl HoursOfOperationBuilder {
     }
 
     /// Returns [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations), if set.
+    #[inline]
     pub fn get_parent_hours_of_operations(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationsIdentifier>> {
@@ -268,6 +300,7 @@ impl HoursOfOperationBuilder {
     }
 
     /// Inserts an entry into [`tags`](crate::types::HoursOfOperation#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -278,6 +311,7 @@ impl HoursOfOperationBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::HoursOfOperation#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -287,6 +321,7 @@ impl HoursOfOperationBuilder {
     }
 
     /// Returns [`tags`](crate::types::HoursOfOperation#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -294,6 +329,7 @@ impl HoursOfOperationBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -302,6 +338,7 @@ impl HoursOfOperationBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -311,6 +348,7 @@ impl HoursOfOperationBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -318,6 +356,7 @@ impl HoursOfOperationBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -326,17 +365,20 @@ impl HoursOfOperationBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`HoursOfOperation`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperation {
         crate::types::HoursOfOperation {
             hours_of_operation_id: self.hours_of_operation_id,
@@ -354,6 +396,7 @@ impl HoursOfOperationBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -399,6 +442,7 @@ impl crate::rest_json::JsonSer for HoursOfOperation {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

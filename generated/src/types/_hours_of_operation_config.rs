@@ -13,21 +13,25 @@ pub struct HoursOfOperationConfig {
 
 impl HoursOfOperationConfig {
     /// The day that the hours of operation applies to.
+    #[inline]
     pub fn day(&self) -> &crate::types::HoursOfOperationDays {
         &self.day
     }
 
     /// The start time that your contact center opens.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::types::HoursOfOperationTimeSlice> {
         self.start_time.as_ref()
     }
 
     /// The end time that your contact center closes.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::types::HoursOfOperationTimeSlice> {
         self.end_time.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl HoursOfOperationConfigBuilder {
     /// The day that the hours of operation applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationConfig#structfield.day). This field is required.
+    #[inline]
     pub fn day(mut self, input: crate::types::HoursOfOperationDays) -> Self {
         self.day = Some(input);
         self
@@ -54,12 +59,14 @@ impl HoursOfOperationConfigBuilder {
     /// The day that the hours of operation applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationConfig#structfield.day). This field is required.
+    #[inline]
     pub fn set_day(mut self, input: Option<crate::types::HoursOfOperationDays>) -> Self {
         self.day = input;
         self
     }
 
     /// Returns [`day`](crate::types::HoursOfOperationConfig#structfield.day), if set.
+    #[inline]
     pub fn get_day(&self) -> &Option<crate::types::HoursOfOperationDays> {
         &self.day
     }
@@ -67,6 +74,7 @@ impl HoursOfOperationConfigBuilder {
     /// The start time that your contact center opens.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time).
+    #[inline]
     pub fn start_time(mut self, input: crate::types::HoursOfOperationTimeSlice) -> Self {
         self.start_time = Some(input);
         self
@@ -75,6 +83,7 @@ impl HoursOfOperationConfigBuilder {
     /// The start time that your contact center opens.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time).
+    #[inline]
     pub fn set_start_time(
         mut self,
         input: Option<crate::types::HoursOfOperationTimeSlice>,
@@ -84,6 +93,7 @@ impl HoursOfOperationConfigBuilder {
     }
 
     /// Returns [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time), if set.
+    #[inline]
     pub fn get_start_time(&self) -> &Option<crate::types::HoursOfOperationTimeSlice> {
         &self.start_time
     }
@@ -91,6 +101,7 @@ impl HoursOfOperationConfigBuilder {
     /// The end time that your contact center closes.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time).
+    #[inline]
     pub fn end_time(mut self, input: crate::types::HoursOfOperationTimeSlice) -> Self {
         self.end_time = Some(input);
         self
@@ -99,6 +110,7 @@ impl HoursOfOperationConfigBuilder {
     /// The end time that your contact center closes.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time).
+    #[inline]
     pub fn set_end_time(
         mut self,
         input: Option<crate::types::HoursOfOperationTimeSlice>,
@@ -108,6 +120,7 @@ impl HoursOfOperationConfigBuilder {
     }
 
     /// Returns [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time), if set.
+    #[inline]
     pub fn get_end_time(&self) -> &Option<crate::types::HoursOfOperationTimeSlice> {
         &self.end_time
     }
@@ -116,6 +129,7 @@ impl HoursOfOperationConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`day`](crate::types::HoursOfOperationConfig#structfield.day)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::HoursOfOperationConfig, crate::error::BuildError> {
@@ -133,6 +147,7 @@ impl HoursOfOperationConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -152,6 +167,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationConfig {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

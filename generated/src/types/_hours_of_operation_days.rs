@@ -27,6 +27,7 @@ pub enum HoursOfOperationDays {
 }
 
 impl ::std::convert::From<&str> for HoursOfOperationDays {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "FRIDAY" => Self::Friday,
@@ -49,6 +50,7 @@ impl ::std::convert::From<&str> for HoursOfOperationDays {
 
 impl ::std::str::FromStr for HoursOfOperationDays {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -56,6 +58,7 @@ impl ::std::str::FromStr for HoursOfOperationDays {
 
 impl HoursOfOperationDays {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Friday => "FRIDAY",
@@ -70,11 +73,13 @@ impl HoursOfOperationDays {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["FRIDAY", "MONDAY", "SATURDAY", "SUNDAY", "THURSDAY", "TUESDAY", "WEDNESDAY"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -84,6 +89,7 @@ impl HoursOfOperationDays {
 }
 
 impl ::std::convert::AsRef<str> for HoursOfOperationDays {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -96,6 +102,7 @@ impl ::std::fmt::Display for HoursOfOperationDays {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationDays {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationDays {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationDays {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -27,26 +27,31 @@ pub struct HoursOfOperationOverride {
 
 impl HoursOfOperationOverride {
     /// The identifier for the hours of operation override.
+    #[inline]
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
 
     /// The name of the hours of operation override.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the hours of operation override.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -54,31 +59,37 @@ impl HoursOfOperationOverride {
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
+    #[inline]
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
 
     /// The date from which the hours of operation override would be effective.
+    #[inline]
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
 
     /// The date until the hours of operation override is effective.
+    #[inline]
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
 
     /// Configuration for a recurring event.
+    #[inline]
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
 
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
+    #[inline]
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationOverride`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideBuilder {
         ::std::default::Default::default()
     }
@@ -104,6 +115,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The identifier for the hours of operation override.
     ///
     /// Sets [`hours_of_operation_override_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_override_id).
+    #[inline]
     pub fn hours_of_operation_override_id(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_override_id = Some(input.into());
         self
@@ -112,12 +124,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The identifier for the hours of operation override.
     ///
     /// Sets [`hours_of_operation_override_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_override_id).
+    #[inline]
     pub fn set_hours_of_operation_override_id(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_override_id = input;
         self
     }
 
     /// Returns [`hours_of_operation_override_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_override_id), if set.
+    #[inline]
     pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
         &self.hours_of_operation_override_id
     }
@@ -125,6 +139,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id).
+    #[inline]
     pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_id = Some(input.into());
         self
@@ -133,12 +148,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id).
+    #[inline]
     pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_id = input;
         self
     }
 
     /// Returns [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id), if set.
+    #[inline]
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
@@ -146,6 +163,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn).
+    #[inline]
     pub fn hours_of_operation_arn(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_arn = Some(input.into());
         self
@@ -154,12 +172,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn).
+    #[inline]
     pub fn set_hours_of_operation_arn(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_arn = input;
         self
     }
 
     /// Returns [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn), if set.
+    #[inline]
     pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
         &self.hours_of_operation_arn
     }
@@ -167,6 +187,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The name of the hours of operation override.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationOverride#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -175,12 +196,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The name of the hours of operation override.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationOverride#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HoursOfOperationOverride#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -188,6 +211,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The description of the hours of operation override.
     ///
     /// Sets [`description`](crate::types::HoursOfOperationOverride#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -196,17 +220,20 @@ impl HoursOfOperationOverrideBuilder {
     /// The description of the hours of operation override.
     ///
     /// Sets [`description`](crate::types::HoursOfOperationOverride#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::HoursOfOperationOverride#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Appends an item to [`config`](crate::types::HoursOfOperationOverride#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
+    #[inline]
     pub fn config(
         mut self,
         input: crate::types::HoursOfOperationOverrideConfig,
@@ -220,6 +247,7 @@ impl HoursOfOperationOverrideBuilder {
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Sets [`config`](crate::types::HoursOfOperationOverride#structfield.config).
+    #[inline]
     pub fn set_config(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationOverrideConfig>>,
@@ -229,6 +257,7 @@ impl HoursOfOperationOverrideBuilder {
     }
 
     /// Returns [`config`](crate::types::HoursOfOperationOverride#structfield.config), if set.
+    #[inline]
     pub fn get_config(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
@@ -238,6 +267,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The date from which the hours of operation override would be effective.
     ///
     /// Sets [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from).
+    #[inline]
     pub fn effective_from(mut self, input: impl Into<String>) -> Self {
         self.effective_from = Some(input.into());
         self
@@ -246,12 +276,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The date from which the hours of operation override would be effective.
     ///
     /// Sets [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from).
+    #[inline]
     pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.effective_from = input;
         self
     }
 
     /// Returns [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from), if set.
+    #[inline]
     pub fn get_effective_from(&self) -> &Option<String> {
         &self.effective_from
     }
@@ -259,6 +291,7 @@ impl HoursOfOperationOverrideBuilder {
     /// The date until the hours of operation override is effective.
     ///
     /// Sets [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till).
+    #[inline]
     pub fn effective_till(mut self, input: impl Into<String>) -> Self {
         self.effective_till = Some(input.into());
         self
@@ -267,12 +300,14 @@ impl HoursOfOperationOverrideBuilder {
     /// The date until the hours of operation override is effective.
     ///
     /// Sets [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till).
+    #[inline]
     pub fn set_effective_till(mut self, input: Option<String>) -> Self {
         self.effective_till = input;
         self
     }
 
     /// Returns [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till), if set.
+    #[inline]
     pub fn get_effective_till(&self) -> &Option<String> {
         &self.effective_till
     }
@@ -280,6 +315,7 @@ impl HoursOfOperationOverrideBuilder {
     /// Configuration for a recurring event.
     ///
     /// Sets [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config).
+    #[inline]
     pub fn recurrence_config(mut self, input: crate::types::RecurrenceConfig) -> Self {
         self.recurrence_config = Some(input);
         self
@@ -288,6 +324,7 @@ impl HoursOfOperationOverrideBuilder {
     /// Configuration for a recurring event.
     ///
     /// Sets [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config).
+    #[inline]
     pub fn set_recurrence_config(
         mut self,
         input: Option<crate::types::RecurrenceConfig>,
@@ -297,6 +334,7 @@ impl HoursOfOperationOverrideBuilder {
     }
 
     /// Returns [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config), if set.
+    #[inline]
     pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
         &self.recurrence_config
     }
@@ -304,6 +342,7 @@ impl HoursOfOperationOverrideBuilder {
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     ///
     /// Sets [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type).
+    #[inline]
     pub fn override_type(mut self, input: crate::types::OverrideType) -> Self {
         self.override_type = Some(input);
         self
@@ -312,6 +351,7 @@ impl HoursOfOperationOverrideBuilder {
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     ///
     /// Sets [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type).
+    #[inline]
     pub fn set_override_type(
         mut self,
         input: Option<crate::types::OverrideType>,
@@ -321,11 +361,13 @@ impl HoursOfOperationOverrideBuilder {
     }
 
     /// Returns [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type), if set.
+    #[inline]
     pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
         &self.override_type
     }
 
     /// Builds a [`HoursOfOperationOverride`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationOverride {
         crate::types::HoursOfOperationOverride {
             hours_of_operation_override_id: self.hours_of_operation_override_id,
@@ -343,6 +385,7 @@ impl HoursOfOperationOverrideBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationOverride {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -389,6 +432,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationOverride {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationOverride {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct HoursOfOperationOverrideConfig {
 
 impl HoursOfOperationOverrideConfig {
     /// The day that the hours of operation override applies to.
+    #[inline]
     pub fn day(&self) -> Option<&crate::types::OverrideDays> {
         self.day.as_ref()
     }
 
     /// The start time when your contact center opens if overrides are applied.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start_time.as_ref()
     }
 
     /// The end time that your contact center closes if overrides are applied.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end_time.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationOverrideConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The day that the hours of operation override applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationOverrideConfig#structfield.day).
+    #[inline]
     pub fn day(mut self, input: crate::types::OverrideDays) -> Self {
         self.day = Some(input);
         self
@@ -54,12 +59,14 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The day that the hours of operation override applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationOverrideConfig#structfield.day).
+    #[inline]
     pub fn set_day(mut self, input: Option<crate::types::OverrideDays>) -> Self {
         self.day = input;
         self
     }
 
     /// Returns [`day`](crate::types::HoursOfOperationOverrideConfig#structfield.day), if set.
+    #[inline]
     pub fn get_day(&self) -> &Option<crate::types::OverrideDays> {
         &self.day
     }
@@ -67,6 +74,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The start time when your contact center opens if overrides are applied.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time).
+    #[inline]
     pub fn start_time(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.start_time = Some(input);
         self
@@ -75,6 +83,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The start time when your contact center opens if overrides are applied.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time).
+    #[inline]
     pub fn set_start_time(
         mut self,
         input: Option<crate::types::OverrideTimeSlice>,
@@ -84,6 +93,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     }
 
     /// Returns [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time), if set.
+    #[inline]
     pub fn get_start_time(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start_time
     }
@@ -91,6 +101,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The end time that your contact center closes if overrides are applied.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time).
+    #[inline]
     pub fn end_time(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.end_time = Some(input);
         self
@@ -99,6 +110,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     /// The end time that your contact center closes if overrides are applied.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time).
+    #[inline]
     pub fn set_end_time(
         mut self,
         input: Option<crate::types::OverrideTimeSlice>,
@@ -108,11 +120,13 @@ impl HoursOfOperationOverrideConfigBuilder {
     }
 
     /// Returns [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time), if set.
+    #[inline]
     pub fn get_end_time(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end_time
     }
 
     /// Builds a [`HoursOfOperationOverrideConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationOverrideConfig {
         crate::types::HoursOfOperationOverrideConfig {
             day: self.day,
@@ -123,6 +137,7 @@ impl HoursOfOperationOverrideConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationOverrideConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -144,6 +159,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationOverrideConfig {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationOverrideConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ impl HoursOfOperationOverrideSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(
         &self,
     ) -> &[crate::types::HoursOfOperationOverrideSearchCriteria] {
@@ -28,6 +29,7 @@ impl HoursOfOperationOverrideSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(
         &self,
     ) -> &[crate::types::HoursOfOperationOverrideSearchCriteria] {
@@ -35,16 +37,19 @@ impl HoursOfOperationOverrideSearchCriteria {
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a date condition.
+    #[inline]
     pub fn date_condition(&self) -> Option<&crate::types::DateCondition> {
         self.date_condition.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationOverrideSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -66,6 +71,7 @@ pub struct HoursOfOperationOverrideSearchCriteriaBuilder {
 
 impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::HoursOfOperationOverrideSearchCriteria,
@@ -79,6 +85,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>>,
@@ -88,6 +95,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>> {
@@ -95,6 +103,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::HoursOfOperationOverrideSearchCriteria,
@@ -108,6 +117,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>>,
@@ -117,6 +127,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>> {
@@ -126,6 +137,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -134,6 +146,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -143,6 +156,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -150,6 +164,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a date condition.
     ///
     /// Sets [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition).
+    #[inline]
     pub fn date_condition(mut self, input: crate::types::DateCondition) -> Self {
         self.date_condition = Some(input);
         self
@@ -158,6 +173,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a date condition.
     ///
     /// Sets [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition).
+    #[inline]
     pub fn set_date_condition(
         mut self,
         input: Option<crate::types::DateCondition>,
@@ -167,11 +183,13 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     }
 
     /// Returns [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition), if set.
+    #[inline]
     pub fn get_date_condition(&self) -> &Option<crate::types::DateCondition> {
         &self.date_condition
     }
 
     /// Builds a [`HoursOfOperationOverrideSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationOverrideSearchCriteria {
         crate::types::HoursOfOperationOverrideSearchCriteria {
             or_conditions: self.or_conditions,
@@ -183,6 +201,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationOverrideSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -207,6 +226,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationOverrideSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationOverrideSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ impl HoursOfOperationSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::HoursOfOperationSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -24,16 +25,19 @@ impl HoursOfOperationSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::HoursOfOperationSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ pub struct HoursOfOperationSearchCriteriaBuilder {
 
 impl HoursOfOperationSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::HoursOfOperationSearchCriteria,
@@ -63,6 +68,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationSearchCriteria>>,
@@ -72,6 +78,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationSearchCriteria>> {
@@ -79,6 +86,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::HoursOfOperationSearchCriteria,
@@ -92,6 +100,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::HoursOfOperationSearchCriteria>>,
@@ -101,6 +110,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::HoursOfOperationSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationSearchCriteria>> {
@@ -110,6 +120,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -118,6 +129,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -127,11 +139,13 @@ impl HoursOfOperationSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::HoursOfOperationSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`HoursOfOperationSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationSearchCriteria {
         crate::types::HoursOfOperationSearchCriteria {
             or_conditions: self.or_conditions,
@@ -142,6 +156,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -163,6 +178,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

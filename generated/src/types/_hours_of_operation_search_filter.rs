@@ -12,11 +12,13 @@ pub struct HoursOfOperationSearchFilter {
 
 impl HoursOfOperationSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// Creates a new builder for [`HoursOfOperationSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -33,6 +35,7 @@ impl HoursOfOperationSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::HoursOfOperationSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -41,6 +44,7 @@ impl HoursOfOperationSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::HoursOfOperationSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -50,11 +54,13 @@ impl HoursOfOperationSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::HoursOfOperationSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
 
     /// Builds a [`HoursOfOperationSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationSearchFilter {
         crate::types::HoursOfOperationSearchFilter {
             tag_filter: self.tag_filter,
@@ -63,6 +69,7 @@ impl HoursOfOperationSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -78,6 +85,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

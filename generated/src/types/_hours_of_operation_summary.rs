@@ -17,31 +17,37 @@ pub struct HoursOfOperationSummary {
 
 impl HoursOfOperationSummary {
     /// The identifier of the hours of operation.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the hours of operation.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the hours of operation.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`HoursOfOperationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl HoursOfOperationSummaryBuilder {
     /// The identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::HoursOfOperationSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -83,6 +92,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the hours of operation.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -91,12 +101,14 @@ impl HoursOfOperationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the hours of operation.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::HoursOfOperationSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -104,6 +116,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The name of the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -112,12 +125,14 @@ impl HoursOfOperationSummaryBuilder {
     /// The name of the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HoursOfOperationSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -125,6 +140,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -133,6 +149,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -142,6 +159,7 @@ impl HoursOfOperationSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -149,6 +167,7 @@ impl HoursOfOperationSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -157,17 +176,20 @@ impl HoursOfOperationSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`HoursOfOperationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::HoursOfOperationSummary {
         crate::types::HoursOfOperationSummary {
             id: self.id,
@@ -180,6 +202,7 @@ impl HoursOfOperationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -207,6 +230,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationSummary {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct HoursOfOperationsIdentifier {
 
 impl HoursOfOperationsIdentifier {
     /// Name of the hours of operation
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Unique identifier of the hours of operation.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// Amazon Resource Name (ARN) of the hours of operations.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`HoursOfOperationsIdentifier`].
+    #[inline]
     pub fn builder() -> crate::types::builders::HoursOfOperationsIdentifierBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Name of the hours of operation
     ///
     /// Sets [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Name of the hours of operation
     ///
     /// Sets [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -67,6 +74,7 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Unique identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Unique identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -88,6 +98,7 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Amazon Resource Name (ARN) of the hours of operations.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -96,12 +107,14 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Amazon Resource Name (ARN) of the hours of operations.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -111,6 +124,7 @@ impl HoursOfOperationsIdentifierBuilder {
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name)
     /// - [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::HoursOfOperationsIdentifier, crate::error::BuildError> {
@@ -133,6 +147,7 @@ impl HoursOfOperationsIdentifierBuilder {
 }
 
 impl crate::rest_json::JsonSer for HoursOfOperationsIdentifier {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -150,6 +165,7 @@ impl crate::rest_json::JsonSer for HoursOfOperationsIdentifier {
 }
 
 impl crate::rest_json::JsonDe for HoursOfOperationsIdentifier {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,16 +13,19 @@ pub struct ImagesLogo {
 
 impl ImagesLogo {
     /// The default logo image displayed in the workspace.
+    #[inline]
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
 
     /// The favicon image displayed in the browser tab.
+    #[inline]
     pub fn favicon(&self) -> Option<&str> {
         self.favicon.as_deref()
     }
 
     /// Creates a new builder for [`ImagesLogo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ImagesLogoBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl ImagesLogoBuilder {
     /// The default logo image displayed in the workspace.
     ///
     /// Sets [`default_value`](crate::types::ImagesLogo#structfield.default_value).
+    #[inline]
     pub fn default_value(mut self, input: impl Into<String>) -> Self {
         self.default_value = Some(input.into());
         self
@@ -48,12 +52,14 @@ impl ImagesLogoBuilder {
     /// The default logo image displayed in the workspace.
     ///
     /// Sets [`default_value`](crate::types::ImagesLogo#structfield.default_value).
+    #[inline]
     pub fn set_default(mut self, input: Option<String>) -> Self {
         self.default_value = input;
         self
     }
 
     /// Returns [`default_value`](crate::types::ImagesLogo#structfield.default_value), if set.
+    #[inline]
     pub fn get_default(&self) -> &Option<String> {
         &self.default_value
     }
@@ -61,6 +67,7 @@ impl ImagesLogoBuilder {
     /// The favicon image displayed in the browser tab.
     ///
     /// Sets [`favicon`](crate::types::ImagesLogo#structfield.favicon).
+    #[inline]
     pub fn favicon(mut self, input: impl Into<String>) -> Self {
         self.favicon = Some(input.into());
         self
@@ -69,17 +76,20 @@ impl ImagesLogoBuilder {
     /// The favicon image displayed in the browser tab.
     ///
     /// Sets [`favicon`](crate::types::ImagesLogo#structfield.favicon).
+    #[inline]
     pub fn set_favicon(mut self, input: Option<String>) -> Self {
         self.favicon = input;
         self
     }
 
     /// Returns [`favicon`](crate::types::ImagesLogo#structfield.favicon), if set.
+    #[inline]
     pub fn get_favicon(&self) -> &Option<String> {
         &self.favicon
     }
 
     /// Builds a [`ImagesLogo`].
+    #[inline]
     pub fn build(self) -> crate::types::ImagesLogo {
         crate::types::ImagesLogo {
             default_value: self.default_value,
@@ -89,6 +99,7 @@ impl ImagesLogoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ImagesLogo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -107,6 +118,7 @@ impl crate::rest_json::JsonSer for ImagesLogo {
 }
 
 impl crate::rest_json::JsonDe for ImagesLogo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

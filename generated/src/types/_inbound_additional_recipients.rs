@@ -15,6 +15,7 @@ impl InboundAdditionalRecipients {
     /// The **additional** recipients information present in to list.
     ///
     /// Empty when the field is unset; use `.to_addresses.is_none()` to tell unset from empty.
+    #[inline]
     pub fn to_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.to_addresses.as_deref().unwrap_or_default()
     }
@@ -22,11 +23,13 @@ impl InboundAdditionalRecipients {
     /// The **additional** recipients information present in cc list.
     ///
     /// Empty when the field is unset; use `.cc_addresses.is_none()` to tell unset from empty.
+    #[inline]
     pub fn cc_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.cc_addresses.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`InboundAdditionalRecipients`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InboundAdditionalRecipientsBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct InboundAdditionalRecipientsBuilder {
 
 impl InboundAdditionalRecipientsBuilder {
     /// Appends an item to [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses); use [`set_to_addresses`](Self::set_to_addresses) to replace the whole list.
+    #[inline]
     pub fn to_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
         let mut v: Vec<_> = self.to_addresses.unwrap_or_default();
         v.push(input);
@@ -52,6 +56,7 @@ impl InboundAdditionalRecipientsBuilder {
     /// The **additional** recipients information present in to list.
     ///
     /// Sets [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses).
+    #[inline]
     pub fn set_to_addresses(
         mut self,
         input: Option<Vec<crate::types::EmailAddressInfo>>,
@@ -61,11 +66,13 @@ impl InboundAdditionalRecipientsBuilder {
     }
 
     /// Returns [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses), if set.
+    #[inline]
     pub fn get_to_addresses(&self) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.to_addresses
     }
 
     /// Appends an item to [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses); use [`set_cc_addresses`](Self::set_cc_addresses) to replace the whole list.
+    #[inline]
     pub fn cc_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
         let mut v: Vec<_> = self.cc_addresses.unwrap_or_default();
         v.push(input);
@@ -76,6 +83,7 @@ impl InboundAdditionalRecipientsBuilder {
     /// The **additional** recipients information present in cc list.
     ///
     /// Sets [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses).
+    #[inline]
     pub fn set_cc_addresses(
         mut self,
         input: Option<Vec<crate::types::EmailAddressInfo>>,
@@ -85,11 +93,13 @@ impl InboundAdditionalRecipientsBuilder {
     }
 
     /// Returns [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses), if set.
+    #[inline]
     pub fn get_cc_addresses(&self) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.cc_addresses
     }
 
     /// Builds a [`InboundAdditionalRecipients`].
+    #[inline]
     pub fn build(self) -> crate::types::InboundAdditionalRecipients {
         crate::types::InboundAdditionalRecipients {
             to_addresses: self.to_addresses,
@@ -99,6 +109,7 @@ impl InboundAdditionalRecipientsBuilder {
 }
 
 impl crate::rest_json::JsonSer for InboundAdditionalRecipients {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for InboundAdditionalRecipients {
 }
 
 impl crate::rest_json::JsonDe for InboundAdditionalRecipients {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

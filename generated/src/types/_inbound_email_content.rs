@@ -11,16 +11,19 @@ pub struct InboundEmailContent {
 
 impl InboundEmailContent {
     /// The message source type, that is, `RAW`.
+    #[inline]
     pub fn message_source_type(&self) -> &crate::types::InboundMessageSourceType {
         &self.message_source_type
     }
 
     /// The raw email body content.
+    #[inline]
     pub fn raw_message(&self) -> Option<&crate::types::InboundRawMessage> {
         self.raw_message.as_ref()
     }
 
     /// Creates a new builder for [`InboundEmailContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InboundEmailContentBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl InboundEmailContentBuilder {
     /// The message source type, that is, `RAW`.
     ///
     /// Sets [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type). This field is required.
+    #[inline]
     pub fn message_source_type(
         mut self,
         input: crate::types::InboundMessageSourceType,
@@ -49,6 +53,7 @@ impl InboundEmailContentBuilder {
     /// The message source type, that is, `RAW`.
     ///
     /// Sets [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type). This field is required.
+    #[inline]
     pub fn set_message_source_type(
         mut self,
         input: Option<crate::types::InboundMessageSourceType>,
@@ -58,6 +63,7 @@ impl InboundEmailContentBuilder {
     }
 
     /// Returns [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type), if set.
+    #[inline]
     pub fn get_message_source_type(
         &self,
     ) -> &Option<crate::types::InboundMessageSourceType> {
@@ -67,6 +73,7 @@ impl InboundEmailContentBuilder {
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message).
+    #[inline]
     pub fn raw_message(mut self, input: crate::types::InboundRawMessage) -> Self {
         self.raw_message = Some(input);
         self
@@ -75,6 +82,7 @@ impl InboundEmailContentBuilder {
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message).
+    #[inline]
     pub fn set_raw_message(
         mut self,
         input: Option<crate::types::InboundRawMessage>,
@@ -84,6 +92,7 @@ impl InboundEmailContentBuilder {
     }
 
     /// Returns [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message), if set.
+    #[inline]
     pub fn get_raw_message(&self) -> &Option<crate::types::InboundRawMessage> {
         &self.raw_message
     }
@@ -92,6 +101,7 @@ impl InboundEmailContentBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::InboundEmailContent, crate::error::BuildError> {
@@ -108,6 +118,7 @@ impl InboundEmailContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for InboundEmailContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -127,6 +138,7 @@ impl crate::rest_json::JsonSer for InboundEmailContent {
 }
 
 impl crate::rest_json::JsonDe for InboundEmailContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,21 +17,25 @@ pub struct InboundRawMessage {
 
 impl InboundRawMessage {
     /// The email subject.
+    #[inline]
     pub fn subject(&self) -> &str {
         &self.subject
     }
 
     /// The email message body.
+    #[inline]
     pub fn body(&self) -> &str {
         &self.body
     }
 
     /// Type of content, that is, `text/plain` or `text/html`.
+    #[inline]
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
 
     /// Headers present in inbound email.
+    #[inline]
     pub fn headers(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::EmailHeaderType, String>> {
@@ -39,6 +43,7 @@ impl InboundRawMessage {
     }
 
     /// Creates a new builder for [`InboundRawMessage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InboundRawMessageBuilder {
         ::std::default::Default::default()
     }
@@ -71,6 +76,7 @@ impl InboundRawMessageBuilder {
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::InboundRawMessage#structfield.subject). This field is required.
+    #[inline]
     pub fn subject(mut self, input: impl Into<String>) -> Self {
         self.subject = Some(input.into());
         self
@@ -79,12 +85,14 @@ impl InboundRawMessageBuilder {
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::InboundRawMessage#structfield.subject). This field is required.
+    #[inline]
     pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.subject = input;
         self
     }
 
     /// Returns [`subject`](crate::types::InboundRawMessage#structfield.subject), if set.
+    #[inline]
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
@@ -92,6 +100,7 @@ impl InboundRawMessageBuilder {
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::InboundRawMessage#structfield.body). This field is required.
+    #[inline]
     pub fn body(mut self, input: impl Into<String>) -> Self {
         self.body = Some(input.into());
         self
@@ -100,12 +109,14 @@ impl InboundRawMessageBuilder {
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::InboundRawMessage#structfield.body). This field is required.
+    #[inline]
     pub fn set_body(mut self, input: Option<String>) -> Self {
         self.body = input;
         self
     }
 
     /// Returns [`body`](crate::types::InboundRawMessage#structfield.body), if set.
+    #[inline]
     pub fn get_body(&self) -> &Option<String> {
         &self.body
     }
@@ -113,6 +124,7 @@ impl InboundRawMessageBuilder {
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::InboundRawMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -121,17 +133,20 @@ impl InboundRawMessageBuilder {
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::InboundRawMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::InboundRawMessage#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
 
     /// Inserts an entry into [`headers`](crate::types::InboundRawMessage#structfield.headers); use [`set_headers`](Self::set_headers) to replace the whole map.
+    #[inline]
     pub fn headers(
         mut self,
         k: crate::types::EmailHeaderType,
@@ -146,6 +161,7 @@ impl InboundRawMessageBuilder {
     /// Headers present in inbound email.
     ///
     /// Sets [`headers`](crate::types::InboundRawMessage#structfield.headers).
+    #[inline]
     pub fn set_headers(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::EmailHeaderType, String>>,
@@ -155,6 +171,7 @@ impl InboundRawMessageBuilder {
     }
 
     /// Returns [`headers`](crate::types::InboundRawMessage#structfield.headers), if set.
+    #[inline]
     pub fn get_headers(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::EmailHeaderType, String>> {
@@ -167,6 +184,7 @@ impl InboundRawMessageBuilder {
     /// - [`subject`](crate::types::InboundRawMessage#structfield.subject)
     /// - [`body`](crate::types::InboundRawMessage#structfield.body)
     /// - [`content_type`](crate::types::InboundRawMessage#structfield.content_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::InboundRawMessage, crate::error::BuildError> {
@@ -206,6 +224,7 @@ impl ::std::fmt::Debug for InboundRawMessageBuilder {
 }
 
 impl crate::rest_json::JsonSer for InboundRawMessage {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -224,6 +243,7 @@ impl crate::rest_json::JsonSer for InboundRawMessage {
 }
 
 impl crate::rest_json::JsonDe for InboundRawMessage {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

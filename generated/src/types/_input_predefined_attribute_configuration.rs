@@ -9,11 +9,13 @@ pub struct InputPredefinedAttributeConfiguration {
 
 impl InputPredefinedAttributeConfiguration {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
+    #[inline]
     pub fn enable_value_validation_on_association(&self) -> bool {
         self.enable_value_validation_on_association
     }
 
     /// Creates a new builder for [`InputPredefinedAttributeConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InputPredefinedAttributeConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl InputPredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::InputPredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
+    #[inline]
     pub fn enable_value_validation_on_association(mut self, input: bool) -> Self {
         self.enable_value_validation_on_association = Some(input);
         self
@@ -38,6 +41,7 @@ impl InputPredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::InputPredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
+    #[inline]
     pub fn set_enable_value_validation_on_association(
         mut self,
         input: Option<bool>,
@@ -47,11 +51,13 @@ impl InputPredefinedAttributeConfigurationBuilder {
     }
 
     /// Returns [`enable_value_validation_on_association`](crate::types::InputPredefinedAttributeConfiguration#structfield.enable_value_validation_on_association), if set.
+    #[inline]
     pub fn get_enable_value_validation_on_association(&self) -> &Option<bool> {
         &self.enable_value_validation_on_association
     }
 
     /// Builds a [`InputPredefinedAttributeConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::InputPredefinedAttributeConfiguration {
         crate::types::InputPredefinedAttributeConfiguration {
             enable_value_validation_on_association: self
@@ -62,6 +68,7 @@ impl InputPredefinedAttributeConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for InputPredefinedAttributeConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for InputPredefinedAttributeConfiguration {
 }
 
 impl crate::rest_json::JsonDe for InputPredefinedAttributeConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

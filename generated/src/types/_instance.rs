@@ -31,66 +31,79 @@ pub struct Instance {
 
 impl Instance {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the instance.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identity management type.
+    #[inline]
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
 
     /// The alias of instance.
+    #[inline]
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
 
     /// When the instance was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The service role of the instance.
+    #[inline]
     pub fn service_role(&self) -> Option<&str> {
         self.service_role.as_deref()
     }
 
     /// The state of the instance.
+    #[inline]
     pub fn instance_status(&self) -> Option<&crate::types::InstanceStatus> {
         self.instance_status.as_ref()
     }
 
     /// Relevant details why the instance was not successfully created.
+    #[inline]
     pub fn status_reason(&self) -> Option<&crate::types::InstanceStatusReason> {
         self.status_reason.as_ref()
     }
 
     /// Whether inbound calls are enabled.
+    #[inline]
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
 
     /// Whether outbound calls are enabled.
+    #[inline]
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
 
     /// This URL allows contact center users to access the Amazon Connect admin website.
+    #[inline]
     pub fn instance_access_url(&self) -> Option<&str> {
         self.instance_access_url.as_deref()
     }
 
     /// The tags of an instance.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Instance`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InstanceBuilder {
         ::std::default::Default::default()
     }
@@ -137,6 +150,7 @@ impl InstanceBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`id`](crate::types::Instance#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -145,12 +159,14 @@ impl InstanceBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`id`](crate::types::Instance#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::Instance#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -158,6 +174,7 @@ impl InstanceBuilder {
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::Instance#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -166,12 +183,14 @@ impl InstanceBuilder {
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::Instance#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Instance#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -179,6 +198,7 @@ impl InstanceBuilder {
     /// The identity management type.
     ///
     /// Sets [`identity_management_type`](crate::types::Instance#structfield.identity_management_type).
+    #[inline]
     pub fn identity_management_type(
         mut self,
         input: crate::types::DirectoryType,
@@ -190,6 +210,7 @@ impl InstanceBuilder {
     /// The identity management type.
     ///
     /// Sets [`identity_management_type`](crate::types::Instance#structfield.identity_management_type).
+    #[inline]
     pub fn set_identity_management_type(
         mut self,
         input: Option<crate::types::DirectoryType>,
@@ -199,6 +220,7 @@ impl InstanceBuilder {
     }
 
     /// Returns [`identity_management_type`](crate::types::Instance#structfield.identity_management_type), if set.
+    #[inline]
     pub fn get_identity_management_type(&self) -> &Option<crate::types::DirectoryType> {
         &self.identity_management_type
     }
@@ -206,6 +228,7 @@ impl InstanceBuilder {
     /// The alias of instance.
     ///
     /// Sets [`instance_alias`](crate::types::Instance#structfield.instance_alias).
+    #[inline]
     pub fn instance_alias(mut self, input: impl Into<String>) -> Self {
         self.instance_alias = Some(input.into());
         self
@@ -214,12 +237,14 @@ impl InstanceBuilder {
     /// The alias of instance.
     ///
     /// Sets [`instance_alias`](crate::types::Instance#structfield.instance_alias).
+    #[inline]
     pub fn set_instance_alias(mut self, input: Option<String>) -> Self {
         self.instance_alias = input;
         self
     }
 
     /// Returns [`instance_alias`](crate::types::Instance#structfield.instance_alias), if set.
+    #[inline]
     pub fn get_instance_alias(&self) -> &Option<String> {
         &self.instance_alias
     }
@@ -227,6 +252,7 @@ impl InstanceBuilder {
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::Instance#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -235,6 +261,7 @@ impl InstanceBuilder {
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::Instance#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -244,6 +271,7 @@ impl InstanceBuilder {
     }
 
     /// Returns [`created_time`](crate::types::Instance#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -251,6 +279,7 @@ impl InstanceBuilder {
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::Instance#structfield.service_role).
+    #[inline]
     pub fn service_role(mut self, input: impl Into<String>) -> Self {
         self.service_role = Some(input.into());
         self
@@ -259,12 +288,14 @@ impl InstanceBuilder {
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::Instance#structfield.service_role).
+    #[inline]
     pub fn set_service_role(mut self, input: Option<String>) -> Self {
         self.service_role = input;
         self
     }
 
     /// Returns [`service_role`](crate::types::Instance#structfield.service_role), if set.
+    #[inline]
     pub fn get_service_role(&self) -> &Option<String> {
         &self.service_role
     }
@@ -272,6 +303,7 @@ impl InstanceBuilder {
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::Instance#structfield.instance_status).
+    #[inline]
     pub fn instance_status(mut self, input: crate::types::InstanceStatus) -> Self {
         self.instance_status = Some(input);
         self
@@ -280,6 +312,7 @@ impl InstanceBuilder {
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::Instance#structfield.instance_status).
+    #[inline]
     pub fn set_instance_status(
         mut self,
         input: Option<crate::types::InstanceStatus>,
@@ -289,6 +322,7 @@ impl InstanceBuilder {
     }
 
     /// Returns [`instance_status`](crate::types::Instance#structfield.instance_status), if set.
+    #[inline]
     pub fn get_instance_status(&self) -> &Option<crate::types::InstanceStatus> {
         &self.instance_status
     }
@@ -296,6 +330,7 @@ impl InstanceBuilder {
     /// Relevant details why the instance was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Instance#structfield.status_reason).
+    #[inline]
     pub fn status_reason(mut self, input: crate::types::InstanceStatusReason) -> Self {
         self.status_reason = Some(input);
         self
@@ -304,6 +339,7 @@ impl InstanceBuilder {
     /// Relevant details why the instance was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Instance#structfield.status_reason).
+    #[inline]
     pub fn set_status_reason(
         mut self,
         input: Option<crate::types::InstanceStatusReason>,
@@ -313,6 +349,7 @@ impl InstanceBuilder {
     }
 
     /// Returns [`status_reason`](crate::types::Instance#structfield.status_reason), if set.
+    #[inline]
     pub fn get_status_reason(&self) -> &Option<crate::types::InstanceStatusReason> {
         &self.status_reason
     }
@@ -320,6 +357,7 @@ impl InstanceBuilder {
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled).
+    #[inline]
     pub fn inbound_calls_enabled(mut self, input: bool) -> Self {
         self.inbound_calls_enabled = Some(input);
         self
@@ -328,12 +366,14 @@ impl InstanceBuilder {
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled).
+    #[inline]
     pub fn set_inbound_calls_enabled(mut self, input: Option<bool>) -> Self {
         self.inbound_calls_enabled = input;
         self
     }
 
     /// Returns [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled), if set.
+    #[inline]
     pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
         &self.inbound_calls_enabled
     }
@@ -341,6 +381,7 @@ impl InstanceBuilder {
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled).
+    #[inline]
     pub fn outbound_calls_enabled(mut self, input: bool) -> Self {
         self.outbound_calls_enabled = Some(input);
         self
@@ -349,12 +390,14 @@ impl InstanceBuilder {
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled).
+    #[inline]
     pub fn set_outbound_calls_enabled(mut self, input: Option<bool>) -> Self {
         self.outbound_calls_enabled = input;
         self
     }
 
     /// Returns [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled), if set.
+    #[inline]
     pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
         &self.outbound_calls_enabled
     }
@@ -362,6 +405,7 @@ impl InstanceBuilder {
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::Instance#structfield.instance_access_url).
+    #[inline]
     pub fn instance_access_url(mut self, input: impl Into<String>) -> Self {
         self.instance_access_url = Some(input.into());
         self
@@ -370,17 +414,20 @@ impl InstanceBuilder {
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::Instance#structfield.instance_access_url).
+    #[inline]
     pub fn set_instance_access_url(mut self, input: Option<String>) -> Self {
         self.instance_access_url = input;
         self
     }
 
     /// Returns [`instance_access_url`](crate::types::Instance#structfield.instance_access_url), if set.
+    #[inline]
     pub fn get_instance_access_url(&self) -> &Option<String> {
         &self.instance_access_url
     }
 
     /// Inserts an entry into [`tags`](crate::types::Instance#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -391,6 +438,7 @@ impl InstanceBuilder {
     /// The tags of an instance.
     ///
     /// Sets [`tags`](crate::types::Instance#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -400,11 +448,13 @@ impl InstanceBuilder {
     }
 
     /// Returns [`tags`](crate::types::Instance#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Builds a [`Instance`].
+    #[inline]
     pub fn build(self) -> crate::types::Instance {
         crate::types::Instance {
             id: self.id,
@@ -443,6 +493,7 @@ impl ::std::fmt::Debug for InstanceBuilder {
 }
 
 impl crate::rest_json::JsonSer for Instance {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -491,6 +542,7 @@ impl crate::rest_json::JsonSer for Instance {
 }
 
 impl crate::rest_json::JsonDe for Instance {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

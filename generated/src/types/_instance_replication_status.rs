@@ -25,6 +25,7 @@ pub enum InstanceReplicationStatus {
 }
 
 impl ::std::convert::From<&str> for InstanceReplicationStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "INSTANCE_REPLICATION_COMPLETE" => Self::InstanceReplicationComplete,
@@ -48,6 +49,7 @@ impl ::std::convert::From<&str> for InstanceReplicationStatus {
 
 impl ::std::str::FromStr for InstanceReplicationStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -55,6 +57,7 @@ impl ::std::str::FromStr for InstanceReplicationStatus {
 
 impl InstanceReplicationStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::InstanceReplicationComplete => "INSTANCE_REPLICATION_COMPLETE",
@@ -70,6 +73,7 @@ impl InstanceReplicationStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "INSTANCE_REPLICATION_COMPLETE",
@@ -82,6 +86,7 @@ impl InstanceReplicationStatus {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -91,6 +96,7 @@ impl InstanceReplicationStatus {
 }
 
 impl ::std::convert::AsRef<str> for InstanceReplicationStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -103,6 +109,7 @@ impl ::std::fmt::Display for InstanceReplicationStatus {
 }
 
 impl crate::rest_json::JsonSer for InstanceReplicationStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +120,7 @@ impl crate::rest_json::JsonSer for InstanceReplicationStatus {
 }
 
 impl crate::rest_json::JsonDe for InstanceReplicationStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

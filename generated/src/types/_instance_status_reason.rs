@@ -9,11 +9,13 @@ pub struct InstanceStatusReason {
 
 impl InstanceStatusReason {
     /// The message.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// Creates a new builder for [`InstanceStatusReason`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InstanceStatusReasonBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl InstanceStatusReasonBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::InstanceStatusReason#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl InstanceStatusReasonBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::InstanceStatusReason#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::InstanceStatusReason#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// Builds a [`InstanceStatusReason`].
+    #[inline]
     pub fn build(self) -> crate::types::InstanceStatusReason {
         crate::types::InstanceStatusReason {
             message: self.message,
@@ -57,6 +63,7 @@ impl InstanceStatusReasonBuilder {
 }
 
 impl crate::rest_json::JsonSer for InstanceStatusReason {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for InstanceStatusReason {
 }
 
 impl crate::rest_json::JsonDe for InstanceStatusReason {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

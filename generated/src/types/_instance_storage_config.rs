@@ -19,21 +19,25 @@ pub struct InstanceStorageConfig {
 
 impl InstanceStorageConfig {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// A valid storage type.
+    #[inline]
     pub fn storage_type(&self) -> &crate::types::StorageType {
         &self.storage_type
     }
 
     /// The S3 bucket configuration.
+    #[inline]
     pub fn s3_config(&self) -> Option<&crate::types::S3Config> {
         self.s3_config.as_ref()
     }
 
     /// The configuration of the Kinesis video stream.
+    #[inline]
     pub fn kinesis_video_stream_config(
         &self,
     ) -> Option<&crate::types::KinesisVideoStreamConfig> {
@@ -41,11 +45,13 @@ impl InstanceStorageConfig {
     }
 
     /// The configuration of the Kinesis data stream.
+    #[inline]
     pub fn kinesis_stream_config(&self) -> Option<&crate::types::KinesisStreamConfig> {
         self.kinesis_stream_config.as_ref()
     }
 
     /// The configuration of the Kinesis Firehose delivery stream.
+    #[inline]
     pub fn kinesis_firehose_config(
         &self,
     ) -> Option<&crate::types::KinesisFirehoseConfig> {
@@ -53,6 +59,7 @@ impl InstanceStorageConfig {
     }
 
     /// Creates a new builder for [`InstanceStorageConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InstanceStorageConfigBuilder {
         ::std::default::Default::default()
     }
@@ -76,6 +83,7 @@ impl InstanceStorageConfigBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::InstanceStorageConfig#structfield.association_id).
+    #[inline]
     pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.association_id = Some(input.into());
         self
@@ -84,12 +92,14 @@ impl InstanceStorageConfigBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::InstanceStorageConfig#structfield.association_id).
+    #[inline]
     pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.association_id = input;
         self
     }
 
     /// Returns [`association_id`](crate::types::InstanceStorageConfig#structfield.association_id), if set.
+    #[inline]
     pub fn get_association_id(&self) -> &Option<String> {
         &self.association_id
     }
@@ -97,6 +107,7 @@ impl InstanceStorageConfigBuilder {
     /// A valid storage type.
     ///
     /// Sets [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type). This field is required.
+    #[inline]
     pub fn storage_type(mut self, input: crate::types::StorageType) -> Self {
         self.storage_type = Some(input);
         self
@@ -105,12 +116,14 @@ impl InstanceStorageConfigBuilder {
     /// A valid storage type.
     ///
     /// Sets [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type). This field is required.
+    #[inline]
     pub fn set_storage_type(mut self, input: Option<crate::types::StorageType>) -> Self {
         self.storage_type = input;
         self
     }
 
     /// Returns [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type), if set.
+    #[inline]
     pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
@@ -118,6 +131,7 @@ impl InstanceStorageConfigBuilder {
     /// The S3 bucket configuration.
     ///
     /// Sets [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config).
+    #[inline]
     pub fn s3_config(mut self, input: crate::types::S3Config) -> Self {
         self.s3_config = Some(input);
         self
@@ -126,12 +140,14 @@ impl InstanceStorageConfigBuilder {
     /// The S3 bucket configuration.
     ///
     /// Sets [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config).
+    #[inline]
     pub fn set_s3_config(mut self, input: Option<crate::types::S3Config>) -> Self {
         self.s3_config = input;
         self
     }
 
     /// Returns [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config), if set.
+    #[inline]
     pub fn get_s3_config(&self) -> &Option<crate::types::S3Config> {
         &self.s3_config
     }
@@ -139,6 +155,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis video stream.
     ///
     /// Sets [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config).
+    #[inline]
     pub fn kinesis_video_stream_config(
         mut self,
         input: crate::types::KinesisVideoStreamConfig,
@@ -150,6 +167,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis video stream.
     ///
     /// Sets [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config).
+    #[inline]
     pub fn set_kinesis_video_stream_config(
         mut self,
         input: Option<crate::types::KinesisVideoStreamConfig>,
@@ -159,6 +177,7 @@ impl InstanceStorageConfigBuilder {
     }
 
     /// Returns [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config), if set.
+    #[inline]
     pub fn get_kinesis_video_stream_config(
         &self,
     ) -> &Option<crate::types::KinesisVideoStreamConfig> {
@@ -168,6 +187,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis data stream.
     ///
     /// Sets [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config).
+    #[inline]
     pub fn kinesis_stream_config(
         mut self,
         input: crate::types::KinesisStreamConfig,
@@ -179,6 +199,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis data stream.
     ///
     /// Sets [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config).
+    #[inline]
     pub fn set_kinesis_stream_config(
         mut self,
         input: Option<crate::types::KinesisStreamConfig>,
@@ -188,6 +209,7 @@ impl InstanceStorageConfigBuilder {
     }
 
     /// Returns [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config), if set.
+    #[inline]
     pub fn get_kinesis_stream_config(
         &self,
     ) -> &Option<crate::types::KinesisStreamConfig> {
@@ -197,6 +219,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis Firehose delivery stream.
     ///
     /// Sets [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config).
+    #[inline]
     pub fn kinesis_firehose_config(
         mut self,
         input: crate::types::KinesisFirehoseConfig,
@@ -208,6 +231,7 @@ impl InstanceStorageConfigBuilder {
     /// The configuration of the Kinesis Firehose delivery stream.
     ///
     /// Sets [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config).
+    #[inline]
     pub fn set_kinesis_firehose_config(
         mut self,
         input: Option<crate::types::KinesisFirehoseConfig>,
@@ -217,6 +241,7 @@ impl InstanceStorageConfigBuilder {
     }
 
     /// Returns [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config), if set.
+    #[inline]
     pub fn get_kinesis_firehose_config(
         &self,
     ) -> &Option<crate::types::KinesisFirehoseConfig> {
@@ -227,6 +252,7 @@ impl InstanceStorageConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::InstanceStorageConfig, crate::error::BuildError> {
@@ -247,6 +273,7 @@ impl InstanceStorageConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for InstanceStorageConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -278,6 +305,7 @@ impl crate::rest_json::JsonSer for InstanceStorageConfig {
 }
 
 impl crate::rest_json::JsonDe for InstanceStorageConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

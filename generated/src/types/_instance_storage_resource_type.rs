@@ -39,6 +39,7 @@ pub enum InstanceStorageResourceType {
 }
 
 impl ::std::convert::From<&str> for InstanceStorageResourceType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENT_EVENTS" => Self::AgentEvents,
@@ -73,6 +74,7 @@ impl ::std::convert::From<&str> for InstanceStorageResourceType {
 
 impl ::std::str::FromStr for InstanceStorageResourceType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -80,6 +82,7 @@ impl ::std::str::FromStr for InstanceStorageResourceType {
 
 impl InstanceStorageResourceType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentEvents => "AGENT_EVENTS",
@@ -106,6 +109,7 @@ impl InstanceStorageResourceType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AGENT_EVENTS",
@@ -125,6 +129,7 @@ impl InstanceStorageResourceType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -134,6 +139,7 @@ impl InstanceStorageResourceType {
 }
 
 impl ::std::convert::AsRef<str> for InstanceStorageResourceType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -146,6 +152,7 @@ impl ::std::fmt::Display for InstanceStorageResourceType {
 }
 
 impl crate::rest_json::JsonSer for InstanceStorageResourceType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -156,6 +163,7 @@ impl crate::rest_json::JsonSer for InstanceStorageResourceType {
 }
 
 impl crate::rest_json::JsonDe for InstanceStorageResourceType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

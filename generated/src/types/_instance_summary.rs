@@ -27,56 +27,67 @@ pub struct InstanceSummary {
 
 impl InstanceSummary {
     /// The identifier of the instance.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the instance.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identity management type of the instance.
+    #[inline]
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
 
     /// The alias of the instance.
+    #[inline]
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
 
     /// When the instance was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// The service role of the instance.
+    #[inline]
     pub fn service_role(&self) -> Option<&str> {
         self.service_role.as_deref()
     }
 
     /// The state of the instance.
+    #[inline]
     pub fn instance_status(&self) -> Option<&crate::types::InstanceStatus> {
         self.instance_status.as_ref()
     }
 
     /// Whether inbound calls are enabled.
+    #[inline]
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
 
     /// Whether outbound calls are enabled.
+    #[inline]
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
 
     /// This URL allows contact center users to access the Amazon Connect admin website.
+    #[inline]
     pub fn instance_access_url(&self) -> Option<&str> {
         self.instance_access_url.as_deref()
     }
 
     /// Creates a new builder for [`InstanceSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InstanceSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -119,6 +130,7 @@ impl InstanceSummaryBuilder {
     /// The identifier of the instance.
     ///
     /// Sets [`id`](crate::types::InstanceSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -127,12 +139,14 @@ impl InstanceSummaryBuilder {
     /// The identifier of the instance.
     ///
     /// Sets [`id`](crate::types::InstanceSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::InstanceSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -140,6 +154,7 @@ impl InstanceSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::InstanceSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -148,12 +163,14 @@ impl InstanceSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::InstanceSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::InstanceSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -161,6 +178,7 @@ impl InstanceSummaryBuilder {
     /// The identity management type of the instance.
     ///
     /// Sets [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type).
+    #[inline]
     pub fn identity_management_type(
         mut self,
         input: crate::types::DirectoryType,
@@ -172,6 +190,7 @@ impl InstanceSummaryBuilder {
     /// The identity management type of the instance.
     ///
     /// Sets [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type).
+    #[inline]
     pub fn set_identity_management_type(
         mut self,
         input: Option<crate::types::DirectoryType>,
@@ -181,6 +200,7 @@ impl InstanceSummaryBuilder {
     }
 
     /// Returns [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type), if set.
+    #[inline]
     pub fn get_identity_management_type(&self) -> &Option<crate::types::DirectoryType> {
         &self.identity_management_type
     }
@@ -188,6 +208,7 @@ impl InstanceSummaryBuilder {
     /// The alias of the instance.
     ///
     /// Sets [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias).
+    #[inline]
     pub fn instance_alias(mut self, input: impl Into<String>) -> Self {
         self.instance_alias = Some(input.into());
         self
@@ -196,12 +217,14 @@ impl InstanceSummaryBuilder {
     /// The alias of the instance.
     ///
     /// Sets [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias).
+    #[inline]
     pub fn set_instance_alias(mut self, input: Option<String>) -> Self {
         self.instance_alias = input;
         self
     }
 
     /// Returns [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias), if set.
+    #[inline]
     pub fn get_instance_alias(&self) -> &Option<String> {
         &self.instance_alias
     }
@@ -209,6 +232,7 @@ impl InstanceSummaryBuilder {
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::InstanceSummary#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -217,6 +241,7 @@ impl InstanceSummaryBuilder {
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::InstanceSummary#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -226,6 +251,7 @@ impl InstanceSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::InstanceSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -233,6 +259,7 @@ impl InstanceSummaryBuilder {
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::InstanceSummary#structfield.service_role).
+    #[inline]
     pub fn service_role(mut self, input: impl Into<String>) -> Self {
         self.service_role = Some(input.into());
         self
@@ -241,12 +268,14 @@ impl InstanceSummaryBuilder {
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::InstanceSummary#structfield.service_role).
+    #[inline]
     pub fn set_service_role(mut self, input: Option<String>) -> Self {
         self.service_role = input;
         self
     }
 
     /// Returns [`service_role`](crate::types::InstanceSummary#structfield.service_role), if set.
+    #[inline]
     pub fn get_service_role(&self) -> &Option<String> {
         &self.service_role
     }
@@ -254,6 +283,7 @@ impl InstanceSummaryBuilder {
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::InstanceSummary#structfield.instance_status).
+    #[inline]
     pub fn instance_status(mut self, input: crate::types::InstanceStatus) -> Self {
         self.instance_status = Some(input);
         self
@@ -262,6 +292,7 @@ impl InstanceSummaryBuilder {
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::InstanceSummary#structfield.instance_status).
+    #[inline]
     pub fn set_instance_status(
         mut self,
         input: Option<crate::types::InstanceStatus>,
@@ -271,6 +302,7 @@ impl InstanceSummaryBuilder {
     }
 
     /// Returns [`instance_status`](crate::types::InstanceSummary#structfield.instance_status), if set.
+    #[inline]
     pub fn get_instance_status(&self) -> &Option<crate::types::InstanceStatus> {
         &self.instance_status
     }
@@ -278,6 +310,7 @@ impl InstanceSummaryBuilder {
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled).
+    #[inline]
     pub fn inbound_calls_enabled(mut self, input: bool) -> Self {
         self.inbound_calls_enabled = Some(input);
         self
@@ -286,12 +319,14 @@ impl InstanceSummaryBuilder {
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled).
+    #[inline]
     pub fn set_inbound_calls_enabled(mut self, input: Option<bool>) -> Self {
         self.inbound_calls_enabled = input;
         self
     }
 
     /// Returns [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled), if set.
+    #[inline]
     pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
         &self.inbound_calls_enabled
     }
@@ -299,6 +334,7 @@ impl InstanceSummaryBuilder {
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled).
+    #[inline]
     pub fn outbound_calls_enabled(mut self, input: bool) -> Self {
         self.outbound_calls_enabled = Some(input);
         self
@@ -307,12 +343,14 @@ impl InstanceSummaryBuilder {
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled).
+    #[inline]
     pub fn set_outbound_calls_enabled(mut self, input: Option<bool>) -> Self {
         self.outbound_calls_enabled = input;
         self
     }
 
     /// Returns [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled), if set.
+    #[inline]
     pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
         &self.outbound_calls_enabled
     }
@@ -320,6 +358,7 @@ impl InstanceSummaryBuilder {
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url).
+    #[inline]
     pub fn instance_access_url(mut self, input: impl Into<String>) -> Self {
         self.instance_access_url = Some(input.into());
         self
@@ -328,17 +367,20 @@ impl InstanceSummaryBuilder {
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url).
+    #[inline]
     pub fn set_instance_access_url(mut self, input: Option<String>) -> Self {
         self.instance_access_url = input;
         self
     }
 
     /// Returns [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url), if set.
+    #[inline]
     pub fn get_instance_access_url(&self) -> &Option<String> {
         &self.instance_access_url
     }
 
     /// Builds a [`InstanceSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::InstanceSummary {
         crate::types::InstanceSummary {
             id: self.id,
@@ -373,6 +415,7 @@ impl ::std::fmt::Debug for InstanceSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for InstanceSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -415,6 +458,7 @@ impl crate::rest_json::JsonSer for InstanceSummary {
 }
 
 impl crate::rest_json::JsonDe for InstanceSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,46 +23,55 @@ pub struct IntegrationAssociationSummary {
 
 impl IntegrationAssociationSummary {
     /// The identifier for the AppIntegration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
+    #[inline]
     pub fn integration_association_arn(&self) -> Option<&str> {
         self.integration_association_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The integration type.
+    #[inline]
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) for the AppIntegration.
+    #[inline]
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
 
     /// The URL for the external application.
+    #[inline]
     pub fn source_application_url(&self) -> Option<&str> {
         self.source_application_url.as_deref()
     }
 
     /// The user-provided, friendly name for the external application.
+    #[inline]
     pub fn source_application_name(&self) -> Option<&str> {
         self.source_application_name.as_deref()
     }
 
     /// The name of the source.
+    #[inline]
     pub fn source_type(&self) -> Option<&crate::types::SourceType> {
         self.source_type.as_ref()
     }
 
     /// Creates a new builder for [`IntegrationAssociationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::IntegrationAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The identifier for the AppIntegration association.
     ///
     /// Sets [`integration_association_id`](crate::types::IntegrationAssociationSummary#structfield.integration_association_id).
+    #[inline]
     pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
         self.integration_association_id = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The identifier for the AppIntegration association.
     ///
     /// Sets [`integration_association_id`](crate::types::IntegrationAssociationSummary#structfield.integration_association_id).
+    #[inline]
     pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
         self.integration_association_id = input;
         self
     }
 
     /// Returns [`integration_association_id`](crate::types::IntegrationAssociationSummary#structfield.integration_association_id), if set.
+    #[inline]
     pub fn get_integration_association_id(&self) -> &Option<String> {
         &self.integration_association_id
     }
@@ -107,6 +119,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
     ///
     /// Sets [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn).
+    #[inline]
     pub fn integration_association_arn(mut self, input: impl Into<String>) -> Self {
         self.integration_association_arn = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
     ///
     /// Sets [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn).
+    #[inline]
     pub fn set_integration_association_arn(mut self, input: Option<String>) -> Self {
         self.integration_association_arn = input;
         self
     }
 
     /// Returns [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn), if set.
+    #[inline]
     pub fn get_integration_association_arn(&self) -> &Option<String> {
         &self.integration_association_arn
     }
@@ -128,6 +143,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -149,6 +167,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The integration type.
     ///
     /// Sets [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type).
+    #[inline]
     pub fn integration_type(mut self, input: crate::types::IntegrationType) -> Self {
         self.integration_type = Some(input);
         self
@@ -157,6 +176,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The integration type.
     ///
     /// Sets [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type).
+    #[inline]
     pub fn set_integration_type(
         mut self,
         input: Option<crate::types::IntegrationType>,
@@ -166,6 +186,7 @@ impl IntegrationAssociationSummaryBuilder {
     }
 
     /// Returns [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type), if set.
+    #[inline]
     pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
         &self.integration_type
     }
@@ -173,6 +194,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the AppIntegration.
     ///
     /// Sets [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn).
+    #[inline]
     pub fn integration_arn(mut self, input: impl Into<String>) -> Self {
         self.integration_arn = Some(input.into());
         self
@@ -181,12 +203,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the AppIntegration.
     ///
     /// Sets [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn).
+    #[inline]
     pub fn set_integration_arn(mut self, input: Option<String>) -> Self {
         self.integration_arn = input;
         self
     }
 
     /// Returns [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn), if set.
+    #[inline]
     pub fn get_integration_arn(&self) -> &Option<String> {
         &self.integration_arn
     }
@@ -194,6 +218,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The URL for the external application.
     ///
     /// Sets [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url).
+    #[inline]
     pub fn source_application_url(mut self, input: impl Into<String>) -> Self {
         self.source_application_url = Some(input.into());
         self
@@ -202,12 +227,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The URL for the external application.
     ///
     /// Sets [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url).
+    #[inline]
     pub fn set_source_application_url(mut self, input: Option<String>) -> Self {
         self.source_application_url = input;
         self
     }
 
     /// Returns [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url), if set.
+    #[inline]
     pub fn get_source_application_url(&self) -> &Option<String> {
         &self.source_application_url
     }
@@ -215,6 +242,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The user-provided, friendly name for the external application.
     ///
     /// Sets [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name).
+    #[inline]
     pub fn source_application_name(mut self, input: impl Into<String>) -> Self {
         self.source_application_name = Some(input.into());
         self
@@ -223,12 +251,14 @@ impl IntegrationAssociationSummaryBuilder {
     /// The user-provided, friendly name for the external application.
     ///
     /// Sets [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name).
+    #[inline]
     pub fn set_source_application_name(mut self, input: Option<String>) -> Self {
         self.source_application_name = input;
         self
     }
 
     /// Returns [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name), if set.
+    #[inline]
     pub fn get_source_application_name(&self) -> &Option<String> {
         &self.source_application_name
     }
@@ -236,6 +266,7 @@ impl IntegrationAssociationSummaryBuilder {
     /// The name of the source.
     ///
     /// Sets [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type).
+    #[inline]
     pub fn source_type(mut self, input: crate::types::SourceType) -> Self {
         self.source_type = Some(input);
         self
@@ -244,17 +275,20 @@ impl IntegrationAssociationSummaryBuilder {
     /// The name of the source.
     ///
     /// Sets [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type).
+    #[inline]
     pub fn set_source_type(mut self, input: Option<crate::types::SourceType>) -> Self {
         self.source_type = input;
         self
     }
 
     /// Returns [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type), if set.
+    #[inline]
     pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
         &self.source_type
     }
 
     /// Builds a [`IntegrationAssociationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::IntegrationAssociationSummary {
         crate::types::IntegrationAssociationSummary {
             integration_association_id: self.integration_association_id,
@@ -270,6 +304,7 @@ impl IntegrationAssociationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for IntegrationAssociationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -312,6 +347,7 @@ impl crate::rest_json::JsonSer for IntegrationAssociationSummary {
 }
 
 impl crate::rest_json::JsonDe for IntegrationAssociationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

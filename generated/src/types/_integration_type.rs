@@ -43,6 +43,7 @@ pub enum IntegrationType {
 }
 
 impl ::std::convert::From<&str> for IntegrationType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ANALYTICS_CONNECTOR" => Self::AnalyticsConnector,
@@ -73,6 +74,7 @@ impl ::std::convert::From<&str> for IntegrationType {
 
 impl ::std::str::FromStr for IntegrationType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -80,6 +82,7 @@ impl ::std::str::FromStr for IntegrationType {
 
 impl IntegrationType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AnalyticsConnector => "ANALYTICS_CONNECTOR",
@@ -102,6 +105,7 @@ impl IntegrationType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ANALYTICS_CONNECTOR",
@@ -123,6 +127,7 @@ impl IntegrationType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -132,6 +137,7 @@ impl IntegrationType {
 }
 
 impl ::std::convert::AsRef<str> for IntegrationType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -144,6 +150,7 @@ impl ::std::fmt::Display for IntegrationType {
 }
 
 impl crate::rest_json::JsonSer for IntegrationType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +161,7 @@ impl crate::rest_json::JsonSer for IntegrationType {
 }
 
 impl crate::rest_json::JsonDe for IntegrationType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

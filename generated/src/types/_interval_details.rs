@@ -22,16 +22,19 @@ pub struct IntervalDetails {
 
 impl IntervalDetails {
     /// The timezone applied to requested metrics.
+    #[inline]
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
 
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
+    #[inline]
     pub fn interval_period(&self) -> Option<&crate::types::IntervalPeriod> {
         self.interval_period.as_ref()
     }
 
     /// Creates a new builder for [`IntervalDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::IntervalDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +52,7 @@ impl IntervalDetailsBuilder {
     /// The timezone applied to requested metrics.
     ///
     /// Sets [`time_zone`](crate::types::IntervalDetails#structfield.time_zone).
+    #[inline]
     pub fn time_zone(mut self, input: impl Into<String>) -> Self {
         self.time_zone = Some(input.into());
         self
@@ -57,12 +61,14 @@ impl IntervalDetailsBuilder {
     /// The timezone applied to requested metrics.
     ///
     /// Sets [`time_zone`](crate::types::IntervalDetails#structfield.time_zone).
+    #[inline]
     pub fn set_time_zone(mut self, input: Option<String>) -> Self {
         self.time_zone = input;
         self
     }
 
     /// Returns [`time_zone`](crate::types::IntervalDetails#structfield.time_zone), if set.
+    #[inline]
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
@@ -70,6 +76,7 @@ impl IntervalDetailsBuilder {
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
     ///
     /// Sets [`interval_period`](crate::types::IntervalDetails#structfield.interval_period).
+    #[inline]
     pub fn interval_period(mut self, input: crate::types::IntervalPeriod) -> Self {
         self.interval_period = Some(input);
         self
@@ -78,6 +85,7 @@ impl IntervalDetailsBuilder {
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
     ///
     /// Sets [`interval_period`](crate::types::IntervalDetails#structfield.interval_period).
+    #[inline]
     pub fn set_interval_period(
         mut self,
         input: Option<crate::types::IntervalPeriod>,
@@ -87,11 +95,13 @@ impl IntervalDetailsBuilder {
     }
 
     /// Returns [`interval_period`](crate::types::IntervalDetails#structfield.interval_period), if set.
+    #[inline]
     pub fn get_interval_period(&self) -> &Option<crate::types::IntervalPeriod> {
         &self.interval_period
     }
 
     /// Builds a [`IntervalDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::IntervalDetails {
         crate::types::IntervalDetails {
             time_zone: self.time_zone,
@@ -101,6 +111,7 @@ impl IntervalDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for IntervalDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -119,6 +130,7 @@ impl crate::rest_json::JsonSer for IntervalDetails {
 }
 
 impl crate::rest_json::JsonDe for IntervalDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

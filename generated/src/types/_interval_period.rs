@@ -25,6 +25,7 @@ pub enum IntervalPeriod {
 }
 
 impl ::std::convert::From<&str> for IntervalPeriod {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "DAY" => Self::Day,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for IntervalPeriod {
 
 impl ::std::str::FromStr for IntervalPeriod {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for IntervalPeriod {
 
 impl IntervalPeriod {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Day => "DAY",
@@ -66,11 +69,13 @@ impl IntervalPeriod {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["DAY", "FIFTEEN_MIN", "HOUR", "THIRTY_MIN", "TOTAL", "WEEK"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -80,6 +85,7 @@ impl IntervalPeriod {
 }
 
 impl ::std::convert::AsRef<str> for IntervalPeriod {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -92,6 +98,7 @@ impl ::std::fmt::Display for IntervalPeriod {
 }
 
 impl crate::rest_json::JsonSer for IntervalPeriod {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for IntervalPeriod {
 }
 
 impl crate::rest_json::JsonDe for IntervalPeriod {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub enum InvalidRequestExceptionReason {
 impl InvalidRequestExceptionReason {
     /// The value of the [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_attached_file_invalid_request_exception_reason(
         &self,
     ) -> Result<&crate::types::AttachedFileInvalidRequestExceptionReason, &Self> {
@@ -28,17 +29,20 @@ impl InvalidRequestExceptionReason {
     }
 
     /// Whether this is the [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason) variant.
+    #[inline]
     pub fn is_attached_file_invalid_request_exception_reason(&self) -> bool {
         self.as_attached_file_invalid_request_exception_reason().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for InvalidRequestExceptionReason {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -65,6 +69,7 @@ impl crate::rest_json::JsonSer for InvalidRequestExceptionReason {
 }
 
 impl crate::rest_json::JsonDe for InvalidRequestExceptionReason {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

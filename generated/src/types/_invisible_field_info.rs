@@ -9,11 +9,13 @@ pub struct InvisibleFieldInfo {
 
 impl InvisibleFieldInfo {
     /// Identifier of the invisible field.
+    #[inline]
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
 
     /// Creates a new builder for [`InvisibleFieldInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::InvisibleFieldInfoBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl InvisibleFieldInfoBuilder {
     /// Identifier of the invisible field.
     ///
     /// Sets [`id`](crate::types::InvisibleFieldInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: crate::types::TaskTemplateFieldIdentifier) -> Self {
         self.id = Some(input);
         self
@@ -38,6 +41,7 @@ impl InvisibleFieldInfoBuilder {
     /// Identifier of the invisible field.
     ///
     /// Sets [`id`](crate::types::InvisibleFieldInfo#structfield.id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: Option<crate::types::TaskTemplateFieldIdentifier>,
@@ -47,11 +51,13 @@ impl InvisibleFieldInfoBuilder {
     }
 
     /// Returns [`id`](crate::types::InvisibleFieldInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
 
     /// Builds a [`InvisibleFieldInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::InvisibleFieldInfo {
         crate::types::InvisibleFieldInfo {
             id: self.id,
@@ -60,6 +66,7 @@ impl InvisibleFieldInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for InvisibleFieldInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for InvisibleFieldInfo {
 }
 
 impl crate::rest_json::JsonDe for InvisibleFieldInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

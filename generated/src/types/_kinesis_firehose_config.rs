@@ -9,11 +9,13 @@ pub struct KinesisFirehoseConfig {
 
 impl KinesisFirehoseConfig {
     /// The Amazon Resource Name (ARN) of the delivery stream.
+    #[inline]
     pub fn firehose_arn(&self) -> &str {
         &self.firehose_arn
     }
 
     /// Creates a new builder for [`KinesisFirehoseConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::KinesisFirehoseConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl KinesisFirehoseConfigBuilder {
     /// The Amazon Resource Name (ARN) of the delivery stream.
     ///
     /// Sets [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn). This field is required.
+    #[inline]
     pub fn firehose_arn(mut self, input: impl Into<String>) -> Self {
         self.firehose_arn = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl KinesisFirehoseConfigBuilder {
     /// The Amazon Resource Name (ARN) of the delivery stream.
     ///
     /// Sets [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn). This field is required.
+    #[inline]
     pub fn set_firehose_arn(mut self, input: Option<String>) -> Self {
         self.firehose_arn = input;
         self
     }
 
     /// Returns [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn), if set.
+    #[inline]
     pub fn get_firehose_arn(&self) -> &Option<String> {
         &self.firehose_arn
     }
@@ -52,6 +57,7 @@ impl KinesisFirehoseConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::KinesisFirehoseConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl KinesisFirehoseConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for KinesisFirehoseConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for KinesisFirehoseConfig {
 }
 
 impl crate::rest_json::JsonDe for KinesisFirehoseConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct KinesisStreamConfig {
 
 impl KinesisStreamConfig {
     /// The Amazon Resource Name (ARN) of the data stream.
+    #[inline]
     pub fn stream_arn(&self) -> &str {
         &self.stream_arn
     }
 
     /// Creates a new builder for [`KinesisStreamConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::KinesisStreamConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl KinesisStreamConfigBuilder {
     /// The Amazon Resource Name (ARN) of the data stream.
     ///
     /// Sets [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn). This field is required.
+    #[inline]
     pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
         self.stream_arn = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl KinesisStreamConfigBuilder {
     /// The Amazon Resource Name (ARN) of the data stream.
     ///
     /// Sets [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn). This field is required.
+    #[inline]
     pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.stream_arn = input;
         self
     }
 
     /// Returns [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn), if set.
+    #[inline]
     pub fn get_stream_arn(&self) -> &Option<String> {
         &self.stream_arn
     }
@@ -52,6 +57,7 @@ impl KinesisStreamConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::KinesisStreamConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl KinesisStreamConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for KinesisStreamConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for KinesisStreamConfig {
 }
 
 impl crate::rest_json::JsonDe for KinesisStreamConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

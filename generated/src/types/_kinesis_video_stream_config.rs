@@ -15,21 +15,25 @@ pub struct KinesisVideoStreamConfig {
 
 impl KinesisVideoStreamConfig {
     /// The prefix of the video stream.
+    #[inline]
     pub fn prefix(&self) -> &str {
         &self.prefix
     }
 
     /// The number of hours data is retained in the stream.
+    #[inline]
     pub fn retention_period_hours(&self) -> i32 {
         self.retention_period_hours
     }
 
     /// The encryption configuration.
+    #[inline]
     pub fn encryption_config(&self) -> Option<&crate::types::EncryptionConfig> {
         self.encryption_config.as_ref()
     }
 
     /// Creates a new builder for [`KinesisVideoStreamConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::KinesisVideoStreamConfigBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl KinesisVideoStreamConfigBuilder {
     /// The prefix of the video stream.
     ///
     /// Sets [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix). This field is required.
+    #[inline]
     pub fn prefix(mut self, input: impl Into<String>) -> Self {
         self.prefix = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl KinesisVideoStreamConfigBuilder {
     /// The prefix of the video stream.
     ///
     /// Sets [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix). This field is required.
+    #[inline]
     pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.prefix = input;
         self
     }
 
     /// Returns [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix), if set.
+    #[inline]
     pub fn get_prefix(&self) -> &Option<String> {
         &self.prefix
     }
@@ -69,6 +76,7 @@ impl KinesisVideoStreamConfigBuilder {
     /// The number of hours data is retained in the stream.
     ///
     /// Sets [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours). This field is required.
+    #[inline]
     pub fn retention_period_hours(mut self, input: i32) -> Self {
         self.retention_period_hours = Some(input);
         self
@@ -77,12 +85,14 @@ impl KinesisVideoStreamConfigBuilder {
     /// The number of hours data is retained in the stream.
     ///
     /// Sets [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours). This field is required.
+    #[inline]
     pub fn set_retention_period_hours(mut self, input: Option<i32>) -> Self {
         self.retention_period_hours = input;
         self
     }
 
     /// Returns [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours), if set.
+    #[inline]
     pub fn get_retention_period_hours(&self) -> &Option<i32> {
         &self.retention_period_hours
     }
@@ -90,6 +100,7 @@ impl KinesisVideoStreamConfigBuilder {
     /// The encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config).
+    #[inline]
     pub fn encryption_config(mut self, input: crate::types::EncryptionConfig) -> Self {
         self.encryption_config = Some(input);
         self
@@ -98,6 +109,7 @@ impl KinesisVideoStreamConfigBuilder {
     /// The encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config).
+    #[inline]
     pub fn set_encryption_config(
         mut self,
         input: Option<crate::types::EncryptionConfig>,
@@ -107,6 +119,7 @@ impl KinesisVideoStreamConfigBuilder {
     }
 
     /// Returns [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config), if set.
+    #[inline]
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
@@ -115,6 +128,7 @@ impl KinesisVideoStreamConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::KinesisVideoStreamConfig, crate::error::BuildError> {
@@ -132,6 +146,7 @@ impl KinesisVideoStreamConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for KinesisVideoStreamConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -152,6 +167,7 @@ impl crate::rest_json::JsonSer for KinesisVideoStreamConfig {
 }
 
 impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

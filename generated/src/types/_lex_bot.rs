@@ -11,16 +11,19 @@ pub struct LexBot {
 
 impl LexBot {
     /// The name of the Amazon Lex bot.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
+    #[inline]
     pub fn lex_region(&self) -> &str {
         &self.lex_region
     }
 
     /// Creates a new builder for [`LexBot`].
+    #[inline]
     pub fn builder() -> crate::types::builders::LexBotBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl LexBotBuilder {
     /// The name of the Amazon Lex bot.
     ///
     /// Sets [`name`](crate::types::LexBot#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl LexBotBuilder {
     /// The name of the Amazon Lex bot.
     ///
     /// Sets [`name`](crate::types::LexBot#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::LexBot#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl LexBotBuilder {
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     ///
     /// Sets [`lex_region`](crate::types::LexBot#structfield.lex_region). This field is required.
+    #[inline]
     pub fn lex_region(mut self, input: impl Into<String>) -> Self {
         self.lex_region = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl LexBotBuilder {
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     ///
     /// Sets [`lex_region`](crate::types::LexBot#structfield.lex_region). This field is required.
+    #[inline]
     pub fn set_lex_region(mut self, input: Option<String>) -> Self {
         self.lex_region = input;
         self
     }
 
     /// Returns [`lex_region`](crate::types::LexBot#structfield.lex_region), if set.
+    #[inline]
     pub fn get_lex_region(&self) -> &Option<String> {
         &self.lex_region
     }
@@ -82,6 +91,7 @@ impl LexBotBuilder {
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::LexBot#structfield.name)
     /// - [`lex_region`](crate::types::LexBot#structfield.lex_region)
+    #[inline]
     pub fn build(self) -> Result<crate::types::LexBot, crate::error::BuildError> {
         Ok(crate::types::LexBot {
             name: self
@@ -101,6 +111,7 @@ impl LexBotBuilder {
 }
 
 impl crate::rest_json::JsonSer for LexBot {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -115,6 +126,7 @@ impl crate::rest_json::JsonSer for LexBot {
 }
 
 impl crate::rest_json::JsonDe for LexBot {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct LexBotConfig {
 
 impl LexBotConfig {
     /// Configuration information of an Amazon Lex bot.
+    #[inline]
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
 
     /// Configuration information of an Amazon Lex V2 bot.
+    #[inline]
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
 
     /// Creates a new builder for [`LexBotConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::LexBotConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl LexBotConfigBuilder {
     /// Configuration information of an Amazon Lex bot.
     ///
     /// Sets [`lex_bot`](crate::types::LexBotConfig#structfield.lex_bot).
+    #[inline]
     pub fn lex_bot(mut self, input: crate::types::LexBot) -> Self {
         self.lex_bot = Some(input);
         self
@@ -46,12 +50,14 @@ impl LexBotConfigBuilder {
     /// Configuration information of an Amazon Lex bot.
     ///
     /// Sets [`lex_bot`](crate::types::LexBotConfig#structfield.lex_bot).
+    #[inline]
     pub fn set_lex_bot(mut self, input: Option<crate::types::LexBot>) -> Self {
         self.lex_bot = input;
         self
     }
 
     /// Returns [`lex_bot`](crate::types::LexBotConfig#structfield.lex_bot), if set.
+    #[inline]
     pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
         &self.lex_bot
     }
@@ -59,6 +65,7 @@ impl LexBotConfigBuilder {
     /// Configuration information of an Amazon Lex V2 bot.
     ///
     /// Sets [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot).
+    #[inline]
     pub fn lex_v2_bot(mut self, input: crate::types::LexV2Bot) -> Self {
         self.lex_v2_bot = Some(input);
         self
@@ -67,17 +74,20 @@ impl LexBotConfigBuilder {
     /// Configuration information of an Amazon Lex V2 bot.
     ///
     /// Sets [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot).
+    #[inline]
     pub fn set_lex_v2_bot(mut self, input: Option<crate::types::LexV2Bot>) -> Self {
         self.lex_v2_bot = input;
         self
     }
 
     /// Returns [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot), if set.
+    #[inline]
     pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
         &self.lex_v2_bot
     }
 
     /// Builds a [`LexBotConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::LexBotConfig {
         crate::types::LexBotConfig {
             lex_bot: self.lex_bot,
@@ -87,6 +97,7 @@ impl LexBotConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for LexBotConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for LexBotConfig {
 }
 
 impl crate::rest_json::JsonDe for LexBotConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

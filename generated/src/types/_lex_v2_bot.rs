@@ -9,11 +9,13 @@ pub struct LexV2Bot {
 
 impl LexV2Bot {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
+    #[inline]
     pub fn alias_arn(&self) -> Option<&str> {
         self.alias_arn.as_deref()
     }
 
     /// Creates a new builder for [`LexV2Bot`].
+    #[inline]
     pub fn builder() -> crate::types::builders::LexV2BotBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl LexV2BotBuilder {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     ///
     /// Sets [`alias_arn`](crate::types::LexV2Bot#structfield.alias_arn).
+    #[inline]
     pub fn alias_arn(mut self, input: impl Into<String>) -> Self {
         self.alias_arn = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl LexV2BotBuilder {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     ///
     /// Sets [`alias_arn`](crate::types::LexV2Bot#structfield.alias_arn).
+    #[inline]
     pub fn set_alias_arn(mut self, input: Option<String>) -> Self {
         self.alias_arn = input;
         self
     }
 
     /// Returns [`alias_arn`](crate::types::LexV2Bot#structfield.alias_arn), if set.
+    #[inline]
     pub fn get_alias_arn(&self) -> &Option<String> {
         &self.alias_arn
     }
 
     /// Builds a [`LexV2Bot`].
+    #[inline]
     pub fn build(self) -> crate::types::LexV2Bot {
         crate::types::LexV2Bot {
             alias_arn: self.alias_arn,
@@ -57,6 +63,7 @@ impl LexV2BotBuilder {
 }
 
 impl crate::rest_json::JsonSer for LexV2Bot {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for LexV2Bot {
 }
 
 impl crate::rest_json::JsonDe for LexV2Bot {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct ListCondition {
 
 impl ListCondition {
     /// The type of target list that will be used to filter the users.
+    #[inline]
     pub fn target_list_type(&self) -> Option<&crate::types::TargetListType> {
         self.target_list_type.as_ref()
     }
@@ -18,11 +19,13 @@ impl ListCondition {
     /// A list of Condition objects which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn conditions(&self) -> &[crate::types::Condition] {
         self.conditions.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ListCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ListConditionBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl ListConditionBuilder {
     /// The type of target list that will be used to filter the users.
     ///
     /// Sets [`target_list_type`](crate::types::ListCondition#structfield.target_list_type).
+    #[inline]
     pub fn target_list_type(mut self, input: crate::types::TargetListType) -> Self {
         self.target_list_type = Some(input);
         self
@@ -48,6 +52,7 @@ impl ListConditionBuilder {
     /// The type of target list that will be used to filter the users.
     ///
     /// Sets [`target_list_type`](crate::types::ListCondition#structfield.target_list_type).
+    #[inline]
     pub fn set_target_list_type(
         mut self,
         input: Option<crate::types::TargetListType>,
@@ -57,11 +62,13 @@ impl ListConditionBuilder {
     }
 
     /// Returns [`target_list_type`](crate::types::ListCondition#structfield.target_list_type), if set.
+    #[inline]
     pub fn get_target_list_type(&self) -> &Option<crate::types::TargetListType> {
         &self.target_list_type
     }
 
     /// Appends an item to [`conditions`](crate::types::ListCondition#structfield.conditions); use [`set_conditions`](Self::set_conditions) to replace the whole list.
+    #[inline]
     pub fn conditions(mut self, input: crate::types::Condition) -> Self {
         let mut v: Vec<_> = self.conditions.unwrap_or_default();
         v.push(input);
@@ -72,6 +79,7 @@ impl ListConditionBuilder {
     /// A list of Condition objects which would be applied together with an AND condition.
     ///
     /// Sets [`conditions`](crate::types::ListCondition#structfield.conditions).
+    #[inline]
     pub fn set_conditions(
         mut self,
         input: Option<Vec<crate::types::Condition>>,
@@ -81,11 +89,13 @@ impl ListConditionBuilder {
     }
 
     /// Returns [`conditions`](crate::types::ListCondition#structfield.conditions), if set.
+    #[inline]
     pub fn get_conditions(&self) -> &Option<Vec<crate::types::Condition>> {
         &self.conditions
     }
 
     /// Builds a [`ListCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::ListCondition {
         crate::types::ListCondition {
             target_list_type: self.target_list_type,
@@ -95,6 +105,7 @@ impl ListConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ListCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +124,7 @@ impl crate::rest_json::JsonSer for ListCondition {
 }
 
 impl crate::rest_json::JsonDe for ListCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,21 +25,25 @@ pub struct ListPhoneNumbersSummary {
 
 impl ListPhoneNumbersSummary {
     /// A unique identifier for the phone number.
+    #[inline]
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
 
     /// The phone number.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// The ISO country code.
+    #[inline]
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
@@ -47,31 +51,37 @@ impl ListPhoneNumbersSummary {
     }
 
     /// The type of phone number.
+    #[inline]
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
+    #[inline]
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The description of the phone number.
+    #[inline]
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
 
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
+    #[inline]
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
 
     /// Creates a new builder for [`ListPhoneNumbersSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ListPhoneNumbersSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -96,6 +106,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_id).
+    #[inline]
     pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
         self.phone_number_id = Some(input.into());
         self
@@ -104,12 +115,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_id).
+    #[inline]
     pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
         self.phone_number_id = input;
         self
     }
 
     /// Returns [`phone_number_id`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_id), if set.
+    #[inline]
     pub fn get_phone_number_id(&self) -> &Option<String> {
         &self.phone_number_id
     }
@@ -117,6 +130,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn).
+    #[inline]
     pub fn phone_number_arn(mut self, input: impl Into<String>) -> Self {
         self.phone_number_arn = Some(input.into());
         self
@@ -125,12 +139,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn).
+    #[inline]
     pub fn set_phone_number_arn(mut self, input: Option<String>) -> Self {
         self.phone_number_arn = input;
         self
     }
 
     /// Returns [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn), if set.
+    #[inline]
     pub fn get_phone_number_arn(&self) -> &Option<String> {
         &self.phone_number_arn
     }
@@ -138,6 +154,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number).
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -146,12 +163,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number).
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -159,6 +178,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn phone_number_country_code(
         mut self,
         input: crate::types::PhoneNumberCountryCode,
@@ -170,6 +190,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn set_phone_number_country_code(
         mut self,
         input: Option<crate::types::PhoneNumberCountryCode>,
@@ -179,6 +200,7 @@ impl ListPhoneNumbersSummaryBuilder {
     }
 
     /// Returns [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code), if set.
+    #[inline]
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
@@ -188,6 +210,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type).
+    #[inline]
     pub fn phone_number_type(mut self, input: crate::types::PhoneNumberType) -> Self {
         self.phone_number_type = Some(input);
         self
@@ -196,6 +219,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type).
+    #[inline]
     pub fn set_phone_number_type(
         mut self,
         input: Option<crate::types::PhoneNumberType>,
@@ -205,6 +229,7 @@ impl ListPhoneNumbersSummaryBuilder {
     }
 
     /// Returns [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type), if set.
+    #[inline]
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
@@ -212,6 +237,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn).
+    #[inline]
     pub fn target_arn(mut self, input: impl Into<String>) -> Self {
         self.target_arn = Some(input.into());
         self
@@ -220,12 +246,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn).
+    #[inline]
     pub fn set_target_arn(mut self, input: Option<String>) -> Self {
         self.target_arn = input;
         self
     }
 
     /// Returns [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn), if set.
+    #[inline]
     pub fn get_target_arn(&self) -> &Option<String> {
         &self.target_arn
     }
@@ -233,6 +261,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -241,12 +270,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -254,6 +285,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description).
+    #[inline]
     pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
         self.phone_number_description = Some(input.into());
         self
@@ -262,12 +294,14 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description).
+    #[inline]
     pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
         self.phone_number_description = input;
         self
     }
 
     /// Returns [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description), if set.
+    #[inline]
     pub fn get_phone_number_description(&self) -> &Option<String> {
         &self.phone_number_description
     }
@@ -275,6 +309,7 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn).
+    #[inline]
     pub fn source_phone_number_arn(mut self, input: impl Into<String>) -> Self {
         self.source_phone_number_arn = Some(input.into());
         self
@@ -283,17 +318,20 @@ impl ListPhoneNumbersSummaryBuilder {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn).
+    #[inline]
     pub fn set_source_phone_number_arn(mut self, input: Option<String>) -> Self {
         self.source_phone_number_arn = input;
         self
     }
 
     /// Returns [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn), if set.
+    #[inline]
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
 
     /// Builds a [`ListPhoneNumbersSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ListPhoneNumbersSummary {
         crate::types::ListPhoneNumbersSummary {
             phone_number_id: self.phone_number_id,
@@ -310,6 +348,7 @@ impl ListPhoneNumbersSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ListPhoneNumbersSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -349,6 +388,7 @@ impl crate::rest_json::JsonSer for ListPhoneNumbersSummary {
 }
 
 impl crate::rest_json::JsonDe for ListPhoneNumbersSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -35,6 +35,7 @@ pub enum LocaleCode {
 }
 
 impl ::std::convert::From<&str> for LocaleCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "de_DE" => Self::DeDe,
@@ -61,6 +62,7 @@ impl ::std::convert::From<&str> for LocaleCode {
 
 impl ::std::str::FromStr for LocaleCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -68,6 +70,7 @@ impl ::std::str::FromStr for LocaleCode {
 
 impl LocaleCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::DeDe => "de_DE",
@@ -86,6 +89,7 @@ impl LocaleCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "de_DE",
@@ -103,6 +107,7 @@ impl LocaleCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -112,6 +117,7 @@ impl LocaleCode {
 }
 
 impl ::std::convert::AsRef<str> for LocaleCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -124,6 +130,7 @@ impl ::std::fmt::Display for LocaleCode {
 }
 
 impl crate::rest_json::JsonSer for LocaleCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -134,6 +141,7 @@ impl crate::rest_json::JsonSer for LocaleCode {
 }
 
 impl crate::rest_json::JsonDe for LocaleCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct MatchCriteria {
 
 impl MatchCriteria {
     /// An object to define agentIds.
+    #[inline]
     pub fn agents_criteria(&self) -> Option<&crate::types::AgentsCriteria> {
         self.agents_criteria.as_ref()
     }
 
     /// Creates a new builder for [`MatchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MatchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl MatchCriteriaBuilder {
     /// An object to define agentIds.
     ///
     /// Sets [`agents_criteria`](crate::types::MatchCriteria#structfield.agents_criteria).
+    #[inline]
     pub fn agents_criteria(mut self, input: crate::types::AgentsCriteria) -> Self {
         self.agents_criteria = Some(input);
         self
@@ -38,6 +41,7 @@ impl MatchCriteriaBuilder {
     /// An object to define agentIds.
     ///
     /// Sets [`agents_criteria`](crate::types::MatchCriteria#structfield.agents_criteria).
+    #[inline]
     pub fn set_agents_criteria(
         mut self,
         input: Option<crate::types::AgentsCriteria>,
@@ -47,11 +51,13 @@ impl MatchCriteriaBuilder {
     }
 
     /// Returns [`agents_criteria`](crate::types::MatchCriteria#structfield.agents_criteria), if set.
+    #[inline]
     pub fn get_agents_criteria(&self) -> &Option<crate::types::AgentsCriteria> {
         &self.agents_criteria
     }
 
     /// Builds a [`MatchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::MatchCriteria {
         crate::types::MatchCriteria {
             agents_criteria: self.agents_criteria,
@@ -60,6 +66,7 @@ impl MatchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for MatchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for MatchCriteria {
 }
 
 impl crate::rest_json::JsonDe for MatchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

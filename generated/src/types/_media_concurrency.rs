@@ -19,21 +19,25 @@ pub struct MediaConcurrency {
 
 impl MediaConcurrency {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// The number of contacts an agent can have on a channel simultaneously.
+    #[inline]
     pub fn concurrency(&self) -> i32 {
         self.concurrency
     }
 
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
+    #[inline]
     pub fn cross_channel_behavior(&self) -> Option<&crate::types::CrossChannelBehavior> {
         self.cross_channel_behavior.as_ref()
     }
 
     /// Creates a new builder for [`MediaConcurrency`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MediaConcurrencyBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +56,7 @@ impl MediaConcurrencyBuilder {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
     /// Sets [`channel`](crate::types::MediaConcurrency#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -60,12 +65,14 @@ impl MediaConcurrencyBuilder {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
     /// Sets [`channel`](crate::types::MediaConcurrency#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::MediaConcurrency#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -73,6 +80,7 @@ impl MediaConcurrencyBuilder {
     /// The number of contacts an agent can have on a channel simultaneously.
     ///
     /// Sets [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency). This field is required.
+    #[inline]
     pub fn concurrency(mut self, input: i32) -> Self {
         self.concurrency = Some(input);
         self
@@ -81,12 +89,14 @@ impl MediaConcurrencyBuilder {
     /// The number of contacts an agent can have on a channel simultaneously.
     ///
     /// Sets [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency). This field is required.
+    #[inline]
     pub fn set_concurrency(mut self, input: Option<i32>) -> Self {
         self.concurrency = input;
         self
     }
 
     /// Returns [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency), if set.
+    #[inline]
     pub fn get_concurrency(&self) -> &Option<i32> {
         &self.concurrency
     }
@@ -94,6 +104,7 @@ impl MediaConcurrencyBuilder {
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
     ///
     /// Sets [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior).
+    #[inline]
     pub fn cross_channel_behavior(
         mut self,
         input: crate::types::CrossChannelBehavior,
@@ -105,6 +116,7 @@ impl MediaConcurrencyBuilder {
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
     ///
     /// Sets [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior).
+    #[inline]
     pub fn set_cross_channel_behavior(
         mut self,
         input: Option<crate::types::CrossChannelBehavior>,
@@ -114,6 +126,7 @@ impl MediaConcurrencyBuilder {
     }
 
     /// Returns [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior), if set.
+    #[inline]
     pub fn get_cross_channel_behavior(
         &self,
     ) -> &Option<crate::types::CrossChannelBehavior> {
@@ -125,6 +138,7 @@ impl MediaConcurrencyBuilder {
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::MediaConcurrency#structfield.channel)
     /// - [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::MediaConcurrency, crate::error::BuildError> {
@@ -147,6 +161,7 @@ impl MediaConcurrencyBuilder {
 }
 
 impl crate::rest_json::JsonSer for MediaConcurrency {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -164,6 +179,7 @@ impl crate::rest_json::JsonSer for MediaConcurrency {
 }
 
 impl crate::rest_json::JsonDe for MediaConcurrency {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

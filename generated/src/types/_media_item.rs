@@ -11,16 +11,19 @@ pub struct MediaItem {
 
 impl MediaItem {
     /// The type of media.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::MediaType> {
         self.r#type.as_ref()
     }
 
     /// The source URL or data for the media asset.
+    #[inline]
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
 
     /// Creates a new builder for [`MediaItem`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MediaItemBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl MediaItemBuilder {
     /// The type of media.
     ///
     /// Sets [`type`](crate::types::MediaItem#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::MediaType) -> Self {
         self.r#type = Some(input);
         self
@@ -46,12 +50,14 @@ impl MediaItemBuilder {
     /// The type of media.
     ///
     /// Sets [`type`](crate::types::MediaItem#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::MediaType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::MediaItem#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::MediaType> {
         &self.r#type
     }
@@ -59,6 +65,7 @@ impl MediaItemBuilder {
     /// The source URL or data for the media asset.
     ///
     /// Sets [`source`](crate::types::MediaItem#structfield.source).
+    #[inline]
     pub fn source(mut self, input: impl Into<String>) -> Self {
         self.source = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl MediaItemBuilder {
     /// The source URL or data for the media asset.
     ///
     /// Sets [`source`](crate::types::MediaItem#structfield.source).
+    #[inline]
     pub fn set_source(mut self, input: Option<String>) -> Self {
         self.source = input;
         self
     }
 
     /// Returns [`source`](crate::types::MediaItem#structfield.source), if set.
+    #[inline]
     pub fn get_source(&self) -> &Option<String> {
         &self.source
     }
 
     /// Builds a [`MediaItem`].
+    #[inline]
     pub fn build(self) -> crate::types::MediaItem {
         crate::types::MediaItem {
             r#type: self.r#type,
@@ -87,6 +97,7 @@ impl MediaItemBuilder {
 }
 
 impl crate::rest_json::JsonSer for MediaItem {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for MediaItem {
 }
 
 impl crate::rest_json::JsonDe for MediaItem {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

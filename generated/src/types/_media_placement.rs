@@ -17,31 +17,37 @@ pub struct MediaPlacement {
 
 impl MediaPlacement {
     /// The audio host URL.
+    #[inline]
     pub fn audio_host_url(&self) -> Option<&str> {
         self.audio_host_url.as_deref()
     }
 
     /// The audio fallback URL.
+    #[inline]
     pub fn audio_fallback_url(&self) -> Option<&str> {
         self.audio_fallback_url.as_deref()
     }
 
     /// The signaling URL.
+    #[inline]
     pub fn signaling_url(&self) -> Option<&str> {
         self.signaling_url.as_deref()
     }
 
     /// The turn control URL.
+    #[inline]
     pub fn turn_control_url(&self) -> Option<&str> {
         self.turn_control_url.as_deref()
     }
 
     /// The event ingestion URL to which you send client meeting events.
+    #[inline]
     pub fn event_ingestion_url(&self) -> Option<&str> {
         self.event_ingestion_url.as_deref()
     }
 
     /// Creates a new builder for [`MediaPlacement`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MediaPlacementBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl MediaPlacementBuilder {
     /// The audio host URL.
     ///
     /// Sets [`audio_host_url`](crate::types::MediaPlacement#structfield.audio_host_url).
+    #[inline]
     pub fn audio_host_url(mut self, input: impl Into<String>) -> Self {
         self.audio_host_url = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl MediaPlacementBuilder {
     /// The audio host URL.
     ///
     /// Sets [`audio_host_url`](crate::types::MediaPlacement#structfield.audio_host_url).
+    #[inline]
     pub fn set_audio_host_url(mut self, input: Option<String>) -> Self {
         self.audio_host_url = input;
         self
     }
 
     /// Returns [`audio_host_url`](crate::types::MediaPlacement#structfield.audio_host_url), if set.
+    #[inline]
     pub fn get_audio_host_url(&self) -> &Option<String> {
         &self.audio_host_url
     }
@@ -83,6 +92,7 @@ impl MediaPlacementBuilder {
     /// The audio fallback URL.
     ///
     /// Sets [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url).
+    #[inline]
     pub fn audio_fallback_url(mut self, input: impl Into<String>) -> Self {
         self.audio_fallback_url = Some(input.into());
         self
@@ -91,12 +101,14 @@ impl MediaPlacementBuilder {
     /// The audio fallback URL.
     ///
     /// Sets [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url).
+    #[inline]
     pub fn set_audio_fallback_url(mut self, input: Option<String>) -> Self {
         self.audio_fallback_url = input;
         self
     }
 
     /// Returns [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url), if set.
+    #[inline]
     pub fn get_audio_fallback_url(&self) -> &Option<String> {
         &self.audio_fallback_url
     }
@@ -104,6 +116,7 @@ impl MediaPlacementBuilder {
     /// The signaling URL.
     ///
     /// Sets [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url).
+    #[inline]
     pub fn signaling_url(mut self, input: impl Into<String>) -> Self {
         self.signaling_url = Some(input.into());
         self
@@ -112,12 +125,14 @@ impl MediaPlacementBuilder {
     /// The signaling URL.
     ///
     /// Sets [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url).
+    #[inline]
     pub fn set_signaling_url(mut self, input: Option<String>) -> Self {
         self.signaling_url = input;
         self
     }
 
     /// Returns [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url), if set.
+    #[inline]
     pub fn get_signaling_url(&self) -> &Option<String> {
         &self.signaling_url
     }
@@ -125,6 +140,7 @@ impl MediaPlacementBuilder {
     /// The turn control URL.
     ///
     /// Sets [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url).
+    #[inline]
     pub fn turn_control_url(mut self, input: impl Into<String>) -> Self {
         self.turn_control_url = Some(input.into());
         self
@@ -133,12 +149,14 @@ impl MediaPlacementBuilder {
     /// The turn control URL.
     ///
     /// Sets [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url).
+    #[inline]
     pub fn set_turn_control_url(mut self, input: Option<String>) -> Self {
         self.turn_control_url = input;
         self
     }
 
     /// Returns [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url), if set.
+    #[inline]
     pub fn get_turn_control_url(&self) -> &Option<String> {
         &self.turn_control_url
     }
@@ -146,6 +164,7 @@ impl MediaPlacementBuilder {
     /// The event ingestion URL to which you send client meeting events.
     ///
     /// Sets [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url).
+    #[inline]
     pub fn event_ingestion_url(mut self, input: impl Into<String>) -> Self {
         self.event_ingestion_url = Some(input.into());
         self
@@ -154,17 +173,20 @@ impl MediaPlacementBuilder {
     /// The event ingestion URL to which you send client meeting events.
     ///
     /// Sets [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url).
+    #[inline]
     pub fn set_event_ingestion_url(mut self, input: Option<String>) -> Self {
         self.event_ingestion_url = input;
         self
     }
 
     /// Returns [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url), if set.
+    #[inline]
     pub fn get_event_ingestion_url(&self) -> &Option<String> {
         &self.event_ingestion_url
     }
 
     /// Builds a [`MediaPlacement`].
+    #[inline]
     pub fn build(self) -> crate::types::MediaPlacement {
         crate::types::MediaPlacement {
             audio_host_url: self.audio_host_url,
@@ -177,6 +199,7 @@ impl MediaPlacementBuilder {
 }
 
 impl crate::rest_json::JsonSer for MediaPlacement {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -204,6 +227,7 @@ impl crate::rest_json::JsonSer for MediaPlacement {
 }
 
 impl crate::rest_json::JsonDe for MediaPlacement {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

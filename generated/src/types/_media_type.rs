@@ -21,6 +21,7 @@ pub enum MediaType {
 }
 
 impl ::std::convert::From<&str> for MediaType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "IMAGE_LOGO_DARK_FAVICON" => Self::ImageLogoDarkFavicon,
@@ -40,6 +41,7 @@ impl ::std::convert::From<&str> for MediaType {
 
 impl ::std::str::FromStr for MediaType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -47,6 +49,7 @@ impl ::std::str::FromStr for MediaType {
 
 impl MediaType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::ImageLogoDarkFavicon => "IMAGE_LOGO_DARK_FAVICON",
@@ -58,6 +61,7 @@ impl MediaType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "IMAGE_LOGO_DARK_FAVICON",
@@ -68,6 +72,7 @@ impl MediaType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -77,6 +82,7 @@ impl MediaType {
 }
 
 impl ::std::convert::AsRef<str> for MediaType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -89,6 +95,7 @@ impl ::std::fmt::Display for MediaType {
 }
 
 impl crate::rest_json::JsonSer for MediaType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -99,6 +106,7 @@ impl crate::rest_json::JsonSer for MediaType {
 }
 
 impl crate::rest_json::JsonDe for MediaType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

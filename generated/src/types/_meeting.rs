@@ -15,16 +15,19 @@ pub struct Meeting {
 
 impl Meeting {
     /// The Amazon Web Services Region in which you create the meeting.
+    #[inline]
     pub fn media_region(&self) -> Option<&str> {
         self.media_region.as_deref()
     }
 
     /// The media placement for the meeting.
+    #[inline]
     pub fn media_placement(&self) -> Option<&crate::types::MediaPlacement> {
         self.media_placement.as_ref()
     }
 
     /// The configuration settings of the features available to a meeting.
+    #[inline]
     pub fn meeting_features(
         &self,
     ) -> Option<&crate::types::MeetingFeaturesConfiguration> {
@@ -32,11 +35,13 @@ impl Meeting {
     }
 
     /// The Amazon Chime SDK meeting ID.
+    #[inline]
     pub fn meeting_id(&self) -> Option<&str> {
         self.meeting_id.as_deref()
     }
 
     /// Creates a new builder for [`Meeting`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MeetingBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl MeetingBuilder {
     /// The Amazon Web Services Region in which you create the meeting.
     ///
     /// Sets [`media_region`](crate::types::Meeting#structfield.media_region).
+    #[inline]
     pub fn media_region(mut self, input: impl Into<String>) -> Self {
         self.media_region = Some(input.into());
         self
@@ -64,12 +70,14 @@ impl MeetingBuilder {
     /// The Amazon Web Services Region in which you create the meeting.
     ///
     /// Sets [`media_region`](crate::types::Meeting#structfield.media_region).
+    #[inline]
     pub fn set_media_region(mut self, input: Option<String>) -> Self {
         self.media_region = input;
         self
     }
 
     /// Returns [`media_region`](crate::types::Meeting#structfield.media_region), if set.
+    #[inline]
     pub fn get_media_region(&self) -> &Option<String> {
         &self.media_region
     }
@@ -77,6 +85,7 @@ impl MeetingBuilder {
     /// The media placement for the meeting.
     ///
     /// Sets [`media_placement`](crate::types::Meeting#structfield.media_placement).
+    #[inline]
     pub fn media_placement(mut self, input: crate::types::MediaPlacement) -> Self {
         self.media_placement = Some(input);
         self
@@ -85,6 +94,7 @@ impl MeetingBuilder {
     /// The media placement for the meeting.
     ///
     /// Sets [`media_placement`](crate::types::Meeting#structfield.media_placement).
+    #[inline]
     pub fn set_media_placement(
         mut self,
         input: Option<crate::types::MediaPlacement>,
@@ -94,6 +104,7 @@ impl MeetingBuilder {
     }
 
     /// Returns [`media_placement`](crate::types::Meeting#structfield.media_placement), if set.
+    #[inline]
     pub fn get_media_placement(&self) -> &Option<crate::types::MediaPlacement> {
         &self.media_placement
     }
@@ -101,6 +112,7 @@ impl MeetingBuilder {
     /// The configuration settings of the features available to a meeting.
     ///
     /// Sets [`meeting_features`](crate::types::Meeting#structfield.meeting_features).
+    #[inline]
     pub fn meeting_features(
         mut self,
         input: crate::types::MeetingFeaturesConfiguration,
@@ -112,6 +124,7 @@ impl MeetingBuilder {
     /// The configuration settings of the features available to a meeting.
     ///
     /// Sets [`meeting_features`](crate::types::Meeting#structfield.meeting_features).
+    #[inline]
     pub fn set_meeting_features(
         mut self,
         input: Option<crate::types::MeetingFeaturesConfiguration>,
@@ -121,6 +134,7 @@ impl MeetingBuilder {
     }
 
     /// Returns [`meeting_features`](crate::types::Meeting#structfield.meeting_features), if set.
+    #[inline]
     pub fn get_meeting_features(
         &self,
     ) -> &Option<crate::types::MeetingFeaturesConfiguration> {
@@ -130,6 +144,7 @@ impl MeetingBuilder {
     /// The Amazon Chime SDK meeting ID.
     ///
     /// Sets [`meeting_id`](crate::types::Meeting#structfield.meeting_id).
+    #[inline]
     pub fn meeting_id(mut self, input: impl Into<String>) -> Self {
         self.meeting_id = Some(input.into());
         self
@@ -138,17 +153,20 @@ impl MeetingBuilder {
     /// The Amazon Chime SDK meeting ID.
     ///
     /// Sets [`meeting_id`](crate::types::Meeting#structfield.meeting_id).
+    #[inline]
     pub fn set_meeting_id(mut self, input: Option<String>) -> Self {
         self.meeting_id = input;
         self
     }
 
     /// Returns [`meeting_id`](crate::types::Meeting#structfield.meeting_id), if set.
+    #[inline]
     pub fn get_meeting_id(&self) -> &Option<String> {
         &self.meeting_id
     }
 
     /// Builds a [`Meeting`].
+    #[inline]
     pub fn build(self) -> crate::types::Meeting {
         crate::types::Meeting {
             media_region: self.media_region,
@@ -160,6 +178,7 @@ impl MeetingBuilder {
 }
 
 impl crate::rest_json::JsonSer for Meeting {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -184,6 +203,7 @@ impl crate::rest_json::JsonSer for Meeting {
 }
 
 impl crate::rest_json::JsonDe for Meeting {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct MeetingFeaturesConfiguration {
 
 impl MeetingFeaturesConfiguration {
     /// The configuration settings for the audio features available to a meeting.
+    #[inline]
     pub fn audio(&self) -> Option<&crate::types::AudioFeatures> {
         self.audio.as_ref()
     }
 
     /// Creates a new builder for [`MeetingFeaturesConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MeetingFeaturesConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl MeetingFeaturesConfigurationBuilder {
     /// The configuration settings for the audio features available to a meeting.
     ///
     /// Sets [`audio`](crate::types::MeetingFeaturesConfiguration#structfield.audio).
+    #[inline]
     pub fn audio(mut self, input: crate::types::AudioFeatures) -> Self {
         self.audio = Some(input);
         self
@@ -38,17 +41,20 @@ impl MeetingFeaturesConfigurationBuilder {
     /// The configuration settings for the audio features available to a meeting.
     ///
     /// Sets [`audio`](crate::types::MeetingFeaturesConfiguration#structfield.audio).
+    #[inline]
     pub fn set_audio(mut self, input: Option<crate::types::AudioFeatures>) -> Self {
         self.audio = input;
         self
     }
 
     /// Returns [`audio`](crate::types::MeetingFeaturesConfiguration#structfield.audio), if set.
+    #[inline]
     pub fn get_audio(&self) -> &Option<crate::types::AudioFeatures> {
         &self.audio
     }
 
     /// Builds a [`MeetingFeaturesConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::MeetingFeaturesConfiguration {
         crate::types::MeetingFeaturesConfiguration {
             audio: self.audio,
@@ -57,6 +63,7 @@ impl MeetingFeaturesConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for MeetingFeaturesConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for MeetingFeaturesConfiguration {
 }
 
 impl crate::rest_json::JsonDe for MeetingFeaturesConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct MetricDataV2 {
 
 impl MetricDataV2 {
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
+    #[inline]
     pub fn metric(&self) -> Option<&crate::types::MetricV2> {
         self.metric.as_ref()
     }
 
     /// The corresponding value of the metric returned in the response.
+    #[inline]
     pub fn value(&self) -> Option<f64> {
         self.value
     }
 
     /// Creates a new builder for [`MetricDataV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MetricDataV2Builder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl MetricDataV2Builder {
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
     ///
     /// Sets [`metric`](crate::types::MetricDataV2#structfield.metric).
+    #[inline]
     pub fn metric(mut self, input: crate::types::MetricV2) -> Self {
         self.metric = Some(input);
         self
@@ -46,12 +50,14 @@ impl MetricDataV2Builder {
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
     ///
     /// Sets [`metric`](crate::types::MetricDataV2#structfield.metric).
+    #[inline]
     pub fn set_metric(mut self, input: Option<crate::types::MetricV2>) -> Self {
         self.metric = input;
         self
     }
 
     /// Returns [`metric`](crate::types::MetricDataV2#structfield.metric), if set.
+    #[inline]
     pub fn get_metric(&self) -> &Option<crate::types::MetricV2> {
         &self.metric
     }
@@ -59,6 +65,7 @@ impl MetricDataV2Builder {
     /// The corresponding value of the metric returned in the response.
     ///
     /// Sets [`value`](crate::types::MetricDataV2#structfield.value).
+    #[inline]
     pub fn value(mut self, input: f64) -> Self {
         self.value = Some(input);
         self
@@ -67,17 +74,20 @@ impl MetricDataV2Builder {
     /// The corresponding value of the metric returned in the response.
     ///
     /// Sets [`value`](crate::types::MetricDataV2#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<f64>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::MetricDataV2#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
 
     /// Builds a [`MetricDataV2`].
+    #[inline]
     pub fn build(self) -> crate::types::MetricDataV2 {
         crate::types::MetricDataV2 {
             metric: self.metric,
@@ -87,6 +97,7 @@ impl MetricDataV2Builder {
 }
 
 impl crate::rest_json::JsonSer for MetricDataV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for MetricDataV2 {
 }
 
 impl crate::rest_json::JsonDe for MetricDataV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

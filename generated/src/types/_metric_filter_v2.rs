@@ -32,6 +32,7 @@ pub struct MetricFilterV2 {
 
 impl MetricFilterV2 {
     /// The key to use for filtering data.
+    #[inline]
     pub fn metric_filter_key(&self) -> Option<&str> {
         self.metric_filter_key.as_deref()
     }
@@ -39,16 +40,19 @@ impl MetricFilterV2 {
     /// The values to use for filtering data.
     ///
     /// Empty when the field is unset; use `.metric_filter_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_filter_values(&self) -> &[String] {
         self.metric_filter_values.as_deref().unwrap_or_default()
     }
 
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
+    #[inline]
     pub fn negate(&self) -> bool {
         self.negate
     }
 
     /// Creates a new builder for [`MetricFilterV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MetricFilterV2Builder {
         ::std::default::Default::default()
     }
@@ -67,6 +71,7 @@ impl MetricFilterV2Builder {
     /// The key to use for filtering data.
     ///
     /// Sets [`metric_filter_key`](crate::types::MetricFilterV2#structfield.metric_filter_key).
+    #[inline]
     pub fn metric_filter_key(mut self, input: impl Into<String>) -> Self {
         self.metric_filter_key = Some(input.into());
         self
@@ -75,17 +80,20 @@ impl MetricFilterV2Builder {
     /// The key to use for filtering data.
     ///
     /// Sets [`metric_filter_key`](crate::types::MetricFilterV2#structfield.metric_filter_key).
+    #[inline]
     pub fn set_metric_filter_key(mut self, input: Option<String>) -> Self {
         self.metric_filter_key = input;
         self
     }
 
     /// Returns [`metric_filter_key`](crate::types::MetricFilterV2#structfield.metric_filter_key), if set.
+    #[inline]
     pub fn get_metric_filter_key(&self) -> &Option<String> {
         &self.metric_filter_key
     }
 
     /// Appends an item to [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values); use [`set_metric_filter_values`](Self::set_metric_filter_values) to replace the whole list.
+    #[inline]
     pub fn metric_filter_values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.metric_filter_values.unwrap_or_default();
         v.push(input.into());
@@ -96,12 +104,14 @@ impl MetricFilterV2Builder {
     /// The values to use for filtering data.
     ///
     /// Sets [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values).
+    #[inline]
     pub fn set_metric_filter_values(mut self, input: Option<Vec<String>>) -> Self {
         self.metric_filter_values = input;
         self
     }
 
     /// Returns [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values), if set.
+    #[inline]
     pub fn get_metric_filter_values(&self) -> &Option<Vec<String>> {
         &self.metric_filter_values
     }
@@ -109,6 +119,7 @@ impl MetricFilterV2Builder {
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
     ///
     /// Sets [`negate`](crate::types::MetricFilterV2#structfield.negate).
+    #[inline]
     pub fn negate(mut self, input: bool) -> Self {
         self.negate = Some(input);
         self
@@ -117,17 +128,20 @@ impl MetricFilterV2Builder {
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
     ///
     /// Sets [`negate`](crate::types::MetricFilterV2#structfield.negate).
+    #[inline]
     pub fn set_negate(mut self, input: Option<bool>) -> Self {
         self.negate = input;
         self
     }
 
     /// Returns [`negate`](crate::types::MetricFilterV2#structfield.negate), if set.
+    #[inline]
     pub fn get_negate(&self) -> &Option<bool> {
         &self.negate
     }
 
     /// Builds a [`MetricFilterV2`].
+    #[inline]
     pub fn build(self) -> crate::types::MetricFilterV2 {
         crate::types::MetricFilterV2 {
             metric_filter_key: self.metric_filter_key,
@@ -138,6 +152,7 @@ impl MetricFilterV2Builder {
 }
 
 impl crate::rest_json::JsonSer for MetricFilterV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -159,6 +174,7 @@ impl crate::rest_json::JsonSer for MetricFilterV2 {
 }
 
 impl crate::rest_json::JsonDe for MetricFilterV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct MetricInterval {
 
 impl MetricInterval {
     /// The interval period provided in the API request.
+    #[inline]
     pub fn interval(&self) -> Option<&crate::types::IntervalPeriod> {
         self.interval.as_ref()
     }
 
     /// The timestamp, in UNIX Epoch time format.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
 
     /// The timestamp, in UNIX Epoch time format.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
 
     /// Creates a new builder for [`MetricInterval`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MetricIntervalBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl MetricIntervalBuilder {
     /// The interval period provided in the API request.
     ///
     /// Sets [`interval`](crate::types::MetricInterval#structfield.interval).
+    #[inline]
     pub fn interval(mut self, input: crate::types::IntervalPeriod) -> Self {
         self.interval = Some(input);
         self
@@ -54,12 +59,14 @@ impl MetricIntervalBuilder {
     /// The interval period provided in the API request.
     ///
     /// Sets [`interval`](crate::types::MetricInterval#structfield.interval).
+    #[inline]
     pub fn set_interval(mut self, input: Option<crate::types::IntervalPeriod>) -> Self {
         self.interval = input;
         self
     }
 
     /// Returns [`interval`](crate::types::MetricInterval#structfield.interval), if set.
+    #[inline]
     pub fn get_interval(&self) -> &Option<crate::types::IntervalPeriod> {
         &self.interval
     }
@@ -67,6 +74,7 @@ impl MetricIntervalBuilder {
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`start_time`](crate::types::MetricInterval#structfield.start_time).
+    #[inline]
     pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.start_time = Some(input);
         self
@@ -75,12 +83,14 @@ impl MetricIntervalBuilder {
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`start_time`](crate::types::MetricInterval#structfield.start_time).
+    #[inline]
     pub fn set_start_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.start_time = input;
         self
     }
 
     /// Returns [`start_time`](crate::types::MetricInterval#structfield.start_time), if set.
+    #[inline]
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
@@ -88,6 +98,7 @@ impl MetricIntervalBuilder {
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`end_time`](crate::types::MetricInterval#structfield.end_time).
+    #[inline]
     pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.end_time = Some(input);
         self
@@ -96,17 +107,20 @@ impl MetricIntervalBuilder {
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`end_time`](crate::types::MetricInterval#structfield.end_time).
+    #[inline]
     pub fn set_end_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.end_time = input;
         self
     }
 
     /// Returns [`end_time`](crate::types::MetricInterval#structfield.end_time), if set.
+    #[inline]
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
 
     /// Builds a [`MetricInterval`].
+    #[inline]
     pub fn build(self) -> crate::types::MetricInterval {
         crate::types::MetricInterval {
             interval: self.interval,
@@ -117,6 +131,7 @@ impl MetricIntervalBuilder {
 }
 
 impl crate::rest_json::JsonSer for MetricInterval {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for MetricInterval {
 }
 
 impl crate::rest_json::JsonDe for MetricInterval {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

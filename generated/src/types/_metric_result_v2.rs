@@ -13,11 +13,13 @@ pub struct MetricResultV2 {
 
 impl MetricResultV2 {
     /// The dimension for the metrics.
+    #[inline]
     pub fn dimensions(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.dimensions.as_ref()
     }
 
     /// The interval period with the start and end time for the metrics.
+    #[inline]
     pub fn metric_interval(&self) -> Option<&crate::types::MetricInterval> {
         self.metric_interval.as_ref()
     }
@@ -25,11 +27,13 @@ impl MetricResultV2 {
     /// The set of metrics.
     ///
     /// Empty when the field is unset; use `.collections.is_none()` to tell unset from empty.
+    #[inline]
     pub fn collections(&self) -> &[crate::types::MetricDataV2] {
         self.collections.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`MetricResultV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MetricResultV2Builder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ pub struct MetricResultV2Builder {
 
 impl MetricResultV2Builder {
     /// Inserts an entry into [`dimensions`](crate::types::MetricResultV2#structfield.dimensions); use [`set_dimensions`](Self::set_dimensions) to replace the whole map.
+    #[inline]
     pub fn dimensions(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.dimensions.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -56,6 +61,7 @@ impl MetricResultV2Builder {
     /// The dimension for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::MetricResultV2#structfield.dimensions).
+    #[inline]
     pub fn set_dimensions(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -65,6 +71,7 @@ impl MetricResultV2Builder {
     }
 
     /// Returns [`dimensions`](crate::types::MetricResultV2#structfield.dimensions), if set.
+    #[inline]
     pub fn get_dimensions(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -74,6 +81,7 @@ impl MetricResultV2Builder {
     /// The interval period with the start and end time for the metrics.
     ///
     /// Sets [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval).
+    #[inline]
     pub fn metric_interval(mut self, input: crate::types::MetricInterval) -> Self {
         self.metric_interval = Some(input);
         self
@@ -82,6 +90,7 @@ impl MetricResultV2Builder {
     /// The interval period with the start and end time for the metrics.
     ///
     /// Sets [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval).
+    #[inline]
     pub fn set_metric_interval(
         mut self,
         input: Option<crate::types::MetricInterval>,
@@ -91,11 +100,13 @@ impl MetricResultV2Builder {
     }
 
     /// Returns [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval), if set.
+    #[inline]
     pub fn get_metric_interval(&self) -> &Option<crate::types::MetricInterval> {
         &self.metric_interval
     }
 
     /// Appends an item to [`collections`](crate::types::MetricResultV2#structfield.collections); use [`set_collections`](Self::set_collections) to replace the whole list.
+    #[inline]
     pub fn collections(mut self, input: crate::types::MetricDataV2) -> Self {
         let mut v: Vec<_> = self.collections.unwrap_or_default();
         v.push(input);
@@ -106,6 +117,7 @@ impl MetricResultV2Builder {
     /// The set of metrics.
     ///
     /// Sets [`collections`](crate::types::MetricResultV2#structfield.collections).
+    #[inline]
     pub fn set_collections(
         mut self,
         input: Option<Vec<crate::types::MetricDataV2>>,
@@ -115,11 +127,13 @@ impl MetricResultV2Builder {
     }
 
     /// Returns [`collections`](crate::types::MetricResultV2#structfield.collections), if set.
+    #[inline]
     pub fn get_collections(&self) -> &Option<Vec<crate::types::MetricDataV2>> {
         &self.collections
     }
 
     /// Builds a [`MetricResultV2`].
+    #[inline]
     pub fn build(self) -> crate::types::MetricResultV2 {
         crate::types::MetricResultV2 {
             dimensions: self.dimensions,
@@ -130,6 +144,7 @@ impl MetricResultV2Builder {
 }
 
 impl crate::rest_json::JsonSer for MetricResultV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -151,6 +166,7 @@ impl crate::rest_json::JsonSer for MetricResultV2 {
 }
 
 impl crate::rest_json::JsonDe for MetricResultV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub struct MetricV2 {
 
 impl MetricV2 {
     /// The name of the metric.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
@@ -24,11 +25,13 @@ impl MetricV2 {
     /// Contains information about the threshold for service level metrics.
     ///
     /// Empty when the field is unset; use `.threshold.is_none()` to tell unset from empty.
+    #[inline]
     pub fn threshold(&self) -> &[crate::types::ThresholdV2] {
         self.threshold.as_deref().unwrap_or_default()
     }
 
     /// Historical metrics or custom metrics can be referenced via this field.
+    #[inline]
     pub fn metric_id(&self) -> Option<&str> {
         self.metric_id.as_deref()
     }
@@ -36,11 +39,13 @@ impl MetricV2 {
     /// Contains the filters to be used when returning data.
     ///
     /// Empty when the field is unset; use `.metric_filters.is_none()` to tell unset from empty.
+    #[inline]
     pub fn metric_filters(&self) -> &[crate::types::MetricFilterV2] {
         self.metric_filters.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`MetricV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MetricV2Builder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ impl MetricV2Builder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::MetricV2#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -68,17 +74,20 @@ impl MetricV2Builder {
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::MetricV2#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::MetricV2#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 
     /// Appends an item to [`threshold`](crate::types::MetricV2#structfield.threshold); use [`set_threshold`](Self::set_threshold) to replace the whole list.
+    #[inline]
     pub fn threshold(mut self, input: crate::types::ThresholdV2) -> Self {
         let mut v: Vec<_> = self.threshold.unwrap_or_default();
         v.push(input);
@@ -89,6 +98,7 @@ impl MetricV2Builder {
     /// Contains information about the threshold for service level metrics.
     ///
     /// Sets [`threshold`](crate::types::MetricV2#structfield.threshold).
+    #[inline]
     pub fn set_threshold(
         mut self,
         input: Option<Vec<crate::types::ThresholdV2>>,
@@ -98,6 +108,7 @@ impl MetricV2Builder {
     }
 
     /// Returns [`threshold`](crate::types::MetricV2#structfield.threshold), if set.
+    #[inline]
     pub fn get_threshold(&self) -> &Option<Vec<crate::types::ThresholdV2>> {
         &self.threshold
     }
@@ -105,6 +116,7 @@ impl MetricV2Builder {
     /// Historical metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::MetricV2#structfield.metric_id).
+    #[inline]
     pub fn metric_id(mut self, input: impl Into<String>) -> Self {
         self.metric_id = Some(input.into());
         self
@@ -113,17 +125,20 @@ impl MetricV2Builder {
     /// Historical metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::MetricV2#structfield.metric_id).
+    #[inline]
     pub fn set_metric_id(mut self, input: Option<String>) -> Self {
         self.metric_id = input;
         self
     }
 
     /// Returns [`metric_id`](crate::types::MetricV2#structfield.metric_id), if set.
+    #[inline]
     pub fn get_metric_id(&self) -> &Option<String> {
         &self.metric_id
     }
 
     /// Appends an item to [`metric_filters`](crate::types::MetricV2#structfield.metric_filters); use [`set_metric_filters`](Self::set_metric_filters) to replace the whole list.
+    #[inline]
     pub fn metric_filters(mut self, input: crate::types::MetricFilterV2) -> Self {
         let mut v: Vec<_> = self.metric_filters.unwrap_or_default();
         v.push(input);
@@ -134,6 +149,7 @@ impl MetricV2Builder {
     /// Contains the filters to be used when returning data.
     ///
     /// Sets [`metric_filters`](crate::types::MetricV2#structfield.metric_filters).
+    #[inline]
     pub fn set_metric_filters(
         mut self,
         input: Option<Vec<crate::types::MetricFilterV2>>,
@@ -143,11 +159,13 @@ impl MetricV2Builder {
     }
 
     /// Returns [`metric_filters`](crate::types::MetricV2#structfield.metric_filters), if set.
+    #[inline]
     pub fn get_metric_filters(&self) -> &Option<Vec<crate::types::MetricFilterV2>> {
         &self.metric_filters
     }
 
     /// Builds a [`MetricV2`].
+    #[inline]
     pub fn build(self) -> crate::types::MetricV2 {
         crate::types::MetricV2 {
             name: self.name,
@@ -159,6 +177,7 @@ impl MetricV2Builder {
 }
 
 impl crate::rest_json::JsonSer for MetricV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -183,6 +202,7 @@ impl crate::rest_json::JsonSer for MetricV2 {
 }
 
 impl crate::rest_json::JsonDe for MetricV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct MultiSelectQuestionRuleCategoryAutomation {
 
 impl MultiSelectQuestionRuleCategoryAutomation {
     /// The category name for this automation rule.
+    #[inline]
     pub fn category(&self) -> &str {
         &self.category
     }
 
     /// The condition for this automation rule.
+    #[inline]
     pub fn condition(
         &self,
     ) -> &crate::types::MultiSelectQuestionRuleCategoryAutomationCondition {
@@ -25,11 +27,13 @@ impl MultiSelectQuestionRuleCategoryAutomation {
     }
 
     /// Reference IDs of options for this automation rule.
+    #[inline]
     pub fn option_ref_ids(&self) -> &[String] {
         &self.option_ref_ids
     }
 
     /// Creates a new builder for [`MultiSelectQuestionRuleCategoryAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MultiSelectQuestionRuleCategoryAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name for this automation rule.
     ///
     /// Sets [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
+    #[inline]
     pub fn category(mut self, input: impl Into<String>) -> Self {
         self.category = Some(input.into());
         self
@@ -58,12 +63,14 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name for this automation rule.
     ///
     /// Sets [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
+    #[inline]
     pub fn set_category(mut self, input: Option<String>) -> Self {
         self.category = input;
         self
     }
 
     /// Returns [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category), if set.
+    #[inline]
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
@@ -71,6 +78,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// The condition for this automation rule.
     ///
     /// Sets [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
+    #[inline]
     pub fn condition(
         mut self,
         input: crate::types::MultiSelectQuestionRuleCategoryAutomationCondition,
@@ -82,6 +90,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// The condition for this automation rule.
     ///
     /// Sets [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
+    #[inline]
     pub fn set_condition(
         mut self,
         input: Option<crate::types::MultiSelectQuestionRuleCategoryAutomationCondition>,
@@ -91,6 +100,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     }
 
     /// Returns [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition), if set.
+    #[inline]
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::MultiSelectQuestionRuleCategoryAutomationCondition> {
@@ -98,6 +108,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     }
 
     /// Appends an item to [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids); use [`set_option_ref_ids`](Self::set_option_ref_ids) to replace the whole list.
+    #[inline]
     pub fn option_ref_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.option_ref_ids.unwrap_or_default();
         v.push(input.into());
@@ -108,12 +119,14 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// Reference IDs of options for this automation rule.
     ///
     /// Sets [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids). This field is required.
+    #[inline]
     pub fn set_option_ref_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.option_ref_ids = input;
         self
     }
 
     /// Returns [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids), if set.
+    #[inline]
     pub fn get_option_ref_ids(&self) -> &Option<Vec<String>> {
         &self.option_ref_ids
     }
@@ -124,6 +137,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// - [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category)
     /// - [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition)
     /// - [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -154,6 +168,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -172,6 +187,7 @@ impl crate::rest_json::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
 }
 
 impl crate::rest_json::JsonDe for MultiSelectQuestionRuleCategoryAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

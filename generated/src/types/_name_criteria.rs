@@ -11,16 +11,19 @@ pub struct NameCriteria {
 
 impl NameCriteria {
     /// The words or phrases used to match the contact name.
+    #[inline]
     pub fn search_text(&self) -> &[String] {
         &self.search_text
     }
 
     /// The match type combining name search criteria using multiple search texts in a name criteria.
+    #[inline]
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
 
     /// Creates a new builder for [`NameCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NameCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -45,6 +48,7 @@ pub struct NameCriteriaBuilder {
 
 impl NameCriteriaBuilder {
     /// Appends an item to [`search_text`](crate::types::NameCriteria#structfield.search_text); use [`set_search_text`](Self::set_search_text) to replace the whole list.
+    #[inline]
     pub fn search_text(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.search_text.unwrap_or_default();
         v.push(input.into());
@@ -55,12 +59,14 @@ impl NameCriteriaBuilder {
     /// The words or phrases used to match the contact name.
     ///
     /// Sets [`search_text`](crate::types::NameCriteria#structfield.search_text). This field is required.
+    #[inline]
     pub fn set_search_text(mut self, input: Option<Vec<String>>) -> Self {
         self.search_text = input;
         self
     }
 
     /// Returns [`search_text`](crate::types::NameCriteria#structfield.search_text), if set.
+    #[inline]
     pub fn get_search_text(&self) -> &Option<Vec<String>> {
         &self.search_text
     }
@@ -68,6 +74,7 @@ impl NameCriteriaBuilder {
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     ///
     /// Sets [`match_type`](crate::types::NameCriteria#structfield.match_type). This field is required.
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -76,6 +83,7 @@ impl NameCriteriaBuilder {
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     ///
     /// Sets [`match_type`](crate::types::NameCriteria#structfield.match_type). This field is required.
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -85,6 +93,7 @@ impl NameCriteriaBuilder {
     }
 
     /// Returns [`match_type`](crate::types::NameCriteria#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -94,6 +103,7 @@ impl NameCriteriaBuilder {
     /// Fails when one of these fields is unset:
     /// - [`search_text`](crate::types::NameCriteria#structfield.search_text)
     /// - [`match_type`](crate::types::NameCriteria#structfield.match_type)
+    #[inline]
     pub fn build(self) -> Result<crate::types::NameCriteria, crate::error::BuildError> {
         Ok(crate::types::NameCriteria {
             search_text: self
@@ -122,6 +132,7 @@ impl ::std::fmt::Debug for NameCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for NameCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -136,6 +147,7 @@ impl crate::rest_json::JsonSer for NameCriteria {
 }
 
 impl crate::rest_json::JsonDe for NameCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

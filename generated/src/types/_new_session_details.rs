@@ -21,21 +21,25 @@ impl NewSessionDetails {
     /// The supported chat message content types.
     ///
     /// Empty when the field is unset; use `.supported_messaging_content_types.is_none()` to tell unset from empty.
+    #[inline]
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
 
     /// The customer's details.
+    #[inline]
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
 
     /// A custom key-value pair using an attribute map.
+    #[inline]
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
 
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
+    #[inline]
     pub fn streaming_configuration(
         &self,
     ) -> Option<&crate::types::ChatStreamingConfiguration> {
@@ -43,6 +47,7 @@ impl NewSessionDetails {
     }
 
     /// Creates a new builder for [`NewSessionDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NewSessionDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct NewSessionDetailsBuilder {
 
 impl NewSessionDetailsBuilder {
     /// Appends an item to [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
+    #[inline]
     pub fn supported_messaging_content_types(
         mut self,
         input: impl Into<String>,
@@ -73,6 +79,7 @@ impl NewSessionDetailsBuilder {
     /// The supported chat message content types.
     ///
     /// Sets [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types).
+    #[inline]
     pub fn set_supported_messaging_content_types(
         mut self,
         input: Option<Vec<String>>,
@@ -82,6 +89,7 @@ impl NewSessionDetailsBuilder {
     }
 
     /// Returns [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types), if set.
+    #[inline]
     pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
         &self.supported_messaging_content_types
     }
@@ -89,6 +97,7 @@ impl NewSessionDetailsBuilder {
     /// The customer's details.
     ///
     /// Sets [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details).
+    #[inline]
     pub fn participant_details(
         mut self,
         input: crate::types::ParticipantDetails,
@@ -100,6 +109,7 @@ impl NewSessionDetailsBuilder {
     /// The customer's details.
     ///
     /// Sets [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details).
+    #[inline]
     pub fn set_participant_details(
         mut self,
         input: Option<crate::types::ParticipantDetails>,
@@ -109,11 +119,13 @@ impl NewSessionDetailsBuilder {
     }
 
     /// Returns [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details), if set.
+    #[inline]
     pub fn get_participant_details(&self) -> &Option<crate::types::ParticipantDetails> {
         &self.participant_details
     }
 
     /// Inserts an entry into [`attributes`](crate::types::NewSessionDetails#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
+    #[inline]
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -124,6 +136,7 @@ impl NewSessionDetailsBuilder {
     /// A custom key-value pair using an attribute map.
     ///
     /// Sets [`attributes`](crate::types::NewSessionDetails#structfield.attributes).
+    #[inline]
     pub fn set_attributes(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -133,6 +146,7 @@ impl NewSessionDetailsBuilder {
     }
 
     /// Returns [`attributes`](crate::types::NewSessionDetails#structfield.attributes), if set.
+    #[inline]
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -142,6 +156,7 @@ impl NewSessionDetailsBuilder {
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     ///
     /// Sets [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration).
+    #[inline]
     pub fn streaming_configuration(
         mut self,
         input: crate::types::ChatStreamingConfiguration,
@@ -153,6 +168,7 @@ impl NewSessionDetailsBuilder {
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     ///
     /// Sets [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration).
+    #[inline]
     pub fn set_streaming_configuration(
         mut self,
         input: Option<crate::types::ChatStreamingConfiguration>,
@@ -162,6 +178,7 @@ impl NewSessionDetailsBuilder {
     }
 
     /// Returns [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration), if set.
+    #[inline]
     pub fn get_streaming_configuration(
         &self,
     ) -> &Option<crate::types::ChatStreamingConfiguration> {
@@ -169,6 +186,7 @@ impl NewSessionDetailsBuilder {
     }
 
     /// Builds a [`NewSessionDetails`].
+    #[inline]
     pub fn build(self) -> crate::types::NewSessionDetails {
         crate::types::NewSessionDetails {
             supported_messaging_content_types: self.supported_messaging_content_types,
@@ -180,6 +198,7 @@ impl NewSessionDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for NewSessionDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -209,6 +228,7 @@ impl crate::rest_json::JsonSer for NewSessionDetails {
 }
 
 impl crate::rest_json::JsonDe for NewSessionDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct NextContactEntry {
 
 impl NextContactEntry {
     /// The type of the next contact entry.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::NextContactType> {
         self.r#type.as_ref()
     }
 
     /// Metadata for the next contact entry.
+    #[inline]
     pub fn next_contact_metadata(&self) -> Option<&crate::types::NextContactMetadata> {
         self.next_contact_metadata.as_ref()
     }
 
     /// Creates a new builder for [`NextContactEntry`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NextContactEntryBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl NextContactEntryBuilder {
     /// The type of the next contact entry.
     ///
     /// Sets [`type`](crate::types::NextContactEntry#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::NextContactType) -> Self {
         self.r#type = Some(input);
         self
@@ -46,12 +50,14 @@ impl NextContactEntryBuilder {
     /// The type of the next contact entry.
     ///
     /// Sets [`type`](crate::types::NextContactEntry#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::NextContactType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::NextContactEntry#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::NextContactType> {
         &self.r#type
     }
@@ -59,6 +65,7 @@ impl NextContactEntryBuilder {
     /// Metadata for the next contact entry.
     ///
     /// Sets [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata).
+    #[inline]
     pub fn next_contact_metadata(
         mut self,
         input: crate::types::NextContactMetadata,
@@ -70,6 +77,7 @@ impl NextContactEntryBuilder {
     /// Metadata for the next contact entry.
     ///
     /// Sets [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata).
+    #[inline]
     pub fn set_next_contact_metadata(
         mut self,
         input: Option<crate::types::NextContactMetadata>,
@@ -79,6 +87,7 @@ impl NextContactEntryBuilder {
     }
 
     /// Returns [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata), if set.
+    #[inline]
     pub fn get_next_contact_metadata(
         &self,
     ) -> &Option<crate::types::NextContactMetadata> {
@@ -86,6 +95,7 @@ impl NextContactEntryBuilder {
     }
 
     /// Builds a [`NextContactEntry`].
+    #[inline]
     pub fn build(self) -> crate::types::NextContactEntry {
         crate::types::NextContactEntry {
             r#type: self.r#type,
@@ -95,6 +105,7 @@ impl NextContactEntryBuilder {
 }
 
 impl crate::rest_json::JsonSer for NextContactEntry {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +124,7 @@ impl crate::rest_json::JsonSer for NextContactEntry {
 }
 
 impl crate::rest_json::JsonDe for NextContactEntry {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

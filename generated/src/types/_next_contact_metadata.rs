@@ -15,6 +15,7 @@ pub enum NextContactMetadata {
 impl NextContactMetadata {
     /// The value of the [`QuickConnectContactData`](Self::QuickConnectContactData) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_quick_connect_contact_data(
         &self,
     ) -> Result<&crate::types::QuickConnectContactData, &Self> {
@@ -22,17 +23,20 @@ impl NextContactMetadata {
     }
 
     /// Whether this is the [`QuickConnectContactData`](Self::QuickConnectContactData) variant.
+    #[inline]
     pub fn is_quick_connect_contact_data(&self) -> bool {
         self.as_quick_connect_contact_data().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for NextContactMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -57,6 +61,7 @@ impl crate::rest_json::JsonSer for NextContactMetadata {
 }
 
 impl crate::rest_json::JsonDe for NextContactMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

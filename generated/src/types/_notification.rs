@@ -27,6 +27,7 @@ pub struct Notification {
 
 impl Notification {
     /// The localized content of the notification.
+    #[inline]
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -34,16 +35,19 @@ impl Notification {
     }
 
     /// The unique identifier for the notification.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) of the notification.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The priority level of the notification.
+    #[inline]
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
@@ -51,36 +55,43 @@ impl Notification {
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
+    #[inline]
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when the notification was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The timestamp when the notification was created.
+    #[inline]
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
 
     /// The timestamp when the notification expires and is no longer displayed to users.
+    #[inline]
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
 
     /// The AWS Region where the notification was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Notification`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NotificationBuilder {
         ::std::default::Default::default()
     }
@@ -106,6 +117,7 @@ pub struct NotificationBuilder {
 
 impl NotificationBuilder {
     /// Inserts an entry into [`content`](crate::types::Notification#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
+    #[inline]
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
         let mut map = self.content.unwrap_or_default();
         map.insert(k, v.into());
@@ -116,6 +128,7 @@ impl NotificationBuilder {
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::Notification#structfield.content).
+    #[inline]
     pub fn set_content(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
@@ -125,6 +138,7 @@ impl NotificationBuilder {
     }
 
     /// Returns [`content`](crate::types::Notification#structfield.content), if set.
+    #[inline]
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -134,6 +148,7 @@ impl NotificationBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::Notification#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -142,12 +157,14 @@ impl NotificationBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::Notification#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::Notification#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -155,6 +172,7 @@ impl NotificationBuilder {
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::Notification#structfield.arn). This field is required.
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -163,12 +181,14 @@ impl NotificationBuilder {
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::Notification#structfield.arn). This field is required.
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Notification#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -176,6 +196,7 @@ impl NotificationBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::Notification#structfield.priority).
+    #[inline]
     pub fn priority(mut self, input: crate::types::NotificationPriority) -> Self {
         self.priority = Some(input);
         self
@@ -184,6 +205,7 @@ impl NotificationBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::Notification#structfield.priority).
+    #[inline]
     pub fn set_priority(
         mut self,
         input: Option<crate::types::NotificationPriority>,
@@ -193,11 +215,13 @@ impl NotificationBuilder {
     }
 
     /// Returns [`priority`](crate::types::Notification#structfield.priority), if set.
+    #[inline]
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
 
     /// Appends an item to [`recipients`](crate::types::Notification#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
+    #[inline]
     pub fn recipients(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.recipients.unwrap_or_default();
         v.push(input.into());
@@ -208,12 +232,14 @@ impl NotificationBuilder {
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Sets [`recipients`](crate::types::Notification#structfield.recipients).
+    #[inline]
     pub fn set_recipients(mut self, input: Option<Vec<String>>) -> Self {
         self.recipients = input;
         self
     }
 
     /// Returns [`recipients`](crate::types::Notification#structfield.recipients), if set.
+    #[inline]
     pub fn get_recipients(&self) -> &Option<Vec<String>> {
         &self.recipients
     }
@@ -221,6 +247,7 @@ impl NotificationBuilder {
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Notification#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -229,6 +256,7 @@ impl NotificationBuilder {
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Notification#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -238,6 +266,7 @@ impl NotificationBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Notification#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -245,6 +274,7 @@ impl NotificationBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::Notification#structfield.created_at).
+    #[inline]
     pub fn created_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_at = Some(input);
         self
@@ -253,12 +283,14 @@ impl NotificationBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::Notification#structfield.created_at).
+    #[inline]
     pub fn set_created_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.created_at = input;
         self
     }
 
     /// Returns [`created_at`](crate::types::Notification#structfield.created_at), if set.
+    #[inline]
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
@@ -266,6 +298,7 @@ impl NotificationBuilder {
     /// The timestamp when the notification expires and is no longer displayed to users.
     ///
     /// Sets [`expires_at`](crate::types::Notification#structfield.expires_at).
+    #[inline]
     pub fn expires_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.expires_at = Some(input);
         self
@@ -274,12 +307,14 @@ impl NotificationBuilder {
     /// The timestamp when the notification expires and is no longer displayed to users.
     ///
     /// Sets [`expires_at`](crate::types::Notification#structfield.expires_at).
+    #[inline]
     pub fn set_expires_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.expires_at = input;
         self
     }
 
     /// Returns [`expires_at`](crate::types::Notification#structfield.expires_at), if set.
+    #[inline]
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
@@ -287,6 +322,7 @@ impl NotificationBuilder {
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Notification#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -295,17 +331,20 @@ impl NotificationBuilder {
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Notification#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::Notification#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Inserts an entry into [`tags`](crate::types::Notification#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -316,6 +355,7 @@ impl NotificationBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Notification#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -325,6 +365,7 @@ impl NotificationBuilder {
     }
 
     /// Returns [`tags`](crate::types::Notification#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -335,6 +376,7 @@ impl NotificationBuilder {
     /// - [`id`](crate::types::Notification#structfield.id)
     /// - [`arn`](crate::types::Notification#structfield.arn)
     /// - [`last_modified_time`](crate::types::Notification#structfield.last_modified_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Notification, crate::error::BuildError> {
         Ok(crate::types::Notification {
             content: self.content,
@@ -367,6 +409,7 @@ impl NotificationBuilder {
 }
 
 impl crate::rest_json::JsonSer for Notification {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -406,6 +449,7 @@ impl crate::rest_json::JsonSer for Notification {
 }
 
 impl crate::rest_json::JsonDe for Notification {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

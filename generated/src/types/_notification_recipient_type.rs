@@ -11,6 +11,7 @@ pub struct NotificationRecipientType {
 
 impl NotificationRecipientType {
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn user_tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.user_tags.as_ref()
     }
@@ -18,11 +19,13 @@ impl NotificationRecipientType {
     /// A list of user IDs.
     ///
     /// Empty when the field is unset; use `.user_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_ids(&self) -> &[String] {
         self.user_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`NotificationRecipientType`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NotificationRecipientTypeBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ pub struct NotificationRecipientTypeBuilder {
 
 impl NotificationRecipientTypeBuilder {
     /// Inserts an entry into [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags); use [`set_user_tags`](Self::set_user_tags) to replace the whole map.
+    #[inline]
     pub fn user_tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.user_tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -48,6 +52,7 @@ impl NotificationRecipientTypeBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags).
+    #[inline]
     pub fn set_user_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -57,11 +62,13 @@ impl NotificationRecipientTypeBuilder {
     }
 
     /// Returns [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags), if set.
+    #[inline]
     pub fn get_user_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.user_tags
     }
 
     /// Appends an item to [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids); use [`set_user_ids`](Self::set_user_ids) to replace the whole list.
+    #[inline]
     pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.user_ids.unwrap_or_default();
         v.push(input.into());
@@ -72,17 +79,20 @@ impl NotificationRecipientTypeBuilder {
     /// A list of user IDs.
     ///
     /// Sets [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids).
+    #[inline]
     pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.user_ids = input;
         self
     }
 
     /// Returns [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids), if set.
+    #[inline]
     pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.user_ids
     }
 
     /// Builds a [`NotificationRecipientType`].
+    #[inline]
     pub fn build(self) -> crate::types::NotificationRecipientType {
         crate::types::NotificationRecipientType {
             user_tags: self.user_tags,
@@ -92,6 +102,7 @@ impl NotificationRecipientTypeBuilder {
 }
 
 impl crate::rest_json::JsonSer for NotificationRecipientType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for NotificationRecipientType {
 }
 
 impl crate::rest_json::JsonDe for NotificationRecipientType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ impl NotificationSearchCriteria {
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::NotificationSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -22,16 +23,19 @@ impl NotificationSearchCriteria {
     /// A list of conditions that must all be satisfied.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::NotificationSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`NotificationSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NotificationSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ pub struct NotificationSearchCriteriaBuilder {
 
 impl NotificationSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::NotificationSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::NotificationSearchCriteria,
@@ -61,6 +66,7 @@ impl NotificationSearchCriteriaBuilder {
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
     /// Sets [`or_conditions`](crate::types::NotificationSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::NotificationSearchCriteria>>,
@@ -70,6 +76,7 @@ impl NotificationSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::NotificationSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::NotificationSearchCriteria>> {
@@ -77,6 +84,7 @@ impl NotificationSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::NotificationSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::NotificationSearchCriteria,
@@ -90,6 +98,7 @@ impl NotificationSearchCriteriaBuilder {
     /// A list of conditions that must all be satisfied.
     ///
     /// Sets [`and_conditions`](crate::types::NotificationSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::NotificationSearchCriteria>>,
@@ -99,6 +108,7 @@ impl NotificationSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::NotificationSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::NotificationSearchCriteria>> {
@@ -108,6 +118,7 @@ impl NotificationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::NotificationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -116,6 +127,7 @@ impl NotificationSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::NotificationSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -125,11 +137,13 @@ impl NotificationSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::NotificationSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`NotificationSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::NotificationSearchCriteria {
         crate::types::NotificationSearchCriteria {
             or_conditions: self.or_conditions,
@@ -140,6 +154,7 @@ impl NotificationSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for NotificationSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -161,6 +176,7 @@ impl crate::rest_json::JsonSer for NotificationSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for NotificationSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,6 +9,7 @@ pub struct NotificationSearchFilter {
 
 impl NotificationSearchFilter {
     /// Attribute-based filters to apply to the search results.
+    #[inline]
     pub fn attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
@@ -16,6 +17,7 @@ impl NotificationSearchFilter {
     }
 
     /// Creates a new builder for [`NotificationSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NotificationSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ impl NotificationSearchFilterBuilder {
     /// Attribute-based filters to apply to the search results.
     ///
     /// Sets [`attribute_filter`](crate::types::NotificationSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn attribute_filter(
         mut self,
         input: crate::types::ControlPlaneAttributeFilter,
@@ -43,6 +46,7 @@ impl NotificationSearchFilterBuilder {
     /// Attribute-based filters to apply to the search results.
     ///
     /// Sets [`attribute_filter`](crate::types::NotificationSearchFilter#structfield.attribute_filter).
+    #[inline]
     pub fn set_attribute_filter(
         mut self,
         input: Option<crate::types::ControlPlaneAttributeFilter>,
@@ -52,6 +56,7 @@ impl NotificationSearchFilterBuilder {
     }
 
     /// Returns [`attribute_filter`](crate::types::NotificationSearchFilter#structfield.attribute_filter), if set.
+    #[inline]
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
@@ -59,6 +64,7 @@ impl NotificationSearchFilterBuilder {
     }
 
     /// Builds a [`NotificationSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::NotificationSearchFilter {
         crate::types::NotificationSearchFilter {
             attribute_filter: self.attribute_filter,
@@ -67,6 +73,7 @@ impl NotificationSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for NotificationSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for NotificationSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for NotificationSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

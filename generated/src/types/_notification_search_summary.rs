@@ -29,21 +29,25 @@ pub struct NotificationSearchSummary {
 
 impl NotificationSearchSummary {
     /// The unique identifier for the notification.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the notification.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The localized content of the notification.
+    #[inline]
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -51,6 +55,7 @@ impl NotificationSearchSummary {
     }
 
     /// The priority level of the notification.
+    #[inline]
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
@@ -58,36 +63,43 @@ impl NotificationSearchSummary {
     /// A list of recipient Amazon Resource Names (ARNs).
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
+    #[inline]
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when the notification was created.
+    #[inline]
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
 
     /// The timestamp when the notification expires.
+    #[inline]
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
 
     /// The AWS Region where the notification was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The timestamp when the notification was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The tags associated with the notification.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`NotificationSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NotificationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -116,6 +128,7 @@ impl NotificationSearchSummaryBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::NotificationSearchSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -124,12 +137,14 @@ impl NotificationSearchSummaryBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::NotificationSearchSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::NotificationSearchSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -137,6 +152,7 @@ impl NotificationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::NotificationSearchSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -145,12 +161,14 @@ impl NotificationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::NotificationSearchSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::NotificationSearchSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -158,6 +176,7 @@ impl NotificationSearchSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -166,17 +185,20 @@ impl NotificationSearchSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
 
     /// Inserts an entry into [`content`](crate::types::NotificationSearchSummary#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
+    #[inline]
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
         let mut map = self.content.unwrap_or_default();
         map.insert(k, v.into());
@@ -187,6 +209,7 @@ impl NotificationSearchSummaryBuilder {
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::NotificationSearchSummary#structfield.content).
+    #[inline]
     pub fn set_content(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
@@ -196,6 +219,7 @@ impl NotificationSearchSummaryBuilder {
     }
 
     /// Returns [`content`](crate::types::NotificationSearchSummary#structfield.content), if set.
+    #[inline]
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -205,6 +229,7 @@ impl NotificationSearchSummaryBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::NotificationSearchSummary#structfield.priority).
+    #[inline]
     pub fn priority(mut self, input: crate::types::NotificationPriority) -> Self {
         self.priority = Some(input);
         self
@@ -213,6 +238,7 @@ impl NotificationSearchSummaryBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::NotificationSearchSummary#structfield.priority).
+    #[inline]
     pub fn set_priority(
         mut self,
         input: Option<crate::types::NotificationPriority>,
@@ -222,11 +248,13 @@ impl NotificationSearchSummaryBuilder {
     }
 
     /// Returns [`priority`](crate::types::NotificationSearchSummary#structfield.priority), if set.
+    #[inline]
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
 
     /// Appends an item to [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
+    #[inline]
     pub fn recipients(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.recipients.unwrap_or_default();
         v.push(input.into());
@@ -237,12 +265,14 @@ impl NotificationSearchSummaryBuilder {
     /// A list of recipient Amazon Resource Names (ARNs).
     ///
     /// Sets [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients).
+    #[inline]
     pub fn set_recipients(mut self, input: Option<Vec<String>>) -> Self {
         self.recipients = input;
         self
     }
 
     /// Returns [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients), if set.
+    #[inline]
     pub fn get_recipients(&self) -> &Option<Vec<String>> {
         &self.recipients
     }
@@ -250,6 +280,7 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at).
+    #[inline]
     pub fn created_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_at = Some(input);
         self
@@ -258,12 +289,14 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at).
+    #[inline]
     pub fn set_created_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.created_at = input;
         self
     }
 
     /// Returns [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at), if set.
+    #[inline]
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
@@ -271,6 +304,7 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at).
+    #[inline]
     pub fn expires_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.expires_at = Some(input);
         self
@@ -279,12 +313,14 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at).
+    #[inline]
     pub fn set_expires_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.expires_at = input;
         self
     }
 
     /// Returns [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at), if set.
+    #[inline]
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
@@ -292,6 +328,7 @@ impl NotificationSearchSummaryBuilder {
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -300,12 +337,14 @@ impl NotificationSearchSummaryBuilder {
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -313,6 +352,7 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -321,6 +361,7 @@ impl NotificationSearchSummaryBuilder {
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -330,11 +371,13 @@ impl NotificationSearchSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
 
     /// Inserts an entry into [`tags`](crate::types::NotificationSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -345,6 +388,7 @@ impl NotificationSearchSummaryBuilder {
     /// The tags associated with the notification.
     ///
     /// Sets [`tags`](crate::types::NotificationSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -354,11 +398,13 @@ impl NotificationSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::NotificationSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Builds a [`NotificationSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::NotificationSearchSummary {
         crate::types::NotificationSearchSummary {
             id: self.id,
@@ -377,6 +423,7 @@ impl NotificationSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for NotificationSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -422,6 +469,7 @@ impl crate::rest_json::JsonSer for NotificationSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for NotificationSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ pub enum NotificationSource {
 }
 
 impl ::std::convert::From<&str> for NotificationSource {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "CUSTOMER" => Self::Customer,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for NotificationSource {
 
 impl ::std::str::FromStr for NotificationSource {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for NotificationSource {
 
 impl NotificationSource {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Customer => "CUSTOMER",
@@ -54,11 +57,13 @@ impl NotificationSource {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["CUSTOMER", "RULES", "SYSTEM"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl NotificationSource {
 }
 
 impl ::std::convert::AsRef<str> for NotificationSource {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for NotificationSource {
 }
 
 impl crate::rest_json::JsonSer for NotificationSource {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for NotificationSource {
 }
 
 impl crate::rest_json::JsonDe for NotificationSource {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ pub enum NotificationStatus {
 }
 
 impl ::std::convert::From<&str> for NotificationStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "HIDDEN" => Self::Hidden,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for NotificationStatus {
 
 impl ::std::str::FromStr for NotificationStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for NotificationStatus {
 
 impl NotificationStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Hidden => "HIDDEN",
@@ -54,11 +57,13 @@ impl NotificationStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["HIDDEN", "READ", "UNREAD"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl NotificationStatus {
 }
 
 impl ::std::convert::AsRef<str> for NotificationStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for NotificationStatus {
 }
 
 impl crate::rest_json::JsonSer for NotificationStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for NotificationStatus {
 }
 
 impl crate::rest_json::JsonDe for NotificationStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

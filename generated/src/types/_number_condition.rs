@@ -17,26 +17,31 @@ pub struct NumberCondition {
 
 impl NumberCondition {
     /// The name of the field in the number condition.
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// The minValue to be used while evaluating the number condition.
+    #[inline]
     pub fn min_value(&self) -> Option<i32> {
         self.min_value
     }
 
     /// The maxValue to be used while evaluating the number condition.
+    #[inline]
     pub fn max_value(&self) -> Option<i32> {
         self.max_value
     }
 
     /// The type of comparison to be made when evaluating the number condition.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::NumberComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`NumberCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NumberConditionBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl NumberConditionBuilder {
     /// The name of the field in the number condition.
     ///
     /// Sets [`field_name`](crate::types::NumberCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -64,12 +70,14 @@ impl NumberConditionBuilder {
     /// The name of the field in the number condition.
     ///
     /// Sets [`field_name`](crate::types::NumberCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::NumberCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -77,6 +85,7 @@ impl NumberConditionBuilder {
     /// The minValue to be used while evaluating the number condition.
     ///
     /// Sets [`min_value`](crate::types::NumberCondition#structfield.min_value).
+    #[inline]
     pub fn min_value(mut self, input: i32) -> Self {
         self.min_value = Some(input);
         self
@@ -85,12 +94,14 @@ impl NumberConditionBuilder {
     /// The minValue to be used while evaluating the number condition.
     ///
     /// Sets [`min_value`](crate::types::NumberCondition#structfield.min_value).
+    #[inline]
     pub fn set_min_value(mut self, input: Option<i32>) -> Self {
         self.min_value = input;
         self
     }
 
     /// Returns [`min_value`](crate::types::NumberCondition#structfield.min_value), if set.
+    #[inline]
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
@@ -98,6 +109,7 @@ impl NumberConditionBuilder {
     /// The maxValue to be used while evaluating the number condition.
     ///
     /// Sets [`max_value`](crate::types::NumberCondition#structfield.max_value).
+    #[inline]
     pub fn max_value(mut self, input: i32) -> Self {
         self.max_value = Some(input);
         self
@@ -106,12 +118,14 @@ impl NumberConditionBuilder {
     /// The maxValue to be used while evaluating the number condition.
     ///
     /// Sets [`max_value`](crate::types::NumberCondition#structfield.max_value).
+    #[inline]
     pub fn set_max_value(mut self, input: Option<i32>) -> Self {
         self.max_value = input;
         self
     }
 
     /// Returns [`max_value`](crate::types::NumberCondition#structfield.max_value), if set.
+    #[inline]
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
@@ -119,6 +133,7 @@ impl NumberConditionBuilder {
     /// The type of comparison to be made when evaluating the number condition.
     ///
     /// Sets [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(mut self, input: crate::types::NumberComparisonType) -> Self {
         self.comparison_type = Some(input);
         self
@@ -127,6 +142,7 @@ impl NumberConditionBuilder {
     /// The type of comparison to be made when evaluating the number condition.
     ///
     /// Sets [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::NumberComparisonType>,
@@ -136,11 +152,13 @@ impl NumberConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::NumberComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`NumberCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::NumberCondition {
         crate::types::NumberCondition {
             field_name: self.field_name,
@@ -152,6 +170,7 @@ impl NumberConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for NumberCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -176,6 +195,7 @@ impl crate::rest_json::JsonSer for NumberCondition {
 }
 
 impl crate::rest_json::JsonDe for NumberCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct NumberReference {
 
 impl NumberReference {
     /// Identifier of the number reference.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A valid number.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`NumberReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NumberReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl NumberReferenceBuilder {
     /// Identifier of the number reference.
     ///
     /// Sets [`name`](crate::types::NumberReference#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl NumberReferenceBuilder {
     /// Identifier of the number reference.
     ///
     /// Sets [`name`](crate::types::NumberReference#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::NumberReference#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl NumberReferenceBuilder {
     /// A valid number.
     ///
     /// Sets [`value`](crate::types::NumberReference#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl NumberReferenceBuilder {
     /// A valid number.
     ///
     /// Sets [`value`](crate::types::NumberReference#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::NumberReference#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`NumberReference`].
+    #[inline]
     pub fn build(self) -> crate::types::NumberReference {
         crate::types::NumberReference {
             name: self.name,
@@ -87,6 +97,7 @@ impl NumberReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for NumberReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for NumberReference {
 }
 
 impl crate::rest_json::JsonDe for NumberReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

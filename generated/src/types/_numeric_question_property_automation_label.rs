@@ -39,6 +39,7 @@ pub enum NumericQuestionPropertyAutomationLabel {
 }
 
 impl ::std::convert::From<&str> for NumericQuestionPropertyAutomationLabel {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENT_INTERACTION_AND_HOLD_DURATION" => {
@@ -73,6 +74,7 @@ impl ::std::convert::From<&str> for NumericQuestionPropertyAutomationLabel {
 
 impl ::std::str::FromStr for NumericQuestionPropertyAutomationLabel {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -80,6 +82,7 @@ impl ::std::str::FromStr for NumericQuestionPropertyAutomationLabel {
 
 impl NumericQuestionPropertyAutomationLabel {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentInteractionAndHoldDuration => {
@@ -106,6 +109,7 @@ impl NumericQuestionPropertyAutomationLabel {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AGENT_INTERACTION_AND_HOLD_DURATION",
@@ -125,6 +129,7 @@ impl NumericQuestionPropertyAutomationLabel {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -134,6 +139,7 @@ impl NumericQuestionPropertyAutomationLabel {
 }
 
 impl ::std::convert::AsRef<str> for NumericQuestionPropertyAutomationLabel {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -146,6 +152,7 @@ impl ::std::fmt::Display for NumericQuestionPropertyAutomationLabel {
 }
 
 impl crate::rest_json::JsonSer for NumericQuestionPropertyAutomationLabel {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -156,6 +163,7 @@ impl crate::rest_json::JsonSer for NumericQuestionPropertyAutomationLabel {
 }
 
 impl crate::rest_json::JsonDe for NumericQuestionPropertyAutomationLabel {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -14,11 +14,13 @@ pub struct NumericQuestionPropertyValueAutomation {
 
 impl NumericQuestionPropertyValueAutomation {
     /// The property label of the automation.
+    #[inline]
     pub fn label(&self) -> &crate::types::NumericQuestionPropertyAutomationLabel {
         &self.label
     }
 
     /// Creates a new builder for [`NumericQuestionPropertyValueAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::NumericQuestionPropertyValueAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -35,6 +37,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     /// The property label of the automation.
     ///
     /// Sets [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label). This field is required.
+    #[inline]
     pub fn label(
         mut self,
         input: crate::types::NumericQuestionPropertyAutomationLabel,
@@ -46,6 +49,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     /// The property label of the automation.
     ///
     /// Sets [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label). This field is required.
+    #[inline]
     pub fn set_label(
         mut self,
         input: Option<crate::types::NumericQuestionPropertyAutomationLabel>,
@@ -55,6 +59,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     }
 
     /// Returns [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label), if set.
+    #[inline]
     pub fn get_label(
         &self,
     ) -> &Option<crate::types::NumericQuestionPropertyAutomationLabel> {
@@ -65,6 +70,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -83,6 +89,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for NumericQuestionPropertyValueAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -96,6 +103,7 @@ impl crate::rest_json::JsonSer for NumericQuestionPropertyValueAutomation {
 }
 
 impl crate::rest_json::JsonDe for NumericQuestionPropertyValueAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

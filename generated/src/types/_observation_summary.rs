@@ -13,21 +13,25 @@ pub struct ObservationSummary {
 
 impl ObservationSummary {
     /// The total number of observations in the test case.
+    #[inline]
     pub fn total_observations(&self) -> Option<i32> {
         self.total_observations
     }
 
     /// The number of observations that passed during execution.
+    #[inline]
     pub fn observations_passed(&self) -> Option<i32> {
         self.observations_passed
     }
 
     /// The number of observations that failed during execution.
+    #[inline]
     pub fn observations_failed(&self) -> Option<i32> {
         self.observations_failed
     }
 
     /// Creates a new builder for [`ObservationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ObservationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl ObservationSummaryBuilder {
     /// The total number of observations in the test case.
     ///
     /// Sets [`total_observations`](crate::types::ObservationSummary#structfield.total_observations).
+    #[inline]
     pub fn total_observations(mut self, input: i32) -> Self {
         self.total_observations = Some(input);
         self
@@ -54,12 +59,14 @@ impl ObservationSummaryBuilder {
     /// The total number of observations in the test case.
     ///
     /// Sets [`total_observations`](crate::types::ObservationSummary#structfield.total_observations).
+    #[inline]
     pub fn set_total_observations(mut self, input: Option<i32>) -> Self {
         self.total_observations = input;
         self
     }
 
     /// Returns [`total_observations`](crate::types::ObservationSummary#structfield.total_observations), if set.
+    #[inline]
     pub fn get_total_observations(&self) -> &Option<i32> {
         &self.total_observations
     }
@@ -67,6 +74,7 @@ impl ObservationSummaryBuilder {
     /// The number of observations that passed during execution.
     ///
     /// Sets [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed).
+    #[inline]
     pub fn observations_passed(mut self, input: i32) -> Self {
         self.observations_passed = Some(input);
         self
@@ -75,12 +83,14 @@ impl ObservationSummaryBuilder {
     /// The number of observations that passed during execution.
     ///
     /// Sets [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed).
+    #[inline]
     pub fn set_observations_passed(mut self, input: Option<i32>) -> Self {
         self.observations_passed = input;
         self
     }
 
     /// Returns [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed), if set.
+    #[inline]
     pub fn get_observations_passed(&self) -> &Option<i32> {
         &self.observations_passed
     }
@@ -88,6 +98,7 @@ impl ObservationSummaryBuilder {
     /// The number of observations that failed during execution.
     ///
     /// Sets [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed).
+    #[inline]
     pub fn observations_failed(mut self, input: i32) -> Self {
         self.observations_failed = Some(input);
         self
@@ -96,17 +107,20 @@ impl ObservationSummaryBuilder {
     /// The number of observations that failed during execution.
     ///
     /// Sets [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed).
+    #[inline]
     pub fn set_observations_failed(mut self, input: Option<i32>) -> Self {
         self.observations_failed = input;
         self
     }
 
     /// Returns [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed), if set.
+    #[inline]
     pub fn get_observations_failed(&self) -> &Option<i32> {
         &self.observations_failed
     }
 
     /// Builds a [`ObservationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ObservationSummary {
         crate::types::ObservationSummary {
             total_observations: self.total_observations,
@@ -117,6 +131,7 @@ impl ObservationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ObservationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for ObservationSummary {
 }
 
 impl crate::rest_json::JsonDe for ObservationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct OperationalHour {
 
 impl OperationalHour {
     /// The start time that your contact center opens.
+    #[inline]
     pub fn start(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start.as_ref()
     }
 
     /// The end time that your contact center closes.
+    #[inline]
     pub fn end(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end.as_ref()
     }
 
     /// Creates a new builder for [`OperationalHour`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OperationalHourBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl OperationalHourBuilder {
     /// The start time that your contact center opens.
     ///
     /// Sets [`start`](crate::types::OperationalHour#structfield.start).
+    #[inline]
     pub fn start(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.start = Some(input);
         self
@@ -46,12 +50,14 @@ impl OperationalHourBuilder {
     /// The start time that your contact center opens.
     ///
     /// Sets [`start`](crate::types::OperationalHour#structfield.start).
+    #[inline]
     pub fn set_start(mut self, input: Option<crate::types::OverrideTimeSlice>) -> Self {
         self.start = input;
         self
     }
 
     /// Returns [`start`](crate::types::OperationalHour#structfield.start), if set.
+    #[inline]
     pub fn get_start(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start
     }
@@ -59,6 +65,7 @@ impl OperationalHourBuilder {
     /// The end time that your contact center closes.
     ///
     /// Sets [`end`](crate::types::OperationalHour#structfield.end).
+    #[inline]
     pub fn end(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.end = Some(input);
         self
@@ -67,17 +74,20 @@ impl OperationalHourBuilder {
     /// The end time that your contact center closes.
     ///
     /// Sets [`end`](crate::types::OperationalHour#structfield.end).
+    #[inline]
     pub fn set_end(mut self, input: Option<crate::types::OverrideTimeSlice>) -> Self {
         self.end = input;
         self
     }
 
     /// Returns [`end`](crate::types::OperationalHour#structfield.end), if set.
+    #[inline]
     pub fn get_end(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end
     }
 
     /// Builds a [`OperationalHour`].
+    #[inline]
     pub fn build(self) -> crate::types::OperationalHour {
         crate::types::OperationalHour {
             start: self.start,
@@ -87,6 +97,7 @@ impl OperationalHourBuilder {
 }
 
 impl crate::rest_json::JsonSer for OperationalHour {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for OperationalHour {
 }
 
 impl crate::rest_json::JsonDe for OperationalHour {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ impl OutboundAdditionalRecipients {
     /// Information about the **additional** CC email address recipients.
     ///
     /// Empty when the field is unset; use `.cc_email_addresses.is_none()` to tell unset from empty.
+    #[inline]
     pub fn cc_email_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.cc_email_addresses.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`OutboundAdditionalRecipients`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundAdditionalRecipientsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct OutboundAdditionalRecipientsBuilder {
 
 impl OutboundAdditionalRecipientsBuilder {
     /// Appends an item to [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses); use [`set_cc_email_addresses`](Self::set_cc_email_addresses) to replace the whole list.
+    #[inline]
     pub fn cc_email_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
         let mut v: Vec<_> = self.cc_email_addresses.unwrap_or_default();
         v.push(input);
@@ -40,6 +43,7 @@ impl OutboundAdditionalRecipientsBuilder {
     /// Information about the **additional** CC email address recipients.
     ///
     /// Sets [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses).
+    #[inline]
     pub fn set_cc_email_addresses(
         mut self,
         input: Option<Vec<crate::types::EmailAddressInfo>>,
@@ -49,6 +53,7 @@ impl OutboundAdditionalRecipientsBuilder {
     }
 
     /// Returns [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses), if set.
+    #[inline]
     pub fn get_cc_email_addresses(
         &self,
     ) -> &Option<Vec<crate::types::EmailAddressInfo>> {
@@ -56,6 +61,7 @@ impl OutboundAdditionalRecipientsBuilder {
     }
 
     /// Builds a [`OutboundAdditionalRecipients`].
+    #[inline]
     pub fn build(self) -> crate::types::OutboundAdditionalRecipients {
         crate::types::OutboundAdditionalRecipients {
             cc_email_addresses: self.cc_email_addresses,
@@ -64,6 +70,7 @@ impl OutboundAdditionalRecipientsBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundAdditionalRecipients {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -79,6 +86,7 @@ impl crate::rest_json::JsonSer for OutboundAdditionalRecipients {
 }
 
 impl crate::rest_json::JsonDe for OutboundAdditionalRecipients {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

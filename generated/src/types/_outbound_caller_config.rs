@@ -13,21 +13,25 @@ pub struct OutboundCallerConfig {
 
 impl OutboundCallerConfig {
     /// The caller ID name.
+    #[inline]
     pub fn outbound_caller_id_name(&self) -> Option<&str> {
         self.outbound_caller_id_name.as_deref()
     }
 
     /// The caller ID number.
+    #[inline]
     pub fn outbound_caller_id_number_id(&self) -> Option<&str> {
         self.outbound_caller_id_number_id.as_deref()
     }
 
     /// The outbound whisper flow to be used during an outbound call.
+    #[inline]
     pub fn outbound_flow_id(&self) -> Option<&str> {
         self.outbound_flow_id.as_deref()
     }
 
     /// Creates a new builder for [`OutboundCallerConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundCallerConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl OutboundCallerConfigBuilder {
     /// The caller ID name.
     ///
     /// Sets [`outbound_caller_id_name`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_name).
+    #[inline]
     pub fn outbound_caller_id_name(mut self, input: impl Into<String>) -> Self {
         self.outbound_caller_id_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl OutboundCallerConfigBuilder {
     /// The caller ID name.
     ///
     /// Sets [`outbound_caller_id_name`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_name).
+    #[inline]
     pub fn set_outbound_caller_id_name(mut self, input: Option<String>) -> Self {
         self.outbound_caller_id_name = input;
         self
     }
 
     /// Returns [`outbound_caller_id_name`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_name), if set.
+    #[inline]
     pub fn get_outbound_caller_id_name(&self) -> &Option<String> {
         &self.outbound_caller_id_name
     }
@@ -67,6 +74,7 @@ impl OutboundCallerConfigBuilder {
     /// The caller ID number.
     ///
     /// Sets [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id).
+    #[inline]
     pub fn outbound_caller_id_number_id(mut self, input: impl Into<String>) -> Self {
         self.outbound_caller_id_number_id = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl OutboundCallerConfigBuilder {
     /// The caller ID number.
     ///
     /// Sets [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id).
+    #[inline]
     pub fn set_outbound_caller_id_number_id(mut self, input: Option<String>) -> Self {
         self.outbound_caller_id_number_id = input;
         self
     }
 
     /// Returns [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id), if set.
+    #[inline]
     pub fn get_outbound_caller_id_number_id(&self) -> &Option<String> {
         &self.outbound_caller_id_number_id
     }
@@ -88,6 +98,7 @@ impl OutboundCallerConfigBuilder {
     /// The outbound whisper flow to be used during an outbound call.
     ///
     /// Sets [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id).
+    #[inline]
     pub fn outbound_flow_id(mut self, input: impl Into<String>) -> Self {
         self.outbound_flow_id = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl OutboundCallerConfigBuilder {
     /// The outbound whisper flow to be used during an outbound call.
     ///
     /// Sets [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id).
+    #[inline]
     pub fn set_outbound_flow_id(mut self, input: Option<String>) -> Self {
         self.outbound_flow_id = input;
         self
     }
 
     /// Returns [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id), if set.
+    #[inline]
     pub fn get_outbound_flow_id(&self) -> &Option<String> {
         &self.outbound_flow_id
     }
 
     /// Builds a [`OutboundCallerConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::OutboundCallerConfig {
         crate::types::OutboundCallerConfig {
             outbound_caller_id_name: self.outbound_caller_id_name,
@@ -117,6 +131,7 @@ impl OutboundCallerConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundCallerConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for OutboundCallerConfig {
 }
 
 impl crate::rest_json::JsonDe for OutboundCallerConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

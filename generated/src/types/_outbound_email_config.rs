@@ -9,11 +9,13 @@ pub struct OutboundEmailConfig {
 
 impl OutboundEmailConfig {
     /// The identifier of the email address.
+    #[inline]
     pub fn outbound_email_address_id(&self) -> Option<&str> {
         self.outbound_email_address_id.as_deref()
     }
 
     /// Creates a new builder for [`OutboundEmailConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundEmailConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl OutboundEmailConfigBuilder {
     /// The identifier of the email address.
     ///
     /// Sets [`outbound_email_address_id`](crate::types::OutboundEmailConfig#structfield.outbound_email_address_id).
+    #[inline]
     pub fn outbound_email_address_id(mut self, input: impl Into<String>) -> Self {
         self.outbound_email_address_id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl OutboundEmailConfigBuilder {
     /// The identifier of the email address.
     ///
     /// Sets [`outbound_email_address_id`](crate::types::OutboundEmailConfig#structfield.outbound_email_address_id).
+    #[inline]
     pub fn set_outbound_email_address_id(mut self, input: Option<String>) -> Self {
         self.outbound_email_address_id = input;
         self
     }
 
     /// Returns [`outbound_email_address_id`](crate::types::OutboundEmailConfig#structfield.outbound_email_address_id), if set.
+    #[inline]
     pub fn get_outbound_email_address_id(&self) -> &Option<String> {
         &self.outbound_email_address_id
     }
 
     /// Builds a [`OutboundEmailConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::OutboundEmailConfig {
         crate::types::OutboundEmailConfig {
             outbound_email_address_id: self.outbound_email_address_id,
@@ -57,6 +63,7 @@ impl OutboundEmailConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundEmailConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for OutboundEmailConfig {
 }
 
 impl crate::rest_json::JsonDe for OutboundEmailConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct OutboundEmailContent {
 
 impl OutboundEmailContent {
     /// The message source type, that is, `RAW` or `TEMPLATE`.
+    #[inline]
     pub fn message_source_type(&self) -> &crate::types::OutboundMessageSourceType {
         &self.message_source_type
     }
 
     /// Information about template message configuration.
+    #[inline]
     pub fn templated_message_config(
         &self,
     ) -> Option<&crate::types::TemplatedMessageConfig> {
@@ -25,11 +27,13 @@ impl OutboundEmailContent {
     }
 
     /// The raw email body content.
+    #[inline]
     pub fn raw_message(&self) -> Option<&crate::types::OutboundRawMessage> {
         self.raw_message.as_ref()
     }
 
     /// Creates a new builder for [`OutboundEmailContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundEmailContentBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl OutboundEmailContentBuilder {
     /// The message source type, that is, `RAW` or `TEMPLATE`.
     ///
     /// Sets [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type). This field is required.
+    #[inline]
     pub fn message_source_type(
         mut self,
         input: crate::types::OutboundMessageSourceType,
@@ -59,6 +64,7 @@ impl OutboundEmailContentBuilder {
     /// The message source type, that is, `RAW` or `TEMPLATE`.
     ///
     /// Sets [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type). This field is required.
+    #[inline]
     pub fn set_message_source_type(
         mut self,
         input: Option<crate::types::OutboundMessageSourceType>,
@@ -68,6 +74,7 @@ impl OutboundEmailContentBuilder {
     }
 
     /// Returns [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type), if set.
+    #[inline]
     pub fn get_message_source_type(
         &self,
     ) -> &Option<crate::types::OutboundMessageSourceType> {
@@ -77,6 +84,7 @@ impl OutboundEmailContentBuilder {
     /// Information about template message configuration.
     ///
     /// Sets [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config).
+    #[inline]
     pub fn templated_message_config(
         mut self,
         input: crate::types::TemplatedMessageConfig,
@@ -88,6 +96,7 @@ impl OutboundEmailContentBuilder {
     /// Information about template message configuration.
     ///
     /// Sets [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config).
+    #[inline]
     pub fn set_templated_message_config(
         mut self,
         input: Option<crate::types::TemplatedMessageConfig>,
@@ -97,6 +106,7 @@ impl OutboundEmailContentBuilder {
     }
 
     /// Returns [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config), if set.
+    #[inline]
     pub fn get_templated_message_config(
         &self,
     ) -> &Option<crate::types::TemplatedMessageConfig> {
@@ -106,6 +116,7 @@ impl OutboundEmailContentBuilder {
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message).
+    #[inline]
     pub fn raw_message(mut self, input: crate::types::OutboundRawMessage) -> Self {
         self.raw_message = Some(input);
         self
@@ -114,6 +125,7 @@ impl OutboundEmailContentBuilder {
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message).
+    #[inline]
     pub fn set_raw_message(
         mut self,
         input: Option<crate::types::OutboundRawMessage>,
@@ -123,6 +135,7 @@ impl OutboundEmailContentBuilder {
     }
 
     /// Returns [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message), if set.
+    #[inline]
     pub fn get_raw_message(&self) -> &Option<crate::types::OutboundRawMessage> {
         &self.raw_message
     }
@@ -131,6 +144,7 @@ impl OutboundEmailContentBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::OutboundEmailContent, crate::error::BuildError> {
@@ -148,6 +162,7 @@ impl OutboundEmailContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundEmailContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -170,6 +185,7 @@ impl crate::rest_json::JsonSer for OutboundEmailContent {
 }
 
 impl crate::rest_json::JsonDe for OutboundEmailContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct OutboundRawMessage {
 
 impl OutboundRawMessage {
     /// The email subject.
+    #[inline]
     pub fn subject(&self) -> &str {
         &self.subject
     }
 
     /// The email message body.
+    #[inline]
     pub fn body(&self) -> &str {
         &self.body
     }
 
     /// Type of content, that is, `text/plain` or `text/html`.
+    #[inline]
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
 
     /// Creates a new builder for [`OutboundRawMessage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundRawMessageBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +60,7 @@ impl OutboundRawMessageBuilder {
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::OutboundRawMessage#structfield.subject). This field is required.
+    #[inline]
     pub fn subject(mut self, input: impl Into<String>) -> Self {
         self.subject = Some(input.into());
         self
@@ -64,12 +69,14 @@ impl OutboundRawMessageBuilder {
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::OutboundRawMessage#structfield.subject). This field is required.
+    #[inline]
     pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.subject = input;
         self
     }
 
     /// Returns [`subject`](crate::types::OutboundRawMessage#structfield.subject), if set.
+    #[inline]
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
@@ -77,6 +84,7 @@ impl OutboundRawMessageBuilder {
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::OutboundRawMessage#structfield.body). This field is required.
+    #[inline]
     pub fn body(mut self, input: impl Into<String>) -> Self {
         self.body = Some(input.into());
         self
@@ -85,12 +93,14 @@ impl OutboundRawMessageBuilder {
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::OutboundRawMessage#structfield.body). This field is required.
+    #[inline]
     pub fn set_body(mut self, input: Option<String>) -> Self {
         self.body = input;
         self
     }
 
     /// Returns [`body`](crate::types::OutboundRawMessage#structfield.body), if set.
+    #[inline]
     pub fn get_body(&self) -> &Option<String> {
         &self.body
     }
@@ -98,6 +108,7 @@ impl OutboundRawMessageBuilder {
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::OutboundRawMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -106,12 +117,14 @@ impl OutboundRawMessageBuilder {
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::OutboundRawMessage#structfield.content_type). This field is required.
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::OutboundRawMessage#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
@@ -122,6 +135,7 @@ impl OutboundRawMessageBuilder {
     /// - [`subject`](crate::types::OutboundRawMessage#structfield.subject)
     /// - [`body`](crate::types::OutboundRawMessage#structfield.body)
     /// - [`content_type`](crate::types::OutboundRawMessage#structfield.content_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::OutboundRawMessage, crate::error::BuildError> {
@@ -159,6 +173,7 @@ impl ::std::fmt::Debug for OutboundRawMessageBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundRawMessage {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +189,7 @@ impl crate::rest_json::JsonSer for OutboundRawMessage {
 }
 
 impl crate::rest_json::JsonDe for OutboundRawMessage {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct OutboundStrategy {
 
 impl OutboundStrategy {
     /// Type of the outbound strategy.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::OutboundStrategyType {
         &self.r#type
     }
 
     /// Config of the outbound strategy.
+    #[inline]
     pub fn config(&self) -> Option<&crate::types::OutboundStrategyConfig> {
         self.config.as_ref()
     }
 
     /// Creates a new builder for [`OutboundStrategy`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundStrategyBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl OutboundStrategyBuilder {
     /// Type of the outbound strategy.
     ///
     /// Sets [`type`](crate::types::OutboundStrategy#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::OutboundStrategyType) -> Self {
         self.r#type = Some(input);
         self
@@ -46,6 +50,7 @@ impl OutboundStrategyBuilder {
     /// Type of the outbound strategy.
     ///
     /// Sets [`type`](crate::types::OutboundStrategy#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::OutboundStrategyType>,
@@ -55,6 +60,7 @@ impl OutboundStrategyBuilder {
     }
 
     /// Returns [`type`](crate::types::OutboundStrategy#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::OutboundStrategyType> {
         &self.r#type
     }
@@ -62,6 +68,7 @@ impl OutboundStrategyBuilder {
     /// Config of the outbound strategy.
     ///
     /// Sets [`config`](crate::types::OutboundStrategy#structfield.config).
+    #[inline]
     pub fn config(mut self, input: crate::types::OutboundStrategyConfig) -> Self {
         self.config = Some(input);
         self
@@ -70,6 +77,7 @@ impl OutboundStrategyBuilder {
     /// Config of the outbound strategy.
     ///
     /// Sets [`config`](crate::types::OutboundStrategy#structfield.config).
+    #[inline]
     pub fn set_config(
         mut self,
         input: Option<crate::types::OutboundStrategyConfig>,
@@ -79,6 +87,7 @@ impl OutboundStrategyBuilder {
     }
 
     /// Returns [`config`](crate::types::OutboundStrategy#structfield.config), if set.
+    #[inline]
     pub fn get_config(&self) -> &Option<crate::types::OutboundStrategyConfig> {
         &self.config
     }
@@ -87,6 +96,7 @@ impl OutboundStrategyBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::OutboundStrategy#structfield.type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::OutboundStrategy, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl OutboundStrategyBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundStrategy {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -119,6 +130,7 @@ impl crate::rest_json::JsonSer for OutboundStrategy {
 }
 
 impl crate::rest_json::JsonDe for OutboundStrategy {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct OutboundStrategyConfig {
 
 impl OutboundStrategyConfig {
     /// The config of agent first outbound strategy.
+    #[inline]
     pub fn agent_first(&self) -> Option<&crate::types::AgentFirst> {
         self.agent_first.as_ref()
     }
 
     /// Creates a new builder for [`OutboundStrategyConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OutboundStrategyConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl OutboundStrategyConfigBuilder {
     /// The config of agent first outbound strategy.
     ///
     /// Sets [`agent_first`](crate::types::OutboundStrategyConfig#structfield.agent_first).
+    #[inline]
     pub fn agent_first(mut self, input: crate::types::AgentFirst) -> Self {
         self.agent_first = Some(input);
         self
@@ -38,17 +41,20 @@ impl OutboundStrategyConfigBuilder {
     /// The config of agent first outbound strategy.
     ///
     /// Sets [`agent_first`](crate::types::OutboundStrategyConfig#structfield.agent_first).
+    #[inline]
     pub fn set_agent_first(mut self, input: Option<crate::types::AgentFirst>) -> Self {
         self.agent_first = input;
         self
     }
 
     /// Returns [`agent_first`](crate::types::OutboundStrategyConfig#structfield.agent_first), if set.
+    #[inline]
     pub fn get_agent_first(&self) -> &Option<crate::types::AgentFirst> {
         &self.agent_first
     }
 
     /// Builds a [`OutboundStrategyConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::OutboundStrategyConfig {
         crate::types::OutboundStrategyConfig {
             agent_first: self.agent_first,
@@ -57,6 +63,7 @@ impl OutboundStrategyConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundStrategyConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for OutboundStrategyConfig {
 }
 
 impl crate::rest_json::JsonDe for OutboundStrategyConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

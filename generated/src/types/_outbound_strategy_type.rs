@@ -15,6 +15,7 @@ pub enum OutboundStrategyType {
 }
 
 impl ::std::convert::From<&str> for OutboundStrategyType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AGENT_FIRST" => Self::AgentFirst,
@@ -31,6 +32,7 @@ impl ::std::convert::From<&str> for OutboundStrategyType {
 
 impl ::std::str::FromStr for OutboundStrategyType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -38,6 +40,7 @@ impl ::std::str::FromStr for OutboundStrategyType {
 
 impl OutboundStrategyType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AgentFirst => "AGENT_FIRST",
@@ -46,11 +49,13 @@ impl OutboundStrategyType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["AGENT_FIRST"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -60,6 +65,7 @@ impl OutboundStrategyType {
 }
 
 impl ::std::convert::AsRef<str> for OutboundStrategyType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,6 +78,7 @@ impl ::std::fmt::Display for OutboundStrategyType {
 }
 
 impl crate::rest_json::JsonSer for OutboundStrategyType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for OutboundStrategyType {
 }
 
 impl crate::rest_json::JsonDe for OutboundStrategyType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

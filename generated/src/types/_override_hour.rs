@@ -15,26 +15,31 @@ pub struct OverrideHour {
 
 impl OverrideHour {
     /// The start time or end time for an hours of operation override.
+    #[inline]
     pub fn start(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start.as_ref()
     }
 
     /// The start time or end time for an hours of operation override.
+    #[inline]
     pub fn end(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end.as_ref()
     }
 
     /// Unique identifier name for the override.
+    #[inline]
     pub fn override_name(&self) -> Option<&str> {
         self.override_name.as_deref()
     }
 
     /// Indicates whether the status is open or closed during the override period.
+    #[inline]
     pub fn operational_status(&self) -> Option<&crate::types::OperationalStatus> {
         self.operational_status.as_ref()
     }
 
     /// Creates a new builder for [`OverrideHour`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OverrideHourBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl OverrideHourBuilder {
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`start`](crate::types::OverrideHour#structfield.start).
+    #[inline]
     pub fn start(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.start = Some(input);
         self
@@ -62,12 +68,14 @@ impl OverrideHourBuilder {
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`start`](crate::types::OverrideHour#structfield.start).
+    #[inline]
     pub fn set_start(mut self, input: Option<crate::types::OverrideTimeSlice>) -> Self {
         self.start = input;
         self
     }
 
     /// Returns [`start`](crate::types::OverrideHour#structfield.start), if set.
+    #[inline]
     pub fn get_start(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start
     }
@@ -75,6 +83,7 @@ impl OverrideHourBuilder {
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`end`](crate::types::OverrideHour#structfield.end).
+    #[inline]
     pub fn end(mut self, input: crate::types::OverrideTimeSlice) -> Self {
         self.end = Some(input);
         self
@@ -83,12 +92,14 @@ impl OverrideHourBuilder {
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`end`](crate::types::OverrideHour#structfield.end).
+    #[inline]
     pub fn set_end(mut self, input: Option<crate::types::OverrideTimeSlice>) -> Self {
         self.end = input;
         self
     }
 
     /// Returns [`end`](crate::types::OverrideHour#structfield.end), if set.
+    #[inline]
     pub fn get_end(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end
     }
@@ -96,6 +107,7 @@ impl OverrideHourBuilder {
     /// Unique identifier name for the override.
     ///
     /// Sets [`override_name`](crate::types::OverrideHour#structfield.override_name).
+    #[inline]
     pub fn override_name(mut self, input: impl Into<String>) -> Self {
         self.override_name = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl OverrideHourBuilder {
     /// Unique identifier name for the override.
     ///
     /// Sets [`override_name`](crate::types::OverrideHour#structfield.override_name).
+    #[inline]
     pub fn set_override_name(mut self, input: Option<String>) -> Self {
         self.override_name = input;
         self
     }
 
     /// Returns [`override_name`](crate::types::OverrideHour#structfield.override_name), if set.
+    #[inline]
     pub fn get_override_name(&self) -> &Option<String> {
         &self.override_name
     }
@@ -117,6 +131,7 @@ impl OverrideHourBuilder {
     /// Indicates whether the status is open or closed during the override period.
     ///
     /// Sets [`operational_status`](crate::types::OverrideHour#structfield.operational_status).
+    #[inline]
     pub fn operational_status(mut self, input: crate::types::OperationalStatus) -> Self {
         self.operational_status = Some(input);
         self
@@ -125,6 +140,7 @@ impl OverrideHourBuilder {
     /// Indicates whether the status is open or closed during the override period.
     ///
     /// Sets [`operational_status`](crate::types::OverrideHour#structfield.operational_status).
+    #[inline]
     pub fn set_operational_status(
         mut self,
         input: Option<crate::types::OperationalStatus>,
@@ -134,11 +150,13 @@ impl OverrideHourBuilder {
     }
 
     /// Returns [`operational_status`](crate::types::OverrideHour#structfield.operational_status), if set.
+    #[inline]
     pub fn get_operational_status(&self) -> &Option<crate::types::OperationalStatus> {
         &self.operational_status
     }
 
     /// Builds a [`OverrideHour`].
+    #[inline]
     pub fn build(self) -> crate::types::OverrideHour {
         crate::types::OverrideHour {
             start: self.start,
@@ -150,6 +168,7 @@ impl OverrideHourBuilder {
 }
 
 impl crate::rest_json::JsonSer for OverrideHour {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +193,7 @@ impl crate::rest_json::JsonSer for OverrideHour {
 }
 
 impl crate::rest_json::JsonDe for OverrideHour {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

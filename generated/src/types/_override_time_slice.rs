@@ -11,16 +11,19 @@ pub struct OverrideTimeSlice {
 
 impl OverrideTimeSlice {
     /// The hours.
+    #[inline]
     pub fn hours(&self) -> i32 {
         self.hours
     }
 
     /// The minutes.
+    #[inline]
     pub fn minutes(&self) -> i32 {
         self.minutes
     }
 
     /// Creates a new builder for [`OverrideTimeSlice`].
+    #[inline]
     pub fn builder() -> crate::types::builders::OverrideTimeSliceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl OverrideTimeSliceBuilder {
     /// The hours.
     ///
     /// Sets [`hours`](crate::types::OverrideTimeSlice#structfield.hours). This field is required.
+    #[inline]
     pub fn hours(mut self, input: i32) -> Self {
         self.hours = Some(input);
         self
@@ -46,12 +50,14 @@ impl OverrideTimeSliceBuilder {
     /// The hours.
     ///
     /// Sets [`hours`](crate::types::OverrideTimeSlice#structfield.hours). This field is required.
+    #[inline]
     pub fn set_hours(mut self, input: Option<i32>) -> Self {
         self.hours = input;
         self
     }
 
     /// Returns [`hours`](crate::types::OverrideTimeSlice#structfield.hours), if set.
+    #[inline]
     pub fn get_hours(&self) -> &Option<i32> {
         &self.hours
     }
@@ -59,6 +65,7 @@ impl OverrideTimeSliceBuilder {
     /// The minutes.
     ///
     /// Sets [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes). This field is required.
+    #[inline]
     pub fn minutes(mut self, input: i32) -> Self {
         self.minutes = Some(input);
         self
@@ -67,12 +74,14 @@ impl OverrideTimeSliceBuilder {
     /// The minutes.
     ///
     /// Sets [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes). This field is required.
+    #[inline]
     pub fn set_minutes(mut self, input: Option<i32>) -> Self {
         self.minutes = input;
         self
     }
 
     /// Returns [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes), if set.
+    #[inline]
     pub fn get_minutes(&self) -> &Option<i32> {
         &self.minutes
     }
@@ -82,6 +91,7 @@ impl OverrideTimeSliceBuilder {
     /// Fails when one of these fields is unset:
     /// - [`hours`](crate::types::OverrideTimeSlice#structfield.hours)
     /// - [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::OverrideTimeSlice, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl OverrideTimeSliceBuilder {
 }
 
 impl crate::rest_json::JsonSer for OverrideTimeSlice {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for OverrideTimeSlice {
 }
 
 impl crate::rest_json::JsonDe for OverrideTimeSlice {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct PaletteCanvas {
 
 impl PaletteCanvas {
     /// The background color for container elements.
+    #[inline]
     pub fn container_background(&self) -> Option<&str> {
         self.container_background.as_deref()
     }
 
     /// The background color for page elements.
+    #[inline]
     pub fn page_background(&self) -> Option<&str> {
         self.page_background.as_deref()
     }
 
     /// The background color for active elements.
+    #[inline]
     pub fn active_background(&self) -> Option<&str> {
         self.active_background.as_deref()
     }
 
     /// Creates a new builder for [`PaletteCanvas`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PaletteCanvasBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl PaletteCanvasBuilder {
     /// The background color for container elements.
     ///
     /// Sets [`container_background`](crate::types::PaletteCanvas#structfield.container_background).
+    #[inline]
     pub fn container_background(mut self, input: impl Into<String>) -> Self {
         self.container_background = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl PaletteCanvasBuilder {
     /// The background color for container elements.
     ///
     /// Sets [`container_background`](crate::types::PaletteCanvas#structfield.container_background).
+    #[inline]
     pub fn set_container_background(mut self, input: Option<String>) -> Self {
         self.container_background = input;
         self
     }
 
     /// Returns [`container_background`](crate::types::PaletteCanvas#structfield.container_background), if set.
+    #[inline]
     pub fn get_container_background(&self) -> &Option<String> {
         &self.container_background
     }
@@ -67,6 +74,7 @@ impl PaletteCanvasBuilder {
     /// The background color for page elements.
     ///
     /// Sets [`page_background`](crate::types::PaletteCanvas#structfield.page_background).
+    #[inline]
     pub fn page_background(mut self, input: impl Into<String>) -> Self {
         self.page_background = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl PaletteCanvasBuilder {
     /// The background color for page elements.
     ///
     /// Sets [`page_background`](crate::types::PaletteCanvas#structfield.page_background).
+    #[inline]
     pub fn set_page_background(mut self, input: Option<String>) -> Self {
         self.page_background = input;
         self
     }
 
     /// Returns [`page_background`](crate::types::PaletteCanvas#structfield.page_background), if set.
+    #[inline]
     pub fn get_page_background(&self) -> &Option<String> {
         &self.page_background
     }
@@ -88,6 +98,7 @@ impl PaletteCanvasBuilder {
     /// The background color for active elements.
     ///
     /// Sets [`active_background`](crate::types::PaletteCanvas#structfield.active_background).
+    #[inline]
     pub fn active_background(mut self, input: impl Into<String>) -> Self {
         self.active_background = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl PaletteCanvasBuilder {
     /// The background color for active elements.
     ///
     /// Sets [`active_background`](crate::types::PaletteCanvas#structfield.active_background).
+    #[inline]
     pub fn set_active_background(mut self, input: Option<String>) -> Self {
         self.active_background = input;
         self
     }
 
     /// Returns [`active_background`](crate::types::PaletteCanvas#structfield.active_background), if set.
+    #[inline]
     pub fn get_active_background(&self) -> &Option<String> {
         &self.active_background
     }
 
     /// Builds a [`PaletteCanvas`].
+    #[inline]
     pub fn build(self) -> crate::types::PaletteCanvas {
         crate::types::PaletteCanvas {
             container_background: self.container_background,
@@ -117,6 +131,7 @@ impl PaletteCanvasBuilder {
 }
 
 impl crate::rest_json::JsonSer for PaletteCanvas {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for PaletteCanvas {
 }
 
 impl crate::rest_json::JsonDe for PaletteCanvas {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,26 +15,31 @@ pub struct PaletteHeader {
 
 impl PaletteHeader {
     /// The background color of the header.
+    #[inline]
     pub fn background(&self) -> Option<&str> {
         self.background.as_deref()
     }
 
     /// The text color in the header.
+    #[inline]
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 
     /// The text color when hovering over header elements.
+    #[inline]
     pub fn text_hover(&self) -> Option<&str> {
         self.text_hover.as_deref()
     }
 
     /// Whether to invert the colors of action buttons in the header.
+    #[inline]
     pub fn invert_actions_colors(&self) -> bool {
         self.invert_actions_colors
     }
 
     /// Creates a new builder for [`PaletteHeader`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PaletteHeaderBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl PaletteHeaderBuilder {
     /// The background color of the header.
     ///
     /// Sets [`background`](crate::types::PaletteHeader#structfield.background).
+    #[inline]
     pub fn background(mut self, input: impl Into<String>) -> Self {
         self.background = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl PaletteHeaderBuilder {
     /// The background color of the header.
     ///
     /// Sets [`background`](crate::types::PaletteHeader#structfield.background).
+    #[inline]
     pub fn set_background(mut self, input: Option<String>) -> Self {
         self.background = input;
         self
     }
 
     /// Returns [`background`](crate::types::PaletteHeader#structfield.background), if set.
+    #[inline]
     pub fn get_background(&self) -> &Option<String> {
         &self.background
     }
@@ -75,6 +83,7 @@ impl PaletteHeaderBuilder {
     /// The text color in the header.
     ///
     /// Sets [`text`](crate::types::PaletteHeader#structfield.text).
+    #[inline]
     pub fn text(mut self, input: impl Into<String>) -> Self {
         self.text = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl PaletteHeaderBuilder {
     /// The text color in the header.
     ///
     /// Sets [`text`](crate::types::PaletteHeader#structfield.text).
+    #[inline]
     pub fn set_text(mut self, input: Option<String>) -> Self {
         self.text = input;
         self
     }
 
     /// Returns [`text`](crate::types::PaletteHeader#structfield.text), if set.
+    #[inline]
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
@@ -96,6 +107,7 @@ impl PaletteHeaderBuilder {
     /// The text color when hovering over header elements.
     ///
     /// Sets [`text_hover`](crate::types::PaletteHeader#structfield.text_hover).
+    #[inline]
     pub fn text_hover(mut self, input: impl Into<String>) -> Self {
         self.text_hover = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl PaletteHeaderBuilder {
     /// The text color when hovering over header elements.
     ///
     /// Sets [`text_hover`](crate::types::PaletteHeader#structfield.text_hover).
+    #[inline]
     pub fn set_text_hover(mut self, input: Option<String>) -> Self {
         self.text_hover = input;
         self
     }
 
     /// Returns [`text_hover`](crate::types::PaletteHeader#structfield.text_hover), if set.
+    #[inline]
     pub fn get_text_hover(&self) -> &Option<String> {
         &self.text_hover
     }
@@ -117,6 +131,7 @@ impl PaletteHeaderBuilder {
     /// Whether to invert the colors of action buttons in the header.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors).
+    #[inline]
     pub fn invert_actions_colors(mut self, input: bool) -> Self {
         self.invert_actions_colors = Some(input);
         self
@@ -125,17 +140,20 @@ impl PaletteHeaderBuilder {
     /// Whether to invert the colors of action buttons in the header.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors).
+    #[inline]
     pub fn set_invert_actions_colors(mut self, input: Option<bool>) -> Self {
         self.invert_actions_colors = input;
         self
     }
 
     /// Returns [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors), if set.
+    #[inline]
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
 
     /// Builds a [`PaletteHeader`].
+    #[inline]
     pub fn build(self) -> crate::types::PaletteHeader {
         crate::types::PaletteHeader {
             background: self.background,
@@ -147,6 +165,7 @@ impl PaletteHeaderBuilder {
 }
 
 impl crate::rest_json::JsonSer for PaletteHeader {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +193,7 @@ impl crate::rest_json::JsonSer for PaletteHeader {
 }
 
 impl crate::rest_json::JsonDe for PaletteHeader {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct PaletteNavigation {
 
 impl PaletteNavigation {
     /// The background color of the navigation area.
+    #[inline]
     pub fn background(&self) -> Option<&str> {
         self.background.as_deref()
     }
 
     /// The background color when hovering over navigation text.
+    #[inline]
     pub fn text_background_hover(&self) -> Option<&str> {
         self.text_background_hover.as_deref()
     }
 
     /// The background color for active navigation items.
+    #[inline]
     pub fn text_background_active(&self) -> Option<&str> {
         self.text_background_active.as_deref()
     }
 
     /// The text color in the navigation area.
+    #[inline]
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 
     /// The text color when hovering over navigation items.
+    #[inline]
     pub fn text_hover(&self) -> Option<&str> {
         self.text_hover.as_deref()
     }
 
     /// The text color for active navigation items.
+    #[inline]
     pub fn text_active(&self) -> Option<&str> {
         self.text_active.as_deref()
     }
 
     /// Whether to invert the colors of action buttons in the navigation area.
+    #[inline]
     pub fn invert_actions_colors(&self) -> bool {
         self.invert_actions_colors
     }
 
     /// Creates a new builder for [`PaletteNavigation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PaletteNavigationBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl PaletteNavigationBuilder {
     /// The background color of the navigation area.
     ///
     /// Sets [`background`](crate::types::PaletteNavigation#structfield.background).
+    #[inline]
     pub fn background(mut self, input: impl Into<String>) -> Self {
         self.background = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl PaletteNavigationBuilder {
     /// The background color of the navigation area.
     ///
     /// Sets [`background`](crate::types::PaletteNavigation#structfield.background).
+    #[inline]
     pub fn set_background(mut self, input: Option<String>) -> Self {
         self.background = input;
         self
     }
 
     /// Returns [`background`](crate::types::PaletteNavigation#structfield.background), if set.
+    #[inline]
     pub fn get_background(&self) -> &Option<String> {
         &self.background
     }
@@ -99,6 +110,7 @@ impl PaletteNavigationBuilder {
     /// The background color when hovering over navigation text.
     ///
     /// Sets [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover).
+    #[inline]
     pub fn text_background_hover(mut self, input: impl Into<String>) -> Self {
         self.text_background_hover = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl PaletteNavigationBuilder {
     /// The background color when hovering over navigation text.
     ///
     /// Sets [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover).
+    #[inline]
     pub fn set_text_background_hover(mut self, input: Option<String>) -> Self {
         self.text_background_hover = input;
         self
     }
 
     /// Returns [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover), if set.
+    #[inline]
     pub fn get_text_background_hover(&self) -> &Option<String> {
         &self.text_background_hover
     }
@@ -120,6 +134,7 @@ impl PaletteNavigationBuilder {
     /// The background color for active navigation items.
     ///
     /// Sets [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active).
+    #[inline]
     pub fn text_background_active(mut self, input: impl Into<String>) -> Self {
         self.text_background_active = Some(input.into());
         self
@@ -128,12 +143,14 @@ impl PaletteNavigationBuilder {
     /// The background color for active navigation items.
     ///
     /// Sets [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active).
+    #[inline]
     pub fn set_text_background_active(mut self, input: Option<String>) -> Self {
         self.text_background_active = input;
         self
     }
 
     /// Returns [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active), if set.
+    #[inline]
     pub fn get_text_background_active(&self) -> &Option<String> {
         &self.text_background_active
     }
@@ -141,6 +158,7 @@ impl PaletteNavigationBuilder {
     /// The text color in the navigation area.
     ///
     /// Sets [`text`](crate::types::PaletteNavigation#structfield.text).
+    #[inline]
     pub fn text(mut self, input: impl Into<String>) -> Self {
         self.text = Some(input.into());
         self
@@ -149,12 +167,14 @@ impl PaletteNavigationBuilder {
     /// The text color in the navigation area.
     ///
     /// Sets [`text`](crate::types::PaletteNavigation#structfield.text).
+    #[inline]
     pub fn set_text(mut self, input: Option<String>) -> Self {
         self.text = input;
         self
     }
 
     /// Returns [`text`](crate::types::PaletteNavigation#structfield.text), if set.
+    #[inline]
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
@@ -162,6 +182,7 @@ impl PaletteNavigationBuilder {
     /// The text color when hovering over navigation items.
     ///
     /// Sets [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover).
+    #[inline]
     pub fn text_hover(mut self, input: impl Into<String>) -> Self {
         self.text_hover = Some(input.into());
         self
@@ -170,12 +191,14 @@ impl PaletteNavigationBuilder {
     /// The text color when hovering over navigation items.
     ///
     /// Sets [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover).
+    #[inline]
     pub fn set_text_hover(mut self, input: Option<String>) -> Self {
         self.text_hover = input;
         self
     }
 
     /// Returns [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover), if set.
+    #[inline]
     pub fn get_text_hover(&self) -> &Option<String> {
         &self.text_hover
     }
@@ -183,6 +206,7 @@ impl PaletteNavigationBuilder {
     /// The text color for active navigation items.
     ///
     /// Sets [`text_active`](crate::types::PaletteNavigation#structfield.text_active).
+    #[inline]
     pub fn text_active(mut self, input: impl Into<String>) -> Self {
         self.text_active = Some(input.into());
         self
@@ -191,12 +215,14 @@ impl PaletteNavigationBuilder {
     /// The text color for active navigation items.
     ///
     /// Sets [`text_active`](crate::types::PaletteNavigation#structfield.text_active).
+    #[inline]
     pub fn set_text_active(mut self, input: Option<String>) -> Self {
         self.text_active = input;
         self
     }
 
     /// Returns [`text_active`](crate::types::PaletteNavigation#structfield.text_active), if set.
+    #[inline]
     pub fn get_text_active(&self) -> &Option<String> {
         &self.text_active
     }
@@ -204,6 +230,7 @@ impl PaletteNavigationBuilder {
     /// Whether to invert the colors of action buttons in the navigation area.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors).
+    #[inline]
     pub fn invert_actions_colors(mut self, input: bool) -> Self {
         self.invert_actions_colors = Some(input);
         self
@@ -212,17 +239,20 @@ impl PaletteNavigationBuilder {
     /// Whether to invert the colors of action buttons in the navigation area.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors).
+    #[inline]
     pub fn set_invert_actions_colors(mut self, input: Option<bool>) -> Self {
         self.invert_actions_colors = input;
         self
     }
 
     /// Returns [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors), if set.
+    #[inline]
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
 
     /// Builds a [`PaletteNavigation`].
+    #[inline]
     pub fn build(self) -> crate::types::PaletteNavigation {
         crate::types::PaletteNavigation {
             background: self.background,
@@ -237,6 +267,7 @@ impl PaletteNavigationBuilder {
 }
 
 impl crate::rest_json::JsonSer for PaletteNavigation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -273,6 +304,7 @@ impl crate::rest_json::JsonSer for PaletteNavigation {
 }
 
 impl crate::rest_json::JsonDe for PaletteNavigation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,21 +15,25 @@ pub struct PalettePrimary {
 
 impl PalettePrimary {
     /// The default primary color used throughout the workspace.
+    #[inline]
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
 
     /// The primary color used for active states.
+    #[inline]
     pub fn active(&self) -> Option<&str> {
         self.active.as_deref()
     }
 
     /// The text color that contrasts with the primary color for readability.
+    #[inline]
     pub fn contrast_text(&self) -> Option<&str> {
         self.contrast_text.as_deref()
     }
 
     /// Creates a new builder for [`PalettePrimary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PalettePrimaryBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl PalettePrimaryBuilder {
     /// The default primary color used throughout the workspace.
     ///
     /// Sets [`default_value`](crate::types::PalettePrimary#structfield.default_value).
+    #[inline]
     pub fn default_value(mut self, input: impl Into<String>) -> Self {
         self.default_value = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl PalettePrimaryBuilder {
     /// The default primary color used throughout the workspace.
     ///
     /// Sets [`default_value`](crate::types::PalettePrimary#structfield.default_value).
+    #[inline]
     pub fn set_default(mut self, input: Option<String>) -> Self {
         self.default_value = input;
         self
     }
 
     /// Returns [`default_value`](crate::types::PalettePrimary#structfield.default_value), if set.
+    #[inline]
     pub fn get_default(&self) -> &Option<String> {
         &self.default_value
     }
@@ -69,6 +76,7 @@ impl PalettePrimaryBuilder {
     /// The primary color used for active states.
     ///
     /// Sets [`active`](crate::types::PalettePrimary#structfield.active).
+    #[inline]
     pub fn active(mut self, input: impl Into<String>) -> Self {
         self.active = Some(input.into());
         self
@@ -77,12 +85,14 @@ impl PalettePrimaryBuilder {
     /// The primary color used for active states.
     ///
     /// Sets [`active`](crate::types::PalettePrimary#structfield.active).
+    #[inline]
     pub fn set_active(mut self, input: Option<String>) -> Self {
         self.active = input;
         self
     }
 
     /// Returns [`active`](crate::types::PalettePrimary#structfield.active), if set.
+    #[inline]
     pub fn get_active(&self) -> &Option<String> {
         &self.active
     }
@@ -90,6 +100,7 @@ impl PalettePrimaryBuilder {
     /// The text color that contrasts with the primary color for readability.
     ///
     /// Sets [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text).
+    #[inline]
     pub fn contrast_text(mut self, input: impl Into<String>) -> Self {
         self.contrast_text = Some(input.into());
         self
@@ -98,17 +109,20 @@ impl PalettePrimaryBuilder {
     /// The text color that contrasts with the primary color for readability.
     ///
     /// Sets [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text).
+    #[inline]
     pub fn set_contrast_text(mut self, input: Option<String>) -> Self {
         self.contrast_text = input;
         self
     }
 
     /// Returns [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text), if set.
+    #[inline]
     pub fn get_contrast_text(&self) -> &Option<String> {
         &self.contrast_text
     }
 
     /// Builds a [`PalettePrimary`].
+    #[inline]
     pub fn build(self) -> crate::types::PalettePrimary {
         crate::types::PalettePrimary {
             default_value: self.default_value,
@@ -119,6 +133,7 @@ impl PalettePrimaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for PalettePrimary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -140,6 +155,7 @@ impl crate::rest_json::JsonSer for PalettePrimary {
 }
 
 impl crate::rest_json::JsonDe for PalettePrimary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ParentHoursOfOperationConfig {
 
 impl ParentHoursOfOperationConfig {
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// Creates a new builder for [`ParentHoursOfOperationConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParentHoursOfOperationConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ParentHoursOfOperationConfigBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::ParentHoursOfOperationConfig#structfield.hours_of_operation_id).
+    #[inline]
     pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl ParentHoursOfOperationConfigBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::ParentHoursOfOperationConfig#structfield.hours_of_operation_id).
+    #[inline]
     pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_id = input;
         self
     }
 
     /// Returns [`hours_of_operation_id`](crate::types::ParentHoursOfOperationConfig#structfield.hours_of_operation_id), if set.
+    #[inline]
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
 
     /// Builds a [`ParentHoursOfOperationConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::ParentHoursOfOperationConfig {
         crate::types::ParentHoursOfOperationConfig {
             hours_of_operation_id: self.hours_of_operation_id,
@@ -57,6 +63,7 @@ impl ParentHoursOfOperationConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParentHoursOfOperationConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for ParentHoursOfOperationConfig {
 }
 
 impl crate::rest_json::JsonDe for ParentHoursOfOperationConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ParticipantCapabilities {
 
 impl ParticipantCapabilities {
     /// The configuration having the video and screen sharing capabilities for participants over the call.
+    #[inline]
     pub fn video(&self) -> Option<&crate::types::VideoCapability> {
         self.video.as_ref()
     }
 
     /// The screen sharing capability that is enabled for the participant.
+    #[inline]
     pub fn screen_share(&self) -> Option<&crate::types::ScreenShareCapability> {
         self.screen_share.as_ref()
     }
 
     /// Creates a new builder for [`ParticipantCapabilities`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantCapabilitiesBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ParticipantCapabilitiesBuilder {
     /// The configuration having the video and screen sharing capabilities for participants over the call.
     ///
     /// Sets [`video`](crate::types::ParticipantCapabilities#structfield.video).
+    #[inline]
     pub fn video(mut self, input: crate::types::VideoCapability) -> Self {
         self.video = Some(input);
         self
@@ -46,12 +50,14 @@ impl ParticipantCapabilitiesBuilder {
     /// The configuration having the video and screen sharing capabilities for participants over the call.
     ///
     /// Sets [`video`](crate::types::ParticipantCapabilities#structfield.video).
+    #[inline]
     pub fn set_video(mut self, input: Option<crate::types::VideoCapability>) -> Self {
         self.video = input;
         self
     }
 
     /// Returns [`video`](crate::types::ParticipantCapabilities#structfield.video), if set.
+    #[inline]
     pub fn get_video(&self) -> &Option<crate::types::VideoCapability> {
         &self.video
     }
@@ -59,6 +65,7 @@ impl ParticipantCapabilitiesBuilder {
     /// The screen sharing capability that is enabled for the participant.
     ///
     /// Sets [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share).
+    #[inline]
     pub fn screen_share(mut self, input: crate::types::ScreenShareCapability) -> Self {
         self.screen_share = Some(input);
         self
@@ -67,6 +74,7 @@ impl ParticipantCapabilitiesBuilder {
     /// The screen sharing capability that is enabled for the participant.
     ///
     /// Sets [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share).
+    #[inline]
     pub fn set_screen_share(
         mut self,
         input: Option<crate::types::ScreenShareCapability>,
@@ -76,11 +84,13 @@ impl ParticipantCapabilitiesBuilder {
     }
 
     /// Returns [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share), if set.
+    #[inline]
     pub fn get_screen_share(&self) -> &Option<crate::types::ScreenShareCapability> {
         &self.screen_share
     }
 
     /// Builds a [`ParticipantCapabilities`].
+    #[inline]
     pub fn build(self) -> crate::types::ParticipantCapabilities {
         crate::types::ParticipantCapabilities {
             video: self.video,
@@ -90,6 +100,7 @@ impl ParticipantCapabilitiesBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantCapabilities {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for ParticipantCapabilities {
 }
 
 impl crate::rest_json::JsonDe for ParticipantCapabilities {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ParticipantConfiguration {
 
 impl ParticipantConfiguration {
     /// The mode in which responses should be sent to the participant.
+    #[inline]
     pub fn response_mode(&self) -> Option<&crate::types::ResponseMode> {
         self.response_mode.as_ref()
     }
 
     /// Creates a new builder for [`ParticipantConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ParticipantConfigurationBuilder {
     /// The mode in which responses should be sent to the participant.
     ///
     /// Sets [`response_mode`](crate::types::ParticipantConfiguration#structfield.response_mode).
+    #[inline]
     pub fn response_mode(mut self, input: crate::types::ResponseMode) -> Self {
         self.response_mode = Some(input);
         self
@@ -38,6 +41,7 @@ impl ParticipantConfigurationBuilder {
     /// The mode in which responses should be sent to the participant.
     ///
     /// Sets [`response_mode`](crate::types::ParticipantConfiguration#structfield.response_mode).
+    #[inline]
     pub fn set_response_mode(
         mut self,
         input: Option<crate::types::ResponseMode>,
@@ -47,11 +51,13 @@ impl ParticipantConfigurationBuilder {
     }
 
     /// Returns [`response_mode`](crate::types::ParticipantConfiguration#structfield.response_mode), if set.
+    #[inline]
     pub fn get_response_mode(&self) -> &Option<crate::types::ResponseMode> {
         &self.response_mode
     }
 
     /// Builds a [`ParticipantConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::ParticipantConfiguration {
         crate::types::ParticipantConfiguration {
             response_mode: self.response_mode,
@@ -60,6 +66,7 @@ impl ParticipantConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for ParticipantConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ParticipantConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

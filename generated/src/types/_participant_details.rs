@@ -9,11 +9,13 @@ pub struct ParticipantDetails {
 
 impl ParticipantDetails {
     /// Display name of the participant.
+    #[inline]
     pub fn display_name(&self) -> &str {
         &self.display_name
     }
 
     /// Creates a new builder for [`ParticipantDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ParticipantDetailsBuilder {
     /// Display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetails#structfield.display_name). This field is required.
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl ParticipantDetailsBuilder {
     /// Display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetails#structfield.display_name). This field is required.
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::ParticipantDetails#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
@@ -52,6 +57,7 @@ impl ParticipantDetailsBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`display_name`](crate::types::ParticipantDetails#structfield.display_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ParticipantDetails, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl ParticipantDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for ParticipantDetails {
 }
 
 impl crate::rest_json::JsonDe for ParticipantDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,16 +13,19 @@ pub struct ParticipantDetailsToAdd {
 
 impl ParticipantDetailsToAdd {
     /// The role of the participant being added.
+    #[inline]
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
 
     /// The display name of the participant.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
+    #[inline]
     pub fn participant_capabilities(
         &self,
     ) -> Option<&crate::types::ParticipantCapabilities> {
@@ -30,6 +33,7 @@ impl ParticipantDetailsToAdd {
     }
 
     /// Creates a new builder for [`ParticipantDetailsToAdd`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantDetailsToAddBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl ParticipantDetailsToAddBuilder {
     /// The role of the participant being added.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantDetailsToAdd#structfield.participant_role).
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -56,6 +61,7 @@ impl ParticipantDetailsToAddBuilder {
     /// The role of the participant being added.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantDetailsToAdd#structfield.participant_role).
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -65,6 +71,7 @@ impl ParticipantDetailsToAddBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::ParticipantDetailsToAdd#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
@@ -72,6 +79,7 @@ impl ParticipantDetailsToAddBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -80,12 +88,14 @@ impl ParticipantDetailsToAddBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
@@ -93,6 +103,7 @@ impl ParticipantDetailsToAddBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities).
+    #[inline]
     pub fn participant_capabilities(
         mut self,
         input: crate::types::ParticipantCapabilities,
@@ -104,6 +115,7 @@ impl ParticipantDetailsToAddBuilder {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities).
+    #[inline]
     pub fn set_participant_capabilities(
         mut self,
         input: Option<crate::types::ParticipantCapabilities>,
@@ -113,6 +125,7 @@ impl ParticipantDetailsToAddBuilder {
     }
 
     /// Returns [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities), if set.
+    #[inline]
     pub fn get_participant_capabilities(
         &self,
     ) -> &Option<crate::types::ParticipantCapabilities> {
@@ -120,6 +133,7 @@ impl ParticipantDetailsToAddBuilder {
     }
 
     /// Builds a [`ParticipantDetailsToAdd`].
+    #[inline]
     pub fn build(self) -> crate::types::ParticipantDetailsToAdd {
         crate::types::ParticipantDetailsToAdd {
             participant_role: self.participant_role,
@@ -130,6 +144,7 @@ impl ParticipantDetailsToAddBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantDetailsToAdd {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +169,7 @@ impl crate::rest_json::JsonSer for ParticipantDetailsToAdd {
 }
 
 impl crate::rest_json::JsonDe for ParticipantDetailsToAdd {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

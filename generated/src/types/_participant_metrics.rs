@@ -25,51 +25,61 @@ pub struct ParticipantMetrics {
 
 impl ParticipantMetrics {
     /// The Participant's ID.
+    #[inline]
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
 
     /// Information about the conversation participant.
+    #[inline]
     pub fn participant_type(&self) -> Option<&crate::types::ParticipantType> {
         self.participant_type.as_ref()
     }
 
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
+    #[inline]
     pub fn conversation_abandon(&self) -> Option<bool> {
         self.conversation_abandon
     }
 
     /// Number of chat messages sent by Participant.
+    #[inline]
     pub fn messages_sent(&self) -> Option<i32> {
         self.messages_sent
     }
 
     /// Number of chat messages sent by Participant.
+    #[inline]
     pub fn num_responses(&self) -> Option<i32> {
         self.num_responses
     }
 
     /// Number of chat characters sent by Participant.
+    #[inline]
     pub fn message_length_in_chars(&self) -> Option<i32> {
         self.message_length_in_chars
     }
 
     /// Total chat response time by Participant.
+    #[inline]
     pub fn total_response_time_in_millis(&self) -> Option<i64> {
         self.total_response_time_in_millis
     }
 
     /// Maximum chat response time by Participant.
+    #[inline]
     pub fn max_response_time_in_millis(&self) -> Option<i64> {
         self.max_response_time_in_millis
     }
 
     /// Timestamp of last chat message by Participant.
+    #[inline]
     pub fn last_message_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_message_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`ParticipantMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +104,7 @@ impl ParticipantMetricsBuilder {
     /// The Participant's ID.
     ///
     /// Sets [`participant_id`](crate::types::ParticipantMetrics#structfield.participant_id).
+    #[inline]
     pub fn participant_id(mut self, input: impl Into<String>) -> Self {
         self.participant_id = Some(input.into());
         self
@@ -102,12 +113,14 @@ impl ParticipantMetricsBuilder {
     /// The Participant's ID.
     ///
     /// Sets [`participant_id`](crate::types::ParticipantMetrics#structfield.participant_id).
+    #[inline]
     pub fn set_participant_id(mut self, input: Option<String>) -> Self {
         self.participant_id = input;
         self
     }
 
     /// Returns [`participant_id`](crate::types::ParticipantMetrics#structfield.participant_id), if set.
+    #[inline]
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
@@ -115,6 +128,7 @@ impl ParticipantMetricsBuilder {
     /// Information about the conversation participant.
     ///
     /// Sets [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type).
+    #[inline]
     pub fn participant_type(mut self, input: crate::types::ParticipantType) -> Self {
         self.participant_type = Some(input);
         self
@@ -123,6 +137,7 @@ impl ParticipantMetricsBuilder {
     /// Information about the conversation participant.
     ///
     /// Sets [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type).
+    #[inline]
     pub fn set_participant_type(
         mut self,
         input: Option<crate::types::ParticipantType>,
@@ -132,6 +147,7 @@ impl ParticipantMetricsBuilder {
     }
 
     /// Returns [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type), if set.
+    #[inline]
     pub fn get_participant_type(&self) -> &Option<crate::types::ParticipantType> {
         &self.participant_type
     }
@@ -139,6 +155,7 @@ impl ParticipantMetricsBuilder {
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
     ///
     /// Sets [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon).
+    #[inline]
     pub fn conversation_abandon(mut self, input: bool) -> Self {
         self.conversation_abandon = Some(input);
         self
@@ -147,12 +164,14 @@ impl ParticipantMetricsBuilder {
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
     ///
     /// Sets [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon).
+    #[inline]
     pub fn set_conversation_abandon(mut self, input: Option<bool>) -> Self {
         self.conversation_abandon = input;
         self
     }
 
     /// Returns [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon), if set.
+    #[inline]
     pub fn get_conversation_abandon(&self) -> &Option<bool> {
         &self.conversation_abandon
     }
@@ -160,6 +179,7 @@ impl ParticipantMetricsBuilder {
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent).
+    #[inline]
     pub fn messages_sent(mut self, input: i32) -> Self {
         self.messages_sent = Some(input);
         self
@@ -168,12 +188,14 @@ impl ParticipantMetricsBuilder {
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent).
+    #[inline]
     pub fn set_messages_sent(mut self, input: Option<i32>) -> Self {
         self.messages_sent = input;
         self
     }
 
     /// Returns [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent), if set.
+    #[inline]
     pub fn get_messages_sent(&self) -> &Option<i32> {
         &self.messages_sent
     }
@@ -181,6 +203,7 @@ impl ParticipantMetricsBuilder {
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses).
+    #[inline]
     pub fn num_responses(mut self, input: i32) -> Self {
         self.num_responses = Some(input);
         self
@@ -189,12 +212,14 @@ impl ParticipantMetricsBuilder {
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses).
+    #[inline]
     pub fn set_num_responses(mut self, input: Option<i32>) -> Self {
         self.num_responses = input;
         self
     }
 
     /// Returns [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses), if set.
+    #[inline]
     pub fn get_num_responses(&self) -> &Option<i32> {
         &self.num_responses
     }
@@ -202,6 +227,7 @@ impl ParticipantMetricsBuilder {
     /// Number of chat characters sent by Participant.
     ///
     /// Sets [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars).
+    #[inline]
     pub fn message_length_in_chars(mut self, input: i32) -> Self {
         self.message_length_in_chars = Some(input);
         self
@@ -210,12 +236,14 @@ impl ParticipantMetricsBuilder {
     /// Number of chat characters sent by Participant.
     ///
     /// Sets [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars).
+    #[inline]
     pub fn set_message_length_in_chars(mut self, input: Option<i32>) -> Self {
         self.message_length_in_chars = input;
         self
     }
 
     /// Returns [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars), if set.
+    #[inline]
     pub fn get_message_length_in_chars(&self) -> &Option<i32> {
         &self.message_length_in_chars
     }
@@ -223,6 +251,7 @@ impl ParticipantMetricsBuilder {
     /// Total chat response time by Participant.
     ///
     /// Sets [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis).
+    #[inline]
     pub fn total_response_time_in_millis(mut self, input: i64) -> Self {
         self.total_response_time_in_millis = Some(input);
         self
@@ -231,12 +260,14 @@ impl ParticipantMetricsBuilder {
     /// Total chat response time by Participant.
     ///
     /// Sets [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis).
+    #[inline]
     pub fn set_total_response_time_in_millis(mut self, input: Option<i64>) -> Self {
         self.total_response_time_in_millis = input;
         self
     }
 
     /// Returns [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis), if set.
+    #[inline]
     pub fn get_total_response_time_in_millis(&self) -> &Option<i64> {
         &self.total_response_time_in_millis
     }
@@ -244,6 +275,7 @@ impl ParticipantMetricsBuilder {
     /// Maximum chat response time by Participant.
     ///
     /// Sets [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis).
+    #[inline]
     pub fn max_response_time_in_millis(mut self, input: i64) -> Self {
         self.max_response_time_in_millis = Some(input);
         self
@@ -252,12 +284,14 @@ impl ParticipantMetricsBuilder {
     /// Maximum chat response time by Participant.
     ///
     /// Sets [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis).
+    #[inline]
     pub fn set_max_response_time_in_millis(mut self, input: Option<i64>) -> Self {
         self.max_response_time_in_millis = input;
         self
     }
 
     /// Returns [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis), if set.
+    #[inline]
     pub fn get_max_response_time_in_millis(&self) -> &Option<i64> {
         &self.max_response_time_in_millis
     }
@@ -265,6 +299,7 @@ impl ParticipantMetricsBuilder {
     /// Timestamp of last chat message by Participant.
     ///
     /// Sets [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp).
+    #[inline]
     pub fn last_message_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_message_timestamp = Some(input);
         self
@@ -273,6 +308,7 @@ impl ParticipantMetricsBuilder {
     /// Timestamp of last chat message by Participant.
     ///
     /// Sets [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp).
+    #[inline]
     pub fn set_last_message_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -282,11 +318,13 @@ impl ParticipantMetricsBuilder {
     }
 
     /// Returns [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp), if set.
+    #[inline]
     pub fn get_last_message_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_message_timestamp
     }
 
     /// Builds a [`ParticipantMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::ParticipantMetrics {
         crate::types::ParticipantMetrics {
             participant_id: self.participant_id,
@@ -303,6 +341,7 @@ impl ParticipantMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -348,6 +387,7 @@ impl crate::rest_json::JsonSer for ParticipantMetrics {
 }
 
 impl crate::rest_json::JsonDe for ParticipantMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

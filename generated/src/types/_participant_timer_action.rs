@@ -15,6 +15,7 @@ pub enum ParticipantTimerAction {
 }
 
 impl ::std::convert::From<&str> for ParticipantTimerAction {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "Unset" => Self::Unset,
@@ -31,6 +32,7 @@ impl ::std::convert::From<&str> for ParticipantTimerAction {
 
 impl ::std::str::FromStr for ParticipantTimerAction {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -38,6 +40,7 @@ impl ::std::str::FromStr for ParticipantTimerAction {
 
 impl ParticipantTimerAction {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Unset => "Unset",
@@ -46,11 +49,13 @@ impl ParticipantTimerAction {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["Unset"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -60,6 +65,7 @@ impl ParticipantTimerAction {
 }
 
 impl ::std::convert::AsRef<str> for ParticipantTimerAction {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -72,6 +78,7 @@ impl ::std::fmt::Display for ParticipantTimerAction {
 }
 
 impl crate::rest_json::JsonSer for ParticipantTimerAction {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for ParticipantTimerAction {
 }
 
 impl crate::rest_json::JsonDe for ParticipantTimerAction {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

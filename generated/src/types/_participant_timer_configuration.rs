@@ -15,21 +15,25 @@ pub struct ParticipantTimerConfiguration {
 
 impl ParticipantTimerConfiguration {
     /// The role of the participant in the chat conversation.
+    #[inline]
     pub fn participant_role(&self) -> &crate::types::TimerEligibleParticipantRoles {
         &self.participant_role
     }
 
     /// The type of timer.
+    #[inline]
     pub fn timer_type(&self) -> &crate::types::ParticipantTimerType {
         &self.timer_type
     }
 
     /// The value of the timer.
+    #[inline]
     pub fn timer_value(&self) -> Option<&crate::types::ParticipantTimerValue> {
         self.timer_value.as_ref()
     }
 
     /// Creates a new builder for [`ParticipantTimerConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantTimerConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role). This field is required.
+    #[inline]
     pub fn participant_role(
         mut self,
         input: crate::types::TimerEligibleParticipantRoles,
@@ -59,6 +64,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role). This field is required.
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::TimerEligibleParticipantRoles>,
@@ -68,6 +74,7 @@ impl ParticipantTimerConfigurationBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(
         &self,
     ) -> &Option<crate::types::TimerEligibleParticipantRoles> {
@@ -77,6 +84,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The type of timer.
     ///
     /// Sets [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type). This field is required.
+    #[inline]
     pub fn timer_type(mut self, input: crate::types::ParticipantTimerType) -> Self {
         self.timer_type = Some(input);
         self
@@ -85,6 +93,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The type of timer.
     ///
     /// Sets [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type). This field is required.
+    #[inline]
     pub fn set_timer_type(
         mut self,
         input: Option<crate::types::ParticipantTimerType>,
@@ -94,6 +103,7 @@ impl ParticipantTimerConfigurationBuilder {
     }
 
     /// Returns [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type), if set.
+    #[inline]
     pub fn get_timer_type(&self) -> &Option<crate::types::ParticipantTimerType> {
         &self.timer_type
     }
@@ -101,6 +111,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The value of the timer.
     ///
     /// Sets [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value).
+    #[inline]
     pub fn timer_value(mut self, input: crate::types::ParticipantTimerValue) -> Self {
         self.timer_value = Some(input);
         self
@@ -109,6 +120,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// The value of the timer.
     ///
     /// Sets [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value).
+    #[inline]
     pub fn set_timer_value(
         mut self,
         input: Option<crate::types::ParticipantTimerValue>,
@@ -118,6 +130,7 @@ impl ParticipantTimerConfigurationBuilder {
     }
 
     /// Returns [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value), if set.
+    #[inline]
     pub fn get_timer_value(&self) -> &Option<crate::types::ParticipantTimerValue> {
         &self.timer_value
     }
@@ -127,6 +140,7 @@ impl ParticipantTimerConfigurationBuilder {
     /// Fails when one of these fields is unset:
     /// - [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role)
     /// - [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::ParticipantTimerConfiguration, crate::error::BuildError> {
@@ -149,6 +163,7 @@ impl ParticipantTimerConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantTimerConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -169,6 +184,7 @@ impl crate::rest_json::JsonSer for ParticipantTimerConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ParticipantTimerConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -18,6 +18,7 @@ pub enum ParticipantTimerValue {
 
 impl ParticipantTimerValue {
     /// The value of the [`ParticipantTimerAction`](Self::ParticipantTimerAction) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_participant_timer_action(
         &self,
     ) -> Result<&crate::types::ParticipantTimerAction, &Self> {
@@ -25,11 +26,13 @@ impl ParticipantTimerValue {
     }
 
     /// Whether this is the [`ParticipantTimerAction`](Self::ParticipantTimerAction) variant.
+    #[inline]
     pub fn is_participant_timer_action(&self) -> bool {
         self.as_participant_timer_action().is_ok()
     }
 
     /// The value of the [`ParticipantTimerDurationInMinutes`](Self::ParticipantTimerDurationInMinutes) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_participant_timer_duration_in_minutes(&self) -> Result<&i32, &Self> {
         if let Self::ParticipantTimerDurationInMinutes(val) = &self {
             Ok(val)
@@ -39,17 +42,20 @@ impl ParticipantTimerValue {
     }
 
     /// Whether this is the [`ParticipantTimerDurationInMinutes`](Self::ParticipantTimerDurationInMinutes) variant.
+    #[inline]
     pub fn is_participant_timer_duration_in_minutes(&self) -> bool {
         self.as_participant_timer_duration_in_minutes().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for ParticipantTimerValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +86,7 @@ impl crate::rest_json::JsonSer for ParticipantTimerValue {
 }
 
 impl crate::rest_json::JsonDe for ParticipantTimerValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct ParticipantTokenCredentials {
 
 impl ParticipantTokenCredentials {
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
+    #[inline]
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
 
     /// The expiration of the token.
+    #[inline]
     pub fn expiry(&self) -> Option<&str> {
         self.expiry.as_deref()
     }
 
     /// Creates a new builder for [`ParticipantTokenCredentials`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ParticipantTokenCredentialsBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ParticipantTokenCredentialsBuilder {
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     ///
     /// Sets [`participant_token`](crate::types::ParticipantTokenCredentials#structfield.participant_token).
+    #[inline]
     pub fn participant_token(mut self, input: impl Into<String>) -> Self {
         self.participant_token = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl ParticipantTokenCredentialsBuilder {
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     ///
     /// Sets [`participant_token`](crate::types::ParticipantTokenCredentials#structfield.participant_token).
+    #[inline]
     pub fn set_participant_token(mut self, input: Option<String>) -> Self {
         self.participant_token = input;
         self
     }
 
     /// Returns [`participant_token`](crate::types::ParticipantTokenCredentials#structfield.participant_token), if set.
+    #[inline]
     pub fn get_participant_token(&self) -> &Option<String> {
         &self.participant_token
     }
@@ -59,6 +65,7 @@ impl ParticipantTokenCredentialsBuilder {
     /// The expiration of the token.
     ///
     /// Sets [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry).
+    #[inline]
     pub fn expiry(mut self, input: impl Into<String>) -> Self {
         self.expiry = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl ParticipantTokenCredentialsBuilder {
     /// The expiration of the token.
     ///
     /// Sets [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry).
+    #[inline]
     pub fn set_expiry(mut self, input: Option<String>) -> Self {
         self.expiry = input;
         self
     }
 
     /// Returns [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry), if set.
+    #[inline]
     pub fn get_expiry(&self) -> &Option<String> {
         &self.expiry
     }
 
     /// Builds a [`ParticipantTokenCredentials`].
+    #[inline]
     pub fn build(self) -> crate::types::ParticipantTokenCredentials {
         crate::types::ParticipantTokenCredentials {
             participant_token: self.participant_token,
@@ -87,6 +97,7 @@ impl ParticipantTokenCredentialsBuilder {
 }
 
 impl crate::rest_json::JsonSer for ParticipantTokenCredentials {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for ParticipantTokenCredentials {
 }
 
 impl crate::rest_json::JsonDe for ParticipantTokenCredentials {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -16,16 +16,19 @@ pub struct PersistentChat {
 
 impl PersistentChat {
     /// The contactId that is used for rehydration depends on the rehydration type.
+    #[inline]
     pub fn rehydration_type(&self) -> Option<&crate::types::RehydrationType> {
         self.rehydration_type.as_ref()
     }
 
     /// The contactId from which a persistent chat session must be started.
+    #[inline]
     pub fn source_contact_id(&self) -> Option<&str> {
         self.source_contact_id.as_deref()
     }
 
     /// Creates a new builder for [`PersistentChat`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PersistentChatBuilder {
         ::std::default::Default::default()
     }
@@ -43,6 +46,7 @@ impl PersistentChatBuilder {
     /// The contactId that is used for rehydration depends on the rehydration type.
     ///
     /// Sets [`rehydration_type`](crate::types::PersistentChat#structfield.rehydration_type).
+    #[inline]
     pub fn rehydration_type(mut self, input: crate::types::RehydrationType) -> Self {
         self.rehydration_type = Some(input);
         self
@@ -51,6 +55,7 @@ impl PersistentChatBuilder {
     /// The contactId that is used for rehydration depends on the rehydration type.
     ///
     /// Sets [`rehydration_type`](crate::types::PersistentChat#structfield.rehydration_type).
+    #[inline]
     pub fn set_rehydration_type(
         mut self,
         input: Option<crate::types::RehydrationType>,
@@ -60,6 +65,7 @@ impl PersistentChatBuilder {
     }
 
     /// Returns [`rehydration_type`](crate::types::PersistentChat#structfield.rehydration_type), if set.
+    #[inline]
     pub fn get_rehydration_type(&self) -> &Option<crate::types::RehydrationType> {
         &self.rehydration_type
     }
@@ -67,6 +73,7 @@ impl PersistentChatBuilder {
     /// The contactId from which a persistent chat session must be started.
     ///
     /// Sets [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id).
+    #[inline]
     pub fn source_contact_id(mut self, input: impl Into<String>) -> Self {
         self.source_contact_id = Some(input.into());
         self
@@ -75,17 +82,20 @@ impl PersistentChatBuilder {
     /// The contactId from which a persistent chat session must be started.
     ///
     /// Sets [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id).
+    #[inline]
     pub fn set_source_contact_id(mut self, input: Option<String>) -> Self {
         self.source_contact_id = input;
         self
     }
 
     /// Returns [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id), if set.
+    #[inline]
     pub fn get_source_contact_id(&self) -> &Option<String> {
         &self.source_contact_id
     }
 
     /// Builds a [`PersistentChat`].
+    #[inline]
     pub fn build(self) -> crate::types::PersistentChat {
         crate::types::PersistentChat {
             rehydration_type: self.rehydration_type,
@@ -95,6 +105,7 @@ impl PersistentChatBuilder {
 }
 
 impl crate::rest_json::JsonSer for PersistentChat {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -113,6 +124,7 @@ impl crate::rest_json::JsonSer for PersistentChat {
 }
 
 impl crate::rest_json::JsonDe for PersistentChat {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct PersistentConnectionConfig {
 
 impl PersistentConnectionConfig {
     /// Configuration settings for persistent connection.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// Indicates whether persistent connection is enabled.
+    #[inline]
     pub fn persistent_connection(&self) -> bool {
         self.persistent_connection
     }
 
     /// Creates a new builder for [`PersistentConnectionConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PersistentConnectionConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl PersistentConnectionConfigBuilder {
     /// Configuration settings for persistent connection.
     ///
     /// Sets [`channel`](crate::types::PersistentConnectionConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -46,12 +50,14 @@ impl PersistentConnectionConfigBuilder {
     /// Configuration settings for persistent connection.
     ///
     /// Sets [`channel`](crate::types::PersistentConnectionConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::PersistentConnectionConfig#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -59,6 +65,7 @@ impl PersistentConnectionConfigBuilder {
     /// Indicates whether persistent connection is enabled.
     ///
     /// Sets [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection). This field is required.
+    #[inline]
     pub fn persistent_connection(mut self, input: bool) -> Self {
         self.persistent_connection = Some(input);
         self
@@ -67,12 +74,14 @@ impl PersistentConnectionConfigBuilder {
     /// Indicates whether persistent connection is enabled.
     ///
     /// Sets [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection). This field is required.
+    #[inline]
     pub fn set_persistent_connection(mut self, input: Option<bool>) -> Self {
         self.persistent_connection = input;
         self
     }
 
     /// Returns [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection), if set.
+    #[inline]
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
@@ -82,6 +91,7 @@ impl PersistentConnectionConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::PersistentConnectionConfig#structfield.channel)
     /// - [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::PersistentConnectionConfig, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl PersistentConnectionConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for PersistentConnectionConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for PersistentConnectionConfig {
 }
 
 impl crate::rest_json::JsonDe for PersistentConnectionConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

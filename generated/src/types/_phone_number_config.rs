@@ -13,21 +13,25 @@ pub struct PhoneNumberConfig {
 
 impl PhoneNumberConfig {
     /// The channel for this phone number configuration.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// The phone type.
+    #[inline]
     pub fn phone_type(&self) -> &crate::types::PhoneType {
         &self.phone_type
     }
 
     /// The phone number for the user's desk phone.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// Creates a new builder for [`PhoneNumberConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PhoneNumberConfigBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +60,7 @@ impl PhoneNumberConfigBuilder {
     /// The channel for this phone number configuration.
     ///
     /// Sets [`channel`](crate::types::PhoneNumberConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -64,12 +69,14 @@ impl PhoneNumberConfigBuilder {
     /// The channel for this phone number configuration.
     ///
     /// Sets [`channel`](crate::types::PhoneNumberConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::PhoneNumberConfig#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -77,6 +84,7 @@ impl PhoneNumberConfigBuilder {
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type). This field is required.
+    #[inline]
     pub fn phone_type(mut self, input: crate::types::PhoneType) -> Self {
         self.phone_type = Some(input);
         self
@@ -85,12 +93,14 @@ impl PhoneNumberConfigBuilder {
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type). This field is required.
+    #[inline]
     pub fn set_phone_type(mut self, input: Option<crate::types::PhoneType>) -> Self {
         self.phone_type = input;
         self
     }
 
     /// Returns [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type), if set.
+    #[inline]
     pub fn get_phone_type(&self) -> &Option<crate::types::PhoneType> {
         &self.phone_type
     }
@@ -98,6 +108,7 @@ impl PhoneNumberConfigBuilder {
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number).
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -106,12 +117,14 @@ impl PhoneNumberConfigBuilder {
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number).
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -121,6 +134,7 @@ impl PhoneNumberConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::PhoneNumberConfig#structfield.channel)
     /// - [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::PhoneNumberConfig, crate::error::BuildError> {
@@ -153,6 +167,7 @@ impl ::std::fmt::Debug for PhoneNumberConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for PhoneNumberConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -170,6 +185,7 @@ impl crate::rest_json::JsonSer for PhoneNumberConfig {
 }
 
 impl crate::rest_json::JsonDe for PhoneNumberConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -487,6 +487,7 @@ pub enum PhoneNumberCountryCode {
 }
 
 impl ::std::convert::From<&str> for PhoneNumberCountryCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "AD" => Self::Ad,
@@ -739,6 +740,7 @@ impl ::std::convert::From<&str> for PhoneNumberCountryCode {
 
 impl ::std::str::FromStr for PhoneNumberCountryCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -746,6 +748,7 @@ impl ::std::str::FromStr for PhoneNumberCountryCode {
 
 impl PhoneNumberCountryCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Ad => "AD",
@@ -990,6 +993,7 @@ impl PhoneNumberCountryCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "AD",
@@ -1233,6 +1237,7 @@ impl PhoneNumberCountryCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -1242,6 +1247,7 @@ impl PhoneNumberCountryCode {
 }
 
 impl ::std::convert::AsRef<str> for PhoneNumberCountryCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -1254,6 +1260,7 @@ impl ::std::fmt::Display for PhoneNumberCountryCode {
 }
 
 impl crate::rest_json::JsonSer for PhoneNumberCountryCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -1264,6 +1271,7 @@ impl crate::rest_json::JsonSer for PhoneNumberCountryCode {
 }
 
 impl crate::rest_json::JsonDe for PhoneNumberCountryCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct PhoneNumberQuickConnectConfig {
 
 impl PhoneNumberQuickConnectConfig {
     /// The phone number in E.164 format.
+    #[inline]
     pub fn phone_number(&self) -> &str {
         &self.phone_number
     }
 
     /// Creates a new builder for [`PhoneNumberQuickConnectConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PhoneNumberQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl PhoneNumberQuickConnectConfigBuilder {
     /// The phone number in E.164 format.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number). This field is required.
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl PhoneNumberQuickConnectConfigBuilder {
     /// The phone number in E.164 format.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number). This field is required.
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -52,6 +57,7 @@ impl PhoneNumberQuickConnectConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::PhoneNumberQuickConnectConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl PhoneNumberQuickConnectConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for PhoneNumberQuickConnectConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for PhoneNumberQuickConnectConfig {
 }
 
 impl crate::rest_json::JsonDe for PhoneNumberQuickConnectConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

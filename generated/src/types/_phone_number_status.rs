@@ -15,16 +15,19 @@ pub struct PhoneNumberStatus {
 
 impl PhoneNumberStatus {
     /// The status.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::PhoneNumberWorkflowStatus> {
         self.status.as_ref()
     }
 
     /// The status message.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// Creates a new builder for [`PhoneNumberStatus`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PhoneNumberStatusBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ impl PhoneNumberStatusBuilder {
     /// The status.
     ///
     /// Sets [`status`](crate::types::PhoneNumberStatus#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::PhoneNumberWorkflowStatus) -> Self {
         self.status = Some(input);
         self
@@ -50,6 +54,7 @@ impl PhoneNumberStatusBuilder {
     /// The status.
     ///
     /// Sets [`status`](crate::types::PhoneNumberStatus#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::PhoneNumberWorkflowStatus>,
@@ -59,6 +64,7 @@ impl PhoneNumberStatusBuilder {
     }
 
     /// Returns [`status`](crate::types::PhoneNumberStatus#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::PhoneNumberWorkflowStatus> {
         &self.status
     }
@@ -66,6 +72,7 @@ impl PhoneNumberStatusBuilder {
     /// The status message.
     ///
     /// Sets [`message`](crate::types::PhoneNumberStatus#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -74,17 +81,20 @@ impl PhoneNumberStatusBuilder {
     /// The status message.
     ///
     /// Sets [`message`](crate::types::PhoneNumberStatus#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::PhoneNumberStatus#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// Builds a [`PhoneNumberStatus`].
+    #[inline]
     pub fn build(self) -> crate::types::PhoneNumberStatus {
         crate::types::PhoneNumberStatus {
             status: self.status,
@@ -94,6 +104,7 @@ impl PhoneNumberStatusBuilder {
 }
 
 impl crate::rest_json::JsonSer for PhoneNumberStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -112,6 +123,7 @@ impl crate::rest_json::JsonSer for PhoneNumberStatus {
 }
 
 impl crate::rest_json::JsonDe for PhoneNumberStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,26 +17,31 @@ pub struct PhoneNumberSummary {
 
 impl PhoneNumberSummary {
     /// The identifier of the phone number.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the phone number.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The phone number.
+    #[inline]
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 
     /// The type of phone number.
+    #[inline]
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
 
     /// The ISO country code.
+    #[inline]
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
@@ -44,6 +49,7 @@ impl PhoneNumberSummary {
     }
 
     /// Creates a new builder for [`PhoneNumberSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PhoneNumberSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ impl PhoneNumberSummaryBuilder {
     /// The identifier of the phone number.
     ///
     /// Sets [`id`](crate::types::PhoneNumberSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -72,12 +79,14 @@ impl PhoneNumberSummaryBuilder {
     /// The identifier of the phone number.
     ///
     /// Sets [`id`](crate::types::PhoneNumberSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::PhoneNumberSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -85,6 +94,7 @@ impl PhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`arn`](crate::types::PhoneNumberSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -93,12 +103,14 @@ impl PhoneNumberSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`arn`](crate::types::PhoneNumberSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::PhoneNumberSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -106,6 +118,7 @@ impl PhoneNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.phone_number = Some(input.into());
         self
@@ -114,12 +127,14 @@ impl PhoneNumberSummaryBuilder {
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number).
+    #[inline]
     pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.phone_number = input;
         self
     }
 
     /// Returns [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number), if set.
+    #[inline]
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
@@ -127,6 +142,7 @@ impl PhoneNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn phone_number_type(mut self, input: crate::types::PhoneNumberType) -> Self {
         self.phone_number_type = Some(input);
         self
@@ -135,6 +151,7 @@ impl PhoneNumberSummaryBuilder {
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type).
+    #[inline]
     pub fn set_phone_number_type(
         mut self,
         input: Option<crate::types::PhoneNumberType>,
@@ -144,6 +161,7 @@ impl PhoneNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type), if set.
+    #[inline]
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
@@ -151,6 +169,7 @@ impl PhoneNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn phone_number_country_code(
         mut self,
         input: crate::types::PhoneNumberCountryCode,
@@ -162,6 +181,7 @@ impl PhoneNumberSummaryBuilder {
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code).
+    #[inline]
     pub fn set_phone_number_country_code(
         mut self,
         input: Option<crate::types::PhoneNumberCountryCode>,
@@ -171,6 +191,7 @@ impl PhoneNumberSummaryBuilder {
     }
 
     /// Returns [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code), if set.
+    #[inline]
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
@@ -178,6 +199,7 @@ impl PhoneNumberSummaryBuilder {
     }
 
     /// Builds a [`PhoneNumberSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::PhoneNumberSummary {
         crate::types::PhoneNumberSummary {
             id: self.id,
@@ -190,6 +212,7 @@ impl PhoneNumberSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for PhoneNumberSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -217,6 +240,7 @@ impl crate::rest_json::JsonSer for PhoneNumberSummary {
 }
 
 impl crate::rest_json::JsonDe for PhoneNumberSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub enum PhoneType {
 }
 
 impl ::std::convert::From<&str> for PhoneType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "DESK_PHONE" => Self::DeskPhone,
@@ -34,6 +35,7 @@ impl ::std::convert::From<&str> for PhoneType {
 
 impl ::std::str::FromStr for PhoneType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -41,6 +43,7 @@ impl ::std::str::FromStr for PhoneType {
 
 impl PhoneType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::DeskPhone => "DESK_PHONE",
@@ -50,11 +53,13 @@ impl PhoneType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["DESK_PHONE", "SOFT_PHONE"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -64,6 +69,7 @@ impl PhoneType {
 }
 
 impl ::std::convert::AsRef<str> for PhoneType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,6 +82,7 @@ impl ::std::fmt::Display for PhoneType {
 }
 
 impl crate::rest_json::JsonSer for PhoneType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for PhoneType {
 }
 
 impl crate::rest_json::JsonDe for PhoneType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

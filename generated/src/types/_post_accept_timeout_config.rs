@@ -9,11 +9,13 @@ pub struct PostAcceptTimeoutConfig {
 
 impl PostAcceptTimeoutConfig {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
+    #[inline]
     pub fn duration_in_seconds(&self) -> i32 {
         self.duration_in_seconds
     }
 
     /// Creates a new builder for [`PostAcceptTimeoutConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PostAcceptTimeoutConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl PostAcceptTimeoutConfigBuilder {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     ///
     /// Sets [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds). This field is required.
+    #[inline]
     pub fn duration_in_seconds(mut self, input: i32) -> Self {
         self.duration_in_seconds = Some(input);
         self
@@ -38,12 +41,14 @@ impl PostAcceptTimeoutConfigBuilder {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     ///
     /// Sets [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds). This field is required.
+    #[inline]
     pub fn set_duration_in_seconds(mut self, input: Option<i32>) -> Self {
         self.duration_in_seconds = input;
         self
     }
 
     /// Returns [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds), if set.
+    #[inline]
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
@@ -52,6 +57,7 @@ impl PostAcceptTimeoutConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::PostAcceptTimeoutConfig, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl PostAcceptTimeoutConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for PostAcceptTimeoutConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -83,6 +90,7 @@ impl crate::rest_json::JsonSer for PostAcceptTimeoutConfig {
 }
 
 impl crate::rest_json::JsonDe for PostAcceptTimeoutConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,11 +19,13 @@ pub struct PredefinedAttribute {
 
 impl PredefinedAttribute {
     /// The name of the predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The values of the predefined attribute.
+    #[inline]
     pub fn values(&self) -> Option<&crate::types::PredefinedAttributeValues> {
         self.values.as_ref()
     }
@@ -31,11 +33,13 @@ impl PredefinedAttribute {
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Empty when the field is unset; use `.purposes.is_none()` to tell unset from empty.
+    #[inline]
     pub fn purposes(&self) -> &[String] {
         self.purposes.as_deref().unwrap_or_default()
     }
 
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
+    #[inline]
     pub fn attribute_configuration(
         &self,
     ) -> Option<&crate::types::PredefinedAttributeConfiguration> {
@@ -43,16 +47,19 @@ impl PredefinedAttribute {
     }
 
     /// Last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`PredefinedAttribute`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PredefinedAttributeBuilder {
         ::std::default::Default::default()
     }
@@ -76,6 +83,7 @@ impl PredefinedAttributeBuilder {
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttribute#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -84,12 +92,14 @@ impl PredefinedAttributeBuilder {
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttribute#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::PredefinedAttribute#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -97,6 +107,7 @@ impl PredefinedAttributeBuilder {
     /// The values of the predefined attribute.
     ///
     /// Sets [`values`](crate::types::PredefinedAttribute#structfield.values).
+    #[inline]
     pub fn values(mut self, input: crate::types::PredefinedAttributeValues) -> Self {
         self.values = Some(input);
         self
@@ -105,6 +116,7 @@ impl PredefinedAttributeBuilder {
     /// The values of the predefined attribute.
     ///
     /// Sets [`values`](crate::types::PredefinedAttribute#structfield.values).
+    #[inline]
     pub fn set_values(
         mut self,
         input: Option<crate::types::PredefinedAttributeValues>,
@@ -114,11 +126,13 @@ impl PredefinedAttributeBuilder {
     }
 
     /// Returns [`values`](crate::types::PredefinedAttribute#structfield.values), if set.
+    #[inline]
     pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
         &self.values
     }
 
     /// Appends an item to [`purposes`](crate::types::PredefinedAttribute#structfield.purposes); use [`set_purposes`](Self::set_purposes) to replace the whole list.
+    #[inline]
     pub fn purposes(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.purposes.unwrap_or_default();
         v.push(input.into());
@@ -129,12 +143,14 @@ impl PredefinedAttributeBuilder {
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Sets [`purposes`](crate::types::PredefinedAttribute#structfield.purposes).
+    #[inline]
     pub fn set_purposes(mut self, input: Option<Vec<String>>) -> Self {
         self.purposes = input;
         self
     }
 
     /// Returns [`purposes`](crate::types::PredefinedAttribute#structfield.purposes), if set.
+    #[inline]
     pub fn get_purposes(&self) -> &Option<Vec<String>> {
         &self.purposes
     }
@@ -142,6 +158,7 @@ impl PredefinedAttributeBuilder {
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration).
+    #[inline]
     pub fn attribute_configuration(
         mut self,
         input: crate::types::PredefinedAttributeConfiguration,
@@ -153,6 +170,7 @@ impl PredefinedAttributeBuilder {
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration).
+    #[inline]
     pub fn set_attribute_configuration(
         mut self,
         input: Option<crate::types::PredefinedAttributeConfiguration>,
@@ -162,6 +180,7 @@ impl PredefinedAttributeBuilder {
     }
 
     /// Returns [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration), if set.
+    #[inline]
     pub fn get_attribute_configuration(
         &self,
     ) -> &Option<crate::types::PredefinedAttributeConfiguration> {
@@ -171,6 +190,7 @@ impl PredefinedAttributeBuilder {
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -179,6 +199,7 @@ impl PredefinedAttributeBuilder {
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -188,6 +209,7 @@ impl PredefinedAttributeBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -195,6 +217,7 @@ impl PredefinedAttributeBuilder {
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -203,17 +226,20 @@ impl PredefinedAttributeBuilder {
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`PredefinedAttribute`].
+    #[inline]
     pub fn build(self) -> crate::types::PredefinedAttribute {
         crate::types::PredefinedAttribute {
             name: self.name,
@@ -227,6 +253,7 @@ impl PredefinedAttributeBuilder {
 }
 
 impl crate::rest_json::JsonSer for PredefinedAttribute {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -257,6 +284,7 @@ impl crate::rest_json::JsonSer for PredefinedAttribute {
 }
 
 impl crate::rest_json::JsonDe for PredefinedAttribute {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct PredefinedAttributeConfiguration {
 
 impl PredefinedAttributeConfiguration {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
+    #[inline]
     pub fn enable_value_validation_on_association(&self) -> bool {
         self.enable_value_validation_on_association
     }
 
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
+    #[inline]
     pub fn is_read_only(&self) -> bool {
         self.is_read_only
     }
 
     /// Creates a new builder for [`PredefinedAttributeConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PredefinedAttributeConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl PredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::PredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
+    #[inline]
     pub fn enable_value_validation_on_association(mut self, input: bool) -> Self {
         self.enable_value_validation_on_association = Some(input);
         self
@@ -46,6 +50,7 @@ impl PredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::PredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
+    #[inline]
     pub fn set_enable_value_validation_on_association(
         mut self,
         input: Option<bool>,
@@ -55,6 +60,7 @@ impl PredefinedAttributeConfigurationBuilder {
     }
 
     /// Returns [`enable_value_validation_on_association`](crate::types::PredefinedAttributeConfiguration#structfield.enable_value_validation_on_association), if set.
+    #[inline]
     pub fn get_enable_value_validation_on_association(&self) -> &Option<bool> {
         &self.enable_value_validation_on_association
     }
@@ -62,6 +68,7 @@ impl PredefinedAttributeConfigurationBuilder {
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only).
+    #[inline]
     pub fn is_read_only(mut self, input: bool) -> Self {
         self.is_read_only = Some(input);
         self
@@ -70,17 +77,20 @@ impl PredefinedAttributeConfigurationBuilder {
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only).
+    #[inline]
     pub fn set_is_read_only(mut self, input: Option<bool>) -> Self {
         self.is_read_only = input;
         self
     }
 
     /// Returns [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only), if set.
+    #[inline]
     pub fn get_is_read_only(&self) -> &Option<bool> {
         &self.is_read_only
     }
 
     /// Builds a [`PredefinedAttributeConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::PredefinedAttributeConfiguration {
         crate::types::PredefinedAttributeConfiguration {
             enable_value_validation_on_association: self
@@ -92,6 +102,7 @@ impl PredefinedAttributeConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for PredefinedAttributeConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -116,6 +127,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeConfiguration {
 }
 
 impl crate::rest_json::JsonDe for PredefinedAttributeConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ impl PredefinedAttributeSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::PredefinedAttributeSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -22,16 +23,19 @@ impl PredefinedAttributeSearchCriteria {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::PredefinedAttributeSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`PredefinedAttributeSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PredefinedAttributeSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +56,7 @@ pub struct PredefinedAttributeSearchCriteriaBuilder {
 
 impl PredefinedAttributeSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::PredefinedAttributeSearchCriteria,
@@ -65,6 +70,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::PredefinedAttributeSearchCriteria>>,
@@ -74,6 +80,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::PredefinedAttributeSearchCriteria>> {
@@ -81,6 +88,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::PredefinedAttributeSearchCriteria,
@@ -94,6 +102,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::PredefinedAttributeSearchCriteria>>,
@@ -103,6 +112,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::PredefinedAttributeSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::PredefinedAttributeSearchCriteria>> {
@@ -112,6 +122,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PredefinedAttributeSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -120,6 +131,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PredefinedAttributeSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -129,11 +141,13 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::PredefinedAttributeSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`PredefinedAttributeSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::PredefinedAttributeSearchCriteria {
         crate::types::PredefinedAttributeSearchCriteria {
             or_conditions: self.or_conditions,
@@ -144,6 +158,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for PredefinedAttributeSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -165,6 +180,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for PredefinedAttributeSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

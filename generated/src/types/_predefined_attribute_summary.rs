@@ -13,21 +13,25 @@ pub struct PredefinedAttributeSummary {
 
 impl PredefinedAttributeSummary {
     /// The name of the predefined attribute.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`PredefinedAttributeSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PredefinedAttributeSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl PredefinedAttributeSummaryBuilder {
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttributeSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl PredefinedAttributeSummaryBuilder {
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttributeSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::PredefinedAttributeSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -67,6 +74,7 @@ impl PredefinedAttributeSummaryBuilder {
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -75,6 +83,7 @@ impl PredefinedAttributeSummaryBuilder {
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -84,6 +93,7 @@ impl PredefinedAttributeSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -91,6 +101,7 @@ impl PredefinedAttributeSummaryBuilder {
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -99,17 +110,20 @@ impl PredefinedAttributeSummaryBuilder {
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`PredefinedAttributeSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::PredefinedAttributeSummary {
         crate::types::PredefinedAttributeSummary {
             name: self.name,
@@ -120,6 +134,7 @@ impl PredefinedAttributeSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for PredefinedAttributeSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeSummary {
 }
 
 impl crate::rest_json::JsonDe for PredefinedAttributeSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,22 +15,26 @@ pub enum PredefinedAttributeValues {
 impl PredefinedAttributeValues {
     /// The value of the [`StringList`](Self::StringList) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_string_list(&self) -> Result<&Vec<String>, &Self> {
         if let Self::StringList(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`StringList`](Self::StringList) variant.
+    #[inline]
     pub fn is_string_list(&self) -> bool {
         self.as_string_list().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for PredefinedAttributeValues {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -54,6 +58,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeValues {
 }
 
 impl crate::rest_json::JsonDe for PredefinedAttributeValues {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct Preview {
 
 impl Preview {
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
+    #[inline]
     pub fn post_accept_timeout_config(
         &self,
     ) -> Option<&crate::types::PostAcceptTimeoutConfig> {
@@ -18,11 +19,13 @@ impl Preview {
     }
 
     /// The actions the agent can perform after accepting the preview outbound contact.
+    #[inline]
     pub fn allowed_user_actions(&self) -> &[crate::types::AllowedUserAction] {
         &self.allowed_user_actions
     }
 
     /// Creates a new builder for [`Preview`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PreviewBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl PreviewBuilder {
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
     ///
     /// Sets [`post_accept_timeout_config`](crate::types::Preview#structfield.post_accept_timeout_config).
+    #[inline]
     pub fn post_accept_timeout_config(
         mut self,
         input: crate::types::PostAcceptTimeoutConfig,
@@ -51,6 +55,7 @@ impl PreviewBuilder {
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
     ///
     /// Sets [`post_accept_timeout_config`](crate::types::Preview#structfield.post_accept_timeout_config).
+    #[inline]
     pub fn set_post_accept_timeout_config(
         mut self,
         input: Option<crate::types::PostAcceptTimeoutConfig>,
@@ -60,6 +65,7 @@ impl PreviewBuilder {
     }
 
     /// Returns [`post_accept_timeout_config`](crate::types::Preview#structfield.post_accept_timeout_config), if set.
+    #[inline]
     pub fn get_post_accept_timeout_config(
         &self,
     ) -> &Option<crate::types::PostAcceptTimeoutConfig> {
@@ -67,6 +73,7 @@ impl PreviewBuilder {
     }
 
     /// Appends an item to [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions); use [`set_allowed_user_actions`](Self::set_allowed_user_actions) to replace the whole list.
+    #[inline]
     pub fn allowed_user_actions(
         mut self,
         input: crate::types::AllowedUserAction,
@@ -80,6 +87,7 @@ impl PreviewBuilder {
     /// The actions the agent can perform after accepting the preview outbound contact.
     ///
     /// Sets [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions). This field is required.
+    #[inline]
     pub fn set_allowed_user_actions(
         mut self,
         input: Option<Vec<crate::types::AllowedUserAction>>,
@@ -89,6 +97,7 @@ impl PreviewBuilder {
     }
 
     /// Returns [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions), if set.
+    #[inline]
     pub fn get_allowed_user_actions(
         &self,
     ) -> &Option<Vec<crate::types::AllowedUserAction>> {
@@ -99,6 +108,7 @@ impl PreviewBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Preview, crate::error::BuildError> {
         Ok(crate::types::Preview {
             post_accept_timeout_config: self.post_accept_timeout_config,
@@ -113,6 +123,7 @@ impl PreviewBuilder {
 }
 
 impl crate::rest_json::JsonSer for Preview {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -135,6 +146,7 @@ impl crate::rest_json::JsonSer for Preview {
 }
 
 impl crate::rest_json::JsonDe for Preview {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

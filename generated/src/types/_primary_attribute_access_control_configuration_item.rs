@@ -11,11 +11,13 @@ impl PrimaryAttributeAccessControlConfigurationItem {
     /// The item's primary attribute values.
     ///
     /// Empty when the field is unset; use `.primary_attribute_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_attribute_values(&self) -> &[crate::types::PrimaryAttributeValue] {
         self.primary_attribute_values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`PrimaryAttributeAccessControlConfigurationItem`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PrimaryAttributeAccessControlConfigurationItemBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ pub struct PrimaryAttributeAccessControlConfigurationItemBuilder {
 
 impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     /// Appends an item to [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values); use [`set_primary_attribute_values`](Self::set_primary_attribute_values) to replace the whole list.
+    #[inline]
     pub fn primary_attribute_values(
         mut self,
         input: crate::types::PrimaryAttributeValue,
@@ -45,6 +48,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     /// The item's primary attribute values.
     ///
     /// Sets [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values).
+    #[inline]
     pub fn set_primary_attribute_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryAttributeValue>>,
@@ -54,6 +58,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     }
 
     /// Returns [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values), if set.
+    #[inline]
     pub fn get_primary_attribute_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryAttributeValue>> {
@@ -61,6 +66,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     }
 
     /// Builds a [`PrimaryAttributeAccessControlConfigurationItem`].
+    #[inline]
     pub fn build(self) -> crate::types::PrimaryAttributeAccessControlConfigurationItem {
         crate::types::PrimaryAttributeAccessControlConfigurationItem {
             primary_attribute_values: self.primary_attribute_values,
@@ -69,6 +75,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
 }
 
 impl crate::rest_json::JsonSer for PrimaryAttributeAccessControlConfigurationItem {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -84,6 +91,7 @@ impl crate::rest_json::JsonSer for PrimaryAttributeAccessControlConfigurationIte
 }
 
 impl crate::rest_json::JsonDe for PrimaryAttributeAccessControlConfigurationItem {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct PrimaryAttributeValue {
 
 impl PrimaryAttributeValue {
     /// The value's access type.
+    #[inline]
     pub fn access_type(&self) -> Option<&crate::types::AccessType> {
         self.access_type.as_ref()
     }
 
     /// The value's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
@@ -25,11 +27,13 @@ impl PrimaryAttributeValue {
     /// The value's values.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`PrimaryAttributeValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PrimaryAttributeValueBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl PrimaryAttributeValueBuilder {
     /// The value's access type.
     ///
     /// Sets [`access_type`](crate::types::PrimaryAttributeValue#structfield.access_type).
+    #[inline]
     pub fn access_type(mut self, input: crate::types::AccessType) -> Self {
         self.access_type = Some(input);
         self
@@ -56,12 +61,14 @@ impl PrimaryAttributeValueBuilder {
     /// The value's access type.
     ///
     /// Sets [`access_type`](crate::types::PrimaryAttributeValue#structfield.access_type).
+    #[inline]
     pub fn set_access_type(mut self, input: Option<crate::types::AccessType>) -> Self {
         self.access_type = input;
         self
     }
 
     /// Returns [`access_type`](crate::types::PrimaryAttributeValue#structfield.access_type), if set.
+    #[inline]
     pub fn get_access_type(&self) -> &Option<crate::types::AccessType> {
         &self.access_type
     }
@@ -69,6 +76,7 @@ impl PrimaryAttributeValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name).
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -77,17 +85,20 @@ impl PrimaryAttributeValueBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name).
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
 
     /// Appends an item to [`values`](crate::types::PrimaryAttributeValue#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+    #[inline]
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
         v.push(input.into());
@@ -98,17 +109,20 @@ impl PrimaryAttributeValueBuilder {
     /// The value's values.
     ///
     /// Sets [`values`](crate::types::PrimaryAttributeValue#structfield.values).
+    #[inline]
     pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.values = input;
         self
     }
 
     /// Returns [`values`](crate::types::PrimaryAttributeValue#structfield.values), if set.
+    #[inline]
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
 
     /// Builds a [`PrimaryAttributeValue`].
+    #[inline]
     pub fn build(self) -> crate::types::PrimaryAttributeValue {
         crate::types::PrimaryAttributeValue {
             access_type: self.access_type,
@@ -119,6 +133,7 @@ impl PrimaryAttributeValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for PrimaryAttributeValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -140,6 +155,7 @@ impl crate::rest_json::JsonSer for PrimaryAttributeValue {
 }
 
 impl crate::rest_json::JsonDe for PrimaryAttributeValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct PrimaryAttributeValueFilter {
 
 impl PrimaryAttributeValueFilter {
     /// The filter's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The filter's values.
+    #[inline]
     pub fn values(&self) -> &[String] {
         &self.values
     }
 
     /// Creates a new builder for [`PrimaryAttributeValueFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PrimaryAttributeValueFilterBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl PrimaryAttributeValueFilterBuilder {
     /// The filter's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -46,17 +50,20 @@ impl PrimaryAttributeValueFilterBuilder {
     /// The filter's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
 
     /// Appends an item to [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+    #[inline]
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
         v.push(input.into());
@@ -67,12 +74,14 @@ impl PrimaryAttributeValueFilterBuilder {
     /// The filter's values.
     ///
     /// Sets [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values). This field is required.
+    #[inline]
     pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.values = input;
         self
     }
 
     /// Returns [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values), if set.
+    #[inline]
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
@@ -82,6 +91,7 @@ impl PrimaryAttributeValueFilterBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name)
     /// - [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::PrimaryAttributeValueFilter, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl PrimaryAttributeValueFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for PrimaryAttributeValueFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for PrimaryAttributeValueFilter {
 }
 
 impl crate::rest_json::JsonDe for PrimaryAttributeValueFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct PrimaryValue {
 
 impl PrimaryValue {
     /// The name of the primary attribute that this value belongs to.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The actual value for the primary attribute.
+    #[inline]
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// Creates a new builder for [`PrimaryValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PrimaryValueBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl PrimaryValueBuilder {
     /// The name of the primary attribute that this value belongs to.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl PrimaryValueBuilder {
     /// The name of the primary attribute that this value belongs to.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -59,6 +65,7 @@ impl PrimaryValueBuilder {
     /// The actual value for the primary attribute.
     ///
     /// Sets [`value`](crate::types::PrimaryValue#structfield.value). This field is required.
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl PrimaryValueBuilder {
     /// The actual value for the primary attribute.
     ///
     /// Sets [`value`](crate::types::PrimaryValue#structfield.value). This field is required.
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::PrimaryValue#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -82,6 +91,7 @@ impl PrimaryValueBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name)
     /// - [`value`](crate::types::PrimaryValue#structfield.value)
+    #[inline]
     pub fn build(self) -> Result<crate::types::PrimaryValue, crate::error::BuildError> {
         Ok(crate::types::PrimaryValue {
             attribute_name: self
@@ -101,6 +111,7 @@ impl PrimaryValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for PrimaryValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -118,6 +129,7 @@ impl crate::rest_json::JsonSer for PrimaryValue {
 }
 
 impl crate::rest_json::JsonDe for PrimaryValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

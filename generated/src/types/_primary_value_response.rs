@@ -13,21 +13,25 @@ pub struct PrimaryValueResponse {
 
 impl PrimaryValueResponse {
     /// The value's attribute name.
+    #[inline]
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 
     /// The value's attribute ID.
+    #[inline]
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
 
     /// The value's value.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`PrimaryValueResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PrimaryValueResponseBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl PrimaryValueResponseBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValueResponse#structfield.attribute_name).
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl PrimaryValueResponseBuilder {
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValueResponse#structfield.attribute_name).
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::PrimaryValueResponse#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -67,6 +74,7 @@ impl PrimaryValueResponseBuilder {
     /// The value's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id).
+    #[inline]
     pub fn attribute_id(mut self, input: impl Into<String>) -> Self {
         self.attribute_id = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl PrimaryValueResponseBuilder {
     /// The value's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id).
+    #[inline]
     pub fn set_attribute_id(mut self, input: Option<String>) -> Self {
         self.attribute_id = input;
         self
     }
 
     /// Returns [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id), if set.
+    #[inline]
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
@@ -88,6 +98,7 @@ impl PrimaryValueResponseBuilder {
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::PrimaryValueResponse#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl PrimaryValueResponseBuilder {
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::PrimaryValueResponse#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::PrimaryValueResponse#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`PrimaryValueResponse`].
+    #[inline]
     pub fn build(self) -> crate::types::PrimaryValueResponse {
         crate::types::PrimaryValueResponse {
             attribute_name: self.attribute_name,
@@ -117,6 +131,7 @@ impl PrimaryValueResponseBuilder {
 }
 
 impl crate::rest_json::JsonSer for PrimaryValueResponse {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for PrimaryValueResponse {
 }
 
 impl crate::rest_json::JsonDe for PrimaryValueResponse {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

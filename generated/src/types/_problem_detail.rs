@@ -9,11 +9,13 @@ pub struct ProblemDetail {
 
 impl ProblemDetail {
     /// The problem detail's message.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// Creates a new builder for [`ProblemDetail`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ProblemDetailBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ProblemDetailBuilder {
     /// The problem detail's message.
     ///
     /// Sets [`message`](crate::types::ProblemDetail#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl ProblemDetailBuilder {
     /// The problem detail's message.
     ///
     /// Sets [`message`](crate::types::ProblemDetail#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::ProblemDetail#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// Builds a [`ProblemDetail`].
+    #[inline]
     pub fn build(self) -> crate::types::ProblemDetail {
         crate::types::ProblemDetail {
             message: self.message,
@@ -57,6 +63,7 @@ impl ProblemDetailBuilder {
 }
 
 impl crate::rest_json::JsonSer for ProblemDetail {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for ProblemDetail {
 }
 
 impl crate::rest_json::JsonDe for ProblemDetail {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

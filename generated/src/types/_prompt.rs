@@ -21,41 +21,49 @@ pub struct Prompt {
 
 impl Prompt {
     /// The Amazon Resource Name (ARN) of the prompt.
+    #[inline]
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
 
     /// A unique identifier for the prompt.
+    #[inline]
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
 
     /// The name of the prompt.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the prompt.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`Prompt`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PromptBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl PromptBuilder {
     /// The Amazon Resource Name (ARN) of the prompt.
     ///
     /// Sets [`prompt_arn`](crate::types::Prompt#structfield.prompt_arn).
+    #[inline]
     pub fn prompt_arn(mut self, input: impl Into<String>) -> Self {
         self.prompt_arn = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl PromptBuilder {
     /// The Amazon Resource Name (ARN) of the prompt.
     ///
     /// Sets [`prompt_arn`](crate::types::Prompt#structfield.prompt_arn).
+    #[inline]
     pub fn set_prompt_arn(mut self, input: Option<String>) -> Self {
         self.prompt_arn = input;
         self
     }
 
     /// Returns [`prompt_arn`](crate::types::Prompt#structfield.prompt_arn), if set.
+    #[inline]
     pub fn get_prompt_arn(&self) -> &Option<String> {
         &self.prompt_arn
     }
@@ -99,6 +110,7 @@ impl PromptBuilder {
     /// A unique identifier for the prompt.
     ///
     /// Sets [`prompt_id`](crate::types::Prompt#structfield.prompt_id).
+    #[inline]
     pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
         self.prompt_id = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl PromptBuilder {
     /// A unique identifier for the prompt.
     ///
     /// Sets [`prompt_id`](crate::types::Prompt#structfield.prompt_id).
+    #[inline]
     pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
         self.prompt_id = input;
         self
     }
 
     /// Returns [`prompt_id`](crate::types::Prompt#structfield.prompt_id), if set.
+    #[inline]
     pub fn get_prompt_id(&self) -> &Option<String> {
         &self.prompt_id
     }
@@ -120,6 +134,7 @@ impl PromptBuilder {
     /// The name of the prompt.
     ///
     /// Sets [`name`](crate::types::Prompt#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -128,12 +143,14 @@ impl PromptBuilder {
     /// The name of the prompt.
     ///
     /// Sets [`name`](crate::types::Prompt#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Prompt#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -141,6 +158,7 @@ impl PromptBuilder {
     /// The description of the prompt.
     ///
     /// Sets [`description`](crate::types::Prompt#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -149,17 +167,20 @@ impl PromptBuilder {
     /// The description of the prompt.
     ///
     /// Sets [`description`](crate::types::Prompt#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::Prompt#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Inserts an entry into [`tags`](crate::types::Prompt#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -170,6 +191,7 @@ impl PromptBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Prompt#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -179,6 +201,7 @@ impl PromptBuilder {
     }
 
     /// Returns [`tags`](crate::types::Prompt#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -186,6 +209,7 @@ impl PromptBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -194,6 +218,7 @@ impl PromptBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -203,6 +228,7 @@ impl PromptBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -210,6 +236,7 @@ impl PromptBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -218,17 +245,20 @@ impl PromptBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`Prompt`].
+    #[inline]
     pub fn build(self) -> crate::types::Prompt {
         crate::types::Prompt {
             prompt_arn: self.prompt_arn,
@@ -243,6 +273,7 @@ impl PromptBuilder {
 }
 
 impl crate::rest_json::JsonSer for Prompt {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -276,6 +307,7 @@ impl crate::rest_json::JsonSer for Prompt {
 }
 
 impl crate::rest_json::JsonDe for Prompt {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ impl PromptSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::PromptSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -24,16 +25,19 @@ impl PromptSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::PromptSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`PromptSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PromptSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ pub struct PromptSearchCriteriaBuilder {
 
 impl PromptSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::PromptSearchCriteria) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -60,6 +65,7 @@ impl PromptSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::PromptSearchCriteria>>,
@@ -69,11 +75,13 @@ impl PromptSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::PromptSearchCriteria>> {
         &self.or_conditions
     }
 
     /// Appends an item to [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(mut self, input: crate::types::PromptSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
         v.push(input);
@@ -84,6 +92,7 @@ impl PromptSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::PromptSearchCriteria>>,
@@ -93,6 +102,7 @@ impl PromptSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::PromptSearchCriteria>> {
@@ -102,6 +112,7 @@ impl PromptSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -110,6 +121,7 @@ impl PromptSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -119,11 +131,13 @@ impl PromptSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`PromptSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::PromptSearchCriteria {
         crate::types::PromptSearchCriteria {
             or_conditions: self.or_conditions,
@@ -134,6 +148,7 @@ impl PromptSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for PromptSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -155,6 +170,7 @@ impl crate::rest_json::JsonSer for PromptSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for PromptSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct PropertyValidationExceptionProperty {
 
 impl PropertyValidationExceptionProperty {
     /// The full property path.
+    #[inline]
     pub fn property_path(&self) -> &str {
         &self.property_path
     }
 
     /// Why the property is not valid.
+    #[inline]
     pub fn reason(&self) -> &crate::types::PropertyValidationExceptionReason {
         &self.reason
     }
 
     /// A message describing why the property is not valid.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// Creates a new builder for [`PropertyValidationExceptionProperty`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PropertyValidationExceptionPropertyBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// The full property path.
     ///
     /// Sets [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path). This field is required.
+    #[inline]
     pub fn property_path(mut self, input: impl Into<String>) -> Self {
         self.property_path = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// The full property path.
     ///
     /// Sets [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path). This field is required.
+    #[inline]
     pub fn set_property_path(mut self, input: Option<String>) -> Self {
         self.property_path = input;
         self
     }
 
     /// Returns [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path), if set.
+    #[inline]
     pub fn get_property_path(&self) -> &Option<String> {
         &self.property_path
     }
@@ -67,6 +74,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// Why the property is not valid.
     ///
     /// Sets [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason). This field is required.
+    #[inline]
     pub fn reason(
         mut self,
         input: crate::types::PropertyValidationExceptionReason,
@@ -78,6 +86,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// Why the property is not valid.
     ///
     /// Sets [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason). This field is required.
+    #[inline]
     pub fn set_reason(
         mut self,
         input: Option<crate::types::PropertyValidationExceptionReason>,
@@ -87,6 +96,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     }
 
     /// Returns [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason), if set.
+    #[inline]
     pub fn get_reason(
         &self,
     ) -> &Option<crate::types::PropertyValidationExceptionReason> {
@@ -96,6 +106,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// A message describing why the property is not valid.
     ///
     /// Sets [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message). This field is required.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -104,12 +115,14 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// A message describing why the property is not valid.
     ///
     /// Sets [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message). This field is required.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -120,6 +133,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     /// - [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path)
     /// - [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason)
     /// - [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -150,6 +164,7 @@ impl PropertyValidationExceptionPropertyBuilder {
 }
 
 impl crate::rest_json::JsonSer for PropertyValidationExceptionProperty {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -165,6 +180,7 @@ impl crate::rest_json::JsonSer for PropertyValidationExceptionProperty {
 }
 
 impl crate::rest_json::JsonDe for PropertyValidationExceptionProperty {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct QualityMetrics {
 
 impl QualityMetrics {
     /// Information about the quality of Agent media connection.
+    #[inline]
     pub fn agent(&self) -> Option<&crate::types::AgentQualityMetrics> {
         self.agent.as_ref()
     }
 
     /// Information about the quality of Customer media connection.
+    #[inline]
     pub fn customer(&self) -> Option<&crate::types::CustomerQualityMetrics> {
         self.customer.as_ref()
     }
 
     /// Creates a new builder for [`QualityMetrics`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QualityMetricsBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl QualityMetricsBuilder {
     /// Information about the quality of Agent media connection.
     ///
     /// Sets [`agent`](crate::types::QualityMetrics#structfield.agent).
+    #[inline]
     pub fn agent(mut self, input: crate::types::AgentQualityMetrics) -> Self {
         self.agent = Some(input);
         self
@@ -46,6 +50,7 @@ impl QualityMetricsBuilder {
     /// Information about the quality of Agent media connection.
     ///
     /// Sets [`agent`](crate::types::QualityMetrics#structfield.agent).
+    #[inline]
     pub fn set_agent(
         mut self,
         input: Option<crate::types::AgentQualityMetrics>,
@@ -55,6 +60,7 @@ impl QualityMetricsBuilder {
     }
 
     /// Returns [`agent`](crate::types::QualityMetrics#structfield.agent), if set.
+    #[inline]
     pub fn get_agent(&self) -> &Option<crate::types::AgentQualityMetrics> {
         &self.agent
     }
@@ -62,6 +68,7 @@ impl QualityMetricsBuilder {
     /// Information about the quality of Customer media connection.
     ///
     /// Sets [`customer`](crate::types::QualityMetrics#structfield.customer).
+    #[inline]
     pub fn customer(mut self, input: crate::types::CustomerQualityMetrics) -> Self {
         self.customer = Some(input);
         self
@@ -70,6 +77,7 @@ impl QualityMetricsBuilder {
     /// Information about the quality of Customer media connection.
     ///
     /// Sets [`customer`](crate::types::QualityMetrics#structfield.customer).
+    #[inline]
     pub fn set_customer(
         mut self,
         input: Option<crate::types::CustomerQualityMetrics>,
@@ -79,11 +87,13 @@ impl QualityMetricsBuilder {
     }
 
     /// Returns [`customer`](crate::types::QualityMetrics#structfield.customer), if set.
+    #[inline]
     pub fn get_customer(&self) -> &Option<crate::types::CustomerQualityMetrics> {
         &self.customer
     }
 
     /// Builds a [`QualityMetrics`].
+    #[inline]
     pub fn build(self) -> crate::types::QualityMetrics {
         crate::types::QualityMetrics {
             agent: self.agent,
@@ -93,6 +103,7 @@ impl QualityMetricsBuilder {
 }
 
 impl crate::rest_json::JsonSer for QualityMetrics {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for QualityMetrics {
 }
 
 impl crate::rest_json::JsonDe for QualityMetrics {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -31,66 +31,79 @@ pub struct Queue {
 
 impl Queue {
     /// The name of the queue.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the queue.
+    #[inline]
     pub fn queue_arn(&self) -> Option<&str> {
         self.queue_arn.as_deref()
     }
 
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
 
     /// The description of the queue.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The outbound caller ID name, number, and outbound whisper flow.
+    #[inline]
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
 
     /// The outbound email address ID for a specified queue.
+    #[inline]
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
 
     /// The identifier for the hours of operation.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
 
     /// The maximum number of contacts that can be in the queue before it is considered full.
+    #[inline]
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
 
     /// The status of the queue.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::QueueStatus> {
         self.status.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`Queue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QueueBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +131,7 @@ impl QueueBuilder {
     /// The name of the queue.
     ///
     /// Sets [`name`](crate::types::Queue#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -126,12 +140,14 @@ impl QueueBuilder {
     /// The name of the queue.
     ///
     /// Sets [`name`](crate::types::Queue#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Queue#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -139,6 +155,7 @@ impl QueueBuilder {
     /// The Amazon Resource Name (ARN) for the queue.
     ///
     /// Sets [`queue_arn`](crate::types::Queue#structfield.queue_arn).
+    #[inline]
     pub fn queue_arn(mut self, input: impl Into<String>) -> Self {
         self.queue_arn = Some(input.into());
         self
@@ -147,12 +164,14 @@ impl QueueBuilder {
     /// The Amazon Resource Name (ARN) for the queue.
     ///
     /// Sets [`queue_arn`](crate::types::Queue#structfield.queue_arn).
+    #[inline]
     pub fn set_queue_arn(mut self, input: Option<String>) -> Self {
         self.queue_arn = input;
         self
     }
 
     /// Returns [`queue_arn`](crate::types::Queue#structfield.queue_arn), if set.
+    #[inline]
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
@@ -160,6 +179,7 @@ impl QueueBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::Queue#structfield.queue_id).
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -168,12 +188,14 @@ impl QueueBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::Queue#structfield.queue_id).
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::Queue#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
@@ -181,6 +203,7 @@ impl QueueBuilder {
     /// The description of the queue.
     ///
     /// Sets [`description`](crate::types::Queue#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -189,12 +212,14 @@ impl QueueBuilder {
     /// The description of the queue.
     ///
     /// Sets [`description`](crate::types::Queue#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::Queue#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -202,6 +227,7 @@ impl QueueBuilder {
     /// The outbound caller ID name, number, and outbound whisper flow.
     ///
     /// Sets [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config).
+    #[inline]
     pub fn outbound_caller_config(
         mut self,
         input: crate::types::OutboundCallerConfig,
@@ -213,6 +239,7 @@ impl QueueBuilder {
     /// The outbound caller ID name, number, and outbound whisper flow.
     ///
     /// Sets [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config).
+    #[inline]
     pub fn set_outbound_caller_config(
         mut self,
         input: Option<crate::types::OutboundCallerConfig>,
@@ -222,6 +249,7 @@ impl QueueBuilder {
     }
 
     /// Returns [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config), if set.
+    #[inline]
     pub fn get_outbound_caller_config(
         &self,
     ) -> &Option<crate::types::OutboundCallerConfig> {
@@ -231,6 +259,7 @@ impl QueueBuilder {
     /// The outbound email address ID for a specified queue.
     ///
     /// Sets [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config).
+    #[inline]
     pub fn outbound_email_config(
         mut self,
         input: crate::types::OutboundEmailConfig,
@@ -242,6 +271,7 @@ impl QueueBuilder {
     /// The outbound email address ID for a specified queue.
     ///
     /// Sets [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config).
+    #[inline]
     pub fn set_outbound_email_config(
         mut self,
         input: Option<crate::types::OutboundEmailConfig>,
@@ -251,6 +281,7 @@ impl QueueBuilder {
     }
 
     /// Returns [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config), if set.
+    #[inline]
     pub fn get_outbound_email_config(
         &self,
     ) -> &Option<crate::types::OutboundEmailConfig> {
@@ -260,6 +291,7 @@ impl QueueBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id).
+    #[inline]
     pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
         self.hours_of_operation_id = Some(input.into());
         self
@@ -268,12 +300,14 @@ impl QueueBuilder {
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id).
+    #[inline]
     pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
         self.hours_of_operation_id = input;
         self
     }
 
     /// Returns [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id), if set.
+    #[inline]
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
@@ -281,6 +315,7 @@ impl QueueBuilder {
     /// The maximum number of contacts that can be in the queue before it is considered full.
     ///
     /// Sets [`max_contacts`](crate::types::Queue#structfield.max_contacts).
+    #[inline]
     pub fn max_contacts(mut self, input: i32) -> Self {
         self.max_contacts = Some(input);
         self
@@ -289,12 +324,14 @@ impl QueueBuilder {
     /// The maximum number of contacts that can be in the queue before it is considered full.
     ///
     /// Sets [`max_contacts`](crate::types::Queue#structfield.max_contacts).
+    #[inline]
     pub fn set_max_contacts(mut self, input: Option<i32>) -> Self {
         self.max_contacts = input;
         self
     }
 
     /// Returns [`max_contacts`](crate::types::Queue#structfield.max_contacts), if set.
+    #[inline]
     pub fn get_max_contacts(&self) -> &Option<i32> {
         &self.max_contacts
     }
@@ -302,6 +339,7 @@ impl QueueBuilder {
     /// The status of the queue.
     ///
     /// Sets [`status`](crate::types::Queue#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::QueueStatus) -> Self {
         self.status = Some(input);
         self
@@ -310,17 +348,20 @@ impl QueueBuilder {
     /// The status of the queue.
     ///
     /// Sets [`status`](crate::types::Queue#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::QueueStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::Queue#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::QueueStatus> {
         &self.status
     }
 
     /// Inserts an entry into [`tags`](crate::types::Queue#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -331,6 +372,7 @@ impl QueueBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Queue#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -340,6 +382,7 @@ impl QueueBuilder {
     }
 
     /// Returns [`tags`](crate::types::Queue#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -347,6 +390,7 @@ impl QueueBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Queue#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -355,6 +399,7 @@ impl QueueBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Queue#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -364,6 +409,7 @@ impl QueueBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Queue#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -371,6 +417,7 @@ impl QueueBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Queue#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -379,17 +426,20 @@ impl QueueBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Queue#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::Queue#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`Queue`].
+    #[inline]
     pub fn build(self) -> crate::types::Queue {
         crate::types::Queue {
             name: self.name,
@@ -409,6 +459,7 @@ impl QueueBuilder {
 }
 
 impl crate::rest_json::JsonSer for Queue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -457,6 +508,7 @@ impl crate::rest_json::JsonSer for Queue {
 }
 
 impl crate::rest_json::JsonDe for Queue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

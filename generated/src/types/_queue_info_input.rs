@@ -9,11 +9,13 @@ pub struct QueueInfoInput {
 
 impl QueueInfoInput {
     /// The identifier of the queue.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Creates a new builder for [`QueueInfoInput`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QueueInfoInputBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl QueueInfoInputBuilder {
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueInfoInput#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl QueueInfoInputBuilder {
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueInfoInput#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::QueueInfoInput#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
 
     /// Builds a [`QueueInfoInput`].
+    #[inline]
     pub fn build(self) -> crate::types::QueueInfoInput {
         crate::types::QueueInfoInput {
             id: self.id,
@@ -57,6 +63,7 @@ impl QueueInfoInputBuilder {
 }
 
 impl crate::rest_json::JsonSer for QueueInfoInput {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for QueueInfoInput {
 }
 
 impl crate::rest_json::JsonDe for QueueInfoInput {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

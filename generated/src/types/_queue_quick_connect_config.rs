@@ -11,16 +11,19 @@ pub struct QueueQuickConnectConfig {
 
 impl QueueQuickConnectConfig {
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
 
     /// Creates a new builder for [`QueueQuickConnectConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QueueQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl QueueQuickConnectConfigBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id). This field is required.
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl QueueQuickConnectConfigBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id). This field is required.
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
@@ -59,6 +65,7 @@ impl QueueQuickConnectConfigBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_id = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl QueueQuickConnectConfigBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
         self.contact_flow_id = input;
         self
     }
 
     /// Returns [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id), if set.
+    #[inline]
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
@@ -82,6 +91,7 @@ impl QueueQuickConnectConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id)
     /// - [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::QueueQuickConnectConfig, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl QueueQuickConnectConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for QueueQuickConnectConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for QueueQuickConnectConfig {
 }
 
 impl crate::rest_json::JsonDe for QueueQuickConnectConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

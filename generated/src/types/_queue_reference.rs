@@ -11,16 +11,19 @@ pub struct QueueReference {
 
 impl QueueReference {
     /// The identifier of the queue.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the queue.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`QueueReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QueueReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl QueueReferenceBuilder {
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueReference#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl QueueReferenceBuilder {
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueReference#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::QueueReference#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl QueueReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueReference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl QueueReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueReference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::QueueReference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`QueueReference`].
+    #[inline]
     pub fn build(self) -> crate::types::QueueReference {
         crate::types::QueueReference {
             id: self.id,
@@ -87,6 +97,7 @@ impl QueueReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for QueueReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for QueueReference {
 }
 
 impl crate::rest_json::JsonDe for QueueReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

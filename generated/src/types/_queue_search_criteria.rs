@@ -21,6 +21,7 @@ impl QueueSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::QueueSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -28,21 +29,25 @@ impl QueueSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::QueueSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// The type of queue.
+    #[inline]
     pub fn queue_type_condition(&self) -> Option<&crate::types::SearchableQueueType> {
         self.queue_type_condition.as_ref()
     }
 
     /// Creates a new builder for [`QueueSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QueueSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -60,6 +65,7 @@ pub struct QueueSearchCriteriaBuilder {
 
 impl QueueSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::QueueSearchCriteria) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -70,6 +76,7 @@ impl QueueSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::QueueSearchCriteria>>,
@@ -79,11 +86,13 @@ impl QueueSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::QueueSearchCriteria>> {
         &self.or_conditions
     }
 
     /// Appends an item to [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(mut self, input: crate::types::QueueSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
         v.push(input);
@@ -94,6 +103,7 @@ impl QueueSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::QueueSearchCriteria>>,
@@ -103,6 +113,7 @@ impl QueueSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::QueueSearchCriteria>> {
         &self.and_conditions
     }
@@ -110,6 +121,7 @@ impl QueueSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -118,6 +130,7 @@ impl QueueSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -127,6 +140,7 @@ impl QueueSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -134,6 +148,7 @@ impl QueueSearchCriteriaBuilder {
     /// The type of queue.
     ///
     /// Sets [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition).
+    #[inline]
     pub fn queue_type_condition(
         mut self,
         input: crate::types::SearchableQueueType,
@@ -145,6 +160,7 @@ impl QueueSearchCriteriaBuilder {
     /// The type of queue.
     ///
     /// Sets [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition).
+    #[inline]
     pub fn set_queue_type_condition(
         mut self,
         input: Option<crate::types::SearchableQueueType>,
@@ -154,6 +170,7 @@ impl QueueSearchCriteriaBuilder {
     }
 
     /// Returns [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition), if set.
+    #[inline]
     pub fn get_queue_type_condition(
         &self,
     ) -> &Option<crate::types::SearchableQueueType> {
@@ -161,6 +178,7 @@ impl QueueSearchCriteriaBuilder {
     }
 
     /// Builds a [`QueueSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::QueueSearchCriteria {
         crate::types::QueueSearchCriteria {
             or_conditions: self.or_conditions,
@@ -172,6 +190,7 @@ impl QueueSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for QueueSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -196,6 +215,7 @@ impl crate::rest_json::JsonSer for QueueSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for QueueSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,46 +23,55 @@ pub struct QuickConnect {
 
 impl QuickConnect {
     /// The Amazon Resource Name (ARN) of the quick connect.
+    #[inline]
     pub fn quick_connect_arn(&self) -> Option<&str> {
         self.quick_connect_arn.as_deref()
     }
 
     /// The identifier for the quick connect.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// The name of the quick connect.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Contains information about the quick connect.
+    #[inline]
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`QuickConnect`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuickConnectBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl QuickConnectBuilder {
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`quick_connect_arn`](crate::types::QuickConnect#structfield.quick_connect_arn).
+    #[inline]
     pub fn quick_connect_arn(mut self, input: impl Into<String>) -> Self {
         self.quick_connect_arn = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl QuickConnectBuilder {
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`quick_connect_arn`](crate::types::QuickConnect#structfield.quick_connect_arn).
+    #[inline]
     pub fn set_quick_connect_arn(mut self, input: Option<String>) -> Self {
         self.quick_connect_arn = input;
         self
     }
 
     /// Returns [`quick_connect_arn`](crate::types::QuickConnect#structfield.quick_connect_arn), if set.
+    #[inline]
     pub fn get_quick_connect_arn(&self) -> &Option<String> {
         &self.quick_connect_arn
     }
@@ -107,6 +119,7 @@ impl QuickConnectBuilder {
     /// The identifier for the quick connect.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id).
+    #[inline]
     pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
         self.quick_connect_id = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl QuickConnectBuilder {
     /// The identifier for the quick connect.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id).
+    #[inline]
     pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
         self.quick_connect_id = input;
         self
     }
 
     /// Returns [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id), if set.
+    #[inline]
     pub fn get_quick_connect_id(&self) -> &Option<String> {
         &self.quick_connect_id
     }
@@ -128,6 +143,7 @@ impl QuickConnectBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnect#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl QuickConnectBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnect#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::QuickConnect#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -149,6 +167,7 @@ impl QuickConnectBuilder {
     /// The description.
     ///
     /// Sets [`description`](crate::types::QuickConnect#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -157,12 +176,14 @@ impl QuickConnectBuilder {
     /// The description.
     ///
     /// Sets [`description`](crate::types::QuickConnect#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::QuickConnect#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -170,6 +191,7 @@ impl QuickConnectBuilder {
     /// Contains information about the quick connect.
     ///
     /// Sets [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config).
+    #[inline]
     pub fn quick_connect_config(
         mut self,
         input: crate::types::QuickConnectConfig,
@@ -181,6 +203,7 @@ impl QuickConnectBuilder {
     /// Contains information about the quick connect.
     ///
     /// Sets [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config).
+    #[inline]
     pub fn set_quick_connect_config(
         mut self,
         input: Option<crate::types::QuickConnectConfig>,
@@ -190,11 +213,13 @@ impl QuickConnectBuilder {
     }
 
     /// Returns [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config), if set.
+    #[inline]
     pub fn get_quick_connect_config(&self) -> &Option<crate::types::QuickConnectConfig> {
         &self.quick_connect_config
     }
 
     /// Inserts an entry into [`tags`](crate::types::QuickConnect#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -205,6 +230,7 @@ impl QuickConnectBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::QuickConnect#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -214,6 +240,7 @@ impl QuickConnectBuilder {
     }
 
     /// Returns [`tags`](crate::types::QuickConnect#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -221,6 +248,7 @@ impl QuickConnectBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -229,6 +257,7 @@ impl QuickConnectBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -238,6 +267,7 @@ impl QuickConnectBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -245,6 +275,7 @@ impl QuickConnectBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -253,17 +284,20 @@ impl QuickConnectBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`QuickConnect`].
+    #[inline]
     pub fn build(self) -> crate::types::QuickConnect {
         crate::types::QuickConnect {
             quick_connect_arn: self.quick_connect_arn,
@@ -279,6 +313,7 @@ impl QuickConnectBuilder {
 }
 
 impl crate::rest_json::JsonSer for QuickConnect {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -315,6 +350,7 @@ impl crate::rest_json::JsonSer for QuickConnect {
 }
 
 impl crate::rest_json::JsonDe for QuickConnect {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct QuickConnectConfig {
 
 impl QuickConnectConfig {
     /// The type of quick connect.
+    #[inline]
     pub fn quick_connect_type(&self) -> &crate::types::QuickConnectType {
         &self.quick_connect_type
     }
 
     /// The user configuration.
+    #[inline]
     pub fn user_config(&self) -> Option<&crate::types::UserQuickConnectConfig> {
         self.user_config.as_ref()
     }
 
     /// The queue configuration.
+    #[inline]
     pub fn queue_config(&self) -> Option<&crate::types::QueueQuickConnectConfig> {
         self.queue_config.as_ref()
     }
 
     /// The phone configuration.
+    #[inline]
     pub fn phone_config(&self) -> Option<&crate::types::PhoneNumberQuickConnectConfig> {
         self.phone_config.as_ref()
     }
 
     /// Flow configuration for quick connect setup.
+    #[inline]
     pub fn flow_config(&self) -> Option<&crate::types::FlowQuickConnectConfig> {
         self.flow_config.as_ref()
     }
 
     /// Creates a new builder for [`QuickConnectConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl QuickConnectConfigBuilder {
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type). This field is required.
+    #[inline]
     pub fn quick_connect_type(mut self, input: crate::types::QuickConnectType) -> Self {
         self.quick_connect_type = Some(input);
         self
@@ -70,6 +77,7 @@ impl QuickConnectConfigBuilder {
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type). This field is required.
+    #[inline]
     pub fn set_quick_connect_type(
         mut self,
         input: Option<crate::types::QuickConnectType>,
@@ -79,6 +87,7 @@ impl QuickConnectConfigBuilder {
     }
 
     /// Returns [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type), if set.
+    #[inline]
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
@@ -86,6 +95,7 @@ impl QuickConnectConfigBuilder {
     /// The user configuration.
     ///
     /// Sets [`user_config`](crate::types::QuickConnectConfig#structfield.user_config).
+    #[inline]
     pub fn user_config(mut self, input: crate::types::UserQuickConnectConfig) -> Self {
         self.user_config = Some(input);
         self
@@ -94,6 +104,7 @@ impl QuickConnectConfigBuilder {
     /// The user configuration.
     ///
     /// Sets [`user_config`](crate::types::QuickConnectConfig#structfield.user_config).
+    #[inline]
     pub fn set_user_config(
         mut self,
         input: Option<crate::types::UserQuickConnectConfig>,
@@ -103,6 +114,7 @@ impl QuickConnectConfigBuilder {
     }
 
     /// Returns [`user_config`](crate::types::QuickConnectConfig#structfield.user_config), if set.
+    #[inline]
     pub fn get_user_config(&self) -> &Option<crate::types::UserQuickConnectConfig> {
         &self.user_config
     }
@@ -110,6 +122,7 @@ impl QuickConnectConfigBuilder {
     /// The queue configuration.
     ///
     /// Sets [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config).
+    #[inline]
     pub fn queue_config(mut self, input: crate::types::QueueQuickConnectConfig) -> Self {
         self.queue_config = Some(input);
         self
@@ -118,6 +131,7 @@ impl QuickConnectConfigBuilder {
     /// The queue configuration.
     ///
     /// Sets [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config).
+    #[inline]
     pub fn set_queue_config(
         mut self,
         input: Option<crate::types::QueueQuickConnectConfig>,
@@ -127,6 +141,7 @@ impl QuickConnectConfigBuilder {
     }
 
     /// Returns [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config), if set.
+    #[inline]
     pub fn get_queue_config(&self) -> &Option<crate::types::QueueQuickConnectConfig> {
         &self.queue_config
     }
@@ -134,6 +149,7 @@ impl QuickConnectConfigBuilder {
     /// The phone configuration.
     ///
     /// Sets [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config).
+    #[inline]
     pub fn phone_config(
         mut self,
         input: crate::types::PhoneNumberQuickConnectConfig,
@@ -145,6 +161,7 @@ impl QuickConnectConfigBuilder {
     /// The phone configuration.
     ///
     /// Sets [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config).
+    #[inline]
     pub fn set_phone_config(
         mut self,
         input: Option<crate::types::PhoneNumberQuickConnectConfig>,
@@ -154,6 +171,7 @@ impl QuickConnectConfigBuilder {
     }
 
     /// Returns [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config), if set.
+    #[inline]
     pub fn get_phone_config(
         &self,
     ) -> &Option<crate::types::PhoneNumberQuickConnectConfig> {
@@ -163,6 +181,7 @@ impl QuickConnectConfigBuilder {
     /// Flow configuration for quick connect setup.
     ///
     /// Sets [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config).
+    #[inline]
     pub fn flow_config(mut self, input: crate::types::FlowQuickConnectConfig) -> Self {
         self.flow_config = Some(input);
         self
@@ -171,6 +190,7 @@ impl QuickConnectConfigBuilder {
     /// Flow configuration for quick connect setup.
     ///
     /// Sets [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config).
+    #[inline]
     pub fn set_flow_config(
         mut self,
         input: Option<crate::types::FlowQuickConnectConfig>,
@@ -180,6 +200,7 @@ impl QuickConnectConfigBuilder {
     }
 
     /// Returns [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config), if set.
+    #[inline]
     pub fn get_flow_config(&self) -> &Option<crate::types::FlowQuickConnectConfig> {
         &self.flow_config
     }
@@ -188,6 +209,7 @@ impl QuickConnectConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::QuickConnectConfig, crate::error::BuildError> {
@@ -207,6 +229,7 @@ impl QuickConnectConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for QuickConnectConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -235,6 +258,7 @@ impl crate::rest_json::JsonSer for QuickConnectConfig {
 }
 
 impl crate::rest_json::JsonDe for QuickConnectConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct QuickConnectContactData {
 
 impl QuickConnectContactData {
     /// The contact ID for quick connect contact data.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Timestamp when the quick connect contact was initiated.
+    #[inline]
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
 
     /// The quick connect ID.
+    #[inline]
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
 
     /// The name of the quick connect.
+    #[inline]
     pub fn quick_connect_name(&self) -> Option<&str> {
         self.quick_connect_name.as_deref()
     }
 
     /// The type of the quick connect.
+    #[inline]
     pub fn quick_connect_type(&self) -> Option<&crate::types::QuickConnectType> {
         self.quick_connect_type.as_ref()
     }
 
     /// Creates a new builder for [`QuickConnectContactData`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuickConnectContactDataBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl QuickConnectContactDataBuilder {
     /// The contact ID for quick connect contact data.
     ///
     /// Sets [`contact_id`](crate::types::QuickConnectContactData#structfield.contact_id).
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl QuickConnectContactDataBuilder {
     /// The contact ID for quick connect contact data.
     ///
     /// Sets [`contact_id`](crate::types::QuickConnectContactData#structfield.contact_id).
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::QuickConnectContactData#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
@@ -83,6 +92,7 @@ impl QuickConnectContactDataBuilder {
     /// Timestamp when the quick connect contact was initiated.
     ///
     /// Sets [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp).
+    #[inline]
     pub fn initiation_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.initiation_timestamp = Some(input);
         self
@@ -91,6 +101,7 @@ impl QuickConnectContactDataBuilder {
     /// Timestamp when the quick connect contact was initiated.
     ///
     /// Sets [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp).
+    #[inline]
     pub fn set_initiation_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -100,6 +111,7 @@ impl QuickConnectContactDataBuilder {
     }
 
     /// Returns [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp), if set.
+    #[inline]
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
@@ -107,6 +119,7 @@ impl QuickConnectContactDataBuilder {
     /// The quick connect ID.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id).
+    #[inline]
     pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
         self.quick_connect_id = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl QuickConnectContactDataBuilder {
     /// The quick connect ID.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id).
+    #[inline]
     pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
         self.quick_connect_id = input;
         self
     }
 
     /// Returns [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id), if set.
+    #[inline]
     pub fn get_quick_connect_id(&self) -> &Option<String> {
         &self.quick_connect_id
     }
@@ -128,6 +143,7 @@ impl QuickConnectContactDataBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name).
+    #[inline]
     pub fn quick_connect_name(mut self, input: impl Into<String>) -> Self {
         self.quick_connect_name = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl QuickConnectContactDataBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name).
+    #[inline]
     pub fn set_quick_connect_name(mut self, input: Option<String>) -> Self {
         self.quick_connect_name = input;
         self
     }
 
     /// Returns [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name), if set.
+    #[inline]
     pub fn get_quick_connect_name(&self) -> &Option<String> {
         &self.quick_connect_name
     }
@@ -149,6 +167,7 @@ impl QuickConnectContactDataBuilder {
     /// The type of the quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type).
+    #[inline]
     pub fn quick_connect_type(mut self, input: crate::types::QuickConnectType) -> Self {
         self.quick_connect_type = Some(input);
         self
@@ -157,6 +176,7 @@ impl QuickConnectContactDataBuilder {
     /// The type of the quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type).
+    #[inline]
     pub fn set_quick_connect_type(
         mut self,
         input: Option<crate::types::QuickConnectType>,
@@ -166,11 +186,13 @@ impl QuickConnectContactDataBuilder {
     }
 
     /// Returns [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type), if set.
+    #[inline]
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
 
     /// Builds a [`QuickConnectContactData`].
+    #[inline]
     pub fn build(self) -> crate::types::QuickConnectContactData {
         crate::types::QuickConnectContactData {
             contact_id: self.contact_id,
@@ -183,6 +205,7 @@ impl QuickConnectContactDataBuilder {
 }
 
 impl crate::rest_json::JsonSer for QuickConnectContactData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -210,6 +233,7 @@ impl crate::rest_json::JsonSer for QuickConnectContactData {
 }
 
 impl crate::rest_json::JsonDe for QuickConnectContactData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ impl QuickConnectSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::QuickConnectSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -24,16 +25,19 @@ impl QuickConnectSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::QuickConnectSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`QuickConnectSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuickConnectSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ pub struct QuickConnectSearchCriteriaBuilder {
 
 impl QuickConnectSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::QuickConnectSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::QuickConnectSearchCriteria,
@@ -63,6 +68,7 @@ impl QuickConnectSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::QuickConnectSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::QuickConnectSearchCriteria>>,
@@ -72,6 +78,7 @@ impl QuickConnectSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::QuickConnectSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::QuickConnectSearchCriteria>> {
@@ -79,6 +86,7 @@ impl QuickConnectSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::QuickConnectSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::QuickConnectSearchCriteria,
@@ -92,6 +100,7 @@ impl QuickConnectSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::QuickConnectSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::QuickConnectSearchCriteria>>,
@@ -101,6 +110,7 @@ impl QuickConnectSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::QuickConnectSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::QuickConnectSearchCriteria>> {
@@ -110,6 +120,7 @@ impl QuickConnectSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QuickConnectSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -118,6 +129,7 @@ impl QuickConnectSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QuickConnectSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -127,11 +139,13 @@ impl QuickConnectSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::QuickConnectSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`QuickConnectSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::QuickConnectSearchCriteria {
         crate::types::QuickConnectSearchCriteria {
             or_conditions: self.or_conditions,
@@ -142,6 +156,7 @@ impl QuickConnectSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for QuickConnectSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -163,6 +178,7 @@ impl crate::rest_json::JsonSer for QuickConnectSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for QuickConnectSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

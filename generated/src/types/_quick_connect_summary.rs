@@ -19,36 +19,43 @@ pub struct QuickConnectSummary {
 
 impl QuickConnectSummary {
     /// The identifier for the quick connect.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the quick connect.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the quick connect.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of quick connect.
+    #[inline]
     pub fn quick_connect_type(&self) -> Option<&crate::types::QuickConnectType> {
         self.quick_connect_type.as_ref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`QuickConnectSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuickConnectSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl QuickConnectSummaryBuilder {
     /// The identifier for the quick connect.
     ///
     /// Sets [`id`](crate::types::QuickConnectSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl QuickConnectSummaryBuilder {
     /// The identifier for the quick connect.
     ///
     /// Sets [`id`](crate::types::QuickConnectSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::QuickConnectSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl QuickConnectSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`arn`](crate::types::QuickConnectSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl QuickConnectSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`arn`](crate::types::QuickConnectSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::QuickConnectSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -112,6 +125,7 @@ impl QuickConnectSummaryBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnectSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl QuickConnectSummaryBuilder {
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnectSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::QuickConnectSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -133,6 +149,7 @@ impl QuickConnectSummaryBuilder {
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type).
+    #[inline]
     pub fn quick_connect_type(mut self, input: crate::types::QuickConnectType) -> Self {
         self.quick_connect_type = Some(input);
         self
@@ -141,6 +158,7 @@ impl QuickConnectSummaryBuilder {
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type).
+    #[inline]
     pub fn set_quick_connect_type(
         mut self,
         input: Option<crate::types::QuickConnectType>,
@@ -150,6 +168,7 @@ impl QuickConnectSummaryBuilder {
     }
 
     /// Returns [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type), if set.
+    #[inline]
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
@@ -157,6 +176,7 @@ impl QuickConnectSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -165,6 +185,7 @@ impl QuickConnectSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -174,6 +195,7 @@ impl QuickConnectSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -181,6 +203,7 @@ impl QuickConnectSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -189,17 +212,20 @@ impl QuickConnectSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`QuickConnectSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::QuickConnectSummary {
         crate::types::QuickConnectSummary {
             id: self.id,
@@ -213,6 +239,7 @@ impl QuickConnectSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for QuickConnectSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -243,6 +270,7 @@ impl crate::rest_json::JsonSer for QuickConnectSummary {
 }
 
 impl crate::rest_json::JsonDe for QuickConnectSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

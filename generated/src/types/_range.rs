@@ -11,16 +11,19 @@ pub struct Range {
 
 impl Range {
     /// The minimum proficiency level of the range.
+    #[inline]
     pub fn min_proficiency_level(&self) -> Option<f32> {
         self.min_proficiency_level
     }
 
     /// The maximum proficiency level of the range.
+    #[inline]
     pub fn max_proficiency_level(&self) -> Option<f32> {
         self.max_proficiency_level
     }
 
     /// Creates a new builder for [`Range`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RangeBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RangeBuilder {
     /// The minimum proficiency level of the range.
     ///
     /// Sets [`min_proficiency_level`](crate::types::Range#structfield.min_proficiency_level).
+    #[inline]
     pub fn min_proficiency_level(mut self, input: f32) -> Self {
         self.min_proficiency_level = Some(input);
         self
@@ -46,12 +50,14 @@ impl RangeBuilder {
     /// The minimum proficiency level of the range.
     ///
     /// Sets [`min_proficiency_level`](crate::types::Range#structfield.min_proficiency_level).
+    #[inline]
     pub fn set_min_proficiency_level(mut self, input: Option<f32>) -> Self {
         self.min_proficiency_level = input;
         self
     }
 
     /// Returns [`min_proficiency_level`](crate::types::Range#structfield.min_proficiency_level), if set.
+    #[inline]
     pub fn get_min_proficiency_level(&self) -> &Option<f32> {
         &self.min_proficiency_level
     }
@@ -59,6 +65,7 @@ impl RangeBuilder {
     /// The maximum proficiency level of the range.
     ///
     /// Sets [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level).
+    #[inline]
     pub fn max_proficiency_level(mut self, input: f32) -> Self {
         self.max_proficiency_level = Some(input);
         self
@@ -67,17 +74,20 @@ impl RangeBuilder {
     /// The maximum proficiency level of the range.
     ///
     /// Sets [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level).
+    #[inline]
     pub fn set_max_proficiency_level(mut self, input: Option<f32>) -> Self {
         self.max_proficiency_level = input;
         self
     }
 
     /// Returns [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level), if set.
+    #[inline]
     pub fn get_max_proficiency_level(&self) -> &Option<f32> {
         &self.max_proficiency_level
     }
 
     /// Builds a [`Range`].
+    #[inline]
     pub fn build(self) -> crate::types::Range {
         crate::types::Range {
             min_proficiency_level: self.min_proficiency_level,
@@ -87,6 +97,7 @@ impl RangeBuilder {
 }
 
 impl crate::rest_json::JsonSer for Range {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for Range {
 }
 
 impl crate::rest_json::JsonDe for Range {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

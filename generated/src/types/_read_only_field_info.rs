@@ -9,11 +9,13 @@ pub struct ReadOnlyFieldInfo {
 
 impl ReadOnlyFieldInfo {
     /// Identifier of the read-only field.
+    #[inline]
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
 
     /// Creates a new builder for [`ReadOnlyFieldInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ReadOnlyFieldInfoBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ReadOnlyFieldInfoBuilder {
     /// Identifier of the read-only field.
     ///
     /// Sets [`id`](crate::types::ReadOnlyFieldInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: crate::types::TaskTemplateFieldIdentifier) -> Self {
         self.id = Some(input);
         self
@@ -38,6 +41,7 @@ impl ReadOnlyFieldInfoBuilder {
     /// Identifier of the read-only field.
     ///
     /// Sets [`id`](crate::types::ReadOnlyFieldInfo#structfield.id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: Option<crate::types::TaskTemplateFieldIdentifier>,
@@ -47,11 +51,13 @@ impl ReadOnlyFieldInfoBuilder {
     }
 
     /// Returns [`id`](crate::types::ReadOnlyFieldInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
 
     /// Builds a [`ReadOnlyFieldInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::ReadOnlyFieldInfo {
         crate::types::ReadOnlyFieldInfo {
             id: self.id,
@@ -60,6 +66,7 @@ impl ReadOnlyFieldInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for ReadOnlyFieldInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for ReadOnlyFieldInfo {
 }
 
 impl crate::rest_json::JsonDe for ReadOnlyFieldInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

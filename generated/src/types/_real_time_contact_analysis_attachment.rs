@@ -15,26 +15,31 @@ pub struct RealTimeContactAnalysisAttachment {
 
 impl RealTimeContactAnalysisAttachment {
     /// A case-sensitive name of the attachment being uploaded.
+    #[inline]
     pub fn attachment_name(&self) -> &str {
         &self.attachment_name
     }
 
     /// Describes the MIME file type of the attachment.
+    #[inline]
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
 
     /// A unique identifier for the attachment.
+    #[inline]
     pub fn attachment_id(&self) -> &str {
         &self.attachment_id
     }
 
     /// Status of the attachment.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ArtifactStatus> {
         self.status.as_ref()
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisAttachment`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisAttachmentBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// A case-sensitive name of the attachment being uploaded.
     ///
     /// Sets [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name). This field is required.
+    #[inline]
     pub fn attachment_name(mut self, input: impl Into<String>) -> Self {
         self.attachment_name = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// A case-sensitive name of the attachment being uploaded.
     ///
     /// Sets [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name). This field is required.
+    #[inline]
     pub fn set_attachment_name(mut self, input: Option<String>) -> Self {
         self.attachment_name = input;
         self
     }
 
     /// Returns [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name), if set.
+    #[inline]
     pub fn get_attachment_name(&self) -> &Option<String> {
         &self.attachment_name
     }
@@ -75,6 +83,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// Describes the MIME file type of the attachment.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type).
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// Describes the MIME file type of the attachment.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type).
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
@@ -96,6 +107,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// A unique identifier for the attachment.
     ///
     /// Sets [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id). This field is required.
+    #[inline]
     pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
         self.attachment_id = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// A unique identifier for the attachment.
     ///
     /// Sets [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id). This field is required.
+    #[inline]
     pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.attachment_id = input;
         self
     }
 
     /// Returns [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id), if set.
+    #[inline]
     pub fn get_attachment_id(&self) -> &Option<String> {
         &self.attachment_id
     }
@@ -117,6 +131,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// Status of the attachment.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ArtifactStatus) -> Self {
         self.status = Some(input);
         self
@@ -125,12 +140,14 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// Status of the attachment.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ArtifactStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ArtifactStatus> {
         &self.status
     }
@@ -140,6 +157,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name)
     /// - [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -166,6 +184,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisAttachment {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -189,6 +208,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisAttachment {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisAttachment {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

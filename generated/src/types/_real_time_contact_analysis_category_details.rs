@@ -9,6 +9,7 @@ pub struct RealTimeContactAnalysisCategoryDetails {
 
 impl RealTimeContactAnalysisCategoryDetails {
     /// List of PointOfInterest - objects describing a single match of a rule.
+    #[inline]
     pub fn points_of_interest(
         &self,
     ) -> &[crate::types::RealTimeContactAnalysisPointOfInterest] {
@@ -16,6 +17,7 @@ impl RealTimeContactAnalysisCategoryDetails {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisCategoryDetails`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisCategoryDetailsBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ pub struct RealTimeContactAnalysisCategoryDetailsBuilder {
 
 impl RealTimeContactAnalysisCategoryDetailsBuilder {
     /// Appends an item to [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
+    #[inline]
     pub fn points_of_interest(
         mut self,
         input: crate::types::RealTimeContactAnalysisPointOfInterest,
@@ -45,6 +48,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
     /// List of PointOfInterest - objects describing a single match of a rule.
     ///
     /// Sets [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest). This field is required.
+    #[inline]
     pub fn set_points_of_interest(
         mut self,
         input: Option<Vec<crate::types::RealTimeContactAnalysisPointOfInterest>>,
@@ -54,6 +58,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
     }
 
     /// Returns [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest), if set.
+    #[inline]
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisPointOfInterest>> {
@@ -64,6 +69,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -82,6 +88,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisCategoryDetails {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -98,6 +105,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisCategoryDetails {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisCategoryDetails {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

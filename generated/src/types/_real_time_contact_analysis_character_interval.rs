@@ -11,16 +11,19 @@ pub struct RealTimeContactAnalysisCharacterInterval {
 
 impl RealTimeContactAnalysisCharacterInterval {
     /// The beginning of the character interval.
+    #[inline]
     pub fn begin_offset_char(&self) -> i32 {
         self.begin_offset_char
     }
 
     /// The end of the character interval.
+    #[inline]
     pub fn end_offset_char(&self) -> i32 {
         self.end_offset_char
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisCharacterInterval`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisCharacterIntervalBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     /// The beginning of the character interval.
     ///
     /// Sets [`begin_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.begin_offset_char). This field is required.
+    #[inline]
     pub fn begin_offset_char(mut self, input: i32) -> Self {
         self.begin_offset_char = Some(input);
         self
@@ -46,12 +50,14 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     /// The beginning of the character interval.
     ///
     /// Sets [`begin_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.begin_offset_char). This field is required.
+    #[inline]
     pub fn set_begin_offset_char(mut self, input: Option<i32>) -> Self {
         self.begin_offset_char = input;
         self
     }
 
     /// Returns [`begin_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.begin_offset_char), if set.
+    #[inline]
     pub fn get_begin_offset_char(&self) -> &Option<i32> {
         &self.begin_offset_char
     }
@@ -59,6 +65,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     /// The end of the character interval.
     ///
     /// Sets [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char). This field is required.
+    #[inline]
     pub fn end_offset_char(mut self, input: i32) -> Self {
         self.end_offset_char = Some(input);
         self
@@ -67,17 +74,20 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     /// The end of the character interval.
     ///
     /// Sets [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char). This field is required.
+    #[inline]
     pub fn set_end_offset_char(mut self, input: Option<i32>) -> Self {
         self.end_offset_char = input;
         self
     }
 
     /// Returns [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char), if set.
+    #[inline]
     pub fn get_end_offset_char(&self) -> &Option<i32> {
         &self.end_offset_char
     }
 
     /// Builds a [`RealTimeContactAnalysisCharacterInterval`].
+    #[inline]
     pub fn build(self) -> crate::types::RealTimeContactAnalysisCharacterInterval {
         crate::types::RealTimeContactAnalysisCharacterInterval {
             begin_offset_char: self.begin_offset_char.unwrap_or_default(),
@@ -87,6 +97,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisCharacterInterval {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -107,6 +118,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisCharacterInterval {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisCharacterInterval {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

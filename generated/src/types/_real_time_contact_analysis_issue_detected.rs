@@ -11,6 +11,7 @@ pub struct RealTimeContactAnalysisIssueDetected {
 
 impl RealTimeContactAnalysisIssueDetected {
     /// List of the transcript items (segments) that are associated with a given issue.
+    #[inline]
     pub fn transcript_items(
         &self,
     ) -> &[crate::types::RealTimeContactAnalysisTranscriptItemWithContent] {
@@ -18,6 +19,7 @@ impl RealTimeContactAnalysisIssueDetected {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisIssueDetected`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisIssueDetectedBuilder {
         ::std::default::Default::default()
     }
@@ -34,6 +36,7 @@ pub struct RealTimeContactAnalysisIssueDetectedBuilder {
 
 impl RealTimeContactAnalysisIssueDetectedBuilder {
     /// Appends an item to [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items); use [`set_transcript_items`](Self::set_transcript_items) to replace the whole list.
+    #[inline]
     pub fn transcript_items(
         mut self,
         input: crate::types::RealTimeContactAnalysisTranscriptItemWithContent,
@@ -47,6 +50,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
     /// List of the transcript items (segments) that are associated with a given issue.
     ///
     /// Sets [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items). This field is required.
+    #[inline]
     pub fn set_transcript_items(
         mut self,
         input: Option<
@@ -58,6 +62,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
     }
 
     /// Returns [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items), if set.
+    #[inline]
     pub fn get_transcript_items(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithContent>> {
@@ -68,6 +73,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -86,6 +92,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisIssueDetected {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisIssueDetected {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisIssueDetected {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ impl RealTimeContactAnalysisPointOfInterest {
     /// List of the transcript items (segments) that are associated with a given point of interest.
     ///
     /// Empty when the field is unset; use `.transcript_items.is_none()` to tell unset from empty.
+    #[inline]
     pub fn transcript_items(
         &self,
     ) -> &[crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets] {
@@ -20,6 +21,7 @@ impl RealTimeContactAnalysisPointOfInterest {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisPointOfInterest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisPointOfInterestBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ pub struct RealTimeContactAnalysisPointOfInterestBuilder {
 
 impl RealTimeContactAnalysisPointOfInterestBuilder {
     /// Appends an item to [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items); use [`set_transcript_items`](Self::set_transcript_items) to replace the whole list.
+    #[inline]
     pub fn transcript_items(
         mut self,
         input: crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets,
@@ -49,6 +52,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     /// List of the transcript items (segments) that are associated with a given point of interest.
     ///
     /// Sets [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items).
+    #[inline]
     pub fn set_transcript_items(
         mut self,
         input: Option<
@@ -60,6 +64,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     }
 
     /// Returns [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items), if set.
+    #[inline]
     pub fn get_transcript_items(
         &self,
     ) -> &Option<
@@ -69,6 +74,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     }
 
     /// Builds a [`RealTimeContactAnalysisPointOfInterest`].
+    #[inline]
     pub fn build(self) -> crate::types::RealTimeContactAnalysisPointOfInterest {
         crate::types::RealTimeContactAnalysisPointOfInterest {
             transcript_items: self.transcript_items,
@@ -77,6 +83,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisPointOfInterest {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -92,6 +99,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisPointOfInterest {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisPointOfInterest {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -24,6 +24,7 @@ pub enum RealTimeContactAnalysisPostContactSummaryFailureCode {
 
 impl ::std::convert::From<&str>
 for RealTimeContactAnalysisPostContactSummaryFailureCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "FAILED_SAFETY_GUIDELINES" => Self::FailedSafetyGuidelines,
@@ -44,6 +45,7 @@ for RealTimeContactAnalysisPostContactSummaryFailureCode {
 
 impl ::std::str::FromStr for RealTimeContactAnalysisPostContactSummaryFailureCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -51,6 +53,7 @@ impl ::std::str::FromStr for RealTimeContactAnalysisPostContactSummaryFailureCod
 
 impl RealTimeContactAnalysisPostContactSummaryFailureCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::FailedSafetyGuidelines => "FAILED_SAFETY_GUIDELINES",
@@ -63,6 +66,7 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "FAILED_SAFETY_GUIDELINES",
@@ -74,6 +78,7 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -84,6 +89,7 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
 
 impl ::std::convert::AsRef<str>
 for RealTimeContactAnalysisPostContactSummaryFailureCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -96,6 +102,7 @@ impl ::std::fmt::Display for RealTimeContactAnalysisPostContactSummaryFailureCod
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisPostContactSummaryFailureCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisPostContactSummaryFail
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisPostContactSummaryFailureCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct RealTimeContactAnalysisSegmentAttachments {
 
 impl RealTimeContactAnalysisSegmentAttachments {
     /// The identifier of the segment.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The identifier of the participant.
+    #[inline]
     pub fn participant_id(&self) -> &str {
         &self.participant_id
     }
 
     /// The role of the participant.
+    #[inline]
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
 
     /// The display name of the participant.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// List of objects describing an individual attachment.
+    #[inline]
     pub fn attachments(&self) -> &[crate::types::RealTimeContactAnalysisAttachment] {
         &self.attachments
     }
 
     /// Field describing the time of the event.
+    #[inline]
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentAttachments`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentAttachmentsBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The identifier of the segment.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The identifier of the segment.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id). This field is required.
+    #[inline]
     pub fn participant_id(mut self, input: impl Into<String>) -> Self {
         self.participant_id = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id). This field is required.
+    #[inline]
     pub fn set_participant_id(mut self, input: Option<String>) -> Self {
         self.participant_id = input;
         self
     }
 
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id), if set.
+    #[inline]
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
@@ -112,6 +125,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role). This field is required.
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -120,6 +134,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role). This field is required.
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -129,6 +144,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
@@ -136,6 +152,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -144,17 +161,20 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
 
     /// Appends an item to [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
+    #[inline]
     pub fn attachments(
         mut self,
         input: crate::types::RealTimeContactAnalysisAttachment,
@@ -168,6 +188,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// List of objects describing an individual attachment.
     ///
     /// Sets [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments). This field is required.
+    #[inline]
     pub fn set_attachments(
         mut self,
         input: Option<Vec<crate::types::RealTimeContactAnalysisAttachment>>,
@@ -177,6 +198,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     }
 
     /// Returns [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments), if set.
+    #[inline]
     pub fn get_attachments(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisAttachment>> {
@@ -186,6 +208,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time).
+    #[inline]
     pub fn time(mut self, input: crate::types::RealTimeContactAnalysisTimeData) -> Self {
         self.time = Some(input);
         self
@@ -194,6 +217,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time).
+    #[inline]
     pub fn set_time(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisTimeData>,
@@ -203,6 +227,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     }
 
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time), if set.
+    #[inline]
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
@@ -214,6 +239,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// - [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id)
     /// - [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role)
     /// - [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -252,6 +278,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentAttachments {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -280,6 +307,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentAttachments {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentAttachments {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

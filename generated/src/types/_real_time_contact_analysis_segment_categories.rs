@@ -12,6 +12,7 @@ pub struct RealTimeContactAnalysisSegmentCategories {
 
 impl RealTimeContactAnalysisSegmentCategories {
     /// Map between the name of the matched rule and RealTimeContactAnalysisCategoryDetails.
+    #[inline]
     pub fn matched_details(
         &self,
     ) -> &::std::collections::HashMap<
@@ -22,6 +23,7 @@ impl RealTimeContactAnalysisSegmentCategories {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentCategories`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentCategoriesBuilder {
         ::std::default::Default::default()
     }
@@ -41,6 +43,7 @@ pub struct RealTimeContactAnalysisSegmentCategoriesBuilder {
 
 impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     /// Inserts an entry into [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details); use [`set_matched_details`](Self::set_matched_details) to replace the whole map.
+    #[inline]
     pub fn matched_details(
         mut self,
         k: impl Into<String>,
@@ -55,6 +58,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     /// Map between the name of the matched rule and RealTimeContactAnalysisCategoryDetails.
     ///
     /// Sets [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details). This field is required.
+    #[inline]
     pub fn set_matched_details(
         mut self,
         input: Option<
@@ -69,6 +73,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     }
 
     /// Returns [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details), if set.
+    #[inline]
     pub fn get_matched_details(
         &self,
     ) -> &Option<
@@ -84,6 +89,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -102,6 +108,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentCategories {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -118,6 +125,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentCategories {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentCategories {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct RealTimeContactAnalysisSegmentEvent {
 
 impl RealTimeContactAnalysisSegmentEvent {
     /// The identifier of the contact event.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The identifier of the participant.
+    #[inline]
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
 
     /// The role of the participant.
+    #[inline]
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
 
     /// The display name of the participant.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// Type of the event.
+    #[inline]
     pub fn event_type(&self) -> &str {
         &self.event_type
     }
 
     /// Field describing the time of the event.
+    #[inline]
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentEvent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentEventBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The identifier of the contact event.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The identifier of the contact event.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id).
+    #[inline]
     pub fn participant_id(mut self, input: impl Into<String>) -> Self {
         self.participant_id = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id).
+    #[inline]
     pub fn set_participant_id(mut self, input: Option<String>) -> Self {
         self.participant_id = input;
         self
     }
 
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id), if set.
+    #[inline]
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
@@ -112,6 +125,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role).
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -120,6 +134,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role).
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -129,6 +144,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
@@ -136,6 +152,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -144,12 +161,14 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
@@ -157,6 +176,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// Type of the event.
     ///
     /// Sets [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type). This field is required.
+    #[inline]
     pub fn event_type(mut self, input: impl Into<String>) -> Self {
         self.event_type = Some(input.into());
         self
@@ -165,12 +185,14 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// Type of the event.
     ///
     /// Sets [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type). This field is required.
+    #[inline]
     pub fn set_event_type(mut self, input: Option<String>) -> Self {
         self.event_type = input;
         self
     }
 
     /// Returns [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type), if set.
+    #[inline]
     pub fn get_event_type(&self) -> &Option<String> {
         &self.event_type
     }
@@ -178,6 +200,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time).
+    #[inline]
     pub fn time(mut self, input: crate::types::RealTimeContactAnalysisTimeData) -> Self {
         self.time = Some(input);
         self
@@ -186,6 +209,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time).
+    #[inline]
     pub fn set_time(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisTimeData>,
@@ -195,6 +219,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     }
 
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time), if set.
+    #[inline]
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
@@ -204,6 +229,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id)
     /// - [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -232,6 +258,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentEvent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -258,6 +285,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentEvent {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentEvent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,6 +9,7 @@ pub struct RealTimeContactAnalysisSegmentIssues {
 
 impl RealTimeContactAnalysisSegmentIssues {
     /// List of the issues detected.
+    #[inline]
     pub fn issues_detected(
         &self,
     ) -> &[crate::types::RealTimeContactAnalysisIssueDetected] {
@@ -16,6 +17,7 @@ impl RealTimeContactAnalysisSegmentIssues {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentIssues`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentIssuesBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ pub struct RealTimeContactAnalysisSegmentIssuesBuilder {
 
 impl RealTimeContactAnalysisSegmentIssuesBuilder {
     /// Appends an item to [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected); use [`set_issues_detected`](Self::set_issues_detected) to replace the whole list.
+    #[inline]
     pub fn issues_detected(
         mut self,
         input: crate::types::RealTimeContactAnalysisIssueDetected,
@@ -45,6 +48,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
     /// List of the issues detected.
     ///
     /// Sets [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected). This field is required.
+    #[inline]
     pub fn set_issues_detected(
         mut self,
         input: Option<Vec<crate::types::RealTimeContactAnalysisIssueDetected>>,
@@ -54,6 +58,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
     }
 
     /// Returns [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected), if set.
+    #[inline]
     pub fn get_issues_detected(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisIssueDetected>> {
@@ -64,6 +69,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -82,6 +88,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentIssues {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -98,6 +105,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentIssues {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentIssues {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,11 +21,13 @@ pub struct RealTimeContactAnalysisSegmentPostContactSummary {
 
 impl RealTimeContactAnalysisSegmentPostContactSummary {
     /// The content of the summary.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
+    #[inline]
     pub fn status(
         &self,
     ) -> &crate::types::RealTimeContactAnalysisPostContactSummaryStatus {
@@ -33,6 +35,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummary {
     }
 
     /// If the summary failed to be generated, one of the following failure codes occurs:
+    #[inline]
     pub fn failure_code(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode> {
@@ -40,6 +43,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummary {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentPostContactSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +66,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// The content of the summary.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -70,12 +75,14 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// The content of the summary.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -83,6 +90,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status). This field is required.
+    #[inline]
     pub fn status(
         mut self,
         input: crate::types::RealTimeContactAnalysisPostContactSummaryStatus,
@@ -94,6 +102,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status). This field is required.
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisPostContactSummaryStatus>,
@@ -103,6 +112,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     }
 
     /// Returns [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisPostContactSummaryStatus> {
@@ -112,6 +122,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// If the summary failed to be generated, one of the following failure codes occurs:
     ///
     /// Sets [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code).
+    #[inline]
     pub fn failure_code(
         mut self,
         input: crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode,
@@ -123,6 +134,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// If the summary failed to be generated, one of the following failure codes occurs:
     ///
     /// Sets [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code).
+    #[inline]
     pub fn set_failure_code(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode>,
@@ -132,6 +144,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     }
 
     /// Returns [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code), if set.
+    #[inline]
     pub fn get_failure_code(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode> {
@@ -142,6 +155,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -162,6 +176,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentPostContactSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -181,6 +196,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentPostContactSumm
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentPostContactSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,41 +25,49 @@ pub struct RealTimeContactAnalysisSegmentTranscript {
 
 impl RealTimeContactAnalysisSegmentTranscript {
     /// The identifier of the transcript.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The identifier of the participant.
+    #[inline]
     pub fn participant_id(&self) -> &str {
         &self.participant_id
     }
 
     /// The role of the participant.
+    #[inline]
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
 
     /// The display name of the participant.
+    #[inline]
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
 
     /// The content of the transcript.
+    #[inline]
     pub fn content(&self) -> &str {
         &self.content
     }
 
     /// The type of content of the item.
+    #[inline]
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
 
     /// Field describing the time of the event.
+    #[inline]
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
 
     /// Object describing redaction that was applied to the transcript.
+    #[inline]
     pub fn redaction(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisTranscriptItemRedaction> {
@@ -67,6 +75,7 @@ impl RealTimeContactAnalysisSegmentTranscript {
     }
 
     /// The sentiment detected for this piece of transcript.
+    #[inline]
     pub fn sentiment(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisSentimentLabel> {
@@ -74,6 +83,7 @@ impl RealTimeContactAnalysisSegmentTranscript {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentTranscript`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentTranscriptBuilder {
         ::std::default::Default::default()
     }
@@ -100,6 +110,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The identifier of the transcript.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -108,12 +119,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The identifier of the transcript.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -121,6 +134,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id). This field is required.
+    #[inline]
     pub fn participant_id(mut self, input: impl Into<String>) -> Self {
         self.participant_id = Some(input.into());
         self
@@ -129,12 +143,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id). This field is required.
+    #[inline]
     pub fn set_participant_id(mut self, input: Option<String>) -> Self {
         self.participant_id = input;
         self
     }
 
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id), if set.
+    #[inline]
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
@@ -142,6 +158,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role). This field is required.
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -150,6 +167,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role). This field is required.
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -159,6 +177,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
@@ -166,6 +185,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name).
+    #[inline]
     pub fn display_name(mut self, input: impl Into<String>) -> Self {
         self.display_name = Some(input.into());
         self
@@ -174,12 +194,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name).
+    #[inline]
     pub fn set_display_name(mut self, input: Option<String>) -> Self {
         self.display_name = input;
         self
     }
 
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name), if set.
+    #[inline]
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
@@ -187,6 +209,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The content of the transcript.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content). This field is required.
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -195,12 +218,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The content of the transcript.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content). This field is required.
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -208,6 +233,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The type of content of the item.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type).
+    #[inline]
     pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.content_type = Some(input.into());
         self
@@ -216,12 +242,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The type of content of the item.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type).
+    #[inline]
     pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// Returns [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
@@ -229,6 +257,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time).
+    #[inline]
     pub fn time(mut self, input: crate::types::RealTimeContactAnalysisTimeData) -> Self {
         self.time = Some(input);
         self
@@ -237,6 +266,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time).
+    #[inline]
     pub fn set_time(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisTimeData>,
@@ -246,6 +276,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     }
 
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time), if set.
+    #[inline]
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
@@ -253,6 +284,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// Object describing redaction that was applied to the transcript.
     ///
     /// Sets [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction).
+    #[inline]
     pub fn redaction(
         mut self,
         input: crate::types::RealTimeContactAnalysisTranscriptItemRedaction,
@@ -264,6 +296,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// Object describing redaction that was applied to the transcript.
     ///
     /// Sets [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction).
+    #[inline]
     pub fn set_redaction(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisTranscriptItemRedaction>,
@@ -273,6 +306,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     }
 
     /// Returns [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction), if set.
+    #[inline]
     pub fn get_redaction(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisTranscriptItemRedaction> {
@@ -282,6 +316,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The sentiment detected for this piece of transcript.
     ///
     /// Sets [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment).
+    #[inline]
     pub fn sentiment(
         mut self,
         input: crate::types::RealTimeContactAnalysisSentimentLabel,
@@ -293,6 +328,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The sentiment detected for this piece of transcript.
     ///
     /// Sets [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment).
+    #[inline]
     pub fn set_sentiment(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisSentimentLabel>,
@@ -302,6 +338,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     }
 
     /// Returns [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment), if set.
+    #[inline]
     pub fn get_sentiment(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisSentimentLabel> {
@@ -315,6 +352,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// - [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id)
     /// - [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role)
     /// - [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -356,6 +394,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentTranscript {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -393,6 +432,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentTranscript {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentTranscript {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

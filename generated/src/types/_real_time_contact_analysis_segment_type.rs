@@ -25,6 +25,7 @@ pub enum RealTimeContactAnalysisSegmentType {
 }
 
 impl ::std::convert::From<&str> for RealTimeContactAnalysisSegmentType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "Attachments" => Self::Attachments,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for RealTimeContactAnalysisSegmentType {
 
 impl ::std::str::FromStr for RealTimeContactAnalysisSegmentType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for RealTimeContactAnalysisSegmentType {
 
 impl RealTimeContactAnalysisSegmentType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Attachments => "Attachments",
@@ -66,6 +69,7 @@ impl RealTimeContactAnalysisSegmentType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "Attachments",
@@ -78,6 +82,7 @@ impl RealTimeContactAnalysisSegmentType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -87,6 +92,7 @@ impl RealTimeContactAnalysisSegmentType {
 }
 
 impl ::std::convert::AsRef<str> for RealTimeContactAnalysisSegmentType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,6 +105,7 @@ impl ::std::fmt::Display for RealTimeContactAnalysisSegmentType {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -109,6 +116,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentType {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

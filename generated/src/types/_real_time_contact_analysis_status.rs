@@ -19,6 +19,7 @@ pub enum RealTimeContactAnalysisStatus {
 }
 
 impl ::std::convert::From<&str> for RealTimeContactAnalysisStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "COMPLETED" => Self::Completed,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for RealTimeContactAnalysisStatus {
 
 impl ::std::str::FromStr for RealTimeContactAnalysisStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for RealTimeContactAnalysisStatus {
 
 impl RealTimeContactAnalysisStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Completed => "COMPLETED",
@@ -54,11 +57,13 @@ impl RealTimeContactAnalysisStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["COMPLETED", "FAILED", "IN_PROGRESS"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl RealTimeContactAnalysisStatus {
 }
 
 impl ::std::convert::AsRef<str> for RealTimeContactAnalysisStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for RealTimeContactAnalysisStatus {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisStatus {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,22 +15,26 @@ pub enum RealTimeContactAnalysisTimeData {
 impl RealTimeContactAnalysisTimeData {
     /// The value of the [`AbsoluteTime`](Self::AbsoluteTime) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_absolute_time(&self) -> Result<&crate::primitives::DateTime, &Self> {
         if let Self::AbsoluteTime(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`AbsoluteTime`](Self::AbsoluteTime) variant.
+    #[inline]
     pub fn is_absolute_time(&self) -> bool {
         self.as_absolute_time().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisTimeData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -58,6 +62,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisTimeData {
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisTimeData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ impl RealTimeContactAnalysisTranscriptItemRedaction {
     /// List of character intervals each describing a part of the text that was redacted.
     ///
     /// Empty when the field is unset; use `.character_offsets.is_none()` to tell unset from empty.
+    #[inline]
     pub fn character_offsets(
         &self,
     ) -> &[crate::types::RealTimeContactAnalysisCharacterInterval] {
@@ -20,6 +21,7 @@ impl RealTimeContactAnalysisTranscriptItemRedaction {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemRedaction`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +38,7 @@ pub struct RealTimeContactAnalysisTranscriptItemRedactionBuilder {
 
 impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     /// Appends an item to [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets); use [`set_character_offsets`](Self::set_character_offsets) to replace the whole list.
+    #[inline]
     pub fn character_offsets(
         mut self,
         input: crate::types::RealTimeContactAnalysisCharacterInterval,
@@ -49,6 +52,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     /// List of character intervals each describing a part of the text that was redacted.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets).
+    #[inline]
     pub fn set_character_offsets(
         mut self,
         input: Option<Vec<crate::types::RealTimeContactAnalysisCharacterInterval>>,
@@ -58,6 +62,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     }
 
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets), if set.
+    #[inline]
     pub fn get_character_offsets(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisCharacterInterval>> {
@@ -65,6 +70,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     }
 
     /// Builds a [`RealTimeContactAnalysisTranscriptItemRedaction`].
+    #[inline]
     pub fn build(self) -> crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
         crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
             character_offsets: self.character_offsets,
@@ -73,6 +79,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemRedaction {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -88,6 +95,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemRedactio
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemRedaction {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
 
 impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
     /// Transcript identifier.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// List of character intervals within transcript content/text.
+    #[inline]
     pub fn character_offsets(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisCharacterInterval> {
@@ -25,6 +27,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         ::std::default::Default::default()
     }
@@ -44,6 +47,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -52,12 +56,14 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -65,6 +71,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     /// List of character intervals within transcript content/text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets).
+    #[inline]
     pub fn character_offsets(
         mut self,
         input: crate::types::RealTimeContactAnalysisCharacterInterval,
@@ -76,6 +83,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     /// List of character intervals within transcript content/text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets).
+    #[inline]
     pub fn set_character_offsets(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisCharacterInterval>,
@@ -85,6 +93,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     }
 
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets), if set.
+    #[inline]
     pub fn get_character_offsets(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
@@ -95,6 +104,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -115,6 +125,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
 
 impl crate::rest_json::JsonSer
 for RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -132,6 +143,7 @@ for RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
 
 impl crate::rest_json::JsonDe
 for RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

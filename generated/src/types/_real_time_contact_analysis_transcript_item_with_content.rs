@@ -15,16 +15,19 @@ pub struct RealTimeContactAnalysisTranscriptItemWithContent {
 
 impl RealTimeContactAnalysisTranscriptItemWithContent {
     /// Part of the transcript content that contains identified issue.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Transcript identifier.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// Begin and end offsets for a part of text.
+    #[inline]
     pub fn character_offsets(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisCharacterInterval> {
@@ -32,6 +35,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContent {
     }
 
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemWithContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +56,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Part of the transcript content that contains identified issue.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -60,12 +65,14 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Part of the transcript content that contains identified issue.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -73,6 +80,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -81,12 +89,14 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -94,6 +104,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Begin and end offsets for a part of text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets).
+    #[inline]
     pub fn character_offsets(
         mut self,
         input: crate::types::RealTimeContactAnalysisCharacterInterval,
@@ -105,6 +116,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Begin and end offsets for a part of text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets).
+    #[inline]
     pub fn set_character_offsets(
         mut self,
         input: Option<crate::types::RealTimeContactAnalysisCharacterInterval>,
@@ -114,6 +126,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     }
 
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets), if set.
+    #[inline]
     pub fn get_character_offsets(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
@@ -124,6 +137,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -144,6 +158,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemWithContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -163,6 +178,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemWithCont
 }
 
 impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemWithContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -24,6 +24,7 @@ pub enum RealtimeContactAnalysisSegment {
 
 impl RealtimeContactAnalysisSegment {
     /// The value of the [`Attachments`](Self::Attachments) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_attachments(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentAttachments, &Self> {
@@ -31,11 +32,13 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`Attachments`](Self::Attachments) variant.
+    #[inline]
     pub fn is_attachments(&self) -> bool {
         self.as_attachments().is_ok()
     }
 
     /// The value of the [`Categories`](Self::Categories) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_categories(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentCategories, &Self> {
@@ -43,11 +46,13 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`Categories`](Self::Categories) variant.
+    #[inline]
     pub fn is_categories(&self) -> bool {
         self.as_categories().is_ok()
     }
 
     /// The value of the [`Event`](Self::Event) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_event(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentEvent, &Self> {
@@ -55,11 +60,13 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`Event`](Self::Event) variant.
+    #[inline]
     pub fn is_event(&self) -> bool {
         self.as_event().is_ok()
     }
 
     /// The value of the [`Issues`](Self::Issues) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_issues(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentIssues, &Self> {
@@ -67,11 +74,13 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`Issues`](Self::Issues) variant.
+    #[inline]
     pub fn is_issues(&self) -> bool {
         self.as_issues().is_ok()
     }
 
     /// The value of the [`PostContactSummary`](Self::PostContactSummary) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_post_contact_summary(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentPostContactSummary, &Self> {
@@ -79,11 +88,13 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`PostContactSummary`](Self::PostContactSummary) variant.
+    #[inline]
     pub fn is_post_contact_summary(&self) -> bool {
         self.as_post_contact_summary().is_ok()
     }
 
     /// The value of the [`Transcript`](Self::Transcript) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_transcript(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentTranscript, &Self> {
@@ -91,17 +102,20 @@ impl RealtimeContactAnalysisSegment {
     }
 
     /// Whether this is the [`Transcript`](Self::Transcript) variant.
+    #[inline]
     pub fn is_transcript(&self) -> bool {
         self.as_transcript().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for RealtimeContactAnalysisSegment {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -140,6 +154,7 @@ impl crate::rest_json::JsonSer for RealtimeContactAnalysisSegment {
 }
 
 impl crate::rest_json::JsonDe for RealtimeContactAnalysisSegment {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ pub struct RecordPrimaryValue {
 
 impl RecordPrimaryValue {
     /// The value's record ID.
+    #[inline]
     pub fn record_id(&self) -> Option<&str> {
         self.record_id.as_deref()
     }
@@ -22,21 +23,25 @@ impl RecordPrimaryValue {
     /// The value's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         self.primary_values.as_deref().unwrap_or_default()
     }
 
     /// The value's last modified time.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The value's last modified region.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`RecordPrimaryValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RecordPrimaryValueBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl RecordPrimaryValueBuilder {
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::RecordPrimaryValue#structfield.record_id).
+    #[inline]
     pub fn record_id(mut self, input: impl Into<String>) -> Self {
         self.record_id = Some(input.into());
         self
@@ -64,17 +70,20 @@ impl RecordPrimaryValueBuilder {
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::RecordPrimaryValue#structfield.record_id).
+    #[inline]
     pub fn set_record_id(mut self, input: Option<String>) -> Self {
         self.record_id = input;
         self
     }
 
     /// Returns [`record_id`](crate::types::RecordPrimaryValue#structfield.record_id), if set.
+    #[inline]
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
 
     /// Appends an item to [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
+    #[inline]
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
         v.push(input);
@@ -85,6 +94,7 @@ impl RecordPrimaryValueBuilder {
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values).
+    #[inline]
     pub fn set_primary_values(
         mut self,
         input: Option<Vec<crate::types::PrimaryValueResponse>>,
@@ -94,6 +104,7 @@ impl RecordPrimaryValueBuilder {
     }
 
     /// Returns [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values), if set.
+    #[inline]
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
@@ -103,6 +114,7 @@ impl RecordPrimaryValueBuilder {
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -111,6 +123,7 @@ impl RecordPrimaryValueBuilder {
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -120,6 +133,7 @@ impl RecordPrimaryValueBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -127,6 +141,7 @@ impl RecordPrimaryValueBuilder {
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -135,17 +150,20 @@ impl RecordPrimaryValueBuilder {
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`RecordPrimaryValue`].
+    #[inline]
     pub fn build(self) -> crate::types::RecordPrimaryValue {
         crate::types::RecordPrimaryValue {
             record_id: self.record_id,
@@ -157,6 +175,7 @@ impl RecordPrimaryValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for RecordPrimaryValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -181,6 +200,7 @@ impl crate::rest_json::JsonSer for RecordPrimaryValue {
 }
 
 impl crate::rest_json::JsonDe for RecordPrimaryValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

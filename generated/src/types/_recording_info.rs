@@ -36,61 +36,73 @@ pub struct RecordingInfo {
 
 impl RecordingInfo {
     /// Where the recording/transcript is stored.
+    #[inline]
     pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
 
     /// The location, in Amazon S3, for the recording/transcript.
+    #[inline]
     pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 
     /// Information about the media stream used during the conversation.
+    #[inline]
     pub fn media_stream_type(&self) -> Option<&crate::types::MediaStreamType> {
         self.media_stream_type.as_ref()
     }
 
     /// Information about the conversation participant, whether they are an agent or contact.
+    #[inline]
     pub fn participant_type(&self) -> Option<&crate::types::ParticipantType> {
         self.participant_type.as_ref()
     }
 
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
+    #[inline]
     pub fn fragment_start_number(&self) -> Option<&str> {
         self.fragment_start_number.as_deref()
     }
 
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
+    #[inline]
     pub fn fragment_stop_number(&self) -> Option<&str> {
         self.fragment_stop_number.as_deref()
     }
 
     /// When the conversation of the last leg of the recording started in UTC time.
+    #[inline]
     pub fn start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.start_timestamp.as_ref()
     }
 
     /// When the conversation of the last leg of recording stopped in UTC time.
+    #[inline]
     pub fn stop_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.stop_timestamp.as_ref()
     }
 
     /// The status of the recording/transcript.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::RecordingStatus> {
         self.status.as_ref()
     }
 
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
+    #[inline]
     pub fn deletion_reason(&self) -> Option<&str> {
         self.deletion_reason.as_deref()
     }
 
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
+    #[inline]
     pub fn unprocessed_transcript_location(&self) -> Option<&str> {
         self.unprocessed_transcript_location.as_deref()
     }
 
     /// Creates a new builder for [`RecordingInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RecordingInfoBuilder {
         ::std::default::Default::default()
     }
@@ -117,6 +129,7 @@ impl RecordingInfoBuilder {
     /// Where the recording/transcript is stored.
     ///
     /// Sets [`storage_type`](crate::types::RecordingInfo#structfield.storage_type).
+    #[inline]
     pub fn storage_type(mut self, input: crate::types::StorageType) -> Self {
         self.storage_type = Some(input);
         self
@@ -125,12 +138,14 @@ impl RecordingInfoBuilder {
     /// Where the recording/transcript is stored.
     ///
     /// Sets [`storage_type`](crate::types::RecordingInfo#structfield.storage_type).
+    #[inline]
     pub fn set_storage_type(mut self, input: Option<crate::types::StorageType>) -> Self {
         self.storage_type = input;
         self
     }
 
     /// Returns [`storage_type`](crate::types::RecordingInfo#structfield.storage_type), if set.
+    #[inline]
     pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
@@ -138,6 +153,7 @@ impl RecordingInfoBuilder {
     /// The location, in Amazon S3, for the recording/transcript.
     ///
     /// Sets [`location`](crate::types::RecordingInfo#structfield.location).
+    #[inline]
     pub fn location(mut self, input: impl Into<String>) -> Self {
         self.location = Some(input.into());
         self
@@ -146,12 +162,14 @@ impl RecordingInfoBuilder {
     /// The location, in Amazon S3, for the recording/transcript.
     ///
     /// Sets [`location`](crate::types::RecordingInfo#structfield.location).
+    #[inline]
     pub fn set_location(mut self, input: Option<String>) -> Self {
         self.location = input;
         self
     }
 
     /// Returns [`location`](crate::types::RecordingInfo#structfield.location), if set.
+    #[inline]
     pub fn get_location(&self) -> &Option<String> {
         &self.location
     }
@@ -159,6 +177,7 @@ impl RecordingInfoBuilder {
     /// Information about the media stream used during the conversation.
     ///
     /// Sets [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type).
+    #[inline]
     pub fn media_stream_type(mut self, input: crate::types::MediaStreamType) -> Self {
         self.media_stream_type = Some(input);
         self
@@ -167,6 +186,7 @@ impl RecordingInfoBuilder {
     /// Information about the media stream used during the conversation.
     ///
     /// Sets [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type).
+    #[inline]
     pub fn set_media_stream_type(
         mut self,
         input: Option<crate::types::MediaStreamType>,
@@ -176,6 +196,7 @@ impl RecordingInfoBuilder {
     }
 
     /// Returns [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type), if set.
+    #[inline]
     pub fn get_media_stream_type(&self) -> &Option<crate::types::MediaStreamType> {
         &self.media_stream_type
     }
@@ -183,6 +204,7 @@ impl RecordingInfoBuilder {
     /// Information about the conversation participant, whether they are an agent or contact.
     ///
     /// Sets [`participant_type`](crate::types::RecordingInfo#structfield.participant_type).
+    #[inline]
     pub fn participant_type(mut self, input: crate::types::ParticipantType) -> Self {
         self.participant_type = Some(input);
         self
@@ -191,6 +213,7 @@ impl RecordingInfoBuilder {
     /// Information about the conversation participant, whether they are an agent or contact.
     ///
     /// Sets [`participant_type`](crate::types::RecordingInfo#structfield.participant_type).
+    #[inline]
     pub fn set_participant_type(
         mut self,
         input: Option<crate::types::ParticipantType>,
@@ -200,6 +223,7 @@ impl RecordingInfoBuilder {
     }
 
     /// Returns [`participant_type`](crate::types::RecordingInfo#structfield.participant_type), if set.
+    #[inline]
     pub fn get_participant_type(&self) -> &Option<crate::types::ParticipantType> {
         &self.participant_type
     }
@@ -207,6 +231,7 @@ impl RecordingInfoBuilder {
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
     ///
     /// Sets [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number).
+    #[inline]
     pub fn fragment_start_number(mut self, input: impl Into<String>) -> Self {
         self.fragment_start_number = Some(input.into());
         self
@@ -215,12 +240,14 @@ impl RecordingInfoBuilder {
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
     ///
     /// Sets [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number).
+    #[inline]
     pub fn set_fragment_start_number(mut self, input: Option<String>) -> Self {
         self.fragment_start_number = input;
         self
     }
 
     /// Returns [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number), if set.
+    #[inline]
     pub fn get_fragment_start_number(&self) -> &Option<String> {
         &self.fragment_start_number
     }
@@ -228,6 +255,7 @@ impl RecordingInfoBuilder {
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
     ///
     /// Sets [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number).
+    #[inline]
     pub fn fragment_stop_number(mut self, input: impl Into<String>) -> Self {
         self.fragment_stop_number = Some(input.into());
         self
@@ -236,12 +264,14 @@ impl RecordingInfoBuilder {
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
     ///
     /// Sets [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number).
+    #[inline]
     pub fn set_fragment_stop_number(mut self, input: Option<String>) -> Self {
         self.fragment_stop_number = input;
         self
     }
 
     /// Returns [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number), if set.
+    #[inline]
     pub fn get_fragment_stop_number(&self) -> &Option<String> {
         &self.fragment_stop_number
     }
@@ -249,6 +279,7 @@ impl RecordingInfoBuilder {
     /// When the conversation of the last leg of the recording started in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp).
+    #[inline]
     pub fn start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.start_timestamp = Some(input);
         self
@@ -257,6 +288,7 @@ impl RecordingInfoBuilder {
     /// When the conversation of the last leg of the recording started in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp).
+    #[inline]
     pub fn set_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -266,6 +298,7 @@ impl RecordingInfoBuilder {
     }
 
     /// Returns [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp), if set.
+    #[inline]
     pub fn get_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_timestamp
     }
@@ -273,6 +306,7 @@ impl RecordingInfoBuilder {
     /// When the conversation of the last leg of recording stopped in UTC time.
     ///
     /// Sets [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp).
+    #[inline]
     pub fn stop_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.stop_timestamp = Some(input);
         self
@@ -281,6 +315,7 @@ impl RecordingInfoBuilder {
     /// When the conversation of the last leg of recording stopped in UTC time.
     ///
     /// Sets [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp).
+    #[inline]
     pub fn set_stop_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -290,6 +325,7 @@ impl RecordingInfoBuilder {
     }
 
     /// Returns [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp), if set.
+    #[inline]
     pub fn get_stop_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.stop_timestamp
     }
@@ -297,6 +333,7 @@ impl RecordingInfoBuilder {
     /// The status of the recording/transcript.
     ///
     /// Sets [`status`](crate::types::RecordingInfo#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::RecordingStatus) -> Self {
         self.status = Some(input);
         self
@@ -305,12 +342,14 @@ impl RecordingInfoBuilder {
     /// The status of the recording/transcript.
     ///
     /// Sets [`status`](crate::types::RecordingInfo#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::RecordingStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::RecordingInfo#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::RecordingStatus> {
         &self.status
     }
@@ -318,6 +357,7 @@ impl RecordingInfoBuilder {
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
     ///
     /// Sets [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason).
+    #[inline]
     pub fn deletion_reason(mut self, input: impl Into<String>) -> Self {
         self.deletion_reason = Some(input.into());
         self
@@ -326,12 +366,14 @@ impl RecordingInfoBuilder {
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
     ///
     /// Sets [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason).
+    #[inline]
     pub fn set_deletion_reason(mut self, input: Option<String>) -> Self {
         self.deletion_reason = input;
         self
     }
 
     /// Returns [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason), if set.
+    #[inline]
     pub fn get_deletion_reason(&self) -> &Option<String> {
         &self.deletion_reason
     }
@@ -339,6 +381,7 @@ impl RecordingInfoBuilder {
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     ///
     /// Sets [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location).
+    #[inline]
     pub fn unprocessed_transcript_location(mut self, input: impl Into<String>) -> Self {
         self.unprocessed_transcript_location = Some(input.into());
         self
@@ -347,17 +390,20 @@ impl RecordingInfoBuilder {
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     ///
     /// Sets [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location).
+    #[inline]
     pub fn set_unprocessed_transcript_location(mut self, input: Option<String>) -> Self {
         self.unprocessed_transcript_location = input;
         self
     }
 
     /// Returns [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location), if set.
+    #[inline]
     pub fn get_unprocessed_transcript_location(&self) -> &Option<String> {
         &self.unprocessed_transcript_location
     }
 
     /// Builds a [`RecordingInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::RecordingInfo {
         crate::types::RecordingInfo {
             storage_type: self.storage_type,
@@ -376,6 +422,7 @@ impl RecordingInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for RecordingInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -425,6 +472,7 @@ impl crate::rest_json::JsonSer for RecordingInfo {
 }
 
 impl crate::rest_json::JsonDe for RecordingInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

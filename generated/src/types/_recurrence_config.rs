@@ -9,11 +9,13 @@ pub struct RecurrenceConfig {
 
 impl RecurrenceConfig {
     /// The recurrence pattern that defines how the event repeats.
+    #[inline]
     pub fn recurrence_pattern(&self) -> Option<&crate::types::RecurrencePattern> {
         self.recurrence_pattern.as_ref()
     }
 
     /// Creates a new builder for [`RecurrenceConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RecurrenceConfigBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl RecurrenceConfigBuilder {
     /// The recurrence pattern that defines how the event repeats.
     ///
     /// Sets [`recurrence_pattern`](crate::types::RecurrenceConfig#structfield.recurrence_pattern).
+    #[inline]
     pub fn recurrence_pattern(mut self, input: crate::types::RecurrencePattern) -> Self {
         self.recurrence_pattern = Some(input);
         self
@@ -38,6 +41,7 @@ impl RecurrenceConfigBuilder {
     /// The recurrence pattern that defines how the event repeats.
     ///
     /// Sets [`recurrence_pattern`](crate::types::RecurrenceConfig#structfield.recurrence_pattern).
+    #[inline]
     pub fn set_recurrence_pattern(
         mut self,
         input: Option<crate::types::RecurrencePattern>,
@@ -47,11 +51,13 @@ impl RecurrenceConfigBuilder {
     }
 
     /// Returns [`recurrence_pattern`](crate::types::RecurrenceConfig#structfield.recurrence_pattern), if set.
+    #[inline]
     pub fn get_recurrence_pattern(&self) -> &Option<crate::types::RecurrencePattern> {
         &self.recurrence_pattern
     }
 
     /// Builds a [`RecurrenceConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::RecurrenceConfig {
         crate::types::RecurrenceConfig {
             recurrence_pattern: self.recurrence_pattern,
@@ -60,6 +66,7 @@ impl RecurrenceConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for RecurrenceConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for RecurrenceConfig {
 }
 
 impl crate::rest_json::JsonDe for RecurrenceConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

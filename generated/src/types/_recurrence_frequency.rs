@@ -19,6 +19,7 @@ pub enum RecurrenceFrequency {
 }
 
 impl ::std::convert::From<&str> for RecurrenceFrequency {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "MONTHLY" => Self::Monthly,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for RecurrenceFrequency {
 
 impl ::std::str::FromStr for RecurrenceFrequency {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for RecurrenceFrequency {
 
 impl RecurrenceFrequency {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Monthly => "MONTHLY",
@@ -54,11 +57,13 @@ impl RecurrenceFrequency {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["MONTHLY", "WEEKLY", "YEARLY"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl RecurrenceFrequency {
 }
 
 impl ::std::convert::AsRef<str> for RecurrenceFrequency {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for RecurrenceFrequency {
 }
 
 impl crate::rest_json::JsonSer for RecurrenceFrequency {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for RecurrenceFrequency {
 }
 
 impl crate::rest_json::JsonDe for RecurrenceFrequency {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

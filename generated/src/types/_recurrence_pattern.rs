@@ -29,11 +29,13 @@ pub struct RecurrencePattern {
 
 impl RecurrencePattern {
     /// Defines how often the pattern repeats.
+    #[inline]
     pub fn frequency(&self) -> &crate::types::RecurrenceFrequency {
         &self.frequency
     }
 
     /// Specifies the number of frequency units between each occurrence.
+    #[inline]
     pub fn interval(&self) -> i32 {
         self.interval
     }
@@ -41,6 +43,7 @@ impl RecurrencePattern {
     /// Specifies which month the event should occur in (1-12, where 1=January, 12=December).
     ///
     /// Empty when the field is unset; use `.by_month.is_none()` to tell unset from empty.
+    #[inline]
     pub fn by_month(&self) -> &[i32] {
         self.by_month.as_deref().unwrap_or_default()
     }
@@ -48,6 +51,7 @@ impl RecurrencePattern {
     /// Specifies which day of the month the event should occur on (1-31).
     ///
     /// Empty when the field is unset; use `.by_month_day.is_none()` to tell unset from empty.
+    #[inline]
     pub fn by_month_day(&self) -> &[i32] {
         self.by_month_day.as_deref().unwrap_or_default()
     }
@@ -55,11 +59,13 @@ impl RecurrencePattern {
     /// Specifies which occurrence of a weekday within the month the event should occur on.
     ///
     /// Empty when the field is unset; use `.by_weekday_occurrence.is_none()` to tell unset from empty.
+    #[inline]
     pub fn by_weekday_occurrence(&self) -> &[i32] {
         self.by_weekday_occurrence.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`RecurrencePattern`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RecurrencePatternBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +86,7 @@ impl RecurrencePatternBuilder {
     /// Defines how often the pattern repeats.
     ///
     /// Sets [`frequency`](crate::types::RecurrencePattern#structfield.frequency). This field is required.
+    #[inline]
     pub fn frequency(mut self, input: crate::types::RecurrenceFrequency) -> Self {
         self.frequency = Some(input);
         self
@@ -88,6 +95,7 @@ impl RecurrencePatternBuilder {
     /// Defines how often the pattern repeats.
     ///
     /// Sets [`frequency`](crate::types::RecurrencePattern#structfield.frequency). This field is required.
+    #[inline]
     pub fn set_frequency(
         mut self,
         input: Option<crate::types::RecurrenceFrequency>,
@@ -97,6 +105,7 @@ impl RecurrencePatternBuilder {
     }
 
     /// Returns [`frequency`](crate::types::RecurrencePattern#structfield.frequency), if set.
+    #[inline]
     pub fn get_frequency(&self) -> &Option<crate::types::RecurrenceFrequency> {
         &self.frequency
     }
@@ -104,6 +113,7 @@ impl RecurrencePatternBuilder {
     /// Specifies the number of frequency units between each occurrence.
     ///
     /// Sets [`interval`](crate::types::RecurrencePattern#structfield.interval). This field is required.
+    #[inline]
     pub fn interval(mut self, input: i32) -> Self {
         self.interval = Some(input);
         self
@@ -112,17 +122,20 @@ impl RecurrencePatternBuilder {
     /// Specifies the number of frequency units between each occurrence.
     ///
     /// Sets [`interval`](crate::types::RecurrencePattern#structfield.interval). This field is required.
+    #[inline]
     pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.interval = input;
         self
     }
 
     /// Returns [`interval`](crate::types::RecurrencePattern#structfield.interval), if set.
+    #[inline]
     pub fn get_interval(&self) -> &Option<i32> {
         &self.interval
     }
 
     /// Appends an item to [`by_month`](crate::types::RecurrencePattern#structfield.by_month); use [`set_by_month`](Self::set_by_month) to replace the whole list.
+    #[inline]
     pub fn by_month(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_month.unwrap_or_default();
         v.push(input);
@@ -133,17 +146,20 @@ impl RecurrencePatternBuilder {
     /// Specifies which month the event should occur in (1-12, where 1=January, 12=December).
     ///
     /// Sets [`by_month`](crate::types::RecurrencePattern#structfield.by_month).
+    #[inline]
     pub fn set_by_month(mut self, input: Option<Vec<i32>>) -> Self {
         self.by_month = input;
         self
     }
 
     /// Returns [`by_month`](crate::types::RecurrencePattern#structfield.by_month), if set.
+    #[inline]
     pub fn get_by_month(&self) -> &Option<Vec<i32>> {
         &self.by_month
     }
 
     /// Appends an item to [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day); use [`set_by_month_day`](Self::set_by_month_day) to replace the whole list.
+    #[inline]
     pub fn by_month_day(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_month_day.unwrap_or_default();
         v.push(input);
@@ -154,17 +170,20 @@ impl RecurrencePatternBuilder {
     /// Specifies which day of the month the event should occur on (1-31).
     ///
     /// Sets [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day).
+    #[inline]
     pub fn set_by_month_day(mut self, input: Option<Vec<i32>>) -> Self {
         self.by_month_day = input;
         self
     }
 
     /// Returns [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day), if set.
+    #[inline]
     pub fn get_by_month_day(&self) -> &Option<Vec<i32>> {
         &self.by_month_day
     }
 
     /// Appends an item to [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence); use [`set_by_weekday_occurrence`](Self::set_by_weekday_occurrence) to replace the whole list.
+    #[inline]
     pub fn by_weekday_occurrence(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_weekday_occurrence.unwrap_or_default();
         v.push(input);
@@ -175,12 +194,14 @@ impl RecurrencePatternBuilder {
     /// Specifies which occurrence of a weekday within the month the event should occur on.
     ///
     /// Sets [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence).
+    #[inline]
     pub fn set_by_weekday_occurrence(mut self, input: Option<Vec<i32>>) -> Self {
         self.by_weekday_occurrence = input;
         self
     }
 
     /// Returns [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence), if set.
+    #[inline]
     pub fn get_by_weekday_occurrence(&self) -> &Option<Vec<i32>> {
         &self.by_weekday_occurrence
     }
@@ -190,6 +211,7 @@ impl RecurrencePatternBuilder {
     /// Fails when one of these fields is unset:
     /// - [`frequency`](crate::types::RecurrencePattern#structfield.frequency)
     /// - [`interval`](crate::types::RecurrencePattern#structfield.interval)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::RecurrencePattern, crate::error::BuildError> {
@@ -214,6 +236,7 @@ impl RecurrencePatternBuilder {
 }
 
 impl crate::rest_json::JsonSer for RecurrencePattern {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -237,6 +260,7 @@ impl crate::rest_json::JsonSer for RecurrencePattern {
 }
 
 impl crate::rest_json::JsonDe for RecurrencePattern {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct Reference {
 
 impl Reference {
     /// A valid value for the reference.
+    #[inline]
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// The type of the reference.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::ReferenceType {
         &self.r#type
     }
 
     /// Status of the attachment reference type.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ReferenceStatus> {
         self.status.as_ref()
     }
 
     /// The Amazon Resource Name (ARN) of the reference
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Relevant details why the reference was not successfully created.
+    #[inline]
     pub fn status_reason(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
 
     /// Creates a new builder for [`Reference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl ReferenceBuilder {
     /// A valid value for the reference.
     ///
     /// Sets [`value`](crate::types::Reference#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl ReferenceBuilder {
     /// A valid value for the reference.
     ///
     /// Sets [`value`](crate::types::Reference#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::Reference#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -83,6 +92,7 @@ impl ReferenceBuilder {
     /// The type of the reference.
     ///
     /// Sets [`type`](crate::types::Reference#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ReferenceType) -> Self {
         self.r#type = Some(input);
         self
@@ -91,12 +101,14 @@ impl ReferenceBuilder {
     /// The type of the reference.
     ///
     /// Sets [`type`](crate::types::Reference#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ReferenceType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::Reference#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ReferenceType> {
         &self.r#type
     }
@@ -104,6 +116,7 @@ impl ReferenceBuilder {
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::Reference#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ReferenceStatus) -> Self {
         self.status = Some(input);
         self
@@ -112,12 +125,14 @@ impl ReferenceBuilder {
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::Reference#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ReferenceStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::Reference#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ReferenceStatus> {
         &self.status
     }
@@ -125,6 +140,7 @@ impl ReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the reference
     ///
     /// Sets [`arn`](crate::types::Reference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -133,12 +149,14 @@ impl ReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the reference
     ///
     /// Sets [`arn`](crate::types::Reference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Reference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -146,6 +164,7 @@ impl ReferenceBuilder {
     /// Relevant details why the reference was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Reference#structfield.status_reason).
+    #[inline]
     pub fn status_reason(mut self, input: impl Into<String>) -> Self {
         self.status_reason = Some(input.into());
         self
@@ -154,12 +173,14 @@ impl ReferenceBuilder {
     /// Relevant details why the reference was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Reference#structfield.status_reason).
+    #[inline]
     pub fn set_status_reason(mut self, input: Option<String>) -> Self {
         self.status_reason = input;
         self
     }
 
     /// Returns [`status_reason`](crate::types::Reference#structfield.status_reason), if set.
+    #[inline]
     pub fn get_status_reason(&self) -> &Option<String> {
         &self.status_reason
     }
@@ -168,6 +189,7 @@ impl ReferenceBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::Reference#structfield.type)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Reference, crate::error::BuildError> {
         Ok(crate::types::Reference {
             value: self.value.unwrap_or_default(),
@@ -185,6 +207,7 @@ impl ReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for Reference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -208,6 +231,7 @@ impl crate::rest_json::JsonSer for Reference {
 }
 
 impl crate::rest_json::JsonDe for Reference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,6 +25,7 @@ pub enum ReferenceStatus {
 }
 
 impl ::std::convert::From<&str> for ReferenceStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "APPROVED" => Self::Approved,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for ReferenceStatus {
 
 impl ::std::str::FromStr for ReferenceStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for ReferenceStatus {
 
 impl ReferenceStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Approved => "APPROVED",
@@ -66,11 +69,13 @@ impl ReferenceStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["APPROVED", "AVAILABLE", "DELETED", "FAILED", "PROCESSING", "REJECTED"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -80,6 +85,7 @@ impl ReferenceStatus {
 }
 
 impl ::std::convert::AsRef<str> for ReferenceStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -92,6 +98,7 @@ impl ::std::fmt::Display for ReferenceStatus {
 }
 
 impl crate::rest_json::JsonSer for ReferenceStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for ReferenceStatus {
 }
 
 impl crate::rest_json::JsonDe for ReferenceStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -32,36 +32,43 @@ pub enum ReferenceSummary {
 
 impl ReferenceSummary {
     /// The value of the [`Attachment`](Self::Attachment) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_attachment(&self) -> Result<&crate::types::AttachmentReference, &Self> {
         if let Self::Attachment(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Attachment`](Self::Attachment) variant.
+    #[inline]
     pub fn is_attachment(&self) -> bool {
         self.as_attachment().is_ok()
     }
 
     /// The value of the [`Date`](Self::Date) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_date(&self) -> Result<&crate::types::DateReference, &Self> {
         if let Self::Date(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Date`](Self::Date) variant.
+    #[inline]
     pub fn is_date(&self) -> bool {
         self.as_date().is_ok()
     }
 
     /// The value of the [`Email`](Self::Email) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_email(&self) -> Result<&crate::types::EmailReference, &Self> {
         if let Self::Email(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Email`](Self::Email) variant.
+    #[inline]
     pub fn is_email(&self) -> bool {
         self.as_email().is_ok()
     }
 
     /// The value of the [`EmailMessage`](Self::EmailMessage) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_email_message(
         &self,
     ) -> Result<&crate::types::EmailMessageReference, &Self> {
@@ -69,11 +76,13 @@ impl ReferenceSummary {
     }
 
     /// Whether this is the [`EmailMessage`](Self::EmailMessage) variant.
+    #[inline]
     pub fn is_email_message(&self) -> bool {
         self.as_email_message().is_ok()
     }
 
     /// The value of the [`EmailMessagePlainText`](Self::EmailMessagePlainText) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_email_message_plain_text(
         &self,
     ) -> Result<&crate::types::EmailMessageReference, &Self> {
@@ -81,11 +90,13 @@ impl ReferenceSummary {
     }
 
     /// Whether this is the [`EmailMessagePlainText`](Self::EmailMessagePlainText) variant.
+    #[inline]
     pub fn is_email_message_plain_text(&self) -> bool {
         self.as_email_message_plain_text().is_ok()
     }
 
     /// The value of the [`EmailMessagePlainTextRedacted`](Self::EmailMessagePlainTextRedacted) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_email_message_plain_text_redacted(
         &self,
     ) -> Result<&crate::types::EmailMessageReference, &Self> {
@@ -97,11 +108,13 @@ impl ReferenceSummary {
     }
 
     /// Whether this is the [`EmailMessagePlainTextRedacted`](Self::EmailMessagePlainTextRedacted) variant.
+    #[inline]
     pub fn is_email_message_plain_text_redacted(&self) -> bool {
         self.as_email_message_plain_text_redacted().is_ok()
     }
 
     /// The value of the [`EmailMessageRedacted`](Self::EmailMessageRedacted) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_email_message_redacted(
         &self,
     ) -> Result<&crate::types::EmailMessageReference, &Self> {
@@ -109,47 +122,56 @@ impl ReferenceSummary {
     }
 
     /// Whether this is the [`EmailMessageRedacted`](Self::EmailMessageRedacted) variant.
+    #[inline]
     pub fn is_email_message_redacted(&self) -> bool {
         self.as_email_message_redacted().is_ok()
     }
 
     /// The value of the [`Number`](Self::Number) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_number(&self) -> Result<&crate::types::NumberReference, &Self> {
         if let Self::Number(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Number`](Self::Number) variant.
+    #[inline]
     pub fn is_number(&self) -> bool {
         self.as_number().is_ok()
     }
 
     /// The value of the [`String`](Self::String) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_string(&self) -> Result<&crate::types::StringReference, &Self> {
         if let Self::String(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`String`](Self::String) variant.
+    #[inline]
     pub fn is_string(&self) -> bool {
         self.as_string().is_ok()
     }
 
     /// The value of the [`Url`](Self::Url) variant, or `Err(self)` for any other variant.
+    #[inline]
     pub fn as_url(&self) -> Result<&crate::types::UrlReference, &Self> {
         if let Self::Url(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Url`](Self::Url) variant.
+    #[inline]
     pub fn is_url(&self) -> bool {
         self.as_url().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for ReferenceSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -207,6 +229,7 @@ impl crate::rest_json::JsonSer for ReferenceSummary {
 }
 
 impl crate::rest_json::JsonDe for ReferenceSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

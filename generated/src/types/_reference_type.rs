@@ -35,6 +35,7 @@ pub enum ReferenceType {
 }
 
 impl ::std::convert::From<&str> for ReferenceType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ATTACHMENT" => Self::Attachment,
@@ -61,6 +62,7 @@ impl ::std::convert::From<&str> for ReferenceType {
 
 impl ::std::str::FromStr for ReferenceType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -68,6 +70,7 @@ impl ::std::str::FromStr for ReferenceType {
 
 impl ReferenceType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Attachment => "ATTACHMENT",
@@ -86,6 +89,7 @@ impl ReferenceType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ATTACHMENT",
@@ -103,6 +107,7 @@ impl ReferenceType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -112,6 +117,7 @@ impl ReferenceType {
 }
 
 impl ::std::convert::AsRef<str> for ReferenceType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -124,6 +130,7 @@ impl ::std::fmt::Display for ReferenceType {
 }
 
 impl crate::rest_json::JsonSer for ReferenceType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -134,6 +141,7 @@ impl crate::rest_json::JsonSer for ReferenceType {
 }
 
 impl crate::rest_json::JsonDe for ReferenceType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

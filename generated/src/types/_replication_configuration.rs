@@ -17,6 +17,7 @@ impl ReplicationConfiguration {
     /// A list of replication status summaries.
     ///
     /// Empty when the field is unset; use `.replication_status_summary_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn replication_status_summary_list(
         &self,
     ) -> &[crate::types::ReplicationStatusSummary] {
@@ -24,16 +25,19 @@ impl ReplicationConfiguration {
     }
 
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
+    #[inline]
     pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
 
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
+    #[inline]
     pub fn global_sign_in_endpoint(&self) -> Option<&str> {
         self.global_sign_in_endpoint.as_deref()
     }
 
     /// Creates a new builder for [`ReplicationConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ReplicationConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +56,7 @@ pub struct ReplicationConfigurationBuilder {
 
 impl ReplicationConfigurationBuilder {
     /// Appends an item to [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list); use [`set_replication_status_summary_list`](Self::set_replication_status_summary_list) to replace the whole list.
+    #[inline]
     pub fn replication_status_summary_list(
         mut self,
         input: crate::types::ReplicationStatusSummary,
@@ -65,6 +70,7 @@ impl ReplicationConfigurationBuilder {
     /// A list of replication status summaries.
     ///
     /// Sets [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list).
+    #[inline]
     pub fn set_replication_status_summary_list(
         mut self,
         input: Option<Vec<crate::types::ReplicationStatusSummary>>,
@@ -74,6 +80,7 @@ impl ReplicationConfigurationBuilder {
     }
 
     /// Returns [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list), if set.
+    #[inline]
     pub fn get_replication_status_summary_list(
         &self,
     ) -> &Option<Vec<crate::types::ReplicationStatusSummary>> {
@@ -83,6 +90,7 @@ impl ReplicationConfigurationBuilder {
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
     ///
     /// Sets [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region).
+    #[inline]
     pub fn source_region(mut self, input: impl Into<String>) -> Self {
         self.source_region = Some(input.into());
         self
@@ -91,12 +99,14 @@ impl ReplicationConfigurationBuilder {
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
     ///
     /// Sets [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region).
+    #[inline]
     pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.source_region = input;
         self
     }
 
     /// Returns [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region), if set.
+    #[inline]
     pub fn get_source_region(&self) -> &Option<String> {
         &self.source_region
     }
@@ -104,6 +114,7 @@ impl ReplicationConfigurationBuilder {
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
     ///
     /// Sets [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint).
+    #[inline]
     pub fn global_sign_in_endpoint(mut self, input: impl Into<String>) -> Self {
         self.global_sign_in_endpoint = Some(input.into());
         self
@@ -112,17 +123,20 @@ impl ReplicationConfigurationBuilder {
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
     ///
     /// Sets [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint).
+    #[inline]
     pub fn set_global_sign_in_endpoint(mut self, input: Option<String>) -> Self {
         self.global_sign_in_endpoint = input;
         self
     }
 
     /// Returns [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint), if set.
+    #[inline]
     pub fn get_global_sign_in_endpoint(&self) -> &Option<String> {
         &self.global_sign_in_endpoint
     }
 
     /// Builds a [`ReplicationConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::ReplicationConfiguration {
         crate::types::ReplicationConfiguration {
             replication_status_summary_list: self.replication_status_summary_list,
@@ -133,6 +147,7 @@ impl ReplicationConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for ReplicationConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -158,6 +173,7 @@ impl crate::rest_json::JsonSer for ReplicationConfiguration {
 }
 
 impl crate::rest_json::JsonDe for ReplicationConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct ReplicationStatusSummary {
 
 impl ReplicationStatusSummary {
     /// The Amazon Web Services Region.
+    #[inline]
     pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
 
     /// The state of the replication.
+    #[inline]
     pub fn replication_status(
         &self,
     ) -> Option<&crate::types::InstanceReplicationStatus> {
@@ -25,11 +27,13 @@ impl ReplicationStatusSummary {
     }
 
     /// A description of the replication status.
+    #[inline]
     pub fn replication_status_reason(&self) -> Option<&str> {
         self.replication_status_reason.as_deref()
     }
 
     /// Creates a new builder for [`ReplicationStatusSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ReplicationStatusSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl ReplicationStatusSummaryBuilder {
     /// The Amazon Web Services Region.
     ///
     /// Sets [`region`](crate::types::ReplicationStatusSummary#structfield.region).
+    #[inline]
     pub fn region(mut self, input: impl Into<String>) -> Self {
         self.region = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl ReplicationStatusSummaryBuilder {
     /// The Amazon Web Services Region.
     ///
     /// Sets [`region`](crate::types::ReplicationStatusSummary#structfield.region).
+    #[inline]
     pub fn set_region(mut self, input: Option<String>) -> Self {
         self.region = input;
         self
     }
 
     /// Returns [`region`](crate::types::ReplicationStatusSummary#structfield.region), if set.
+    #[inline]
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
@@ -69,6 +76,7 @@ impl ReplicationStatusSummaryBuilder {
     /// The state of the replication.
     ///
     /// Sets [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status).
+    #[inline]
     pub fn replication_status(
         mut self,
         input: crate::types::InstanceReplicationStatus,
@@ -80,6 +88,7 @@ impl ReplicationStatusSummaryBuilder {
     /// The state of the replication.
     ///
     /// Sets [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status).
+    #[inline]
     pub fn set_replication_status(
         mut self,
         input: Option<crate::types::InstanceReplicationStatus>,
@@ -89,6 +98,7 @@ impl ReplicationStatusSummaryBuilder {
     }
 
     /// Returns [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status), if set.
+    #[inline]
     pub fn get_replication_status(
         &self,
     ) -> &Option<crate::types::InstanceReplicationStatus> {
@@ -98,6 +108,7 @@ impl ReplicationStatusSummaryBuilder {
     /// A description of the replication status.
     ///
     /// Sets [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason).
+    #[inline]
     pub fn replication_status_reason(mut self, input: impl Into<String>) -> Self {
         self.replication_status_reason = Some(input.into());
         self
@@ -106,17 +117,20 @@ impl ReplicationStatusSummaryBuilder {
     /// A description of the replication status.
     ///
     /// Sets [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason).
+    #[inline]
     pub fn set_replication_status_reason(mut self, input: Option<String>) -> Self {
         self.replication_status_reason = input;
         self
     }
 
     /// Returns [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason), if set.
+    #[inline]
     pub fn get_replication_status_reason(&self) -> &Option<String> {
         &self.replication_status_reason
     }
 
     /// Builds a [`ReplicationStatusSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ReplicationStatusSummary {
         crate::types::ReplicationStatusSummary {
             region: self.region,
@@ -127,6 +141,7 @@ impl ReplicationStatusSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ReplicationStatusSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -151,6 +166,7 @@ impl crate::rest_json::JsonSer for ReplicationStatusSummary {
 }
 
 impl crate::rest_json::JsonDe for ReplicationStatusSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct RequiredFieldInfo {
 
 impl RequiredFieldInfo {
     /// The unique identifier for the field.
+    #[inline]
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
 
     /// Creates a new builder for [`RequiredFieldInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RequiredFieldInfoBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl RequiredFieldInfoBuilder {
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::RequiredFieldInfo#structfield.id).
+    #[inline]
     pub fn id(mut self, input: crate::types::TaskTemplateFieldIdentifier) -> Self {
         self.id = Some(input);
         self
@@ -38,6 +41,7 @@ impl RequiredFieldInfoBuilder {
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::RequiredFieldInfo#structfield.id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: Option<crate::types::TaskTemplateFieldIdentifier>,
@@ -47,11 +51,13 @@ impl RequiredFieldInfoBuilder {
     }
 
     /// Returns [`id`](crate::types::RequiredFieldInfo#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
 
     /// Builds a [`RequiredFieldInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::RequiredFieldInfo {
         crate::types::RequiredFieldInfo {
             id: self.id,
@@ -60,6 +66,7 @@ impl RequiredFieldInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for RequiredFieldInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for RequiredFieldInfo {
 }
 
 impl crate::rest_json::JsonDe for RequiredFieldInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct ResourceTagsSearchCriteria {
 
 impl ResourceTagsSearchCriteria {
     /// The search criteria to be used to return tags.
+    #[inline]
     pub fn tag_search_condition(&self) -> Option<&crate::types::TagSearchCondition> {
         self.tag_search_condition.as_ref()
     }
 
     /// Creates a new builder for [`ResourceTagsSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ResourceTagsSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl ResourceTagsSearchCriteriaBuilder {
     /// The search criteria to be used to return tags.
     ///
     /// Sets [`tag_search_condition`](crate::types::ResourceTagsSearchCriteria#structfield.tag_search_condition).
+    #[inline]
     pub fn tag_search_condition(
         mut self,
         input: crate::types::TagSearchCondition,
@@ -41,6 +44,7 @@ impl ResourceTagsSearchCriteriaBuilder {
     /// The search criteria to be used to return tags.
     ///
     /// Sets [`tag_search_condition`](crate::types::ResourceTagsSearchCriteria#structfield.tag_search_condition).
+    #[inline]
     pub fn set_tag_search_condition(
         mut self,
         input: Option<crate::types::TagSearchCondition>,
@@ -50,11 +54,13 @@ impl ResourceTagsSearchCriteriaBuilder {
     }
 
     /// Returns [`tag_search_condition`](crate::types::ResourceTagsSearchCriteria#structfield.tag_search_condition), if set.
+    #[inline]
     pub fn get_tag_search_condition(&self) -> &Option<crate::types::TagSearchCondition> {
         &self.tag_search_condition
     }
 
     /// Builds a [`ResourceTagsSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::ResourceTagsSearchCriteria {
         crate::types::ResourceTagsSearchCriteria {
             tag_search_condition: self.tag_search_condition,
@@ -63,6 +69,7 @@ impl ResourceTagsSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for ResourceTagsSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -78,6 +85,7 @@ impl crate::rest_json::JsonSer for ResourceTagsSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for ResourceTagsSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

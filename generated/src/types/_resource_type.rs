@@ -29,6 +29,7 @@ pub enum ResourceType {
 }
 
 impl ::std::convert::From<&str> for ResourceType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "CONTACT" => Self::Contact,
@@ -52,6 +53,7 @@ impl ::std::convert::From<&str> for ResourceType {
 
 impl ::std::str::FromStr for ResourceType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -59,6 +61,7 @@ impl ::std::str::FromStr for ResourceType {
 
 impl ResourceType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Contact => "CONTACT",
@@ -74,6 +77,7 @@ impl ResourceType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "CONTACT",
@@ -88,6 +92,7 @@ impl ResourceType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -97,6 +102,7 @@ impl ResourceType {
 }
 
 impl ::std::convert::AsRef<str> for ResourceType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -109,6 +115,7 @@ impl ::std::fmt::Display for ResourceType {
 }
 
 impl crate::rest_json::JsonSer for ResourceType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -119,6 +126,7 @@ impl crate::rest_json::JsonSer for ResourceType {
 }
 
 impl crate::rest_json::JsonDe for ResourceType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,21 +15,25 @@ impl RoutingCriteria {
     /// List of routing steps.
     ///
     /// Empty when the field is unset; use `.steps.is_none()` to tell unset from empty.
+    #[inline]
     pub fn steps(&self) -> &[crate::types::Step] {
         self.steps.as_deref().unwrap_or_default()
     }
 
     /// The timestamp indicating when the routing criteria is set to active.
+    #[inline]
     pub fn activation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.activation_timestamp.as_ref()
     }
 
     /// Information about the index of the routing criteria.
+    #[inline]
     pub fn index(&self) -> Option<i32> {
         self.index
     }
 
     /// Creates a new builder for [`RoutingCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ pub struct RoutingCriteriaBuilder {
 
 impl RoutingCriteriaBuilder {
     /// Appends an item to [`steps`](crate::types::RoutingCriteria#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
+    #[inline]
     pub fn steps(mut self, input: crate::types::Step) -> Self {
         let mut v: Vec<_> = self.steps.unwrap_or_default();
         v.push(input);
@@ -56,12 +61,14 @@ impl RoutingCriteriaBuilder {
     /// List of routing steps.
     ///
     /// Sets [`steps`](crate::types::RoutingCriteria#structfield.steps).
+    #[inline]
     pub fn set_steps(mut self, input: Option<Vec<crate::types::Step>>) -> Self {
         self.steps = input;
         self
     }
 
     /// Returns [`steps`](crate::types::RoutingCriteria#structfield.steps), if set.
+    #[inline]
     pub fn get_steps(&self) -> &Option<Vec<crate::types::Step>> {
         &self.steps
     }
@@ -69,6 +76,7 @@ impl RoutingCriteriaBuilder {
     /// The timestamp indicating when the routing criteria is set to active.
     ///
     /// Sets [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp).
+    #[inline]
     pub fn activation_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.activation_timestamp = Some(input);
         self
@@ -77,6 +85,7 @@ impl RoutingCriteriaBuilder {
     /// The timestamp indicating when the routing criteria is set to active.
     ///
     /// Sets [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp).
+    #[inline]
     pub fn set_activation_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -86,6 +95,7 @@ impl RoutingCriteriaBuilder {
     }
 
     /// Returns [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp), if set.
+    #[inline]
     pub fn get_activation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.activation_timestamp
     }
@@ -93,6 +103,7 @@ impl RoutingCriteriaBuilder {
     /// Information about the index of the routing criteria.
     ///
     /// Sets [`index`](crate::types::RoutingCriteria#structfield.index).
+    #[inline]
     pub fn index(mut self, input: i32) -> Self {
         self.index = Some(input);
         self
@@ -101,17 +112,20 @@ impl RoutingCriteriaBuilder {
     /// Information about the index of the routing criteria.
     ///
     /// Sets [`index`](crate::types::RoutingCriteria#structfield.index).
+    #[inline]
     pub fn set_index(mut self, input: Option<i32>) -> Self {
         self.index = input;
         self
     }
 
     /// Returns [`index`](crate::types::RoutingCriteria#structfield.index), if set.
+    #[inline]
     pub fn get_index(&self) -> &Option<i32> {
         &self.index
     }
 
     /// Builds a [`RoutingCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingCriteria {
         crate::types::RoutingCriteria {
             steps: self.steps,
@@ -122,6 +136,7 @@ impl RoutingCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -143,6 +158,7 @@ impl crate::rest_json::JsonSer for RoutingCriteria {
 }
 
 impl crate::rest_json::JsonDe for RoutingCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,11 +11,13 @@ impl RoutingCriteriaInput {
     /// When Amazon Connect does not find an available agent meeting the requirements in a step for a given step duration, the routing criteria will move on to the next step sequentially until a join is completed with an agent.
     ///
     /// Empty when the field is unset; use `.steps.is_none()` to tell unset from empty.
+    #[inline]
     pub fn steps(&self) -> &[crate::types::RoutingCriteriaInputStep] {
         self.steps.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`RoutingCriteriaInput`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct RoutingCriteriaInputBuilder {
 
 impl RoutingCriteriaInputBuilder {
     /// Appends an item to [`steps`](crate::types::RoutingCriteriaInput#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
+    #[inline]
     pub fn steps(mut self, input: crate::types::RoutingCriteriaInputStep) -> Self {
         let mut v: Vec<_> = self.steps.unwrap_or_default();
         v.push(input);
@@ -40,6 +43,7 @@ impl RoutingCriteriaInputBuilder {
     /// When Amazon Connect does not find an available agent meeting the requirements in a step for a given step duration, the routing criteria will move on to the next step sequentially until a join is completed with an agent.
     ///
     /// Sets [`steps`](crate::types::RoutingCriteriaInput#structfield.steps).
+    #[inline]
     pub fn set_steps(
         mut self,
         input: Option<Vec<crate::types::RoutingCriteriaInputStep>>,
@@ -49,11 +53,13 @@ impl RoutingCriteriaInputBuilder {
     }
 
     /// Returns [`steps`](crate::types::RoutingCriteriaInput#structfield.steps), if set.
+    #[inline]
     pub fn get_steps(&self) -> &Option<Vec<crate::types::RoutingCriteriaInputStep>> {
         &self.steps
     }
 
     /// Builds a [`RoutingCriteriaInput`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingCriteriaInput {
         crate::types::RoutingCriteriaInput {
             steps: self.steps,
@@ -62,6 +68,7 @@ impl RoutingCriteriaInputBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingCriteriaInput {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -77,6 +84,7 @@ impl crate::rest_json::JsonSer for RoutingCriteriaInput {
 }
 
 impl crate::rest_json::JsonDe for RoutingCriteriaInput {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

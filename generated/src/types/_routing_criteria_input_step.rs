@@ -11,16 +11,19 @@ pub struct RoutingCriteriaInputStep {
 
 impl RoutingCriteriaInputStep {
     /// An object to specify the expiration of a routing step.
+    #[inline]
     pub fn expiry(&self) -> Option<&crate::types::RoutingCriteriaInputStepExpiry> {
         self.expiry.as_ref()
     }
 
     /// A tagged union to specify expression for a routing step.
+    #[inline]
     pub fn expression(&self) -> Option<&crate::types::Expression> {
         self.expression.as_ref()
     }
 
     /// Creates a new builder for [`RoutingCriteriaInputStep`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputStepBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RoutingCriteriaInputStepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::RoutingCriteriaInputStep#structfield.expiry).
+    #[inline]
     pub fn expiry(
         mut self,
         input: crate::types::RoutingCriteriaInputStepExpiry,
@@ -49,6 +53,7 @@ impl RoutingCriteriaInputStepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::RoutingCriteriaInputStep#structfield.expiry).
+    #[inline]
     pub fn set_expiry(
         mut self,
         input: Option<crate::types::RoutingCriteriaInputStepExpiry>,
@@ -58,6 +63,7 @@ impl RoutingCriteriaInputStepBuilder {
     }
 
     /// Returns [`expiry`](crate::types::RoutingCriteriaInputStep#structfield.expiry), if set.
+    #[inline]
     pub fn get_expiry(&self) -> &Option<crate::types::RoutingCriteriaInputStepExpiry> {
         &self.expiry
     }
@@ -65,6 +71,7 @@ impl RoutingCriteriaInputStepBuilder {
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression).
+    #[inline]
     pub fn expression(mut self, input: crate::types::Expression) -> Self {
         self.expression = Some(input);
         self
@@ -73,17 +80,20 @@ impl RoutingCriteriaInputStepBuilder {
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression).
+    #[inline]
     pub fn set_expression(mut self, input: Option<crate::types::Expression>) -> Self {
         self.expression = input;
         self
     }
 
     /// Returns [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression), if set.
+    #[inline]
     pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
 
     /// Builds a [`RoutingCriteriaInputStep`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingCriteriaInputStep {
         crate::types::RoutingCriteriaInputStep {
             expiry: self.expiry,
@@ -93,6 +103,7 @@ impl RoutingCriteriaInputStepBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingCriteriaInputStep {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for RoutingCriteriaInputStep {
 }
 
 impl crate::rest_json::JsonDe for RoutingCriteriaInputStep {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

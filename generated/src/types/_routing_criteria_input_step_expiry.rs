@@ -9,11 +9,13 @@ pub struct RoutingCriteriaInputStepExpiry {
 
 impl RoutingCriteriaInputStepExpiry {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
+    #[inline]
     pub fn duration_in_seconds(&self) -> Option<i32> {
         self.duration_in_seconds
     }
 
     /// Creates a new builder for [`RoutingCriteriaInputStepExpiry`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputStepExpiryBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl RoutingCriteriaInputStepExpiryBuilder {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::RoutingCriteriaInputStepExpiry#structfield.duration_in_seconds).
+    #[inline]
     pub fn duration_in_seconds(mut self, input: i32) -> Self {
         self.duration_in_seconds = Some(input);
         self
@@ -38,17 +41,20 @@ impl RoutingCriteriaInputStepExpiryBuilder {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::RoutingCriteriaInputStepExpiry#structfield.duration_in_seconds).
+    #[inline]
     pub fn set_duration_in_seconds(mut self, input: Option<i32>) -> Self {
         self.duration_in_seconds = input;
         self
     }
 
     /// Returns [`duration_in_seconds`](crate::types::RoutingCriteriaInputStepExpiry#structfield.duration_in_seconds), if set.
+    #[inline]
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
 
     /// Builds a [`RoutingCriteriaInputStepExpiry`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingCriteriaInputStepExpiry {
         crate::types::RoutingCriteriaInputStepExpiry {
             duration_in_seconds: self.duration_in_seconds,
@@ -57,6 +63,7 @@ impl RoutingCriteriaInputStepExpiryBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingCriteriaInputStepExpiry {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for RoutingCriteriaInputStepExpiry {
 }
 
 impl crate::rest_json::JsonDe for RoutingCriteriaInputStepExpiry {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -41,26 +41,31 @@ pub struct RoutingProfile {
 
 impl RoutingProfile {
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The name of the routing profile.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the routing profile.
+    #[inline]
     pub fn routing_profile_arn(&self) -> Option<&str> {
         self.routing_profile_arn.as_deref()
     }
 
     /// The identifier of the routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The description of the routing profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -68,36 +73,43 @@ impl RoutingProfile {
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
+    #[inline]
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the default outbound queue for this routing profile.
+    #[inline]
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The number of associated queues in routing profile.
+    #[inline]
     pub fn number_of_associated_queues(&self) -> Option<i64> {
         self.number_of_associated_queues
     }
 
     /// The number of associated manual assignment queues in routing profile.
+    #[inline]
     pub fn number_of_associated_manual_assignment_queues(&self) -> Option<i64> {
         self.number_of_associated_manual_assignment_queues
     }
 
     /// The number of associated users in routing profile.
+    #[inline]
     pub fn number_of_associated_users(&self) -> Option<i64> {
         self.number_of_associated_users
     }
 
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
+    #[inline]
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
@@ -105,16 +117,19 @@ impl RoutingProfile {
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Whether this a default routing profile.
+    #[inline]
     pub fn is_default(&self) -> bool {
         self.is_default
     }
@@ -122,6 +137,7 @@ impl RoutingProfile {
     /// The IDs of the associated queue.
     ///
     /// Empty when the field is unset; use `.associated_queue_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn associated_queue_ids(&self) -> &[String] {
         self.associated_queue_ids.as_deref().unwrap_or_default()
     }
@@ -129,11 +145,13 @@ impl RoutingProfile {
     /// The IDs of the associated manual assignment queues.
     ///
     /// Empty when the field is unset; use `.associated_manual_assignment_queue_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn associated_manual_assignment_queue_ids(&self) -> &[String] {
         self.associated_manual_assignment_queue_ids.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`RoutingProfile`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileBuilder {
         ::std::default::Default::default()
     }
@@ -166,6 +184,7 @@ impl RoutingProfileBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::RoutingProfile#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -174,12 +193,14 @@ impl RoutingProfileBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::RoutingProfile#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::RoutingProfile#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -187,6 +208,7 @@ impl RoutingProfileBuilder {
     /// The name of the routing profile.
     ///
     /// Sets [`name`](crate::types::RoutingProfile#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -195,12 +217,14 @@ impl RoutingProfileBuilder {
     /// The name of the routing profile.
     ///
     /// Sets [`name`](crate::types::RoutingProfile#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::RoutingProfile#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -208,6 +232,7 @@ impl RoutingProfileBuilder {
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn).
+    #[inline]
     pub fn routing_profile_arn(mut self, input: impl Into<String>) -> Self {
         self.routing_profile_arn = Some(input.into());
         self
@@ -216,12 +241,14 @@ impl RoutingProfileBuilder {
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn).
+    #[inline]
     pub fn set_routing_profile_arn(mut self, input: Option<String>) -> Self {
         self.routing_profile_arn = input;
         self
     }
 
     /// Returns [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn), if set.
+    #[inline]
     pub fn get_routing_profile_arn(&self) -> &Option<String> {
         &self.routing_profile_arn
     }
@@ -229,6 +256,7 @@ impl RoutingProfileBuilder {
     /// The identifier of the routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id).
+    #[inline]
     pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
         self.routing_profile_id = Some(input.into());
         self
@@ -237,12 +265,14 @@ impl RoutingProfileBuilder {
     /// The identifier of the routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id).
+    #[inline]
     pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
         self.routing_profile_id = input;
         self
     }
 
     /// Returns [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id), if set.
+    #[inline]
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
@@ -250,6 +280,7 @@ impl RoutingProfileBuilder {
     /// The description of the routing profile.
     ///
     /// Sets [`description`](crate::types::RoutingProfile#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -258,17 +289,20 @@ impl RoutingProfileBuilder {
     /// The description of the routing profile.
     ///
     /// Sets [`description`](crate::types::RoutingProfile#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::RoutingProfile#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Appends an item to [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
+    #[inline]
     pub fn media_concurrencies(mut self, input: crate::types::MediaConcurrency) -> Self {
         let mut v: Vec<_> = self.media_concurrencies.unwrap_or_default();
         v.push(input);
@@ -279,6 +313,7 @@ impl RoutingProfileBuilder {
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies).
+    #[inline]
     pub fn set_media_concurrencies(
         mut self,
         input: Option<Vec<crate::types::MediaConcurrency>>,
@@ -288,6 +323,7 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies), if set.
+    #[inline]
     pub fn get_media_concurrencies(
         &self,
     ) -> &Option<Vec<crate::types::MediaConcurrency>> {
@@ -297,6 +333,7 @@ impl RoutingProfileBuilder {
     /// The identifier of the default outbound queue for this routing profile.
     ///
     /// Sets [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id).
+    #[inline]
     pub fn default_outbound_queue_id(mut self, input: impl Into<String>) -> Self {
         self.default_outbound_queue_id = Some(input.into());
         self
@@ -305,17 +342,20 @@ impl RoutingProfileBuilder {
     /// The identifier of the default outbound queue for this routing profile.
     ///
     /// Sets [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id).
+    #[inline]
     pub fn set_default_outbound_queue_id(mut self, input: Option<String>) -> Self {
         self.default_outbound_queue_id = input;
         self
     }
 
     /// Returns [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id), if set.
+    #[inline]
     pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
         &self.default_outbound_queue_id
     }
 
     /// Inserts an entry into [`tags`](crate::types::RoutingProfile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -326,6 +366,7 @@ impl RoutingProfileBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::RoutingProfile#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -335,6 +376,7 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`tags`](crate::types::RoutingProfile#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -342,6 +384,7 @@ impl RoutingProfileBuilder {
     /// The number of associated queues in routing profile.
     ///
     /// Sets [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues).
+    #[inline]
     pub fn number_of_associated_queues(mut self, input: i64) -> Self {
         self.number_of_associated_queues = Some(input);
         self
@@ -350,12 +393,14 @@ impl RoutingProfileBuilder {
     /// The number of associated queues in routing profile.
     ///
     /// Sets [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues).
+    #[inline]
     pub fn set_number_of_associated_queues(mut self, input: Option<i64>) -> Self {
         self.number_of_associated_queues = input;
         self
     }
 
     /// Returns [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues), if set.
+    #[inline]
     pub fn get_number_of_associated_queues(&self) -> &Option<i64> {
         &self.number_of_associated_queues
     }
@@ -363,6 +408,7 @@ impl RoutingProfileBuilder {
     /// The number of associated manual assignment queues in routing profile.
     ///
     /// Sets [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues).
+    #[inline]
     pub fn number_of_associated_manual_assignment_queues(mut self, input: i64) -> Self {
         self.number_of_associated_manual_assignment_queues = Some(input);
         self
@@ -371,6 +417,7 @@ impl RoutingProfileBuilder {
     /// The number of associated manual assignment queues in routing profile.
     ///
     /// Sets [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues).
+    #[inline]
     pub fn set_number_of_associated_manual_assignment_queues(
         mut self,
         input: Option<i64>,
@@ -380,6 +427,7 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues), if set.
+    #[inline]
     pub fn get_number_of_associated_manual_assignment_queues(&self) -> &Option<i64> {
         &self.number_of_associated_manual_assignment_queues
     }
@@ -387,6 +435,7 @@ impl RoutingProfileBuilder {
     /// The number of associated users in routing profile.
     ///
     /// Sets [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users).
+    #[inline]
     pub fn number_of_associated_users(mut self, input: i64) -> Self {
         self.number_of_associated_users = Some(input);
         self
@@ -395,12 +444,14 @@ impl RoutingProfileBuilder {
     /// The number of associated users in routing profile.
     ///
     /// Sets [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users).
+    #[inline]
     pub fn set_number_of_associated_users(mut self, input: Option<i64>) -> Self {
         self.number_of_associated_users = input;
         self
     }
 
     /// Returns [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users), if set.
+    #[inline]
     pub fn get_number_of_associated_users(&self) -> &Option<i64> {
         &self.number_of_associated_users
     }
@@ -408,6 +459,7 @@ impl RoutingProfileBuilder {
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     ///
     /// Sets [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer).
+    #[inline]
     pub fn agent_availability_timer(
         mut self,
         input: crate::types::AgentAvailabilityTimer,
@@ -419,6 +471,7 @@ impl RoutingProfileBuilder {
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     ///
     /// Sets [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer).
+    #[inline]
     pub fn set_agent_availability_timer(
         mut self,
         input: Option<crate::types::AgentAvailabilityTimer>,
@@ -428,6 +481,7 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer), if set.
+    #[inline]
     pub fn get_agent_availability_timer(
         &self,
     ) -> &Option<crate::types::AgentAvailabilityTimer> {
@@ -437,6 +491,7 @@ impl RoutingProfileBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -445,6 +500,7 @@ impl RoutingProfileBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -454,6 +510,7 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -461,6 +518,7 @@ impl RoutingProfileBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -469,12 +527,14 @@ impl RoutingProfileBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
@@ -482,6 +542,7 @@ impl RoutingProfileBuilder {
     /// Whether this a default routing profile.
     ///
     /// Sets [`is_default`](crate::types::RoutingProfile#structfield.is_default).
+    #[inline]
     pub fn is_default(mut self, input: bool) -> Self {
         self.is_default = Some(input);
         self
@@ -490,17 +551,20 @@ impl RoutingProfileBuilder {
     /// Whether this a default routing profile.
     ///
     /// Sets [`is_default`](crate::types::RoutingProfile#structfield.is_default).
+    #[inline]
     pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.is_default = input;
         self
     }
 
     /// Returns [`is_default`](crate::types::RoutingProfile#structfield.is_default), if set.
+    #[inline]
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
 
     /// Appends an item to [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids); use [`set_associated_queue_ids`](Self::set_associated_queue_ids) to replace the whole list.
+    #[inline]
     pub fn associated_queue_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.associated_queue_ids.unwrap_or_default();
         v.push(input.into());
@@ -511,17 +575,20 @@ impl RoutingProfileBuilder {
     /// The IDs of the associated queue.
     ///
     /// Sets [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids).
+    #[inline]
     pub fn set_associated_queue_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.associated_queue_ids = input;
         self
     }
 
     /// Returns [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids), if set.
+    #[inline]
     pub fn get_associated_queue_ids(&self) -> &Option<Vec<String>> {
         &self.associated_queue_ids
     }
 
     /// Appends an item to [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids); use [`set_associated_manual_assignment_queue_ids`](Self::set_associated_manual_assignment_queue_ids) to replace the whole list.
+    #[inline]
     pub fn associated_manual_assignment_queue_ids(
         mut self,
         input: impl Into<String>,
@@ -537,6 +604,7 @@ impl RoutingProfileBuilder {
     /// The IDs of the associated manual assignment queues.
     ///
     /// Sets [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids).
+    #[inline]
     pub fn set_associated_manual_assignment_queue_ids(
         mut self,
         input: Option<Vec<String>>,
@@ -546,11 +614,13 @@ impl RoutingProfileBuilder {
     }
 
     /// Returns [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids), if set.
+    #[inline]
     pub fn get_associated_manual_assignment_queue_ids(&self) -> &Option<Vec<String>> {
         &self.associated_manual_assignment_queue_ids
     }
 
     /// Builds a [`RoutingProfile`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingProfile {
         crate::types::RoutingProfile {
             instance_id: self.instance_id,
@@ -577,6 +647,7 @@ impl RoutingProfileBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfile {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -656,6 +727,7 @@ impl crate::rest_json::JsonSer for RoutingProfile {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfile {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,6 +9,7 @@ pub struct RoutingProfileManualAssignmentQueueConfig {
 
 impl RoutingProfileManualAssignmentQueueConfig {
     /// Contains the channel and queue identifier for a routing profile.
+    #[inline]
     pub fn queue_reference(
         &self,
     ) -> Option<&crate::types::RoutingProfileQueueReference> {
@@ -16,6 +17,7 @@ impl RoutingProfileManualAssignmentQueueConfig {
     }
 
     /// Creates a new builder for [`RoutingProfileManualAssignmentQueueConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileManualAssignmentQueueConfigBuilder {
         ::std::default::Default::default()
     }
@@ -32,6 +34,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     /// Contains the channel and queue identifier for a routing profile.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileManualAssignmentQueueConfig#structfield.queue_reference).
+    #[inline]
     pub fn queue_reference(
         mut self,
         input: crate::types::RoutingProfileQueueReference,
@@ -43,6 +46,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     /// Contains the channel and queue identifier for a routing profile.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileManualAssignmentQueueConfig#structfield.queue_reference).
+    #[inline]
     pub fn set_queue_reference(
         mut self,
         input: Option<crate::types::RoutingProfileQueueReference>,
@@ -52,6 +56,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     }
 
     /// Returns [`queue_reference`](crate::types::RoutingProfileManualAssignmentQueueConfig#structfield.queue_reference), if set.
+    #[inline]
     pub fn get_queue_reference(
         &self,
     ) -> &Option<crate::types::RoutingProfileQueueReference> {
@@ -59,6 +64,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     }
 
     /// Builds a [`RoutingProfileManualAssignmentQueueConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingProfileManualAssignmentQueueConfig {
         crate::types::RoutingProfileManualAssignmentQueueConfig {
             queue_reference: self.queue_reference,
@@ -67,6 +73,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -82,6 +89,7 @@ impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfig {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

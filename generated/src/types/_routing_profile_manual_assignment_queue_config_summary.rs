@@ -17,26 +17,31 @@ pub struct RoutingProfileManualAssignmentQueueConfigSummary {
 
 impl RoutingProfileManualAssignmentQueueConfigSummary {
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
 
     /// The Amazon Resource Name (ARN) of the queue.
+    #[inline]
     pub fn queue_arn(&self) -> &str {
         &self.queue_arn
     }
 
     /// The name of the queue.
+    #[inline]
     pub fn queue_name(&self) -> &str {
         &self.queue_name
     }
 
     /// The channels this queue supports.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// Creates a new builder for [`RoutingProfileManualAssignmentQueueConfigSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id). This field is required.
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -64,12 +70,14 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id). This field is required.
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
@@ -77,6 +85,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn). This field is required.
+    #[inline]
     pub fn queue_arn(mut self, input: impl Into<String>) -> Self {
         self.queue_arn = Some(input.into());
         self
@@ -85,12 +94,14 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn). This field is required.
+    #[inline]
     pub fn set_queue_arn(mut self, input: Option<String>) -> Self {
         self.queue_arn = input;
         self
     }
 
     /// Returns [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn), if set.
+    #[inline]
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
@@ -98,6 +109,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name). This field is required.
+    #[inline]
     pub fn queue_name(mut self, input: impl Into<String>) -> Self {
         self.queue_name = Some(input.into());
         self
@@ -106,12 +118,14 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name). This field is required.
+    #[inline]
     pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.queue_name = input;
         self
     }
 
     /// Returns [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name), if set.
+    #[inline]
     pub fn get_queue_name(&self) -> &Option<String> {
         &self.queue_name
     }
@@ -119,6 +133,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -127,12 +142,14 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -144,6 +161,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// - [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn)
     /// - [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name)
     /// - [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -180,6 +198,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfigSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -196,6 +215,7 @@ impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfigSumm
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfigSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,6 +13,7 @@ pub struct RoutingProfileQueueConfig {
 
 impl RoutingProfileQueueConfig {
     /// Contains information about a queue resource.
+    #[inline]
     pub fn queue_reference(
         &self,
     ) -> Option<&crate::types::RoutingProfileQueueReference> {
@@ -20,16 +21,19 @@ impl RoutingProfileQueueConfig {
     }
 
     /// The order in which contacts are to be handled for the queue.
+    #[inline]
     pub fn priority(&self) -> i32 {
         self.priority
     }
 
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
+    #[inline]
     pub fn delay(&self) -> i32 {
         self.delay
     }
 
     /// Creates a new builder for [`RoutingProfileQueueConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileQueueConfigBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl RoutingProfileQueueConfigBuilder {
     /// Contains information about a queue resource.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileQueueConfig#structfield.queue_reference).
+    #[inline]
     pub fn queue_reference(
         mut self,
         input: crate::types::RoutingProfileQueueReference,
@@ -59,6 +64,7 @@ impl RoutingProfileQueueConfigBuilder {
     /// Contains information about a queue resource.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileQueueConfig#structfield.queue_reference).
+    #[inline]
     pub fn set_queue_reference(
         mut self,
         input: Option<crate::types::RoutingProfileQueueReference>,
@@ -68,6 +74,7 @@ impl RoutingProfileQueueConfigBuilder {
     }
 
     /// Returns [`queue_reference`](crate::types::RoutingProfileQueueConfig#structfield.queue_reference), if set.
+    #[inline]
     pub fn get_queue_reference(
         &self,
     ) -> &Option<crate::types::RoutingProfileQueueReference> {
@@ -77,6 +84,7 @@ impl RoutingProfileQueueConfigBuilder {
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority). This field is required.
+    #[inline]
     pub fn priority(mut self, input: i32) -> Self {
         self.priority = Some(input);
         self
@@ -85,12 +93,14 @@ impl RoutingProfileQueueConfigBuilder {
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority). This field is required.
+    #[inline]
     pub fn set_priority(mut self, input: Option<i32>) -> Self {
         self.priority = input;
         self
     }
 
     /// Returns [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority), if set.
+    #[inline]
     pub fn get_priority(&self) -> &Option<i32> {
         &self.priority
     }
@@ -98,6 +108,7 @@ impl RoutingProfileQueueConfigBuilder {
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay). This field is required.
+    #[inline]
     pub fn delay(mut self, input: i32) -> Self {
         self.delay = Some(input);
         self
@@ -106,12 +117,14 @@ impl RoutingProfileQueueConfigBuilder {
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay). This field is required.
+    #[inline]
     pub fn set_delay(mut self, input: Option<i32>) -> Self {
         self.delay = input;
         self
     }
 
     /// Returns [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay), if set.
+    #[inline]
     pub fn get_delay(&self) -> &Option<i32> {
         &self.delay
     }
@@ -121,6 +134,7 @@ impl RoutingProfileQueueConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority)
     /// - [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::RoutingProfileQueueConfig, crate::error::BuildError> {
@@ -143,6 +157,7 @@ impl RoutingProfileQueueConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileQueueConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -160,6 +175,7 @@ impl crate::rest_json::JsonSer for RoutingProfileQueueConfig {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct RoutingProfileQueueConfigSummary {
 
 impl RoutingProfileQueueConfigSummary {
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
 
     /// The Amazon Resource Name (ARN) of the queue.
+    #[inline]
     pub fn queue_arn(&self) -> &str {
         &self.queue_arn
     }
 
     /// The name of the queue.
+    #[inline]
     pub fn queue_name(&self) -> &str {
         &self.queue_name
     }
 
     /// The order in which contacts are to be handled for the queue.
+    #[inline]
     pub fn priority(&self) -> i32 {
         self.priority
     }
 
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
+    #[inline]
     pub fn delay(&self) -> i32 {
         self.delay
     }
 
     /// The channels this queue supports.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// Creates a new builder for [`RoutingProfileQueueConfigSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileQueueConfigSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id). This field is required.
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id). This field is required.
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
@@ -91,6 +101,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn). This field is required.
+    #[inline]
     pub fn queue_arn(mut self, input: impl Into<String>) -> Self {
         self.queue_arn = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn). This field is required.
+    #[inline]
     pub fn set_queue_arn(mut self, input: Option<String>) -> Self {
         self.queue_arn = input;
         self
     }
 
     /// Returns [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn), if set.
+    #[inline]
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
@@ -112,6 +125,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name). This field is required.
+    #[inline]
     pub fn queue_name(mut self, input: impl Into<String>) -> Self {
         self.queue_name = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name). This field is required.
+    #[inline]
     pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.queue_name = input;
         self
     }
 
     /// Returns [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name), if set.
+    #[inline]
     pub fn get_queue_name(&self) -> &Option<String> {
         &self.queue_name
     }
@@ -133,6 +149,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority). This field is required.
+    #[inline]
     pub fn priority(mut self, input: i32) -> Self {
         self.priority = Some(input);
         self
@@ -141,12 +158,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority). This field is required.
+    #[inline]
     pub fn set_priority(mut self, input: Option<i32>) -> Self {
         self.priority = input;
         self
     }
 
     /// Returns [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority), if set.
+    #[inline]
     pub fn get_priority(&self) -> &Option<i32> {
         &self.priority
     }
@@ -154,6 +173,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay). This field is required.
+    #[inline]
     pub fn delay(mut self, input: i32) -> Self {
         self.delay = Some(input);
         self
@@ -162,12 +182,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay). This field is required.
+    #[inline]
     pub fn set_delay(mut self, input: Option<i32>) -> Self {
         self.delay = input;
         self
     }
 
     /// Returns [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay), if set.
+    #[inline]
     pub fn get_delay(&self) -> &Option<i32> {
         &self.delay
     }
@@ -175,6 +197,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -183,12 +206,14 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -201,6 +226,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     /// - [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name)
     /// - [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority)
     /// - [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -244,6 +270,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileQueueConfigSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -262,6 +289,7 @@ impl crate::rest_json::JsonSer for RoutingProfileQueueConfigSummary {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileQueueConfigSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct RoutingProfileQueueReference {
 
 impl RoutingProfileQueueReference {
     /// The identifier for the queue.
+    #[inline]
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
 
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// Creates a new builder for [`RoutingProfileQueueReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileQueueReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RoutingProfileQueueReferenceBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id). This field is required.
+    #[inline]
     pub fn queue_id(mut self, input: impl Into<String>) -> Self {
         self.queue_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl RoutingProfileQueueReferenceBuilder {
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id). This field is required.
+    #[inline]
     pub fn set_queue_id(mut self, input: Option<String>) -> Self {
         self.queue_id = input;
         self
     }
 
     /// Returns [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id), if set.
+    #[inline]
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
@@ -59,6 +65,7 @@ impl RoutingProfileQueueReferenceBuilder {
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -67,12 +74,14 @@ impl RoutingProfileQueueReferenceBuilder {
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -82,6 +91,7 @@ impl RoutingProfileQueueReferenceBuilder {
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id)
     /// - [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::RoutingProfileQueueReference, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl RoutingProfileQueueReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileQueueReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for RoutingProfileQueueReference {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileQueueReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct RoutingProfileReference {
 
 impl RoutingProfileReference {
     /// The identifier of the routing profile.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the routing profile.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// Creates a new builder for [`RoutingProfileReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RoutingProfileReferenceBuilder {
     /// The identifier of the routing profile.
     ///
     /// Sets [`id`](crate::types::RoutingProfileReference#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl RoutingProfileReferenceBuilder {
     /// The identifier of the routing profile.
     ///
     /// Sets [`id`](crate::types::RoutingProfileReference#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::RoutingProfileReference#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -59,6 +65,7 @@ impl RoutingProfileReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`arn`](crate::types::RoutingProfileReference#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl RoutingProfileReferenceBuilder {
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`arn`](crate::types::RoutingProfileReference#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::RoutingProfileReference#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
 
     /// Builds a [`RoutingProfileReference`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingProfileReference {
         crate::types::RoutingProfileReference {
             id: self.id,
@@ -87,6 +97,7 @@ impl RoutingProfileReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for RoutingProfileReference {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

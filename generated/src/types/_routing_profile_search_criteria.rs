@@ -19,6 +19,7 @@ impl RoutingProfileSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::RoutingProfileSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -26,16 +27,19 @@ impl RoutingProfileSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::RoutingProfileSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`RoutingProfileSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RoutingProfileSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +56,7 @@ pub struct RoutingProfileSearchCriteriaBuilder {
 
 impl RoutingProfileSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::RoutingProfileSearchCriteria,
@@ -65,6 +70,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::RoutingProfileSearchCriteria>>,
@@ -74,6 +80,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::RoutingProfileSearchCriteria>> {
@@ -81,6 +88,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::RoutingProfileSearchCriteria,
@@ -94,6 +102,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::RoutingProfileSearchCriteria>>,
@@ -103,6 +112,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::RoutingProfileSearchCriteria>> {
@@ -112,6 +122,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -120,6 +131,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -129,11 +141,13 @@ impl RoutingProfileSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`RoutingProfileSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::RoutingProfileSearchCriteria {
         crate::types::RoutingProfileSearchCriteria {
             or_conditions: self.or_conditions,
@@ -144,6 +158,7 @@ impl RoutingProfileSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for RoutingProfileSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -165,6 +180,7 @@ impl crate::rest_json::JsonSer for RoutingProfileSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for RoutingProfileSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

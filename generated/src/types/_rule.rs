@@ -29,61 +29,73 @@ pub struct Rule {
 
 impl Rule {
     /// The name of the rule.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
 
     /// The Amazon Resource Name (ARN) of the rule.
+    #[inline]
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
 
     /// The event source to trigger the rule.
+    #[inline]
     pub fn trigger_event_source(&self) -> Option<&crate::types::RuleTriggerEventSource> {
         self.trigger_event_source.as_ref()
     }
 
     /// The conditions of the rule.
+    #[inline]
     pub fn function(&self) -> &str {
         &self.function
     }
 
     /// A list of actions to be run when the rule is triggered.
+    #[inline]
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         &self.actions
     }
 
     /// The publish status of the rule.
+    #[inline]
     pub fn publish_status(&self) -> &crate::types::RulePublishStatus {
         &self.publish_status
     }
 
     /// The timestamp for when the rule was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The timestamp for the when the rule was last updated.
+    #[inline]
     pub fn last_updated_time(&self) -> &crate::primitives::DateTime {
         &self.last_updated_time
     }
 
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
+    #[inline]
     pub fn last_updated_by(&self) -> &str {
         &self.last_updated_by
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Rule`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RuleBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +122,7 @@ impl RuleBuilder {
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::Rule#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -118,12 +131,14 @@ impl RuleBuilder {
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::Rule#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Rule#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -131,6 +146,7 @@ impl RuleBuilder {
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::Rule#structfield.rule_id). This field is required.
+    #[inline]
     pub fn rule_id(mut self, input: impl Into<String>) -> Self {
         self.rule_id = Some(input.into());
         self
@@ -139,12 +155,14 @@ impl RuleBuilder {
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::Rule#structfield.rule_id). This field is required.
+    #[inline]
     pub fn set_rule_id(mut self, input: Option<String>) -> Self {
         self.rule_id = input;
         self
     }
 
     /// Returns [`rule_id`](crate::types::Rule#structfield.rule_id), if set.
+    #[inline]
     pub fn get_rule_id(&self) -> &Option<String> {
         &self.rule_id
     }
@@ -152,6 +170,7 @@ impl RuleBuilder {
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::Rule#structfield.rule_arn). This field is required.
+    #[inline]
     pub fn rule_arn(mut self, input: impl Into<String>) -> Self {
         self.rule_arn = Some(input.into());
         self
@@ -160,12 +179,14 @@ impl RuleBuilder {
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::Rule#structfield.rule_arn). This field is required.
+    #[inline]
     pub fn set_rule_arn(mut self, input: Option<String>) -> Self {
         self.rule_arn = input;
         self
     }
 
     /// Returns [`rule_arn`](crate::types::Rule#structfield.rule_arn), if set.
+    #[inline]
     pub fn get_rule_arn(&self) -> &Option<String> {
         &self.rule_arn
     }
@@ -173,6 +194,7 @@ impl RuleBuilder {
     /// The event source to trigger the rule.
     ///
     /// Sets [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source).
+    #[inline]
     pub fn trigger_event_source(
         mut self,
         input: crate::types::RuleTriggerEventSource,
@@ -184,6 +206,7 @@ impl RuleBuilder {
     /// The event source to trigger the rule.
     ///
     /// Sets [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source).
+    #[inline]
     pub fn set_trigger_event_source(
         mut self,
         input: Option<crate::types::RuleTriggerEventSource>,
@@ -193,6 +216,7 @@ impl RuleBuilder {
     }
 
     /// Returns [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source), if set.
+    #[inline]
     pub fn get_trigger_event_source(
         &self,
     ) -> &Option<crate::types::RuleTriggerEventSource> {
@@ -202,6 +226,7 @@ impl RuleBuilder {
     /// The conditions of the rule.
     ///
     /// Sets [`function`](crate::types::Rule#structfield.function). This field is required.
+    #[inline]
     pub fn function(mut self, input: impl Into<String>) -> Self {
         self.function = Some(input.into());
         self
@@ -210,17 +235,20 @@ impl RuleBuilder {
     /// The conditions of the rule.
     ///
     /// Sets [`function`](crate::types::Rule#structfield.function). This field is required.
+    #[inline]
     pub fn set_function(mut self, input: Option<String>) -> Self {
         self.function = input;
         self
     }
 
     /// Returns [`function`](crate::types::Rule#structfield.function), if set.
+    #[inline]
     pub fn get_function(&self) -> &Option<String> {
         &self.function
     }
 
     /// Appends an item to [`actions`](crate::types::Rule#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
+    #[inline]
     pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
         v.push(input);
@@ -231,12 +259,14 @@ impl RuleBuilder {
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Sets [`actions`](crate::types::Rule#structfield.actions). This field is required.
+    #[inline]
     pub fn set_actions(mut self, input: Option<Vec<crate::types::RuleAction>>) -> Self {
         self.actions = input;
         self
     }
 
     /// Returns [`actions`](crate::types::Rule#structfield.actions), if set.
+    #[inline]
     pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
         &self.actions
     }
@@ -244,6 +274,7 @@ impl RuleBuilder {
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::Rule#structfield.publish_status). This field is required.
+    #[inline]
     pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
         self.publish_status = Some(input);
         self
@@ -252,6 +283,7 @@ impl RuleBuilder {
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::Rule#structfield.publish_status). This field is required.
+    #[inline]
     pub fn set_publish_status(
         mut self,
         input: Option<crate::types::RulePublishStatus>,
@@ -261,6 +293,7 @@ impl RuleBuilder {
     }
 
     /// Returns [`publish_status`](crate::types::Rule#structfield.publish_status), if set.
+    #[inline]
     pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
         &self.publish_status
     }
@@ -268,6 +301,7 @@ impl RuleBuilder {
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::Rule#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -276,6 +310,7 @@ impl RuleBuilder {
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::Rule#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -285,6 +320,7 @@ impl RuleBuilder {
     }
 
     /// Returns [`created_time`](crate::types::Rule#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -292,6 +328,7 @@ impl RuleBuilder {
     /// The timestamp for the when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::Rule#structfield.last_updated_time). This field is required.
+    #[inline]
     pub fn last_updated_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_updated_time = Some(input);
         self
@@ -300,6 +337,7 @@ impl RuleBuilder {
     /// The timestamp for the when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::Rule#structfield.last_updated_time). This field is required.
+    #[inline]
     pub fn set_last_updated_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -309,6 +347,7 @@ impl RuleBuilder {
     }
 
     /// Returns [`last_updated_time`](crate::types::Rule#structfield.last_updated_time), if set.
+    #[inline]
     pub fn get_last_updated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_updated_time
     }
@@ -316,6 +355,7 @@ impl RuleBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
     ///
     /// Sets [`last_updated_by`](crate::types::Rule#structfield.last_updated_by). This field is required.
+    #[inline]
     pub fn last_updated_by(mut self, input: impl Into<String>) -> Self {
         self.last_updated_by = Some(input.into());
         self
@@ -324,17 +364,20 @@ impl RuleBuilder {
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
     ///
     /// Sets [`last_updated_by`](crate::types::Rule#structfield.last_updated_by). This field is required.
+    #[inline]
     pub fn set_last_updated_by(mut self, input: Option<String>) -> Self {
         self.last_updated_by = input;
         self
     }
 
     /// Returns [`last_updated_by`](crate::types::Rule#structfield.last_updated_by), if set.
+    #[inline]
     pub fn get_last_updated_by(&self) -> &Option<String> {
         &self.last_updated_by
     }
 
     /// Inserts an entry into [`tags`](crate::types::Rule#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -345,6 +388,7 @@ impl RuleBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Rule#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -354,6 +398,7 @@ impl RuleBuilder {
     }
 
     /// Returns [`tags`](crate::types::Rule#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -370,6 +415,7 @@ impl RuleBuilder {
     /// - [`created_time`](crate::types::Rule#structfield.created_time)
     /// - [`last_updated_time`](crate::types::Rule#structfield.last_updated_time)
     /// - [`last_updated_by`](crate::types::Rule#structfield.last_updated_by)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Rule, crate::error::BuildError> {
         Ok(crate::types::Rule {
             name: self
@@ -433,6 +479,7 @@ impl RuleBuilder {
 }
 
 impl crate::rest_json::JsonSer for Rule {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -469,6 +516,7 @@ impl crate::rest_json::JsonSer for Rule {
 }
 
 impl crate::rest_json::JsonDe for Rule {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

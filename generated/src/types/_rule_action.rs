@@ -45,16 +45,19 @@ pub struct RuleAction {
 
 impl RuleAction {
     /// The type of action that creates a rule.
+    #[inline]
     pub fn action_type(&self) -> &crate::types::ActionType {
         &self.action_type
     }
 
     /// Information about the task action.
+    #[inline]
     pub fn task_action(&self) -> Option<&crate::types::TaskActionDefinition> {
         self.task_action.as_ref()
     }
 
     /// Information about the EventBridge action.
+    #[inline]
     pub fn event_bridge_action(
         &self,
     ) -> Option<&crate::types::EventBridgeActionDefinition> {
@@ -62,6 +65,7 @@ impl RuleAction {
     }
 
     /// Information about the contact category action.
+    #[inline]
     pub fn assign_contact_category_action(
         &self,
     ) -> Option<&crate::types::AssignContactCategoryActionDefinition> {
@@ -69,6 +73,7 @@ impl RuleAction {
     }
 
     /// Information about the send notification action.
+    #[inline]
     pub fn send_notification_action(
         &self,
     ) -> Option<&crate::types::SendNotificationActionDefinition> {
@@ -76,6 +81,7 @@ impl RuleAction {
     }
 
     /// Information about the create case action.
+    #[inline]
     pub fn create_case_action(
         &self,
     ) -> Option<&crate::types::CreateCaseActionDefinition> {
@@ -83,6 +89,7 @@ impl RuleAction {
     }
 
     /// Information about the update case action.
+    #[inline]
     pub fn update_case_action(
         &self,
     ) -> Option<&crate::types::UpdateCaseActionDefinition> {
@@ -90,11 +97,13 @@ impl RuleAction {
     }
 
     /// Information about the assign SLA action.
+    #[inline]
     pub fn assign_sla_action(&self) -> Option<&crate::types::AssignSlaActionDefinition> {
         self.assign_sla_action.as_ref()
     }
 
     /// Information about the end associated tasks action.
+    #[inline]
     pub fn end_associated_tasks_action(
         &self,
     ) -> Option<&crate::types::EndAssociatedTasksActionDefinition> {
@@ -102,6 +111,7 @@ impl RuleAction {
     }
 
     /// Information about the submit automated evaluation action.
+    #[inline]
     pub fn submit_auto_evaluation_action(
         &self,
     ) -> Option<&crate::types::SubmitAutoEvaluationActionDefinition> {
@@ -109,6 +119,7 @@ impl RuleAction {
     }
 
     /// Creates a new builder for [`RuleAction`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RuleActionBuilder {
         ::std::default::Default::default()
     }
@@ -142,6 +153,7 @@ impl RuleActionBuilder {
     /// The type of action that creates a rule.
     ///
     /// Sets [`action_type`](crate::types::RuleAction#structfield.action_type). This field is required.
+    #[inline]
     pub fn action_type(mut self, input: crate::types::ActionType) -> Self {
         self.action_type = Some(input);
         self
@@ -150,12 +162,14 @@ impl RuleActionBuilder {
     /// The type of action that creates a rule.
     ///
     /// Sets [`action_type`](crate::types::RuleAction#structfield.action_type). This field is required.
+    #[inline]
     pub fn set_action_type(mut self, input: Option<crate::types::ActionType>) -> Self {
         self.action_type = input;
         self
     }
 
     /// Returns [`action_type`](crate::types::RuleAction#structfield.action_type), if set.
+    #[inline]
     pub fn get_action_type(&self) -> &Option<crate::types::ActionType> {
         &self.action_type
     }
@@ -163,6 +177,7 @@ impl RuleActionBuilder {
     /// Information about the task action.
     ///
     /// Sets [`task_action`](crate::types::RuleAction#structfield.task_action).
+    #[inline]
     pub fn task_action(mut self, input: crate::types::TaskActionDefinition) -> Self {
         self.task_action = Some(input);
         self
@@ -171,6 +186,7 @@ impl RuleActionBuilder {
     /// Information about the task action.
     ///
     /// Sets [`task_action`](crate::types::RuleAction#structfield.task_action).
+    #[inline]
     pub fn set_task_action(
         mut self,
         input: Option<crate::types::TaskActionDefinition>,
@@ -180,6 +196,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`task_action`](crate::types::RuleAction#structfield.task_action), if set.
+    #[inline]
     pub fn get_task_action(&self) -> &Option<crate::types::TaskActionDefinition> {
         &self.task_action
     }
@@ -187,6 +204,7 @@ impl RuleActionBuilder {
     /// Information about the EventBridge action.
     ///
     /// Sets [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action).
+    #[inline]
     pub fn event_bridge_action(
         mut self,
         input: crate::types::EventBridgeActionDefinition,
@@ -198,6 +216,7 @@ impl RuleActionBuilder {
     /// Information about the EventBridge action.
     ///
     /// Sets [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action).
+    #[inline]
     pub fn set_event_bridge_action(
         mut self,
         input: Option<crate::types::EventBridgeActionDefinition>,
@@ -207,6 +226,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action), if set.
+    #[inline]
     pub fn get_event_bridge_action(
         &self,
     ) -> &Option<crate::types::EventBridgeActionDefinition> {
@@ -216,6 +236,7 @@ impl RuleActionBuilder {
     /// Information about the contact category action.
     ///
     /// Sets [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action).
+    #[inline]
     pub fn assign_contact_category_action(
         mut self,
         input: crate::types::AssignContactCategoryActionDefinition,
@@ -227,6 +248,7 @@ impl RuleActionBuilder {
     /// Information about the contact category action.
     ///
     /// Sets [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action).
+    #[inline]
     pub fn set_assign_contact_category_action(
         mut self,
         input: Option<crate::types::AssignContactCategoryActionDefinition>,
@@ -236,6 +258,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action), if set.
+    #[inline]
     pub fn get_assign_contact_category_action(
         &self,
     ) -> &Option<crate::types::AssignContactCategoryActionDefinition> {
@@ -245,6 +268,7 @@ impl RuleActionBuilder {
     /// Information about the send notification action.
     ///
     /// Sets [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action).
+    #[inline]
     pub fn send_notification_action(
         mut self,
         input: crate::types::SendNotificationActionDefinition,
@@ -256,6 +280,7 @@ impl RuleActionBuilder {
     /// Information about the send notification action.
     ///
     /// Sets [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action).
+    #[inline]
     pub fn set_send_notification_action(
         mut self,
         input: Option<crate::types::SendNotificationActionDefinition>,
@@ -265,6 +290,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action), if set.
+    #[inline]
     pub fn get_send_notification_action(
         &self,
     ) -> &Option<crate::types::SendNotificationActionDefinition> {
@@ -274,6 +300,7 @@ impl RuleActionBuilder {
     /// Information about the create case action.
     ///
     /// Sets [`create_case_action`](crate::types::RuleAction#structfield.create_case_action).
+    #[inline]
     pub fn create_case_action(
         mut self,
         input: crate::types::CreateCaseActionDefinition,
@@ -285,6 +312,7 @@ impl RuleActionBuilder {
     /// Information about the create case action.
     ///
     /// Sets [`create_case_action`](crate::types::RuleAction#structfield.create_case_action).
+    #[inline]
     pub fn set_create_case_action(
         mut self,
         input: Option<crate::types::CreateCaseActionDefinition>,
@@ -294,6 +322,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`create_case_action`](crate::types::RuleAction#structfield.create_case_action), if set.
+    #[inline]
     pub fn get_create_case_action(
         &self,
     ) -> &Option<crate::types::CreateCaseActionDefinition> {
@@ -303,6 +332,7 @@ impl RuleActionBuilder {
     /// Information about the update case action.
     ///
     /// Sets [`update_case_action`](crate::types::RuleAction#structfield.update_case_action).
+    #[inline]
     pub fn update_case_action(
         mut self,
         input: crate::types::UpdateCaseActionDefinition,
@@ -314,6 +344,7 @@ impl RuleActionBuilder {
     /// Information about the update case action.
     ///
     /// Sets [`update_case_action`](crate::types::RuleAction#structfield.update_case_action).
+    #[inline]
     pub fn set_update_case_action(
         mut self,
         input: Option<crate::types::UpdateCaseActionDefinition>,
@@ -323,6 +354,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`update_case_action`](crate::types::RuleAction#structfield.update_case_action), if set.
+    #[inline]
     pub fn get_update_case_action(
         &self,
     ) -> &Option<crate::types::UpdateCaseActionDefinition> {
@@ -332,6 +364,7 @@ impl RuleActionBuilder {
     /// Information about the assign SLA action.
     ///
     /// Sets [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action).
+    #[inline]
     pub fn assign_sla_action(
         mut self,
         input: crate::types::AssignSlaActionDefinition,
@@ -343,6 +376,7 @@ impl RuleActionBuilder {
     /// Information about the assign SLA action.
     ///
     /// Sets [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action).
+    #[inline]
     pub fn set_assign_sla_action(
         mut self,
         input: Option<crate::types::AssignSlaActionDefinition>,
@@ -352,6 +386,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action), if set.
+    #[inline]
     pub fn get_assign_sla_action(
         &self,
     ) -> &Option<crate::types::AssignSlaActionDefinition> {
@@ -361,6 +396,7 @@ impl RuleActionBuilder {
     /// Information about the end associated tasks action.
     ///
     /// Sets [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action).
+    #[inline]
     pub fn end_associated_tasks_action(
         mut self,
         input: crate::types::EndAssociatedTasksActionDefinition,
@@ -372,6 +408,7 @@ impl RuleActionBuilder {
     /// Information about the end associated tasks action.
     ///
     /// Sets [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action).
+    #[inline]
     pub fn set_end_associated_tasks_action(
         mut self,
         input: Option<crate::types::EndAssociatedTasksActionDefinition>,
@@ -381,6 +418,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action), if set.
+    #[inline]
     pub fn get_end_associated_tasks_action(
         &self,
     ) -> &Option<crate::types::EndAssociatedTasksActionDefinition> {
@@ -390,6 +428,7 @@ impl RuleActionBuilder {
     /// Information about the submit automated evaluation action.
     ///
     /// Sets [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action).
+    #[inline]
     pub fn submit_auto_evaluation_action(
         mut self,
         input: crate::types::SubmitAutoEvaluationActionDefinition,
@@ -401,6 +440,7 @@ impl RuleActionBuilder {
     /// Information about the submit automated evaluation action.
     ///
     /// Sets [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action).
+    #[inline]
     pub fn set_submit_auto_evaluation_action(
         mut self,
         input: Option<crate::types::SubmitAutoEvaluationActionDefinition>,
@@ -410,6 +450,7 @@ impl RuleActionBuilder {
     }
 
     /// Returns [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action), if set.
+    #[inline]
     pub fn get_submit_auto_evaluation_action(
         &self,
     ) -> &Option<crate::types::SubmitAutoEvaluationActionDefinition> {
@@ -420,6 +461,7 @@ impl RuleActionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`action_type`](crate::types::RuleAction#structfield.action_type)
+    #[inline]
     pub fn build(self) -> Result<crate::types::RuleAction, crate::error::BuildError> {
         Ok(crate::types::RuleAction {
             action_type: self
@@ -442,6 +484,7 @@ impl RuleActionBuilder {
 }
 
 impl crate::rest_json::JsonSer for RuleAction {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -492,6 +535,7 @@ impl crate::rest_json::JsonSer for RuleAction {
 }
 
 impl crate::rest_json::JsonDe for RuleAction {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

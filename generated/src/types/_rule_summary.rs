@@ -23,46 +23,55 @@ pub struct RuleSummary {
 
 impl RuleSummary {
     /// The name of the rule.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// A unique identifier for the rule.
+    #[inline]
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
 
     /// The Amazon Resource Name (ARN) of the rule.
+    #[inline]
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
 
     /// The name of the event source.
+    #[inline]
     pub fn event_source_name(&self) -> &crate::types::EventSourceName {
         &self.event_source_name
     }
 
     /// The publish status of the rule.
+    #[inline]
     pub fn publish_status(&self) -> &crate::types::RulePublishStatus {
         &self.publish_status
     }
 
     /// A list of ActionTypes associated with a rule.
+    #[inline]
     pub fn action_summaries(&self) -> &[crate::types::ActionSummary] {
         &self.action_summaries
     }
 
     /// The timestamp for when the rule was created.
+    #[inline]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
 
     /// The timestamp for when the rule was last updated.
+    #[inline]
     pub fn last_updated_time(&self) -> &crate::primitives::DateTime {
         &self.last_updated_time
     }
 
     /// Creates a new builder for [`RuleSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RuleSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl RuleSummaryBuilder {
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::RuleSummary#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl RuleSummaryBuilder {
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::RuleSummary#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::RuleSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -107,6 +119,7 @@ impl RuleSummaryBuilder {
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::RuleSummary#structfield.rule_id). This field is required.
+    #[inline]
     pub fn rule_id(mut self, input: impl Into<String>) -> Self {
         self.rule_id = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl RuleSummaryBuilder {
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::RuleSummary#structfield.rule_id). This field is required.
+    #[inline]
     pub fn set_rule_id(mut self, input: Option<String>) -> Self {
         self.rule_id = input;
         self
     }
 
     /// Returns [`rule_id`](crate::types::RuleSummary#structfield.rule_id), if set.
+    #[inline]
     pub fn get_rule_id(&self) -> &Option<String> {
         &self.rule_id
     }
@@ -128,6 +143,7 @@ impl RuleSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn). This field is required.
+    #[inline]
     pub fn rule_arn(mut self, input: impl Into<String>) -> Self {
         self.rule_arn = Some(input.into());
         self
@@ -136,12 +152,14 @@ impl RuleSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn). This field is required.
+    #[inline]
     pub fn set_rule_arn(mut self, input: Option<String>) -> Self {
         self.rule_arn = input;
         self
     }
 
     /// Returns [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn), if set.
+    #[inline]
     pub fn get_rule_arn(&self) -> &Option<String> {
         &self.rule_arn
     }
@@ -149,6 +167,7 @@ impl RuleSummaryBuilder {
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name). This field is required.
+    #[inline]
     pub fn event_source_name(mut self, input: crate::types::EventSourceName) -> Self {
         self.event_source_name = Some(input);
         self
@@ -157,6 +176,7 @@ impl RuleSummaryBuilder {
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name). This field is required.
+    #[inline]
     pub fn set_event_source_name(
         mut self,
         input: Option<crate::types::EventSourceName>,
@@ -166,6 +186,7 @@ impl RuleSummaryBuilder {
     }
 
     /// Returns [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name), if set.
+    #[inline]
     pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
         &self.event_source_name
     }
@@ -173,6 +194,7 @@ impl RuleSummaryBuilder {
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::RuleSummary#structfield.publish_status). This field is required.
+    #[inline]
     pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
         self.publish_status = Some(input);
         self
@@ -181,6 +203,7 @@ impl RuleSummaryBuilder {
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::RuleSummary#structfield.publish_status). This field is required.
+    #[inline]
     pub fn set_publish_status(
         mut self,
         input: Option<crate::types::RulePublishStatus>,
@@ -190,11 +213,13 @@ impl RuleSummaryBuilder {
     }
 
     /// Returns [`publish_status`](crate::types::RuleSummary#structfield.publish_status), if set.
+    #[inline]
     pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
         &self.publish_status
     }
 
     /// Appends an item to [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries); use [`set_action_summaries`](Self::set_action_summaries) to replace the whole list.
+    #[inline]
     pub fn action_summaries(mut self, input: crate::types::ActionSummary) -> Self {
         let mut v: Vec<_> = self.action_summaries.unwrap_or_default();
         v.push(input);
@@ -205,6 +230,7 @@ impl RuleSummaryBuilder {
     /// A list of ActionTypes associated with a rule.
     ///
     /// Sets [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries). This field is required.
+    #[inline]
     pub fn set_action_summaries(
         mut self,
         input: Option<Vec<crate::types::ActionSummary>>,
@@ -214,6 +240,7 @@ impl RuleSummaryBuilder {
     }
 
     /// Returns [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries), if set.
+    #[inline]
     pub fn get_action_summaries(&self) -> &Option<Vec<crate::types::ActionSummary>> {
         &self.action_summaries
     }
@@ -221,6 +248,7 @@ impl RuleSummaryBuilder {
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::RuleSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -229,6 +257,7 @@ impl RuleSummaryBuilder {
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::RuleSummary#structfield.created_time). This field is required.
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -238,6 +267,7 @@ impl RuleSummaryBuilder {
     }
 
     /// Returns [`created_time`](crate::types::RuleSummary#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -245,6 +275,7 @@ impl RuleSummaryBuilder {
     /// The timestamp for when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time). This field is required.
+    #[inline]
     pub fn last_updated_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_updated_time = Some(input);
         self
@@ -253,6 +284,7 @@ impl RuleSummaryBuilder {
     /// The timestamp for when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time). This field is required.
+    #[inline]
     pub fn set_last_updated_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -262,6 +294,7 @@ impl RuleSummaryBuilder {
     }
 
     /// Returns [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time), if set.
+    #[inline]
     pub fn get_last_updated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_updated_time
     }
@@ -277,6 +310,7 @@ impl RuleSummaryBuilder {
     /// - [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries)
     /// - [`created_time`](crate::types::RuleSummary#structfield.created_time)
     /// - [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::RuleSummary, crate::error::BuildError> {
         Ok(crate::types::RuleSummary {
             name: self
@@ -332,6 +366,7 @@ impl RuleSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for RuleSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -364,6 +399,7 @@ impl crate::rest_json::JsonSer for RuleSummary {
 }
 
 impl crate::rest_json::JsonDe for RuleSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

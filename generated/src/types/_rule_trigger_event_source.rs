@@ -11,16 +11,19 @@ pub struct RuleTriggerEventSource {
 
 impl RuleTriggerEventSource {
     /// The name of the event source.
+    #[inline]
     pub fn event_source_name(&self) -> &crate::types::EventSourceName {
         &self.event_source_name
     }
 
     /// The identifier for the integration association.
+    #[inline]
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
 
     /// Creates a new builder for [`RuleTriggerEventSource`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RuleTriggerEventSourceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl RuleTriggerEventSourceBuilder {
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name). This field is required.
+    #[inline]
     pub fn event_source_name(mut self, input: crate::types::EventSourceName) -> Self {
         self.event_source_name = Some(input);
         self
@@ -46,6 +50,7 @@ impl RuleTriggerEventSourceBuilder {
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name). This field is required.
+    #[inline]
     pub fn set_event_source_name(
         mut self,
         input: Option<crate::types::EventSourceName>,
@@ -55,6 +60,7 @@ impl RuleTriggerEventSourceBuilder {
     }
 
     /// Returns [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name), if set.
+    #[inline]
     pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
         &self.event_source_name
     }
@@ -62,6 +68,7 @@ impl RuleTriggerEventSourceBuilder {
     /// The identifier for the integration association.
     ///
     /// Sets [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id).
+    #[inline]
     pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
         self.integration_association_id = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl RuleTriggerEventSourceBuilder {
     /// The identifier for the integration association.
     ///
     /// Sets [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id).
+    #[inline]
     pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
         self.integration_association_id = input;
         self
     }
 
     /// Returns [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id), if set.
+    #[inline]
     pub fn get_integration_association_id(&self) -> &Option<String> {
         &self.integration_association_id
     }
@@ -84,6 +93,7 @@ impl RuleTriggerEventSourceBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::RuleTriggerEventSource, crate::error::BuildError> {
@@ -100,6 +110,7 @@ impl RuleTriggerEventSourceBuilder {
 }
 
 impl crate::rest_json::JsonSer for RuleTriggerEventSource {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -122,6 +133,7 @@ impl crate::rest_json::JsonSer for RuleTriggerEventSource {
 }
 
 impl crate::rest_json::JsonDe for RuleTriggerEventSource {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct S3Config {
 
 impl S3Config {
     /// The S3 bucket name.
+    #[inline]
     pub fn bucket_name(&self) -> &str {
         &self.bucket_name
     }
 
     /// The S3 bucket prefix.
+    #[inline]
     pub fn bucket_prefix(&self) -> &str {
         &self.bucket_prefix
     }
 
     /// The Amazon S3 encryption configuration.
+    #[inline]
     pub fn encryption_config(&self) -> Option<&crate::types::EncryptionConfig> {
         self.encryption_config.as_ref()
     }
 
     /// Creates a new builder for [`S3Config`].
+    #[inline]
     pub fn builder() -> crate::types::builders::S3ConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl S3ConfigBuilder {
     /// The S3 bucket name.
     ///
     /// Sets [`bucket_name`](crate::types::S3Config#structfield.bucket_name). This field is required.
+    #[inline]
     pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
         self.bucket_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl S3ConfigBuilder {
     /// The S3 bucket name.
     ///
     /// Sets [`bucket_name`](crate::types::S3Config#structfield.bucket_name). This field is required.
+    #[inline]
     pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.bucket_name = input;
         self
     }
 
     /// Returns [`bucket_name`](crate::types::S3Config#structfield.bucket_name), if set.
+    #[inline]
     pub fn get_bucket_name(&self) -> &Option<String> {
         &self.bucket_name
     }
@@ -67,6 +74,7 @@ impl S3ConfigBuilder {
     /// The S3 bucket prefix.
     ///
     /// Sets [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix). This field is required.
+    #[inline]
     pub fn bucket_prefix(mut self, input: impl Into<String>) -> Self {
         self.bucket_prefix = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl S3ConfigBuilder {
     /// The S3 bucket prefix.
     ///
     /// Sets [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix). This field is required.
+    #[inline]
     pub fn set_bucket_prefix(mut self, input: Option<String>) -> Self {
         self.bucket_prefix = input;
         self
     }
 
     /// Returns [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix), if set.
+    #[inline]
     pub fn get_bucket_prefix(&self) -> &Option<String> {
         &self.bucket_prefix
     }
@@ -88,6 +98,7 @@ impl S3ConfigBuilder {
     /// The Amazon S3 encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::S3Config#structfield.encryption_config).
+    #[inline]
     pub fn encryption_config(mut self, input: crate::types::EncryptionConfig) -> Self {
         self.encryption_config = Some(input);
         self
@@ -96,6 +107,7 @@ impl S3ConfigBuilder {
     /// The Amazon S3 encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::S3Config#structfield.encryption_config).
+    #[inline]
     pub fn set_encryption_config(
         mut self,
         input: Option<crate::types::EncryptionConfig>,
@@ -105,6 +117,7 @@ impl S3ConfigBuilder {
     }
 
     /// Returns [`encryption_config`](crate::types::S3Config#structfield.encryption_config), if set.
+    #[inline]
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
@@ -114,6 +127,7 @@ impl S3ConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`bucket_name`](crate::types::S3Config#structfield.bucket_name)
     /// - [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix)
+    #[inline]
     pub fn build(self) -> Result<crate::types::S3Config, crate::error::BuildError> {
         Ok(crate::types::S3Config {
             bucket_name: self
@@ -134,6 +148,7 @@ impl S3ConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for S3Config {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -151,6 +166,7 @@ impl crate::rest_json::JsonSer for S3Config {
 }
 
 impl crate::rest_json::JsonDe for S3Config {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

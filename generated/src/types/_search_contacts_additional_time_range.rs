@@ -13,6 +13,7 @@ pub struct SearchContactsAdditionalTimeRange {
 
 impl SearchContactsAdditionalTimeRange {
     /// List of criteria of the time range to additionally filter on.
+    #[inline]
     pub fn criteria(
         &self,
     ) -> &[crate::types::SearchContactsAdditionalTimeRangeCriteria] {
@@ -20,11 +21,13 @@ impl SearchContactsAdditionalTimeRange {
     }
 
     /// The match type combining multiple time range filters.
+    #[inline]
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
 
     /// Creates a new builder for [`SearchContactsAdditionalTimeRange`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchContactsAdditionalTimeRangeBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ pub struct SearchContactsAdditionalTimeRangeBuilder {
 
 impl SearchContactsAdditionalTimeRangeBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
+    #[inline]
     pub fn criteria(
         mut self,
         input: crate::types::SearchContactsAdditionalTimeRangeCriteria,
@@ -55,6 +59,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     /// List of criteria of the time range to additionally filter on.
     ///
     /// Sets [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria). This field is required.
+    #[inline]
     pub fn set_criteria(
         mut self,
         input: Option<Vec<crate::types::SearchContactsAdditionalTimeRangeCriteria>>,
@@ -64,6 +69,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     }
 
     /// Returns [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria), if set.
+    #[inline]
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchContactsAdditionalTimeRangeCriteria>> {
@@ -73,6 +79,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     /// The match type combining multiple time range filters.
     ///
     /// Sets [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type). This field is required.
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -81,6 +88,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     /// The match type combining multiple time range filters.
     ///
     /// Sets [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type). This field is required.
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -90,6 +98,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     }
 
     /// Returns [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -99,6 +108,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria)
     /// - [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -123,6 +133,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRange {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -137,6 +148,7 @@ impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRange {
 }
 
 impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRange {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

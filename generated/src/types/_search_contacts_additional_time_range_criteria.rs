@@ -11,11 +11,13 @@ pub struct SearchContactsAdditionalTimeRangeCriteria {
 
 impl SearchContactsAdditionalTimeRangeCriteria {
     /// A structure of time range that you want to search results.
+    #[inline]
     pub fn time_range(&self) -> Option<&crate::types::SearchContactsTimeRange> {
         self.time_range.as_ref()
     }
 
     /// List of the timestamp conditions.
+    #[inline]
     pub fn timestamp_condition(
         &self,
     ) -> Option<&crate::types::SearchContactsTimestampCondition> {
@@ -23,6 +25,7 @@ impl SearchContactsAdditionalTimeRangeCriteria {
     }
 
     /// Creates a new builder for [`SearchContactsAdditionalTimeRangeCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchContactsAdditionalTimeRangeCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -42,6 +45,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     /// A structure of time range that you want to search results.
     ///
     /// Sets [`time_range`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.time_range).
+    #[inline]
     pub fn time_range(mut self, input: crate::types::SearchContactsTimeRange) -> Self {
         self.time_range = Some(input);
         self
@@ -50,6 +54,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     /// A structure of time range that you want to search results.
     ///
     /// Sets [`time_range`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.time_range).
+    #[inline]
     pub fn set_time_range(
         mut self,
         input: Option<crate::types::SearchContactsTimeRange>,
@@ -59,6 +64,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     }
 
     /// Returns [`time_range`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.time_range), if set.
+    #[inline]
     pub fn get_time_range(&self) -> &Option<crate::types::SearchContactsTimeRange> {
         &self.time_range
     }
@@ -66,6 +72,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     /// List of the timestamp conditions.
     ///
     /// Sets [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition).
+    #[inline]
     pub fn timestamp_condition(
         mut self,
         input: crate::types::SearchContactsTimestampCondition,
@@ -77,6 +84,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     /// List of the timestamp conditions.
     ///
     /// Sets [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition).
+    #[inline]
     pub fn set_timestamp_condition(
         mut self,
         input: Option<crate::types::SearchContactsTimestampCondition>,
@@ -86,6 +94,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     }
 
     /// Returns [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition), if set.
+    #[inline]
     pub fn get_timestamp_condition(
         &self,
     ) -> &Option<crate::types::SearchContactsTimestampCondition> {
@@ -93,6 +102,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     }
 
     /// Builds a [`SearchContactsAdditionalTimeRangeCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::SearchContactsAdditionalTimeRangeCriteria {
         crate::types::SearchContactsAdditionalTimeRangeCriteria {
             time_range: self.time_range,
@@ -102,6 +112,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRangeCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRangeCriteria {
 }
 
 impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRangeCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct SearchContactsTimeRange {
 
 impl SearchContactsTimeRange {
     /// The type of timestamp to search.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::SearchContactsTimeRangeType {
         &self.r#type
     }
 
     /// The start time of the time range.
+    #[inline]
     pub fn start_time(&self) -> &crate::primitives::DateTime {
         &self.start_time
     }
 
     /// The end time of the time range.
+    #[inline]
     pub fn end_time(&self) -> &crate::primitives::DateTime {
         &self.end_time
     }
 
     /// Creates a new builder for [`SearchContactsTimeRange`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchContactsTimeRangeBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl SearchContactsTimeRangeBuilder {
     /// The type of timestamp to search.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimeRange#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::SearchContactsTimeRangeType) -> Self {
         self.r#type = Some(input);
         self
@@ -54,6 +59,7 @@ impl SearchContactsTimeRangeBuilder {
     /// The type of timestamp to search.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimeRange#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::SearchContactsTimeRangeType>,
@@ -63,6 +69,7 @@ impl SearchContactsTimeRangeBuilder {
     }
 
     /// Returns [`type`](crate::types::SearchContactsTimeRange#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::SearchContactsTimeRangeType> {
         &self.r#type
     }
@@ -70,6 +77,7 @@ impl SearchContactsTimeRangeBuilder {
     /// The start time of the time range.
     ///
     /// Sets [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time). This field is required.
+    #[inline]
     pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.start_time = Some(input);
         self
@@ -78,12 +86,14 @@ impl SearchContactsTimeRangeBuilder {
     /// The start time of the time range.
     ///
     /// Sets [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time). This field is required.
+    #[inline]
     pub fn set_start_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.start_time = input;
         self
     }
 
     /// Returns [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time), if set.
+    #[inline]
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
@@ -91,6 +101,7 @@ impl SearchContactsTimeRangeBuilder {
     /// The end time of the time range.
     ///
     /// Sets [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time). This field is required.
+    #[inline]
     pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.end_time = Some(input);
         self
@@ -99,12 +110,14 @@ impl SearchContactsTimeRangeBuilder {
     /// The end time of the time range.
     ///
     /// Sets [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time). This field is required.
+    #[inline]
     pub fn set_end_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.end_time = input;
         self
     }
 
     /// Returns [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time), if set.
+    #[inline]
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
@@ -115,6 +128,7 @@ impl SearchContactsTimeRangeBuilder {
     /// - [`type`](crate::types::SearchContactsTimeRange#structfield.type)
     /// - [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time)
     /// - [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::SearchContactsTimeRange, crate::error::BuildError> {
@@ -142,6 +156,7 @@ impl SearchContactsTimeRangeBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchContactsTimeRange {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -157,6 +172,7 @@ impl crate::rest_json::JsonSer for SearchContactsTimeRange {
 }
 
 impl crate::rest_json::JsonDe for SearchContactsTimeRange {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct SearchContactsTimestampCondition {
 
 impl SearchContactsTimestampCondition {
     /// Type of the timestamps to use for the filter.
+    #[inline]
     pub fn r#type(&self) -> &crate::types::SearchContactsTimeRangeType {
         &self.r#type
     }
 
     /// Condition of the timestamp on the contact.
+    #[inline]
     pub fn condition_type(&self) -> &crate::types::SearchContactsTimeRangeConditionType {
         &self.condition_type
     }
 
     /// Creates a new builder for [`SearchContactsTimestampCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchContactsTimestampConditionBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl SearchContactsTimestampConditionBuilder {
     /// Type of the timestamps to use for the filter.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimestampCondition#structfield.type). This field is required.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::SearchContactsTimeRangeType) -> Self {
         self.r#type = Some(input);
         self
@@ -48,6 +52,7 @@ impl SearchContactsTimestampConditionBuilder {
     /// Type of the timestamps to use for the filter.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimestampCondition#structfield.type). This field is required.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::SearchContactsTimeRangeType>,
@@ -57,6 +62,7 @@ impl SearchContactsTimestampConditionBuilder {
     }
 
     /// Returns [`type`](crate::types::SearchContactsTimestampCondition#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::SearchContactsTimeRangeType> {
         &self.r#type
     }
@@ -64,6 +70,7 @@ impl SearchContactsTimestampConditionBuilder {
     /// Condition of the timestamp on the contact.
     ///
     /// Sets [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type). This field is required.
+    #[inline]
     pub fn condition_type(
         mut self,
         input: crate::types::SearchContactsTimeRangeConditionType,
@@ -75,6 +82,7 @@ impl SearchContactsTimestampConditionBuilder {
     /// Condition of the timestamp on the contact.
     ///
     /// Sets [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type). This field is required.
+    #[inline]
     pub fn set_condition_type(
         mut self,
         input: Option<crate::types::SearchContactsTimeRangeConditionType>,
@@ -84,6 +92,7 @@ impl SearchContactsTimestampConditionBuilder {
     }
 
     /// Returns [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type), if set.
+    #[inline]
     pub fn get_condition_type(
         &self,
     ) -> &Option<crate::types::SearchContactsTimeRangeConditionType> {
@@ -95,6 +104,7 @@ impl SearchContactsTimestampConditionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::SearchContactsTimestampCondition#structfield.type)
     /// - [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -119,6 +129,7 @@ impl SearchContactsTimestampConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchContactsTimestampCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -136,6 +147,7 @@ impl crate::rest_json::JsonSer for SearchContactsTimestampCondition {
 }
 
 impl crate::rest_json::JsonDe for SearchContactsTimestampCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

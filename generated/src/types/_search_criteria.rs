@@ -38,6 +38,7 @@ pub struct SearchCriteria {
 
 impl SearchCriteria {
     /// Name of the contact.
+    #[inline]
     pub fn name(&self) -> Option<&crate::types::NameCriteria> {
         self.name.as_ref()
     }
@@ -45,11 +46,13 @@ impl SearchCriteria {
     /// The identifiers of agents who handled the contacts.
     ///
     /// Empty when the field is unset; use `.agent_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
 
     /// The agent hierarchy groups of the agent at the time of handling the contact.
+    #[inline]
     pub fn agent_hierarchy_groups(&self) -> Option<&crate::types::AgentHierarchyGroups> {
         self.agent_hierarchy_groups.as_ref()
     }
@@ -57,11 +60,13 @@ impl SearchCriteria {
     /// The list of channels associated with contacts.
     ///
     /// Empty when the field is unset; use `.channels.is_none()` to tell unset from empty.
+    #[inline]
     pub fn channels(&self) -> &[crate::types::Channel] {
         self.channels.as_deref().unwrap_or_default()
     }
 
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
+    #[inline]
     pub fn contact_analysis(&self) -> Option<&crate::types::ContactAnalysis> {
         self.contact_analysis.as_ref()
     }
@@ -69,6 +74,7 @@ impl SearchCriteria {
     /// The list of initiation methods associated with contacts.
     ///
     /// Empty when the field is unset; use `.initiation_methods.is_none()` to tell unset from empty.
+    #[inline]
     pub fn initiation_methods(&self) -> &[crate::types::ContactInitiationMethod] {
         self.initiation_methods.as_deref().unwrap_or_default()
     }
@@ -76,16 +82,19 @@ impl SearchCriteria {
     /// The list of queue IDs associated with contacts.
     ///
     /// Empty when the field is unset; use `.queue_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queue_ids(&self) -> &[String] {
         self.queue_ids.as_deref().unwrap_or_default()
     }
 
     /// Routing criteria for the contact.
+    #[inline]
     pub fn routing_criteria(&self) -> Option<&crate::types::SearchableRoutingCriteria> {
         self.routing_criteria.as_ref()
     }
 
     /// Additional TimeRange used to filter contacts.
+    #[inline]
     pub fn additional_time_range(
         &self,
     ) -> Option<&crate::types::SearchContactsAdditionalTimeRange> {
@@ -93,6 +102,7 @@ impl SearchCriteria {
     }
 
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
+    #[inline]
     pub fn searchable_contact_attributes(
         &self,
     ) -> Option<&crate::types::SearchableContactAttributes> {
@@ -100,6 +110,7 @@ impl SearchCriteria {
     }
 
     /// The search criteria based on searchable segment attributes of a contact.
+    #[inline]
     pub fn searchable_segment_attributes(
         &self,
     ) -> Option<&crate::types::SearchableSegmentAttributes> {
@@ -109,16 +120,19 @@ impl SearchCriteria {
     /// The list of active regions for contacts in ACGR instances.
     ///
     /// Empty when the field is unset; use `.active_regions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn active_regions(&self) -> &[String] {
         self.active_regions.as_deref().unwrap_or_default()
     }
 
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn contact_tags(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.contact_tags.as_ref()
     }
 
     /// Creates a new builder for [`SearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -153,6 +167,7 @@ impl SearchCriteriaBuilder {
     /// Name of the contact.
     ///
     /// Sets [`name`](crate::types::SearchCriteria#structfield.name).
+    #[inline]
     pub fn name(mut self, input: crate::types::NameCriteria) -> Self {
         self.name = Some(input);
         self
@@ -161,17 +176,20 @@ impl SearchCriteriaBuilder {
     /// Name of the contact.
     ///
     /// Sets [`name`](crate::types::SearchCriteria#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<crate::types::NameCriteria>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::SearchCriteria#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::NameCriteria> {
         &self.name
     }
 
     /// Appends an item to [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
+    #[inline]
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_ids.unwrap_or_default();
         v.push(input.into());
@@ -182,12 +200,14 @@ impl SearchCriteriaBuilder {
     /// The identifiers of agents who handled the contacts.
     ///
     /// Sets [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids).
+    #[inline]
     pub fn set_agent_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.agent_ids = input;
         self
     }
 
     /// Returns [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids), if set.
+    #[inline]
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
@@ -195,6 +215,7 @@ impl SearchCriteriaBuilder {
     /// The agent hierarchy groups of the agent at the time of handling the contact.
     ///
     /// Sets [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups).
+    #[inline]
     pub fn agent_hierarchy_groups(
         mut self,
         input: crate::types::AgentHierarchyGroups,
@@ -206,6 +227,7 @@ impl SearchCriteriaBuilder {
     /// The agent hierarchy groups of the agent at the time of handling the contact.
     ///
     /// Sets [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups).
+    #[inline]
     pub fn set_agent_hierarchy_groups(
         mut self,
         input: Option<crate::types::AgentHierarchyGroups>,
@@ -215,6 +237,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups), if set.
+    #[inline]
     pub fn get_agent_hierarchy_groups(
         &self,
     ) -> &Option<crate::types::AgentHierarchyGroups> {
@@ -222,6 +245,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Appends an item to [`channels`](crate::types::SearchCriteria#structfield.channels); use [`set_channels`](Self::set_channels) to replace the whole list.
+    #[inline]
     pub fn channels(mut self, input: crate::types::Channel) -> Self {
         let mut v: Vec<_> = self.channels.unwrap_or_default();
         v.push(input);
@@ -232,12 +256,14 @@ impl SearchCriteriaBuilder {
     /// The list of channels associated with contacts.
     ///
     /// Sets [`channels`](crate::types::SearchCriteria#structfield.channels).
+    #[inline]
     pub fn set_channels(mut self, input: Option<Vec<crate::types::Channel>>) -> Self {
         self.channels = input;
         self
     }
 
     /// Returns [`channels`](crate::types::SearchCriteria#structfield.channels), if set.
+    #[inline]
     pub fn get_channels(&self) -> &Option<Vec<crate::types::Channel>> {
         &self.channels
     }
@@ -245,6 +271,7 @@ impl SearchCriteriaBuilder {
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
     ///
     /// Sets [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis).
+    #[inline]
     pub fn contact_analysis(mut self, input: crate::types::ContactAnalysis) -> Self {
         self.contact_analysis = Some(input);
         self
@@ -253,6 +280,7 @@ impl SearchCriteriaBuilder {
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
     ///
     /// Sets [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis).
+    #[inline]
     pub fn set_contact_analysis(
         mut self,
         input: Option<crate::types::ContactAnalysis>,
@@ -262,11 +290,13 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis), if set.
+    #[inline]
     pub fn get_contact_analysis(&self) -> &Option<crate::types::ContactAnalysis> {
         &self.contact_analysis
     }
 
     /// Appends an item to [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods); use [`set_initiation_methods`](Self::set_initiation_methods) to replace the whole list.
+    #[inline]
     pub fn initiation_methods(
         mut self,
         input: crate::types::ContactInitiationMethod,
@@ -280,6 +310,7 @@ impl SearchCriteriaBuilder {
     /// The list of initiation methods associated with contacts.
     ///
     /// Sets [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods).
+    #[inline]
     pub fn set_initiation_methods(
         mut self,
         input: Option<Vec<crate::types::ContactInitiationMethod>>,
@@ -289,6 +320,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods), if set.
+    #[inline]
     pub fn get_initiation_methods(
         &self,
     ) -> &Option<Vec<crate::types::ContactInitiationMethod>> {
@@ -296,6 +328,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Appends an item to [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids); use [`set_queue_ids`](Self::set_queue_ids) to replace the whole list.
+    #[inline]
     pub fn queue_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.queue_ids.unwrap_or_default();
         v.push(input.into());
@@ -306,12 +339,14 @@ impl SearchCriteriaBuilder {
     /// The list of queue IDs associated with contacts.
     ///
     /// Sets [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids).
+    #[inline]
     pub fn set_queue_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.queue_ids = input;
         self
     }
 
     /// Returns [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids), if set.
+    #[inline]
     pub fn get_queue_ids(&self) -> &Option<Vec<String>> {
         &self.queue_ids
     }
@@ -319,6 +354,7 @@ impl SearchCriteriaBuilder {
     /// Routing criteria for the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria).
+    #[inline]
     pub fn routing_criteria(
         mut self,
         input: crate::types::SearchableRoutingCriteria,
@@ -330,6 +366,7 @@ impl SearchCriteriaBuilder {
     /// Routing criteria for the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria).
+    #[inline]
     pub fn set_routing_criteria(
         mut self,
         input: Option<crate::types::SearchableRoutingCriteria>,
@@ -339,6 +376,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria), if set.
+    #[inline]
     pub fn get_routing_criteria(
         &self,
     ) -> &Option<crate::types::SearchableRoutingCriteria> {
@@ -348,6 +386,7 @@ impl SearchCriteriaBuilder {
     /// Additional TimeRange used to filter contacts.
     ///
     /// Sets [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range).
+    #[inline]
     pub fn additional_time_range(
         mut self,
         input: crate::types::SearchContactsAdditionalTimeRange,
@@ -359,6 +398,7 @@ impl SearchCriteriaBuilder {
     /// Additional TimeRange used to filter contacts.
     ///
     /// Sets [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range).
+    #[inline]
     pub fn set_additional_time_range(
         mut self,
         input: Option<crate::types::SearchContactsAdditionalTimeRange>,
@@ -368,6 +408,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range), if set.
+    #[inline]
     pub fn get_additional_time_range(
         &self,
     ) -> &Option<crate::types::SearchContactsAdditionalTimeRange> {
@@ -377,6 +418,7 @@ impl SearchCriteriaBuilder {
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
     ///
     /// Sets [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes).
+    #[inline]
     pub fn searchable_contact_attributes(
         mut self,
         input: crate::types::SearchableContactAttributes,
@@ -388,6 +430,7 @@ impl SearchCriteriaBuilder {
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
     ///
     /// Sets [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes).
+    #[inline]
     pub fn set_searchable_contact_attributes(
         mut self,
         input: Option<crate::types::SearchableContactAttributes>,
@@ -397,6 +440,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes), if set.
+    #[inline]
     pub fn get_searchable_contact_attributes(
         &self,
     ) -> &Option<crate::types::SearchableContactAttributes> {
@@ -406,6 +450,7 @@ impl SearchCriteriaBuilder {
     /// The search criteria based on searchable segment attributes of a contact.
     ///
     /// Sets [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes).
+    #[inline]
     pub fn searchable_segment_attributes(
         mut self,
         input: crate::types::SearchableSegmentAttributes,
@@ -417,6 +462,7 @@ impl SearchCriteriaBuilder {
     /// The search criteria based on searchable segment attributes of a contact.
     ///
     /// Sets [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes).
+    #[inline]
     pub fn set_searchable_segment_attributes(
         mut self,
         input: Option<crate::types::SearchableSegmentAttributes>,
@@ -426,6 +472,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes), if set.
+    #[inline]
     pub fn get_searchable_segment_attributes(
         &self,
     ) -> &Option<crate::types::SearchableSegmentAttributes> {
@@ -433,6 +480,7 @@ impl SearchCriteriaBuilder {
     }
 
     /// Appends an item to [`active_regions`](crate::types::SearchCriteria#structfield.active_regions); use [`set_active_regions`](Self::set_active_regions) to replace the whole list.
+    #[inline]
     pub fn active_regions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.active_regions.unwrap_or_default();
         v.push(input.into());
@@ -443,12 +491,14 @@ impl SearchCriteriaBuilder {
     /// The list of active regions for contacts in ACGR instances.
     ///
     /// Sets [`active_regions`](crate::types::SearchCriteria#structfield.active_regions).
+    #[inline]
     pub fn set_active_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.active_regions = input;
         self
     }
 
     /// Returns [`active_regions`](crate::types::SearchCriteria#structfield.active_regions), if set.
+    #[inline]
     pub fn get_active_regions(&self) -> &Option<Vec<String>> {
         &self.active_regions
     }
@@ -456,6 +506,7 @@ impl SearchCriteriaBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags).
+    #[inline]
     pub fn contact_tags(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.contact_tags = Some(input);
         self
@@ -464,6 +515,7 @@ impl SearchCriteriaBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags).
+    #[inline]
     pub fn set_contact_tags(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -473,11 +525,13 @@ impl SearchCriteriaBuilder {
     }
 
     /// Returns [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags), if set.
+    #[inline]
     pub fn get_contact_tags(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.contact_tags
     }
 
     /// Builds a [`SearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::SearchCriteria {
         crate::types::SearchCriteria {
             name: self.name,
@@ -498,6 +552,7 @@ impl SearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -555,6 +610,7 @@ impl crate::rest_json::JsonSer for SearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for SearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,16 +13,19 @@ impl SearchableAgentCriteriaStep {
     /// The identifiers of agents used in preferred agents matching.
     ///
     /// Empty when the field is unset; use `.agent_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
 
     /// The match type combining multiple agent criteria steps.
+    #[inline]
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
 
     /// Creates a new builder for [`SearchableAgentCriteriaStep`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableAgentCriteriaStepBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ pub struct SearchableAgentCriteriaStepBuilder {
 
 impl SearchableAgentCriteriaStepBuilder {
     /// Appends an item to [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
+    #[inline]
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_ids.unwrap_or_default();
         v.push(input.into());
@@ -48,12 +52,14 @@ impl SearchableAgentCriteriaStepBuilder {
     /// The identifiers of agents used in preferred agents matching.
     ///
     /// Sets [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids).
+    #[inline]
     pub fn set_agent_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.agent_ids = input;
         self
     }
 
     /// Returns [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids), if set.
+    #[inline]
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
@@ -61,6 +67,7 @@ impl SearchableAgentCriteriaStepBuilder {
     /// The match type combining multiple agent criteria steps.
     ///
     /// Sets [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type).
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -69,6 +76,7 @@ impl SearchableAgentCriteriaStepBuilder {
     /// The match type combining multiple agent criteria steps.
     ///
     /// Sets [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type).
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -78,11 +86,13 @@ impl SearchableAgentCriteriaStepBuilder {
     }
 
     /// Returns [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
 
     /// Builds a [`SearchableAgentCriteriaStep`].
+    #[inline]
     pub fn build(self) -> crate::types::SearchableAgentCriteriaStep {
         crate::types::SearchableAgentCriteriaStep {
             agent_ids: self.agent_ids,
@@ -92,6 +102,7 @@ impl SearchableAgentCriteriaStepBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableAgentCriteriaStep {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for SearchableAgentCriteriaStep {
 }
 
 impl crate::rest_json::JsonDe for SearchableAgentCriteriaStep {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct SearchableContactAttributes {
 
 impl SearchableContactAttributes {
     /// The list of criteria based on user-defined contact attributes that are configured for contact search.
+    #[inline]
     pub fn criteria(&self) -> &[crate::types::SearchableContactAttributesCriteria] {
         &self.criteria
     }
 
     /// The match type combining search criteria using multiple searchable contact attributes.
+    #[inline]
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
 
     /// Creates a new builder for [`SearchableContactAttributes`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableContactAttributesBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +39,7 @@ pub struct SearchableContactAttributesBuilder {
 
 impl SearchableContactAttributesBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
+    #[inline]
     pub fn criteria(
         mut self,
         input: crate::types::SearchableContactAttributesCriteria,
@@ -49,6 +53,7 @@ impl SearchableContactAttributesBuilder {
     /// The list of criteria based on user-defined contact attributes that are configured for contact search.
     ///
     /// Sets [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria). This field is required.
+    #[inline]
     pub fn set_criteria(
         mut self,
         input: Option<Vec<crate::types::SearchableContactAttributesCriteria>>,
@@ -58,6 +63,7 @@ impl SearchableContactAttributesBuilder {
     }
 
     /// Returns [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria), if set.
+    #[inline]
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchableContactAttributesCriteria>> {
@@ -67,6 +73,7 @@ impl SearchableContactAttributesBuilder {
     /// The match type combining search criteria using multiple searchable contact attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type).
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -75,6 +82,7 @@ impl SearchableContactAttributesBuilder {
     /// The match type combining search criteria using multiple searchable contact attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type).
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -84,6 +92,7 @@ impl SearchableContactAttributesBuilder {
     }
 
     /// Returns [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -92,6 +101,7 @@ impl SearchableContactAttributesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::SearchableContactAttributes, crate::error::BuildError> {
@@ -108,6 +118,7 @@ impl SearchableContactAttributesBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableContactAttributes {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +135,7 @@ impl crate::rest_json::JsonSer for SearchableContactAttributes {
 }
 
 impl crate::rest_json::JsonDe for SearchableContactAttributes {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

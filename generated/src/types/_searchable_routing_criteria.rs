@@ -11,11 +11,13 @@ impl SearchableRoutingCriteria {
     /// The list of Routing criteria steps of the contact routing.
     ///
     /// Empty when the field is unset; use `.steps.is_none()` to tell unset from empty.
+    #[inline]
     pub fn steps(&self) -> &[crate::types::SearchableRoutingCriteriaStep] {
         self.steps.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`SearchableRoutingCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableRoutingCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ pub struct SearchableRoutingCriteriaBuilder {
 
 impl SearchableRoutingCriteriaBuilder {
     /// Appends an item to [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
+    #[inline]
     pub fn steps(mut self, input: crate::types::SearchableRoutingCriteriaStep) -> Self {
         let mut v: Vec<_> = self.steps.unwrap_or_default();
         v.push(input);
@@ -40,6 +43,7 @@ impl SearchableRoutingCriteriaBuilder {
     /// The list of Routing criteria steps of the contact routing.
     ///
     /// Sets [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps).
+    #[inline]
     pub fn set_steps(
         mut self,
         input: Option<Vec<crate::types::SearchableRoutingCriteriaStep>>,
@@ -49,6 +53,7 @@ impl SearchableRoutingCriteriaBuilder {
     }
 
     /// Returns [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps), if set.
+    #[inline]
     pub fn get_steps(
         &self,
     ) -> &Option<Vec<crate::types::SearchableRoutingCriteriaStep>> {
@@ -56,6 +61,7 @@ impl SearchableRoutingCriteriaBuilder {
     }
 
     /// Builds a [`SearchableRoutingCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::SearchableRoutingCriteria {
         crate::types::SearchableRoutingCriteria {
             steps: self.steps,
@@ -64,6 +70,7 @@ impl SearchableRoutingCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableRoutingCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -79,6 +86,7 @@ impl crate::rest_json::JsonSer for SearchableRoutingCriteria {
 }
 
 impl crate::rest_json::JsonDe for SearchableRoutingCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

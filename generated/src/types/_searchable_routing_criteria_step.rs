@@ -9,11 +9,13 @@ pub struct SearchableRoutingCriteriaStep {
 
 impl SearchableRoutingCriteriaStep {
     /// Agent matching the routing step of the routing criteria
+    #[inline]
     pub fn agent_criteria(&self) -> Option<&crate::types::SearchableAgentCriteriaStep> {
         self.agent_criteria.as_ref()
     }
 
     /// Creates a new builder for [`SearchableRoutingCriteriaStep`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableRoutingCriteriaStepBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl SearchableRoutingCriteriaStepBuilder {
     /// Agent matching the routing step of the routing criteria
     ///
     /// Sets [`agent_criteria`](crate::types::SearchableRoutingCriteriaStep#structfield.agent_criteria).
+    #[inline]
     pub fn agent_criteria(
         mut self,
         input: crate::types::SearchableAgentCriteriaStep,
@@ -41,6 +44,7 @@ impl SearchableRoutingCriteriaStepBuilder {
     /// Agent matching the routing step of the routing criteria
     ///
     /// Sets [`agent_criteria`](crate::types::SearchableRoutingCriteriaStep#structfield.agent_criteria).
+    #[inline]
     pub fn set_agent_criteria(
         mut self,
         input: Option<crate::types::SearchableAgentCriteriaStep>,
@@ -50,6 +54,7 @@ impl SearchableRoutingCriteriaStepBuilder {
     }
 
     /// Returns [`agent_criteria`](crate::types::SearchableRoutingCriteriaStep#structfield.agent_criteria), if set.
+    #[inline]
     pub fn get_agent_criteria(
         &self,
     ) -> &Option<crate::types::SearchableAgentCriteriaStep> {
@@ -57,6 +62,7 @@ impl SearchableRoutingCriteriaStepBuilder {
     }
 
     /// Builds a [`SearchableRoutingCriteriaStep`].
+    #[inline]
     pub fn build(self) -> crate::types::SearchableRoutingCriteriaStep {
         crate::types::SearchableRoutingCriteriaStep {
             agent_criteria: self.agent_criteria,
@@ -65,6 +71,7 @@ impl SearchableRoutingCriteriaStepBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableRoutingCriteriaStep {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for SearchableRoutingCriteriaStep {
 }
 
 impl crate::rest_json::JsonDe for SearchableRoutingCriteriaStep {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

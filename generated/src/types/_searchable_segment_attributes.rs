@@ -11,16 +11,19 @@ pub struct SearchableSegmentAttributes {
 
 impl SearchableSegmentAttributes {
     /// The list of criteria based on searchable segment attributes.
+    #[inline]
     pub fn criteria(&self) -> &[crate::types::SearchableSegmentAttributesCriteria] {
         &self.criteria
     }
 
     /// The match type combining search criteria using multiple searchable segment attributes.
+    #[inline]
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
 
     /// Creates a new builder for [`SearchableSegmentAttributes`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableSegmentAttributesBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +39,7 @@ pub struct SearchableSegmentAttributesBuilder {
 
 impl SearchableSegmentAttributesBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
+    #[inline]
     pub fn criteria(
         mut self,
         input: crate::types::SearchableSegmentAttributesCriteria,
@@ -49,6 +53,7 @@ impl SearchableSegmentAttributesBuilder {
     /// The list of criteria based on searchable segment attributes.
     ///
     /// Sets [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria). This field is required.
+    #[inline]
     pub fn set_criteria(
         mut self,
         input: Option<Vec<crate::types::SearchableSegmentAttributesCriteria>>,
@@ -58,6 +63,7 @@ impl SearchableSegmentAttributesBuilder {
     }
 
     /// Returns [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria), if set.
+    #[inline]
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchableSegmentAttributesCriteria>> {
@@ -67,6 +73,7 @@ impl SearchableSegmentAttributesBuilder {
     /// The match type combining search criteria using multiple searchable segment attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type).
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -75,6 +82,7 @@ impl SearchableSegmentAttributesBuilder {
     /// The match type combining search criteria using multiple searchable segment attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type).
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -84,6 +92,7 @@ impl SearchableSegmentAttributesBuilder {
     }
 
     /// Returns [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -92,6 +101,7 @@ impl SearchableSegmentAttributesBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::SearchableSegmentAttributes, crate::error::BuildError> {
@@ -108,6 +118,7 @@ impl SearchableSegmentAttributesBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableSegmentAttributes {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -124,6 +135,7 @@ impl crate::rest_json::JsonSer for SearchableSegmentAttributes {
 }
 
 impl crate::rest_json::JsonDe for SearchableSegmentAttributes {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct SearchableSegmentAttributesCriteria {
 
 impl SearchableSegmentAttributesCriteria {
     /// The key containing a searchable segment attribute.
+    #[inline]
     pub fn key(&self) -> &str {
         &self.key
     }
 
     /// The list of values to search for within a searchable segment attribute.
+    #[inline]
     pub fn values(&self) -> &[String] {
         &self.values
     }
 
     /// Creates a new builder for [`SearchableSegmentAttributesCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SearchableSegmentAttributesCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +50,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
     /// The key containing a searchable segment attribute.
     ///
     /// Sets [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key). This field is required.
+    #[inline]
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
         self
@@ -55,17 +59,20 @@ impl SearchableSegmentAttributesCriteriaBuilder {
     /// The key containing a searchable segment attribute.
     ///
     /// Sets [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key). This field is required.
+    #[inline]
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
 
     /// Returns [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key), if set.
+    #[inline]
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
 
     /// Appends an item to [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+    #[inline]
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
         v.push(input.into());
@@ -76,12 +83,14 @@ impl SearchableSegmentAttributesCriteriaBuilder {
     /// The list of values to search for within a searchable segment attribute.
     ///
     /// Sets [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values). This field is required.
+    #[inline]
     pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.values = input;
         self
     }
 
     /// Returns [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values), if set.
+    #[inline]
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
@@ -91,6 +100,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
     /// Fails when one of these fields is unset:
     /// - [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key)
     /// - [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -124,6 +134,7 @@ impl ::std::fmt::Debug for SearchableSegmentAttributesCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for SearchableSegmentAttributesCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +149,7 @@ impl crate::rest_json::JsonSer for SearchableSegmentAttributesCriteria {
 }
 
 impl crate::rest_json::JsonDe for SearchableSegmentAttributesCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct SecurityKey {
 
 impl SecurityKey {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
+    #[inline]
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 
     /// The key of the security key.
+    #[inline]
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 
     /// When the security key was created.
+    #[inline]
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
 
     /// Creates a new builder for [`SecurityKey`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SecurityKeyBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl SecurityKeyBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::SecurityKey#structfield.association_id).
+    #[inline]
     pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.association_id = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl SecurityKeyBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::SecurityKey#structfield.association_id).
+    #[inline]
     pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.association_id = input;
         self
     }
 
     /// Returns [`association_id`](crate::types::SecurityKey#structfield.association_id), if set.
+    #[inline]
     pub fn get_association_id(&self) -> &Option<String> {
         &self.association_id
     }
@@ -67,6 +74,7 @@ impl SecurityKeyBuilder {
     /// The key of the security key.
     ///
     /// Sets [`key`](crate::types::SecurityKey#structfield.key).
+    #[inline]
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl SecurityKeyBuilder {
     /// The key of the security key.
     ///
     /// Sets [`key`](crate::types::SecurityKey#structfield.key).
+    #[inline]
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
 
     /// Returns [`key`](crate::types::SecurityKey#structfield.key), if set.
+    #[inline]
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
@@ -88,6 +98,7 @@ impl SecurityKeyBuilder {
     /// When the security key was created.
     ///
     /// Sets [`creation_time`](crate::types::SecurityKey#structfield.creation_time).
+    #[inline]
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
@@ -96,6 +107,7 @@ impl SecurityKeyBuilder {
     /// When the security key was created.
     ///
     /// Sets [`creation_time`](crate::types::SecurityKey#structfield.creation_time).
+    #[inline]
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -105,11 +117,13 @@ impl SecurityKeyBuilder {
     }
 
     /// Returns [`creation_time`](crate::types::SecurityKey#structfield.creation_time), if set.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
 
     /// Builds a [`SecurityKey`].
+    #[inline]
     pub fn build(self) -> crate::types::SecurityKey {
         crate::types::SecurityKey {
             association_id: self.association_id,
@@ -120,6 +134,7 @@ impl SecurityKeyBuilder {
 }
 
 impl crate::rest_json::JsonSer for SecurityKey {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for SecurityKey {
 }
 
 impl crate::rest_json::JsonDe for SecurityKey {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

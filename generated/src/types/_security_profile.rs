@@ -35,36 +35,43 @@ pub struct SecurityProfile {
 
 impl SecurityProfile {
     /// The identifier for the security profile.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The organization resource identifier for the security profile.
+    #[inline]
     pub fn organization_resource_id(&self) -> Option<&str> {
         self.organization_resource_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the security profile.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name for the security profile.
+    #[inline]
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
 
     /// The description of the security profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
@@ -74,16 +81,19 @@ impl SecurityProfile {
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
@@ -91,16 +101,19 @@ impl SecurityProfile {
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
+    #[inline]
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
+    #[inline]
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
 
     /// The granular access control configuration for the security profile, including data table permissions.
+    #[inline]
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
@@ -108,6 +121,7 @@ impl SecurityProfile {
     }
 
     /// Creates a new builder for [`SecurityProfile`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SecurityProfileBuilder {
         ::std::default::Default::default()
     }
@@ -140,6 +154,7 @@ impl SecurityProfileBuilder {
     /// The identifier for the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfile#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -148,12 +163,14 @@ impl SecurityProfileBuilder {
     /// The identifier for the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfile#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::SecurityProfile#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -161,6 +178,7 @@ impl SecurityProfileBuilder {
     /// The organization resource identifier for the security profile.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id).
+    #[inline]
     pub fn organization_resource_id(mut self, input: impl Into<String>) -> Self {
         self.organization_resource_id = Some(input.into());
         self
@@ -169,12 +187,14 @@ impl SecurityProfileBuilder {
     /// The organization resource identifier for the security profile.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id).
+    #[inline]
     pub fn set_organization_resource_id(mut self, input: Option<String>) -> Self {
         self.organization_resource_id = input;
         self
     }
 
     /// Returns [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id), if set.
+    #[inline]
     pub fn get_organization_resource_id(&self) -> &Option<String> {
         &self.organization_resource_id
     }
@@ -182,6 +202,7 @@ impl SecurityProfileBuilder {
     /// The Amazon Resource Name (ARN) for the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfile#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -190,12 +211,14 @@ impl SecurityProfileBuilder {
     /// The Amazon Resource Name (ARN) for the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfile#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::SecurityProfile#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -203,6 +226,7 @@ impl SecurityProfileBuilder {
     /// The name for the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name).
+    #[inline]
     pub fn security_profile_name(mut self, input: impl Into<String>) -> Self {
         self.security_profile_name = Some(input.into());
         self
@@ -211,12 +235,14 @@ impl SecurityProfileBuilder {
     /// The name for the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name).
+    #[inline]
     pub fn set_security_profile_name(mut self, input: Option<String>) -> Self {
         self.security_profile_name = input;
         self
     }
 
     /// Returns [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name), if set.
+    #[inline]
     pub fn get_security_profile_name(&self) -> &Option<String> {
         &self.security_profile_name
     }
@@ -224,6 +250,7 @@ impl SecurityProfileBuilder {
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfile#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -232,17 +259,20 @@ impl SecurityProfileBuilder {
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfile#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::SecurityProfile#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Inserts an entry into [`tags`](crate::types::SecurityProfile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -253,6 +283,7 @@ impl SecurityProfileBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::SecurityProfile#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -262,11 +293,13 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`tags`](crate::types::SecurityProfile#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Inserts an entry into [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
+    #[inline]
     pub fn allowed_access_control_tags(
         mut self,
         k: impl Into<String>,
@@ -281,6 +314,7 @@ impl SecurityProfileBuilder {
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags).
+    #[inline]
     pub fn set_allowed_access_control_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -290,6 +324,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags), if set.
+    #[inline]
     pub fn get_allowed_access_control_tags(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -297,6 +332,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Appends an item to [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
+    #[inline]
     pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
         v.push(input.into());
@@ -307,12 +343,14 @@ impl SecurityProfileBuilder {
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Sets [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources).
+    #[inline]
     pub fn set_tag_restricted_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.tag_restricted_resources = input;
         self
     }
 
     /// Returns [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources), if set.
+    #[inline]
     pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
         &self.tag_restricted_resources
     }
@@ -320,6 +358,7 @@ impl SecurityProfileBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -328,6 +367,7 @@ impl SecurityProfileBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -337,6 +377,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -344,6 +385,7 @@ impl SecurityProfileBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -352,17 +394,20 @@ impl SecurityProfileBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Appends an item to [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
+    #[inline]
     pub fn hierarchy_restricted_resources(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.hierarchy_restricted_resources.unwrap_or_default();
         v.push(input.into());
@@ -373,6 +418,7 @@ impl SecurityProfileBuilder {
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Sets [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources).
+    #[inline]
     pub fn set_hierarchy_restricted_resources(
         mut self,
         input: Option<Vec<String>>,
@@ -382,6 +428,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources), if set.
+    #[inline]
     pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
         &self.hierarchy_restricted_resources
     }
@@ -389,6 +436,7 @@ impl SecurityProfileBuilder {
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id).
+    #[inline]
     pub fn allowed_access_control_hierarchy_group_id(
         mut self,
         input: impl Into<String>,
@@ -400,6 +448,7 @@ impl SecurityProfileBuilder {
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id).
+    #[inline]
     pub fn set_allowed_access_control_hierarchy_group_id(
         mut self,
         input: Option<String>,
@@ -409,6 +458,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id), if set.
+    #[inline]
     pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
         &self.allowed_access_control_hierarchy_group_id
     }
@@ -416,6 +466,7 @@ impl SecurityProfileBuilder {
     /// The granular access control configuration for the security profile, including data table permissions.
     ///
     /// Sets [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration).
+    #[inline]
     pub fn granular_access_control_configuration(
         mut self,
         input: crate::types::GranularAccessControlConfiguration,
@@ -427,6 +478,7 @@ impl SecurityProfileBuilder {
     /// The granular access control configuration for the security profile, including data table permissions.
     ///
     /// Sets [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration).
+    #[inline]
     pub fn set_granular_access_control_configuration(
         mut self,
         input: Option<crate::types::GranularAccessControlConfiguration>,
@@ -436,6 +488,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Returns [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration), if set.
+    #[inline]
     pub fn get_granular_access_control_configuration(
         &self,
     ) -> &Option<crate::types::GranularAccessControlConfiguration> {
@@ -443,6 +496,7 @@ impl SecurityProfileBuilder {
     }
 
     /// Builds a [`SecurityProfile`].
+    #[inline]
     pub fn build(self) -> crate::types::SecurityProfile {
         crate::types::SecurityProfile {
             id: self.id,
@@ -465,6 +519,7 @@ impl SecurityProfileBuilder {
 }
 
 impl crate::rest_json::JsonSer for SecurityProfile {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -533,6 +588,7 @@ impl crate::rest_json::JsonSer for SecurityProfile {
 }
 
 impl crate::rest_json::JsonDe for SecurityProfile {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct SecurityProfileItem {
 
 impl SecurityProfileItem {
     /// Id of a security profile item.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Creates a new builder for [`SecurityProfileItem`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SecurityProfileItemBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl SecurityProfileItemBuilder {
     /// Id of a security profile item.
     ///
     /// Sets [`id`](crate::types::SecurityProfileItem#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl SecurityProfileItemBuilder {
     /// Id of a security profile item.
     ///
     /// Sets [`id`](crate::types::SecurityProfileItem#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::SecurityProfileItem#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
 
     /// Builds a [`SecurityProfileItem`].
+    #[inline]
     pub fn build(self) -> crate::types::SecurityProfileItem {
         crate::types::SecurityProfileItem {
             id: self.id,
@@ -57,6 +63,7 @@ impl SecurityProfileItemBuilder {
 }
 
 impl crate::rest_json::JsonSer for SecurityProfileItem {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for SecurityProfileItem {
 }
 
 impl crate::rest_json::JsonDe for SecurityProfileItem {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

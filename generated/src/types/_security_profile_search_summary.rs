@@ -19,36 +19,43 @@ pub struct SecurityProfileSearchSummary {
 
 impl SecurityProfileSearchSummary {
     /// The identifier of the security profile.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The organization resource identifier.
+    #[inline]
     pub fn organization_resource_id(&self) -> Option<&str> {
         self.organization_resource_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the security profile.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the security profile.
+    #[inline]
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
 
     /// The description of the security profile.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`SecurityProfileSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SecurityProfileSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The identifier of the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfileSearchSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The identifier of the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfileSearchSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::SecurityProfileSearchSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The organization resource identifier.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id).
+    #[inline]
     pub fn organization_resource_id(mut self, input: impl Into<String>) -> Self {
         self.organization_resource_id = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The organization resource identifier.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id).
+    #[inline]
     pub fn set_organization_resource_id(mut self, input: Option<String>) -> Self {
         self.organization_resource_id = input;
         self
     }
 
     /// Returns [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id), if set.
+    #[inline]
     pub fn get_organization_resource_id(&self) -> &Option<String> {
         &self.organization_resource_id
     }
@@ -112,6 +125,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -133,6 +149,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The name of the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name).
+    #[inline]
     pub fn security_profile_name(mut self, input: impl Into<String>) -> Self {
         self.security_profile_name = Some(input.into());
         self
@@ -141,12 +158,14 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The name of the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name).
+    #[inline]
     pub fn set_security_profile_name(mut self, input: Option<String>) -> Self {
         self.security_profile_name = input;
         self
     }
 
     /// Returns [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name), if set.
+    #[inline]
     pub fn get_security_profile_name(&self) -> &Option<String> {
         &self.security_profile_name
     }
@@ -154,6 +173,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfileSearchSummary#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -162,17 +182,20 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfileSearchSummary#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::SecurityProfileSearchSummary#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Inserts an entry into [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -183,6 +206,7 @@ impl SecurityProfileSearchSummaryBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -192,11 +216,13 @@ impl SecurityProfileSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Builds a [`SecurityProfileSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::SecurityProfileSearchSummary {
         crate::types::SecurityProfileSearchSummary {
             id: self.id,
@@ -210,6 +236,7 @@ impl SecurityProfileSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for SecurityProfileSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -240,6 +267,7 @@ impl crate::rest_json::JsonSer for SecurityProfileSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for SecurityProfileSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,11 +19,13 @@ pub struct SegmentAttributeValue {
 
 impl SegmentAttributeValue {
     /// The value of a segment attribute.
+    #[inline]
     pub fn value_string(&self) -> Option<&str> {
         self.value_string.as_deref()
     }
 
     /// The value of a segment attribute.
+    #[inline]
     pub fn value_map(
         &self,
     ) -> Option<
@@ -33,6 +35,7 @@ impl SegmentAttributeValue {
     }
 
     /// The value of a segment attribute.
+    #[inline]
     pub fn value_integer(&self) -> Option<i32> {
         self.value_integer
     }
@@ -40,16 +43,19 @@ impl SegmentAttributeValue {
     /// The value of a segment attribute.
     ///
     /// Empty when the field is unset; use `.value_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn value_list(&self) -> &[crate::types::SegmentAttributeValue] {
         self.value_list.as_deref().unwrap_or_default()
     }
 
     /// The value of a segment attribute that has to be a valid ARN.
+    #[inline]
     pub fn value_arn(&self) -> Option<&str> {
         self.value_arn.as_deref()
     }
 
     /// Creates a new builder for [`SegmentAttributeValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SegmentAttributeValueBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +78,7 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_string`](crate::types::SegmentAttributeValue#structfield.value_string).
+    #[inline]
     pub fn value_string(mut self, input: impl Into<String>) -> Self {
         self.value_string = Some(input.into());
         self
@@ -80,17 +87,20 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_string`](crate::types::SegmentAttributeValue#structfield.value_string).
+    #[inline]
     pub fn set_value_string(mut self, input: Option<String>) -> Self {
         self.value_string = input;
         self
     }
 
     /// Returns [`value_string`](crate::types::SegmentAttributeValue#structfield.value_string), if set.
+    #[inline]
     pub fn get_value_string(&self) -> &Option<String> {
         &self.value_string
     }
 
     /// Inserts an entry into [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map); use [`set_value_map`](Self::set_value_map) to replace the whole map.
+    #[inline]
     pub fn value_map(
         mut self,
         k: impl Into<String>,
@@ -105,6 +115,7 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map).
+    #[inline]
     pub fn set_value_map(
         mut self,
         input: Option<
@@ -116,6 +127,7 @@ impl SegmentAttributeValueBuilder {
     }
 
     /// Returns [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map), if set.
+    #[inline]
     pub fn get_value_map(
         &self,
     ) -> &Option<
@@ -127,6 +139,7 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer).
+    #[inline]
     pub fn value_integer(mut self, input: i32) -> Self {
         self.value_integer = Some(input);
         self
@@ -135,17 +148,20 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer).
+    #[inline]
     pub fn set_value_integer(mut self, input: Option<i32>) -> Self {
         self.value_integer = input;
         self
     }
 
     /// Returns [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer), if set.
+    #[inline]
     pub fn get_value_integer(&self) -> &Option<i32> {
         &self.value_integer
     }
 
     /// Appends an item to [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list); use [`set_value_list`](Self::set_value_list) to replace the whole list.
+    #[inline]
     pub fn value_list(mut self, input: crate::types::SegmentAttributeValue) -> Self {
         let mut v: Vec<_> = self.value_list.unwrap_or_default();
         v.push(input);
@@ -156,6 +172,7 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
     /// Sets [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list).
+    #[inline]
     pub fn set_value_list(
         mut self,
         input: Option<Vec<crate::types::SegmentAttributeValue>>,
@@ -165,6 +182,7 @@ impl SegmentAttributeValueBuilder {
     }
 
     /// Returns [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list), if set.
+    #[inline]
     pub fn get_value_list(&self) -> &Option<Vec<crate::types::SegmentAttributeValue>> {
         &self.value_list
     }
@@ -172,6 +190,7 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute that has to be a valid ARN.
     ///
     /// Sets [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn).
+    #[inline]
     pub fn value_arn(mut self, input: impl Into<String>) -> Self {
         self.value_arn = Some(input.into());
         self
@@ -180,17 +199,20 @@ impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute that has to be a valid ARN.
     ///
     /// Sets [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn).
+    #[inline]
     pub fn set_value_arn(mut self, input: Option<String>) -> Self {
         self.value_arn = input;
         self
     }
 
     /// Returns [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn), if set.
+    #[inline]
     pub fn get_value_arn(&self) -> &Option<String> {
         &self.value_arn
     }
 
     /// Builds a [`SegmentAttributeValue`].
+    #[inline]
     pub fn build(self) -> crate::types::SegmentAttributeValue {
         crate::types::SegmentAttributeValue {
             value_string: self.value_string,
@@ -203,6 +225,7 @@ impl SegmentAttributeValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for SegmentAttributeValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -230,6 +253,7 @@ impl crate::rest_json::JsonSer for SegmentAttributeValue {
 }
 
 impl crate::rest_json::JsonDe for SegmentAttributeValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct SendNotificationActionDefinition {
 
 impl SendNotificationActionDefinition {
     /// Notification delivery method.
+    #[inline]
     pub fn delivery_method(&self) -> &crate::types::NotificationDeliveryType {
         &self.delivery_method
     }
 
     /// The subject of the email if the delivery method is `EMAIL`.
+    #[inline]
     pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
 
     /// Notification content.
+    #[inline]
     pub fn content(&self) -> &str {
         &self.content
     }
 
     /// Content type format.
+    #[inline]
     pub fn content_type(&self) -> &crate::types::NotificationContentType {
         &self.content_type
     }
 
     /// Notification recipient.
+    #[inline]
     pub fn recipient(&self) -> Option<&crate::types::NotificationRecipientType> {
         self.recipient.as_ref()
     }
 
     /// Recipients to exclude from notification.
+    #[inline]
     pub fn exclusion(&self) -> Option<&crate::types::NotificationRecipientType> {
         self.exclusion.as_ref()
     }
 
     /// Creates a new builder for [`SendNotificationActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SendNotificationActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification delivery method.
     ///
     /// Sets [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method). This field is required.
+    #[inline]
     pub fn delivery_method(
         mut self,
         input: crate::types::NotificationDeliveryType,
@@ -81,6 +89,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification delivery method.
     ///
     /// Sets [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method). This field is required.
+    #[inline]
     pub fn set_delivery_method(
         mut self,
         input: Option<crate::types::NotificationDeliveryType>,
@@ -90,6 +99,7 @@ impl SendNotificationActionDefinitionBuilder {
     }
 
     /// Returns [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method), if set.
+    #[inline]
     pub fn get_delivery_method(
         &self,
     ) -> &Option<crate::types::NotificationDeliveryType> {
@@ -99,6 +109,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// The subject of the email if the delivery method is `EMAIL`.
     ///
     /// Sets [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject).
+    #[inline]
     pub fn subject(mut self, input: impl Into<String>) -> Self {
         self.subject = Some(input.into());
         self
@@ -107,12 +118,14 @@ impl SendNotificationActionDefinitionBuilder {
     /// The subject of the email if the delivery method is `EMAIL`.
     ///
     /// Sets [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject).
+    #[inline]
     pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.subject = input;
         self
     }
 
     /// Returns [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject), if set.
+    #[inline]
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
@@ -120,6 +133,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification content.
     ///
     /// Sets [`content`](crate::types::SendNotificationActionDefinition#structfield.content). This field is required.
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -128,12 +142,14 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification content.
     ///
     /// Sets [`content`](crate::types::SendNotificationActionDefinition#structfield.content). This field is required.
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::SendNotificationActionDefinition#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -141,6 +157,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Content type format.
     ///
     /// Sets [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type). This field is required.
+    #[inline]
     pub fn content_type(mut self, input: crate::types::NotificationContentType) -> Self {
         self.content_type = Some(input);
         self
@@ -149,6 +166,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Content type format.
     ///
     /// Sets [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type). This field is required.
+    #[inline]
     pub fn set_content_type(
         mut self,
         input: Option<crate::types::NotificationContentType>,
@@ -158,6 +176,7 @@ impl SendNotificationActionDefinitionBuilder {
     }
 
     /// Returns [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type), if set.
+    #[inline]
     pub fn get_content_type(&self) -> &Option<crate::types::NotificationContentType> {
         &self.content_type
     }
@@ -165,6 +184,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification recipient.
     ///
     /// Sets [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient).
+    #[inline]
     pub fn recipient(mut self, input: crate::types::NotificationRecipientType) -> Self {
         self.recipient = Some(input);
         self
@@ -173,6 +193,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Notification recipient.
     ///
     /// Sets [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient).
+    #[inline]
     pub fn set_recipient(
         mut self,
         input: Option<crate::types::NotificationRecipientType>,
@@ -182,6 +203,7 @@ impl SendNotificationActionDefinitionBuilder {
     }
 
     /// Returns [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient), if set.
+    #[inline]
     pub fn get_recipient(&self) -> &Option<crate::types::NotificationRecipientType> {
         &self.recipient
     }
@@ -189,6 +211,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Recipients to exclude from notification.
     ///
     /// Sets [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion).
+    #[inline]
     pub fn exclusion(mut self, input: crate::types::NotificationRecipientType) -> Self {
         self.exclusion = Some(input);
         self
@@ -197,6 +220,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// Recipients to exclude from notification.
     ///
     /// Sets [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion).
+    #[inline]
     pub fn set_exclusion(
         mut self,
         input: Option<crate::types::NotificationRecipientType>,
@@ -206,6 +230,7 @@ impl SendNotificationActionDefinitionBuilder {
     }
 
     /// Returns [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion), if set.
+    #[inline]
     pub fn get_exclusion(&self) -> &Option<crate::types::NotificationRecipientType> {
         &self.exclusion
     }
@@ -216,6 +241,7 @@ impl SendNotificationActionDefinitionBuilder {
     /// - [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method)
     /// - [`content`](crate::types::SendNotificationActionDefinition#structfield.content)
     /// - [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -249,6 +275,7 @@ impl SendNotificationActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for SendNotificationActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -276,6 +303,7 @@ impl crate::rest_json::JsonSer for SendNotificationActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for SendNotificationActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

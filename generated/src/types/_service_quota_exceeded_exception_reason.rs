@@ -17,6 +17,7 @@ pub enum ServiceQuotaExceededExceptionReason {
 impl ServiceQuotaExceededExceptionReason {
     /// The value of the [`AttachedFileServiceQuotaExceededExceptionReason`](Self::AttachedFileServiceQuotaExceededExceptionReason) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_attached_file_service_quota_exceeded_exception_reason(
         &self,
     ) -> Result<&crate::types::AttachedFileServiceQuotaExceededExceptionReason, &Self> {
@@ -28,17 +29,20 @@ impl ServiceQuotaExceededExceptionReason {
     }
 
     /// Whether this is the [`AttachedFileServiceQuotaExceededExceptionReason`](Self::AttachedFileServiceQuotaExceededExceptionReason) variant.
+    #[inline]
     pub fn is_attached_file_service_quota_exceeded_exception_reason(&self) -> bool {
         self.as_attached_file_service_quota_exceeded_exception_reason().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for ServiceQuotaExceededExceptionReason {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -65,6 +69,7 @@ impl crate::rest_json::JsonSer for ServiceQuotaExceededExceptionReason {
 }
 
 impl crate::rest_json::JsonDe for ServiceQuotaExceededExceptionReason {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

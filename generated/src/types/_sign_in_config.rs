@@ -9,11 +9,13 @@ pub struct SignInConfig {
 
 impl SignInConfig {
     /// Information about traffic distributions.
+    #[inline]
     pub fn distributions(&self) -> &[crate::types::SignInDistribution] {
         &self.distributions
     }
 
     /// Creates a new builder for [`SignInConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SignInConfigBuilder {
         ::std::default::Default::default()
     }
@@ -28,6 +30,7 @@ pub struct SignInConfigBuilder {
 
 impl SignInConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::SignInConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
+    #[inline]
     pub fn distributions(mut self, input: crate::types::SignInDistribution) -> Self {
         let mut v: Vec<_> = self.distributions.unwrap_or_default();
         v.push(input);
@@ -38,6 +41,7 @@ impl SignInConfigBuilder {
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::SignInConfig#structfield.distributions). This field is required.
+    #[inline]
     pub fn set_distributions(
         mut self,
         input: Option<Vec<crate::types::SignInDistribution>>,
@@ -47,6 +51,7 @@ impl SignInConfigBuilder {
     }
 
     /// Returns [`distributions`](crate::types::SignInConfig#structfield.distributions), if set.
+    #[inline]
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::SignInDistribution>> {
         &self.distributions
     }
@@ -55,6 +60,7 @@ impl SignInConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::SignInConfig#structfield.distributions)
+    #[inline]
     pub fn build(self) -> Result<crate::types::SignInConfig, crate::error::BuildError> {
         Ok(crate::types::SignInConfig {
             distributions: self
@@ -68,6 +74,7 @@ impl SignInConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for SignInConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -84,6 +91,7 @@ impl crate::rest_json::JsonSer for SignInConfig {
 }
 
 impl crate::rest_json::JsonDe for SignInConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

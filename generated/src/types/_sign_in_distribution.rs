@@ -11,16 +11,19 @@ pub struct SignInDistribution {
 
 impl SignInDistribution {
     /// The Amazon Web Services Region of the sign in distribution.
+    #[inline]
     pub fn region(&self) -> &str {
         &self.region
     }
 
     /// Whether sign in distribution is enabled.
+    #[inline]
     pub fn enabled(&self) -> bool {
         self.enabled
     }
 
     /// Creates a new builder for [`SignInDistribution`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SignInDistributionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl SignInDistributionBuilder {
     /// The Amazon Web Services Region of the sign in distribution.
     ///
     /// Sets [`region`](crate::types::SignInDistribution#structfield.region). This field is required.
+    #[inline]
     pub fn region(mut self, input: impl Into<String>) -> Self {
         self.region = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl SignInDistributionBuilder {
     /// The Amazon Web Services Region of the sign in distribution.
     ///
     /// Sets [`region`](crate::types::SignInDistribution#structfield.region). This field is required.
+    #[inline]
     pub fn set_region(mut self, input: Option<String>) -> Self {
         self.region = input;
         self
     }
 
     /// Returns [`region`](crate::types::SignInDistribution#structfield.region), if set.
+    #[inline]
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
@@ -59,6 +65,7 @@ impl SignInDistributionBuilder {
     /// Whether sign in distribution is enabled.
     ///
     /// Sets [`enabled`](crate::types::SignInDistribution#structfield.enabled). This field is required.
+    #[inline]
     pub fn enabled(mut self, input: bool) -> Self {
         self.enabled = Some(input);
         self
@@ -67,12 +74,14 @@ impl SignInDistributionBuilder {
     /// Whether sign in distribution is enabled.
     ///
     /// Sets [`enabled`](crate::types::SignInDistribution#structfield.enabled). This field is required.
+    #[inline]
     pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.enabled = input;
         self
     }
 
     /// Returns [`enabled`](crate::types::SignInDistribution#structfield.enabled), if set.
+    #[inline]
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
@@ -81,6 +90,7 @@ impl SignInDistributionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`region`](crate::types::SignInDistribution#structfield.region)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::SignInDistribution, crate::error::BuildError> {
@@ -97,6 +107,7 @@ impl SignInDistributionBuilder {
 }
 
 impl crate::rest_json::JsonSer for SignInDistribution {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for SignInDistribution {
 }
 
 impl crate::rest_json::JsonDe for SignInDistribution {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

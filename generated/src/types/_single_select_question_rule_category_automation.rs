@@ -13,11 +13,13 @@ pub struct SingleSelectQuestionRuleCategoryAutomation {
 
 impl SingleSelectQuestionRuleCategoryAutomation {
     /// The category name, as defined in Rules.
+    #[inline]
     pub fn category(&self) -> &str {
         &self.category
     }
 
     /// The condition to apply for the automation option.
+    #[inline]
     pub fn condition(
         &self,
     ) -> &crate::types::SingleSelectQuestionRuleCategoryAutomationCondition {
@@ -25,11 +27,13 @@ impl SingleSelectQuestionRuleCategoryAutomation {
     }
 
     /// The identifier of the answer option.
+    #[inline]
     pub fn option_ref_id(&self) -> &str {
         &self.option_ref_id
     }
 
     /// Creates a new builder for [`SingleSelectQuestionRuleCategoryAutomation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SingleSelectQuestionRuleCategoryAutomationBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name, as defined in Rules.
     ///
     /// Sets [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
+    #[inline]
     pub fn category(mut self, input: impl Into<String>) -> Self {
         self.category = Some(input.into());
         self
@@ -58,12 +63,14 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name, as defined in Rules.
     ///
     /// Sets [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
+    #[inline]
     pub fn set_category(mut self, input: Option<String>) -> Self {
         self.category = input;
         self
     }
 
     /// Returns [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category), if set.
+    #[inline]
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
@@ -71,6 +78,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The condition to apply for the automation option.
     ///
     /// Sets [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
+    #[inline]
     pub fn condition(
         mut self,
         input: crate::types::SingleSelectQuestionRuleCategoryAutomationCondition,
@@ -82,6 +90,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The condition to apply for the automation option.
     ///
     /// Sets [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
+    #[inline]
     pub fn set_condition(
         mut self,
         input: Option<crate::types::SingleSelectQuestionRuleCategoryAutomationCondition>,
@@ -91,6 +100,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     }
 
     /// Returns [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition), if set.
+    #[inline]
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::SingleSelectQuestionRuleCategoryAutomationCondition> {
@@ -100,6 +110,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The identifier of the answer option.
     ///
     /// Sets [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id). This field is required.
+    #[inline]
     pub fn option_ref_id(mut self, input: impl Into<String>) -> Self {
         self.option_ref_id = Some(input.into());
         self
@@ -108,12 +119,14 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The identifier of the answer option.
     ///
     /// Sets [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id). This field is required.
+    #[inline]
     pub fn set_option_ref_id(mut self, input: Option<String>) -> Self {
         self.option_ref_id = input;
         self
     }
 
     /// Returns [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id), if set.
+    #[inline]
     pub fn get_option_ref_id(&self) -> &Option<String> {
         &self.option_ref_id
     }
@@ -124,6 +137,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// - [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category)
     /// - [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition)
     /// - [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -154,6 +168,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
 }
 
 impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -169,6 +184,7 @@ impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomation {
 }
 
 impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

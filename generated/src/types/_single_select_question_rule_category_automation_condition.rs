@@ -17,6 +17,7 @@ pub enum SingleSelectQuestionRuleCategoryAutomationCondition {
 }
 
 impl ::std::convert::From<&str> for SingleSelectQuestionRuleCategoryAutomationCondition {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "NOT_PRESENT" => Self::NotPresent,
@@ -34,6 +35,7 @@ impl ::std::convert::From<&str> for SingleSelectQuestionRuleCategoryAutomationCo
 
 impl ::std::str::FromStr for SingleSelectQuestionRuleCategoryAutomationCondition {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -41,6 +43,7 @@ impl ::std::str::FromStr for SingleSelectQuestionRuleCategoryAutomationCondition
 
 impl SingleSelectQuestionRuleCategoryAutomationCondition {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::NotPresent => "NOT_PRESENT",
@@ -50,11 +53,13 @@ impl SingleSelectQuestionRuleCategoryAutomationCondition {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["NOT_PRESENT", "PRESENT"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -64,6 +69,7 @@ impl SingleSelectQuestionRuleCategoryAutomationCondition {
 }
 
 impl ::std::convert::AsRef<str> for SingleSelectQuestionRuleCategoryAutomationCondition {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,6 +82,7 @@ impl ::std::fmt::Display for SingleSelectQuestionRuleCategoryAutomationCondition
 }
 
 impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomationCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomationCon
 }
 
 impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomationCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct Sort {
 
 impl Sort {
     /// The name of the field on which to sort.
+    #[inline]
     pub fn field_name(&self) -> &crate::types::SortableFieldName {
         &self.field_name
     }
 
     /// An ascending or descending sort.
+    #[inline]
     pub fn order(&self) -> &crate::types::SortOrder {
         &self.order
     }
 
     /// Creates a new builder for [`Sort`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SortBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl SortBuilder {
     /// The name of the field on which to sort.
     ///
     /// Sets [`field_name`](crate::types::Sort#structfield.field_name). This field is required.
+    #[inline]
     pub fn field_name(mut self, input: crate::types::SortableFieldName) -> Self {
         self.field_name = Some(input);
         self
@@ -46,6 +50,7 @@ impl SortBuilder {
     /// The name of the field on which to sort.
     ///
     /// Sets [`field_name`](crate::types::Sort#structfield.field_name). This field is required.
+    #[inline]
     pub fn set_field_name(
         mut self,
         input: Option<crate::types::SortableFieldName>,
@@ -55,6 +60,7 @@ impl SortBuilder {
     }
 
     /// Returns [`field_name`](crate::types::Sort#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<crate::types::SortableFieldName> {
         &self.field_name
     }
@@ -62,6 +68,7 @@ impl SortBuilder {
     /// An ascending or descending sort.
     ///
     /// Sets [`order`](crate::types::Sort#structfield.order). This field is required.
+    #[inline]
     pub fn order(mut self, input: crate::types::SortOrder) -> Self {
         self.order = Some(input);
         self
@@ -70,12 +77,14 @@ impl SortBuilder {
     /// An ascending or descending sort.
     ///
     /// Sets [`order`](crate::types::Sort#structfield.order). This field is required.
+    #[inline]
     pub fn set_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.order = input;
         self
     }
 
     /// Returns [`order`](crate::types::Sort#structfield.order), if set.
+    #[inline]
     pub fn get_order(&self) -> &Option<crate::types::SortOrder> {
         &self.order
     }
@@ -85,6 +94,7 @@ impl SortBuilder {
     /// Fails when one of these fields is unset:
     /// - [`field_name`](crate::types::Sort#structfield.field_name)
     /// - [`order`](crate::types::Sort#structfield.order)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Sort, crate::error::BuildError> {
         Ok(crate::types::Sort {
             field_name: self
@@ -104,6 +114,7 @@ impl SortBuilder {
 }
 
 impl crate::rest_json::JsonSer for Sort {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -118,6 +129,7 @@ impl crate::rest_json::JsonSer for Sort {
 }
 
 impl crate::rest_json::JsonDe for Sort {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct SourceCampaign {
 
 impl SourceCampaign {
     /// A unique identifier for a campaign.
+    #[inline]
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
 
     /// A unique identifier for a each request part of same campaign.
+    #[inline]
     pub fn outbound_request_id(&self) -> Option<&str> {
         self.outbound_request_id.as_deref()
     }
 
     /// Creates a new builder for [`SourceCampaign`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SourceCampaignBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl SourceCampaignBuilder {
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::SourceCampaign#structfield.campaign_id).
+    #[inline]
     pub fn campaign_id(mut self, input: impl Into<String>) -> Self {
         self.campaign_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl SourceCampaignBuilder {
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::SourceCampaign#structfield.campaign_id).
+    #[inline]
     pub fn set_campaign_id(mut self, input: Option<String>) -> Self {
         self.campaign_id = input;
         self
     }
 
     /// Returns [`campaign_id`](crate::types::SourceCampaign#structfield.campaign_id), if set.
+    #[inline]
     pub fn get_campaign_id(&self) -> &Option<String> {
         &self.campaign_id
     }
@@ -59,6 +65,7 @@ impl SourceCampaignBuilder {
     /// A unique identifier for a each request part of same campaign.
     ///
     /// Sets [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id).
+    #[inline]
     pub fn outbound_request_id(mut self, input: impl Into<String>) -> Self {
         self.outbound_request_id = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl SourceCampaignBuilder {
     /// A unique identifier for a each request part of same campaign.
     ///
     /// Sets [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id).
+    #[inline]
     pub fn set_outbound_request_id(mut self, input: Option<String>) -> Self {
         self.outbound_request_id = input;
         self
     }
 
     /// Returns [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id), if set.
+    #[inline]
     pub fn get_outbound_request_id(&self) -> &Option<String> {
         &self.outbound_request_id
     }
 
     /// Builds a [`SourceCampaign`].
+    #[inline]
     pub fn build(self) -> crate::types::SourceCampaign {
         crate::types::SourceCampaign {
             campaign_id: self.campaign_id,
@@ -87,6 +97,7 @@ impl SourceCampaignBuilder {
 }
 
 impl crate::rest_json::JsonSer for SourceCampaign {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for SourceCampaign {
 }
 
 impl crate::rest_json::JsonDe for SourceCampaign {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct StateTransition {
 
 impl StateTransition {
     /// The state of the transition.
+    #[inline]
     pub fn state(&self) -> Option<&crate::types::ParticipantState> {
         self.state.as_ref()
     }
 
     /// The date and time when the state started in UTC time.
+    #[inline]
     pub fn state_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_start_timestamp.as_ref()
     }
 
     /// The date and time when the state ended in UTC time.
+    #[inline]
     pub fn state_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_end_timestamp.as_ref()
     }
 
     /// Creates a new builder for [`StateTransition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StateTransitionBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl StateTransitionBuilder {
     /// The state of the transition.
     ///
     /// Sets [`state`](crate::types::StateTransition#structfield.state).
+    #[inline]
     pub fn state(mut self, input: crate::types::ParticipantState) -> Self {
         self.state = Some(input);
         self
@@ -54,12 +59,14 @@ impl StateTransitionBuilder {
     /// The state of the transition.
     ///
     /// Sets [`state`](crate::types::StateTransition#structfield.state).
+    #[inline]
     pub fn set_state(mut self, input: Option<crate::types::ParticipantState>) -> Self {
         self.state = input;
         self
     }
 
     /// Returns [`state`](crate::types::StateTransition#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::ParticipantState> {
         &self.state
     }
@@ -67,6 +74,7 @@ impl StateTransitionBuilder {
     /// The date and time when the state started in UTC time.
     ///
     /// Sets [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp).
+    #[inline]
     pub fn state_start_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.state_start_timestamp = Some(input);
         self
@@ -75,6 +83,7 @@ impl StateTransitionBuilder {
     /// The date and time when the state started in UTC time.
     ///
     /// Sets [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp).
+    #[inline]
     pub fn set_state_start_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -84,6 +93,7 @@ impl StateTransitionBuilder {
     }
 
     /// Returns [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp), if set.
+    #[inline]
     pub fn get_state_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_start_timestamp
     }
@@ -91,6 +101,7 @@ impl StateTransitionBuilder {
     /// The date and time when the state ended in UTC time.
     ///
     /// Sets [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp).
+    #[inline]
     pub fn state_end_timestamp(mut self, input: crate::primitives::DateTime) -> Self {
         self.state_end_timestamp = Some(input);
         self
@@ -99,6 +110,7 @@ impl StateTransitionBuilder {
     /// The date and time when the state ended in UTC time.
     ///
     /// Sets [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp).
+    #[inline]
     pub fn set_state_end_timestamp(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -108,11 +120,13 @@ impl StateTransitionBuilder {
     }
 
     /// Returns [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp), if set.
+    #[inline]
     pub fn get_state_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_end_timestamp
     }
 
     /// Builds a [`StateTransition`].
+    #[inline]
     pub fn build(self) -> crate::types::StateTransition {
         crate::types::StateTransition {
             state: self.state,
@@ -123,6 +137,7 @@ impl StateTransitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for StateTransition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -144,6 +159,7 @@ impl crate::rest_json::JsonSer for StateTransition {
 }
 
 impl crate::rest_json::JsonDe for StateTransition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct Step {
 
 impl Step {
     /// An object to specify the expiration of a routing step.
+    #[inline]
     pub fn expiry(&self) -> Option<&crate::types::Expiry> {
         self.expiry.as_ref()
     }
 
     /// A tagged union to specify expression for a routing step.
+    #[inline]
     pub fn expression(&self) -> Option<&crate::types::Expression> {
         self.expression.as_ref()
     }
 
     /// Represents status of the Routing step.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::RoutingCriteriaStepStatus> {
         self.status.as_ref()
     }
 
     /// Creates a new builder for [`Step`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StepBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl StepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::Step#structfield.expiry).
+    #[inline]
     pub fn expiry(mut self, input: crate::types::Expiry) -> Self {
         self.expiry = Some(input);
         self
@@ -54,12 +59,14 @@ impl StepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::Step#structfield.expiry).
+    #[inline]
     pub fn set_expiry(mut self, input: Option<crate::types::Expiry>) -> Self {
         self.expiry = input;
         self
     }
 
     /// Returns [`expiry`](crate::types::Step#structfield.expiry), if set.
+    #[inline]
     pub fn get_expiry(&self) -> &Option<crate::types::Expiry> {
         &self.expiry
     }
@@ -67,6 +74,7 @@ impl StepBuilder {
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::Step#structfield.expression).
+    #[inline]
     pub fn expression(mut self, input: crate::types::Expression) -> Self {
         self.expression = Some(input);
         self
@@ -75,12 +83,14 @@ impl StepBuilder {
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::Step#structfield.expression).
+    #[inline]
     pub fn set_expression(mut self, input: Option<crate::types::Expression>) -> Self {
         self.expression = input;
         self
     }
 
     /// Returns [`expression`](crate::types::Step#structfield.expression), if set.
+    #[inline]
     pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
@@ -88,6 +98,7 @@ impl StepBuilder {
     /// Represents status of the Routing step.
     ///
     /// Sets [`status`](crate::types::Step#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::RoutingCriteriaStepStatus) -> Self {
         self.status = Some(input);
         self
@@ -96,6 +107,7 @@ impl StepBuilder {
     /// Represents status of the Routing step.
     ///
     /// Sets [`status`](crate::types::Step#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::RoutingCriteriaStepStatus>,
@@ -105,11 +117,13 @@ impl StepBuilder {
     }
 
     /// Returns [`status`](crate::types::Step#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::RoutingCriteriaStepStatus> {
         &self.status
     }
 
     /// Builds a [`Step`].
+    #[inline]
     pub fn build(self) -> crate::types::Step {
         crate::types::Step {
             expiry: self.expiry,
@@ -120,6 +134,7 @@ impl StepBuilder {
 }
 
 impl crate::rest_json::JsonSer for Step {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for Step {
 }
 
 impl crate::rest_json::JsonDe for Step {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct StringCondition {
 
 impl StringCondition {
     /// The name of the field in the string condition.
+    #[inline]
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
 
     /// The value of the string.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// The type of comparison to be made when evaluating the string condition.
+    #[inline]
     pub fn comparison_type(&self) -> Option<&crate::types::StringComparisonType> {
         self.comparison_type.as_ref()
     }
 
     /// Creates a new builder for [`StringCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StringConditionBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl StringConditionBuilder {
     /// The name of the field in the string condition.
     ///
     /// Sets [`field_name`](crate::types::StringCondition#structfield.field_name).
+    #[inline]
     pub fn field_name(mut self, input: impl Into<String>) -> Self {
         self.field_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl StringConditionBuilder {
     /// The name of the field in the string condition.
     ///
     /// Sets [`field_name`](crate::types::StringCondition#structfield.field_name).
+    #[inline]
     pub fn set_field_name(mut self, input: Option<String>) -> Self {
         self.field_name = input;
         self
     }
 
     /// Returns [`field_name`](crate::types::StringCondition#structfield.field_name), if set.
+    #[inline]
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
@@ -67,6 +74,7 @@ impl StringConditionBuilder {
     /// The value of the string.
     ///
     /// Sets [`value`](crate::types::StringCondition#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl StringConditionBuilder {
     /// The value of the string.
     ///
     /// Sets [`value`](crate::types::StringCondition#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::StringCondition#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
@@ -88,6 +98,7 @@ impl StringConditionBuilder {
     /// The type of comparison to be made when evaluating the string condition.
     ///
     /// Sets [`comparison_type`](crate::types::StringCondition#structfield.comparison_type).
+    #[inline]
     pub fn comparison_type(mut self, input: crate::types::StringComparisonType) -> Self {
         self.comparison_type = Some(input);
         self
@@ -96,6 +107,7 @@ impl StringConditionBuilder {
     /// The type of comparison to be made when evaluating the string condition.
     ///
     /// Sets [`comparison_type`](crate::types::StringCondition#structfield.comparison_type).
+    #[inline]
     pub fn set_comparison_type(
         mut self,
         input: Option<crate::types::StringComparisonType>,
@@ -105,11 +117,13 @@ impl StringConditionBuilder {
     }
 
     /// Returns [`comparison_type`](crate::types::StringCondition#structfield.comparison_type), if set.
+    #[inline]
     pub fn get_comparison_type(&self) -> &Option<crate::types::StringComparisonType> {
         &self.comparison_type
     }
 
     /// Builds a [`StringCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::StringCondition {
         crate::types::StringCondition {
             field_name: self.field_name,
@@ -120,6 +134,7 @@ impl StringConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for StringCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for StringCondition {
 }
 
 impl crate::rest_json::JsonDe for StringCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

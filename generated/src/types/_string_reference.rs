@@ -11,16 +11,19 @@ pub struct StringReference {
 
 impl StringReference {
     /// Identifier of the string reference.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// A valid string.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`StringReference`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StringReferenceBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl StringReferenceBuilder {
     /// Identifier of the string reference.
     ///
     /// Sets [`name`](crate::types::StringReference#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl StringReferenceBuilder {
     /// Identifier of the string reference.
     ///
     /// Sets [`name`](crate::types::StringReference#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::StringReference#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -59,6 +65,7 @@ impl StringReferenceBuilder {
     /// A valid string.
     ///
     /// Sets [`value`](crate::types::StringReference#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl StringReferenceBuilder {
     /// A valid string.
     ///
     /// Sets [`value`](crate::types::StringReference#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::StringReference#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`StringReference`].
+    #[inline]
     pub fn build(self) -> crate::types::StringReference {
         crate::types::StringReference {
             name: self.name,
@@ -87,6 +97,7 @@ impl StringReferenceBuilder {
 }
 
 impl crate::rest_json::JsonSer for StringReference {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for StringReference {
 }
 
 impl crate::rest_json::JsonDe for StringReference {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

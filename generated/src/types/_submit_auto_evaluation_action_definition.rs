@@ -9,11 +9,13 @@ pub struct SubmitAutoEvaluationActionDefinition {
 
 impl SubmitAutoEvaluationActionDefinition {
     /// The identifier of the auto-evaluation enabled form.
+    #[inline]
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
 
     /// Creates a new builder for [`SubmitAutoEvaluationActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SubmitAutoEvaluationActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
     /// The identifier of the auto-evaluation enabled form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
         self.evaluation_form_id = Some(input.into());
         self
@@ -38,12 +41,14 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
     /// The identifier of the auto-evaluation enabled form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id). This field is required.
+    #[inline]
     pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
         self.evaluation_form_id = input;
         self
     }
 
     /// Returns [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id), if set.
+    #[inline]
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
@@ -52,6 +57,7 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -70,6 +76,7 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for SubmitAutoEvaluationActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for SubmitAutoEvaluationActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for SubmitAutoEvaluationActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

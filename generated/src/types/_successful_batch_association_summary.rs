@@ -9,11 +9,13 @@ pub struct SuccessfulBatchAssociationSummary {
 
 impl SuccessfulBatchAssociationSummary {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// Creates a new builder for [`SuccessfulBatchAssociationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SuccessfulBatchAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl SuccessfulBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     ///
     /// Sets [`resource_arn`](crate::types::SuccessfulBatchAssociationSummary#structfield.resource_arn).
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl SuccessfulBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     ///
     /// Sets [`resource_arn`](crate::types::SuccessfulBatchAssociationSummary#structfield.resource_arn).
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
 
     /// Returns [`resource_arn`](crate::types::SuccessfulBatchAssociationSummary#structfield.resource_arn), if set.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
 
     /// Builds a [`SuccessfulBatchAssociationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::SuccessfulBatchAssociationSummary {
         crate::types::SuccessfulBatchAssociationSummary {
             resource_arn: self.resource_arn,
@@ -57,6 +63,7 @@ impl SuccessfulBatchAssociationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for SuccessfulBatchAssociationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for SuccessfulBatchAssociationSummary {
 }
 
 impl crate::rest_json::JsonDe for SuccessfulBatchAssociationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

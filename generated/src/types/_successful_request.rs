@@ -11,16 +11,19 @@ pub struct SuccessfulRequest {
 
 impl SuccessfulRequest {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
+    #[inline]
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
 
     /// The contactId of the contact that was created successfully.
+    #[inline]
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
 
     /// Creates a new builder for [`SuccessfulRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SuccessfulRequestBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl SuccessfulRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::SuccessfulRequest#structfield.request_identifier).
+    #[inline]
     pub fn request_identifier(mut self, input: impl Into<String>) -> Self {
         self.request_identifier = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl SuccessfulRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::SuccessfulRequest#structfield.request_identifier).
+    #[inline]
     pub fn set_request_identifier(mut self, input: Option<String>) -> Self {
         self.request_identifier = input;
         self
     }
 
     /// Returns [`request_identifier`](crate::types::SuccessfulRequest#structfield.request_identifier), if set.
+    #[inline]
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
@@ -59,6 +65,7 @@ impl SuccessfulRequestBuilder {
     /// The contactId of the contact that was created successfully.
     ///
     /// Sets [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id).
+    #[inline]
     pub fn contact_id(mut self, input: impl Into<String>) -> Self {
         self.contact_id = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl SuccessfulRequestBuilder {
     /// The contactId of the contact that was created successfully.
     ///
     /// Sets [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id).
+    #[inline]
     pub fn set_contact_id(mut self, input: Option<String>) -> Self {
         self.contact_id = input;
         self
     }
 
     /// Returns [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id), if set.
+    #[inline]
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
 
     /// Builds a [`SuccessfulRequest`].
+    #[inline]
     pub fn build(self) -> crate::types::SuccessfulRequest {
         crate::types::SuccessfulRequest {
             request_identifier: self.request_identifier,
@@ -87,6 +97,7 @@ impl SuccessfulRequestBuilder {
 }
 
 impl crate::rest_json::JsonSer for SuccessfulRequest {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for SuccessfulRequest {
 }
 
 impl crate::rest_json::JsonDe for SuccessfulRequest {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct TagCondition {
 
 impl TagCondition {
     /// The tag key in the tag condition.
+    #[inline]
     pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
 
     /// The tag value in the tag condition.
+    #[inline]
     pub fn tag_value(&self) -> Option<&str> {
         self.tag_value.as_deref()
     }
 
     /// Creates a new builder for [`TagCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TagConditionBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl TagConditionBuilder {
     /// The tag key in the tag condition.
     ///
     /// Sets [`tag_key`](crate::types::TagCondition#structfield.tag_key).
+    #[inline]
     pub fn tag_key(mut self, input: impl Into<String>) -> Self {
         self.tag_key = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl TagConditionBuilder {
     /// The tag key in the tag condition.
     ///
     /// Sets [`tag_key`](crate::types::TagCondition#structfield.tag_key).
+    #[inline]
     pub fn set_tag_key(mut self, input: Option<String>) -> Self {
         self.tag_key = input;
         self
     }
 
     /// Returns [`tag_key`](crate::types::TagCondition#structfield.tag_key), if set.
+    #[inline]
     pub fn get_tag_key(&self) -> &Option<String> {
         &self.tag_key
     }
@@ -59,6 +65,7 @@ impl TagConditionBuilder {
     /// The tag value in the tag condition.
     ///
     /// Sets [`tag_value`](crate::types::TagCondition#structfield.tag_value).
+    #[inline]
     pub fn tag_value(mut self, input: impl Into<String>) -> Self {
         self.tag_value = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl TagConditionBuilder {
     /// The tag value in the tag condition.
     ///
     /// Sets [`tag_value`](crate::types::TagCondition#structfield.tag_value).
+    #[inline]
     pub fn set_tag_value(mut self, input: Option<String>) -> Self {
         self.tag_value = input;
         self
     }
 
     /// Returns [`tag_value`](crate::types::TagCondition#structfield.tag_value), if set.
+    #[inline]
     pub fn get_tag_value(&self) -> &Option<String> {
         &self.tag_value
     }
 
     /// Builds a [`TagCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::TagCondition {
         crate::types::TagCondition {
             tag_key: self.tag_key,
@@ -87,6 +97,7 @@ impl TagConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for TagCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for TagCondition {
 }
 
 impl crate::rest_json::JsonDe for TagCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

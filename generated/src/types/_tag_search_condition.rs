@@ -15,16 +15,19 @@ pub struct TagSearchCondition {
 
 impl TagSearchCondition {
     /// The tag key used in the tag search condition.
+    #[inline]
     pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
 
     /// The tag value used in the tag search condition.
+    #[inline]
     pub fn tag_value(&self) -> Option<&str> {
         self.tag_value.as_deref()
     }
 
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
+    #[inline]
     pub fn tag_key_comparison_type(
         &self,
     ) -> Option<&crate::types::StringComparisonType> {
@@ -32,6 +35,7 @@ impl TagSearchCondition {
     }
 
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
+    #[inline]
     pub fn tag_value_comparison_type(
         &self,
     ) -> Option<&crate::types::StringComparisonType> {
@@ -39,6 +43,7 @@ impl TagSearchCondition {
     }
 
     /// Creates a new builder for [`TagSearchCondition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TagSearchConditionBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ impl TagSearchConditionBuilder {
     /// The tag key used in the tag search condition.
     ///
     /// Sets [`tag_key`](crate::types::TagSearchCondition#structfield.tag_key).
+    #[inline]
     pub fn tag_key(mut self, input: impl Into<String>) -> Self {
         self.tag_key = Some(input.into());
         self
@@ -66,12 +72,14 @@ impl TagSearchConditionBuilder {
     /// The tag key used in the tag search condition.
     ///
     /// Sets [`tag_key`](crate::types::TagSearchCondition#structfield.tag_key).
+    #[inline]
     pub fn set_tag_key(mut self, input: Option<String>) -> Self {
         self.tag_key = input;
         self
     }
 
     /// Returns [`tag_key`](crate::types::TagSearchCondition#structfield.tag_key), if set.
+    #[inline]
     pub fn get_tag_key(&self) -> &Option<String> {
         &self.tag_key
     }
@@ -79,6 +87,7 @@ impl TagSearchConditionBuilder {
     /// The tag value used in the tag search condition.
     ///
     /// Sets [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value).
+    #[inline]
     pub fn tag_value(mut self, input: impl Into<String>) -> Self {
         self.tag_value = Some(input.into());
         self
@@ -87,12 +96,14 @@ impl TagSearchConditionBuilder {
     /// The tag value used in the tag search condition.
     ///
     /// Sets [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value).
+    #[inline]
     pub fn set_tag_value(mut self, input: Option<String>) -> Self {
         self.tag_value = input;
         self
     }
 
     /// Returns [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value), if set.
+    #[inline]
     pub fn get_tag_value(&self) -> &Option<String> {
         &self.tag_value
     }
@@ -100,6 +111,7 @@ impl TagSearchConditionBuilder {
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
     ///
     /// Sets [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type).
+    #[inline]
     pub fn tag_key_comparison_type(
         mut self,
         input: crate::types::StringComparisonType,
@@ -111,6 +123,7 @@ impl TagSearchConditionBuilder {
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
     ///
     /// Sets [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type).
+    #[inline]
     pub fn set_tag_key_comparison_type(
         mut self,
         input: Option<crate::types::StringComparisonType>,
@@ -120,6 +133,7 @@ impl TagSearchConditionBuilder {
     }
 
     /// Returns [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type), if set.
+    #[inline]
     pub fn get_tag_key_comparison_type(
         &self,
     ) -> &Option<crate::types::StringComparisonType> {
@@ -129,6 +143,7 @@ impl TagSearchConditionBuilder {
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     ///
     /// Sets [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type).
+    #[inline]
     pub fn tag_value_comparison_type(
         mut self,
         input: crate::types::StringComparisonType,
@@ -140,6 +155,7 @@ impl TagSearchConditionBuilder {
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     ///
     /// Sets [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type).
+    #[inline]
     pub fn set_tag_value_comparison_type(
         mut self,
         input: Option<crate::types::StringComparisonType>,
@@ -149,6 +165,7 @@ impl TagSearchConditionBuilder {
     }
 
     /// Returns [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type), if set.
+    #[inline]
     pub fn get_tag_value_comparison_type(
         &self,
     ) -> &Option<crate::types::StringComparisonType> {
@@ -156,6 +173,7 @@ impl TagSearchConditionBuilder {
     }
 
     /// Builds a [`TagSearchCondition`].
+    #[inline]
     pub fn build(self) -> crate::types::TagSearchCondition {
         crate::types::TagSearchCondition {
             tag_key: self.tag_key,
@@ -167,6 +185,7 @@ impl TagSearchConditionBuilder {
 }
 
 impl crate::rest_json::JsonSer for TagSearchCondition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -191,6 +210,7 @@ impl crate::rest_json::JsonSer for TagSearchCondition {
 }
 
 impl crate::rest_json::JsonDe for TagSearchCondition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

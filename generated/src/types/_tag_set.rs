@@ -11,16 +11,19 @@ pub struct TagSet {
 
 impl TagSet {
     /// The tag key in the TagSet.
+    #[inline]
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 
     /// The tag value in the tagSet.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
     /// Creates a new builder for [`TagSet`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TagSetBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl TagSetBuilder {
     /// The tag key in the TagSet.
     ///
     /// Sets [`key`](crate::types::TagSet#structfield.key).
+    #[inline]
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl TagSetBuilder {
     /// The tag key in the TagSet.
     ///
     /// Sets [`key`](crate::types::TagSet#structfield.key).
+    #[inline]
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
 
     /// Returns [`key`](crate::types::TagSet#structfield.key), if set.
+    #[inline]
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
@@ -59,6 +65,7 @@ impl TagSetBuilder {
     /// The tag value in the tagSet.
     ///
     /// Sets [`value`](crate::types::TagSet#structfield.value).
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl TagSetBuilder {
     /// The tag value in the tagSet.
     ///
     /// Sets [`value`](crate::types::TagSet#structfield.value).
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// Returns [`value`](crate::types::TagSet#structfield.value), if set.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 
     /// Builds a [`TagSet`].
+    #[inline]
     pub fn build(self) -> crate::types::TagSet {
         crate::types::TagSet {
             key: self.key,
@@ -87,6 +97,7 @@ impl TagSetBuilder {
 }
 
 impl crate::rest_json::JsonSer for TagSet {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for TagSet {
 }
 
 impl crate::rest_json::JsonDe for TagSet {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

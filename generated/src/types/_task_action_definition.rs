@@ -15,21 +15,25 @@ pub struct TaskActionDefinition {
 
 impl TaskActionDefinition {
     /// The name.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The description.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
 
     /// Information about the reference when the `referenceType` is `URL`.
+    #[inline]
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
@@ -37,6 +41,7 @@ impl TaskActionDefinition {
     }
 
     /// Creates a new builder for [`TaskActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +63,7 @@ impl TaskActionDefinitionBuilder {
     /// The name.
     ///
     /// Sets [`name`](crate::types::TaskActionDefinition#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -66,12 +72,14 @@ impl TaskActionDefinitionBuilder {
     /// The name.
     ///
     /// Sets [`name`](crate::types::TaskActionDefinition#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TaskActionDefinition#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -79,6 +87,7 @@ impl TaskActionDefinitionBuilder {
     /// The description.
     ///
     /// Sets [`description`](crate::types::TaskActionDefinition#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -87,12 +96,14 @@ impl TaskActionDefinitionBuilder {
     /// The description.
     ///
     /// Sets [`description`](crate::types::TaskActionDefinition#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::TaskActionDefinition#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -100,6 +111,7 @@ impl TaskActionDefinitionBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_id = Some(input.into());
         self
@@ -108,17 +120,20 @@ impl TaskActionDefinitionBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
         self.contact_flow_id = input;
         self
     }
 
     /// Returns [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id), if set.
+    #[inline]
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
 
     /// Inserts an entry into [`references`](crate::types::TaskActionDefinition#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
+    #[inline]
     pub fn references(
         mut self,
         k: impl Into<String>,
@@ -133,6 +148,7 @@ impl TaskActionDefinitionBuilder {
     /// Information about the reference when the `referenceType` is `URL`.
     ///
     /// Sets [`references`](crate::types::TaskActionDefinition#structfield.references).
+    #[inline]
     pub fn set_references(
         mut self,
         input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
@@ -142,6 +158,7 @@ impl TaskActionDefinitionBuilder {
     }
 
     /// Returns [`references`](crate::types::TaskActionDefinition#structfield.references), if set.
+    #[inline]
     pub fn get_references(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
@@ -153,6 +170,7 @@ impl TaskActionDefinitionBuilder {
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::TaskActionDefinition#structfield.name)
     /// - [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::TaskActionDefinition, crate::error::BuildError> {
@@ -176,6 +194,7 @@ impl TaskActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -199,6 +218,7 @@ impl crate::rest_json::JsonSer for TaskActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for TaskActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct TaskAttachment {
 
 impl TaskAttachment {
     /// A case-sensitive name of the attached file being uploaded.
+    #[inline]
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
 
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
+    #[inline]
     pub fn s3_url(&self) -> &str {
         &self.s3_url
     }
 
     /// Creates a new builder for [`TaskAttachment`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskAttachmentBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl TaskAttachmentBuilder {
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::TaskAttachment#structfield.file_name). This field is required.
+    #[inline]
     pub fn file_name(mut self, input: impl Into<String>) -> Self {
         self.file_name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl TaskAttachmentBuilder {
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::TaskAttachment#structfield.file_name). This field is required.
+    #[inline]
     pub fn set_file_name(mut self, input: Option<String>) -> Self {
         self.file_name = input;
         self
     }
 
     /// Returns [`file_name`](crate::types::TaskAttachment#structfield.file_name), if set.
+    #[inline]
     pub fn get_file_name(&self) -> &Option<String> {
         &self.file_name
     }
@@ -59,6 +65,7 @@ impl TaskAttachmentBuilder {
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     ///
     /// Sets [`s3_url`](crate::types::TaskAttachment#structfield.s3_url). This field is required.
+    #[inline]
     pub fn s3_url(mut self, input: impl Into<String>) -> Self {
         self.s3_url = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl TaskAttachmentBuilder {
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     ///
     /// Sets [`s3_url`](crate::types::TaskAttachment#structfield.s3_url). This field is required.
+    #[inline]
     pub fn set_s3_url(mut self, input: Option<String>) -> Self {
         self.s3_url = input;
         self
     }
 
     /// Returns [`s3_url`](crate::types::TaskAttachment#structfield.s3_url), if set.
+    #[inline]
     pub fn get_s3_url(&self) -> &Option<String> {
         &self.s3_url
     }
@@ -82,6 +91,7 @@ impl TaskAttachmentBuilder {
     /// Fails when one of these fields is unset:
     /// - [`file_name`](crate::types::TaskAttachment#structfield.file_name)
     /// - [`s3_url`](crate::types::TaskAttachment#structfield.s3_url)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::TaskAttachment, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl TaskAttachmentBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskAttachment {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for TaskAttachment {
 }
 
 impl crate::rest_json::JsonDe for TaskAttachment {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,6 +15,7 @@ impl TaskTemplateConstraints {
     /// Lists the fields that are required to be filled by agents.
     ///
     /// Empty when the field is unset; use `.required_fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn required_fields(&self) -> &[crate::types::RequiredFieldInfo] {
         self.required_fields.as_deref().unwrap_or_default()
     }
@@ -22,6 +23,7 @@ impl TaskTemplateConstraints {
     /// Lists the fields that are read-only to agents, and cannot be edited.
     ///
     /// Empty when the field is unset; use `.read_only_fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn read_only_fields(&self) -> &[crate::types::ReadOnlyFieldInfo] {
         self.read_only_fields.as_deref().unwrap_or_default()
     }
@@ -29,11 +31,13 @@ impl TaskTemplateConstraints {
     /// Lists the fields that are invisible to agents.
     ///
     /// Empty when the field is unset; use `.invisible_fields.is_none()` to tell unset from empty.
+    #[inline]
     pub fn invisible_fields(&self) -> &[crate::types::InvisibleFieldInfo] {
         self.invisible_fields.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`TaskTemplateConstraints`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateConstraintsBuilder {
         ::std::default::Default::default()
     }
@@ -50,6 +54,7 @@ pub struct TaskTemplateConstraintsBuilder {
 
 impl TaskTemplateConstraintsBuilder {
     /// Appends an item to [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields); use [`set_required_fields`](Self::set_required_fields) to replace the whole list.
+    #[inline]
     pub fn required_fields(mut self, input: crate::types::RequiredFieldInfo) -> Self {
         let mut v: Vec<_> = self.required_fields.unwrap_or_default();
         v.push(input);
@@ -60,6 +65,7 @@ impl TaskTemplateConstraintsBuilder {
     /// Lists the fields that are required to be filled by agents.
     ///
     /// Sets [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields).
+    #[inline]
     pub fn set_required_fields(
         mut self,
         input: Option<Vec<crate::types::RequiredFieldInfo>>,
@@ -69,11 +75,13 @@ impl TaskTemplateConstraintsBuilder {
     }
 
     /// Returns [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields), if set.
+    #[inline]
     pub fn get_required_fields(&self) -> &Option<Vec<crate::types::RequiredFieldInfo>> {
         &self.required_fields
     }
 
     /// Appends an item to [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields); use [`set_read_only_fields`](Self::set_read_only_fields) to replace the whole list.
+    #[inline]
     pub fn read_only_fields(mut self, input: crate::types::ReadOnlyFieldInfo) -> Self {
         let mut v: Vec<_> = self.read_only_fields.unwrap_or_default();
         v.push(input);
@@ -84,6 +92,7 @@ impl TaskTemplateConstraintsBuilder {
     /// Lists the fields that are read-only to agents, and cannot be edited.
     ///
     /// Sets [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields).
+    #[inline]
     pub fn set_read_only_fields(
         mut self,
         input: Option<Vec<crate::types::ReadOnlyFieldInfo>>,
@@ -93,11 +102,13 @@ impl TaskTemplateConstraintsBuilder {
     }
 
     /// Returns [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields), if set.
+    #[inline]
     pub fn get_read_only_fields(&self) -> &Option<Vec<crate::types::ReadOnlyFieldInfo>> {
         &self.read_only_fields
     }
 
     /// Appends an item to [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields); use [`set_invisible_fields`](Self::set_invisible_fields) to replace the whole list.
+    #[inline]
     pub fn invisible_fields(mut self, input: crate::types::InvisibleFieldInfo) -> Self {
         let mut v: Vec<_> = self.invisible_fields.unwrap_or_default();
         v.push(input);
@@ -108,6 +119,7 @@ impl TaskTemplateConstraintsBuilder {
     /// Lists the fields that are invisible to agents.
     ///
     /// Sets [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields).
+    #[inline]
     pub fn set_invisible_fields(
         mut self,
         input: Option<Vec<crate::types::InvisibleFieldInfo>>,
@@ -117,6 +129,7 @@ impl TaskTemplateConstraintsBuilder {
     }
 
     /// Returns [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields), if set.
+    #[inline]
     pub fn get_invisible_fields(
         &self,
     ) -> &Option<Vec<crate::types::InvisibleFieldInfo>> {
@@ -124,6 +137,7 @@ impl TaskTemplateConstraintsBuilder {
     }
 
     /// Builds a [`TaskTemplateConstraints`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateConstraints {
         crate::types::TaskTemplateConstraints {
             required_fields: self.required_fields,
@@ -134,6 +148,7 @@ impl TaskTemplateConstraintsBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateConstraints {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -155,6 +170,7 @@ impl crate::rest_json::JsonSer for TaskTemplateConstraints {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateConstraints {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct TaskTemplateDefaultFieldValue {
 
 impl TaskTemplateDefaultFieldValue {
     /// Identifier of a field.
+    #[inline]
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
 
     /// Default value for the field.
+    #[inline]
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
 
     /// Creates a new builder for [`TaskTemplateDefaultFieldValue`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateDefaultFieldValueBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
     /// Identifier of a field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateDefaultFieldValue#structfield.id).
+    #[inline]
     pub fn id(mut self, input: crate::types::TaskTemplateFieldIdentifier) -> Self {
         self.id = Some(input);
         self
@@ -46,6 +50,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
     /// Identifier of a field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateDefaultFieldValue#structfield.id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: Option<crate::types::TaskTemplateFieldIdentifier>,
@@ -55,6 +60,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
     }
 
     /// Returns [`id`](crate::types::TaskTemplateDefaultFieldValue#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
@@ -62,6 +68,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
     /// Default value for the field.
     ///
     /// Sets [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value).
+    #[inline]
     pub fn default_value(mut self, input: impl Into<String>) -> Self {
         self.default_value = Some(input.into());
         self
@@ -70,17 +77,20 @@ impl TaskTemplateDefaultFieldValueBuilder {
     /// Default value for the field.
     ///
     /// Sets [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value).
+    #[inline]
     pub fn set_default_value(mut self, input: Option<String>) -> Self {
         self.default_value = input;
         self
     }
 
     /// Returns [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value), if set.
+    #[inline]
     pub fn get_default_value(&self) -> &Option<String> {
         &self.default_value
     }
 
     /// Builds a [`TaskTemplateDefaultFieldValue`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateDefaultFieldValue {
         crate::types::TaskTemplateDefaultFieldValue {
             id: self.id,
@@ -90,6 +100,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateDefaultFieldValue {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -108,6 +119,7 @@ impl crate::rest_json::JsonSer for TaskTemplateDefaultFieldValue {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateDefaultFieldValue {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

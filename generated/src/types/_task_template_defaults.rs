@@ -11,6 +11,7 @@ impl TaskTemplateDefaults {
     /// Default value for the field.
     ///
     /// Empty when the field is unset; use `.default_field_values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn default_field_values(
         &self,
     ) -> &[crate::types::TaskTemplateDefaultFieldValue] {
@@ -18,6 +19,7 @@ impl TaskTemplateDefaults {
     }
 
     /// Creates a new builder for [`TaskTemplateDefaults`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateDefaultsBuilder {
         ::std::default::Default::default()
     }
@@ -34,6 +36,7 @@ pub struct TaskTemplateDefaultsBuilder {
 
 impl TaskTemplateDefaultsBuilder {
     /// Appends an item to [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values); use [`set_default_field_values`](Self::set_default_field_values) to replace the whole list.
+    #[inline]
     pub fn default_field_values(
         mut self,
         input: crate::types::TaskTemplateDefaultFieldValue,
@@ -47,6 +50,7 @@ impl TaskTemplateDefaultsBuilder {
     /// Default value for the field.
     ///
     /// Sets [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values).
+    #[inline]
     pub fn set_default_field_values(
         mut self,
         input: Option<Vec<crate::types::TaskTemplateDefaultFieldValue>>,
@@ -56,6 +60,7 @@ impl TaskTemplateDefaultsBuilder {
     }
 
     /// Returns [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values), if set.
+    #[inline]
     pub fn get_default_field_values(
         &self,
     ) -> &Option<Vec<crate::types::TaskTemplateDefaultFieldValue>> {
@@ -63,6 +68,7 @@ impl TaskTemplateDefaultsBuilder {
     }
 
     /// Builds a [`TaskTemplateDefaults`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateDefaults {
         crate::types::TaskTemplateDefaults {
             default_field_values: self.default_field_values,
@@ -71,6 +77,7 @@ impl TaskTemplateDefaultsBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateDefaults {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for TaskTemplateDefaults {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateDefaults {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

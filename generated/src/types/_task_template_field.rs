@@ -15,16 +15,19 @@ pub struct TaskTemplateField {
 
 impl TaskTemplateField {
     /// The unique identifier for the field.
+    #[inline]
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
 
     /// The description of the field.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Indicates the type of field.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::TaskTemplateFieldType> {
         self.r#type.as_ref()
     }
@@ -32,11 +35,13 @@ impl TaskTemplateField {
     /// A list of options for a single select field.
     ///
     /// Empty when the field is unset; use `.single_select_options.is_none()` to tell unset from empty.
+    #[inline]
     pub fn single_select_options(&self) -> &[String] {
         self.single_select_options.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`TaskTemplateField`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateFieldBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ impl TaskTemplateFieldBuilder {
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateField#structfield.id).
+    #[inline]
     pub fn id(mut self, input: crate::types::TaskTemplateFieldIdentifier) -> Self {
         self.id = Some(input);
         self
@@ -64,6 +70,7 @@ impl TaskTemplateFieldBuilder {
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateField#structfield.id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: Option<crate::types::TaskTemplateFieldIdentifier>,
@@ -73,6 +80,7 @@ impl TaskTemplateFieldBuilder {
     }
 
     /// Returns [`id`](crate::types::TaskTemplateField#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
@@ -80,6 +88,7 @@ impl TaskTemplateFieldBuilder {
     /// The description of the field.
     ///
     /// Sets [`description`](crate::types::TaskTemplateField#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -88,12 +97,14 @@ impl TaskTemplateFieldBuilder {
     /// The description of the field.
     ///
     /// Sets [`description`](crate::types::TaskTemplateField#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::TaskTemplateField#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -101,6 +112,7 @@ impl TaskTemplateFieldBuilder {
     /// Indicates the type of field.
     ///
     /// Sets [`type`](crate::types::TaskTemplateField#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::TaskTemplateFieldType) -> Self {
         self.r#type = Some(input);
         self
@@ -109,6 +121,7 @@ impl TaskTemplateFieldBuilder {
     /// Indicates the type of field.
     ///
     /// Sets [`type`](crate::types::TaskTemplateField#structfield.type).
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::TaskTemplateFieldType>,
@@ -118,11 +131,13 @@ impl TaskTemplateFieldBuilder {
     }
 
     /// Returns [`type`](crate::types::TaskTemplateField#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::TaskTemplateFieldType> {
         &self.r#type
     }
 
     /// Appends an item to [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options); use [`set_single_select_options`](Self::set_single_select_options) to replace the whole list.
+    #[inline]
     pub fn single_select_options(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.single_select_options.unwrap_or_default();
         v.push(input.into());
@@ -133,17 +148,20 @@ impl TaskTemplateFieldBuilder {
     /// A list of options for a single select field.
     ///
     /// Sets [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options).
+    #[inline]
     pub fn set_single_select_options(mut self, input: Option<Vec<String>>) -> Self {
         self.single_select_options = input;
         self
     }
 
     /// Returns [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options), if set.
+    #[inline]
     pub fn get_single_select_options(&self) -> &Option<Vec<String>> {
         &self.single_select_options
     }
 
     /// Builds a [`TaskTemplateField`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateField {
         crate::types::TaskTemplateField {
             id: self.id,
@@ -155,6 +173,7 @@ impl TaskTemplateFieldBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateField {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -179,6 +198,7 @@ impl crate::rest_json::JsonSer for TaskTemplateField {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateField {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

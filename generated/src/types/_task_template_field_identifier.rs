@@ -9,11 +9,13 @@ pub struct TaskTemplateFieldIdentifier {
 
 impl TaskTemplateFieldIdentifier {
     /// The name of the task template field.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Creates a new builder for [`TaskTemplateFieldIdentifier`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateFieldIdentifierBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl TaskTemplateFieldIdentifierBuilder {
     /// The name of the task template field.
     ///
     /// Sets [`name`](crate::types::TaskTemplateFieldIdentifier#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl TaskTemplateFieldIdentifierBuilder {
     /// The name of the task template field.
     ///
     /// Sets [`name`](crate::types::TaskTemplateFieldIdentifier#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TaskTemplateFieldIdentifier#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 
     /// Builds a [`TaskTemplateFieldIdentifier`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateFieldIdentifier {
         crate::types::TaskTemplateFieldIdentifier {
             name: self.name,
@@ -57,6 +63,7 @@ impl TaskTemplateFieldIdentifierBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateFieldIdentifier {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for TaskTemplateFieldIdentifier {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateFieldIdentifier {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

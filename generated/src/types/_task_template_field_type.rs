@@ -41,6 +41,7 @@ pub enum TaskTemplateFieldType {
 }
 
 impl ::std::convert::From<&str> for TaskTemplateFieldType {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "BOOLEAN" => Self::Boolean,
@@ -70,6 +71,7 @@ impl ::std::convert::From<&str> for TaskTemplateFieldType {
 
 impl ::std::str::FromStr for TaskTemplateFieldType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -77,6 +79,7 @@ impl ::std::str::FromStr for TaskTemplateFieldType {
 
 impl TaskTemplateFieldType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Boolean => "BOOLEAN",
@@ -98,6 +101,7 @@ impl TaskTemplateFieldType {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "BOOLEAN",
@@ -118,6 +122,7 @@ impl TaskTemplateFieldType {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -127,6 +132,7 @@ impl TaskTemplateFieldType {
 }
 
 impl ::std::convert::AsRef<str> for TaskTemplateFieldType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -139,6 +145,7 @@ impl ::std::fmt::Display for TaskTemplateFieldType {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateFieldType {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -149,6 +156,7 @@ impl crate::rest_json::JsonSer for TaskTemplateFieldType {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateFieldType {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

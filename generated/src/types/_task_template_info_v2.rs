@@ -11,16 +11,19 @@ pub struct TaskTemplateInfoV2 {
 
 impl TaskTemplateInfoV2 {
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the task template used to create this contact.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Creates a new builder for [`TaskTemplateInfoV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateInfoV2Builder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl TaskTemplateInfoV2Builder {
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateInfoV2#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl TaskTemplateInfoV2Builder {
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateInfoV2#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TaskTemplateInfoV2#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -59,6 +65,7 @@ impl TaskTemplateInfoV2Builder {
     /// The name of the task template used to create this contact.
     ///
     /// Sets [`name`](crate::types::TaskTemplateInfoV2#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -67,17 +74,20 @@ impl TaskTemplateInfoV2Builder {
     /// The name of the task template used to create this contact.
     ///
     /// Sets [`name`](crate::types::TaskTemplateInfoV2#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TaskTemplateInfoV2#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 
     /// Builds a [`TaskTemplateInfoV2`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateInfoV2 {
         crate::types::TaskTemplateInfoV2 {
             arn: self.arn,
@@ -87,6 +97,7 @@ impl TaskTemplateInfoV2Builder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateInfoV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for TaskTemplateInfoV2 {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateInfoV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct TaskTemplateMetadata {
 
 impl TaskTemplateMetadata {
     /// A unique identifier for the task template.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the task template.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the task template.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the task template.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
 
     /// The timestamp when the task template was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The timestamp when the task template was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// Creates a new builder for [`TaskTemplateMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TaskTemplateMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl TaskTemplateMetadataBuilder {
     /// A unique identifier for the task template.
     ///
     /// Sets [`id`](crate::types::TaskTemplateMetadata#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl TaskTemplateMetadataBuilder {
     /// A unique identifier for the task template.
     ///
     /// Sets [`id`](crate::types::TaskTemplateMetadata#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::TaskTemplateMetadata#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -99,6 +110,7 @@ impl TaskTemplateMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the task template.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateMetadata#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl TaskTemplateMetadataBuilder {
     /// The Amazon Resource Name (ARN) of the task template.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateMetadata#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TaskTemplateMetadata#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -120,6 +134,7 @@ impl TaskTemplateMetadataBuilder {
     /// The name of the task template.
     ///
     /// Sets [`name`](crate::types::TaskTemplateMetadata#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -128,12 +143,14 @@ impl TaskTemplateMetadataBuilder {
     /// The name of the task template.
     ///
     /// Sets [`name`](crate::types::TaskTemplateMetadata#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TaskTemplateMetadata#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -141,6 +158,7 @@ impl TaskTemplateMetadataBuilder {
     /// The description of the task template.
     ///
     /// Sets [`description`](crate::types::TaskTemplateMetadata#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -149,12 +167,14 @@ impl TaskTemplateMetadataBuilder {
     /// The description of the task template.
     ///
     /// Sets [`description`](crate::types::TaskTemplateMetadata#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::TaskTemplateMetadata#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -162,6 +182,7 @@ impl TaskTemplateMetadataBuilder {
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     ///
     /// Sets [`status`](crate::types::TaskTemplateMetadata#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
         self.status = Some(input);
         self
@@ -170,6 +191,7 @@ impl TaskTemplateMetadataBuilder {
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     ///
     /// Sets [`status`](crate::types::TaskTemplateMetadata#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::TaskTemplateStatus>,
@@ -179,6 +201,7 @@ impl TaskTemplateMetadataBuilder {
     }
 
     /// Returns [`status`](crate::types::TaskTemplateMetadata#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
         &self.status
     }
@@ -186,6 +209,7 @@ impl TaskTemplateMetadataBuilder {
     /// The timestamp when the task template was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -194,6 +218,7 @@ impl TaskTemplateMetadataBuilder {
     /// The timestamp when the task template was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -203,6 +228,7 @@ impl TaskTemplateMetadataBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -210,6 +236,7 @@ impl TaskTemplateMetadataBuilder {
     /// The timestamp when the task template was created.
     ///
     /// Sets [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -218,6 +245,7 @@ impl TaskTemplateMetadataBuilder {
     /// The timestamp when the task template was created.
     ///
     /// Sets [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -227,11 +255,13 @@ impl TaskTemplateMetadataBuilder {
     }
 
     /// Returns [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
 
     /// Builds a [`TaskTemplateMetadata`].
+    #[inline]
     pub fn build(self) -> crate::types::TaskTemplateMetadata {
         crate::types::TaskTemplateMetadata {
             id: self.id,
@@ -246,6 +276,7 @@ impl TaskTemplateMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for TaskTemplateMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -279,6 +310,7 @@ impl crate::rest_json::JsonSer for TaskTemplateMetadata {
 }
 
 impl crate::rest_json::JsonDe for TaskTemplateMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct TelephonyConfig {
 
 impl TelephonyConfig {
     /// Information about traffic distributions.
+    #[inline]
     pub fn distributions(&self) -> &[crate::types::Distribution] {
         &self.distributions
     }
 
     /// Creates a new builder for [`TelephonyConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TelephonyConfigBuilder {
         ::std::default::Default::default()
     }
@@ -28,6 +30,7 @@ pub struct TelephonyConfigBuilder {
 
 impl TelephonyConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::TelephonyConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
+    #[inline]
     pub fn distributions(mut self, input: crate::types::Distribution) -> Self {
         let mut v: Vec<_> = self.distributions.unwrap_or_default();
         v.push(input);
@@ -38,6 +41,7 @@ impl TelephonyConfigBuilder {
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::TelephonyConfig#structfield.distributions). This field is required.
+    #[inline]
     pub fn set_distributions(
         mut self,
         input: Option<Vec<crate::types::Distribution>>,
@@ -47,6 +51,7 @@ impl TelephonyConfigBuilder {
     }
 
     /// Returns [`distributions`](crate::types::TelephonyConfig#structfield.distributions), if set.
+    #[inline]
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
@@ -55,6 +60,7 @@ impl TelephonyConfigBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::TelephonyConfig#structfield.distributions)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::TelephonyConfig, crate::error::BuildError> {
@@ -70,6 +76,7 @@ impl TelephonyConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for TelephonyConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for TelephonyConfig {
 }
 
 impl crate::rest_json::JsonDe for TelephonyConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

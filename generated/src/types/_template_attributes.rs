@@ -11,6 +11,7 @@ pub struct TemplateAttributes {
 
 impl TemplateAttributes {
     /// An object that specifies the custom attributes values to use for variables in the message template.
+    #[inline]
     pub fn custom_attributes(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
@@ -18,11 +19,13 @@ impl TemplateAttributes {
     }
 
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
+    #[inline]
     pub fn customer_profile_attributes(&self) -> Option<&str> {
         self.customer_profile_attributes.as_deref()
     }
 
     /// Creates a new builder for [`TemplateAttributes`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TemplateAttributesBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ pub struct TemplateAttributesBuilder {
 
 impl TemplateAttributesBuilder {
     /// Inserts an entry into [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes); use [`set_custom_attributes`](Self::set_custom_attributes) to replace the whole map.
+    #[inline]
     pub fn custom_attributes(
         mut self,
         k: impl Into<String>,
@@ -52,6 +56,7 @@ impl TemplateAttributesBuilder {
     /// An object that specifies the custom attributes values to use for variables in the message template.
     ///
     /// Sets [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes).
+    #[inline]
     pub fn set_custom_attributes(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -61,6 +66,7 @@ impl TemplateAttributesBuilder {
     }
 
     /// Returns [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes), if set.
+    #[inline]
     pub fn get_custom_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -70,6 +76,7 @@ impl TemplateAttributesBuilder {
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
     ///
     /// Sets [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes).
+    #[inline]
     pub fn customer_profile_attributes(mut self, input: impl Into<String>) -> Self {
         self.customer_profile_attributes = Some(input.into());
         self
@@ -78,17 +85,20 @@ impl TemplateAttributesBuilder {
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
     ///
     /// Sets [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes).
+    #[inline]
     pub fn set_customer_profile_attributes(mut self, input: Option<String>) -> Self {
         self.customer_profile_attributes = input;
         self
     }
 
     /// Returns [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes), if set.
+    #[inline]
     pub fn get_customer_profile_attributes(&self) -> &Option<String> {
         &self.customer_profile_attributes
     }
 
     /// Builds a [`TemplateAttributes`].
+    #[inline]
     pub fn build(self) -> crate::types::TemplateAttributes {
         crate::types::TemplateAttributes {
             custom_attributes: self.custom_attributes,
@@ -98,6 +108,7 @@ impl TemplateAttributesBuilder {
 }
 
 impl crate::rest_json::JsonSer for TemplateAttributes {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -119,6 +130,7 @@ impl crate::rest_json::JsonSer for TemplateAttributes {
 }
 
 impl crate::rest_json::JsonDe for TemplateAttributes {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct TemplatedMessageConfig {
 
 impl TemplatedMessageConfig {
     /// The identifier of the knowledge base.
+    #[inline]
     pub fn knowledge_base_id(&self) -> &str {
         &self.knowledge_base_id
     }
 
     /// The identifier of the message template Id.
+    #[inline]
     pub fn message_template_id(&self) -> &str {
         &self.message_template_id
     }
 
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
+    #[inline]
     pub fn template_attributes(&self) -> Option<&crate::types::TemplateAttributes> {
         self.template_attributes.as_ref()
     }
 
     /// Creates a new builder for [`TemplatedMessageConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TemplatedMessageConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl TemplatedMessageConfigBuilder {
     /// The identifier of the knowledge base.
     ///
     /// Sets [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id). This field is required.
+    #[inline]
     pub fn knowledge_base_id(mut self, input: impl Into<String>) -> Self {
         self.knowledge_base_id = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl TemplatedMessageConfigBuilder {
     /// The identifier of the knowledge base.
     ///
     /// Sets [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id). This field is required.
+    #[inline]
     pub fn set_knowledge_base_id(mut self, input: Option<String>) -> Self {
         self.knowledge_base_id = input;
         self
     }
 
     /// Returns [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id), if set.
+    #[inline]
     pub fn get_knowledge_base_id(&self) -> &Option<String> {
         &self.knowledge_base_id
     }
@@ -67,6 +74,7 @@ impl TemplatedMessageConfigBuilder {
     /// The identifier of the message template Id.
     ///
     /// Sets [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id). This field is required.
+    #[inline]
     pub fn message_template_id(mut self, input: impl Into<String>) -> Self {
         self.message_template_id = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl TemplatedMessageConfigBuilder {
     /// The identifier of the message template Id.
     ///
     /// Sets [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id). This field is required.
+    #[inline]
     pub fn set_message_template_id(mut self, input: Option<String>) -> Self {
         self.message_template_id = input;
         self
     }
 
     /// Returns [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id), if set.
+    #[inline]
     pub fn get_message_template_id(&self) -> &Option<String> {
         &self.message_template_id
     }
@@ -88,6 +98,7 @@ impl TemplatedMessageConfigBuilder {
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     ///
     /// Sets [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes).
+    #[inline]
     pub fn template_attributes(
         mut self,
         input: crate::types::TemplateAttributes,
@@ -99,6 +110,7 @@ impl TemplatedMessageConfigBuilder {
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     ///
     /// Sets [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes).
+    #[inline]
     pub fn set_template_attributes(
         mut self,
         input: Option<crate::types::TemplateAttributes>,
@@ -108,6 +120,7 @@ impl TemplatedMessageConfigBuilder {
     }
 
     /// Returns [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes), if set.
+    #[inline]
     pub fn get_template_attributes(&self) -> &Option<crate::types::TemplateAttributes> {
         &self.template_attributes
     }
@@ -117,6 +130,7 @@ impl TemplatedMessageConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id)
     /// - [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::TemplatedMessageConfig, crate::error::BuildError> {
@@ -139,6 +153,7 @@ impl TemplatedMessageConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for TemplatedMessageConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -162,6 +177,7 @@ impl crate::rest_json::JsonSer for TemplatedMessageConfig {
 }
 
 impl crate::rest_json::JsonDe for TemplatedMessageConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

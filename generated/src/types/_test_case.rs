@@ -31,66 +31,79 @@ pub struct TestCase {
 
 impl TestCase {
     /// The Amazon Resource Name (ARN) of the test case.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The name of the test case.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The JSON string that represents the content of the test.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// Defines the starting point for the test, including channel type and parameters.
+    #[inline]
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
 
     /// Defines the test attributes for precise data representation.
+    #[inline]
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
 
     /// The description of the test case.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Indicates the test status as either SAVED or PUBLISHED.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
 
     /// The time at which the test case was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which the test case was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The SHA256 hash of the test case content.
+    #[inline]
     pub fn test_case_sha256(&self) -> Option<&str> {
         self.test_case_sha256.as_deref()
     }
 
     /// Creates a new builder for [`TestCase`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseBuilder {
         ::std::default::Default::default()
     }
@@ -118,6 +131,7 @@ impl TestCaseBuilder {
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCase#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -126,12 +140,14 @@ impl TestCaseBuilder {
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCase#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TestCase#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -139,6 +155,7 @@ impl TestCaseBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCase#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -147,12 +164,14 @@ impl TestCaseBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCase#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::TestCase#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -160,6 +179,7 @@ impl TestCaseBuilder {
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCase#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -168,12 +188,14 @@ impl TestCaseBuilder {
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCase#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TestCase#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -181,6 +203,7 @@ impl TestCaseBuilder {
     /// The JSON string that represents the content of the test.
     ///
     /// Sets [`content`](crate::types::TestCase#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -189,12 +212,14 @@ impl TestCaseBuilder {
     /// The JSON string that represents the content of the test.
     ///
     /// Sets [`content`](crate::types::TestCase#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::TestCase#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
@@ -202,6 +227,7 @@ impl TestCaseBuilder {
     /// Defines the starting point for the test, including channel type and parameters.
     ///
     /// Sets [`entry_point`](crate::types::TestCase#structfield.entry_point).
+    #[inline]
     pub fn entry_point(mut self, input: crate::types::TestCaseEntryPoint) -> Self {
         self.entry_point = Some(input);
         self
@@ -210,6 +236,7 @@ impl TestCaseBuilder {
     /// Defines the starting point for the test, including channel type and parameters.
     ///
     /// Sets [`entry_point`](crate::types::TestCase#structfield.entry_point).
+    #[inline]
     pub fn set_entry_point(
         mut self,
         input: Option<crate::types::TestCaseEntryPoint>,
@@ -219,6 +246,7 @@ impl TestCaseBuilder {
     }
 
     /// Returns [`entry_point`](crate::types::TestCase#structfield.entry_point), if set.
+    #[inline]
     pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
         &self.entry_point
     }
@@ -226,6 +254,7 @@ impl TestCaseBuilder {
     /// Defines the test attributes for precise data representation.
     ///
     /// Sets [`initialization_data`](crate::types::TestCase#structfield.initialization_data).
+    #[inline]
     pub fn initialization_data(mut self, input: impl Into<String>) -> Self {
         self.initialization_data = Some(input.into());
         self
@@ -234,12 +263,14 @@ impl TestCaseBuilder {
     /// Defines the test attributes for precise data representation.
     ///
     /// Sets [`initialization_data`](crate::types::TestCase#structfield.initialization_data).
+    #[inline]
     pub fn set_initialization_data(mut self, input: Option<String>) -> Self {
         self.initialization_data = input;
         self
     }
 
     /// Returns [`initialization_data`](crate::types::TestCase#structfield.initialization_data), if set.
+    #[inline]
     pub fn get_initialization_data(&self) -> &Option<String> {
         &self.initialization_data
     }
@@ -247,6 +278,7 @@ impl TestCaseBuilder {
     /// The description of the test case.
     ///
     /// Sets [`description`](crate::types::TestCase#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -255,12 +287,14 @@ impl TestCaseBuilder {
     /// The description of the test case.
     ///
     /// Sets [`description`](crate::types::TestCase#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::TestCase#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -268,6 +302,7 @@ impl TestCaseBuilder {
     /// Indicates the test status as either SAVED or PUBLISHED.
     ///
     /// Sets [`status`](crate::types::TestCase#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
         self.status = Some(input);
         self
@@ -276,12 +311,14 @@ impl TestCaseBuilder {
     /// Indicates the test status as either SAVED or PUBLISHED.
     ///
     /// Sets [`status`](crate::types::TestCase#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::TestCaseStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::TestCase#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status
     }
@@ -289,6 +326,7 @@ impl TestCaseBuilder {
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -297,6 +335,7 @@ impl TestCaseBuilder {
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -306,6 +345,7 @@ impl TestCaseBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -313,6 +353,7 @@ impl TestCaseBuilder {
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -321,17 +362,20 @@ impl TestCaseBuilder {
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Inserts an entry into [`tags`](crate::types::TestCase#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -342,6 +386,7 @@ impl TestCaseBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TestCase#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -351,6 +396,7 @@ impl TestCaseBuilder {
     }
 
     /// Returns [`tags`](crate::types::TestCase#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -358,6 +404,7 @@ impl TestCaseBuilder {
     /// The SHA256 hash of the test case content.
     ///
     /// Sets [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256).
+    #[inline]
     pub fn test_case_sha256(mut self, input: impl Into<String>) -> Self {
         self.test_case_sha256 = Some(input.into());
         self
@@ -366,17 +413,20 @@ impl TestCaseBuilder {
     /// The SHA256 hash of the test case content.
     ///
     /// Sets [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256).
+    #[inline]
     pub fn set_test_case_sha256(mut self, input: Option<String>) -> Self {
         self.test_case_sha256 = input;
         self
     }
 
     /// Returns [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256), if set.
+    #[inline]
     pub fn get_test_case_sha256(&self) -> &Option<String> {
         &self.test_case_sha256
     }
 
     /// Builds a [`TestCase`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCase {
         crate::types::TestCase {
             arn: self.arn,
@@ -396,6 +446,7 @@ impl TestCaseBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCase {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -444,6 +495,7 @@ impl crate::rest_json::JsonSer for TestCase {
 }
 
 impl crate::rest_json::JsonDe for TestCase {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,11 +15,13 @@ pub struct TestCaseEntryPoint {
 
 impl TestCaseEntryPoint {
     /// The type of entry point.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::TestCaseEntryPointType> {
         self.r#type.as_ref()
     }
 
     /// Parameters for voice call entry point.
+    #[inline]
     pub fn voice_call_entry_point_parameters(
         &self,
     ) -> Option<&crate::types::VoiceCallEntryPointParameters> {
@@ -27,6 +29,7 @@ impl TestCaseEntryPoint {
     }
 
     /// Parameters for chat entry point.
+    #[inline]
     pub fn chat_entry_point_parameters(
         &self,
     ) -> Option<&crate::types::ChatEntryPointParameters> {
@@ -34,6 +37,7 @@ impl TestCaseEntryPoint {
     }
 
     /// Creates a new builder for [`TestCaseEntryPoint`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseEntryPointBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +60,7 @@ impl TestCaseEntryPointBuilder {
     /// The type of entry point.
     ///
     /// Sets [`type`](crate::types::TestCaseEntryPoint#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::TestCaseEntryPointType) -> Self {
         self.r#type = Some(input);
         self
@@ -64,6 +69,7 @@ impl TestCaseEntryPointBuilder {
     /// The type of entry point.
     ///
     /// Sets [`type`](crate::types::TestCaseEntryPoint#structfield.type).
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::TestCaseEntryPointType>,
@@ -73,6 +79,7 @@ impl TestCaseEntryPointBuilder {
     }
 
     /// Returns [`type`](crate::types::TestCaseEntryPoint#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::TestCaseEntryPointType> {
         &self.r#type
     }
@@ -80,6 +87,7 @@ impl TestCaseEntryPointBuilder {
     /// Parameters for voice call entry point.
     ///
     /// Sets [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters).
+    #[inline]
     pub fn voice_call_entry_point_parameters(
         mut self,
         input: crate::types::VoiceCallEntryPointParameters,
@@ -91,6 +99,7 @@ impl TestCaseEntryPointBuilder {
     /// Parameters for voice call entry point.
     ///
     /// Sets [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters).
+    #[inline]
     pub fn set_voice_call_entry_point_parameters(
         mut self,
         input: Option<crate::types::VoiceCallEntryPointParameters>,
@@ -100,6 +109,7 @@ impl TestCaseEntryPointBuilder {
     }
 
     /// Returns [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters), if set.
+    #[inline]
     pub fn get_voice_call_entry_point_parameters(
         &self,
     ) -> &Option<crate::types::VoiceCallEntryPointParameters> {
@@ -109,6 +119,7 @@ impl TestCaseEntryPointBuilder {
     /// Parameters for chat entry point.
     ///
     /// Sets [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters).
+    #[inline]
     pub fn chat_entry_point_parameters(
         mut self,
         input: crate::types::ChatEntryPointParameters,
@@ -120,6 +131,7 @@ impl TestCaseEntryPointBuilder {
     /// Parameters for chat entry point.
     ///
     /// Sets [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters).
+    #[inline]
     pub fn set_chat_entry_point_parameters(
         mut self,
         input: Option<crate::types::ChatEntryPointParameters>,
@@ -129,6 +141,7 @@ impl TestCaseEntryPointBuilder {
     }
 
     /// Returns [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters), if set.
+    #[inline]
     pub fn get_chat_entry_point_parameters(
         &self,
     ) -> &Option<crate::types::ChatEntryPointParameters> {
@@ -136,6 +149,7 @@ impl TestCaseEntryPointBuilder {
     }
 
     /// Builds a [`TestCaseEntryPoint`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCaseEntryPoint {
         crate::types::TestCaseEntryPoint {
             r#type: self.r#type,
@@ -146,6 +160,7 @@ impl TestCaseEntryPointBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCaseEntryPoint {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -175,6 +190,7 @@ impl crate::rest_json::JsonSer for TestCaseEntryPoint {
 }
 
 impl crate::rest_json::JsonDe for TestCaseEntryPoint {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,26 +19,31 @@ pub struct TestCaseExecution {
 
 impl TestCaseExecution {
     /// The timestamp when the test case execution started.
+    #[inline]
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
 
     /// The timestamp when the test case execution ended.
+    #[inline]
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
 
     /// The identifier of the test case execution.
+    #[inline]
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
 
     /// The identifier of the test case.
+    #[inline]
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
 
     /// The status of the test case execution.
+    #[inline]
     pub fn test_case_execution_status(
         &self,
     ) -> Option<&crate::types::TestCaseExecutionStatus> {
@@ -46,11 +51,13 @@ impl TestCaseExecution {
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`TestCaseExecution`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseExecutionBuilder {
         ::std::default::Default::default()
     }
@@ -72,6 +79,7 @@ impl TestCaseExecutionBuilder {
     /// The timestamp when the test case execution started.
     ///
     /// Sets [`start_time`](crate::types::TestCaseExecution#structfield.start_time).
+    #[inline]
     pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.start_time = Some(input);
         self
@@ -80,12 +88,14 @@ impl TestCaseExecutionBuilder {
     /// The timestamp when the test case execution started.
     ///
     /// Sets [`start_time`](crate::types::TestCaseExecution#structfield.start_time).
+    #[inline]
     pub fn set_start_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.start_time = input;
         self
     }
 
     /// Returns [`start_time`](crate::types::TestCaseExecution#structfield.start_time), if set.
+    #[inline]
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
@@ -93,6 +103,7 @@ impl TestCaseExecutionBuilder {
     /// The timestamp when the test case execution ended.
     ///
     /// Sets [`end_time`](crate::types::TestCaseExecution#structfield.end_time).
+    #[inline]
     pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.end_time = Some(input);
         self
@@ -101,12 +112,14 @@ impl TestCaseExecutionBuilder {
     /// The timestamp when the test case execution ended.
     ///
     /// Sets [`end_time`](crate::types::TestCaseExecution#structfield.end_time).
+    #[inline]
     pub fn set_end_time(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.end_time = input;
         self
     }
 
     /// Returns [`end_time`](crate::types::TestCaseExecution#structfield.end_time), if set.
+    #[inline]
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
@@ -114,6 +127,7 @@ impl TestCaseExecutionBuilder {
     /// The identifier of the test case execution.
     ///
     /// Sets [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id).
+    #[inline]
     pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
         self.test_case_execution_id = Some(input.into());
         self
@@ -122,12 +136,14 @@ impl TestCaseExecutionBuilder {
     /// The identifier of the test case execution.
     ///
     /// Sets [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id).
+    #[inline]
     pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
         self.test_case_execution_id = input;
         self
     }
 
     /// Returns [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id), if set.
+    #[inline]
     pub fn get_test_case_execution_id(&self) -> &Option<String> {
         &self.test_case_execution_id
     }
@@ -135,6 +151,7 @@ impl TestCaseExecutionBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id).
+    #[inline]
     pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
         self.test_case_id = Some(input.into());
         self
@@ -143,12 +160,14 @@ impl TestCaseExecutionBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id).
+    #[inline]
     pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
         self.test_case_id = input;
         self
     }
 
     /// Returns [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id), if set.
+    #[inline]
     pub fn get_test_case_id(&self) -> &Option<String> {
         &self.test_case_id
     }
@@ -156,6 +175,7 @@ impl TestCaseExecutionBuilder {
     /// The status of the test case execution.
     ///
     /// Sets [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status).
+    #[inline]
     pub fn test_case_execution_status(
         mut self,
         input: crate::types::TestCaseExecutionStatus,
@@ -167,6 +187,7 @@ impl TestCaseExecutionBuilder {
     /// The status of the test case execution.
     ///
     /// Sets [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status).
+    #[inline]
     pub fn set_test_case_execution_status(
         mut self,
         input: Option<crate::types::TestCaseExecutionStatus>,
@@ -176,6 +197,7 @@ impl TestCaseExecutionBuilder {
     }
 
     /// Returns [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status), if set.
+    #[inline]
     pub fn get_test_case_execution_status(
         &self,
     ) -> &Option<crate::types::TestCaseExecutionStatus> {
@@ -183,6 +205,7 @@ impl TestCaseExecutionBuilder {
     }
 
     /// Inserts an entry into [`tags`](crate::types::TestCaseExecution#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -193,6 +216,7 @@ impl TestCaseExecutionBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TestCaseExecution#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -202,11 +226,13 @@ impl TestCaseExecutionBuilder {
     }
 
     /// Returns [`tags`](crate::types::TestCaseExecution#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Builds a [`TestCaseExecution`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCaseExecution {
         crate::types::TestCaseExecution {
             start_time: self.start_time,
@@ -220,6 +246,7 @@ impl TestCaseExecutionBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCaseExecution {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -253,6 +280,7 @@ impl crate::rest_json::JsonSer for TestCaseExecution {
 }
 
 impl crate::rest_json::JsonDe for TestCaseExecution {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

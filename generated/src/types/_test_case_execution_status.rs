@@ -23,6 +23,7 @@ pub enum TestCaseExecutionStatus {
 }
 
 impl ::std::convert::From<&str> for TestCaseExecutionStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "FAILED" => Self::Failed,
@@ -43,6 +44,7 @@ impl ::std::convert::From<&str> for TestCaseExecutionStatus {
 
 impl ::std::str::FromStr for TestCaseExecutionStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -50,6 +52,7 @@ impl ::std::str::FromStr for TestCaseExecutionStatus {
 
 impl TestCaseExecutionStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Failed => "FAILED",
@@ -62,11 +65,13 @@ impl TestCaseExecutionStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["FAILED", "INITIATED", "IN_PROGRESS", "PASSED", "STOPPED"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -76,6 +81,7 @@ impl TestCaseExecutionStatus {
 }
 
 impl ::std::convert::AsRef<str> for TestCaseExecutionStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -88,6 +94,7 @@ impl ::std::fmt::Display for TestCaseExecutionStatus {
 }
 
 impl crate::rest_json::JsonSer for TestCaseExecutionStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -98,6 +105,7 @@ impl crate::rest_json::JsonSer for TestCaseExecutionStatus {
 }
 
 impl crate::rest_json::JsonDe for TestCaseExecutionStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ impl TestCaseSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::TestCaseSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -24,21 +25,25 @@ impl TestCaseSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::TestCaseSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// The status of the test case.
+    #[inline]
     pub fn status_condition(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status_condition.as_ref()
     }
 
     /// Creates a new builder for [`TestCaseSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +61,7 @@ pub struct TestCaseSearchCriteriaBuilder {
 
 impl TestCaseSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::TestCaseSearchCriteria) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -66,6 +72,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::TestCaseSearchCriteria>>,
@@ -75,6 +82,7 @@ impl TestCaseSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::TestCaseSearchCriteria>> {
@@ -82,6 +90,7 @@ impl TestCaseSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::TestCaseSearchCriteria,
@@ -95,6 +104,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::TestCaseSearchCriteria>>,
@@ -104,6 +114,7 @@ impl TestCaseSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::TestCaseSearchCriteria>> {
@@ -113,6 +124,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -121,6 +133,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -130,6 +143,7 @@ impl TestCaseSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -137,6 +151,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// The status of the test case.
     ///
     /// Sets [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn status_condition(mut self, input: crate::types::TestCaseStatus) -> Self {
         self.status_condition = Some(input);
         self
@@ -145,6 +160,7 @@ impl TestCaseSearchCriteriaBuilder {
     /// The status of the test case.
     ///
     /// Sets [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition).
+    #[inline]
     pub fn set_status_condition(
         mut self,
         input: Option<crate::types::TestCaseStatus>,
@@ -154,11 +170,13 @@ impl TestCaseSearchCriteriaBuilder {
     }
 
     /// Returns [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition), if set.
+    #[inline]
     pub fn get_status_condition(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status_condition
     }
 
     /// Builds a [`TestCaseSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCaseSearchCriteria {
         crate::types::TestCaseSearchCriteria {
             or_conditions: self.or_conditions,
@@ -170,6 +188,7 @@ impl TestCaseSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCaseSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -194,6 +213,7 @@ impl crate::rest_json::JsonSer for TestCaseSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for TestCaseSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct TestCaseSearchFilter {
 
 impl TestCaseSearchFilter {
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// Creates a new builder for [`TestCaseSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl TestCaseSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
     ///
     /// Sets [`tag_filter`](crate::types::TestCaseSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -38,6 +41,7 @@ impl TestCaseSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
     ///
     /// Sets [`tag_filter`](crate::types::TestCaseSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -47,11 +51,13 @@ impl TestCaseSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::TestCaseSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
 
     /// Builds a [`TestCaseSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCaseSearchFilter {
         crate::types::TestCaseSearchFilter {
             tag_filter: self.tag_filter,
@@ -60,6 +66,7 @@ impl TestCaseSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCaseSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -75,6 +82,7 @@ impl crate::rest_json::JsonSer for TestCaseSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for TestCaseSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,6 +17,7 @@ pub enum TestCaseStatus {
 }
 
 impl ::std::convert::From<&str> for TestCaseStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "PUBLISHED" => Self::Published,
@@ -34,6 +35,7 @@ impl ::std::convert::From<&str> for TestCaseStatus {
 
 impl ::std::str::FromStr for TestCaseStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -41,6 +43,7 @@ impl ::std::str::FromStr for TestCaseStatus {
 
 impl TestCaseStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Published => "PUBLISHED",
@@ -50,11 +53,13 @@ impl TestCaseStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["PUBLISHED", "SAVED"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -64,6 +69,7 @@ impl TestCaseStatus {
 }
 
 impl ::std::convert::AsRef<str> for TestCaseStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -76,6 +82,7 @@ impl ::std::fmt::Display for TestCaseStatus {
 }
 
 impl crate::rest_json::JsonSer for TestCaseStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -86,6 +93,7 @@ impl crate::rest_json::JsonSer for TestCaseStatus {
 }
 
 impl crate::rest_json::JsonDe for TestCaseStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,36 +19,43 @@ pub struct TestCaseSummary {
 
 impl TestCaseSummary {
     /// The identifier of the test case.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the test case.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the test case.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The status of the test case.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
 
     /// The time at which the test case was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The region in which the test case was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`TestCaseSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestCaseSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl TestCaseSummaryBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCaseSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl TestCaseSummaryBuilder {
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCaseSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::TestCaseSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -91,6 +101,7 @@ impl TestCaseSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCaseSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl TestCaseSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCaseSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TestCaseSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -112,6 +125,7 @@ impl TestCaseSummaryBuilder {
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCaseSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl TestCaseSummaryBuilder {
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCaseSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TestCaseSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -133,6 +149,7 @@ impl TestCaseSummaryBuilder {
     /// The status of the test case.
     ///
     /// Sets [`status`](crate::types::TestCaseSummary#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
         self.status = Some(input);
         self
@@ -141,12 +158,14 @@ impl TestCaseSummaryBuilder {
     /// The status of the test case.
     ///
     /// Sets [`status`](crate::types::TestCaseSummary#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::TestCaseStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::TestCaseSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status
     }
@@ -154,6 +173,7 @@ impl TestCaseSummaryBuilder {
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -162,6 +182,7 @@ impl TestCaseSummaryBuilder {
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -171,6 +192,7 @@ impl TestCaseSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -178,6 +200,7 @@ impl TestCaseSummaryBuilder {
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -186,17 +209,20 @@ impl TestCaseSummaryBuilder {
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`TestCaseSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::TestCaseSummary {
         crate::types::TestCaseSummary {
             id: self.id,
@@ -210,6 +236,7 @@ impl TestCaseSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for TestCaseSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -240,6 +267,7 @@ impl crate::rest_json::JsonSer for TestCaseSummary {
 }
 
 impl crate::rest_json::JsonDe for TestCaseSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

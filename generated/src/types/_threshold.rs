@@ -11,16 +11,19 @@ pub struct Threshold {
 
 impl Threshold {
     /// The type of comparison.
+    #[inline]
     pub fn comparison(&self) -> Option<&crate::types::Comparison> {
         self.comparison.as_ref()
     }
 
     /// The threshold value to compare.
+    #[inline]
     pub fn threshold_value(&self) -> Option<f64> {
         self.threshold_value
     }
 
     /// Creates a new builder for [`Threshold`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ThresholdBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ThresholdBuilder {
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::Threshold#structfield.comparison).
+    #[inline]
     pub fn comparison(mut self, input: crate::types::Comparison) -> Self {
         self.comparison = Some(input);
         self
@@ -46,12 +50,14 @@ impl ThresholdBuilder {
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::Threshold#structfield.comparison).
+    #[inline]
     pub fn set_comparison(mut self, input: Option<crate::types::Comparison>) -> Self {
         self.comparison = input;
         self
     }
 
     /// Returns [`comparison`](crate::types::Threshold#structfield.comparison), if set.
+    #[inline]
     pub fn get_comparison(&self) -> &Option<crate::types::Comparison> {
         &self.comparison
     }
@@ -59,6 +65,7 @@ impl ThresholdBuilder {
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::Threshold#structfield.threshold_value).
+    #[inline]
     pub fn threshold_value(mut self, input: f64) -> Self {
         self.threshold_value = Some(input);
         self
@@ -67,17 +74,20 @@ impl ThresholdBuilder {
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::Threshold#structfield.threshold_value).
+    #[inline]
     pub fn set_threshold_value(mut self, input: Option<f64>) -> Self {
         self.threshold_value = input;
         self
     }
 
     /// Returns [`threshold_value`](crate::types::Threshold#structfield.threshold_value), if set.
+    #[inline]
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
 
     /// Builds a [`Threshold`].
+    #[inline]
     pub fn build(self) -> crate::types::Threshold {
         crate::types::Threshold {
             comparison: self.comparison,
@@ -87,6 +97,7 @@ impl ThresholdBuilder {
 }
 
 impl crate::rest_json::JsonSer for Threshold {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for Threshold {
 }
 
 impl crate::rest_json::JsonDe for Threshold {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

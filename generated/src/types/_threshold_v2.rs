@@ -11,16 +11,19 @@ pub struct ThresholdV2 {
 
 impl ThresholdV2 {
     /// The type of comparison.
+    #[inline]
     pub fn comparison(&self) -> Option<&str> {
         self.comparison.as_deref()
     }
 
     /// The threshold value to compare.
+    #[inline]
     pub fn threshold_value(&self) -> Option<f64> {
         self.threshold_value
     }
 
     /// Creates a new builder for [`ThresholdV2`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ThresholdV2Builder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl ThresholdV2Builder {
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::ThresholdV2#structfield.comparison).
+    #[inline]
     pub fn comparison(mut self, input: impl Into<String>) -> Self {
         self.comparison = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl ThresholdV2Builder {
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::ThresholdV2#structfield.comparison).
+    #[inline]
     pub fn set_comparison(mut self, input: Option<String>) -> Self {
         self.comparison = input;
         self
     }
 
     /// Returns [`comparison`](crate::types::ThresholdV2#structfield.comparison), if set.
+    #[inline]
     pub fn get_comparison(&self) -> &Option<String> {
         &self.comparison
     }
@@ -59,6 +65,7 @@ impl ThresholdV2Builder {
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value).
+    #[inline]
     pub fn threshold_value(mut self, input: f64) -> Self {
         self.threshold_value = Some(input);
         self
@@ -67,17 +74,20 @@ impl ThresholdV2Builder {
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value).
+    #[inline]
     pub fn set_threshold_value(mut self, input: Option<f64>) -> Self {
         self.threshold_value = input;
         self
     }
 
     /// Returns [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value), if set.
+    #[inline]
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
 
     /// Builds a [`ThresholdV2`].
+    #[inline]
     pub fn build(self) -> crate::types::ThresholdV2 {
         crate::types::ThresholdV2 {
             comparison: self.comparison,
@@ -87,6 +97,7 @@ impl ThresholdV2Builder {
 }
 
 impl crate::rest_json::JsonSer for ThresholdV2 {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -105,6 +116,7 @@ impl crate::rest_json::JsonSer for ThresholdV2 {
 }
 
 impl crate::rest_json::JsonDe for ThresholdV2 {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

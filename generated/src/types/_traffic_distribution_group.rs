@@ -32,46 +32,55 @@ pub struct TrafficDistributionGroup {
 
 impl TrafficDistributionGroup {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the traffic distribution group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The description of the traffic distribution group.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The Amazon Resource Name (ARN).
+    #[inline]
     pub fn instance_arn(&self) -> Option<&str> {
         self.instance_arn.as_deref()
     }
 
     /// The status of the traffic distribution group.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TrafficDistributionGroupStatus> {
         self.status.as_ref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Whether this is the default traffic distribution group created during instance replication.
+    #[inline]
     pub fn is_default(&self) -> bool {
         self.is_default
     }
 
     /// Creates a new builder for [`TrafficDistributionGroup`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TrafficDistributionGroupBuilder {
         ::std::default::Default::default()
     }
@@ -95,6 +104,7 @@ impl TrafficDistributionGroupBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroup#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -103,12 +113,14 @@ impl TrafficDistributionGroupBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroup#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::TrafficDistributionGroup#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -116,6 +128,7 @@ impl TrafficDistributionGroupBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroup#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -124,12 +137,14 @@ impl TrafficDistributionGroupBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroup#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TrafficDistributionGroup#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -137,6 +152,7 @@ impl TrafficDistributionGroupBuilder {
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroup#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -145,12 +161,14 @@ impl TrafficDistributionGroupBuilder {
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroup#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TrafficDistributionGroup#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -158,6 +176,7 @@ impl TrafficDistributionGroupBuilder {
     /// The description of the traffic distribution group.
     ///
     /// Sets [`description`](crate::types::TrafficDistributionGroup#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -166,12 +185,14 @@ impl TrafficDistributionGroupBuilder {
     /// The description of the traffic distribution group.
     ///
     /// Sets [`description`](crate::types::TrafficDistributionGroup#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::TrafficDistributionGroup#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -179,6 +200,7 @@ impl TrafficDistributionGroupBuilder {
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn).
+    #[inline]
     pub fn instance_arn(mut self, input: impl Into<String>) -> Self {
         self.instance_arn = Some(input.into());
         self
@@ -187,12 +209,14 @@ impl TrafficDistributionGroupBuilder {
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn).
+    #[inline]
     pub fn set_instance_arn(mut self, input: Option<String>) -> Self {
         self.instance_arn = input;
         self
     }
 
     /// Returns [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn), if set.
+    #[inline]
     pub fn get_instance_arn(&self) -> &Option<String> {
         &self.instance_arn
     }
@@ -200,6 +224,7 @@ impl TrafficDistributionGroupBuilder {
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroup#structfield.status).
+    #[inline]
     pub fn status(
         mut self,
         input: crate::types::TrafficDistributionGroupStatus,
@@ -211,6 +236,7 @@ impl TrafficDistributionGroupBuilder {
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroup#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::TrafficDistributionGroupStatus>,
@@ -220,11 +246,13 @@ impl TrafficDistributionGroupBuilder {
     }
 
     /// Returns [`status`](crate::types::TrafficDistributionGroup#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::TrafficDistributionGroupStatus> {
         &self.status
     }
 
     /// Inserts an entry into [`tags`](crate::types::TrafficDistributionGroup#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -235,6 +263,7 @@ impl TrafficDistributionGroupBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TrafficDistributionGroup#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -244,6 +273,7 @@ impl TrafficDistributionGroupBuilder {
     }
 
     /// Returns [`tags`](crate::types::TrafficDistributionGroup#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -251,6 +281,7 @@ impl TrafficDistributionGroupBuilder {
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default).
+    #[inline]
     pub fn is_default(mut self, input: bool) -> Self {
         self.is_default = Some(input);
         self
@@ -259,17 +290,20 @@ impl TrafficDistributionGroupBuilder {
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default).
+    #[inline]
     pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.is_default = input;
         self
     }
 
     /// Returns [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default), if set.
+    #[inline]
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
 
     /// Builds a [`TrafficDistributionGroup`].
+    #[inline]
     pub fn build(self) -> crate::types::TrafficDistributionGroup {
         crate::types::TrafficDistributionGroup {
             id: self.id,
@@ -285,6 +319,7 @@ impl TrafficDistributionGroupBuilder {
 }
 
 impl crate::rest_json::JsonSer for TrafficDistributionGroup {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -321,6 +356,7 @@ impl crate::rest_json::JsonSer for TrafficDistributionGroup {
 }
 
 impl crate::rest_json::JsonDe for TrafficDistributionGroup {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

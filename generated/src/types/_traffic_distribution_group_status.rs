@@ -25,6 +25,7 @@ pub enum TrafficDistributionGroupStatus {
 }
 
 impl ::std::convert::From<&str> for TrafficDistributionGroupStatus {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ACTIVE" => Self::Active,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for TrafficDistributionGroupStatus {
 
 impl ::std::str::FromStr for TrafficDistributionGroupStatus {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for TrafficDistributionGroupStatus {
 
 impl TrafficDistributionGroupStatus {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "ACTIVE",
@@ -66,6 +69,7 @@ impl TrafficDistributionGroupStatus {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ACTIVE",
@@ -78,6 +82,7 @@ impl TrafficDistributionGroupStatus {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -87,6 +92,7 @@ impl TrafficDistributionGroupStatus {
 }
 
 impl ::std::convert::AsRef<str> for TrafficDistributionGroupStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,6 +105,7 @@ impl ::std::fmt::Display for TrafficDistributionGroupStatus {
 }
 
 impl crate::rest_json::JsonSer for TrafficDistributionGroupStatus {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -109,6 +116,7 @@ impl crate::rest_json::JsonSer for TrafficDistributionGroupStatus {
 }
 
 impl crate::rest_json::JsonDe for TrafficDistributionGroupStatus {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -26,36 +26,43 @@ pub struct TrafficDistributionGroupSummary {
 
 impl TrafficDistributionGroupSummary {
     /// The identifier of the traffic distribution group.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the traffic distribution group.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
+    #[inline]
     pub fn instance_arn(&self) -> Option<&str> {
         self.instance_arn.as_deref()
     }
 
     /// The status of the traffic distribution group.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::TrafficDistributionGroupStatus> {
         self.status.as_ref()
     }
 
     /// Whether this is the default traffic distribution group created during instance replication.
+    #[inline]
     pub fn is_default(&self) -> bool {
         self.is_default
     }
 
     /// Creates a new builder for [`TrafficDistributionGroupSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TrafficDistributionGroupSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -77,6 +84,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroupSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -85,12 +93,14 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroupSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::TrafficDistributionGroupSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -98,6 +108,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -106,12 +117,14 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -119,6 +132,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -127,12 +141,14 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -140,6 +156,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn).
+    #[inline]
     pub fn instance_arn(mut self, input: impl Into<String>) -> Self {
         self.instance_arn = Some(input.into());
         self
@@ -148,12 +165,14 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn).
+    #[inline]
     pub fn set_instance_arn(mut self, input: Option<String>) -> Self {
         self.instance_arn = input;
         self
     }
 
     /// Returns [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn), if set.
+    #[inline]
     pub fn get_instance_arn(&self) -> &Option<String> {
         &self.instance_arn
     }
@@ -161,6 +180,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status).
+    #[inline]
     pub fn status(
         mut self,
         input: crate::types::TrafficDistributionGroupStatus,
@@ -172,6 +192,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::TrafficDistributionGroupStatus>,
@@ -181,6 +202,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     }
 
     /// Returns [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::TrafficDistributionGroupStatus> {
         &self.status
     }
@@ -188,6 +210,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default).
+    #[inline]
     pub fn is_default(mut self, input: bool) -> Self {
         self.is_default = Some(input);
         self
@@ -196,17 +219,20 @@ impl TrafficDistributionGroupSummaryBuilder {
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default).
+    #[inline]
     pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.is_default = input;
         self
     }
 
     /// Returns [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default), if set.
+    #[inline]
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
 
     /// Builds a [`TrafficDistributionGroupSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::TrafficDistributionGroupSummary {
         crate::types::TrafficDistributionGroupSummary {
             id: self.id,
@@ -220,6 +246,7 @@ impl TrafficDistributionGroupSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for TrafficDistributionGroupSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -250,6 +277,7 @@ impl crate::rest_json::JsonSer for TrafficDistributionGroupSummary {
 }
 
 impl crate::rest_json::JsonDe for TrafficDistributionGroupSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct Transcript {
 
 impl Transcript {
     /// The list of search criteria based on Contact Lens conversational analytics transcript.
+    #[inline]
     pub fn criteria(&self) -> &[crate::types::TranscriptCriteria] {
         &self.criteria
     }
 
     /// The match type combining search criteria using multiple transcript criteria.
+    #[inline]
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
 
     /// Creates a new builder for [`Transcript`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TranscriptBuilder {
         ::std::default::Default::default()
     }
@@ -36,6 +39,7 @@ pub struct TranscriptBuilder {
 
 impl TranscriptBuilder {
     /// Appends an item to [`criteria`](crate::types::Transcript#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
+    #[inline]
     pub fn criteria(mut self, input: crate::types::TranscriptCriteria) -> Self {
         let mut v: Vec<_> = self.criteria.unwrap_or_default();
         v.push(input);
@@ -46,6 +50,7 @@ impl TranscriptBuilder {
     /// The list of search criteria based on Contact Lens conversational analytics transcript.
     ///
     /// Sets [`criteria`](crate::types::Transcript#structfield.criteria). This field is required.
+    #[inline]
     pub fn set_criteria(
         mut self,
         input: Option<Vec<crate::types::TranscriptCriteria>>,
@@ -55,6 +60,7 @@ impl TranscriptBuilder {
     }
 
     /// Returns [`criteria`](crate::types::Transcript#structfield.criteria), if set.
+    #[inline]
     pub fn get_criteria(&self) -> &Option<Vec<crate::types::TranscriptCriteria>> {
         &self.criteria
     }
@@ -62,6 +68,7 @@ impl TranscriptBuilder {
     /// The match type combining search criteria using multiple transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::Transcript#structfield.match_type).
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -70,6 +77,7 @@ impl TranscriptBuilder {
     /// The match type combining search criteria using multiple transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::Transcript#structfield.match_type).
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -79,6 +87,7 @@ impl TranscriptBuilder {
     }
 
     /// Returns [`match_type`](crate::types::Transcript#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -87,6 +96,7 @@ impl TranscriptBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::Transcript#structfield.criteria)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Transcript, crate::error::BuildError> {
         Ok(crate::types::Transcript {
             criteria: self
@@ -101,6 +111,7 @@ impl TranscriptBuilder {
 }
 
 impl crate::rest_json::JsonSer for Transcript {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -117,6 +128,7 @@ impl crate::rest_json::JsonSer for Transcript {
 }
 
 impl crate::rest_json::JsonDe for Transcript {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct TranscriptCriteria {
 
 impl TranscriptCriteria {
     /// The participant role in a transcript
+    #[inline]
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
 
     /// The words or phrases used to search within a transcript.
+    #[inline]
     pub fn search_text(&self) -> &[String] {
         &self.search_text
     }
 
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
+    #[inline]
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
 
     /// Creates a new builder for [`TranscriptCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TranscriptCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -56,6 +60,7 @@ impl TranscriptCriteriaBuilder {
     /// The participant role in a transcript
     ///
     /// Sets [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role). This field is required.
+    #[inline]
     pub fn participant_role(mut self, input: crate::types::ParticipantRole) -> Self {
         self.participant_role = Some(input);
         self
@@ -64,6 +69,7 @@ impl TranscriptCriteriaBuilder {
     /// The participant role in a transcript
     ///
     /// Sets [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role). This field is required.
+    #[inline]
     pub fn set_participant_role(
         mut self,
         input: Option<crate::types::ParticipantRole>,
@@ -73,11 +79,13 @@ impl TranscriptCriteriaBuilder {
     }
 
     /// Returns [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role), if set.
+    #[inline]
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
 
     /// Appends an item to [`search_text`](crate::types::TranscriptCriteria#structfield.search_text); use [`set_search_text`](Self::set_search_text) to replace the whole list.
+    #[inline]
     pub fn search_text(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.search_text.unwrap_or_default();
         v.push(input.into());
@@ -88,12 +96,14 @@ impl TranscriptCriteriaBuilder {
     /// The words or phrases used to search within a transcript.
     ///
     /// Sets [`search_text`](crate::types::TranscriptCriteria#structfield.search_text). This field is required.
+    #[inline]
     pub fn set_search_text(mut self, input: Option<Vec<String>>) -> Self {
         self.search_text = input;
         self
     }
 
     /// Returns [`search_text`](crate::types::TranscriptCriteria#structfield.search_text), if set.
+    #[inline]
     pub fn get_search_text(&self) -> &Option<Vec<String>> {
         &self.search_text
     }
@@ -101,6 +111,7 @@ impl TranscriptCriteriaBuilder {
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::TranscriptCriteria#structfield.match_type). This field is required.
+    #[inline]
     pub fn match_type(mut self, input: crate::types::SearchContactsMatchType) -> Self {
         self.match_type = Some(input);
         self
@@ -109,6 +120,7 @@ impl TranscriptCriteriaBuilder {
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::TranscriptCriteria#structfield.match_type). This field is required.
+    #[inline]
     pub fn set_match_type(
         mut self,
         input: Option<crate::types::SearchContactsMatchType>,
@@ -118,6 +130,7 @@ impl TranscriptCriteriaBuilder {
     }
 
     /// Returns [`match_type`](crate::types::TranscriptCriteria#structfield.match_type), if set.
+    #[inline]
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
@@ -128,6 +141,7 @@ impl TranscriptCriteriaBuilder {
     /// - [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role)
     /// - [`search_text`](crate::types::TranscriptCriteria#structfield.search_text)
     /// - [`match_type`](crate::types::TranscriptCriteria#structfield.match_type)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::TranscriptCriteria, crate::error::BuildError> {
@@ -165,6 +179,7 @@ impl ::std::fmt::Debug for TranscriptCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for TranscriptCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -183,6 +198,7 @@ impl crate::rest_json::JsonSer for TranscriptCriteria {
 }
 
 impl crate::rest_json::JsonDe for TranscriptCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

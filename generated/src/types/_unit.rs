@@ -19,6 +19,7 @@ pub enum Unit {
 }
 
 impl ::std::convert::From<&str> for Unit {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "COUNT" => Self::Count,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for Unit {
 
 impl ::std::str::FromStr for Unit {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for Unit {
 
 impl Unit {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Count => "COUNT",
@@ -54,11 +57,13 @@ impl Unit {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["COUNT", "PERCENT", "SECONDS"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl Unit {
 }
 
 impl ::std::convert::AsRef<str> for Unit {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for Unit {
 }
 
 impl crate::rest_json::JsonSer for Unit {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for Unit {
 }
 
 impl crate::rest_json::JsonDe for Unit {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

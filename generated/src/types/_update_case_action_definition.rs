@@ -9,11 +9,13 @@ pub struct UpdateCaseActionDefinition {
 
 impl UpdateCaseActionDefinition {
     /// An array of objects with `Field ID` and Value data.
+    #[inline]
     pub fn fields(&self) -> &[crate::types::FieldValue] {
         &self.fields
     }
 
     /// Creates a new builder for [`UpdateCaseActionDefinition`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateCaseActionDefinitionBuilder {
         ::std::default::Default::default()
     }
@@ -28,6 +30,7 @@ pub struct UpdateCaseActionDefinitionBuilder {
 
 impl UpdateCaseActionDefinitionBuilder {
     /// Appends an item to [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
+    #[inline]
     pub fn fields(mut self, input: crate::types::FieldValue) -> Self {
         let mut v: Vec<_> = self.fields.unwrap_or_default();
         v.push(input);
@@ -38,12 +41,14 @@ impl UpdateCaseActionDefinitionBuilder {
     /// An array of objects with `Field ID` and Value data.
     ///
     /// Sets [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields). This field is required.
+    #[inline]
     pub fn set_fields(mut self, input: Option<Vec<crate::types::FieldValue>>) -> Self {
         self.fields = input;
         self
     }
 
     /// Returns [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields), if set.
+    #[inline]
     pub fn get_fields(&self) -> &Option<Vec<crate::types::FieldValue>> {
         &self.fields
     }
@@ -52,6 +57,7 @@ impl UpdateCaseActionDefinitionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::UpdateCaseActionDefinition, crate::error::BuildError> {
@@ -67,6 +73,7 @@ impl UpdateCaseActionDefinitionBuilder {
 }
 
 impl crate::rest_json::JsonSer for UpdateCaseActionDefinition {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -80,6 +87,7 @@ impl crate::rest_json::JsonSer for UpdateCaseActionDefinition {
 }
 
 impl crate::rest_json::JsonDe for UpdateCaseActionDefinition {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -15,22 +15,26 @@ pub enum UpdateParticipantRoleConfigChannelInfo {
 impl UpdateParticipantRoleConfigChannelInfo {
     /// The value of the [`Chat`](Self::Chat) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
+    #[inline]
     pub fn as_chat(&self) -> Result<&crate::types::ChatParticipantRoleConfig, &Self> {
         if let Self::Chat(val) = &self { Ok(val) } else { Err(self) }
     }
 
     /// Whether this is the [`Chat`](Self::Chat) variant.
+    #[inline]
     pub fn is_chat(&self) -> bool {
         self.as_chat().is_ok()
     }
 
     /// Whether this is a variant unknown to this version of the crate.
+    #[inline]
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)
     }
 }
 
 impl crate::rest_json::JsonSer for UpdateParticipantRoleConfigChannelInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -54,6 +58,7 @@ impl crate::rest_json::JsonSer for UpdateParticipantRoleConfigChannelInfo {
 }
 
 impl crate::rest_json::JsonDe for UpdateParticipantRoleConfigChannelInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,16 +13,19 @@ pub struct UploadUrlMetadata {
 
 impl UploadUrlMetadata {
     /// A pre-signed S3 URL that should be used for uploading the attached file.
+    #[inline]
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
 
     /// The expiration time of the URL in ISO timestamp.
+    #[inline]
     pub fn url_expiry(&self) -> Option<&str> {
         self.url_expiry.as_deref()
     }
 
     /// A map of headers that should be provided when uploading the attached file.
+    #[inline]
     pub fn headers_to_include(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
@@ -30,6 +33,7 @@ impl UploadUrlMetadata {
     }
 
     /// Creates a new builder for [`UploadUrlMetadata`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UploadUrlMetadataBuilder {
         ::std::default::Default::default()
     }
@@ -48,6 +52,7 @@ impl UploadUrlMetadataBuilder {
     /// A pre-signed S3 URL that should be used for uploading the attached file.
     ///
     /// Sets [`url`](crate::types::UploadUrlMetadata#structfield.url).
+    #[inline]
     pub fn url(mut self, input: impl Into<String>) -> Self {
         self.url = Some(input.into());
         self
@@ -56,12 +61,14 @@ impl UploadUrlMetadataBuilder {
     /// A pre-signed S3 URL that should be used for uploading the attached file.
     ///
     /// Sets [`url`](crate::types::UploadUrlMetadata#structfield.url).
+    #[inline]
     pub fn set_url(mut self, input: Option<String>) -> Self {
         self.url = input;
         self
     }
 
     /// Returns [`url`](crate::types::UploadUrlMetadata#structfield.url), if set.
+    #[inline]
     pub fn get_url(&self) -> &Option<String> {
         &self.url
     }
@@ -69,6 +76,7 @@ impl UploadUrlMetadataBuilder {
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry).
+    #[inline]
     pub fn url_expiry(mut self, input: impl Into<String>) -> Self {
         self.url_expiry = Some(input.into());
         self
@@ -77,17 +85,20 @@ impl UploadUrlMetadataBuilder {
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry).
+    #[inline]
     pub fn set_url_expiry(mut self, input: Option<String>) -> Self {
         self.url_expiry = input;
         self
     }
 
     /// Returns [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry), if set.
+    #[inline]
     pub fn get_url_expiry(&self) -> &Option<String> {
         &self.url_expiry
     }
 
     /// Inserts an entry into [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include); use [`set_headers_to_include`](Self::set_headers_to_include) to replace the whole map.
+    #[inline]
     pub fn headers_to_include(
         mut self,
         k: impl Into<String>,
@@ -102,6 +113,7 @@ impl UploadUrlMetadataBuilder {
     /// A map of headers that should be provided when uploading the attached file.
     ///
     /// Sets [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include).
+    #[inline]
     pub fn set_headers_to_include(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -111,6 +123,7 @@ impl UploadUrlMetadataBuilder {
     }
 
     /// Returns [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include), if set.
+    #[inline]
     pub fn get_headers_to_include(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
@@ -118,6 +131,7 @@ impl UploadUrlMetadataBuilder {
     }
 
     /// Builds a [`UploadUrlMetadata`].
+    #[inline]
     pub fn build(self) -> crate::types::UploadUrlMetadata {
         crate::types::UploadUrlMetadata {
             url: self.url,
@@ -128,6 +142,7 @@ impl UploadUrlMetadataBuilder {
 }
 
 impl crate::rest_json::JsonSer for UploadUrlMetadata {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -149,6 +164,7 @@ impl crate::rest_json::JsonSer for UploadUrlMetadata {
 }
 
 impl crate::rest_json::JsonDe for UploadUrlMetadata {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

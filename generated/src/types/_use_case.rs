@@ -13,21 +13,25 @@ pub struct UseCase {
 
 impl UseCase {
     /// The identifier for the use case.
+    #[inline]
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) for the use case.
+    #[inline]
     pub fn use_case_arn(&self) -> Option<&str> {
         self.use_case_arn.as_deref()
     }
 
     /// The type of use case to associate to the integration association.
+    #[inline]
     pub fn use_case_type(&self) -> Option<&crate::types::UseCaseType> {
         self.use_case_type.as_ref()
     }
 
     /// Creates a new builder for [`UseCase`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UseCaseBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl UseCaseBuilder {
     /// The identifier for the use case.
     ///
     /// Sets [`use_case_id`](crate::types::UseCase#structfield.use_case_id).
+    #[inline]
     pub fn use_case_id(mut self, input: impl Into<String>) -> Self {
         self.use_case_id = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl UseCaseBuilder {
     /// The identifier for the use case.
     ///
     /// Sets [`use_case_id`](crate::types::UseCase#structfield.use_case_id).
+    #[inline]
     pub fn set_use_case_id(mut self, input: Option<String>) -> Self {
         self.use_case_id = input;
         self
     }
 
     /// Returns [`use_case_id`](crate::types::UseCase#structfield.use_case_id), if set.
+    #[inline]
     pub fn get_use_case_id(&self) -> &Option<String> {
         &self.use_case_id
     }
@@ -67,6 +74,7 @@ impl UseCaseBuilder {
     /// The Amazon Resource Name (ARN) for the use case.
     ///
     /// Sets [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn).
+    #[inline]
     pub fn use_case_arn(mut self, input: impl Into<String>) -> Self {
         self.use_case_arn = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl UseCaseBuilder {
     /// The Amazon Resource Name (ARN) for the use case.
     ///
     /// Sets [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn).
+    #[inline]
     pub fn set_use_case_arn(mut self, input: Option<String>) -> Self {
         self.use_case_arn = input;
         self
     }
 
     /// Returns [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn), if set.
+    #[inline]
     pub fn get_use_case_arn(&self) -> &Option<String> {
         &self.use_case_arn
     }
@@ -88,6 +98,7 @@ impl UseCaseBuilder {
     /// The type of use case to associate to the integration association.
     ///
     /// Sets [`use_case_type`](crate::types::UseCase#structfield.use_case_type).
+    #[inline]
     pub fn use_case_type(mut self, input: crate::types::UseCaseType) -> Self {
         self.use_case_type = Some(input);
         self
@@ -96,6 +107,7 @@ impl UseCaseBuilder {
     /// The type of use case to associate to the integration association.
     ///
     /// Sets [`use_case_type`](crate::types::UseCase#structfield.use_case_type).
+    #[inline]
     pub fn set_use_case_type(
         mut self,
         input: Option<crate::types::UseCaseType>,
@@ -105,11 +117,13 @@ impl UseCaseBuilder {
     }
 
     /// Returns [`use_case_type`](crate::types::UseCase#structfield.use_case_type), if set.
+    #[inline]
     pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
         &self.use_case_type
     }
 
     /// Builds a [`UseCase`].
+    #[inline]
     pub fn build(self) -> crate::types::UseCase {
         crate::types::UseCase {
             use_case_id: self.use_case_id,
@@ -120,6 +134,7 @@ impl UseCaseBuilder {
 }
 
 impl crate::rest_json::JsonSer for UseCase {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -141,6 +156,7 @@ impl crate::rest_json::JsonSer for UseCase {
 }
 
 impl crate::rest_json::JsonDe for UseCase {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

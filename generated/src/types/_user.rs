@@ -45,31 +45,37 @@ pub struct User {
 
 impl User {
     /// The identifier of the user account.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the user account.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The user name assigned to the user account.
+    #[inline]
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
 
     /// Information about the user identity.
+    #[inline]
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
 
     /// Information about the phone configuration for the user.
+    #[inline]
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
 
     /// The identifier of the user account in the directory used for identity management.
+    #[inline]
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
@@ -77,21 +83,25 @@ impl User {
     /// The identifiers of the security profiles for the user.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
 
     /// The identifier of the routing profile for the user.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
 
     /// The identifier of the hierarchy group for the user.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The tags.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
@@ -99,6 +109,7 @@ impl User {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
@@ -106,6 +117,7 @@ impl User {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn after_contact_work_configs(
         &self,
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
@@ -115,6 +127,7 @@ impl User {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
@@ -122,6 +135,7 @@ impl User {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn persistent_connection_configs(
         &self,
     ) -> &[crate::types::PersistentConnectionConfig] {
@@ -131,21 +145,25 @@ impl User {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`User`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserBuilder {
         ::std::default::Default::default()
     }
@@ -184,6 +202,7 @@ impl UserBuilder {
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::User#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -192,12 +211,14 @@ impl UserBuilder {
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::User#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::User#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -205,6 +226,7 @@ impl UserBuilder {
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::User#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -213,12 +235,14 @@ impl UserBuilder {
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::User#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::User#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -226,6 +250,7 @@ impl UserBuilder {
     /// The user name assigned to the user account.
     ///
     /// Sets [`username`](crate::types::User#structfield.username).
+    #[inline]
     pub fn username(mut self, input: impl Into<String>) -> Self {
         self.username = Some(input.into());
         self
@@ -234,12 +259,14 @@ impl UserBuilder {
     /// The user name assigned to the user account.
     ///
     /// Sets [`username`](crate::types::User#structfield.username).
+    #[inline]
     pub fn set_username(mut self, input: Option<String>) -> Self {
         self.username = input;
         self
     }
 
     /// Returns [`username`](crate::types::User#structfield.username), if set.
+    #[inline]
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
@@ -247,6 +274,7 @@ impl UserBuilder {
     /// Information about the user identity.
     ///
     /// Sets [`identity_info`](crate::types::User#structfield.identity_info).
+    #[inline]
     pub fn identity_info(mut self, input: crate::types::UserIdentityInfo) -> Self {
         self.identity_info = Some(input);
         self
@@ -255,6 +283,7 @@ impl UserBuilder {
     /// Information about the user identity.
     ///
     /// Sets [`identity_info`](crate::types::User#structfield.identity_info).
+    #[inline]
     pub fn set_identity_info(
         mut self,
         input: Option<crate::types::UserIdentityInfo>,
@@ -264,6 +293,7 @@ impl UserBuilder {
     }
 
     /// Returns [`identity_info`](crate::types::User#structfield.identity_info), if set.
+    #[inline]
     pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
         &self.identity_info
     }
@@ -271,6 +301,7 @@ impl UserBuilder {
     /// Information about the phone configuration for the user.
     ///
     /// Sets [`phone_config`](crate::types::User#structfield.phone_config).
+    #[inline]
     pub fn phone_config(mut self, input: crate::types::UserPhoneConfig) -> Self {
         self.phone_config = Some(input);
         self
@@ -279,6 +310,7 @@ impl UserBuilder {
     /// Information about the phone configuration for the user.
     ///
     /// Sets [`phone_config`](crate::types::User#structfield.phone_config).
+    #[inline]
     pub fn set_phone_config(
         mut self,
         input: Option<crate::types::UserPhoneConfig>,
@@ -288,6 +320,7 @@ impl UserBuilder {
     }
 
     /// Returns [`phone_config`](crate::types::User#structfield.phone_config), if set.
+    #[inline]
     pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
         &self.phone_config
     }
@@ -295,6 +328,7 @@ impl UserBuilder {
     /// The identifier of the user account in the directory used for identity management.
     ///
     /// Sets [`directory_user_id`](crate::types::User#structfield.directory_user_id).
+    #[inline]
     pub fn directory_user_id(mut self, input: impl Into<String>) -> Self {
         self.directory_user_id = Some(input.into());
         self
@@ -303,17 +337,20 @@ impl UserBuilder {
     /// The identifier of the user account in the directory used for identity management.
     ///
     /// Sets [`directory_user_id`](crate::types::User#structfield.directory_user_id).
+    #[inline]
     pub fn set_directory_user_id(mut self, input: Option<String>) -> Self {
         self.directory_user_id = input;
         self
     }
 
     /// Returns [`directory_user_id`](crate::types::User#structfield.directory_user_id), if set.
+    #[inline]
     pub fn get_directory_user_id(&self) -> &Option<String> {
         &self.directory_user_id
     }
 
     /// Appends an item to [`security_profile_ids`](crate::types::User#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
+    #[inline]
     pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
         v.push(input.into());
@@ -324,12 +361,14 @@ impl UserBuilder {
     /// The identifiers of the security profiles for the user.
     ///
     /// Sets [`security_profile_ids`](crate::types::User#structfield.security_profile_ids).
+    #[inline]
     pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.security_profile_ids = input;
         self
     }
 
     /// Returns [`security_profile_ids`](crate::types::User#structfield.security_profile_ids), if set.
+    #[inline]
     pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
         &self.security_profile_ids
     }
@@ -337,6 +376,7 @@ impl UserBuilder {
     /// The identifier of the routing profile for the user.
     ///
     /// Sets [`routing_profile_id`](crate::types::User#structfield.routing_profile_id).
+    #[inline]
     pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
         self.routing_profile_id = Some(input.into());
         self
@@ -345,12 +385,14 @@ impl UserBuilder {
     /// The identifier of the routing profile for the user.
     ///
     /// Sets [`routing_profile_id`](crate::types::User#structfield.routing_profile_id).
+    #[inline]
     pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
         self.routing_profile_id = input;
         self
     }
 
     /// Returns [`routing_profile_id`](crate::types::User#structfield.routing_profile_id), if set.
+    #[inline]
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
@@ -358,6 +400,7 @@ impl UserBuilder {
     /// The identifier of the hierarchy group for the user.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id).
+    #[inline]
     pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
         self.hierarchy_group_id = Some(input.into());
         self
@@ -366,17 +409,20 @@ impl UserBuilder {
     /// The identifier of the hierarchy group for the user.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id).
+    #[inline]
     pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
         self.hierarchy_group_id = input;
         self
     }
 
     /// Returns [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id), if set.
+    #[inline]
     pub fn get_hierarchy_group_id(&self) -> &Option<String> {
         &self.hierarchy_group_id
     }
 
     /// Inserts an entry into [`tags`](crate::types::User#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -387,6 +433,7 @@ impl UserBuilder {
     /// The tags.
     ///
     /// Sets [`tags`](crate::types::User#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -396,11 +443,13 @@ impl UserBuilder {
     }
 
     /// Returns [`tags`](crate::types::User#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Appends an item to [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
+    #[inline]
     pub fn auto_accept_configs(mut self, input: crate::types::AutoAcceptConfig) -> Self {
         let mut v: Vec<_> = self.auto_accept_configs.unwrap_or_default();
         v.push(input);
@@ -411,6 +460,7 @@ impl UserBuilder {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Sets [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs).
+    #[inline]
     pub fn set_auto_accept_configs(
         mut self,
         input: Option<Vec<crate::types::AutoAcceptConfig>>,
@@ -420,6 +470,7 @@ impl UserBuilder {
     }
 
     /// Returns [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs), if set.
+    #[inline]
     pub fn get_auto_accept_configs(
         &self,
     ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
@@ -427,6 +478,7 @@ impl UserBuilder {
     }
 
     /// Appends an item to [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
+    #[inline]
     pub fn after_contact_work_configs(
         mut self,
         input: crate::types::AfterContactWorkConfigPerChannel,
@@ -440,6 +492,7 @@ impl UserBuilder {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Sets [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs).
+    #[inline]
     pub fn set_after_contact_work_configs(
         mut self,
         input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
@@ -449,6 +502,7 @@ impl UserBuilder {
     }
 
     /// Returns [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs), if set.
+    #[inline]
     pub fn get_after_contact_work_configs(
         &self,
     ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
@@ -456,6 +510,7 @@ impl UserBuilder {
     }
 
     /// Appends an item to [`phone_number_configs`](crate::types::User#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
+    #[inline]
     pub fn phone_number_configs(
         mut self,
         input: crate::types::PhoneNumberConfig,
@@ -469,6 +524,7 @@ impl UserBuilder {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Sets [`phone_number_configs`](crate::types::User#structfield.phone_number_configs).
+    #[inline]
     pub fn set_phone_number_configs(
         mut self,
         input: Option<Vec<crate::types::PhoneNumberConfig>>,
@@ -478,6 +534,7 @@ impl UserBuilder {
     }
 
     /// Returns [`phone_number_configs`](crate::types::User#structfield.phone_number_configs), if set.
+    #[inline]
     pub fn get_phone_number_configs(
         &self,
     ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
@@ -485,6 +542,7 @@ impl UserBuilder {
     }
 
     /// Appends an item to [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
+    #[inline]
     pub fn persistent_connection_configs(
         mut self,
         input: crate::types::PersistentConnectionConfig,
@@ -498,6 +556,7 @@ impl UserBuilder {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Sets [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs).
+    #[inline]
     pub fn set_persistent_connection_configs(
         mut self,
         input: Option<Vec<crate::types::PersistentConnectionConfig>>,
@@ -507,6 +566,7 @@ impl UserBuilder {
     }
 
     /// Returns [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs), if set.
+    #[inline]
     pub fn get_persistent_connection_configs(
         &self,
     ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
@@ -514,6 +574,7 @@ impl UserBuilder {
     }
 
     /// Appends an item to [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
+    #[inline]
     pub fn voice_enhancement_configs(
         mut self,
         input: crate::types::VoiceEnhancementConfig,
@@ -527,6 +588,7 @@ impl UserBuilder {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Sets [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs).
+    #[inline]
     pub fn set_voice_enhancement_configs(
         mut self,
         input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
@@ -536,6 +598,7 @@ impl UserBuilder {
     }
 
     /// Returns [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs), if set.
+    #[inline]
     pub fn get_voice_enhancement_configs(
         &self,
     ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
@@ -545,6 +608,7 @@ impl UserBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::User#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -553,6 +617,7 @@ impl UserBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::User#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -562,6 +627,7 @@ impl UserBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::User#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -569,6 +635,7 @@ impl UserBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::User#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -577,17 +644,20 @@ impl UserBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::User#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::User#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`User`].
+    #[inline]
     pub fn build(self) -> crate::types::User {
         crate::types::User {
             id: self.id,
@@ -612,6 +682,7 @@ impl UserBuilder {
 }
 
 impl crate::rest_json::JsonSer for User {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -684,6 +755,7 @@ impl crate::rest_json::JsonSer for User {
 }
 
 impl crate::rest_json::JsonDe for User {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -31,26 +31,31 @@ pub struct UserData {
 
 impl UserData {
     /// Information about the user for the data that is returned.
+    #[inline]
     pub fn user(&self) -> Option<&crate::types::UserReference> {
         self.user.as_ref()
     }
 
     /// Information about the routing profile that is assigned to the user.
+    #[inline]
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfileReference> {
         self.routing_profile.as_ref()
     }
 
     /// Contains information about the levels of a hierarchy group assigned to a user.
+    #[inline]
     pub fn hierarchy_path(&self) -> Option<&crate::types::HierarchyPathReference> {
         self.hierarchy_path.as_ref()
     }
 
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::AgentStatusReference> {
         self.status.as_ref()
     }
 
     /// A map of available slots by channel.
+    #[inline]
     pub fn available_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -58,6 +63,7 @@ impl UserData {
     }
 
     /// A map of maximum slots by channel.
+    #[inline]
     pub fn max_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -65,6 +71,7 @@ impl UserData {
     }
 
     /// A map of active slots by channel.
+    #[inline]
     pub fn active_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -74,16 +81,19 @@ impl UserData {
     /// A list of contact reference information.
     ///
     /// Empty when the field is unset; use `.contacts.is_none()` to tell unset from empty.
+    #[inline]
     pub fn contacts(&self) -> &[crate::types::AgentContactReference] {
         self.contacts.as_deref().unwrap_or_default()
     }
 
     /// The Next status of the agent.
+    #[inline]
     pub fn next_status(&self) -> Option<&str> {
         self.next_status.as_deref()
     }
 
     /// Creates a new builder for [`UserData`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserDataBuilder {
         ::std::default::Default::default()
     }
@@ -114,6 +124,7 @@ impl UserDataBuilder {
     /// Information about the user for the data that is returned.
     ///
     /// Sets [`user`](crate::types::UserData#structfield.user).
+    #[inline]
     pub fn user(mut self, input: crate::types::UserReference) -> Self {
         self.user = Some(input);
         self
@@ -122,12 +133,14 @@ impl UserDataBuilder {
     /// Information about the user for the data that is returned.
     ///
     /// Sets [`user`](crate::types::UserData#structfield.user).
+    #[inline]
     pub fn set_user(mut self, input: Option<crate::types::UserReference>) -> Self {
         self.user = input;
         self
     }
 
     /// Returns [`user`](crate::types::UserData#structfield.user), if set.
+    #[inline]
     pub fn get_user(&self) -> &Option<crate::types::UserReference> {
         &self.user
     }
@@ -135,6 +148,7 @@ impl UserDataBuilder {
     /// Information about the routing profile that is assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::UserData#structfield.routing_profile).
+    #[inline]
     pub fn routing_profile(
         mut self,
         input: crate::types::RoutingProfileReference,
@@ -146,6 +160,7 @@ impl UserDataBuilder {
     /// Information about the routing profile that is assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::UserData#structfield.routing_profile).
+    #[inline]
     pub fn set_routing_profile(
         mut self,
         input: Option<crate::types::RoutingProfileReference>,
@@ -155,6 +170,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`routing_profile`](crate::types::UserData#structfield.routing_profile), if set.
+    #[inline]
     pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfileReference> {
         &self.routing_profile
     }
@@ -162,6 +178,7 @@ impl UserDataBuilder {
     /// Contains information about the levels of a hierarchy group assigned to a user.
     ///
     /// Sets [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path).
+    #[inline]
     pub fn hierarchy_path(
         mut self,
         input: crate::types::HierarchyPathReference,
@@ -173,6 +190,7 @@ impl UserDataBuilder {
     /// Contains information about the levels of a hierarchy group assigned to a user.
     ///
     /// Sets [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path).
+    #[inline]
     pub fn set_hierarchy_path(
         mut self,
         input: Option<crate::types::HierarchyPathReference>,
@@ -182,6 +200,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path), if set.
+    #[inline]
     pub fn get_hierarchy_path(&self) -> &Option<crate::types::HierarchyPathReference> {
         &self.hierarchy_path
     }
@@ -189,6 +208,7 @@ impl UserDataBuilder {
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
     ///
     /// Sets [`status`](crate::types::UserData#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::AgentStatusReference) -> Self {
         self.status = Some(input);
         self
@@ -197,6 +217,7 @@ impl UserDataBuilder {
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
     ///
     /// Sets [`status`](crate::types::UserData#structfield.status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: Option<crate::types::AgentStatusReference>,
@@ -206,11 +227,13 @@ impl UserDataBuilder {
     }
 
     /// Returns [`status`](crate::types::UserData#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::AgentStatusReference> {
         &self.status
     }
 
     /// Inserts an entry into [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel); use [`set_available_slots_by_channel`](Self::set_available_slots_by_channel) to replace the whole map.
+    #[inline]
     pub fn available_slots_by_channel(
         mut self,
         k: crate::types::Channel,
@@ -225,6 +248,7 @@ impl UserDataBuilder {
     /// A map of available slots by channel.
     ///
     /// Sets [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel).
+    #[inline]
     pub fn set_available_slots_by_channel(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::Channel, i32>>,
@@ -234,6 +258,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel), if set.
+    #[inline]
     pub fn get_available_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -241,6 +266,7 @@ impl UserDataBuilder {
     }
 
     /// Inserts an entry into [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel); use [`set_max_slots_by_channel`](Self::set_max_slots_by_channel) to replace the whole map.
+    #[inline]
     pub fn max_slots_by_channel(mut self, k: crate::types::Channel, v: i32) -> Self {
         let mut map = self.max_slots_by_channel.unwrap_or_default();
         map.insert(k, v);
@@ -251,6 +277,7 @@ impl UserDataBuilder {
     /// A map of maximum slots by channel.
     ///
     /// Sets [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel).
+    #[inline]
     pub fn set_max_slots_by_channel(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::Channel, i32>>,
@@ -260,6 +287,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel), if set.
+    #[inline]
     pub fn get_max_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -267,6 +295,7 @@ impl UserDataBuilder {
     }
 
     /// Inserts an entry into [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel); use [`set_active_slots_by_channel`](Self::set_active_slots_by_channel) to replace the whole map.
+    #[inline]
     pub fn active_slots_by_channel(mut self, k: crate::types::Channel, v: i32) -> Self {
         let mut map = self.active_slots_by_channel.unwrap_or_default();
         map.insert(k, v);
@@ -277,6 +306,7 @@ impl UserDataBuilder {
     /// A map of active slots by channel.
     ///
     /// Sets [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel).
+    #[inline]
     pub fn set_active_slots_by_channel(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::Channel, i32>>,
@@ -286,6 +316,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel), if set.
+    #[inline]
     pub fn get_active_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
@@ -293,6 +324,7 @@ impl UserDataBuilder {
     }
 
     /// Appends an item to [`contacts`](crate::types::UserData#structfield.contacts); use [`set_contacts`](Self::set_contacts) to replace the whole list.
+    #[inline]
     pub fn contacts(mut self, input: crate::types::AgentContactReference) -> Self {
         let mut v: Vec<_> = self.contacts.unwrap_or_default();
         v.push(input);
@@ -303,6 +335,7 @@ impl UserDataBuilder {
     /// A list of contact reference information.
     ///
     /// Sets [`contacts`](crate::types::UserData#structfield.contacts).
+    #[inline]
     pub fn set_contacts(
         mut self,
         input: Option<Vec<crate::types::AgentContactReference>>,
@@ -312,6 +345,7 @@ impl UserDataBuilder {
     }
 
     /// Returns [`contacts`](crate::types::UserData#structfield.contacts), if set.
+    #[inline]
     pub fn get_contacts(&self) -> &Option<Vec<crate::types::AgentContactReference>> {
         &self.contacts
     }
@@ -319,6 +353,7 @@ impl UserDataBuilder {
     /// The Next status of the agent.
     ///
     /// Sets [`next_status`](crate::types::UserData#structfield.next_status).
+    #[inline]
     pub fn next_status(mut self, input: impl Into<String>) -> Self {
         self.next_status = Some(input.into());
         self
@@ -327,17 +362,20 @@ impl UserDataBuilder {
     /// The Next status of the agent.
     ///
     /// Sets [`next_status`](crate::types::UserData#structfield.next_status).
+    #[inline]
     pub fn set_next_status(mut self, input: Option<String>) -> Self {
         self.next_status = input;
         self
     }
 
     /// Returns [`next_status`](crate::types::UserData#structfield.next_status), if set.
+    #[inline]
     pub fn get_next_status(&self) -> &Option<String> {
         &self.next_status
     }
 
     /// Builds a [`UserData`].
+    #[inline]
     pub fn build(self) -> crate::types::UserData {
         crate::types::UserData {
             user: self.user,
@@ -354,6 +392,7 @@ impl UserDataBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserData {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -396,6 +435,7 @@ impl crate::rest_json::JsonSer for UserData {
 }
 
 impl crate::rest_json::JsonDe for UserData {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,11 +19,13 @@ impl UserDataFilters {
     /// A list of up to 100 queues or ARNs.
     ///
     /// Empty when the field is unset; use `.queues.is_none()` to tell unset from empty.
+    #[inline]
     pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
 
     /// A filter for the user data based on the contact information that is associated to the user.
+    #[inline]
     pub fn contact_filter(&self) -> Option<&crate::types::ContactFilter> {
         self.contact_filter.as_ref()
     }
@@ -31,6 +33,7 @@ impl UserDataFilters {
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.routing_profiles.is_none()` to tell unset from empty.
+    #[inline]
     pub fn routing_profiles(&self) -> &[String] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
@@ -38,6 +41,7 @@ impl UserDataFilters {
     /// A list of up to 100 agent IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.agents.is_none()` to tell unset from empty.
+    #[inline]
     pub fn agents(&self) -> &[String] {
         self.agents.as_deref().unwrap_or_default()
     }
@@ -45,11 +49,13 @@ impl UserDataFilters {
     /// A UserHierarchyGroup ID or ARN.
     ///
     /// Empty when the field is unset; use `.user_hierarchy_groups.is_none()` to tell unset from empty.
+    #[inline]
     pub fn user_hierarchy_groups(&self) -> &[String] {
         self.user_hierarchy_groups.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UserDataFilters`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserDataFiltersBuilder {
         ::std::default::Default::default()
     }
@@ -68,6 +74,7 @@ pub struct UserDataFiltersBuilder {
 
 impl UserDataFiltersBuilder {
     /// Appends an item to [`queues`](crate::types::UserDataFilters#structfield.queues); use [`set_queues`](Self::set_queues) to replace the whole list.
+    #[inline]
     pub fn queues(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.queues.unwrap_or_default();
         v.push(input.into());
@@ -78,12 +85,14 @@ impl UserDataFiltersBuilder {
     /// A list of up to 100 queues or ARNs.
     ///
     /// Sets [`queues`](crate::types::UserDataFilters#structfield.queues).
+    #[inline]
     pub fn set_queues(mut self, input: Option<Vec<String>>) -> Self {
         self.queues = input;
         self
     }
 
     /// Returns [`queues`](crate::types::UserDataFilters#structfield.queues), if set.
+    #[inline]
     pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.queues
     }
@@ -91,6 +100,7 @@ impl UserDataFiltersBuilder {
     /// A filter for the user data based on the contact information that is associated to the user.
     ///
     /// Sets [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter).
+    #[inline]
     pub fn contact_filter(mut self, input: crate::types::ContactFilter) -> Self {
         self.contact_filter = Some(input);
         self
@@ -99,6 +109,7 @@ impl UserDataFiltersBuilder {
     /// A filter for the user data based on the contact information that is associated to the user.
     ///
     /// Sets [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter).
+    #[inline]
     pub fn set_contact_filter(
         mut self,
         input: Option<crate::types::ContactFilter>,
@@ -108,11 +119,13 @@ impl UserDataFiltersBuilder {
     }
 
     /// Returns [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter), if set.
+    #[inline]
     pub fn get_contact_filter(&self) -> &Option<crate::types::ContactFilter> {
         &self.contact_filter
     }
 
     /// Appends an item to [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
+    #[inline]
     pub fn routing_profiles(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_profiles.unwrap_or_default();
         v.push(input.into());
@@ -123,17 +136,20 @@ impl UserDataFiltersBuilder {
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Sets [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles).
+    #[inline]
     pub fn set_routing_profiles(mut self, input: Option<Vec<String>>) -> Self {
         self.routing_profiles = input;
         self
     }
 
     /// Returns [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles), if set.
+    #[inline]
     pub fn get_routing_profiles(&self) -> &Option<Vec<String>> {
         &self.routing_profiles
     }
 
     /// Appends an item to [`agents`](crate::types::UserDataFilters#structfield.agents); use [`set_agents`](Self::set_agents) to replace the whole list.
+    #[inline]
     pub fn agents(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agents.unwrap_or_default();
         v.push(input.into());
@@ -144,17 +160,20 @@ impl UserDataFiltersBuilder {
     /// A list of up to 100 agent IDs or ARNs.
     ///
     /// Sets [`agents`](crate::types::UserDataFilters#structfield.agents).
+    #[inline]
     pub fn set_agents(mut self, input: Option<Vec<String>>) -> Self {
         self.agents = input;
         self
     }
 
     /// Returns [`agents`](crate::types::UserDataFilters#structfield.agents), if set.
+    #[inline]
     pub fn get_agents(&self) -> &Option<Vec<String>> {
         &self.agents
     }
 
     /// Appends an item to [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups); use [`set_user_hierarchy_groups`](Self::set_user_hierarchy_groups) to replace the whole list.
+    #[inline]
     pub fn user_hierarchy_groups(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.user_hierarchy_groups.unwrap_or_default();
         v.push(input.into());
@@ -165,17 +184,20 @@ impl UserDataFiltersBuilder {
     /// A UserHierarchyGroup ID or ARN.
     ///
     /// Sets [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups).
+    #[inline]
     pub fn set_user_hierarchy_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.user_hierarchy_groups = input;
         self
     }
 
     /// Returns [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups), if set.
+    #[inline]
     pub fn get_user_hierarchy_groups(&self) -> &Option<Vec<String>> {
         &self.user_hierarchy_groups
     }
 
     /// Builds a [`UserDataFilters`].
+    #[inline]
     pub fn build(self) -> crate::types::UserDataFilters {
         crate::types::UserDataFilters {
             queues: self.queues,
@@ -188,6 +210,7 @@ impl UserDataFiltersBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserDataFilters {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -215,6 +238,7 @@ impl crate::rest_json::JsonSer for UserDataFilters {
 }
 
 impl crate::rest_json::JsonDe for UserDataFilters {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

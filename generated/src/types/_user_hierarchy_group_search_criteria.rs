@@ -17,6 +17,7 @@ impl UserHierarchyGroupSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::UserHierarchyGroupSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -24,16 +25,19 @@ impl UserHierarchyGroupSearchCriteria {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::UserHierarchyGroupSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// Creates a new builder for [`UserHierarchyGroupSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserHierarchyGroupSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +58,7 @@ pub struct UserHierarchyGroupSearchCriteriaBuilder {
 
 impl UserHierarchyGroupSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(
         mut self,
         input: crate::types::UserHierarchyGroupSearchCriteria,
@@ -67,6 +72,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>>,
@@ -76,6 +82,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>> {
@@ -83,6 +90,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     }
 
     /// Appends an item to [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(
         mut self,
         input: crate::types::UserHierarchyGroupSearchCriteria,
@@ -96,6 +104,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>>,
@@ -105,6 +114,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>> {
@@ -114,6 +124,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -122,6 +133,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -131,11 +143,13 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
 
     /// Builds a [`UserHierarchyGroupSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::UserHierarchyGroupSearchCriteria {
         crate::types::UserHierarchyGroupSearchCriteria {
             or_conditions: self.or_conditions,
@@ -146,6 +160,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserHierarchyGroupSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -167,6 +182,7 @@ impl crate::rest_json::JsonSer for UserHierarchyGroupSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for UserHierarchyGroupSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -23,31 +23,37 @@ pub struct UserIdentityInfo {
 
 impl UserIdentityInfo {
     /// The first name.
+    #[inline]
     pub fn first_name(&self) -> Option<&str> {
         self.first_name.as_deref()
     }
 
     /// The last name.
+    #[inline]
     pub fn last_name(&self) -> Option<&str> {
         self.last_name.as_deref()
     }
 
     /// The email address.
+    #[inline]
     pub fn email(&self) -> Option<&str> {
         self.email.as_deref()
     }
 
     /// The user's secondary email address.
+    #[inline]
     pub fn secondary_email(&self) -> Option<&str> {
         self.secondary_email.as_deref()
     }
 
     /// The user's mobile number.
+    #[inline]
     pub fn mobile(&self) -> Option<&str> {
         self.mobile.as_deref()
     }
 
     /// Creates a new builder for [`UserIdentityInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserIdentityInfoBuilder {
         ::std::default::Default::default()
     }
@@ -80,6 +86,7 @@ impl UserIdentityInfoBuilder {
     /// The first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfo#structfield.first_name).
+    #[inline]
     pub fn first_name(mut self, input: impl Into<String>) -> Self {
         self.first_name = Some(input.into());
         self
@@ -88,12 +95,14 @@ impl UserIdentityInfoBuilder {
     /// The first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfo#structfield.first_name).
+    #[inline]
     pub fn set_first_name(mut self, input: Option<String>) -> Self {
         self.first_name = input;
         self
     }
 
     /// Returns [`first_name`](crate::types::UserIdentityInfo#structfield.first_name), if set.
+    #[inline]
     pub fn get_first_name(&self) -> &Option<String> {
         &self.first_name
     }
@@ -101,6 +110,7 @@ impl UserIdentityInfoBuilder {
     /// The last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfo#structfield.last_name).
+    #[inline]
     pub fn last_name(mut self, input: impl Into<String>) -> Self {
         self.last_name = Some(input.into());
         self
@@ -109,12 +119,14 @@ impl UserIdentityInfoBuilder {
     /// The last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfo#structfield.last_name).
+    #[inline]
     pub fn set_last_name(mut self, input: Option<String>) -> Self {
         self.last_name = input;
         self
     }
 
     /// Returns [`last_name`](crate::types::UserIdentityInfo#structfield.last_name), if set.
+    #[inline]
     pub fn get_last_name(&self) -> &Option<String> {
         &self.last_name
     }
@@ -122,6 +134,7 @@ impl UserIdentityInfoBuilder {
     /// The email address.
     ///
     /// Sets [`email`](crate::types::UserIdentityInfo#structfield.email).
+    #[inline]
     pub fn email(mut self, input: impl Into<String>) -> Self {
         self.email = Some(input.into());
         self
@@ -130,12 +143,14 @@ impl UserIdentityInfoBuilder {
     /// The email address.
     ///
     /// Sets [`email`](crate::types::UserIdentityInfo#structfield.email).
+    #[inline]
     pub fn set_email(mut self, input: Option<String>) -> Self {
         self.email = input;
         self
     }
 
     /// Returns [`email`](crate::types::UserIdentityInfo#structfield.email), if set.
+    #[inline]
     pub fn get_email(&self) -> &Option<String> {
         &self.email
     }
@@ -143,6 +158,7 @@ impl UserIdentityInfoBuilder {
     /// The user's secondary email address.
     ///
     /// Sets [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email).
+    #[inline]
     pub fn secondary_email(mut self, input: impl Into<String>) -> Self {
         self.secondary_email = Some(input.into());
         self
@@ -151,12 +167,14 @@ impl UserIdentityInfoBuilder {
     /// The user's secondary email address.
     ///
     /// Sets [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email).
+    #[inline]
     pub fn set_secondary_email(mut self, input: Option<String>) -> Self {
         self.secondary_email = input;
         self
     }
 
     /// Returns [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email), if set.
+    #[inline]
     pub fn get_secondary_email(&self) -> &Option<String> {
         &self.secondary_email
     }
@@ -164,6 +182,7 @@ impl UserIdentityInfoBuilder {
     /// The user's mobile number.
     ///
     /// Sets [`mobile`](crate::types::UserIdentityInfo#structfield.mobile).
+    #[inline]
     pub fn mobile(mut self, input: impl Into<String>) -> Self {
         self.mobile = Some(input.into());
         self
@@ -172,17 +191,20 @@ impl UserIdentityInfoBuilder {
     /// The user's mobile number.
     ///
     /// Sets [`mobile`](crate::types::UserIdentityInfo#structfield.mobile).
+    #[inline]
     pub fn set_mobile(mut self, input: Option<String>) -> Self {
         self.mobile = input;
         self
     }
 
     /// Returns [`mobile`](crate::types::UserIdentityInfo#structfield.mobile), if set.
+    #[inline]
     pub fn get_mobile(&self) -> &Option<String> {
         &self.mobile
     }
 
     /// Builds a [`UserIdentityInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::UserIdentityInfo {
         crate::types::UserIdentityInfo {
             first_name: self.first_name,
@@ -207,6 +229,7 @@ impl ::std::fmt::Debug for UserIdentityInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserIdentityInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -234,6 +257,7 @@ impl crate::rest_json::JsonSer for UserIdentityInfo {
 }
 
 impl crate::rest_json::JsonDe for UserIdentityInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct UserIdentityInfoLite {
 
 impl UserIdentityInfoLite {
     /// The user's first name.
+    #[inline]
     pub fn first_name(&self) -> Option<&str> {
         self.first_name.as_deref()
     }
 
     /// The user's last name.
+    #[inline]
     pub fn last_name(&self) -> Option<&str> {
         self.last_name.as_deref()
     }
 
     /// Creates a new builder for [`UserIdentityInfoLite`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserIdentityInfoLiteBuilder {
         ::std::default::Default::default()
     }
@@ -47,6 +50,7 @@ impl UserIdentityInfoLiteBuilder {
     /// The user's first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfoLite#structfield.first_name).
+    #[inline]
     pub fn first_name(mut self, input: impl Into<String>) -> Self {
         self.first_name = Some(input.into());
         self
@@ -55,12 +59,14 @@ impl UserIdentityInfoLiteBuilder {
     /// The user's first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfoLite#structfield.first_name).
+    #[inline]
     pub fn set_first_name(mut self, input: Option<String>) -> Self {
         self.first_name = input;
         self
     }
 
     /// Returns [`first_name`](crate::types::UserIdentityInfoLite#structfield.first_name), if set.
+    #[inline]
     pub fn get_first_name(&self) -> &Option<String> {
         &self.first_name
     }
@@ -68,6 +74,7 @@ impl UserIdentityInfoLiteBuilder {
     /// The user's last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name).
+    #[inline]
     pub fn last_name(mut self, input: impl Into<String>) -> Self {
         self.last_name = Some(input.into());
         self
@@ -76,17 +83,20 @@ impl UserIdentityInfoLiteBuilder {
     /// The user's last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name).
+    #[inline]
     pub fn set_last_name(mut self, input: Option<String>) -> Self {
         self.last_name = input;
         self
     }
 
     /// Returns [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name), if set.
+    #[inline]
     pub fn get_last_name(&self) -> &Option<String> {
         &self.last_name
     }
 
     /// Builds a [`UserIdentityInfoLite`].
+    #[inline]
     pub fn build(self) -> crate::types::UserIdentityInfoLite {
         crate::types::UserIdentityInfoLite {
             first_name: self.first_name,
@@ -105,6 +115,7 @@ impl ::std::fmt::Debug for UserIdentityInfoLiteBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserIdentityInfoLite {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -123,6 +134,7 @@ impl crate::rest_json::JsonSer for UserIdentityInfoLite {
 }
 
 impl crate::rest_json::JsonDe for UserIdentityInfoLite {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct UserInfo {
 
 impl UserInfo {
     /// The user identifier for the contact.
+    #[inline]
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 
     /// Creates a new builder for [`UserInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserInfoBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl UserInfoBuilder {
     /// The user identifier for the contact.
     ///
     /// Sets [`user_id`](crate::types::UserInfo#structfield.user_id).
+    #[inline]
     pub fn user_id(mut self, input: impl Into<String>) -> Self {
         self.user_id = Some(input.into());
         self
@@ -38,17 +41,20 @@ impl UserInfoBuilder {
     /// The user identifier for the contact.
     ///
     /// Sets [`user_id`](crate::types::UserInfo#structfield.user_id).
+    #[inline]
     pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.user_id = input;
         self
     }
 
     /// Returns [`user_id`](crate::types::UserInfo#structfield.user_id), if set.
+    #[inline]
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
 
     /// Builds a [`UserInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::UserInfo {
         crate::types::UserInfo {
             user_id: self.user_id,
@@ -57,6 +63,7 @@ impl UserInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for UserInfo {
 }
 
 impl crate::rest_json::JsonDe for UserInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,26 +25,31 @@ pub struct UserNotificationSummary {
 
 impl UserNotificationSummary {
     /// The unique identifier for the notification.
+    #[inline]
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
 
     /// The status of the notification for this user.
+    #[inline]
     pub fn notification_status(&self) -> Option<&crate::types::NotificationStatus> {
         self.notification_status.as_ref()
     }
 
     /// The identifier of the Amazon Connect instance.
+    #[inline]
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 
     /// The identifier of the recipient user.
+    #[inline]
     pub fn recipient_id(&self) -> Option<&str> {
         self.recipient_id.as_deref()
     }
 
     /// The localized content of the notification.
+    #[inline]
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -52,26 +57,31 @@ impl UserNotificationSummary {
     }
 
     /// The priority level of the notification.
+    #[inline]
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
 
     /// The source that created the notification.
+    #[inline]
     pub fn source(&self) -> Option<&crate::types::NotificationSource> {
         self.source.as_ref()
     }
 
     /// The timestamp when the notification was created.
+    #[inline]
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
 
     /// The timestamp when the notification expires.
+    #[inline]
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
 
     /// Creates a new builder for [`UserNotificationSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserNotificationSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -98,6 +108,7 @@ impl UserNotificationSummaryBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`notification_id`](crate::types::UserNotificationSummary#structfield.notification_id).
+    #[inline]
     pub fn notification_id(mut self, input: impl Into<String>) -> Self {
         self.notification_id = Some(input.into());
         self
@@ -106,12 +117,14 @@ impl UserNotificationSummaryBuilder {
     /// The unique identifier for the notification.
     ///
     /// Sets [`notification_id`](crate::types::UserNotificationSummary#structfield.notification_id).
+    #[inline]
     pub fn set_notification_id(mut self, input: Option<String>) -> Self {
         self.notification_id = input;
         self
     }
 
     /// Returns [`notification_id`](crate::types::UserNotificationSummary#structfield.notification_id), if set.
+    #[inline]
     pub fn get_notification_id(&self) -> &Option<String> {
         &self.notification_id
     }
@@ -119,6 +132,7 @@ impl UserNotificationSummaryBuilder {
     /// The status of the notification for this user.
     ///
     /// Sets [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status).
+    #[inline]
     pub fn notification_status(
         mut self,
         input: crate::types::NotificationStatus,
@@ -130,6 +144,7 @@ impl UserNotificationSummaryBuilder {
     /// The status of the notification for this user.
     ///
     /// Sets [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status).
+    #[inline]
     pub fn set_notification_status(
         mut self,
         input: Option<crate::types::NotificationStatus>,
@@ -139,6 +154,7 @@ impl UserNotificationSummaryBuilder {
     }
 
     /// Returns [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status), if set.
+    #[inline]
     pub fn get_notification_status(&self) -> &Option<crate::types::NotificationStatus> {
         &self.notification_status
     }
@@ -146,6 +162,7 @@ impl UserNotificationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id).
+    #[inline]
     pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.instance_id = Some(input.into());
         self
@@ -154,12 +171,14 @@ impl UserNotificationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id).
+    #[inline]
     pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.instance_id = input;
         self
     }
 
     /// Returns [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id), if set.
+    #[inline]
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
@@ -167,6 +186,7 @@ impl UserNotificationSummaryBuilder {
     /// The identifier of the recipient user.
     ///
     /// Sets [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id).
+    #[inline]
     pub fn recipient_id(mut self, input: impl Into<String>) -> Self {
         self.recipient_id = Some(input.into());
         self
@@ -175,17 +195,20 @@ impl UserNotificationSummaryBuilder {
     /// The identifier of the recipient user.
     ///
     /// Sets [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id).
+    #[inline]
     pub fn set_recipient_id(mut self, input: Option<String>) -> Self {
         self.recipient_id = input;
         self
     }
 
     /// Returns [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id), if set.
+    #[inline]
     pub fn get_recipient_id(&self) -> &Option<String> {
         &self.recipient_id
     }
 
     /// Inserts an entry into [`content`](crate::types::UserNotificationSummary#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
+    #[inline]
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
         let mut map = self.content.unwrap_or_default();
         map.insert(k, v.into());
@@ -196,6 +219,7 @@ impl UserNotificationSummaryBuilder {
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::UserNotificationSummary#structfield.content).
+    #[inline]
     pub fn set_content(
         mut self,
         input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
@@ -205,6 +229,7 @@ impl UserNotificationSummaryBuilder {
     }
 
     /// Returns [`content`](crate::types::UserNotificationSummary#structfield.content), if set.
+    #[inline]
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
@@ -214,6 +239,7 @@ impl UserNotificationSummaryBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::UserNotificationSummary#structfield.priority).
+    #[inline]
     pub fn priority(mut self, input: crate::types::NotificationPriority) -> Self {
         self.priority = Some(input);
         self
@@ -222,6 +248,7 @@ impl UserNotificationSummaryBuilder {
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::UserNotificationSummary#structfield.priority).
+    #[inline]
     pub fn set_priority(
         mut self,
         input: Option<crate::types::NotificationPriority>,
@@ -231,6 +258,7 @@ impl UserNotificationSummaryBuilder {
     }
 
     /// Returns [`priority`](crate::types::UserNotificationSummary#structfield.priority), if set.
+    #[inline]
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
@@ -238,6 +266,7 @@ impl UserNotificationSummaryBuilder {
     /// The source that created the notification.
     ///
     /// Sets [`source`](crate::types::UserNotificationSummary#structfield.source).
+    #[inline]
     pub fn source(mut self, input: crate::types::NotificationSource) -> Self {
         self.source = Some(input);
         self
@@ -246,6 +275,7 @@ impl UserNotificationSummaryBuilder {
     /// The source that created the notification.
     ///
     /// Sets [`source`](crate::types::UserNotificationSummary#structfield.source).
+    #[inline]
     pub fn set_source(
         mut self,
         input: Option<crate::types::NotificationSource>,
@@ -255,6 +285,7 @@ impl UserNotificationSummaryBuilder {
     }
 
     /// Returns [`source`](crate::types::UserNotificationSummary#structfield.source), if set.
+    #[inline]
     pub fn get_source(&self) -> &Option<crate::types::NotificationSource> {
         &self.source
     }
@@ -262,6 +293,7 @@ impl UserNotificationSummaryBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::UserNotificationSummary#structfield.created_at).
+    #[inline]
     pub fn created_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_at = Some(input);
         self
@@ -270,12 +302,14 @@ impl UserNotificationSummaryBuilder {
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::UserNotificationSummary#structfield.created_at).
+    #[inline]
     pub fn set_created_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.created_at = input;
         self
     }
 
     /// Returns [`created_at`](crate::types::UserNotificationSummary#structfield.created_at), if set.
+    #[inline]
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
@@ -283,6 +317,7 @@ impl UserNotificationSummaryBuilder {
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at).
+    #[inline]
     pub fn expires_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.expires_at = Some(input);
         self
@@ -291,17 +326,20 @@ impl UserNotificationSummaryBuilder {
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at).
+    #[inline]
     pub fn set_expires_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.expires_at = input;
         self
     }
 
     /// Returns [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at), if set.
+    #[inline]
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
 
     /// Builds a [`UserNotificationSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::UserNotificationSummary {
         crate::types::UserNotificationSummary {
             notification_id: self.notification_id,
@@ -318,6 +356,7 @@ impl UserNotificationSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserNotificationSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -357,6 +396,7 @@ impl crate::rest_json::JsonSer for UserNotificationSummary {
 }
 
 impl crate::rest_json::JsonDe for UserNotificationSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,31 +19,37 @@ pub struct UserPhoneConfig {
 
 impl UserPhoneConfig {
     /// The phone type.
+    #[inline]
     pub fn phone_type(&self) -> &crate::types::PhoneType {
         &self.phone_type
     }
 
     /// The Auto accept setting.
+    #[inline]
     pub fn auto_accept(&self) -> bool {
         self.auto_accept
     }
 
     /// The After Call Work (ACW) timeout setting, in seconds.
+    #[inline]
     pub fn after_contact_work_time_limit(&self) -> i32 {
         self.after_contact_work_time_limit
     }
 
     /// The phone number for the user's desk phone.
+    #[inline]
     pub fn desk_phone_number(&self) -> Option<&str> {
         self.desk_phone_number.as_deref()
     }
 
     /// The persistent connection setting for the user.
+    #[inline]
     pub fn persistent_connection(&self) -> Option<bool> {
         self.persistent_connection
     }
 
     /// Creates a new builder for [`UserPhoneConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserPhoneConfigBuilder {
         ::std::default::Default::default()
     }
@@ -77,6 +83,7 @@ impl UserPhoneConfigBuilder {
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::UserPhoneConfig#structfield.phone_type).
+    #[inline]
     pub fn phone_type(mut self, input: crate::types::PhoneType) -> Self {
         self.phone_type = Some(input);
         self
@@ -85,12 +92,14 @@ impl UserPhoneConfigBuilder {
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::UserPhoneConfig#structfield.phone_type).
+    #[inline]
     pub fn set_phone_type(mut self, input: Option<crate::types::PhoneType>) -> Self {
         self.phone_type = input;
         self
     }
 
     /// Returns [`phone_type`](crate::types::UserPhoneConfig#structfield.phone_type), if set.
+    #[inline]
     pub fn get_phone_type(&self) -> &Option<crate::types::PhoneType> {
         &self.phone_type
     }
@@ -98,6 +107,7 @@ impl UserPhoneConfigBuilder {
     /// The Auto accept setting.
     ///
     /// Sets [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept).
+    #[inline]
     pub fn auto_accept(mut self, input: bool) -> Self {
         self.auto_accept = Some(input);
         self
@@ -106,12 +116,14 @@ impl UserPhoneConfigBuilder {
     /// The Auto accept setting.
     ///
     /// Sets [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept).
+    #[inline]
     pub fn set_auto_accept(mut self, input: Option<bool>) -> Self {
         self.auto_accept = input;
         self
     }
 
     /// Returns [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept), if set.
+    #[inline]
     pub fn get_auto_accept(&self) -> &Option<bool> {
         &self.auto_accept
     }
@@ -119,6 +131,7 @@ impl UserPhoneConfigBuilder {
     /// The After Call Work (ACW) timeout setting, in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit).
+    #[inline]
     pub fn after_contact_work_time_limit(mut self, input: i32) -> Self {
         self.after_contact_work_time_limit = Some(input);
         self
@@ -127,12 +140,14 @@ impl UserPhoneConfigBuilder {
     /// The After Call Work (ACW) timeout setting, in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit).
+    #[inline]
     pub fn set_after_contact_work_time_limit(mut self, input: Option<i32>) -> Self {
         self.after_contact_work_time_limit = input;
         self
     }
 
     /// Returns [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit), if set.
+    #[inline]
     pub fn get_after_contact_work_time_limit(&self) -> &Option<i32> {
         &self.after_contact_work_time_limit
     }
@@ -140,6 +155,7 @@ impl UserPhoneConfigBuilder {
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number).
+    #[inline]
     pub fn desk_phone_number(mut self, input: impl Into<String>) -> Self {
         self.desk_phone_number = Some(input.into());
         self
@@ -148,12 +164,14 @@ impl UserPhoneConfigBuilder {
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number).
+    #[inline]
     pub fn set_desk_phone_number(mut self, input: Option<String>) -> Self {
         self.desk_phone_number = input;
         self
     }
 
     /// Returns [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number), if set.
+    #[inline]
     pub fn get_desk_phone_number(&self) -> &Option<String> {
         &self.desk_phone_number
     }
@@ -161,6 +179,7 @@ impl UserPhoneConfigBuilder {
     /// The persistent connection setting for the user.
     ///
     /// Sets [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection).
+    #[inline]
     pub fn persistent_connection(mut self, input: bool) -> Self {
         self.persistent_connection = Some(input);
         self
@@ -169,17 +188,20 @@ impl UserPhoneConfigBuilder {
     /// The persistent connection setting for the user.
     ///
     /// Sets [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection).
+    #[inline]
     pub fn set_persistent_connection(mut self, input: Option<bool>) -> Self {
         self.persistent_connection = input;
         self
     }
 
     /// Returns [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection), if set.
+    #[inline]
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
 
     /// Builds a [`UserPhoneConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::UserPhoneConfig {
         crate::types::UserPhoneConfig {
             phone_type: self
@@ -209,6 +231,7 @@ impl ::std::fmt::Debug for UserPhoneConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserPhoneConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -237,6 +260,7 @@ impl crate::rest_json::JsonSer for UserPhoneConfig {
 }
 
 impl crate::rest_json::JsonDe for UserPhoneConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

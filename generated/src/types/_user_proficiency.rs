@@ -13,21 +13,25 @@ pub struct UserProficiency {
 
 impl UserProficiency {
     /// The name of user's proficiency.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The value of user's proficiency.
+    #[inline]
     pub fn attribute_value(&self) -> &str {
         &self.attribute_value
     }
 
     /// The level of the proficiency.
+    #[inline]
     pub fn level(&self) -> f32 {
         self.level
     }
 
     /// Creates a new builder for [`UserProficiency`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserProficiencyBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl UserProficiencyBuilder {
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl UserProficiencyBuilder {
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -67,6 +74,7 @@ impl UserProficiencyBuilder {
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value). This field is required.
+    #[inline]
     pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
         self.attribute_value = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl UserProficiencyBuilder {
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value). This field is required.
+    #[inline]
     pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.attribute_value = input;
         self
     }
 
     /// Returns [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value), if set.
+    #[inline]
     pub fn get_attribute_value(&self) -> &Option<String> {
         &self.attribute_value
     }
@@ -88,6 +98,7 @@ impl UserProficiencyBuilder {
     /// The level of the proficiency.
     ///
     /// Sets [`level`](crate::types::UserProficiency#structfield.level). This field is required.
+    #[inline]
     pub fn level(mut self, input: f32) -> Self {
         self.level = Some(input);
         self
@@ -96,12 +107,14 @@ impl UserProficiencyBuilder {
     /// The level of the proficiency.
     ///
     /// Sets [`level`](crate::types::UserProficiency#structfield.level). This field is required.
+    #[inline]
     pub fn set_level(mut self, input: Option<f32>) -> Self {
         self.level = input;
         self
     }
 
     /// Returns [`level`](crate::types::UserProficiency#structfield.level), if set.
+    #[inline]
     pub fn get_level(&self) -> &Option<f32> {
         &self.level
     }
@@ -111,6 +124,7 @@ impl UserProficiencyBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name)
     /// - [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::UserProficiency, crate::error::BuildError> {
@@ -133,6 +147,7 @@ impl UserProficiencyBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserProficiency {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +169,7 @@ impl crate::rest_json::JsonSer for UserProficiency {
 }
 
 impl crate::rest_json::JsonDe for UserProficiency {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct UserProficiencyDisassociate {
 
 impl UserProficiencyDisassociate {
     /// The name of user's proficiency.
+    #[inline]
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
 
     /// The value of user's proficiency.
+    #[inline]
     pub fn attribute_value(&self) -> &str {
         &self.attribute_value
     }
 
     /// Creates a new builder for [`UserProficiencyDisassociate`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserProficiencyDisassociateBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl UserProficiencyDisassociateBuilder {
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.attribute_name = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl UserProficiencyDisassociateBuilder {
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name). This field is required.
+    #[inline]
     pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.attribute_name = input;
         self
     }
 
     /// Returns [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name), if set.
+    #[inline]
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
@@ -59,6 +65,7 @@ impl UserProficiencyDisassociateBuilder {
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value). This field is required.
+    #[inline]
     pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
         self.attribute_value = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl UserProficiencyDisassociateBuilder {
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value). This field is required.
+    #[inline]
     pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.attribute_value = input;
         self
     }
 
     /// Returns [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value), if set.
+    #[inline]
     pub fn get_attribute_value(&self) -> &Option<String> {
         &self.attribute_value
     }
@@ -82,6 +91,7 @@ impl UserProficiencyDisassociateBuilder {
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name)
     /// - [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::UserProficiencyDisassociate, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl UserProficiencyDisassociateBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserProficiencyDisassociate {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -123,6 +134,7 @@ impl crate::rest_json::JsonSer for UserProficiencyDisassociate {
 }
 
 impl crate::rest_json::JsonDe for UserProficiencyDisassociate {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

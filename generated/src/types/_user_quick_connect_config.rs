@@ -11,16 +11,19 @@ pub struct UserQuickConnectConfig {
 
 impl UserQuickConnectConfig {
     /// The identifier of the user.
+    #[inline]
     pub fn user_id(&self) -> &str {
         &self.user_id
     }
 
     /// The identifier of the flow.
+    #[inline]
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
 
     /// Creates a new builder for [`UserQuickConnectConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl UserQuickConnectConfigBuilder {
     /// The identifier of the user.
     ///
     /// Sets [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id). This field is required.
+    #[inline]
     pub fn user_id(mut self, input: impl Into<String>) -> Self {
         self.user_id = Some(input.into());
         self
@@ -46,12 +50,14 @@ impl UserQuickConnectConfigBuilder {
     /// The identifier of the user.
     ///
     /// Sets [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id). This field is required.
+    #[inline]
     pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.user_id = input;
         self
     }
 
     /// Returns [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id), if set.
+    #[inline]
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
@@ -59,6 +65,7 @@ impl UserQuickConnectConfigBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
         self.contact_flow_id = Some(input.into());
         self
@@ -67,12 +74,14 @@ impl UserQuickConnectConfigBuilder {
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id). This field is required.
+    #[inline]
     pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
         self.contact_flow_id = input;
         self
     }
 
     /// Returns [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id), if set.
+    #[inline]
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
@@ -82,6 +91,7 @@ impl UserQuickConnectConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id)
     /// - [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::UserQuickConnectConfig, crate::error::BuildError> {
@@ -103,6 +113,7 @@ impl UserQuickConnectConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserQuickConnectConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -120,6 +131,7 @@ impl crate::rest_json::JsonSer for UserQuickConnectConfig {
 }
 
 impl crate::rest_json::JsonDe for UserQuickConnectConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

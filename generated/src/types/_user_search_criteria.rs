@@ -23,6 +23,7 @@ impl UserSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::UserSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -30,21 +31,25 @@ impl UserSearchCriteria {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::UserSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
+    #[inline]
     pub fn list_condition(&self) -> Option<&crate::types::ListCondition> {
         self.list_condition.as_ref()
     }
 
     /// A leaf node condition which can be used to specify a hierarchy group condition.
+    #[inline]
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
@@ -52,6 +57,7 @@ impl UserSearchCriteria {
     }
 
     /// Creates a new builder for [`UserSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +76,7 @@ pub struct UserSearchCriteriaBuilder {
 
 impl UserSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::UserSearchCriteria) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -80,6 +87,7 @@ impl UserSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::UserSearchCriteria>>,
@@ -89,11 +97,13 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::UserSearchCriteria>> {
         &self.or_conditions
     }
 
     /// Appends an item to [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(mut self, input: crate::types::UserSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
         v.push(input);
@@ -104,6 +114,7 @@ impl UserSearchCriteriaBuilder {
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::UserSearchCriteria>>,
@@ -113,6 +124,7 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::UserSearchCriteria>> {
         &self.and_conditions
     }
@@ -120,6 +132,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -128,6 +141,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -137,6 +151,7 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -144,6 +159,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
     ///
     /// Sets [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition).
+    #[inline]
     pub fn list_condition(mut self, input: crate::types::ListCondition) -> Self {
         self.list_condition = Some(input);
         self
@@ -152,6 +168,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
     ///
     /// Sets [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition).
+    #[inline]
     pub fn set_list_condition(
         mut self,
         input: Option<crate::types::ListCondition>,
@@ -161,6 +178,7 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Returns [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition), if set.
+    #[inline]
     pub fn get_list_condition(&self) -> &Option<crate::types::ListCondition> {
         &self.list_condition
     }
@@ -168,6 +186,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn hierarchy_group_condition(
         mut self,
         input: crate::types::HierarchyGroupCondition,
@@ -179,6 +198,7 @@ impl UserSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition).
+    #[inline]
     pub fn set_hierarchy_group_condition(
         mut self,
         input: Option<crate::types::HierarchyGroupCondition>,
@@ -188,6 +208,7 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Returns [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition), if set.
+    #[inline]
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
@@ -195,6 +216,7 @@ impl UserSearchCriteriaBuilder {
     }
 
     /// Builds a [`UserSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::UserSearchCriteria {
         crate::types::UserSearchCriteria {
             or_conditions: self.or_conditions,
@@ -207,6 +229,7 @@ impl UserSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -237,6 +260,7 @@ impl crate::rest_json::JsonSer for UserSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for UserSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

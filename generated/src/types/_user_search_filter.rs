@@ -21,11 +21,13 @@ pub struct UserSearchFilter {
 
 impl UserSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
+    #[inline]
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
 
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
+    #[inline]
     pub fn user_attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneUserAttributeFilter> {
@@ -33,6 +35,7 @@ impl UserSearchFilter {
     }
 
     /// Creates a new builder for [`UserSearchFilter`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserSearchFilterBuilder {
         ::std::default::Default::default()
     }
@@ -52,6 +55,7 @@ impl UserSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::UserSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn tag_filter(mut self, input: crate::types::ControlPlaneTagFilter) -> Self {
         self.tag_filter = Some(input);
         self
@@ -60,6 +64,7 @@ impl UserSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::UserSearchFilter#structfield.tag_filter).
+    #[inline]
     pub fn set_tag_filter(
         mut self,
         input: Option<crate::types::ControlPlaneTagFilter>,
@@ -69,6 +74,7 @@ impl UserSearchFilterBuilder {
     }
 
     /// Returns [`tag_filter`](crate::types::UserSearchFilter#structfield.tag_filter), if set.
+    #[inline]
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
@@ -76,6 +82,7 @@ impl UserSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
     ///
     /// Sets [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter).
+    #[inline]
     pub fn user_attribute_filter(
         mut self,
         input: crate::types::ControlPlaneUserAttributeFilter,
@@ -87,6 +94,7 @@ impl UserSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
     ///
     /// Sets [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter).
+    #[inline]
     pub fn set_user_attribute_filter(
         mut self,
         input: Option<crate::types::ControlPlaneUserAttributeFilter>,
@@ -96,6 +104,7 @@ impl UserSearchFilterBuilder {
     }
 
     /// Returns [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter), if set.
+    #[inline]
     pub fn get_user_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneUserAttributeFilter> {
@@ -103,6 +112,7 @@ impl UserSearchFilterBuilder {
     }
 
     /// Builds a [`UserSearchFilter`].
+    #[inline]
     pub fn build(self) -> crate::types::UserSearchFilter {
         crate::types::UserSearchFilter {
             tag_filter: self.tag_filter,
@@ -112,6 +122,7 @@ impl UserSearchFilterBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserSearchFilter {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -130,6 +141,7 @@ impl crate::rest_json::JsonSer for UserSearchFilter {
 }
 
 impl crate::rest_json::JsonDe for UserSearchFilter {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

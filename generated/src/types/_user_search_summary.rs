@@ -41,36 +41,43 @@ pub struct UserSearchSummary {
 
 impl UserSearchSummary {
     /// The Amazon Resource Name (ARN) of the user.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The directory identifier of the user.
+    #[inline]
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
 
     /// The identifier of the user's hierarchy group.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
 
     /// The identifier of the user's summary.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The user's first name and last name.
+    #[inline]
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfoLite> {
         self.identity_info.as_ref()
     }
 
     /// Contains information about the phone configuration settings for a user.
+    #[inline]
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
 
     /// The identifier of the user's routing profile.
+    #[inline]
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
@@ -78,16 +85,19 @@ impl UserSearchSummary {
     /// The identifiers of the user's security profiles.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
+    #[inline]
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The name of the user.
+    #[inline]
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
@@ -95,6 +105,7 @@ impl UserSearchSummary {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
@@ -102,6 +113,7 @@ impl UserSearchSummary {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn after_contact_work_configs(
         &self,
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
@@ -111,6 +123,7 @@ impl UserSearchSummary {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
@@ -118,6 +131,7 @@ impl UserSearchSummary {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn persistent_connection_configs(
         &self,
     ) -> &[crate::types::PersistentConnectionConfig] {
@@ -127,11 +141,13 @@ impl UserSearchSummary {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
+    #[inline]
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`UserSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -168,6 +184,7 @@ impl UserSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user.
     ///
     /// Sets [`arn`](crate::types::UserSearchSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -176,12 +193,14 @@ impl UserSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user.
     ///
     /// Sets [`arn`](crate::types::UserSearchSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::UserSearchSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -189,6 +208,7 @@ impl UserSearchSummaryBuilder {
     /// The directory identifier of the user.
     ///
     /// Sets [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id).
+    #[inline]
     pub fn directory_user_id(mut self, input: impl Into<String>) -> Self {
         self.directory_user_id = Some(input.into());
         self
@@ -197,12 +217,14 @@ impl UserSearchSummaryBuilder {
     /// The directory identifier of the user.
     ///
     /// Sets [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id).
+    #[inline]
     pub fn set_directory_user_id(mut self, input: Option<String>) -> Self {
         self.directory_user_id = input;
         self
     }
 
     /// Returns [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id), if set.
+    #[inline]
     pub fn get_directory_user_id(&self) -> &Option<String> {
         &self.directory_user_id
     }
@@ -210,6 +232,7 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's hierarchy group.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id).
+    #[inline]
     pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
         self.hierarchy_group_id = Some(input.into());
         self
@@ -218,12 +241,14 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's hierarchy group.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id).
+    #[inline]
     pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
         self.hierarchy_group_id = input;
         self
     }
 
     /// Returns [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id), if set.
+    #[inline]
     pub fn get_hierarchy_group_id(&self) -> &Option<String> {
         &self.hierarchy_group_id
     }
@@ -231,6 +256,7 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's summary.
     ///
     /// Sets [`id`](crate::types::UserSearchSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -239,12 +265,14 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's summary.
     ///
     /// Sets [`id`](crate::types::UserSearchSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::UserSearchSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -252,6 +280,7 @@ impl UserSearchSummaryBuilder {
     /// The user's first name and last name.
     ///
     /// Sets [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info).
+    #[inline]
     pub fn identity_info(mut self, input: crate::types::UserIdentityInfoLite) -> Self {
         self.identity_info = Some(input);
         self
@@ -260,6 +289,7 @@ impl UserSearchSummaryBuilder {
     /// The user's first name and last name.
     ///
     /// Sets [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info).
+    #[inline]
     pub fn set_identity_info(
         mut self,
         input: Option<crate::types::UserIdentityInfoLite>,
@@ -269,6 +299,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info), if set.
+    #[inline]
     pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfoLite> {
         &self.identity_info
     }
@@ -276,6 +307,7 @@ impl UserSearchSummaryBuilder {
     /// Contains information about the phone configuration settings for a user.
     ///
     /// Sets [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config).
+    #[inline]
     pub fn phone_config(mut self, input: crate::types::UserPhoneConfig) -> Self {
         self.phone_config = Some(input);
         self
@@ -284,6 +316,7 @@ impl UserSearchSummaryBuilder {
     /// Contains information about the phone configuration settings for a user.
     ///
     /// Sets [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config).
+    #[inline]
     pub fn set_phone_config(
         mut self,
         input: Option<crate::types::UserPhoneConfig>,
@@ -293,6 +326,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config), if set.
+    #[inline]
     pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
         &self.phone_config
     }
@@ -300,6 +334,7 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id).
+    #[inline]
     pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
         self.routing_profile_id = Some(input.into());
         self
@@ -308,17 +343,20 @@ impl UserSearchSummaryBuilder {
     /// The identifier of the user's routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id).
+    #[inline]
     pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
         self.routing_profile_id = input;
         self
     }
 
     /// Returns [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id), if set.
+    #[inline]
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
 
     /// Appends an item to [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
+    #[inline]
     pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
         v.push(input.into());
@@ -329,17 +367,20 @@ impl UserSearchSummaryBuilder {
     /// The identifiers of the user's security profiles.
     ///
     /// Sets [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids).
+    #[inline]
     pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.security_profile_ids = input;
         self
     }
 
     /// Returns [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids), if set.
+    #[inline]
     pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
         &self.security_profile_ids
     }
 
     /// Inserts an entry into [`tags`](crate::types::UserSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -350,6 +391,7 @@ impl UserSearchSummaryBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::UserSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -359,6 +401,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::UserSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -366,6 +409,7 @@ impl UserSearchSummaryBuilder {
     /// The name of the user.
     ///
     /// Sets [`username`](crate::types::UserSearchSummary#structfield.username).
+    #[inline]
     pub fn username(mut self, input: impl Into<String>) -> Self {
         self.username = Some(input.into());
         self
@@ -374,17 +418,20 @@ impl UserSearchSummaryBuilder {
     /// The name of the user.
     ///
     /// Sets [`username`](crate::types::UserSearchSummary#structfield.username).
+    #[inline]
     pub fn set_username(mut self, input: Option<String>) -> Self {
         self.username = input;
         self
     }
 
     /// Returns [`username`](crate::types::UserSearchSummary#structfield.username), if set.
+    #[inline]
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
 
     /// Appends an item to [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
+    #[inline]
     pub fn auto_accept_configs(mut self, input: crate::types::AutoAcceptConfig) -> Self {
         let mut v: Vec<_> = self.auto_accept_configs.unwrap_or_default();
         v.push(input);
@@ -395,6 +442,7 @@ impl UserSearchSummaryBuilder {
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Sets [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs).
+    #[inline]
     pub fn set_auto_accept_configs(
         mut self,
         input: Option<Vec<crate::types::AutoAcceptConfig>>,
@@ -404,6 +452,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs), if set.
+    #[inline]
     pub fn get_auto_accept_configs(
         &self,
     ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
@@ -411,6 +460,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Appends an item to [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
+    #[inline]
     pub fn after_contact_work_configs(
         mut self,
         input: crate::types::AfterContactWorkConfigPerChannel,
@@ -424,6 +474,7 @@ impl UserSearchSummaryBuilder {
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Sets [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs).
+    #[inline]
     pub fn set_after_contact_work_configs(
         mut self,
         input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
@@ -433,6 +484,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs), if set.
+    #[inline]
     pub fn get_after_contact_work_configs(
         &self,
     ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
@@ -440,6 +492,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Appends an item to [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
+    #[inline]
     pub fn phone_number_configs(
         mut self,
         input: crate::types::PhoneNumberConfig,
@@ -453,6 +506,7 @@ impl UserSearchSummaryBuilder {
     /// The list of phone number configuration settings for each channel.
     ///
     /// Sets [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs).
+    #[inline]
     pub fn set_phone_number_configs(
         mut self,
         input: Option<Vec<crate::types::PhoneNumberConfig>>,
@@ -462,6 +516,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs), if set.
+    #[inline]
     pub fn get_phone_number_configs(
         &self,
     ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
@@ -469,6 +524,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Appends an item to [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
+    #[inline]
     pub fn persistent_connection_configs(
         mut self,
         input: crate::types::PersistentConnectionConfig,
@@ -482,6 +538,7 @@ impl UserSearchSummaryBuilder {
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Sets [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs).
+    #[inline]
     pub fn set_persistent_connection_configs(
         mut self,
         input: Option<Vec<crate::types::PersistentConnectionConfig>>,
@@ -491,6 +548,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs), if set.
+    #[inline]
     pub fn get_persistent_connection_configs(
         &self,
     ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
@@ -498,6 +556,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Appends an item to [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
+    #[inline]
     pub fn voice_enhancement_configs(
         mut self,
         input: crate::types::VoiceEnhancementConfig,
@@ -511,6 +570,7 @@ impl UserSearchSummaryBuilder {
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Sets [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs).
+    #[inline]
     pub fn set_voice_enhancement_configs(
         mut self,
         input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
@@ -520,6 +580,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Returns [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs), if set.
+    #[inline]
     pub fn get_voice_enhancement_configs(
         &self,
     ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
@@ -527,6 +588,7 @@ impl UserSearchSummaryBuilder {
     }
 
     /// Builds a [`UserSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::UserSearchSummary {
         crate::types::UserSearchSummary {
             arn: self.arn,
@@ -549,6 +611,7 @@ impl UserSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -615,6 +678,7 @@ impl crate::rest_json::JsonSer for UserSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for UserSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -17,31 +17,37 @@ pub struct UserSummary {
 
 impl UserSummary {
     /// The identifier of the user account.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the user account.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The Amazon Connect user name of the user account.
+    #[inline]
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
 
     /// The timestamp when this resource was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// The Amazon Web Services Region where this resource was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// Creates a new builder for [`UserSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UserSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -62,6 +68,7 @@ impl UserSummaryBuilder {
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::UserSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -70,12 +77,14 @@ impl UserSummaryBuilder {
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::UserSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::UserSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -83,6 +92,7 @@ impl UserSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::UserSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -91,12 +101,14 @@ impl UserSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::UserSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::UserSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -104,6 +116,7 @@ impl UserSummaryBuilder {
     /// The Amazon Connect user name of the user account.
     ///
     /// Sets [`username`](crate::types::UserSummary#structfield.username).
+    #[inline]
     pub fn username(mut self, input: impl Into<String>) -> Self {
         self.username = Some(input.into());
         self
@@ -112,12 +125,14 @@ impl UserSummaryBuilder {
     /// The Amazon Connect user name of the user account.
     ///
     /// Sets [`username`](crate::types::UserSummary#structfield.username).
+    #[inline]
     pub fn set_username(mut self, input: Option<String>) -> Self {
         self.username = input;
         self
     }
 
     /// Returns [`username`](crate::types::UserSummary#structfield.username), if set.
+    #[inline]
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
@@ -125,6 +140,7 @@ impl UserSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -133,6 +149,7 @@ impl UserSummaryBuilder {
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -142,6 +159,7 @@ impl UserSummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -149,6 +167,7 @@ impl UserSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -157,17 +176,20 @@ impl UserSummaryBuilder {
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Builds a [`UserSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::UserSummary {
         crate::types::UserSummary {
             id: self.id,
@@ -180,6 +202,7 @@ impl UserSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for UserSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -207,6 +230,7 @@ impl crate::rest_json::JsonSer for UserSummary {
 }
 
 impl crate::rest_json::JsonDe for UserSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

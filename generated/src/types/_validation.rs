@@ -29,61 +29,73 @@ pub struct Validation {
 
 impl Validation {
     /// The minimum number of characters a text value can contain.
+    #[inline]
     pub fn min_length(&self) -> i32 {
         self.min_length
     }
 
     /// The maximum number of characters a text value can contain.
+    #[inline]
     pub fn max_length(&self) -> i32 {
         self.max_length
     }
 
     /// The minimum number of values in a list.
+    #[inline]
     pub fn min_values(&self) -> i32 {
         self.min_values
     }
 
     /// The maximum number of values in a list.
+    #[inline]
     pub fn max_values(&self) -> i32 {
         self.max_values
     }
 
     /// Boolean that defaults to false.
+    #[inline]
     pub fn ignore_case(&self) -> bool {
         self.ignore_case
     }
 
     /// The smallest inclusive numeric value for NUMBER value type.
+    #[inline]
     pub fn minimum(&self) -> f64 {
         self.minimum
     }
 
     /// The largest inclusive numeric value for NUMBER value type.
+    #[inline]
     pub fn maximum(&self) -> f64 {
         self.maximum
     }
 
     /// The smallest exclusive numeric value for NUMBER value type.
+    #[inline]
     pub fn exclusive_minimum(&self) -> f64 {
         self.exclusive_minimum
     }
 
     /// The largest exclusive numeric value for NUMBER value type.
+    #[inline]
     pub fn exclusive_maximum(&self) -> f64 {
         self.exclusive_maximum
     }
 
     /// Specifies that numeric values must be multiples of this number.
+    #[inline]
     pub fn multiple_of(&self) -> f64 {
         self.multiple_of
     }
 
     /// Defines enumeration constraints for attribute values.
+    #[inline]
     pub fn r#enum(&self) -> Option<&crate::types::ValidationEnum> {
         self.r#enum.as_ref()
     }
 
     /// Creates a new builder for [`Validation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ValidationBuilder {
         ::std::default::Default::default()
     }
@@ -110,6 +122,7 @@ impl ValidationBuilder {
     /// The minimum number of characters a text value can contain.
     ///
     /// Sets [`min_length`](crate::types::Validation#structfield.min_length).
+    #[inline]
     pub fn min_length(mut self, input: i32) -> Self {
         self.min_length = Some(input);
         self
@@ -118,12 +131,14 @@ impl ValidationBuilder {
     /// The minimum number of characters a text value can contain.
     ///
     /// Sets [`min_length`](crate::types::Validation#structfield.min_length).
+    #[inline]
     pub fn set_min_length(mut self, input: Option<i32>) -> Self {
         self.min_length = input;
         self
     }
 
     /// Returns [`min_length`](crate::types::Validation#structfield.min_length), if set.
+    #[inline]
     pub fn get_min_length(&self) -> &Option<i32> {
         &self.min_length
     }
@@ -131,6 +146,7 @@ impl ValidationBuilder {
     /// The maximum number of characters a text value can contain.
     ///
     /// Sets [`max_length`](crate::types::Validation#structfield.max_length).
+    #[inline]
     pub fn max_length(mut self, input: i32) -> Self {
         self.max_length = Some(input);
         self
@@ -139,12 +155,14 @@ impl ValidationBuilder {
     /// The maximum number of characters a text value can contain.
     ///
     /// Sets [`max_length`](crate::types::Validation#structfield.max_length).
+    #[inline]
     pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.max_length = input;
         self
     }
 
     /// Returns [`max_length`](crate::types::Validation#structfield.max_length), if set.
+    #[inline]
     pub fn get_max_length(&self) -> &Option<i32> {
         &self.max_length
     }
@@ -152,6 +170,7 @@ impl ValidationBuilder {
     /// The minimum number of values in a list.
     ///
     /// Sets [`min_values`](crate::types::Validation#structfield.min_values).
+    #[inline]
     pub fn min_values(mut self, input: i32) -> Self {
         self.min_values = Some(input);
         self
@@ -160,12 +179,14 @@ impl ValidationBuilder {
     /// The minimum number of values in a list.
     ///
     /// Sets [`min_values`](crate::types::Validation#structfield.min_values).
+    #[inline]
     pub fn set_min_values(mut self, input: Option<i32>) -> Self {
         self.min_values = input;
         self
     }
 
     /// Returns [`min_values`](crate::types::Validation#structfield.min_values), if set.
+    #[inline]
     pub fn get_min_values(&self) -> &Option<i32> {
         &self.min_values
     }
@@ -173,6 +194,7 @@ impl ValidationBuilder {
     /// The maximum number of values in a list.
     ///
     /// Sets [`max_values`](crate::types::Validation#structfield.max_values).
+    #[inline]
     pub fn max_values(mut self, input: i32) -> Self {
         self.max_values = Some(input);
         self
@@ -181,12 +203,14 @@ impl ValidationBuilder {
     /// The maximum number of values in a list.
     ///
     /// Sets [`max_values`](crate::types::Validation#structfield.max_values).
+    #[inline]
     pub fn set_max_values(mut self, input: Option<i32>) -> Self {
         self.max_values = input;
         self
     }
 
     /// Returns [`max_values`](crate::types::Validation#structfield.max_values), if set.
+    #[inline]
     pub fn get_max_values(&self) -> &Option<i32> {
         &self.max_values
     }
@@ -194,6 +218,7 @@ impl ValidationBuilder {
     /// Boolean that defaults to false.
     ///
     /// Sets [`ignore_case`](crate::types::Validation#structfield.ignore_case).
+    #[inline]
     pub fn ignore_case(mut self, input: bool) -> Self {
         self.ignore_case = Some(input);
         self
@@ -202,12 +227,14 @@ impl ValidationBuilder {
     /// Boolean that defaults to false.
     ///
     /// Sets [`ignore_case`](crate::types::Validation#structfield.ignore_case).
+    #[inline]
     pub fn set_ignore_case(mut self, input: Option<bool>) -> Self {
         self.ignore_case = input;
         self
     }
 
     /// Returns [`ignore_case`](crate::types::Validation#structfield.ignore_case), if set.
+    #[inline]
     pub fn get_ignore_case(&self) -> &Option<bool> {
         &self.ignore_case
     }
@@ -215,6 +242,7 @@ impl ValidationBuilder {
     /// The smallest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`minimum`](crate::types::Validation#structfield.minimum).
+    #[inline]
     pub fn minimum(mut self, input: f64) -> Self {
         self.minimum = Some(input);
         self
@@ -223,12 +251,14 @@ impl ValidationBuilder {
     /// The smallest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`minimum`](crate::types::Validation#structfield.minimum).
+    #[inline]
     pub fn set_minimum(mut self, input: Option<f64>) -> Self {
         self.minimum = input;
         self
     }
 
     /// Returns [`minimum`](crate::types::Validation#structfield.minimum), if set.
+    #[inline]
     pub fn get_minimum(&self) -> &Option<f64> {
         &self.minimum
     }
@@ -236,6 +266,7 @@ impl ValidationBuilder {
     /// The largest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`maximum`](crate::types::Validation#structfield.maximum).
+    #[inline]
     pub fn maximum(mut self, input: f64) -> Self {
         self.maximum = Some(input);
         self
@@ -244,12 +275,14 @@ impl ValidationBuilder {
     /// The largest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`maximum`](crate::types::Validation#structfield.maximum).
+    #[inline]
     pub fn set_maximum(mut self, input: Option<f64>) -> Self {
         self.maximum = input;
         self
     }
 
     /// Returns [`maximum`](crate::types::Validation#structfield.maximum), if set.
+    #[inline]
     pub fn get_maximum(&self) -> &Option<f64> {
         &self.maximum
     }
@@ -257,6 +290,7 @@ impl ValidationBuilder {
     /// The smallest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum).
+    #[inline]
     pub fn exclusive_minimum(mut self, input: f64) -> Self {
         self.exclusive_minimum = Some(input);
         self
@@ -265,12 +299,14 @@ impl ValidationBuilder {
     /// The smallest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum).
+    #[inline]
     pub fn set_exclusive_minimum(mut self, input: Option<f64>) -> Self {
         self.exclusive_minimum = input;
         self
     }
 
     /// Returns [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum), if set.
+    #[inline]
     pub fn get_exclusive_minimum(&self) -> &Option<f64> {
         &self.exclusive_minimum
     }
@@ -278,6 +314,7 @@ impl ValidationBuilder {
     /// The largest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum).
+    #[inline]
     pub fn exclusive_maximum(mut self, input: f64) -> Self {
         self.exclusive_maximum = Some(input);
         self
@@ -286,12 +323,14 @@ impl ValidationBuilder {
     /// The largest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum).
+    #[inline]
     pub fn set_exclusive_maximum(mut self, input: Option<f64>) -> Self {
         self.exclusive_maximum = input;
         self
     }
 
     /// Returns [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum), if set.
+    #[inline]
     pub fn get_exclusive_maximum(&self) -> &Option<f64> {
         &self.exclusive_maximum
     }
@@ -299,6 +338,7 @@ impl ValidationBuilder {
     /// Specifies that numeric values must be multiples of this number.
     ///
     /// Sets [`multiple_of`](crate::types::Validation#structfield.multiple_of).
+    #[inline]
     pub fn multiple_of(mut self, input: f64) -> Self {
         self.multiple_of = Some(input);
         self
@@ -307,12 +347,14 @@ impl ValidationBuilder {
     /// Specifies that numeric values must be multiples of this number.
     ///
     /// Sets [`multiple_of`](crate::types::Validation#structfield.multiple_of).
+    #[inline]
     pub fn set_multiple_of(mut self, input: Option<f64>) -> Self {
         self.multiple_of = input;
         self
     }
 
     /// Returns [`multiple_of`](crate::types::Validation#structfield.multiple_of), if set.
+    #[inline]
     pub fn get_multiple_of(&self) -> &Option<f64> {
         &self.multiple_of
     }
@@ -320,6 +362,7 @@ impl ValidationBuilder {
     /// Defines enumeration constraints for attribute values.
     ///
     /// Sets [`enum`](crate::types::Validation#structfield.enum).
+    #[inline]
     pub fn r#enum(mut self, input: crate::types::ValidationEnum) -> Self {
         self.r#enum = Some(input);
         self
@@ -328,17 +371,20 @@ impl ValidationBuilder {
     /// Defines enumeration constraints for attribute values.
     ///
     /// Sets [`enum`](crate::types::Validation#structfield.enum).
+    #[inline]
     pub fn set_enum(mut self, input: Option<crate::types::ValidationEnum>) -> Self {
         self.r#enum = input;
         self
     }
 
     /// Returns [`enum`](crate::types::Validation#structfield.enum), if set.
+    #[inline]
     pub fn get_enum(&self) -> &Option<crate::types::ValidationEnum> {
         &self.r#enum
     }
 
     /// Builds a [`Validation`].
+    #[inline]
     pub fn build(self) -> crate::types::Validation {
         crate::types::Validation {
             min_length: self.min_length.unwrap_or_default(),
@@ -357,6 +403,7 @@ impl ValidationBuilder {
 }
 
 impl crate::rest_json::JsonSer for Validation {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -408,6 +455,7 @@ impl crate::rest_json::JsonSer for Validation {
 }
 
 impl crate::rest_json::JsonDe for Validation {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

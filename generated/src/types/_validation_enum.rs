@@ -11,6 +11,7 @@ pub struct ValidationEnum {
 
 impl ValidationEnum {
     /// Boolean that defaults to false.
+    #[inline]
     pub fn strict(&self) -> bool {
         self.strict
     }
@@ -18,11 +19,13 @@ impl ValidationEnum {
     /// A list of predefined values that are allowed for this attribute.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
+    #[inline]
     pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ValidationEnum`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ValidationEnumBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl ValidationEnumBuilder {
     /// Boolean that defaults to false.
     ///
     /// Sets [`strict`](crate::types::ValidationEnum#structfield.strict).
+    #[inline]
     pub fn strict(mut self, input: bool) -> Self {
         self.strict = Some(input);
         self
@@ -48,17 +52,20 @@ impl ValidationEnumBuilder {
     /// Boolean that defaults to false.
     ///
     /// Sets [`strict`](crate::types::ValidationEnum#structfield.strict).
+    #[inline]
     pub fn set_strict(mut self, input: Option<bool>) -> Self {
         self.strict = input;
         self
     }
 
     /// Returns [`strict`](crate::types::ValidationEnum#structfield.strict), if set.
+    #[inline]
     pub fn get_strict(&self) -> &Option<bool> {
         &self.strict
     }
 
     /// Appends an item to [`values`](crate::types::ValidationEnum#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
+    #[inline]
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
         v.push(input.into());
@@ -69,17 +76,20 @@ impl ValidationEnumBuilder {
     /// A list of predefined values that are allowed for this attribute.
     ///
     /// Sets [`values`](crate::types::ValidationEnum#structfield.values).
+    #[inline]
     pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.values = input;
         self
     }
 
     /// Returns [`values`](crate::types::ValidationEnum#structfield.values), if set.
+    #[inline]
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
 
     /// Builds a [`ValidationEnum`].
+    #[inline]
     pub fn build(self) -> crate::types::ValidationEnum {
         crate::types::ValidationEnum {
             strict: self.strict.unwrap_or_default(),
@@ -89,6 +99,7 @@ impl ValidationEnumBuilder {
 }
 
 impl crate::rest_json::JsonSer for ValidationEnum {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -107,6 +118,7 @@ impl crate::rest_json::JsonSer for ValidationEnum {
 }
 
 impl crate::rest_json::JsonDe for ValidationEnum {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -33,71 +33,85 @@ pub struct View {
 
 impl View {
     /// The identifier of the view.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the view.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the view.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
 
     /// The type of the view - `CUSTOMER_MANAGED`.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
 
     /// The description of the view.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Current version of the view.
+    #[inline]
     pub fn version(&self) -> i32 {
         self.version
     }
 
     /// The description of the version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// View content containing all content necessary to render a view except for runtime input data.
+    #[inline]
     pub fn content(&self) -> Option<&crate::types::ViewContent> {
         self.content.as_ref()
     }
 
     /// The tags associated with the view resource (not specific to view version).
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// The timestamp of when the view was created.
+    #[inline]
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
 
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
+    #[inline]
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
 
     /// Indicates the checksum value of the latest published view content.
+    #[inline]
     pub fn view_content_sha256(&self) -> Option<&str> {
         self.view_content_sha256.as_deref()
     }
 
     /// Creates a new builder for [`View`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewBuilder {
         ::std::default::Default::default()
     }
@@ -146,6 +160,7 @@ impl ViewBuilder {
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::View#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -154,12 +169,14 @@ impl ViewBuilder {
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::View#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::View#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -167,6 +184,7 @@ impl ViewBuilder {
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::View#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -175,12 +193,14 @@ impl ViewBuilder {
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::View#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::View#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -188,6 +208,7 @@ impl ViewBuilder {
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::View#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -196,12 +217,14 @@ impl ViewBuilder {
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::View#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::View#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -209,6 +232,7 @@ impl ViewBuilder {
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::View#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ViewStatus) -> Self {
         self.status = Some(input);
         self
@@ -217,12 +241,14 @@ impl ViewBuilder {
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::View#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ViewStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::View#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
         &self.status
     }
@@ -230,6 +256,7 @@ impl ViewBuilder {
     /// The type of the view - `CUSTOMER_MANAGED`.
     ///
     /// Sets [`type`](crate::types::View#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ViewType) -> Self {
         self.r#type = Some(input);
         self
@@ -238,12 +265,14 @@ impl ViewBuilder {
     /// The type of the view - `CUSTOMER_MANAGED`.
     ///
     /// Sets [`type`](crate::types::View#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ViewType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::View#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
@@ -251,6 +280,7 @@ impl ViewBuilder {
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::View#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -259,12 +289,14 @@ impl ViewBuilder {
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::View#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::View#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -272,6 +304,7 @@ impl ViewBuilder {
     /// Current version of the view.
     ///
     /// Sets [`version`](crate::types::View#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i32) -> Self {
         self.version = Some(input);
         self
@@ -280,12 +313,14 @@ impl ViewBuilder {
     /// Current version of the view.
     ///
     /// Sets [`version`](crate::types::View#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::View#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i32> {
         &self.version
     }
@@ -293,6 +328,7 @@ impl ViewBuilder {
     /// The description of the version.
     ///
     /// Sets [`version_description`](crate::types::View#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -301,12 +337,14 @@ impl ViewBuilder {
     /// The description of the version.
     ///
     /// Sets [`version_description`](crate::types::View#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::View#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
@@ -314,6 +352,7 @@ impl ViewBuilder {
     /// View content containing all content necessary to render a view except for runtime input data.
     ///
     /// Sets [`content`](crate::types::View#structfield.content).
+    #[inline]
     pub fn content(mut self, input: crate::types::ViewContent) -> Self {
         self.content = Some(input);
         self
@@ -322,17 +361,20 @@ impl ViewBuilder {
     /// View content containing all content necessary to render a view except for runtime input data.
     ///
     /// Sets [`content`](crate::types::View#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<crate::types::ViewContent>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::View#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<crate::types::ViewContent> {
         &self.content
     }
 
     /// Inserts an entry into [`tags`](crate::types::View#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -343,6 +385,7 @@ impl ViewBuilder {
     /// The tags associated with the view resource (not specific to view version).
     ///
     /// Sets [`tags`](crate::types::View#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -352,6 +395,7 @@ impl ViewBuilder {
     }
 
     /// Returns [`tags`](crate::types::View#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -359,6 +403,7 @@ impl ViewBuilder {
     /// The timestamp of when the view was created.
     ///
     /// Sets [`created_time`](crate::types::View#structfield.created_time).
+    #[inline]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -367,6 +412,7 @@ impl ViewBuilder {
     /// The timestamp of when the view was created.
     ///
     /// Sets [`created_time`](crate::types::View#structfield.created_time).
+    #[inline]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -376,6 +422,7 @@ impl ViewBuilder {
     }
 
     /// Returns [`created_time`](crate::types::View#structfield.created_time), if set.
+    #[inline]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
@@ -383,6 +430,7 @@ impl ViewBuilder {
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
     ///
     /// Sets [`last_modified_time`](crate::types::View#structfield.last_modified_time).
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -391,6 +439,7 @@ impl ViewBuilder {
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
     ///
     /// Sets [`last_modified_time`](crate::types::View#structfield.last_modified_time).
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -400,6 +449,7 @@ impl ViewBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::View#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -407,6 +457,7 @@ impl ViewBuilder {
     /// Indicates the checksum value of the latest published view content.
     ///
     /// Sets [`view_content_sha256`](crate::types::View#structfield.view_content_sha256).
+    #[inline]
     pub fn view_content_sha256(mut self, input: impl Into<String>) -> Self {
         self.view_content_sha256 = Some(input.into());
         self
@@ -415,17 +466,20 @@ impl ViewBuilder {
     /// Indicates the checksum value of the latest published view content.
     ///
     /// Sets [`view_content_sha256`](crate::types::View#structfield.view_content_sha256).
+    #[inline]
     pub fn set_view_content_sha256(mut self, input: Option<String>) -> Self {
         self.view_content_sha256 = input;
         self
     }
 
     /// Returns [`view_content_sha256`](crate::types::View#structfield.view_content_sha256), if set.
+    #[inline]
     pub fn get_view_content_sha256(&self) -> &Option<String> {
         &self.view_content_sha256
     }
 
     /// Builds a [`View`].
+    #[inline]
     pub fn build(self) -> crate::types::View {
         crate::types::View {
             id: self.id,
@@ -466,6 +520,7 @@ impl ::std::fmt::Debug for ViewBuilder {
 }
 
 impl crate::rest_json::JsonSer for View {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -517,6 +572,7 @@ impl crate::rest_json::JsonSer for View {
 }
 
 impl crate::rest_json::JsonDe for View {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,11 +13,13 @@ pub struct ViewContent {
 
 impl ViewContent {
     /// The data schema matching data that the view template must be provided to render.
+    #[inline]
     pub fn input_schema(&self) -> Option<&str> {
         self.input_schema.as_deref()
     }
 
     /// The view template representing the structure of the view.
+    #[inline]
     pub fn template(&self) -> Option<&str> {
         self.template.as_deref()
     }
@@ -25,11 +27,13 @@ impl ViewContent {
     /// A list of possible actions from the view.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn actions(&self) -> &[String] {
         self.actions.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ViewContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewContentBuilder {
         ::std::default::Default::default()
     }
@@ -58,6 +62,7 @@ impl ViewContentBuilder {
     /// The data schema matching data that the view template must be provided to render.
     ///
     /// Sets [`input_schema`](crate::types::ViewContent#structfield.input_schema).
+    #[inline]
     pub fn input_schema(mut self, input: impl Into<String>) -> Self {
         self.input_schema = Some(input.into());
         self
@@ -66,12 +71,14 @@ impl ViewContentBuilder {
     /// The data schema matching data that the view template must be provided to render.
     ///
     /// Sets [`input_schema`](crate::types::ViewContent#structfield.input_schema).
+    #[inline]
     pub fn set_input_schema(mut self, input: Option<String>) -> Self {
         self.input_schema = input;
         self
     }
 
     /// Returns [`input_schema`](crate::types::ViewContent#structfield.input_schema), if set.
+    #[inline]
     pub fn get_input_schema(&self) -> &Option<String> {
         &self.input_schema
     }
@@ -79,6 +86,7 @@ impl ViewContentBuilder {
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewContent#structfield.template).
+    #[inline]
     pub fn template(mut self, input: impl Into<String>) -> Self {
         self.template = Some(input.into());
         self
@@ -87,17 +95,20 @@ impl ViewContentBuilder {
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewContent#structfield.template).
+    #[inline]
     pub fn set_template(mut self, input: Option<String>) -> Self {
         self.template = input;
         self
     }
 
     /// Returns [`template`](crate::types::ViewContent#structfield.template), if set.
+    #[inline]
     pub fn get_template(&self) -> &Option<String> {
         &self.template
     }
 
     /// Appends an item to [`actions`](crate::types::ViewContent#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
+    #[inline]
     pub fn actions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
         v.push(input.into());
@@ -108,17 +119,20 @@ impl ViewContentBuilder {
     /// A list of possible actions from the view.
     ///
     /// Sets [`actions`](crate::types::ViewContent#structfield.actions).
+    #[inline]
     pub fn set_actions(mut self, input: Option<Vec<String>>) -> Self {
         self.actions = input;
         self
     }
 
     /// Returns [`actions`](crate::types::ViewContent#structfield.actions), if set.
+    #[inline]
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
 
     /// Builds a [`ViewContent`].
+    #[inline]
     pub fn build(self) -> crate::types::ViewContent {
         crate::types::ViewContent {
             input_schema: self.input_schema,
@@ -139,6 +153,7 @@ impl ::std::fmt::Debug for ViewContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for ViewContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -160,6 +175,7 @@ impl crate::rest_json::JsonSer for ViewContent {
 }
 
 impl crate::rest_json::JsonDe for ViewContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,6 +11,7 @@ pub struct ViewInputContent {
 
 impl ViewInputContent {
     /// The view template representing the structure of the view.
+    #[inline]
     pub fn template(&self) -> Option<&str> {
         self.template.as_deref()
     }
@@ -18,11 +19,13 @@ impl ViewInputContent {
     /// A list of possible actions from the view.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn actions(&self) -> &[String] {
         self.actions.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`ViewInputContent`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewInputContentBuilder {
         ::std::default::Default::default()
     }
@@ -49,6 +52,7 @@ impl ViewInputContentBuilder {
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewInputContent#structfield.template).
+    #[inline]
     pub fn template(mut self, input: impl Into<String>) -> Self {
         self.template = Some(input.into());
         self
@@ -57,17 +61,20 @@ impl ViewInputContentBuilder {
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewInputContent#structfield.template).
+    #[inline]
     pub fn set_template(mut self, input: Option<String>) -> Self {
         self.template = input;
         self
     }
 
     /// Returns [`template`](crate::types::ViewInputContent#structfield.template), if set.
+    #[inline]
     pub fn get_template(&self) -> &Option<String> {
         &self.template
     }
 
     /// Appends an item to [`actions`](crate::types::ViewInputContent#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
+    #[inline]
     pub fn actions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
         v.push(input.into());
@@ -78,17 +85,20 @@ impl ViewInputContentBuilder {
     /// A list of possible actions from the view.
     ///
     /// Sets [`actions`](crate::types::ViewInputContent#structfield.actions).
+    #[inline]
     pub fn set_actions(mut self, input: Option<Vec<String>>) -> Self {
         self.actions = input;
         self
     }
 
     /// Returns [`actions`](crate::types::ViewInputContent#structfield.actions), if set.
+    #[inline]
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
 
     /// Builds a [`ViewInputContent`].
+    #[inline]
     pub fn build(self) -> crate::types::ViewInputContent {
         crate::types::ViewInputContent {
             template: self.template,
@@ -107,6 +117,7 @@ impl ::std::fmt::Debug for ViewInputContentBuilder {
 }
 
 impl crate::rest_json::JsonSer for ViewInputContent {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -125,6 +136,7 @@ impl crate::rest_json::JsonSer for ViewInputContent {
 }
 
 impl crate::rest_json::JsonDe for ViewInputContent {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

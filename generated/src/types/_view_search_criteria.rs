@@ -19,6 +19,7 @@ impl ViewSearchCriteria {
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
     /// Empty when the field is unset; use `.or_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn or_conditions(&self) -> &[crate::types::ViewSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
@@ -26,26 +27,31 @@ impl ViewSearchCriteria {
     /// A list of conditions that must all be satisfied.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
+    #[inline]
     pub fn and_conditions(&self) -> &[crate::types::ViewSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
 
     /// A leaf node condition which can be used to specify a string condition.
+    #[inline]
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
 
     /// A condition that filters views by their type.
+    #[inline]
     pub fn view_type_condition(&self) -> Option<&crate::types::ViewType> {
         self.view_type_condition.as_ref()
     }
 
     /// A condition that filters views by their status.
+    #[inline]
     pub fn view_status_condition(&self) -> Option<&crate::types::ViewStatus> {
         self.view_status_condition.as_ref()
     }
 
     /// Creates a new builder for [`ViewSearchCriteria`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
@@ -64,6 +70,7 @@ pub struct ViewSearchCriteriaBuilder {
 
 impl ViewSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
+    #[inline]
     pub fn or_conditions(mut self, input: crate::types::ViewSearchCriteria) -> Self {
         let mut v: Vec<_> = self.or_conditions.unwrap_or_default();
         v.push(input);
@@ -74,6 +81,7 @@ impl ViewSearchCriteriaBuilder {
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
     /// Sets [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions).
+    #[inline]
     pub fn set_or_conditions(
         mut self,
         input: Option<Vec<crate::types::ViewSearchCriteria>>,
@@ -83,11 +91,13 @@ impl ViewSearchCriteriaBuilder {
     }
 
     /// Returns [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions), if set.
+    #[inline]
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::ViewSearchCriteria>> {
         &self.or_conditions
     }
 
     /// Appends an item to [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
+    #[inline]
     pub fn and_conditions(mut self, input: crate::types::ViewSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
         v.push(input);
@@ -98,6 +108,7 @@ impl ViewSearchCriteriaBuilder {
     /// A list of conditions that must all be satisfied.
     ///
     /// Sets [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions).
+    #[inline]
     pub fn set_and_conditions(
         mut self,
         input: Option<Vec<crate::types::ViewSearchCriteria>>,
@@ -107,6 +118,7 @@ impl ViewSearchCriteriaBuilder {
     }
 
     /// Returns [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions), if set.
+    #[inline]
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::ViewSearchCriteria>> {
         &self.and_conditions
     }
@@ -114,6 +126,7 @@ impl ViewSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn string_condition(mut self, input: crate::types::StringCondition) -> Self {
         self.string_condition = Some(input);
         self
@@ -122,6 +135,7 @@ impl ViewSearchCriteriaBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition).
+    #[inline]
     pub fn set_string_condition(
         mut self,
         input: Option<crate::types::StringCondition>,
@@ -131,6 +145,7 @@ impl ViewSearchCriteriaBuilder {
     }
 
     /// Returns [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition), if set.
+    #[inline]
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
@@ -138,6 +153,7 @@ impl ViewSearchCriteriaBuilder {
     /// A condition that filters views by their type.
     ///
     /// Sets [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition).
+    #[inline]
     pub fn view_type_condition(mut self, input: crate::types::ViewType) -> Self {
         self.view_type_condition = Some(input);
         self
@@ -146,6 +162,7 @@ impl ViewSearchCriteriaBuilder {
     /// A condition that filters views by their type.
     ///
     /// Sets [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition).
+    #[inline]
     pub fn set_view_type_condition(
         mut self,
         input: Option<crate::types::ViewType>,
@@ -155,6 +172,7 @@ impl ViewSearchCriteriaBuilder {
     }
 
     /// Returns [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition), if set.
+    #[inline]
     pub fn get_view_type_condition(&self) -> &Option<crate::types::ViewType> {
         &self.view_type_condition
     }
@@ -162,6 +180,7 @@ impl ViewSearchCriteriaBuilder {
     /// A condition that filters views by their status.
     ///
     /// Sets [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition).
+    #[inline]
     pub fn view_status_condition(mut self, input: crate::types::ViewStatus) -> Self {
         self.view_status_condition = Some(input);
         self
@@ -170,6 +189,7 @@ impl ViewSearchCriteriaBuilder {
     /// A condition that filters views by their status.
     ///
     /// Sets [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition).
+    #[inline]
     pub fn set_view_status_condition(
         mut self,
         input: Option<crate::types::ViewStatus>,
@@ -179,11 +199,13 @@ impl ViewSearchCriteriaBuilder {
     }
 
     /// Returns [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition), if set.
+    #[inline]
     pub fn get_view_status_condition(&self) -> &Option<crate::types::ViewStatus> {
         &self.view_status_condition
     }
 
     /// Builds a [`ViewSearchCriteria`].
+    #[inline]
     pub fn build(self) -> crate::types::ViewSearchCriteria {
         crate::types::ViewSearchCriteria {
             or_conditions: self.or_conditions,
@@ -196,6 +218,7 @@ impl ViewSearchCriteriaBuilder {
 }
 
 impl crate::rest_json::JsonSer for ViewSearchCriteria {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -223,6 +246,7 @@ impl crate::rest_json::JsonSer for ViewSearchCriteria {
 }
 
 impl crate::rest_json::JsonDe for ViewSearchCriteria {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

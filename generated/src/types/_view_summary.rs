@@ -19,36 +19,43 @@ pub struct ViewSummary {
 
 impl ViewSummary {
     /// The identifier of the view.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the view.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The name of the view.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of the view.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
 
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
 
     /// The description of the view.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Creates a new builder for [`ViewSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -83,6 +90,7 @@ impl ViewSummaryBuilder {
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::ViewSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -91,12 +99,14 @@ impl ViewSummaryBuilder {
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::ViewSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ViewSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -104,6 +114,7 @@ impl ViewSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::ViewSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -112,12 +123,14 @@ impl ViewSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::ViewSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ViewSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -125,6 +138,7 @@ impl ViewSummaryBuilder {
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::ViewSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -133,12 +147,14 @@ impl ViewSummaryBuilder {
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::ViewSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ViewSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -146,6 +162,7 @@ impl ViewSummaryBuilder {
     /// The type of the view.
     ///
     /// Sets [`type`](crate::types::ViewSummary#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ViewType) -> Self {
         self.r#type = Some(input);
         self
@@ -154,12 +171,14 @@ impl ViewSummaryBuilder {
     /// The type of the view.
     ///
     /// Sets [`type`](crate::types::ViewSummary#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ViewType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::ViewSummary#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
@@ -167,6 +186,7 @@ impl ViewSummaryBuilder {
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::ViewSummary#structfield.status).
+    #[inline]
     pub fn status(mut self, input: crate::types::ViewStatus) -> Self {
         self.status = Some(input);
         self
@@ -175,12 +195,14 @@ impl ViewSummaryBuilder {
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::ViewSummary#structfield.status).
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::ViewStatus>) -> Self {
         self.status = input;
         self
     }
 
     /// Returns [`status`](crate::types::ViewSummary#structfield.status), if set.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
         &self.status
     }
@@ -188,6 +210,7 @@ impl ViewSummaryBuilder {
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::ViewSummary#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -196,17 +219,20 @@ impl ViewSummaryBuilder {
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::ViewSummary#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ViewSummary#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Builds a [`ViewSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ViewSummary {
         crate::types::ViewSummary {
             id: self.id,
@@ -233,6 +259,7 @@ impl ::std::fmt::Debug for ViewSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ViewSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -263,6 +290,7 @@ impl crate::rest_json::JsonSer for ViewSummary {
 }
 
 impl crate::rest_json::JsonDe for ViewSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -21,41 +21,49 @@ pub struct ViewVersionSummary {
 
 impl ViewVersionSummary {
     /// The identifier of the view version.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the view version.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The description of the view version.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The name of the view version.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The type of the view version.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
 
     /// The sequentially incremented version of the view version.
+    #[inline]
     pub fn version(&self) -> i32 {
         self.version
     }
 
     /// The description of the view version.
+    #[inline]
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
 
     /// Creates a new builder for [`ViewVersionSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ViewVersionSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -92,6 +100,7 @@ impl ViewVersionSummaryBuilder {
     /// The identifier of the view version.
     ///
     /// Sets [`id`](crate::types::ViewVersionSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -100,12 +109,14 @@ impl ViewVersionSummaryBuilder {
     /// The identifier of the view version.
     ///
     /// Sets [`id`](crate::types::ViewVersionSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::ViewVersionSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -113,6 +124,7 @@ impl ViewVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the view version.
     ///
     /// Sets [`arn`](crate::types::ViewVersionSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -121,12 +133,14 @@ impl ViewVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the view version.
     ///
     /// Sets [`arn`](crate::types::ViewVersionSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::ViewVersionSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -134,6 +148,7 @@ impl ViewVersionSummaryBuilder {
     /// The description of the view version.
     ///
     /// Sets [`description`](crate::types::ViewVersionSummary#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -142,12 +157,14 @@ impl ViewVersionSummaryBuilder {
     /// The description of the view version.
     ///
     /// Sets [`description`](crate::types::ViewVersionSummary#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::ViewVersionSummary#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -155,6 +172,7 @@ impl ViewVersionSummaryBuilder {
     /// The name of the view version.
     ///
     /// Sets [`name`](crate::types::ViewVersionSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -163,12 +181,14 @@ impl ViewVersionSummaryBuilder {
     /// The name of the view version.
     ///
     /// Sets [`name`](crate::types::ViewVersionSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::ViewVersionSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -176,6 +196,7 @@ impl ViewVersionSummaryBuilder {
     /// The type of the view version.
     ///
     /// Sets [`type`](crate::types::ViewVersionSummary#structfield.type).
+    #[inline]
     pub fn r#type(mut self, input: crate::types::ViewType) -> Self {
         self.r#type = Some(input);
         self
@@ -184,12 +205,14 @@ impl ViewVersionSummaryBuilder {
     /// The type of the view version.
     ///
     /// Sets [`type`](crate::types::ViewVersionSummary#structfield.type).
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::ViewType>) -> Self {
         self.r#type = input;
         self
     }
 
     /// Returns [`type`](crate::types::ViewVersionSummary#structfield.type), if set.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
@@ -197,6 +220,7 @@ impl ViewVersionSummaryBuilder {
     /// The sequentially incremented version of the view version.
     ///
     /// Sets [`version`](crate::types::ViewVersionSummary#structfield.version).
+    #[inline]
     pub fn version(mut self, input: i32) -> Self {
         self.version = Some(input);
         self
@@ -205,12 +229,14 @@ impl ViewVersionSummaryBuilder {
     /// The sequentially incremented version of the view version.
     ///
     /// Sets [`version`](crate::types::ViewVersionSummary#structfield.version).
+    #[inline]
     pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.version = input;
         self
     }
 
     /// Returns [`version`](crate::types::ViewVersionSummary#structfield.version), if set.
+    #[inline]
     pub fn get_version(&self) -> &Option<i32> {
         &self.version
     }
@@ -218,6 +244,7 @@ impl ViewVersionSummaryBuilder {
     /// The description of the view version.
     ///
     /// Sets [`version_description`](crate::types::ViewVersionSummary#structfield.version_description).
+    #[inline]
     pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.version_description = Some(input.into());
         self
@@ -226,17 +253,20 @@ impl ViewVersionSummaryBuilder {
     /// The description of the view version.
     ///
     /// Sets [`version_description`](crate::types::ViewVersionSummary#structfield.version_description).
+    #[inline]
     pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.version_description = input;
         self
     }
 
     /// Returns [`version_description`](crate::types::ViewVersionSummary#structfield.version_description), if set.
+    #[inline]
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
 
     /// Builds a [`ViewVersionSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::ViewVersionSummary {
         crate::types::ViewVersionSummary {
             id: self.id,
@@ -265,6 +295,7 @@ impl ::std::fmt::Debug for ViewVersionSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for ViewVersionSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -298,6 +329,7 @@ impl crate::rest_json::JsonSer for ViewVersionSummary {
 }
 
 impl crate::rest_json::JsonDe for ViewVersionSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

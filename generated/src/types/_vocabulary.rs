@@ -25,51 +25,61 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// A unique name of the custom vocabulary.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
 
     /// The current state of the custom vocabulary.
+    #[inline]
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
 
     /// The timestamp when the custom vocabulary was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The reason why the custom vocabulary was not created.
+    #[inline]
     pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
 
     /// The content of the custom vocabulary in plain-text format with a table of values.
+    #[inline]
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
 
     /// The tags used to organize, track, or control access for this resource.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Vocabulary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VocabularyBuilder {
         ::std::default::Default::default()
     }
@@ -94,6 +104,7 @@ impl VocabularyBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::Vocabulary#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -102,12 +113,14 @@ impl VocabularyBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::Vocabulary#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Vocabulary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -115,6 +128,7 @@ impl VocabularyBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::Vocabulary#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -123,12 +137,14 @@ impl VocabularyBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::Vocabulary#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::Vocabulary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -136,6 +152,7 @@ impl VocabularyBuilder {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::Vocabulary#structfield.arn). This field is required.
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -144,12 +161,14 @@ impl VocabularyBuilder {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::Vocabulary#structfield.arn). This field is required.
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Vocabulary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -157,6 +176,7 @@ impl VocabularyBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::Vocabulary#structfield.language_code). This field is required.
+    #[inline]
     pub fn language_code(mut self, input: crate::types::VocabularyLanguageCode) -> Self {
         self.language_code = Some(input);
         self
@@ -165,6 +185,7 @@ impl VocabularyBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::Vocabulary#structfield.language_code). This field is required.
+    #[inline]
     pub fn set_language_code(
         mut self,
         input: Option<crate::types::VocabularyLanguageCode>,
@@ -174,6 +195,7 @@ impl VocabularyBuilder {
     }
 
     /// Returns [`language_code`](crate::types::Vocabulary#structfield.language_code), if set.
+    #[inline]
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
@@ -181,6 +203,7 @@ impl VocabularyBuilder {
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::Vocabulary#structfield.state). This field is required.
+    #[inline]
     pub fn state(mut self, input: crate::types::VocabularyState) -> Self {
         self.state = Some(input);
         self
@@ -189,12 +212,14 @@ impl VocabularyBuilder {
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::Vocabulary#structfield.state). This field is required.
+    #[inline]
     pub fn set_state(mut self, input: Option<crate::types::VocabularyState>) -> Self {
         self.state = input;
         self
     }
 
     /// Returns [`state`](crate::types::Vocabulary#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
         &self.state
     }
@@ -202,6 +227,7 @@ impl VocabularyBuilder {
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -210,6 +236,7 @@ impl VocabularyBuilder {
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -219,6 +246,7 @@ impl VocabularyBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -226,6 +254,7 @@ impl VocabularyBuilder {
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason).
+    #[inline]
     pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
         self.failure_reason = Some(input.into());
         self
@@ -234,12 +263,14 @@ impl VocabularyBuilder {
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason).
+    #[inline]
     pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.failure_reason = input;
         self
     }
 
     /// Returns [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason), if set.
+    #[inline]
     pub fn get_failure_reason(&self) -> &Option<String> {
         &self.failure_reason
     }
@@ -247,6 +278,7 @@ impl VocabularyBuilder {
     /// The content of the custom vocabulary in plain-text format with a table of values.
     ///
     /// Sets [`content`](crate::types::Vocabulary#structfield.content).
+    #[inline]
     pub fn content(mut self, input: impl Into<String>) -> Self {
         self.content = Some(input.into());
         self
@@ -255,17 +287,20 @@ impl VocabularyBuilder {
     /// The content of the custom vocabulary in plain-text format with a table of values.
     ///
     /// Sets [`content`](crate::types::Vocabulary#structfield.content).
+    #[inline]
     pub fn set_content(mut self, input: Option<String>) -> Self {
         self.content = input;
         self
     }
 
     /// Returns [`content`](crate::types::Vocabulary#structfield.content), if set.
+    #[inline]
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
 
     /// Inserts an entry into [`tags`](crate::types::Vocabulary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -276,6 +311,7 @@ impl VocabularyBuilder {
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Vocabulary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -285,6 +321,7 @@ impl VocabularyBuilder {
     }
 
     /// Returns [`tags`](crate::types::Vocabulary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -298,6 +335,7 @@ impl VocabularyBuilder {
     /// - [`language_code`](crate::types::Vocabulary#structfield.language_code)
     /// - [`state`](crate::types::Vocabulary#structfield.state)
     /// - [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Vocabulary, crate::error::BuildError> {
         Ok(crate::types::Vocabulary {
             name: self
@@ -344,6 +382,7 @@ impl VocabularyBuilder {
 }
 
 impl crate::rest_json::JsonSer for Vocabulary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -374,6 +413,7 @@ impl crate::rest_json::JsonSer for Vocabulary {
 }
 
 impl crate::rest_json::JsonDe for Vocabulary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

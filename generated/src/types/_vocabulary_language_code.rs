@@ -79,6 +79,7 @@ pub enum VocabularyLanguageCode {
 }
 
 impl ::std::convert::From<&str> for VocabularyLanguageCode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "ar-AE" => Self::ArAe,
@@ -127,6 +128,7 @@ impl ::std::convert::From<&str> for VocabularyLanguageCode {
 
 impl ::std::str::FromStr for VocabularyLanguageCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -134,6 +136,7 @@ impl ::std::str::FromStr for VocabularyLanguageCode {
 
 impl VocabularyLanguageCode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::ArAe => "ar-AE",
@@ -174,6 +177,7 @@ impl VocabularyLanguageCode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
             "ar-AE",
@@ -213,6 +217,7 @@ impl VocabularyLanguageCode {
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -222,6 +227,7 @@ impl VocabularyLanguageCode {
 }
 
 impl ::std::convert::AsRef<str> for VocabularyLanguageCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -234,6 +240,7 @@ impl ::std::fmt::Display for VocabularyLanguageCode {
 }
 
 impl crate::rest_json::JsonSer for VocabularyLanguageCode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -244,6 +251,7 @@ impl crate::rest_json::JsonSer for VocabularyLanguageCode {
 }
 
 impl crate::rest_json::JsonDe for VocabularyLanguageCode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

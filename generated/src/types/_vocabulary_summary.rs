@@ -21,41 +21,49 @@ pub struct VocabularySummary {
 
 impl VocabularySummary {
     /// A unique name of the custom vocabulary.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The identifier of the custom vocabulary.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The language code of the vocabulary entries.
+    #[inline]
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
 
     /// The current state of the custom vocabulary.
+    #[inline]
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
 
     /// The timestamp when the custom vocabulary was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The reason why the custom vocabulary was not created.
+    #[inline]
     pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
 
     /// Creates a new builder for [`VocabularySummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VocabularySummaryBuilder {
         ::std::default::Default::default()
     }
@@ -78,6 +86,7 @@ impl VocabularySummaryBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::VocabularySummary#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -86,12 +95,14 @@ impl VocabularySummaryBuilder {
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::VocabularySummary#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::VocabularySummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -99,6 +110,7 @@ impl VocabularySummaryBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::VocabularySummary#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -107,12 +119,14 @@ impl VocabularySummaryBuilder {
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::VocabularySummary#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::VocabularySummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -120,6 +134,7 @@ impl VocabularySummaryBuilder {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::VocabularySummary#structfield.arn). This field is required.
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -128,12 +143,14 @@ impl VocabularySummaryBuilder {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::VocabularySummary#structfield.arn). This field is required.
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::VocabularySummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -141,6 +158,7 @@ impl VocabularySummaryBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::VocabularySummary#structfield.language_code). This field is required.
+    #[inline]
     pub fn language_code(mut self, input: crate::types::VocabularyLanguageCode) -> Self {
         self.language_code = Some(input);
         self
@@ -149,6 +167,7 @@ impl VocabularySummaryBuilder {
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::VocabularySummary#structfield.language_code). This field is required.
+    #[inline]
     pub fn set_language_code(
         mut self,
         input: Option<crate::types::VocabularyLanguageCode>,
@@ -158,6 +177,7 @@ impl VocabularySummaryBuilder {
     }
 
     /// Returns [`language_code`](crate::types::VocabularySummary#structfield.language_code), if set.
+    #[inline]
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
@@ -165,6 +185,7 @@ impl VocabularySummaryBuilder {
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::VocabularySummary#structfield.state). This field is required.
+    #[inline]
     pub fn state(mut self, input: crate::types::VocabularyState) -> Self {
         self.state = Some(input);
         self
@@ -173,12 +194,14 @@ impl VocabularySummaryBuilder {
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::VocabularySummary#structfield.state). This field is required.
+    #[inline]
     pub fn set_state(mut self, input: Option<crate::types::VocabularyState>) -> Self {
         self.state = input;
         self
     }
 
     /// Returns [`state`](crate::types::VocabularySummary#structfield.state), if set.
+    #[inline]
     pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
         &self.state
     }
@@ -186,6 +209,7 @@ impl VocabularySummaryBuilder {
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -194,6 +218,7 @@ impl VocabularySummaryBuilder {
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -203,6 +228,7 @@ impl VocabularySummaryBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -210,6 +236,7 @@ impl VocabularySummaryBuilder {
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason).
+    #[inline]
     pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
         self.failure_reason = Some(input.into());
         self
@@ -218,12 +245,14 @@ impl VocabularySummaryBuilder {
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason).
+    #[inline]
     pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.failure_reason = input;
         self
     }
 
     /// Returns [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason), if set.
+    #[inline]
     pub fn get_failure_reason(&self) -> &Option<String> {
         &self.failure_reason
     }
@@ -237,6 +266,7 @@ impl VocabularySummaryBuilder {
     /// - [`language_code`](crate::types::VocabularySummary#structfield.language_code)
     /// - [`state`](crate::types::VocabularySummary#structfield.state)
     /// - [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::VocabularySummary, crate::error::BuildError> {
@@ -283,6 +313,7 @@ impl VocabularySummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for VocabularySummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -307,6 +338,7 @@ impl crate::rest_json::JsonSer for VocabularySummary {
 }
 
 impl crate::rest_json::JsonDe for VocabularySummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -13,21 +13,25 @@ pub struct VoiceCallEntryPointParameters {
 
 impl VoiceCallEntryPointParameters {
     /// The source phone number for the test.
+    #[inline]
     pub fn source_phone_number(&self) -> Option<&str> {
         self.source_phone_number.as_deref()
     }
 
     /// The destination phone number for the test.
+    #[inline]
     pub fn destination_phone_number(&self) -> Option<&str> {
         self.destination_phone_number.as_deref()
     }
 
     /// The flow identifier for the test.
+    #[inline]
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
 
     /// Creates a new builder for [`VoiceCallEntryPointParameters`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VoiceCallEntryPointParametersBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The source phone number for the test.
     ///
     /// Sets [`source_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.source_phone_number).
+    #[inline]
     pub fn source_phone_number(mut self, input: impl Into<String>) -> Self {
         self.source_phone_number = Some(input.into());
         self
@@ -54,12 +59,14 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The source phone number for the test.
     ///
     /// Sets [`source_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.source_phone_number).
+    #[inline]
     pub fn set_source_phone_number(mut self, input: Option<String>) -> Self {
         self.source_phone_number = input;
         self
     }
 
     /// Returns [`source_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.source_phone_number), if set.
+    #[inline]
     pub fn get_source_phone_number(&self) -> &Option<String> {
         &self.source_phone_number
     }
@@ -67,6 +74,7 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The destination phone number for the test.
     ///
     /// Sets [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number).
+    #[inline]
     pub fn destination_phone_number(mut self, input: impl Into<String>) -> Self {
         self.destination_phone_number = Some(input.into());
         self
@@ -75,12 +83,14 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The destination phone number for the test.
     ///
     /// Sets [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number).
+    #[inline]
     pub fn set_destination_phone_number(mut self, input: Option<String>) -> Self {
         self.destination_phone_number = input;
         self
     }
 
     /// Returns [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number), if set.
+    #[inline]
     pub fn get_destination_phone_number(&self) -> &Option<String> {
         &self.destination_phone_number
     }
@@ -88,6 +98,7 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id).
+    #[inline]
     pub fn flow_id(mut self, input: impl Into<String>) -> Self {
         self.flow_id = Some(input.into());
         self
@@ -96,17 +107,20 @@ impl VoiceCallEntryPointParametersBuilder {
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id).
+    #[inline]
     pub fn set_flow_id(mut self, input: Option<String>) -> Self {
         self.flow_id = input;
         self
     }
 
     /// Returns [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id), if set.
+    #[inline]
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
 
     /// Builds a [`VoiceCallEntryPointParameters`].
+    #[inline]
     pub fn build(self) -> crate::types::VoiceCallEntryPointParameters {
         crate::types::VoiceCallEntryPointParameters {
             source_phone_number: self.source_phone_number,
@@ -117,6 +131,7 @@ impl VoiceCallEntryPointParametersBuilder {
 }
 
 impl crate::rest_json::JsonSer for VoiceCallEntryPointParameters {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -138,6 +153,7 @@ impl crate::rest_json::JsonSer for VoiceCallEntryPointParameters {
 }
 
 impl crate::rest_json::JsonDe for VoiceCallEntryPointParameters {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

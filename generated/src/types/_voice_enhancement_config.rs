@@ -11,16 +11,19 @@ pub struct VoiceEnhancementConfig {
 
 impl VoiceEnhancementConfig {
     /// The channel for this voice enhancement configuration.
+    #[inline]
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
 
     /// The voice enhancement mode.
+    #[inline]
     pub fn voice_enhancement_mode(&self) -> &crate::types::VoiceEnhancementMode {
         &self.voice_enhancement_mode
     }
 
     /// Creates a new builder for [`VoiceEnhancementConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VoiceEnhancementConfigBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl VoiceEnhancementConfigBuilder {
     /// The channel for this voice enhancement configuration.
     ///
     /// Sets [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn channel(mut self, input: crate::types::Channel) -> Self {
         self.channel = Some(input);
         self
@@ -46,12 +50,14 @@ impl VoiceEnhancementConfigBuilder {
     /// The channel for this voice enhancement configuration.
     ///
     /// Sets [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel). This field is required.
+    #[inline]
     pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
         self.channel = input;
         self
     }
 
     /// Returns [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel), if set.
+    #[inline]
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
@@ -59,6 +65,7 @@ impl VoiceEnhancementConfigBuilder {
     /// The voice enhancement mode.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode). This field is required.
+    #[inline]
     pub fn voice_enhancement_mode(
         mut self,
         input: crate::types::VoiceEnhancementMode,
@@ -70,6 +77,7 @@ impl VoiceEnhancementConfigBuilder {
     /// The voice enhancement mode.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode). This field is required.
+    #[inline]
     pub fn set_voice_enhancement_mode(
         mut self,
         input: Option<crate::types::VoiceEnhancementMode>,
@@ -79,6 +87,7 @@ impl VoiceEnhancementConfigBuilder {
     }
 
     /// Returns [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode), if set.
+    #[inline]
     pub fn get_voice_enhancement_mode(
         &self,
     ) -> &Option<crate::types::VoiceEnhancementMode> {
@@ -90,6 +99,7 @@ impl VoiceEnhancementConfigBuilder {
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel)
     /// - [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<crate::types::VoiceEnhancementConfig, crate::error::BuildError> {
@@ -111,6 +121,7 @@ impl VoiceEnhancementConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for VoiceEnhancementConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -128,6 +139,7 @@ impl crate::rest_json::JsonSer for VoiceEnhancementConfig {
 }
 
 impl crate::rest_json::JsonDe for VoiceEnhancementConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -19,6 +19,7 @@ pub enum VoiceEnhancementMode {
 }
 
 impl ::std::convert::From<&str> for VoiceEnhancementMode {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "NOISE_SUPPRESSION" => Self::NoiseSuppression,
@@ -37,6 +38,7 @@ impl ::std::convert::From<&str> for VoiceEnhancementMode {
 
 impl ::std::str::FromStr for VoiceEnhancementMode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -44,6 +46,7 @@ impl ::std::str::FromStr for VoiceEnhancementMode {
 
 impl VoiceEnhancementMode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::NoiseSuppression => "NOISE_SUPPRESSION",
@@ -54,11 +57,13 @@ impl VoiceEnhancementMode {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["NOISE_SUPPRESSION", "NONE", "VOICE_ISOLATION"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -68,6 +73,7 @@ impl VoiceEnhancementMode {
 }
 
 impl ::std::convert::AsRef<str> for VoiceEnhancementMode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -80,6 +86,7 @@ impl ::std::fmt::Display for VoiceEnhancementMode {
 }
 
 impl crate::rest_json::JsonSer for VoiceEnhancementMode {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -90,6 +97,7 @@ impl crate::rest_json::JsonSer for VoiceEnhancementMode {
 }
 
 impl crate::rest_json::JsonDe for VoiceEnhancementMode {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

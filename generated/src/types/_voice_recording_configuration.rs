@@ -13,16 +13,19 @@ pub struct VoiceRecordingConfiguration {
 
 impl VoiceRecordingConfiguration {
     /// Identifies which track is being recorded.
+    #[inline]
     pub fn voice_recording_track(&self) -> Option<&crate::types::VoiceRecordingTrack> {
         self.voice_recording_track.as_ref()
     }
 
     /// Identifies which IVR track is being recorded.
+    #[inline]
     pub fn ivr_recording_track(&self) -> Option<&crate::types::IvrRecordingTrack> {
         self.ivr_recording_track.as_ref()
     }
 
     /// Creates a new builder for [`VoiceRecordingConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VoiceRecordingConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl VoiceRecordingConfigurationBuilder {
     /// Identifies which track is being recorded.
     ///
     /// Sets [`voice_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.voice_recording_track).
+    #[inline]
     pub fn voice_recording_track(
         mut self,
         input: crate::types::VoiceRecordingTrack,
@@ -51,6 +55,7 @@ impl VoiceRecordingConfigurationBuilder {
     /// Identifies which track is being recorded.
     ///
     /// Sets [`voice_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.voice_recording_track).
+    #[inline]
     pub fn set_voice_recording_track(
         mut self,
         input: Option<crate::types::VoiceRecordingTrack>,
@@ -60,6 +65,7 @@ impl VoiceRecordingConfigurationBuilder {
     }
 
     /// Returns [`voice_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.voice_recording_track), if set.
+    #[inline]
     pub fn get_voice_recording_track(
         &self,
     ) -> &Option<crate::types::VoiceRecordingTrack> {
@@ -69,6 +75,7 @@ impl VoiceRecordingConfigurationBuilder {
     /// Identifies which IVR track is being recorded.
     ///
     /// Sets [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track).
+    #[inline]
     pub fn ivr_recording_track(
         mut self,
         input: crate::types::IvrRecordingTrack,
@@ -80,6 +87,7 @@ impl VoiceRecordingConfigurationBuilder {
     /// Identifies which IVR track is being recorded.
     ///
     /// Sets [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track).
+    #[inline]
     pub fn set_ivr_recording_track(
         mut self,
         input: Option<crate::types::IvrRecordingTrack>,
@@ -89,11 +97,13 @@ impl VoiceRecordingConfigurationBuilder {
     }
 
     /// Returns [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track), if set.
+    #[inline]
     pub fn get_ivr_recording_track(&self) -> &Option<crate::types::IvrRecordingTrack> {
         &self.ivr_recording_track
     }
 
     /// Builds a [`VoiceRecordingConfiguration`].
+    #[inline]
     pub fn build(self) -> crate::types::VoiceRecordingConfiguration {
         crate::types::VoiceRecordingConfiguration {
             voice_recording_track: self.voice_recording_track,
@@ -103,6 +113,7 @@ impl VoiceRecordingConfigurationBuilder {
 }
 
 impl crate::rest_json::JsonSer for VoiceRecordingConfiguration {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -121,6 +132,7 @@ impl crate::rest_json::JsonSer for VoiceRecordingConfiguration {
 }
 
 impl crate::rest_json::JsonDe for VoiceRecordingConfiguration {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

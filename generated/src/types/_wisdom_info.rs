@@ -11,6 +11,7 @@ pub struct WisdomInfo {
 
 impl WisdomInfo {
     /// The Amazon Resource Name (ARN) of the Wisdom session.
+    #[inline]
     pub fn session_arn(&self) -> Option<&str> {
         self.session_arn.as_deref()
     }
@@ -18,11 +19,13 @@ impl WisdomInfo {
     /// The array of AI agents involved in the contact.
     ///
     /// Empty when the field is unset; use `.ai_agents.is_none()` to tell unset from empty.
+    #[inline]
     pub fn ai_agents(&self) -> &[crate::types::AiAgentInfo] {
         self.ai_agents.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`WisdomInfo`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WisdomInfoBuilder {
         ::std::default::Default::default()
     }
@@ -40,6 +43,7 @@ impl WisdomInfoBuilder {
     /// The Amazon Resource Name (ARN) of the Wisdom session.
     ///
     /// Sets [`session_arn`](crate::types::WisdomInfo#structfield.session_arn).
+    #[inline]
     pub fn session_arn(mut self, input: impl Into<String>) -> Self {
         self.session_arn = Some(input.into());
         self
@@ -48,17 +52,20 @@ impl WisdomInfoBuilder {
     /// The Amazon Resource Name (ARN) of the Wisdom session.
     ///
     /// Sets [`session_arn`](crate::types::WisdomInfo#structfield.session_arn).
+    #[inline]
     pub fn set_session_arn(mut self, input: Option<String>) -> Self {
         self.session_arn = input;
         self
     }
 
     /// Returns [`session_arn`](crate::types::WisdomInfo#structfield.session_arn), if set.
+    #[inline]
     pub fn get_session_arn(&self) -> &Option<String> {
         &self.session_arn
     }
 
     /// Appends an item to [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents); use [`set_ai_agents`](Self::set_ai_agents) to replace the whole list.
+    #[inline]
     pub fn ai_agents(mut self, input: crate::types::AiAgentInfo) -> Self {
         let mut v: Vec<_> = self.ai_agents.unwrap_or_default();
         v.push(input);
@@ -69,6 +76,7 @@ impl WisdomInfoBuilder {
     /// The array of AI agents involved in the contact.
     ///
     /// Sets [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents).
+    #[inline]
     pub fn set_ai_agents(
         mut self,
         input: Option<Vec<crate::types::AiAgentInfo>>,
@@ -78,11 +86,13 @@ impl WisdomInfoBuilder {
     }
 
     /// Returns [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents), if set.
+    #[inline]
     pub fn get_ai_agents(&self) -> &Option<Vec<crate::types::AiAgentInfo>> {
         &self.ai_agents
     }
 
     /// Builds a [`WisdomInfo`].
+    #[inline]
     pub fn build(self) -> crate::types::WisdomInfo {
         crate::types::WisdomInfo {
             session_arn: self.session_arn,
@@ -92,6 +102,7 @@ impl WisdomInfoBuilder {
 }
 
 impl crate::rest_json::JsonSer for WisdomInfo {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -110,6 +121,7 @@ impl crate::rest_json::JsonSer for WisdomInfo {
 }
 
 impl crate::rest_json::JsonDe for WisdomInfo {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

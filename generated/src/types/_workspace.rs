@@ -27,56 +27,67 @@ pub struct Workspace {
 
 impl Workspace {
     /// Controls who can access the workspace.
+    #[inline]
     pub fn visibility(&self) -> Option<&crate::types::Visibility> {
         self.visibility.as_ref()
     }
 
     /// The unique identifier of the workspace.
+    #[inline]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The name of the workspace.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The Amazon Resource Name (ARN) of the workspace.
+    #[inline]
     pub fn arn(&self) -> &str {
         &self.arn
     }
 
     /// The description of the workspace.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The theme configuration for the workspace, including colors and styling.
+    #[inline]
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
 
     /// The title displayed for the workspace.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The timestamp when the workspace was last modified.
+    #[inline]
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
 
     /// The Amazon Web Services Region where the workspace was last modified.
+    #[inline]
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
 
     /// The tags used to organize, track, or control access for the workspace.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`Workspace`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceBuilder {
         ::std::default::Default::default()
     }
@@ -102,6 +113,7 @@ impl WorkspaceBuilder {
     /// Controls who can access the workspace.
     ///
     /// Sets [`visibility`](crate::types::Workspace#structfield.visibility).
+    #[inline]
     pub fn visibility(mut self, input: crate::types::Visibility) -> Self {
         self.visibility = Some(input);
         self
@@ -110,12 +122,14 @@ impl WorkspaceBuilder {
     /// Controls who can access the workspace.
     ///
     /// Sets [`visibility`](crate::types::Workspace#structfield.visibility).
+    #[inline]
     pub fn set_visibility(mut self, input: Option<crate::types::Visibility>) -> Self {
         self.visibility = input;
         self
     }
 
     /// Returns [`visibility`](crate::types::Workspace#structfield.visibility), if set.
+    #[inline]
     pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
         &self.visibility
     }
@@ -123,6 +137,7 @@ impl WorkspaceBuilder {
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::Workspace#structfield.id). This field is required.
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -131,12 +146,14 @@ impl WorkspaceBuilder {
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::Workspace#structfield.id). This field is required.
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::Workspace#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -144,6 +161,7 @@ impl WorkspaceBuilder {
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::Workspace#structfield.name). This field is required.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -152,12 +170,14 @@ impl WorkspaceBuilder {
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::Workspace#structfield.name). This field is required.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::Workspace#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -165,6 +185,7 @@ impl WorkspaceBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::Workspace#structfield.arn). This field is required.
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -173,12 +194,14 @@ impl WorkspaceBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::Workspace#structfield.arn). This field is required.
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::Workspace#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -186,6 +209,7 @@ impl WorkspaceBuilder {
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::Workspace#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -194,12 +218,14 @@ impl WorkspaceBuilder {
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::Workspace#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::Workspace#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -207,6 +233,7 @@ impl WorkspaceBuilder {
     /// The theme configuration for the workspace, including colors and styling.
     ///
     /// Sets [`theme`](crate::types::Workspace#structfield.theme).
+    #[inline]
     pub fn theme(mut self, input: crate::types::WorkspaceTheme) -> Self {
         self.theme = Some(input);
         self
@@ -215,12 +242,14 @@ impl WorkspaceBuilder {
     /// The theme configuration for the workspace, including colors and styling.
     ///
     /// Sets [`theme`](crate::types::Workspace#structfield.theme).
+    #[inline]
     pub fn set_theme(mut self, input: Option<crate::types::WorkspaceTheme>) -> Self {
         self.theme = input;
         self
     }
 
     /// Returns [`theme`](crate::types::Workspace#structfield.theme), if set.
+    #[inline]
     pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
         &self.theme
     }
@@ -228,6 +257,7 @@ impl WorkspaceBuilder {
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::Workspace#structfield.title).
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -236,12 +266,14 @@ impl WorkspaceBuilder {
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::Workspace#structfield.title).
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::Workspace#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -249,6 +281,7 @@ impl WorkspaceBuilder {
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.last_modified_time = Some(input);
         self
@@ -257,6 +290,7 @@ impl WorkspaceBuilder {
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time). This field is required.
+    #[inline]
     pub fn set_last_modified_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -266,6 +300,7 @@ impl WorkspaceBuilder {
     }
 
     /// Returns [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time), if set.
+    #[inline]
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
@@ -273,6 +308,7 @@ impl WorkspaceBuilder {
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region).
+    #[inline]
     pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
         self.last_modified_region = Some(input.into());
         self
@@ -281,17 +317,20 @@ impl WorkspaceBuilder {
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region).
+    #[inline]
     pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
         self.last_modified_region = input;
         self
     }
 
     /// Returns [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region), if set.
+    #[inline]
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
 
     /// Inserts an entry into [`tags`](crate::types::Workspace#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -302,6 +341,7 @@ impl WorkspaceBuilder {
     /// The tags used to organize, track, or control access for the workspace.
     ///
     /// Sets [`tags`](crate::types::Workspace#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -311,6 +351,7 @@ impl WorkspaceBuilder {
     }
 
     /// Returns [`tags`](crate::types::Workspace#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
@@ -322,6 +363,7 @@ impl WorkspaceBuilder {
     /// - [`name`](crate::types::Workspace#structfield.name)
     /// - [`arn`](crate::types::Workspace#structfield.arn)
     /// - [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time)
+    #[inline]
     pub fn build(self) -> Result<crate::types::Workspace, crate::error::BuildError> {
         Ok(crate::types::Workspace {
             visibility: self.visibility,
@@ -359,6 +401,7 @@ impl WorkspaceBuilder {
 }
 
 impl crate::rest_json::JsonSer for Workspace {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -396,6 +439,7 @@ impl crate::rest_json::JsonSer for Workspace {
 }
 
 impl crate::rest_json::JsonDe for Workspace {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

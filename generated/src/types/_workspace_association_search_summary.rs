@@ -19,36 +19,43 @@ pub struct WorkspaceAssociationSearchSummary {
 
 impl WorkspaceAssociationSearchSummary {
     /// The identifier of the workspace.
+    #[inline]
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the workspace.
+    #[inline]
     pub fn workspace_arn(&self) -> Option<&str> {
         self.workspace_arn.as_deref()
     }
 
     /// The identifier of the associated resource (user or routing profile).
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the associated resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The type of resource associated with the workspace.
+    #[inline]
     pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
 
     /// The name of the associated resource.
+    #[inline]
     pub fn resource_name(&self) -> Option<&str> {
         self.resource_name.as_deref()
     }
 
     /// Creates a new builder for [`WorkspaceAssociationSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceAssociationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -70,6 +77,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The identifier of the workspace.
     ///
     /// Sets [`workspace_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_id).
+    #[inline]
     pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
         self.workspace_id = Some(input.into());
         self
@@ -78,12 +86,14 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The identifier of the workspace.
     ///
     /// Sets [`workspace_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_id).
+    #[inline]
     pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
         self.workspace_id = input;
         self
     }
 
     /// Returns [`workspace_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_id), if set.
+    #[inline]
     pub fn get_workspace_id(&self) -> &Option<String> {
         &self.workspace_id
     }
@@ -91,6 +101,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn).
+    #[inline]
     pub fn workspace_arn(mut self, input: impl Into<String>) -> Self {
         self.workspace_arn = Some(input.into());
         self
@@ -99,12 +110,14 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn).
+    #[inline]
     pub fn set_workspace_arn(mut self, input: Option<String>) -> Self {
         self.workspace_arn = input;
         self
     }
 
     /// Returns [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn), if set.
+    #[inline]
     pub fn get_workspace_arn(&self) -> &Option<String> {
         &self.workspace_arn
     }
@@ -112,6 +125,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The identifier of the associated resource (user or routing profile).
     ///
     /// Sets [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id).
+    #[inline]
     pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.resource_id = Some(input.into());
         self
@@ -120,12 +134,14 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The identifier of the associated resource (user or routing profile).
     ///
     /// Sets [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id).
+    #[inline]
     pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.resource_id = input;
         self
     }
 
     /// Returns [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id), if set.
+    #[inline]
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
@@ -133,6 +149,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the associated resource.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn).
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
@@ -141,12 +158,14 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the associated resource.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn).
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
 
     /// Returns [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn), if set.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
@@ -154,6 +173,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The type of resource associated with the workspace.
     ///
     /// Sets [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type).
+    #[inline]
     pub fn resource_type(mut self, input: impl Into<String>) -> Self {
         self.resource_type = Some(input.into());
         self
@@ -162,12 +182,14 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The type of resource associated with the workspace.
     ///
     /// Sets [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type).
+    #[inline]
     pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.resource_type = input;
         self
     }
 
     /// Returns [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type), if set.
+    #[inline]
     pub fn get_resource_type(&self) -> &Option<String> {
         &self.resource_type
     }
@@ -175,6 +197,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The name of the associated resource.
     ///
     /// Sets [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name).
+    #[inline]
     pub fn resource_name(mut self, input: impl Into<String>) -> Self {
         self.resource_name = Some(input.into());
         self
@@ -183,17 +206,20 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     /// The name of the associated resource.
     ///
     /// Sets [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name).
+    #[inline]
     pub fn set_resource_name(mut self, input: Option<String>) -> Self {
         self.resource_name = input;
         self
     }
 
     /// Returns [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name), if set.
+    #[inline]
     pub fn get_resource_name(&self) -> &Option<String> {
         &self.resource_name
     }
 
     /// Builds a [`WorkspaceAssociationSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchSummary {
         crate::types::WorkspaceAssociationSearchSummary {
             workspace_id: self.workspace_id,
@@ -207,6 +233,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceAssociationSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -237,6 +264,7 @@ impl crate::rest_json::JsonSer for WorkspaceAssociationSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceAssociationSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -25,6 +25,7 @@ pub enum WorkspaceFontFamily {
 }
 
 impl ::std::convert::From<&str> for WorkspaceFontFamily {
+    #[inline]
     fn from(s: &str) -> Self {
         match s {
             "Arial" => Self::Arial,
@@ -46,6 +47,7 @@ impl ::std::convert::From<&str> for WorkspaceFontFamily {
 
 impl ::std::str::FromStr for WorkspaceFontFamily {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
@@ -53,6 +55,7 @@ impl ::std::str::FromStr for WorkspaceFontFamily {
 
 impl WorkspaceFontFamily {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Arial => "Arial",
@@ -66,11 +69,13 @@ impl WorkspaceFontFamily {
     }
 
     /// Every known value, in sorted order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["Arial", "Courier New", "Georgia", "Times New Roman", "Trebuchet", "Verdana"]
     }
 
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
+    #[inline]
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
             Self::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
@@ -80,6 +85,7 @@ impl WorkspaceFontFamily {
 }
 
 impl ::std::convert::AsRef<str> for WorkspaceFontFamily {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -92,6 +98,7 @@ impl ::std::fmt::Display for WorkspaceFontFamily {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceFontFamily {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for WorkspaceFontFamily {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceFontFamily {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

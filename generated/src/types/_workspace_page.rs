@@ -15,26 +15,31 @@ pub struct WorkspacePage {
 
 impl WorkspacePage {
     /// The Amazon Resource Name (ARN) of the view associated with this page.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 
     /// The page identifier.
+    #[inline]
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
 
     /// The URL-friendly identifier for the page.
+    #[inline]
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
 
     /// A JSON string containing input parameters passed to the view when the page is rendered.
+    #[inline]
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
 
     /// Creates a new builder for [`WorkspacePage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspacePageBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl WorkspacePageBuilder {
     /// The Amazon Resource Name (ARN) of the view associated with this page.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspacePage#structfield.resource_arn).
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
@@ -62,12 +68,14 @@ impl WorkspacePageBuilder {
     /// The Amazon Resource Name (ARN) of the view associated with this page.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspacePage#structfield.resource_arn).
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
 
     /// Returns [`resource_arn`](crate::types::WorkspacePage#structfield.resource_arn), if set.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
@@ -75,6 +83,7 @@ impl WorkspacePageBuilder {
     /// The page identifier.
     ///
     /// Sets [`page`](crate::types::WorkspacePage#structfield.page).
+    #[inline]
     pub fn page(mut self, input: impl Into<String>) -> Self {
         self.page = Some(input.into());
         self
@@ -83,12 +92,14 @@ impl WorkspacePageBuilder {
     /// The page identifier.
     ///
     /// Sets [`page`](crate::types::WorkspacePage#structfield.page).
+    #[inline]
     pub fn set_page(mut self, input: Option<String>) -> Self {
         self.page = input;
         self
     }
 
     /// Returns [`page`](crate::types::WorkspacePage#structfield.page), if set.
+    #[inline]
     pub fn get_page(&self) -> &Option<String> {
         &self.page
     }
@@ -96,6 +107,7 @@ impl WorkspacePageBuilder {
     /// The URL-friendly identifier for the page.
     ///
     /// Sets [`slug`](crate::types::WorkspacePage#structfield.slug).
+    #[inline]
     pub fn slug(mut self, input: impl Into<String>) -> Self {
         self.slug = Some(input.into());
         self
@@ -104,12 +116,14 @@ impl WorkspacePageBuilder {
     /// The URL-friendly identifier for the page.
     ///
     /// Sets [`slug`](crate::types::WorkspacePage#structfield.slug).
+    #[inline]
     pub fn set_slug(mut self, input: Option<String>) -> Self {
         self.slug = input;
         self
     }
 
     /// Returns [`slug`](crate::types::WorkspacePage#structfield.slug), if set.
+    #[inline]
     pub fn get_slug(&self) -> &Option<String> {
         &self.slug
     }
@@ -117,6 +131,7 @@ impl WorkspacePageBuilder {
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     ///
     /// Sets [`input_data`](crate::types::WorkspacePage#structfield.input_data).
+    #[inline]
     pub fn input_data(mut self, input: impl Into<String>) -> Self {
         self.input_data = Some(input.into());
         self
@@ -125,17 +140,20 @@ impl WorkspacePageBuilder {
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     ///
     /// Sets [`input_data`](crate::types::WorkspacePage#structfield.input_data).
+    #[inline]
     pub fn set_input_data(mut self, input: Option<String>) -> Self {
         self.input_data = input;
         self
     }
 
     /// Returns [`input_data`](crate::types::WorkspacePage#structfield.input_data), if set.
+    #[inline]
     pub fn get_input_data(&self) -> &Option<String> {
         &self.input_data
     }
 
     /// Builds a [`WorkspacePage`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspacePage {
         crate::types::WorkspacePage {
             resource_arn: self.resource_arn,
@@ -147,6 +165,7 @@ impl WorkspacePageBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspacePage {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -171,6 +190,7 @@ impl crate::rest_json::JsonSer for WorkspacePage {
 }
 
 impl crate::rest_json::JsonDe for WorkspacePage {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

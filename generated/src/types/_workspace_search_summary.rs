@@ -23,46 +23,55 @@ pub struct WorkspaceSearchSummary {
 
 impl WorkspaceSearchSummary {
     /// The unique identifier of the workspace.
+    #[inline]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The name of the workspace.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The visibility setting of the workspace.
+    #[inline]
     pub fn visibility(&self) -> Option<&crate::types::Visibility> {
         self.visibility.as_ref()
     }
 
     /// The description of the workspace.
+    #[inline]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// The title displayed for the workspace.
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The Amazon Resource Name (ARN) of the workspace.
+    #[inline]
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 
     /// The timestamp when the workspace was created.
+    #[inline]
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
 
     /// The tags associated with the workspace.
+    #[inline]
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceSearchSummary`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceSearchSummaryBuilder {
         ::std::default::Default::default()
     }
@@ -86,6 +95,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::WorkspaceSearchSummary#structfield.id).
+    #[inline]
     pub fn id(mut self, input: impl Into<String>) -> Self {
         self.id = Some(input.into());
         self
@@ -94,12 +104,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::WorkspaceSearchSummary#structfield.id).
+    #[inline]
     pub fn set_id(mut self, input: Option<String>) -> Self {
         self.id = input;
         self
     }
 
     /// Returns [`id`](crate::types::WorkspaceSearchSummary#structfield.id), if set.
+    #[inline]
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
@@ -107,6 +119,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSearchSummary#structfield.name).
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
@@ -115,12 +128,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSearchSummary#structfield.name).
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// Returns [`name`](crate::types::WorkspaceSearchSummary#structfield.name), if set.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
@@ -128,6 +143,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The visibility setting of the workspace.
     ///
     /// Sets [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility).
+    #[inline]
     pub fn visibility(mut self, input: crate::types::Visibility) -> Self {
         self.visibility = Some(input);
         self
@@ -136,12 +152,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The visibility setting of the workspace.
     ///
     /// Sets [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility).
+    #[inline]
     pub fn set_visibility(mut self, input: Option<crate::types::Visibility>) -> Self {
         self.visibility = input;
         self
     }
 
     /// Returns [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility), if set.
+    #[inline]
     pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
         &self.visibility
     }
@@ -149,6 +167,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::WorkspaceSearchSummary#structfield.description).
+    #[inline]
     pub fn description(mut self, input: impl Into<String>) -> Self {
         self.description = Some(input.into());
         self
@@ -157,12 +176,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::WorkspaceSearchSummary#structfield.description).
+    #[inline]
     pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// Returns [`description`](crate::types::WorkspaceSearchSummary#structfield.description), if set.
+    #[inline]
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
@@ -170,6 +191,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::WorkspaceSearchSummary#structfield.title).
+    #[inline]
     pub fn title(mut self, input: impl Into<String>) -> Self {
         self.title = Some(input.into());
         self
@@ -178,12 +200,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::WorkspaceSearchSummary#structfield.title).
+    #[inline]
     pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// Returns [`title`](crate::types::WorkspaceSearchSummary#structfield.title), if set.
+    #[inline]
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
@@ -191,6 +215,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn).
+    #[inline]
     pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.arn = Some(input.into());
         self
@@ -199,12 +224,14 @@ impl WorkspaceSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn).
+    #[inline]
     pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
 
     /// Returns [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn), if set.
+    #[inline]
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
@@ -212,6 +239,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The timestamp when the workspace was created.
     ///
     /// Sets [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at).
+    #[inline]
     pub fn created_at(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_at = Some(input);
         self
@@ -220,17 +248,20 @@ impl WorkspaceSearchSummaryBuilder {
     /// The timestamp when the workspace was created.
     ///
     /// Sets [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at).
+    #[inline]
     pub fn set_created_at(mut self, input: Option<crate::primitives::DateTime>) -> Self {
         self.created_at = input;
         self
     }
 
     /// Returns [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at), if set.
+    #[inline]
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
 
     /// Inserts an entry into [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
+    #[inline]
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
         map.insert(k.into(), v.into());
@@ -241,6 +272,7 @@ impl WorkspaceSearchSummaryBuilder {
     /// The tags associated with the workspace.
     ///
     /// Sets [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: Option<::std::collections::HashMap<String, String>>,
@@ -250,11 +282,13 @@ impl WorkspaceSearchSummaryBuilder {
     }
 
     /// Returns [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags), if set.
+    #[inline]
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
 
     /// Builds a [`WorkspaceSearchSummary`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceSearchSummary {
         crate::types::WorkspaceSearchSummary {
             id: self.id,
@@ -270,6 +304,7 @@ impl WorkspaceSearchSummaryBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceSearchSummary {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -306,6 +341,7 @@ impl crate::rest_json::JsonSer for WorkspaceSearchSummary {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceSearchSummary {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -11,16 +11,19 @@ pub struct WorkspaceTheme {
 
 impl WorkspaceTheme {
     /// The theme configuration for light mode.
+    #[inline]
     pub fn light(&self) -> Option<&crate::types::WorkspaceThemeConfig> {
         self.light.as_ref()
     }
 
     /// The theme configuration for dark mode.
+    #[inline]
     pub fn dark(&self) -> Option<&crate::types::WorkspaceThemeConfig> {
         self.dark.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceTheme`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceThemeBuilder {
         ::std::default::Default::default()
     }
@@ -38,6 +41,7 @@ impl WorkspaceThemeBuilder {
     /// The theme configuration for light mode.
     ///
     /// Sets [`light`](crate::types::WorkspaceTheme#structfield.light).
+    #[inline]
     pub fn light(mut self, input: crate::types::WorkspaceThemeConfig) -> Self {
         self.light = Some(input);
         self
@@ -46,6 +50,7 @@ impl WorkspaceThemeBuilder {
     /// The theme configuration for light mode.
     ///
     /// Sets [`light`](crate::types::WorkspaceTheme#structfield.light).
+    #[inline]
     pub fn set_light(
         mut self,
         input: Option<crate::types::WorkspaceThemeConfig>,
@@ -55,6 +60,7 @@ impl WorkspaceThemeBuilder {
     }
 
     /// Returns [`light`](crate::types::WorkspaceTheme#structfield.light), if set.
+    #[inline]
     pub fn get_light(&self) -> &Option<crate::types::WorkspaceThemeConfig> {
         &self.light
     }
@@ -62,6 +68,7 @@ impl WorkspaceThemeBuilder {
     /// The theme configuration for dark mode.
     ///
     /// Sets [`dark`](crate::types::WorkspaceTheme#structfield.dark).
+    #[inline]
     pub fn dark(mut self, input: crate::types::WorkspaceThemeConfig) -> Self {
         self.dark = Some(input);
         self
@@ -70,6 +77,7 @@ impl WorkspaceThemeBuilder {
     /// The theme configuration for dark mode.
     ///
     /// Sets [`dark`](crate::types::WorkspaceTheme#structfield.dark).
+    #[inline]
     pub fn set_dark(
         mut self,
         input: Option<crate::types::WorkspaceThemeConfig>,
@@ -79,11 +87,13 @@ impl WorkspaceThemeBuilder {
     }
 
     /// Returns [`dark`](crate::types::WorkspaceTheme#structfield.dark), if set.
+    #[inline]
     pub fn get_dark(&self) -> &Option<crate::types::WorkspaceThemeConfig> {
         &self.dark
     }
 
     /// Builds a [`WorkspaceTheme`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceTheme {
         crate::types::WorkspaceTheme {
             light: self.light,
@@ -93,6 +103,7 @@ impl WorkspaceThemeBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceTheme {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -111,6 +122,7 @@ impl crate::rest_json::JsonSer for WorkspaceTheme {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceTheme {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

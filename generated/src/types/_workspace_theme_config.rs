@@ -13,21 +13,25 @@ pub struct WorkspaceThemeConfig {
 
 impl WorkspaceThemeConfig {
     /// The color palette configuration for the workspace theme.
+    #[inline]
     pub fn palette(&self) -> Option<&crate::types::WorkspaceThemePalette> {
         self.palette.as_ref()
     }
 
     /// The image assets used in the workspace theme.
+    #[inline]
     pub fn images(&self) -> Option<&crate::types::WorkspaceThemeImages> {
         self.images.as_ref()
     }
 
     /// The typography configuration for the workspace theme.
+    #[inline]
     pub fn typography(&self) -> Option<&crate::types::WorkspaceThemeTypography> {
         self.typography.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceThemeConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceThemeConfigBuilder {
         ::std::default::Default::default()
     }
@@ -46,6 +50,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The color palette configuration for the workspace theme.
     ///
     /// Sets [`palette`](crate::types::WorkspaceThemeConfig#structfield.palette).
+    #[inline]
     pub fn palette(mut self, input: crate::types::WorkspaceThemePalette) -> Self {
         self.palette = Some(input);
         self
@@ -54,6 +59,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The color palette configuration for the workspace theme.
     ///
     /// Sets [`palette`](crate::types::WorkspaceThemeConfig#structfield.palette).
+    #[inline]
     pub fn set_palette(
         mut self,
         input: Option<crate::types::WorkspaceThemePalette>,
@@ -63,6 +69,7 @@ impl WorkspaceThemeConfigBuilder {
     }
 
     /// Returns [`palette`](crate::types::WorkspaceThemeConfig#structfield.palette), if set.
+    #[inline]
     pub fn get_palette(&self) -> &Option<crate::types::WorkspaceThemePalette> {
         &self.palette
     }
@@ -70,6 +77,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The image assets used in the workspace theme.
     ///
     /// Sets [`images`](crate::types::WorkspaceThemeConfig#structfield.images).
+    #[inline]
     pub fn images(mut self, input: crate::types::WorkspaceThemeImages) -> Self {
         self.images = Some(input);
         self
@@ -78,6 +86,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The image assets used in the workspace theme.
     ///
     /// Sets [`images`](crate::types::WorkspaceThemeConfig#structfield.images).
+    #[inline]
     pub fn set_images(
         mut self,
         input: Option<crate::types::WorkspaceThemeImages>,
@@ -87,6 +96,7 @@ impl WorkspaceThemeConfigBuilder {
     }
 
     /// Returns [`images`](crate::types::WorkspaceThemeConfig#structfield.images), if set.
+    #[inline]
     pub fn get_images(&self) -> &Option<crate::types::WorkspaceThemeImages> {
         &self.images
     }
@@ -94,6 +104,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The typography configuration for the workspace theme.
     ///
     /// Sets [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography).
+    #[inline]
     pub fn typography(mut self, input: crate::types::WorkspaceThemeTypography) -> Self {
         self.typography = Some(input);
         self
@@ -102,6 +113,7 @@ impl WorkspaceThemeConfigBuilder {
     /// The typography configuration for the workspace theme.
     ///
     /// Sets [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography).
+    #[inline]
     pub fn set_typography(
         mut self,
         input: Option<crate::types::WorkspaceThemeTypography>,
@@ -111,11 +123,13 @@ impl WorkspaceThemeConfigBuilder {
     }
 
     /// Returns [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography), if set.
+    #[inline]
     pub fn get_typography(&self) -> &Option<crate::types::WorkspaceThemeTypography> {
         &self.typography
     }
 
     /// Builds a [`WorkspaceThemeConfig`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceThemeConfig {
         crate::types::WorkspaceThemeConfig {
             palette: self.palette,
@@ -126,6 +140,7 @@ impl WorkspaceThemeConfigBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceThemeConfig {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -147,6 +162,7 @@ impl crate::rest_json::JsonSer for WorkspaceThemeConfig {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceThemeConfig {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

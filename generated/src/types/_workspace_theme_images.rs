@@ -9,11 +9,13 @@ pub struct WorkspaceThemeImages {
 
 impl WorkspaceThemeImages {
     /// The logo images used in the workspace.
+    #[inline]
     pub fn logo(&self) -> Option<&crate::types::ImagesLogo> {
         self.logo.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceThemeImages`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceThemeImagesBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl WorkspaceThemeImagesBuilder {
     /// The logo images used in the workspace.
     ///
     /// Sets [`logo`](crate::types::WorkspaceThemeImages#structfield.logo).
+    #[inline]
     pub fn logo(mut self, input: crate::types::ImagesLogo) -> Self {
         self.logo = Some(input);
         self
@@ -38,17 +41,20 @@ impl WorkspaceThemeImagesBuilder {
     /// The logo images used in the workspace.
     ///
     /// Sets [`logo`](crate::types::WorkspaceThemeImages#structfield.logo).
+    #[inline]
     pub fn set_logo(mut self, input: Option<crate::types::ImagesLogo>) -> Self {
         self.logo = input;
         self
     }
 
     /// Returns [`logo`](crate::types::WorkspaceThemeImages#structfield.logo), if set.
+    #[inline]
     pub fn get_logo(&self) -> &Option<crate::types::ImagesLogo> {
         &self.logo
     }
 
     /// Builds a [`WorkspaceThemeImages`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceThemeImages {
         crate::types::WorkspaceThemeImages {
             logo: self.logo,
@@ -57,6 +63,7 @@ impl WorkspaceThemeImagesBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceThemeImages {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for WorkspaceThemeImages {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceThemeImages {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

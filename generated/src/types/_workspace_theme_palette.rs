@@ -15,26 +15,31 @@ pub struct WorkspaceThemePalette {
 
 impl WorkspaceThemePalette {
     /// The color configuration for the header area.
+    #[inline]
     pub fn header(&self) -> Option<&crate::types::PaletteHeader> {
         self.header.as_ref()
     }
 
     /// The color configuration for the navigation area.
+    #[inline]
     pub fn navigation(&self) -> Option<&crate::types::PaletteNavigation> {
         self.navigation.as_ref()
     }
 
     /// The color configuration for the canvas area.
+    #[inline]
     pub fn canvas(&self) -> Option<&crate::types::PaletteCanvas> {
         self.canvas.as_ref()
     }
 
     /// The primary color configuration used throughout the workspace.
+    #[inline]
     pub fn primary(&self) -> Option<&crate::types::PalettePrimary> {
         self.primary.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceThemePalette`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceThemePaletteBuilder {
         ::std::default::Default::default()
     }
@@ -54,6 +59,7 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the header area.
     ///
     /// Sets [`header`](crate::types::WorkspaceThemePalette#structfield.header).
+    #[inline]
     pub fn header(mut self, input: crate::types::PaletteHeader) -> Self {
         self.header = Some(input);
         self
@@ -62,12 +68,14 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the header area.
     ///
     /// Sets [`header`](crate::types::WorkspaceThemePalette#structfield.header).
+    #[inline]
     pub fn set_header(mut self, input: Option<crate::types::PaletteHeader>) -> Self {
         self.header = input;
         self
     }
 
     /// Returns [`header`](crate::types::WorkspaceThemePalette#structfield.header), if set.
+    #[inline]
     pub fn get_header(&self) -> &Option<crate::types::PaletteHeader> {
         &self.header
     }
@@ -75,6 +83,7 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the navigation area.
     ///
     /// Sets [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation).
+    #[inline]
     pub fn navigation(mut self, input: crate::types::PaletteNavigation) -> Self {
         self.navigation = Some(input);
         self
@@ -83,6 +92,7 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the navigation area.
     ///
     /// Sets [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation).
+    #[inline]
     pub fn set_navigation(
         mut self,
         input: Option<crate::types::PaletteNavigation>,
@@ -92,6 +102,7 @@ impl WorkspaceThemePaletteBuilder {
     }
 
     /// Returns [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation), if set.
+    #[inline]
     pub fn get_navigation(&self) -> &Option<crate::types::PaletteNavigation> {
         &self.navigation
     }
@@ -99,6 +110,7 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the canvas area.
     ///
     /// Sets [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas).
+    #[inline]
     pub fn canvas(mut self, input: crate::types::PaletteCanvas) -> Self {
         self.canvas = Some(input);
         self
@@ -107,12 +119,14 @@ impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the canvas area.
     ///
     /// Sets [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas).
+    #[inline]
     pub fn set_canvas(mut self, input: Option<crate::types::PaletteCanvas>) -> Self {
         self.canvas = input;
         self
     }
 
     /// Returns [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas), if set.
+    #[inline]
     pub fn get_canvas(&self) -> &Option<crate::types::PaletteCanvas> {
         &self.canvas
     }
@@ -120,6 +134,7 @@ impl WorkspaceThemePaletteBuilder {
     /// The primary color configuration used throughout the workspace.
     ///
     /// Sets [`primary`](crate::types::WorkspaceThemePalette#structfield.primary).
+    #[inline]
     pub fn primary(mut self, input: crate::types::PalettePrimary) -> Self {
         self.primary = Some(input);
         self
@@ -128,17 +143,20 @@ impl WorkspaceThemePaletteBuilder {
     /// The primary color configuration used throughout the workspace.
     ///
     /// Sets [`primary`](crate::types::WorkspaceThemePalette#structfield.primary).
+    #[inline]
     pub fn set_primary(mut self, input: Option<crate::types::PalettePrimary>) -> Self {
         self.primary = input;
         self
     }
 
     /// Returns [`primary`](crate::types::WorkspaceThemePalette#structfield.primary), if set.
+    #[inline]
     pub fn get_primary(&self) -> &Option<crate::types::PalettePrimary> {
         &self.primary
     }
 
     /// Builds a [`WorkspaceThemePalette`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceThemePalette {
         crate::types::WorkspaceThemePalette {
             header: self.header,
@@ -150,6 +168,7 @@ impl WorkspaceThemePaletteBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceThemePalette {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -174,6 +193,7 @@ impl crate::rest_json::JsonSer for WorkspaceThemePalette {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceThemePalette {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

@@ -9,11 +9,13 @@ pub struct WorkspaceThemeTypography {
 
 impl WorkspaceThemeTypography {
     /// The font family configuration for text in the workspace.
+    #[inline]
     pub fn font_family(&self) -> Option<&crate::types::FontFamily> {
         self.font_family.as_ref()
     }
 
     /// Creates a new builder for [`WorkspaceThemeTypography`].
+    #[inline]
     pub fn builder() -> crate::types::builders::WorkspaceThemeTypographyBuilder {
         ::std::default::Default::default()
     }
@@ -30,6 +32,7 @@ impl WorkspaceThemeTypographyBuilder {
     /// The font family configuration for text in the workspace.
     ///
     /// Sets [`font_family`](crate::types::WorkspaceThemeTypography#structfield.font_family).
+    #[inline]
     pub fn font_family(mut self, input: crate::types::FontFamily) -> Self {
         self.font_family = Some(input);
         self
@@ -38,17 +41,20 @@ impl WorkspaceThemeTypographyBuilder {
     /// The font family configuration for text in the workspace.
     ///
     /// Sets [`font_family`](crate::types::WorkspaceThemeTypography#structfield.font_family).
+    #[inline]
     pub fn set_font_family(mut self, input: Option<crate::types::FontFamily>) -> Self {
         self.font_family = input;
         self
     }
 
     /// Returns [`font_family`](crate::types::WorkspaceThemeTypography#structfield.font_family), if set.
+    #[inline]
     pub fn get_font_family(&self) -> &Option<crate::types::FontFamily> {
         &self.font_family
     }
 
     /// Builds a [`WorkspaceThemeTypography`].
+    #[inline]
     pub fn build(self) -> crate::types::WorkspaceThemeTypography {
         crate::types::WorkspaceThemeTypography {
             font_family: self.font_family,
@@ -57,6 +63,7 @@ impl WorkspaceThemeTypographyBuilder {
 }
 
 impl crate::rest_json::JsonSer for WorkspaceThemeTypography {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -72,6 +79,7 @@ impl crate::rest_json::JsonSer for WorkspaceThemeTypography {
 }
 
 impl crate::rest_json::JsonDe for WorkspaceThemeTypography {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {

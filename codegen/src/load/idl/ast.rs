@@ -113,7 +113,7 @@ pub(crate) struct Apply {
 
 /// The IDL version of a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Version {
+pub(crate) enum Version {
     /// Smithy IDL 1.0 (also the version of a file without `$version`).
     V1,
     /// Smithy IDL 2.0.

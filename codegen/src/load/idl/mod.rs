@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub use ast::Version;
 use resolve::{Doc, Input};
 
 use crate::error::{Error, Result};

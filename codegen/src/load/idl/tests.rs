@@ -264,7 +264,7 @@ fn nested_node_values() {
     );
     let deep = |n: usize| format!("metadata m = {}{}\n", "[".repeat(n), "]".repeat(n));
     assert!(to_json_ast(&[(Path::new(FILE), deep(101).as_str())]).is_ok());
-    assert!(err(&deep(102)).contains("1:114: node values are nested more than 100 levels deep"));
+    assert!(err(&deep(102)).contains("1:115: node values are nested more than 100 levels deep"));
     // Far deeper than any stack could recurse: an error, not an overflow.
     let e = err(&format!("metadata m = {}", "[{a:".repeat(200_000)));
     assert!(e.contains("nested more than 100 levels deep"), "{e}");

@@ -10,6 +10,7 @@ pub struct ConditionalOperationFailedException {
 
 impl ConditionalOperationFailedException {
     /// Creates a new builder for [`ConditionalOperationFailedException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ConditionalOperationFailedExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl ConditionalOperationFailedException {
 
 impl ConditionalOperationFailedException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -49,18 +51,21 @@ pub struct ConditionalOperationFailedExceptionBuilder {
 
 impl ConditionalOperationFailedExceptionBuilder {
     /// Sets [`message`](crate::types::error::ConditionalOperationFailedException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
 
     /// Sets [`message`](crate::types::error::ConditionalOperationFailedException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::ConditionalOperationFailedException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -78,6 +83,7 @@ impl ConditionalOperationFailedExceptionBuilder {
     }
 
     /// Builds a [`ConditionalOperationFailedException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::ConditionalOperationFailedException {
         crate::types::error::ConditionalOperationFailedException {
             message: self.message,
@@ -87,6 +93,7 @@ impl ConditionalOperationFailedExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ConditionalOperationFailedException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for ConditionalOperationFailedException {
 }
 
 impl crate::rest_json::JsonDe for ConditionalOperationFailedException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -126,6 +134,7 @@ impl crate::rest_json::JsonDe for ConditionalOperationFailedException {
 
 impl ConditionalOperationFailedException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -10,6 +10,7 @@ pub struct ContactNotFoundException {
 
 impl ContactNotFoundException {
     /// Creates a new builder for [`ContactNotFoundException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ContactNotFoundExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl ContactNotFoundException {
 
 impl ContactNotFoundException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -51,6 +53,7 @@ impl ContactNotFoundExceptionBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::error::ContactNotFoundException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -59,12 +62,14 @@ impl ContactNotFoundExceptionBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::error::ContactNotFoundException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::ContactNotFoundException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -82,6 +87,7 @@ impl ContactNotFoundExceptionBuilder {
     }
 
     /// Builds a [`ContactNotFoundException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::ContactNotFoundException {
         crate::types::error::ContactNotFoundException {
             message: self.message,
@@ -91,6 +97,7 @@ impl ContactNotFoundExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ContactNotFoundException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for ContactNotFoundException {
 }
 
 impl crate::rest_json::JsonDe for ContactNotFoundException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -130,6 +138,7 @@ impl crate::rest_json::JsonDe for ContactNotFoundException {
 
 impl ContactNotFoundException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

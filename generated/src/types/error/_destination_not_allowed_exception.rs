@@ -10,6 +10,7 @@ pub struct DestinationNotAllowedException {
 
 impl DestinationNotAllowedException {
     /// Creates a new builder for [`DestinationNotAllowedException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::DestinationNotAllowedExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl DestinationNotAllowedException {
 
 impl DestinationNotAllowedException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -51,6 +53,7 @@ impl DestinationNotAllowedExceptionBuilder {
     /// The message about the outbound calls.
     ///
     /// Sets [`message`](crate::types::error::DestinationNotAllowedException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -59,12 +62,14 @@ impl DestinationNotAllowedExceptionBuilder {
     /// The message about the outbound calls.
     ///
     /// Sets [`message`](crate::types::error::DestinationNotAllowedException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::DestinationNotAllowedException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -82,6 +87,7 @@ impl DestinationNotAllowedExceptionBuilder {
     }
 
     /// Builds a [`DestinationNotAllowedException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::DestinationNotAllowedException {
         crate::types::error::DestinationNotAllowedException {
             message: self.message,
@@ -91,6 +97,7 @@ impl DestinationNotAllowedExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for DestinationNotAllowedException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for DestinationNotAllowedException {
 }
 
 impl crate::rest_json::JsonDe for DestinationNotAllowedException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -130,6 +138,7 @@ impl crate::rest_json::JsonDe for DestinationNotAllowedException {
 
 impl DestinationNotAllowedException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -10,6 +10,7 @@ pub struct InternalServiceException {
 
 impl InternalServiceException {
     /// Creates a new builder for [`InternalServiceException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InternalServiceExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl InternalServiceException {
 
 impl InternalServiceException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -51,6 +53,7 @@ impl InternalServiceExceptionBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::error::InternalServiceException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -59,12 +62,14 @@ impl InternalServiceExceptionBuilder {
     /// The message.
     ///
     /// Sets [`message`](crate::types::error::InternalServiceException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::InternalServiceException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -82,6 +87,7 @@ impl InternalServiceExceptionBuilder {
     }
 
     /// Builds a [`InternalServiceException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::InternalServiceException {
         crate::types::error::InternalServiceException {
             message: self.message,
@@ -91,6 +97,7 @@ impl InternalServiceExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for InternalServiceException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for InternalServiceException {
 }
 
 impl crate::rest_json::JsonDe for InternalServiceException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -130,6 +138,7 @@ impl crate::rest_json::JsonDe for InternalServiceException {
 
 impl InternalServiceException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

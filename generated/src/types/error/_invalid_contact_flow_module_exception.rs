@@ -14,11 +14,13 @@ impl InvalidContactFlowModuleException {
     /// The value of [`problems`](#structfield.problems).
     ///
     /// Empty when the field is unset; use `.problems.is_none()` to tell unset from empty.
+    #[inline]
     pub fn problems(&self) -> &[crate::types::ProblemDetail] {
         self.problems.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`InvalidContactFlowModuleException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InvalidContactFlowModuleExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -26,6 +28,7 @@ impl InvalidContactFlowModuleException {
 
 impl InvalidContactFlowModuleException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -59,6 +62,7 @@ pub struct InvalidContactFlowModuleExceptionBuilder {
 
 impl InvalidContactFlowModuleExceptionBuilder {
     /// Appends an item to [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems); use [`set_problems`](Self::set_problems) to replace the whole list.
+    #[inline]
     pub fn problems(mut self, input: crate::types::ProblemDetail) -> Self {
         let mut v: Vec<_> = self.problems.unwrap_or_default();
         v.push(input);
@@ -67,6 +71,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
     }
 
     /// Sets [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems).
+    #[inline]
     pub fn set_problems(
         mut self,
         input: Option<Vec<crate::types::ProblemDetail>>,
@@ -76,6 +81,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
     }
 
     /// Returns [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems), if set.
+    #[inline]
     pub fn get_problems(&self) -> &Option<Vec<crate::types::ProblemDetail>> {
         &self.problems
     }
@@ -110,6 +116,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
     }
 
     /// Builds a [`InvalidContactFlowModuleException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::InvalidContactFlowModuleException {
         crate::types::error::InvalidContactFlowModuleException {
             problems: self.problems,
@@ -120,6 +127,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for InvalidContactFlowModuleException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -135,6 +143,7 @@ impl crate::rest_json::JsonSer for InvalidContactFlowModuleException {
 }
 
 impl crate::rest_json::JsonDe for InvalidContactFlowModuleException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -166,6 +175,7 @@ impl crate::rest_json::JsonDe for InvalidContactFlowModuleException {
 
 impl InvalidContactFlowModuleException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -12,11 +12,13 @@ pub struct InvalidRequestException {
 
 impl InvalidRequestException {
     /// Reason why the request was invalid.
+    #[inline]
     pub fn reason(&self) -> Option<&crate::types::InvalidRequestExceptionReason> {
         self.reason.as_ref()
     }
 
     /// Creates a new builder for [`InvalidRequestException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InvalidRequestExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -24,6 +26,7 @@ impl InvalidRequestException {
 
 impl InvalidRequestException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -59,6 +62,7 @@ impl InvalidRequestExceptionBuilder {
     /// The message about the request.
     ///
     /// Sets [`message`](crate::types::error::InvalidRequestException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -67,12 +71,14 @@ impl InvalidRequestExceptionBuilder {
     /// The message about the request.
     ///
     /// Sets [`message`](crate::types::error::InvalidRequestException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::InvalidRequestException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -80,6 +86,7 @@ impl InvalidRequestExceptionBuilder {
     /// Reason why the request was invalid.
     ///
     /// Sets [`reason`](crate::types::error::InvalidRequestException#structfield.reason).
+    #[inline]
     pub fn reason(mut self, input: crate::types::InvalidRequestExceptionReason) -> Self {
         self.reason = Some(input);
         self
@@ -88,6 +95,7 @@ impl InvalidRequestExceptionBuilder {
     /// Reason why the request was invalid.
     ///
     /// Sets [`reason`](crate::types::error::InvalidRequestException#structfield.reason).
+    #[inline]
     pub fn set_reason(
         mut self,
         input: Option<crate::types::InvalidRequestExceptionReason>,
@@ -97,6 +105,7 @@ impl InvalidRequestExceptionBuilder {
     }
 
     /// Returns [`reason`](crate::types::error::InvalidRequestException#structfield.reason), if set.
+    #[inline]
     pub fn get_reason(&self) -> &Option<crate::types::InvalidRequestExceptionReason> {
         &self.reason
     }
@@ -114,6 +123,7 @@ impl InvalidRequestExceptionBuilder {
     }
 
     /// Builds a [`InvalidRequestException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::InvalidRequestException {
         crate::types::error::InvalidRequestException {
             message: self.message,
@@ -124,6 +134,7 @@ impl InvalidRequestExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for InvalidRequestException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -142,6 +153,7 @@ impl crate::rest_json::JsonSer for InvalidRequestException {
 }
 
 impl crate::rest_json::JsonDe for InvalidRequestException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -175,6 +187,7 @@ impl crate::rest_json::JsonDe for InvalidRequestException {
 
 impl InvalidRequestException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -14,11 +14,13 @@ impl InvalidTestCaseException {
     /// The problems with the test.
     ///
     /// Empty when the field is unset; use `.problems.is_none()` to tell unset from empty.
+    #[inline]
     pub fn problems(&self) -> &[crate::types::ProblemDetail] {
         self.problems.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`InvalidTestCaseException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InvalidTestCaseExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -26,6 +28,7 @@ impl InvalidTestCaseException {
 
 impl InvalidTestCaseException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -59,6 +62,7 @@ pub struct InvalidTestCaseExceptionBuilder {
 
 impl InvalidTestCaseExceptionBuilder {
     /// Appends an item to [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems); use [`set_problems`](Self::set_problems) to replace the whole list.
+    #[inline]
     pub fn problems(mut self, input: crate::types::ProblemDetail) -> Self {
         let mut v: Vec<_> = self.problems.unwrap_or_default();
         v.push(input);
@@ -69,6 +73,7 @@ impl InvalidTestCaseExceptionBuilder {
     /// The problems with the test.
     ///
     /// Sets [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems).
+    #[inline]
     pub fn set_problems(
         mut self,
         input: Option<Vec<crate::types::ProblemDetail>>,
@@ -78,6 +83,7 @@ impl InvalidTestCaseExceptionBuilder {
     }
 
     /// Returns [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems), if set.
+    #[inline]
     pub fn get_problems(&self) -> &Option<Vec<crate::types::ProblemDetail>> {
         &self.problems
     }
@@ -112,6 +118,7 @@ impl InvalidTestCaseExceptionBuilder {
     }
 
     /// Builds a [`InvalidTestCaseException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::InvalidTestCaseException {
         crate::types::error::InvalidTestCaseException {
             problems: self.problems,
@@ -122,6 +129,7 @@ impl InvalidTestCaseExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for InvalidTestCaseException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -137,6 +145,7 @@ impl crate::rest_json::JsonSer for InvalidTestCaseException {
 }
 
 impl crate::rest_json::JsonDe for InvalidTestCaseException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -168,6 +177,7 @@ impl crate::rest_json::JsonDe for InvalidTestCaseException {
 
 impl InvalidTestCaseException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -10,6 +10,7 @@ pub struct OutboundContactNotPermittedException {
 
 impl OutboundContactNotPermittedException {
     /// Creates a new builder for [`OutboundContactNotPermittedException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::OutboundContactNotPermittedExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl OutboundContactNotPermittedException {
 
 impl OutboundContactNotPermittedException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -51,6 +53,7 @@ impl OutboundContactNotPermittedExceptionBuilder {
     /// The message about the contact.
     ///
     /// Sets [`message`](crate::types::error::OutboundContactNotPermittedException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
@@ -59,12 +62,14 @@ impl OutboundContactNotPermittedExceptionBuilder {
     /// The message about the contact.
     ///
     /// Sets [`message`](crate::types::error::OutboundContactNotPermittedException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::OutboundContactNotPermittedException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -82,6 +87,7 @@ impl OutboundContactNotPermittedExceptionBuilder {
     }
 
     /// Builds a [`OutboundContactNotPermittedException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::OutboundContactNotPermittedException {
         crate::types::error::OutboundContactNotPermittedException {
             message: self.message,
@@ -91,6 +97,7 @@ impl OutboundContactNotPermittedExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for OutboundContactNotPermittedException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -106,6 +113,7 @@ impl crate::rest_json::JsonSer for OutboundContactNotPermittedException {
 }
 
 impl crate::rest_json::JsonDe for OutboundContactNotPermittedException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -130,6 +138,7 @@ impl crate::rest_json::JsonDe for OutboundContactNotPermittedException {
 
 impl OutboundContactNotPermittedException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -14,11 +14,13 @@ impl PropertyValidationException {
     /// The value of [`property_list`](#structfield.property_list).
     ///
     /// Empty when the field is unset; use `.property_list.is_none()` to tell unset from empty.
+    #[inline]
     pub fn property_list(&self) -> &[crate::types::PropertyValidationExceptionProperty] {
         self.property_list.as_deref().unwrap_or_default()
     }
 
     /// Creates a new builder for [`PropertyValidationException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::PropertyValidationExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -26,6 +28,7 @@ impl PropertyValidationException {
 
 impl PropertyValidationException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -59,23 +62,27 @@ pub struct PropertyValidationExceptionBuilder {
 
 impl PropertyValidationExceptionBuilder {
     /// Sets [`message`](crate::types::error::PropertyValidationException#structfield.message). This field is required.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
 
     /// Sets [`message`](crate::types::error::PropertyValidationException#structfield.message). This field is required.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::PropertyValidationException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// Appends an item to [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list); use [`set_property_list`](Self::set_property_list) to replace the whole list.
+    #[inline]
     pub fn property_list(
         mut self,
         input: crate::types::PropertyValidationExceptionProperty,
@@ -87,6 +94,7 @@ impl PropertyValidationExceptionBuilder {
     }
 
     /// Sets [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list).
+    #[inline]
     pub fn set_property_list(
         mut self,
         input: Option<Vec<crate::types::PropertyValidationExceptionProperty>>,
@@ -96,6 +104,7 @@ impl PropertyValidationExceptionBuilder {
     }
 
     /// Returns [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list), if set.
+    #[inline]
     pub fn get_property_list(
         &self,
     ) -> &Option<Vec<crate::types::PropertyValidationExceptionProperty>> {
@@ -118,6 +127,7 @@ impl PropertyValidationExceptionBuilder {
     ///
     /// Fails when one of these fields is unset:
     /// - [`message`](crate::types::error::PropertyValidationException#structfield.message)
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -138,6 +148,7 @@ impl PropertyValidationExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for PropertyValidationException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -154,6 +165,7 @@ impl crate::rest_json::JsonSer for PropertyValidationException {
 }
 
 impl crate::rest_json::JsonDe for PropertyValidationException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -187,6 +199,7 @@ impl crate::rest_json::JsonDe for PropertyValidationException {
 
 impl PropertyValidationException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

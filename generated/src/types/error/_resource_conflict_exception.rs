@@ -10,6 +10,7 @@ pub struct ResourceConflictException {
 
 impl ResourceConflictException {
     /// Creates a new builder for [`ResourceConflictException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ResourceConflictExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -17,6 +18,7 @@ impl ResourceConflictException {
 
 impl ResourceConflictException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -49,18 +51,21 @@ pub struct ResourceConflictExceptionBuilder {
 
 impl ResourceConflictExceptionBuilder {
     /// Sets [`message`](crate::types::error::ResourceConflictException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
 
     /// Sets [`message`](crate::types::error::ResourceConflictException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::ResourceConflictException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -78,6 +83,7 @@ impl ResourceConflictExceptionBuilder {
     }
 
     /// Builds a [`ResourceConflictException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::ResourceConflictException {
         crate::types::error::ResourceConflictException {
             message: self.message,
@@ -87,6 +93,7 @@ impl ResourceConflictExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ResourceConflictException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -102,6 +109,7 @@ impl crate::rest_json::JsonSer for ResourceConflictException {
 }
 
 impl crate::rest_json::JsonDe for ResourceConflictException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -126,6 +134,7 @@ impl crate::rest_json::JsonDe for ResourceConflictException {
 
 impl ResourceConflictException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

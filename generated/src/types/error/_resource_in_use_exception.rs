@@ -14,16 +14,19 @@ pub struct ResourceInUseException {
 
 impl ResourceInUseException {
     /// The type of resource.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
 
     /// The identifier for the resource.
+    #[inline]
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 
     /// Creates a new builder for [`ResourceInUseException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ResourceInUseExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -31,6 +34,7 @@ impl ResourceInUseException {
 
 impl ResourceInUseException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -65,18 +69,21 @@ pub struct ResourceInUseExceptionBuilder {
 
 impl ResourceInUseExceptionBuilder {
     /// Sets [`message`](crate::types::error::ResourceInUseException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
 
     /// Sets [`message`](crate::types::error::ResourceInUseException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::ResourceInUseException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -84,6 +91,7 @@ impl ResourceInUseExceptionBuilder {
     /// The type of resource.
     ///
     /// Sets [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type).
+    #[inline]
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
         self.resource_type = Some(input);
         self
@@ -92,6 +100,7 @@ impl ResourceInUseExceptionBuilder {
     /// The type of resource.
     ///
     /// Sets [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type).
+    #[inline]
     pub fn set_resource_type(
         mut self,
         input: Option<crate::types::ResourceType>,
@@ -101,6 +110,7 @@ impl ResourceInUseExceptionBuilder {
     }
 
     /// Returns [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type), if set.
+    #[inline]
     pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.resource_type
     }
@@ -108,6 +118,7 @@ impl ResourceInUseExceptionBuilder {
     /// The identifier for the resource.
     ///
     /// Sets [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id).
+    #[inline]
     pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.resource_id = Some(input.into());
         self
@@ -116,12 +127,14 @@ impl ResourceInUseExceptionBuilder {
     /// The identifier for the resource.
     ///
     /// Sets [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id).
+    #[inline]
     pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.resource_id = input;
         self
     }
 
     /// Returns [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id), if set.
+    #[inline]
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
@@ -139,6 +152,7 @@ impl ResourceInUseExceptionBuilder {
     }
 
     /// Builds a [`ResourceInUseException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::ResourceInUseException {
         crate::types::error::ResourceInUseException {
             message: self.message,
@@ -150,6 +164,7 @@ impl ResourceInUseExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ResourceInUseException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -171,6 +186,7 @@ impl crate::rest_json::JsonSer for ResourceInUseException {
 }
 
 impl crate::rest_json::JsonDe for ResourceInUseException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -207,6 +223,7 @@ impl crate::rest_json::JsonDe for ResourceInUseException {
 
 impl ResourceInUseException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -12,11 +12,13 @@ pub struct ServiceQuotaExceededException {
 
 impl ServiceQuotaExceededException {
     /// The reason for the exception.
+    #[inline]
     pub fn reason(&self) -> Option<&crate::types::ServiceQuotaExceededExceptionReason> {
         self.reason.as_ref()
     }
 
     /// Creates a new builder for [`ServiceQuotaExceededException`].
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ServiceQuotaExceededExceptionBuilder {
         ::std::default::Default::default()
     }
@@ -24,6 +26,7 @@ impl ServiceQuotaExceededException {
 
 impl ServiceQuotaExceededException {
     /// The error message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -57,18 +60,21 @@ pub struct ServiceQuotaExceededExceptionBuilder {
 
 impl ServiceQuotaExceededExceptionBuilder {
     /// Sets [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message).
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
 
     /// Sets [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message).
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// Returns [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message), if set.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
@@ -76,6 +82,7 @@ impl ServiceQuotaExceededExceptionBuilder {
     /// The reason for the exception.
     ///
     /// Sets [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason).
+    #[inline]
     pub fn reason(
         mut self,
         input: crate::types::ServiceQuotaExceededExceptionReason,
@@ -87,6 +94,7 @@ impl ServiceQuotaExceededExceptionBuilder {
     /// The reason for the exception.
     ///
     /// Sets [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason).
+    #[inline]
     pub fn set_reason(
         mut self,
         input: Option<crate::types::ServiceQuotaExceededExceptionReason>,
@@ -96,6 +104,7 @@ impl ServiceQuotaExceededExceptionBuilder {
     }
 
     /// Returns [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason), if set.
+    #[inline]
     pub fn get_reason(
         &self,
     ) -> &Option<crate::types::ServiceQuotaExceededExceptionReason> {
@@ -115,6 +124,7 @@ impl ServiceQuotaExceededExceptionBuilder {
     }
 
     /// Builds a [`ServiceQuotaExceededException`].
+    #[inline]
     pub fn build(self) -> crate::types::error::ServiceQuotaExceededException {
         crate::types::error::ServiceQuotaExceededException {
             message: self.message,
@@ -125,6 +135,7 @@ impl ServiceQuotaExceededExceptionBuilder {
 }
 
 impl crate::rest_json::JsonSer for ServiceQuotaExceededException {
+    #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
@@ -143,6 +154,7 @@ impl crate::rest_json::JsonSer for ServiceQuotaExceededException {
 }
 
 impl crate::rest_json::JsonDe for ServiceQuotaExceededException {
+    #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
     ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
@@ -176,6 +188,7 @@ impl crate::rest_json::JsonDe for ServiceQuotaExceededException {
 
 impl ServiceQuotaExceededException {
     /// Reads the error from a response whose code named it.
+    #[inline]
     pub(crate) fn from_response(
         _headers: &http::HeaderMap,
         body: &[u8],

@@ -122,6 +122,9 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let tokens = if tokens_used { quote!(tokens) } else { quote!(_tokens) };
     let capacity = uri.len() + 32;
     quote! {
+        // Inline: a crate that uses few operations only pays to compile those (and the
+        // serializers they reach); the library build itself skips them.
+        #[inline]
         fn build_request_with(
             input: &Self::Input,
             #tokens: &dyn crate::protocol::IdempotencyTokenProvider,

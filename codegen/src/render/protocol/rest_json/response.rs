@@ -15,6 +15,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> (TokenStream, TokenStream) {
     let code = ctx.plan.model.expect(&op.id).traits.http().map(|h| h.code).unwrap_or(200);
     let error = ident(&op.error_name);
     let method = quote! {
+        #[inline]
         fn parse_parts(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ::std::result::Result<Self::Output, Self::Error> {
             if !(200..300).contains(&status) && status != #code {
                 return ::std::result::Result::Err(parse_error(status, headers, body));
@@ -66,6 +67,7 @@ fn output_parser(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let uses_body = !body_fields.is_empty() || fields.iter().any(|f| f.member.traits.http_payload());
     let body_arg = if uses_body { quote!(body) } else { quote!(_body) };
     quote! {
+        #[inline]
         fn parse_output(
             #status_arg: u16,
             headers: &http::HeaderMap,
@@ -100,6 +102,7 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     quote! {
         /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
         /// header, else `code` or `__type` in the body), matched on the error shape's name.
+        #[inline]
         fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> #error {
             let meta = match crate::rest_json::error_metadata(status, headers, body) {
                 ::std::result::Result::Ok(meta) => meta,
@@ -113,6 +116,7 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     }
 }
 
+/// `impl Error { #[inline]
 /// `impl Error { pub(crate) fn from_response(..) }` for an error structure.
 pub fn error_constructor(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&t.id);
@@ -154,6 +158,7 @@ pub fn error_constructor(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     quote! {
         impl #name {
             /// Reads the error from a response whose code named it.
+            #[inline]
             pub(crate) fn from_response(
                 #headers_arg: &http::HeaderMap,
                 body: &[u8],

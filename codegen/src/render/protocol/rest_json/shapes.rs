@@ -43,6 +43,7 @@ fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     });
     quote! {
         impl crate::rest_json::JsonSer for #name {
+            #[inline]
             fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
                 #[allow(unused_mut)]
                 let mut object = w.start_object();
@@ -52,6 +53,7 @@ fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
             }
         }
         impl crate::rest_json::JsonDe for #name {
+            #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 if !t.expect_start_object_or_null()? {
                     return ::std::result::Result::Ok(::std::option::Option::None);
@@ -175,6 +177,7 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     }
     quote! {
         impl crate::rest_json::JsonSer for #name {
+            #[inline]
             fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
                 let mut object = w.start_object();
                 match self {
@@ -186,6 +189,7 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
             }
         }
         impl crate::rest_json::JsonDe for #name {
+            #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 if !t.expect_start_object_or_null()? {
                     return ::std::result::Result::Ok(::std::option::Option::None);
@@ -224,12 +228,14 @@ fn enum_impls(_ctx: &Ctx, t: &TypePlan) -> TokenStream {
     let name = ident(&t.name);
     quote! {
         impl crate::rest_json::JsonSer for #name {
+            #[inline]
             fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
                 w.string(self.as_str());
                 ::std::result::Result::Ok(())
             }
         }
         impl crate::rest_json::JsonDe for #name {
+            #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 ::std::result::Result::Ok(t.expect_string_or_null()?.map(|s| Self::from(s.as_ref())))
             }
