@@ -26,7 +26,9 @@ pub type SdkResult<O, E> = Result<O, aws_sdk_connect::error::SdkError<E>>;
 
 /// One operation, seen from both crates; implemented by the glue for every operation's unit
 /// struct.
-pub trait DiffOp: connect_api::Operation<Input: Debug, Output: PartialEq + Debug + connect_api::error::RequestId, Error: Debug> {
+pub trait DiffOp:
+    connect_api::Operation<Input: Debug, Output: PartialEq + Debug + connect_api::error::RequestId, Error: Debug + connect_api::error::ProvideErrorMetadata>
+{
     /// The SDK's output.
     type SdkOutput: aws_sdk_connect::operation::RequestId + Debug;
     /// The SDK's operation error.

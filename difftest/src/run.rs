@@ -13,7 +13,6 @@ use aws_smithy_http_client::test_util::{capture_request, CaptureRequestHandler};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::retry::RetryConfig;
 use connect_api::protocol::FixedToken;
-use connect_api::Operation;
 use serde_json::Value;
 
 use crate::support::{Gen, Json, Writer};

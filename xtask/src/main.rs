@@ -6,7 +6,9 @@ mod api_diff;
 mod args;
 mod check_models;
 mod figures;
+mod idl;
 mod codegen;
+mod compliance;
 mod paths;
 mod test;
 
@@ -23,8 +25,10 @@ Commands:
   test [--shared DIR]                            everything CI runs: codegen --check, cargo test, clippy and rustdoc with warnings denied
   api-diff --ours DIR --theirs DIR [--report FILE]
                                                  compare the public API of two crates (e.g. ours vs aws-sdk-connect)
-  check-models [--shared DIR] [--keep]           generate and build a crate for every model in the shared models/aws/
-  figures [--shared DIR] [--sdk]                 codegen time, generated lines, clean -j2 build time (and aws-sdk-connect's with --sdk)
+  check-models [--shared DIR] [--keep] [--only NAME]           generate and build a crate for every model in the shared models/aws/
+  figures [--shared DIR] [--sdk] [--runs N]             codegen time, generated lines, clean -j2 build time (and aws-sdk-connect's with --sdk)
+  compliance [--check] [--shared DIR]            generate the restJson1 compliance-test crate (compliance/) from Smithy's protocol tests
+  idl --model PATH [--out FILE]                  print a model (JSON AST or IDL) as Smithy IDL 2.0
   help                                           this text
 ";
 
@@ -40,6 +44,8 @@ fn main() -> ExitCode {
         "check-models" => check_models::run(rest),
         "test" => test::run(rest),
         "figures" => figures::run(rest),
+        "compliance" => compliance::run(rest),
+        "idl" => idl::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

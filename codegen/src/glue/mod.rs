@@ -31,10 +31,10 @@ pub fn render(plan: &Plan, sdk_crate: &str) -> Result<BTreeMap<String, String>> 
     let mut files = BTreeMap::new();
     let parts: [(&str, TokenStream); 6] = [
         ("mod.rs", g.module()),
-        ("to_sdk.rs", g.to_sdk()),
-        ("to_ours.rs", g.to_ours()?),
-        ("arb.rs", g.arb()),
-        ("json.rs", g.json()?),
+        ("to_sdk.rs", with_support(g.to_sdk())),
+        ("to_ours.rs", with_support(g.to_ours()?)),
+        ("arb.rs", with_support(g.arb())),
+        ("json.rs", with_support(g.json()?)),
         ("operations.rs", g.operations()?),
     ];
     for (name, tokens) in parts {
@@ -44,6 +44,14 @@ pub fn render(plan: &Plan, sdk_crate: &str) -> Result<BTreeMap<String, String>> 
         files.insert(name.to_owned(), crate::format::rust_file(name, tokens)?);
     }
     Ok(files)
+}
+
+/// A glue file's items, after `use crate::support::*;` (the traits and helpers they use).
+fn with_support(items: TokenStream) -> TokenStream {
+    quote! {
+        use crate::support::*;
+        #items
+    }
 }
 
 struct Glue<'p, 'm> {
@@ -165,7 +173,7 @@ impl<'p, 'm> Glue<'p, 'm> {
             let body = match t.kind {
                 TypeKind::Structure | TypeKind::Error => {
                     let fields = self.plan.fields(shape, false);
-                    let sets = fields.iter().map(|f| set_converted(f, quote!(crate::support::ToSdk::to_sdk)));
+                    let sets = fields.iter().map(|f| set_converted(f, quote!(ToSdk::to_sdk)));
                     let build = build_call(&fields);
                     quote!(#theirs::builder() #(#sets)* #build)
                 }
@@ -176,7 +184,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                         if v.unit {
                             quote!(#ours::#name => #theirs::#name,)
                         } else {
-                            quote!(#ours::#name(v) => #theirs::#name(crate::support::ToSdk::to_sdk(v)),)
+                            quote!(#ours::#name(v) => #theirs::#name(ToSdk::to_sdk(v)),)
                         }
                     });
                     let msg = format!("`{}::Unknown` cannot be sent", t.name);
@@ -189,7 +197,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
             };
             items.push(quote! {
-                impl crate::support::ToSdk for #ours {
+                impl ToSdk for #ours {
                     type Sdk = #theirs;
                     fn to_sdk(&self) -> #theirs {
                         #body
@@ -200,11 +208,11 @@ impl<'p, 'm> Glue<'p, 'm> {
         for op in &self.plan.operations {
             let p = self.op_paths(op);
             let fields = self.plan.fields(self.plan.model.expect(&op.input), true);
-            let sets = fields.iter().map(|f| set_converted(f, quote!(crate::support::ToSdk::to_sdk)));
+            let sets = fields.iter().map(|f| set_converted(f, quote!(ToSdk::to_sdk)));
             let (input, sdk_input) = (&p.input, &p.sdk_input);
             let builder = path(&format!("{}::operation::{}::builders::{}Builder", self.theirs, op.module, op.input_name));
             items.push(quote! {
-                impl crate::support::ToSdk for #input {
+                impl ToSdk for #input {
                     type Sdk = #builder;
                     fn to_sdk(&self) -> #builder {
                         #sdk_input::builder() #(#sets)*
@@ -228,10 +236,10 @@ impl<'p, 'm> Glue<'p, 'm> {
             let body = match t.kind {
                 TypeKind::Structure | TypeKind::Error => {
                     let fields = self.plan.fields(shape, false);
-                    let sets = fields.iter().map(|f| set_converted(f, quote!(crate::support::ToOurs::to_ours)));
+                    let sets = fields.iter().map(|f| set_converted(f, quote!(ToOurs::to_ours)));
                     let extra = (t.kind == TypeKind::Error).then(|| {
-                        let message = (!has_message(&fields)).then(|| quote!(.set_message(crate::support::ToOurs::to_ours(&self.message))));
-                        quote!(#message .meta(crate::support::meta_to_ours(self)))
+                        let message = (!has_message(&fields)).then(|| quote!(.set_message(ToOurs::to_ours(&self.message))));
+                        quote!(#message .meta(meta_to_ours(self)))
                     });
                     let build = build_call(&fields);
                     quote!(#ours::builder() #(#sets)* #extra #build)
@@ -243,7 +251,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                         if v.unit {
                             quote!(#theirs::#name => #ours::#name,)
                         } else {
-                            quote!(#theirs::#name(v) => #ours::#name(crate::support::ToOurs::to_ours(v)),)
+                            quote!(#theirs::#name(v) => #ours::#name(ToOurs::to_ours(v)),)
                         }
                     });
                     let msg = format!("the SDK parsed an unknown `{}` variant, which cannot be built on our side", t.name);
@@ -256,7 +264,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
             };
             items.push(quote! {
-                impl crate::support::ToOurs for #theirs {
+                impl ToOurs for #theirs {
                     type Ours = #ours;
                     fn to_ours(&self) -> #ours {
                         #body
@@ -273,11 +281,11 @@ impl<'p, 'm> Glue<'p, 'm> {
                     "the differential-test glue does not support this HTTP binding in outputs yet",
                 ));
             }
-            let sets = fields.iter().map(|f| set_converted(f, quote!(crate::support::ToOurs::to_ours)));
+            let sets = fields.iter().map(|f| set_converted(f, quote!(ToOurs::to_ours)));
             let build = build_call(&fields);
             let (output, sdk_output) = (&p.output, &p.sdk_output);
             items.push(quote! {
-                impl crate::support::ToOurs for #sdk_output {
+                impl ToOurs for #sdk_output {
                     type Ours = #output;
                     fn to_ours(&self) -> #output {
                         #output::builder() #(#sets)* #build
@@ -304,19 +312,19 @@ impl<'p, 'm> Glue<'p, 'm> {
                     let sets = fields.iter().map(|f| {
                         let setter = ident(&f.setter);
                         if f.optional {
-                            quote!(.#setter(crate::support::opt(g, d)))
+                            quote!(.#setter(opt(g, d)))
                         } else {
-                            quote!(.#setter(Some(crate::support::Arb::arb(g, d))))
+                            quote!(.#setter(Some(Arb::arb(g, d))))
                         }
                     });
-                    let message = (t.kind == TypeKind::Error && !has_message(&fields)).then(|| quote!(.set_message(crate::support::opt(g, d))));
+                    let message = (t.kind == TypeKind::Error && !has_message(&fields)).then(|| quote!(.set_message(opt(g, d))));
                     let build = build_call(&fields);
                     (true, quote! {
                         let d = depth.saturating_sub(1);
                         #ours::builder() #(#sets)* #message #build
                     })
                 }
-                TypeKind::Enum => (false, quote!(#ours::from(crate::support::enum_value(g, #ours::values()).as_str()))),
+                TypeKind::Enum => (false, quote!(#ours::from(enum_value(g, #ours::values()).as_str()))),
                 TypeKind::Union => {
                     let variants = union_variants(self.plan, shape);
                     let n = variants.len() as u64;
@@ -326,7 +334,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                         if v.unit {
                             quote!(#i => #ours::#name,)
                         } else {
-                            quote!(#i => #ours::#name(crate::support::Arb::arb(g, d)),)
+                            quote!(#i => #ours::#name(Arb::arb(g, d)),)
                         }
                     });
                     (true, quote! {
@@ -340,9 +348,9 @@ impl<'p, 'm> Glue<'p, 'm> {
             };
             let aggregate = aggregate.then(|| quote!(const AGGREGATE: bool = true;));
             items.push(quote! {
-                impl crate::support::Arb for #ours {
+                impl Arb for #ours {
                     #aggregate
-                    fn arb(g: &mut crate::support::Gen, depth: u32) -> Self {
+                    fn arb(g: &mut Gen, depth: u32) -> Self {
                         #body
                     }
                 }
@@ -357,19 +365,19 @@ impl<'p, 'm> Glue<'p, 'm> {
                 let string = matches!(f.target.kind, ShapeKind::String);
                 let required = f.member.traits.required();
                 let draw = match binding(f.member) {
-                    _ if f.member.traits.idempotency_token() => quote!(crate::support::token(g, d)),
-                    Binding::Label if string => quote!(crate::support::label_string(g, d)),
-                    Binding::Label => quote!(crate::support::required(g, d)),
-                    Binding::Header if string => quote!(crate::support::header_string(g, d)),
-                    Binding::Query if required => quote!(crate::support::required(g, d)),
-                    _ => quote!(crate::support::opt(g, d)),
+                    _ if f.member.traits.idempotency_token() => quote!(token(g, d)),
+                    Binding::Label if string => quote!(label_string(g, d)),
+                    Binding::Label => quote!(required(g, d)),
+                    Binding::Header if string => quote!(header_string(g, d)),
+                    Binding::Query if required => quote!(required(g, d)),
+                    _ => quote!(opt(g, d)),
                 };
                 quote!(.#setter(#draw))
             });
             let input = &p.input;
             items.push(quote! {
-                impl crate::support::Arb for #input {
-                    fn arb(g: &mut crate::support::Gen, depth: u32) -> Self {
+                impl Arb for #input {
+                    fn arb(g: &mut Gen, depth: u32) -> Self {
                         let d = depth;
                         #input::builder() #(#sets)* .build().expect("inputs always build")
                     }
@@ -379,16 +387,16 @@ impl<'p, 'm> Glue<'p, 'm> {
             let sets = fields.iter().map(|f| {
                 let setter = ident(&f.setter);
                 if f.optional {
-                    quote!(.#setter(crate::support::opt(g, d)))
+                    quote!(.#setter(opt(g, d)))
                 } else {
-                    quote!(.#setter(Some(crate::support::Arb::arb(g, d))))
+                    quote!(.#setter(Some(Arb::arb(g, d))))
                 }
             });
             let build = build_call(&fields);
             let output = &p.output;
             items.push(quote! {
-                impl crate::support::Arb for #output {
-                    fn arb(g: &mut crate::support::Gen, depth: u32) -> Self {
+                impl Arb for #output {
+                    fn arb(g: &mut Gen, depth: u32) -> Self {
                         let d = depth;
                         #output::builder() #(#sets)* #build
                     }
@@ -418,7 +426,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                     }
                     let writes = fields.iter().map(|f| self.write_member(f, quote!(self)));
                     let message = (t.kind == TypeKind::Error && !has_message(&fields))
-                        .then(|| quote!(w.opt(&mut o, "Message", &self.message, crate::support::Ts::Epoch);));
+                        .then(|| quote!(w.opt(&mut o, "Message", &self.message, Ts::Epoch);));
                     quote! {
                         let mut o = Vec::new();
                         #(#writes)*
@@ -426,16 +434,16 @@ impl<'p, 'm> Glue<'p, 'm> {
                         w.close(o)
                     }
                 }
-                TypeKind::Enum => quote!(crate::support::Json::String(self.as_str().to_owned())),
+                TypeKind::Enum => quote!(Json::String(self.as_str().to_owned())),
                 TypeKind::Union => {
                     let arms = union_variants(self.plan, shape).into_iter().map(|v| {
                         let name = ident(&v.variant);
                         let key = &v.key;
                         if v.unit {
-                            quote!(#ours::#name => (#key, crate::support::Json::Object(Vec::new())),)
+                            quote!(#ours::#name => (#key, Json::Object(Vec::new())),)
                         } else {
                             let ts = ts_format(self.plan, v.member);
-                            quote!(#ours::#name(v) => (#key, crate::support::ToJson::to_json(v, w, #ts)),)
+                            quote!(#ours::#name(v) => (#key, ToJson::to_json(v, w, #ts)),)
                         }
                     });
                     let msg = format!("`{}::Unknown` has no JSON", t.name);
@@ -444,13 +452,13 @@ impl<'p, 'm> Glue<'p, 'm> {
                             #(#arms)*
                             _ => panic!(#msg),
                         };
-                        crate::support::Json::Object(vec![(key.to_owned(), value)])
+                        Json::Object(vec![(key.to_owned(), value)])
                     }
                 }
             };
             items.push(quote! {
-                impl crate::support::ToJson for #ours {
-                    fn to_json(&self, w: &mut crate::support::Writer, _ts: crate::support::Ts) -> crate::support::Json {
+                impl ToJson for #ours {
+                    fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
                         #body
                     }
                 }
@@ -465,7 +473,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                     let norms = fields.iter().map(|f| {
                         let key = json_key(f.member);
                         let field = ident(&f.field);
-                        quote!(crate::support::norm_member(json, #key, &self.#field);)
+                        quote!(norm_member(json, #key, &self.#field);)
                     });
                     quote!(#(#norms)*)
                 }
@@ -474,7 +482,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                     let arms = union_variants(self.plan, shape).into_iter().filter(|v| !v.unit).map(|v| {
                         let name = ident(&v.variant);
                         let key = &v.key;
-                        quote!(#ours::#name(v) => crate::support::norm_member(json, #key, v),)
+                        quote!(#ours::#name(v) => norm_member(json, #key, v),)
                     });
                     quote! {
                         match self {
@@ -485,7 +493,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
             };
             items.push(quote! {
-                impl crate::support::Norm for #ours {
+                impl Norm for #ours {
                     fn norm(&self, json: &mut ::serde_json::Value) {
                         #body
                     }
@@ -500,15 +508,15 @@ impl<'p, 'm> Glue<'p, 'm> {
                 match binding(f.member) {
                     Binding::Body => {
                         let key = json_key(f.member);
-                        Some(quote!(crate::support::norm_member(json, #key, &self.#field);))
+                        Some(quote!(norm_member(json, #key, &self.#field);))
                     }
-                    _ if f.member.traits.http_payload() => Some(quote!(crate::support::Norm::norm(&self.#field, json);)),
+                    _ if f.member.traits.http_payload() => Some(quote!(Norm::norm(&self.#field, json);)),
                     _ => None,
                 }
             });
             let input = &p.input;
             items.push(quote! {
-                impl crate::support::Norm for #input {
+                impl Norm for #input {
                     fn norm(&self, json: &mut ::serde_json::Value) {
                         #(#norms)*
                     }
@@ -564,9 +572,9 @@ impl<'p, 'm> Glue<'p, 'm> {
                         let name = f.member.traits.http_header().unwrap_or_default().to_ascii_lowercase();
                         let field = ident(&f.field);
                         let text = match &f.target.kind {
-                            ShapeKind::List(_) => quote!(v.iter().map(crate::support::HeaderText::header_text).collect::<Vec<_>>().join(", ")),
+                            ShapeKind::List(_) => quote!(v.iter().map(HeaderText::header_text).collect::<Vec<_>>().join(", ")),
                             ShapeKind::Enum(_) => quote!(v.as_str().to_owned()),
-                            _ => quote!(crate::support::HeaderText::header_text(v)),
+                            _ => quote!(HeaderText::header_text(v)),
                         };
                         let value = if f.optional { quote!(&out.#field) } else { quote!(Some(&out.#field)) };
                         header_stmts.push(quote! {
@@ -594,42 +602,43 @@ impl<'p, 'm> Glue<'p, 'm> {
                     Some(crate::model::traits::ErrorKind::Server) => 500,
                     _ => 400,
                 });
-                quote!(#i => crate::support::error_json::<#ty>(g, w, #status),)
+                quote!(#i => error_json::<#ty>(g, w, #status),)
             });
             let variants: Vec<proc_macro2::Ident> = errors.iter().map(|t| ident(&t.name)).collect();
             let names: Vec<&str> = errors.iter().map(|t| t.name.as_str()).collect();
             let name = op.id.name();
             items.push(quote! {
                 mod #module {
+                    use crate::support::*;
                     use #ours_mod as ours;
                     use #theirs_mod as theirs;
                     impl crate::DiffOp for ours::#name_id {
                         type SdkOutput = theirs::#output;
                         type SdkError = theirs::#error;
                         const ERRORS: &'static [&'static str] = &[#(#error_names),*];
-                        fn arb_input(g: &mut crate::support::Gen) -> ours::#input {
-                            crate::support::Arb::arb(g, #DEPTH)
+                        fn arb_input(g: &mut Gen) -> ours::#input {
+                            Arb::arb(g, #DEPTH)
                         }
-                        fn arb_output(g: &mut crate::support::Gen) -> ours::#output {
-                            crate::support::Arb::arb(g, #DEPTH)
+                        fn arb_output(g: &mut Gen) -> ours::#output {
+                            Arb::arb(g, #DEPTH)
                         }
                         fn norm_body(input: &ours::#input, json: &mut ::serde_json::Value) {
-                            crate::support::Norm::norm(input, json)
+                            Norm::norm(input, json)
                         }
                         fn send(input: &ours::#input, client: ::aws_sdk_connect::Client) -> impl ::std::future::Future<Output = crate::SdkResult<theirs::#output, theirs::#error>> {
-                            let builder = crate::support::ToSdk::to_sdk(input);
+                            let builder = ToSdk::to_sdk(input);
                             async move { builder.send_with(&client).await }
                         }
                         fn output_to_ours(o: &theirs::#output) -> ours::#output {
-                            crate::support::ToOurs::to_ours(o)
+                            ToOurs::to_ours(o)
                         }
-                        fn write_output(out: &ours::#output, w: &mut crate::support::Writer) -> (u16, Vec<(&'static str, String)>, String) {
+                        fn write_output(out: &ours::#output, w: &mut Writer) -> (u16, Vec<(&'static str, String)>, String) {
                             let mut headers: Vec<(&'static str, String)> = Vec::new();
                             #(#header_stmts)*
                             #body
                             (#code, headers, body)
                         }
-                        fn write_error(index: usize, g: &mut crate::support::Gen, w: &mut crate::support::Writer) -> (u16, crate::support::Json) {
+                        fn write_error(index: usize, g: &mut Gen, w: &mut Writer) -> (u16, Json) {
                             match index {
                                 #(#write_arms)*
                                 _ => panic!("{} has {} modeled errors", #name, Self::ERRORS.len()),
@@ -647,9 +656,9 @@ impl<'p, 'm> Glue<'p, 'm> {
                                 _ => "Unhandled",
                             }
                         }
-                        fn compare_error(ours: &ours::#error, theirs: &theirs::#error) -> Result<(), String> {
-                            match (ours, theirs) {
-                                #((ours::#error::#variants(a), theirs::#error::#variants(b)) => crate::same(a, &crate::support::ToOurs::to_ours(b)),)*
+                        fn compare_error(x: &ours::#error, y: &theirs::#error) -> Result<(), String> {
+                            match (x, y) {
+                                #((ours::#error::#variants(a), theirs::#error::#variants(b)) => crate::same(a, &ToOurs::to_ours(b)),)*
                                 _ => Ok(()),
                             }
                         }
@@ -744,7 +753,7 @@ fn ts_format(plan: &Plan, member: &Member) -> TokenStream {
         Some("http-date") => format_ident!("HttpDate"),
         _ => format_ident!("Epoch"),
     };
-    quote!(crate::support::Ts::#variant)
+    quote!(Ts::#variant)
 }
 
 /// Named types reachable from the given shapes through members.

@@ -120,13 +120,14 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         }
     };
     let tokens = if tokens_used { quote!(tokens) } else { quote!(_tokens) };
+    let input_arg = if fields.is_empty() { quote!(_input) } else { quote!(input) };
     let capacity = uri.len() + 32;
     quote! {
         // Inline: a crate that uses few operations only pays to compile those (and the
         // serializers they reach); the library build itself skips them.
         #[inline]
         fn build_request_with(
-            input: &Self::Input,
+            #input_arg: &Self::Input,
             #tokens: &dyn crate::protocol::IdempotencyTokenProvider,
         ) -> ::std::result::Result<http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
             #(#token_locals)*

@@ -32,7 +32,12 @@ fn output_parser(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&op.output);
     let fields = ctx.plan.fields(shape, false);
     let output = ident(&op.output_name);
-    let declares = fields.iter().map(|f| {
+    // Members set unconditionally (status code, JSON payload) are declared where they are set.
+    let set_once = |f: &FieldPlan| {
+        f.member.traits.http_response_code()
+            || (f.member.traits.http_payload() && !matches!(f.target.kind, ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum(_)))
+    };
+    let declares = fields.iter().filter(|f| !set_once(f)).map(|f| {
         let l = local(f);
         let ty = ctx.ty(&f.ty);
         quote!(let mut #l: ::std::option::Option<#ty> = ::std::option::Option::None;)
@@ -56,12 +61,20 @@ fn output_parser(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     });
     let headers = fields.iter().filter(|f| f.member.traits.http_header().is_some()).map(|f| header_assign(ctx, f));
     let prefixes = fields.iter().filter(|f| f.member.traits.http_prefix_headers().is_some()).map(|f| prefix_assign(f));
-    let status = fields.iter().filter(|f| f.member.traits.http_response_code()).map(|f| {
-        let l = local(f);
-        quote!(#l = ::std::option::Option::Some(i32::from(status));)
-    });
+
     let payload = fields.iter().find(|f| f.member.traits.http_payload()).map(|f| payload_assign(ctx, f));
-    let assigns = fields.iter().map(|f| field_value(ctx, f));
+    let assigns = fields.iter().map(|f| {
+        if f.member.traits.http_response_code() {
+            let name = ident(&f.field);
+            if f.optional {
+                quote!(#name: ::std::option::Option::Some(i32::from(status)),)
+            } else {
+                quote!(#name: i32::from(status),)
+            }
+        } else {
+            field_value(ctx, f)
+        }
+    });
     let uses_status = fields.iter().any(|f| f.member.traits.http_response_code());
     let status_arg = if uses_status { quote!(status) } else { quote!(_status) };
     let uses_body = !body_fields.is_empty() || fields.iter().any(|f| f.member.traits.http_payload());
@@ -77,7 +90,6 @@ fn output_parser(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
             #body
             #(#headers)*
             #(#prefixes)*
-            #(#status)*
             #payload
             ::std::result::Result::Ok(#output {
                 #(#assigns)*
@@ -89,7 +101,7 @@ fn output_parser(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
 
 fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let error = ident(&op.error_name);
-    let arms = op.errors.iter().filter_map(|id| ctx.plan.type_of(id)).map(|t| {
+    let arms: Vec<TokenStream> = op.errors.iter().filter_map(|id| ctx.plan.type_of(id)).map(|t| {
         let code = t.id.name();
         let v = ident(&t.name);
         let p = path(&t.path());
@@ -98,7 +110,17 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
                 crate::rest_json::modeled(#p::from_response(headers, body, meta.clone()), meta, status, #error::#v, #error::Unhandled)
             }
         }
-    });
+    }).collect();
+    let dispatch = if arms.is_empty() {
+        quote!(#error::Unhandled(crate::error::Unhandled::new(meta).with_status(status)))
+    } else {
+        quote! {
+            match meta.code() {
+                #(#arms)*
+                _ => #error::Unhandled(crate::error::Unhandled::new(meta).with_status(status)),
+            }
+        }
+    };
     quote! {
         /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
         /// header, else `code` or `__type` in the body), matched on the error shape's name.
@@ -108,10 +130,7 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(unhandled) => return #error::Unhandled(unhandled),
             };
-            match meta.code() {
-                #(#arms)*
-                _ => #error::Unhandled(crate::error::Unhandled::new(meta).with_status(status)),
-            }
+            #dispatch
         }
     }
 }
@@ -279,7 +298,7 @@ fn payload_assign(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
         }
         _ => {
             let ty = ctx.ty(&f.ty);
-            quote!(#l = crate::rest_json::de_body::<#ty>(body)?;)
+            quote!(let #l = crate::rest_json::de_body::<#ty>(body)?;)
         }
     }
 }
