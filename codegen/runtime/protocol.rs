@@ -28,6 +28,15 @@ pub trait Operation {
         tokens: &dyn IdempotencyTokenProvider,
     ) -> Result<http::Request<Vec<u8>>, BuildError>;
 
+    /// The prefix the operation puts before the endpoint's host (its `@endpoint` host prefix,
+    /// with `@hostLabel` members filled in), e.g. `foo.bar.`; empty for most operations.
+    ///
+    /// The HTTP client prepends it to the host it sends the request to.
+    fn host_prefix(input: &Self::Input) -> Result<String, BuildError> {
+        let _ = input;
+        Ok(String::new())
+    }
+
     /// Builds the HTTP request for `input`, filling empty idempotency tokens with random UUIDs.
     fn build_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, BuildError> {
         Self::build_request_with(input, &RandomTokens)

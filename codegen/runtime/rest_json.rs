@@ -377,6 +377,23 @@ pub(crate) fn push_label(
     }
 }
 
+/// Appends a `@hostLabel` value to a host prefix: it must be a valid host label (1 to 63
+/// letters, digits and hyphens, not starting with a hyphen).
+pub(crate) fn push_host_label(
+    out: &mut String,
+    field: &'static str,
+    value: Option<&str>,
+) -> Result<(), BuildError> {
+    match value {
+        Some(v) if !v.is_empty() && v.len() <= 63 && !v.starts_with('-') && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            out.push_str(v);
+            Ok(())
+        }
+        Some(v) if !v.is_empty() => Err(BuildError::invalid_field(field, "not a valid host label")),
+        _ => Err(BuildError::missing_field(field, "cannot be empty or unset")),
+    }
+}
+
 /// Scalar text for labels, query values and headers.
 pub(crate) trait HttpText {
     /// The value as restJson1 writes it outside the body.
@@ -413,8 +430,10 @@ impl HttpText for f64 {
 }
 
 impl HttpText for f32 {
+    /// The shortest text that reads back as the same `f32` (`1.1`, not the widened
+    /// `1.100000023841858` a JSON body carries).
     fn http_text(&self) -> Cow<'_, str> {
-        Cow::Owned(float_text(f64::from(*self)))
+        Cow::Owned(f32_text(*self))
     }
 }
 
@@ -441,6 +460,56 @@ fn float_text(v: f64) -> String {
         crate::json::write_f64(&mut s, v);
         s
     }
+}
+
+/// An `f32` in ryu's `f32` layout (`1.1`, `1e20`, `1.5e-7`): the shortest digits that read back
+/// as the same `f32`, from `LowerExp`.
+fn f32_text(v: f32) -> String {
+    if !v.is_finite() {
+        return float_text(f64::from(v));
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0.0" } else { "0.0" }.to_owned();
+    }
+    let exp_form = format!("{:e}", v.abs());
+    let (mantissa, exponent) = exp_form.split_once('e').unwrap_or((exp_form.as_str(), "0"));
+    let mut digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+    }
+    // The value is 0.DIGITS × 10^point.
+    let point = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let length = digits.len() as i32;
+    let mut out = String::new();
+    if v < 0.0 {
+        out.push('-');
+    }
+    if (length..=13).contains(&point) {
+        out.push_str(&digits);
+        for _ in length..point {
+            out.push('0');
+        }
+        out.push_str(".0");
+    } else if 0 < point && point <= 13 {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    } else if -6 < point && point <= 0 {
+        out.push_str("0.");
+        for _ in point..0 {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if length > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push_str(&(point - 1).to_string());
+    }
+    out
 }
 
 /// A timestamp as text in the given format (formatting cannot fail for in-range values; an
@@ -586,7 +655,7 @@ pub(crate) fn header_timestamp_list(
         return Ok(None);
     };
     let items: Vec<String> = if format == DateTimeFormat::HttpDate {
-        items.chunks(2).map(|c| c.join(",")).collect()
+        items.chunks(2).map(|c| c.join(", ")).collect()
     } else {
         items
     };
@@ -874,6 +943,19 @@ mod tests {
         assert!(push_label(&mut s, "id", Some(""), false).is_err());
         assert!(push_label(&mut s, "id", Some("x y"), false).is_ok());
         assert_eq!(s, "x%20y");
+    }
+
+    #[test]
+    fn f32_text_is_shortest_for_f32() {
+        assert_eq!(f32_text(1.1), "1.1");
+        assert_eq!(f32_text(4.1), "4.1");
+        assert_eq!(f32_text(-2.5), "-2.5");
+        assert_eq!(f32_text(1.0), "1.0");
+        assert_eq!(f32_text(1e20), "1e20");
+        assert_eq!(f32_text(1.5e-7), "1.5e-7");
+        assert_eq!(f32_text(0.001), "0.001");
+        assert_eq!(f32_text(123456.0), "123456.0");
+        assert_eq!(f32_text(f32::NAN), "NaN");
     }
 
     #[test]

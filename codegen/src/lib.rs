@@ -9,10 +9,12 @@
 //!
 //! [`generate`] runs the whole pipeline in memory.
 
+pub mod compliance;
 pub mod docs;
 pub mod error;
 pub mod format;
 pub mod glue;
+pub mod idl_writer;
 pub mod load;
 pub mod model;
 pub mod pin;

@@ -73,6 +73,9 @@ pub fn same<T: PartialEq + Debug>(ours: &T, theirs: &T) -> Result<(), String> {
 
 /// The first difference between two multi-line texts, with a little context.
 pub fn debug_diff(a: &str, b: &str) -> String {
+    if a == b {
+        return "the values differ but print the same (e.g. `-0.0` and `0.0`, or timestamps that differ below the printed precision)\n".to_owned();
+    }
     let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
     let first = la.iter().zip(lb.iter()).position(|(x, y)| x != y).unwrap_or(la.len().min(lb.len()));
     let from = first.saturating_sub(4);

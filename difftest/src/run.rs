@@ -95,16 +95,18 @@ pub struct Report {
 }
 
 impl Report {
-    /// The one-line summary.
+    /// The summary: counts on the first line, how many requests were refused and the time on
+    /// the second.
     pub fn summary(&self) -> String {
         format!(
-            "difftest: {} operations, {} request cases ({} refused by both), {} response cases, {} error cases, {} mismatches ({:.1} s)",
+            "difftest: {} operations, {} request cases, {} response cases, {} error cases, {} mismatches\n\
+             difftest: {} request cases refused by both sides (missing labels, invalid headers), {:.1} s",
             self.operations,
             self.request_cases,
-            self.both_refused,
             self.response_cases,
             self.error_cases,
             self.mismatches.len(),
+            self.both_refused,
             self.elapsed.as_secs_f64()
         )
     }
@@ -261,6 +263,7 @@ impl Runner {
     }
 
     /// Sends `input` with the SDK, answered by `response`.
+    #[allow(clippy::result_large_err)] // the SDK's own error type
     fn sdk_call<O: DiffOp>(&self, input: &O::Input, response: http::Response<Vec<u8>>) -> crate::SdkResult<O::SdkOutput, O::SdkError> {
         let response = response.map(SdkBody::from);
         let (http, _rx) = capture_request(Some(response));
@@ -291,7 +294,7 @@ impl Runner {
                 }
                 Ok(())
             }
-            (Err(_), Err(SdkError::ResponseError(_))) => Ok(()),
+            (Err(a), Err(b)) if both_unreadable::<O>(&a, &b) => Ok(()),
             (Err(e), Ok(_)) => Err(format!("ours failed to parse ({e}), the SDK parsed it\n{}", context())),
             (Ok(_), Err(e)) => Err(format!("the SDK failed ({}), ours parsed it\n{}", aws_sdk_connect::error::DisplayErrorContext(&e), context())),
             (Err(e), Err(t)) => Err(format!("both failed, differently: ours {e}; SDK {}\n{}", aws_sdk_connect::error::DisplayErrorContext(&t), context())),
@@ -324,7 +327,7 @@ impl Runner {
         let theirs = self.sdk_call::<O>(&input, response);
         match (ours, theirs) {
             (Ok(a), Ok(b)) => crate::same(&a, &O::output_to_ours(&b)),
-            (Err(_), Err(SdkError::ResponseError(_))) => Ok(()),
+            (Err(a), Err(b)) if both_unreadable::<O>(&a, &b) => Ok(()),
             (a, b) => Err(format!("a 200 with a non-JSON body: ours {:?}, SDK {:?}", a.map(|_| "ok"), b.map(|_| "ok"))),
         }
     }
@@ -393,6 +396,17 @@ impl Runner {
     }
 }
 
+/// Both sides failed to read a success response: ours with an unhandled error, the SDK with a
+/// response error or an unhandled service error.
+fn both_unreadable<O: DiffOp>(ours: &O::Error, theirs: &SdkError<O::SdkError>) -> bool {
+    let sdk = match theirs {
+        SdkError::ResponseError(_) => true,
+        SdkError::ServiceError(e) => O::sdk_error_variant(e.err()) == "Unhandled",
+        _ => false,
+    };
+    sdk && O::error_variant(ours) == "Unhandled"
+}
+
 /// Every difference between our request and the SDK's, in what the input determines.
 fn compare_requests<O: DiffOp>(input: &O::Input, ours: &http::Request<Vec<u8>>, theirs: &aws_smithy_runtime_api::http::Request) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -413,7 +427,7 @@ fn compare_requests<O: DiffOp>(input: &O::Input, ours: &http::Request<Vec<u8>>, 
         diffs.push(format!("query:\n  ours {ours_pq}\n  sdk  {theirs_pq}"));
     }
     let mut oh: Vec<(String, String)> =
-        ours.headers().iter().map(|(k, v)| (k.as_str().to_ascii_lowercase(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+        ours.headers().iter().map(|(k, v)| (k.as_str().to_ascii_lowercase(), String::from_utf8_lossy(v.as_bytes()).into_owned())).filter(|(k, _)| !SDK_HEADERS.contains(&k.as_str())).collect();
     let mut th: Vec<(String, String)> = theirs
         .headers()
         .iter()

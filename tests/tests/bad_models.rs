@@ -1001,7 +1001,6 @@ fn hostile_text_stays_inside_literals_and_comments() {
 /// characters in comments and literals (`text_direction_codepoint_in_comment`/`_in_literal`).
 /// Model docs are cleaned by the HTML converter; enum values shown in variant docs are not.
 #[test]
-#[ignore = "generator bug: enum values are pasted raw into variant docs (render/enum_shape.rs)"]
 fn no_bare_cr_or_bidi_control_in_generated_rust() {
     let files = hostile_files();
     // Literals escape both, so any raw occurrence is in a comment (or worse).
@@ -1219,7 +1218,6 @@ fn plan_errors_name_the_file() {
 /// Member `setFoo` gets the value setter `set_foo`, which member `foo` already uses for its
 /// `Option` setter: two `set_foo` methods in one builder (E0592). `getFoo` likewise.
 #[test]
-#[ignore = "generator bug: member `setFoo` next to `foo` gives two builder methods `set_foo`"]
 fn member_colliding_with_a_builder_method() {
     let doc = output_targets(
         "ex#Thing",
@@ -1238,7 +1236,6 @@ fn member_colliding_with_a_builder_method() {
 /// An error structure with a member `meta`: its setter is `set_meta` (setters use the raw name),
 /// and every error builder already has `set_meta` for the error metadata (E0592).
 #[test]
-#[ignore = "generator bug: error member `meta` gives two builder methods `set_meta`"]
 fn error_member_named_meta() {
     let mut doc = with_shapes(json!({
         "ex#Oops": { "type": "structure", "members": {
@@ -1256,7 +1253,6 @@ fn error_member_named_meta() {
 /// whose methods are both `as_unknown_value`/`is_unknown_value` (E0592): the method suffix is
 /// the snake case of the variant, which drops the trailing `_`. `Self`/`SelfValue` likewise.
 #[test]
-#[ignore = "generator bug: union members `Unknown` and `UnknownValue` give two `as_unknown_value` methods"]
 fn union_members_unknown_and_unknown_value() {
     let doc = output_targets(
         "ex#Choice",
@@ -1279,7 +1275,6 @@ fn union_members_unknown_and_unknown_value() {
 /// both modules are `_self_value` because snake case drops the trailing `_`, so the model is
 /// refused with a message that a `rename` cannot fix (renaming `Self` to `SelfValue` collides).
 #[test]
-#[ignore = "generator bug: shapes `Self` and `SelfValue` are refused (both in module `_self_value`)"]
 fn shapes_self_and_self_value() {
     let doc = with_shapes(json!({
         "ex#Self": { "type": "structure", "members": {} },
@@ -1295,7 +1290,6 @@ fn shapes_self_and_self_value() {
 /// An error shape named `Unhandled` becomes a variant `Unhandled` of every `<Op>Error` and of
 /// `crate::Error`, which already have `Unhandled(crate::error::Unhandled)` (E0428).
 #[test]
-#[ignore = "generator bug: an error shape named `Unhandled` collides with the `Unhandled` variant"]
 fn error_shape_named_unhandled() {
     let mut doc = with_shapes(json!({
         "ex#Unhandled": { "type": "structure", "members": {}, "traits": { "smithy.api#error": "server" } }
@@ -1313,7 +1307,6 @@ fn error_shape_named_unhandled() {
 /// error enum's `unhandled()` uses the bare `Send + Sync` bounds: the struct shadows the trait
 /// (E0404).
 #[test]
-#[ignore = "generator bug: an operation named `Send`/`Sync` shadows the trait in `unhandled()`"]
 fn operations_named_send_and_sync() {
     let mut doc = with_shapes(json!({
         "ex#Send": { "type": "operation", "traits": { "smithy.api#http": { "method": "POST", "uri": "/send" } } },

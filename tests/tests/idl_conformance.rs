@@ -24,12 +24,6 @@ use smithy_codegen::model::{Model, ShapeId, ShapeKind};
 /// printed figures; a listed case that starts passing fails the test (remove it from here).
 const SKIP: &[(&str, &str)] = &[
     (
-        "valid/mixins/mixins-with-member-override-4.smithy",
-        "mixin flattening (codegen/src/load/mixins.rs, not the IDL reader) lets the first mixin's member \
-         trait win (`@tags([\"a\"])` from A1) where the later mixin's must (`@tags([\"b\"])` from A2); \
-         the translated JSON AST is right",
-    ),
-    (
         "valid/traits.smithy",
         "`@bDecimal(1.7976931348623157E+309)` exceeds a 64-bit float: the model keeps trait values as \
          serde_json values (no arbitrary precision), so the number is rejected, as the JSON AST reader \

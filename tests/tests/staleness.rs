@@ -1,4 +1,4 @@
-//! `generated/` must be exactly what the generator produces from the pinned model.
+//! `generated/` (and the differential test's glue) must be exactly what the generator produces from the pinned model.
 
 use smithy_codegen::{pin::Pin, ManifestOptions, Options, PlanOptions};
 
@@ -20,6 +20,19 @@ fn generated_crate_is_current() {
     let files = smithy_codegen::generate(&options).expect("generation succeeds");
     let drift = smithy_codegen::write::sync(&root.join("generated"), &files, false).expect("compare");
     assert!(drift.is_empty(), "generated/ is stale; run `cargo xtask codegen`:\n{drift}");
+}
+
+/// The differential test's glue (`difftest/src/glue/`) comes from the same model, against
+/// aws-sdk-connect; `cargo xtask codegen` writes it next to the crate.
+#[test]
+fn difftest_glue_is_current() {
+    let root = tests::repo_root();
+    let model_file = tests::shared_dir().join("models").join("connect-2017-08-08.json");
+    let model = smithy_codegen::load::load_files(&[model_file]).expect("model loads");
+    let plan = smithy_codegen::plan::Plan::new(&model, &PlanOptions::default()).expect("plan");
+    let files = smithy_codegen::glue::render(&plan, "aws_sdk_connect").expect("glue renders");
+    let drift = smithy_codegen::write::sync(&root.join("difftest").join("src").join("glue"), &files, false).expect("compare");
+    assert!(drift.is_empty(), "difftest/src/glue/ is stale; run `cargo xtask codegen`:\n{drift}");
 }
 
 #[test]

@@ -76,15 +76,26 @@ impl fmt::Display for ShapeId {
     }
 }
 
-/// Smithy's identifier grammar: `(_* ALPHA) *(ALPHA / DIGIT / _)`, ASCII only.
+/// Smithy's identifier grammar (`model.rst`, `Identifier`), ASCII only:
+///
+/// ```text
+/// Identifier      = IdentifierStart *IdentifierChars
+/// IdentifierStart = (1*"_" (ALPHA / DIGIT)) / ALPHA
+/// IdentifierChars = ALPHA / DIGIT / "_"
+/// ```
+///
+/// So `Foo`, `_Foo` and `_1foo` are identifiers; `1foo`, `_` and `__` are not.
 ///
 /// Everything that later becomes a file name or a Rust identifier passes through here, so a
-/// hostile model cannot smuggle `/`, `..` or code into the output.
+/// hostile model cannot smuggle `/`, `..` or code into the output. (A name such as `_1foo` is
+/// safe: `plan::naming` gives names that would start with a digit a leading `_`.)
 pub fn is_identifier(s: &str) -> bool {
     let trimmed = s.trim_start_matches('_');
+    let underscores = s.len() - trimmed.len();
     let mut chars = trimmed.chars();
     match chars.next() {
         Some(c) if c.is_ascii_alphabetic() => {}
+        Some(c) if c.is_ascii_digit() && underscores > 0 => {}
         _ => return false,
     }
     chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -105,9 +116,25 @@ mod tests {
 
     #[test]
     fn rejects_bad_ids() {
-        for bad in ["Foo", "#Foo", "a#", "a#../x", "a#Fo o", "a#Foo$", "a..b#C", "a#1Foo", "a#_"] {
+        for bad in [
+            "Foo", "#Foo", "a#", "a#../x", "a#Fo o", "a#Foo$", "a..b#C", "a#1Foo", "a#_", "a#__", "a#_-x", "a#Foo-1",
+            "a#Foo.Bar", "a#_1/x", "a#Fé", "a#_1é", "a#_ 1", "1a#Foo", "a#Foo$1bar", "a#Foo$_",
+        ] {
             assert!(ShapeId::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(ShapeId::parse("a.b_c#_Foo1").is_ok());
+    }
+
+    #[test]
+    fn underscore_then_digit_starts_an_identifier() {
+        // `IdentifierStart = (1*"_" (ALPHA / DIGIT)) / ALPHA`
+        for good in ["_1foo", "__1", "_9", "_a", "a", "A_1", "__Foo_"] {
+            assert!(is_identifier(good), "{good} should be an identifier");
+        }
+        for bad in ["1foo", "_", "__", "", "_1-x", "_1.x", "_1 x", "_1/x", "é", "_é", "a\u{300}"] {
+            assert!(!is_identifier(bad), "{bad:?} should not be an identifier");
+        }
+        let id = ShapeId::parse("_1ns._2#_1foo$__3bar").unwrap();
+        assert_eq!((id.namespace(), id.name(), id.member()), ("_1ns._2", "_1foo", Some("__3bar")));
     }
 }

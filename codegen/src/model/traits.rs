@@ -31,6 +31,8 @@ pub mod ids {
     pub const TITLE: &str = "smithy.api#title";
     pub const HTTP: &str = "smithy.api#http";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
+    pub const ENDPOINT: &str = "smithy.api#endpoint";
+    pub const HOST_LABEL: &str = "smithy.api#hostLabel";
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
     pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
     pub const HTTP_HEADER: &str = "smithy.api#httpHeader";

@@ -145,8 +145,9 @@ fn check_traits(id: &str, traits: &crate::model::Traits) -> Result<()> {
     }
     for (t, name) in [(ids::JSON_NAME, "jsonName"), (ids::HTTP_HEADER, "httpHeader"), (ids::HTTP_QUERY, "httpQuery")] {
         if let Some(v) = traits.get(t) {
-            if !v.as_str().is_some_and(|s| !s.is_empty()) {
-                return bad(name, "must be a non-empty string");
+            match v.as_str() {
+                Some(s) if !s.is_empty() => {}
+                _ => return bad(name, "must be a non-empty string"),
             }
         }
     }
@@ -161,4 +162,28 @@ fn check_traits(id: &str, traits: &crate::model::Traits) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::check_traits;
+    use crate::model::traits::{ids, Traits};
+
+    #[test]
+    fn name_traits_must_be_non_empty_strings() {
+        for (t, name) in [(ids::JSON_NAME, "jsonName"), (ids::HTTP_HEADER, "httpHeader"), (ids::HTTP_QUERY, "httpQuery")] {
+            for bad in [json!(""), json!(1), json!(null), json!(["x"])] {
+                let mut traits = Traits::default();
+                traits.insert(t, bad.clone());
+                let e = check_traits("ex#S$m", &traits).unwrap_err();
+                assert_eq!(e.message, format!("invalid @{name} trait: must be a non-empty string"), "{bad}");
+            }
+            let mut traits = Traits::default();
+            traits.insert(t, json!("x-name"));
+            assert!(check_traits("ex#S$m", &traits).is_ok());
+        }
+        assert!(check_traits("ex#S$m", &Traits::default()).is_ok());
+    }
 }

@@ -302,7 +302,23 @@ impl<'m> Plan<'m> {
     }
 
     /// Two members of one shape that get the same Rust name would not compile: refuse them here.
+    /// Builder setters and getters count too (`setFoo` beside `foo`), as do the names the
+    /// generator itself adds (`meta` on errors, `Unhandled` in error enums).
     fn check_member_names(&self) -> Result<()> {
+        for t in self.types.values().filter(|t| t.kind == TypeKind::Error) {
+            if t.name == "Unhandled" {
+                return Err(Error::shape(
+                    t.id.to_string(),
+                    "an error named `Unhandled` would clash with the catch-all variant of error enums; add a `rename` to the service",
+                ));
+            }
+            let shape = self.model.expect(&t.id);
+            if let Some(m) = shape.kind.members().into_iter().find(|m| m.name.eq_ignore_ascii_case("message")) {
+                if !matches!(self.model.expect(&m.target).kind, ShapeKind::String) {
+                    return Err(Error::shape(t.id.with_member(&m.name).to_string(), "an error's `message` member must target a string"));
+                }
+            }
+        }
         let mut shapes: Vec<&Shape> = self.types.keys().map(|id| self.model.expect(id)).collect();
         for op in &self.operations {
             shapes.push(self.model.expect(&op.input));
@@ -310,17 +326,31 @@ impl<'m> Plan<'m> {
         }
         for shape in shapes {
             let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+            if shape.traits.has(ids::ERROR) {
+                for reserved in ["meta", "set_meta"] {
+                    seen.insert(reserved.to_owned(), "(error metadata)");
+                }
+            }
             for m in shape.kind.members() {
-                let name = match shape.kind {
-                    ShapeKind::Enum(_) => naming::enum_variant_name(&m.name),
-                    ShapeKind::Union(_) => naming::union_variant_name(&m.name),
-                    _ => naming::field_name(&m.name),
+                let names = match shape.kind {
+                    ShapeKind::Enum(_) => vec![naming::enum_variant_name(&m.name)],
+                    ShapeKind::Union(_) => {
+                        let v = naming::union_variant_name(&m.name);
+                        let suffix = naming::union_variant_method_suffix(&v);
+                        vec![v, format!("as_{suffix}"), format!("is_{suffix}")]
+                    }
+                    ShapeKind::IntEnum(_) => Vec::new(),
+                    _ => vec![naming::field_name(&m.name), naming::setter_name(&m.name), naming::getter_name(&m.name)],
                 };
-                if let Some(other) = seen.insert(name.clone(), &m.name) {
-                    return Err(Error::shape(
-                        shape.id.to_string(),
-                        format!("members `{other}` and `{}` would both be named `{name}` in Rust", m.name),
-                    ));
+                for name in names {
+                    if let Some(other) = seen.insert(name.clone(), &m.name) {
+                        if other != m.name {
+                            return Err(Error::shape(
+                                shape.id.to_string(),
+                                format!("members `{other}` and `{}` would both be named `{name}` in Rust", m.name),
+                            ));
+                        }
+                    }
                 }
             }
         }

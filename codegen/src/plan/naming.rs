@@ -357,7 +357,10 @@ pub fn module_name(snake: &str) -> String {
 /// `types/_access_type.rs` for `AccessType`: `_` plus the module-escaped
 /// snake form of the Rust type name.
 pub fn type_module_name(type_name: &str) -> String {
-    format!("_{}", module_name(&snake_case(type_name)))
+    // `SelfValue_` (the escape of a shape named `SelfValue`) keeps its `_` so that it does not
+    // share a module with `SelfValue` (the escape of `Self`).
+    let suffix = if type_name.ends_with('_') { "_" } else { "" };
+    format!("_{}{suffix}", module_name(&snake_case(type_name)))
 }
 
 // ---------------------------------------------------------------------------
@@ -438,7 +441,8 @@ fn variant_escape(pascal: String) -> String {
 /// `as_unknown_value` and does not clash with `is_unknown()`; the prefix makes
 /// keyword escaping unnecessary.
 pub fn union_variant_method_suffix(variant_name: &str) -> String {
-    snake_case(variant_name)
+    let suffix = if variant_name.ends_with('_') { "_" } else { "" };
+    format!("{}{suffix}", snake_case(variant_name))
 }
 
 #[cfg(test)]

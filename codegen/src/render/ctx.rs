@@ -93,6 +93,17 @@ impl<'p, 'm> Ctx<'p, 'm> {
     }
 }
 
+/// A short doc link to an item in scope. Names that are also derive macros of the prelude
+/// (`Default`, `Debug`, ...) would be ambiguous, so they get the `struct@` disambiguator.
+pub fn short_link(name: &str) -> String {
+    const DERIVES: &[&str] = &["Clone", "Copy", "Debug", "Default", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"];
+    if DERIVES.contains(&name) {
+        format!("[`{name}`](struct@{name})")
+    } else {
+        format!("[`{name}`]")
+    }
+}
+
 /// An identifier, raw when the name is written `r#kw`.
 pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
@@ -104,19 +115,17 @@ pub fn ident(name: &str) -> Ident {
 /// A path such as `crate::types::Foo` or `::std::option::Option`, from text the plan produced.
 pub fn path(text: &str) -> TokenStream {
     let mut out = TokenStream::new();
-    let mut first = true;
-    for seg in text.split("::") {
-        if seg.is_empty() {
-            if first {
-                out.extend(quote!(::));
-            }
-            first = false;
-            continue;
-        }
-        if !first {
+    let (absolute, rest) = match text.strip_prefix("::") {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if absolute {
+        out.extend(quote!(::));
+    }
+    for (i, seg) in rest.split("::").enumerate() {
+        if i > 0 {
             out.extend(quote!(::));
         }
-        first = false;
         let id = ident(seg);
         out.extend(quote!(#id));
     }

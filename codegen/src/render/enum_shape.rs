@@ -7,6 +7,10 @@ use super::ctx::{deprecated_attr, doc_lines, ident, model_docs, Ctx};
 use crate::model::ShapeKind;
 use crate::plan::{naming, TypePlan};
 
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
 /// The file body for an enum shape.
 pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&plan.id);
@@ -37,7 +41,11 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         let v = ident(vname);
         let mut d = model_docs(m.traits.documentation());
         if d.is_empty() {
-            let text = format!(" `{value}`");
+            // The raw value may hold anything; show it escaped, in a code span that fits it.
+            let shown: String = value.escape_debug().collect();
+            let fence = "`".repeat(longest_backtick_run(&shown) + 1);
+            let pad = if shown.starts_with('`') || shown.ends_with('`') { " " } else { "" };
+            let text = format!(" {fence}{pad}{shown}{pad}{fence}");
             d = quote!(#[doc = #text]);
         }
         let dep = deprecated_attr(&m.traits);

@@ -11,9 +11,12 @@ use crate::plan::TypeKind;
 pub fn lib_rs(ctx: &Ctx) -> TokenStream {
     let plan = ctx.plan;
     let service = plan.model.expect(&plan.service.id);
-    let mut doc = format!("Types of the {} API", plan.service.title);
+    // The title comes from the model: escape it like any other documentation text.
+    let title = crate::docs::html_to_markdown(&plan.service.title.replace(['\n', '\r'], " "));
+    let mut doc = format!("Types of the {title} API");
     if let Some(v) = &plan.service.version {
-        doc.push_str(&format!(" (version `{v}`)"));
+        let v = crate::docs::html_to_markdown(&v.replace(['\n', '\r', '`'], " "));
+        doc.push_str(&format!(" (version {v})"));
     }
     doc.push_str(", generated from its Smithy model.");
     let docs = inner_doc_lines(&doc);
@@ -43,6 +46,8 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         // Names come from the model: variants may share a prefix, methods may be called `next`.
         #![allow(clippy::enum_variant_names, clippy::should_implement_trait, clippy::wrong_self_convention)]
         #![allow(clippy::large_enum_variant, clippy::module_inception)]
+        // Model defaults are written as given, even when they look like a known constant.
+        #![allow(clippy::approx_constant)]
 
         pub mod error;
         pub mod operation;

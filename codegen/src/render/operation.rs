@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ctx::{doc_lines, ident, inner_doc_lines, model_docs, model_summary, Ctx};
+use super::ctx::{doc_lines, ident, inner_doc_lines, model_docs, model_summary, short_link, Ctx};
 use super::structure::{render_builder, render_struct, StructRole, StructSpec};
 use crate::plan::{naming, OperationPlan};
 
@@ -18,7 +18,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&op.id);
     let module_path = format!("crate::operation::{}", op.module);
     // Everything that links to the operation struct lives in its module: the short form resolves.
-    let op_link = format!("[`{}`]", op.name);
+    let op_link = short_link(&op.name);
     // Module docs are resolved together with the `pub mod` docs of the parent: use full paths.
     let module_doc = inner_doc_lines(&format!("Types for the [`{0}`]({module_path}::{0}) operation.", op.name));
 
@@ -90,7 +90,7 @@ fn io_spec<'a, 'm>(
 /// `<Op>Error`: one variant per modeled error, then `Unhandled`.
 fn render_error_enum(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let name = format_ident!("{}", op.error_name);
-    let doc = format!(" Errors of the [`{}`] operation.", op.name);
+    let doc = format!(" Errors of the {} operation.", short_link(&op.name));
     let variants: Vec<(proc_macro2::Ident, TokenStream, String, Option<String>)> = op
         .errors
         .iter()
@@ -139,7 +139,7 @@ fn render_error_enum(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         impl #name {
             /// An unhandled error wrapping any other error.
             #[inline]
-            pub fn unhandled(err: impl #into<#b<dyn ::std::error::Error + Send + Sync + 'static>>) -> Self {
+            pub fn unhandled(err: impl #into<#b<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static>>) -> Self {
                 Self::Unhandled(crate::error::Unhandled::with_source(::std::default::Default::default(), err.into()))
             }
             /// An unhandled error described only by its metadata.

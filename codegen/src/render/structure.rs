@@ -52,7 +52,7 @@ impl StructSpec<'_, '_> {
     /// A doc link to the type, from the builder's module.
     fn type_link(&self) -> String {
         if self.builder_sees_type {
-            format!("[`{}`]", self.name)
+            super::ctx::short_link(self.name)
         } else {
             format!("[`{}`]({})", self.name, self.path)
         }
@@ -143,7 +143,7 @@ pub fn render_struct(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         .filter(|f| !(spec.role == StructRole::Error && f.member.name.eq_ignore_ascii_case("message")))
         .map(|f| accessor(ctx, f));
     let builder_path = path(&spec.builder_path);
-    let builder_doc = format!(" Creates a new builder for [`{}`].", spec.name);
+    let builder_doc = format!(" Creates a new builder for {}.", super::ctx::short_link(spec.name));
     let debug = sensitive.then(|| debug_impl(ctx, spec, &name, false));
 
     quote! {
@@ -540,7 +540,8 @@ pub(crate) fn default_expr(ctx: &Ctx, f: &FieldPlan, default: &Value, slot: Toke
         return quote!(#slot.unwrap_or_default());
     }
     let value = literal_for(ctx, &f.ty, default);
-    if f.ty.is_copy() {
+    let cheap_document = f.ty == RustType::Document && !matches!(default, Value::String(_) | Value::Array(_) | Value::Object(_));
+    if f.ty.is_copy() || cheap_document {
         quote!(#slot.unwrap_or(#value))
     } else {
         quote!(#slot.unwrap_or_else(|| #value))
@@ -560,8 +561,16 @@ fn literal_for(ctx: &Ctx, ty: &RustType, v: &Value) -> TokenStream {
         RustType::I16 => Literal::i16_suffixed(v.as_i64().unwrap_or(0) as i16).into_token_stream(),
         RustType::I32 => Literal::i32_suffixed(v.as_i64().unwrap_or(0) as i32).into_token_stream(),
         RustType::I64 => Literal::i64_suffixed(v.as_i64().unwrap_or(0)).into_token_stream(),
-        RustType::F32 => Literal::f32_suffixed(num as f32).into_token_stream(),
-        RustType::F64 => Literal::f64_suffixed(num).into_token_stream(),
+        RustType::F32 | RustType::F64 => {
+            let t = if *ty == RustType::F32 { quote!(f32) } else { quote!(f64) };
+            match v.as_str() {
+                Some("NaN") => quote!(#t::NAN),
+                Some("Infinity") => quote!(#t::INFINITY),
+                Some("-Infinity") => quote!(#t::NEG_INFINITY),
+                _ if *ty == RustType::F32 => Literal::f32_suffixed(num as f32).into_token_stream(),
+                _ => Literal::f64_suffixed(num).into_token_stream(),
+            }
+        }
         RustType::String => {
             let s = v.as_str().unwrap_or_default();
             let to_owned = ctx.std("ToOwned");
@@ -580,11 +589,16 @@ fn literal_for(ctx: &Ctx, ty: &RustType, v: &Value) -> TokenStream {
             }
         }
         RustType::Blob => {
-            let s = v.as_str().unwrap_or_default();
-            quote!(crate::primitives::Blob::new(#s.as_bytes()))
+            // Blob defaults are base64 in the model.
+            let bytes = base64_decode(v.as_str().unwrap_or_default());
+            let bytes = proc_macro2::Literal::byte_string(&bytes);
+            quote!(crate::primitives::Blob::new(#bytes.to_vec()))
         }
         RustType::BigInteger | RustType::BigDecimal => {
-            let text = v.to_string();
+            let text = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
             let p = if *ty == RustType::BigInteger { quote!(crate::primitives::BigInteger) } else { quote!(crate::primitives::BigDecimal) };
             quote!(<#p as ::std::str::FromStr>::from_str(#text).unwrap_or_default())
         }
@@ -594,6 +608,30 @@ fn literal_for(ctx: &Ctx, ty: &RustType, v: &Value) -> TokenStream {
 }
 
 use quote::ToTokens;
+
+/// Standard base64 (padding optional); invalid input decodes to what could be read.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().take_while(|&c| c != b'=') {
+        let Some(v) = value(c) else { break };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
 
 /// A `Document` expression for a JSON value (document defaults).
 fn document_literal(v: &Value) -> TokenStream {

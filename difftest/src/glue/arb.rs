@@ -1517,7 +1517,7 @@ impl Arb for connect_api::types::ContactMetricResult {
         let d = depth.saturating_sub(1);
         connect_api::types::ContactMetricResult::builder()
             .set_name(Some(Arb::arb(g, d)))
-            .set_value(opt(g, d))
+            .set_value(Some(Arb::arb(g, d)))
             .build()
             .expect("every member is set")
     }
@@ -5467,7 +5467,7 @@ impl Arb for connect_api::types::ParticipantTimerConfiguration {
         connect_api::types::ParticipantTimerConfiguration::builder()
             .set_participant_role(Some(Arb::arb(g, d)))
             .set_timer_type(Some(Arb::arb(g, d)))
-            .set_timer_value(opt(g, d))
+            .set_timer_value(Some(Arb::arb(g, d)))
             .build()
             .expect("every member is set")
     }
@@ -6219,7 +6219,7 @@ impl Arb for connect_api::types::RealTimeContactAnalysisSegmentAttachments {
             .set_participant_role(Some(Arb::arb(g, d)))
             .set_display_name(opt(g, d))
             .set_attachments(Some(Arb::arb(g, d)))
-            .set_time(opt(g, d))
+            .set_time(Some(Arb::arb(g, d)))
             .build()
             .expect("every member is set")
     }
@@ -6246,7 +6246,7 @@ impl Arb for connect_api::types::RealTimeContactAnalysisSegmentEvent {
             .set_participant_role(opt(g, d))
             .set_display_name(opt(g, d))
             .set_event_type(Some(Arb::arb(g, d)))
-            .set_time(opt(g, d))
+            .set_time(Some(Arb::arb(g, d)))
             .build()
             .expect("every member is set")
     }
@@ -6287,7 +6287,7 @@ impl Arb for connect_api::types::RealTimeContactAnalysisSegmentTranscript {
             .set_display_name(opt(g, d))
             .set_content(Some(Arb::arb(g, d)))
             .set_content_type(opt(g, d))
-            .set_time(opt(g, d))
+            .set_time(Some(Arb::arb(g, d)))
             .set_redaction(opt(g, d))
             .set_sentiment(opt(g, d))
             .build()

@@ -54,7 +54,7 @@ impl ToJson for connect_api::types::AfterContactWorkConfigPerChannel {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
         w.req(&mut o, "Channel", &self.channel, Ts::Epoch);
-        w.opt(
+        w.opt_required(
             &mut o,
             "AfterContactWorkConfig",
             &self.after_contact_work_config,
@@ -646,7 +646,7 @@ impl ToJson for connect_api::types::BatchCreateDataTableValueSuccessResult {
         w.req(&mut o, "PrimaryValues", &self.primary_values, Ts::Epoch);
         w.req(&mut o, "AttributeName", &self.attribute_name, Ts::Epoch);
         w.req(&mut o, "RecordId", &self.record_id, Ts::Epoch);
-        w.opt(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
+        w.opt_required(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
         w.close(o)
     }
 }
@@ -666,7 +666,7 @@ impl ToJson for connect_api::types::BatchDeleteDataTableValueSuccessResult {
         let mut o = Vec::new();
         w.req(&mut o, "PrimaryValues", &self.primary_values, Ts::Epoch);
         w.req(&mut o, "AttributeName", &self.attribute_name, Ts::Epoch);
-        w.opt(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
+        w.opt_required(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
         w.close(o)
     }
 }
@@ -689,7 +689,7 @@ impl ToJson for connect_api::types::BatchDescribeDataTableValueSuccessResult {
         w.req(&mut o, "PrimaryValues", &self.primary_values, Ts::Epoch);
         w.req(&mut o, "AttributeName", &self.attribute_name, Ts::Epoch);
         w.opt(&mut o, "Value", &self.value, Ts::Epoch);
-        w.opt(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
+        w.opt_required(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
         w.opt(&mut o, "LastModifiedTime", &self.last_modified_time, Ts::Epoch);
         w.opt(&mut o, "LastModifiedRegion", &self.last_modified_region, Ts::Epoch);
         w.close(o)
@@ -711,7 +711,7 @@ impl ToJson for connect_api::types::BatchUpdateDataTableValueSuccessResult {
         let mut o = Vec::new();
         w.req(&mut o, "PrimaryValues", &self.primary_values, Ts::Epoch);
         w.req(&mut o, "AttributeName", &self.attribute_name, Ts::Epoch);
-        w.opt(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
+        w.opt_required(&mut o, "LockVersion", &self.lock_version, Ts::Epoch);
         w.close(o)
     }
 }
@@ -1151,7 +1151,7 @@ impl ToJson for connect_api::types::ContactMetricResult {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
         w.req(&mut o, "Name", &self.name, Ts::Epoch);
-        w.opt(&mut o, "Value", &self.value, Ts::Epoch);
+        w.opt_required(&mut o, "Value", &self.value, Ts::Epoch);
         w.close(o)
     }
 }
@@ -1714,7 +1714,7 @@ impl ToJson for connect_api::types::Evaluation {
         let mut o = Vec::new();
         w.req(&mut o, "EvaluationId", &self.evaluation_id, Ts::Epoch);
         w.req(&mut o, "EvaluationArn", &self.evaluation_arn, Ts::Epoch);
-        w.opt(&mut o, "Metadata", &self.metadata, Ts::Epoch);
+        w.opt_required(&mut o, "Metadata", &self.metadata, Ts::Epoch);
         w.req(&mut o, "Answers", &self.answers, Ts::Epoch);
         w.req(&mut o, "Notes", &self.notes, Ts::Epoch);
         w.req(&mut o, "Status", &self.status, Ts::Epoch);
@@ -1926,7 +1926,7 @@ impl ToJson for connect_api::types::EvaluationFormItemEnablementConditionOperand
 impl ToJson for connect_api::types::EvaluationFormItemEnablementConfiguration {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
-        w.opt(&mut o, "Condition", &self.condition, Ts::Epoch);
+        w.opt_required(&mut o, "Condition", &self.condition, Ts::Epoch);
         w.req(&mut o, "Action", &self.action, Ts::Epoch);
         w.opt(&mut o, "DefaultAction", &self.default_action, Ts::Epoch);
         w.close(o)
@@ -1936,7 +1936,7 @@ impl ToJson for connect_api::types::EvaluationFormItemEnablementConfiguration {
 impl ToJson for connect_api::types::EvaluationFormItemEnablementExpression {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
-        w.opt(&mut o, "Source", &self.source, Ts::Epoch);
+        w.opt_required(&mut o, "Source", &self.source, Ts::Epoch);
         w.req(&mut o, "Values", &self.values, Ts::Epoch);
         w.req(&mut o, "Comparator", &self.comparator, Ts::Epoch);
         w.close(o)
@@ -2443,7 +2443,7 @@ impl ToJson for connect_api::types::EvaluationReviewNotificationRecipient {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
         w.req(&mut o, "Type", &self.r#type, Ts::Epoch);
-        w.opt(&mut o, "Value", &self.value, Ts::Epoch);
+        w.opt_required(&mut o, "Value", &self.value, Ts::Epoch);
         w.close(o)
     }
 }
@@ -2519,7 +2519,7 @@ impl ToJson for connect_api::types::EvaluationSearchSummary {
         w.opt(&mut o, "EvaluationFormId", &self.evaluation_form_id, Ts::Epoch);
         w.req(&mut o, "EvaluationFormVersion", &self.evaluation_form_version, Ts::Epoch);
         w.opt(&mut o, "EvaluationFormTitle", &self.evaluation_form_title, Ts::Epoch);
-        w.opt(&mut o, "Metadata", &self.metadata, Ts::Epoch);
+        w.opt_required(&mut o, "Metadata", &self.metadata, Ts::Epoch);
         w.req(&mut o, "Status", &self.status, Ts::Epoch);
         w.opt(&mut o, "EvaluationType", &self.evaluation_type, Ts::Epoch);
         w.req(&mut o, "CreatedTime", &self.created_time, Ts::Epoch);
@@ -2702,7 +2702,7 @@ impl ToJson for connect_api::types::FieldValue {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
         w.req(&mut o, "Id", &self.id, Ts::Epoch);
-        w.opt(&mut o, "Value", &self.value, Ts::Epoch);
+        w.opt_required(&mut o, "Value", &self.value, Ts::Epoch);
         w.close(o)
     }
 }
@@ -2962,8 +2962,8 @@ impl ToJson for connect_api::types::HoursOfOperationConfig {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
         w.req(&mut o, "Day", &self.day, Ts::Epoch);
-        w.opt(&mut o, "StartTime", &self.start_time, Ts::Epoch);
-        w.opt(&mut o, "EndTime", &self.end_time, Ts::Epoch);
+        w.opt_required(&mut o, "StartTime", &self.start_time, Ts::Epoch);
+        w.opt_required(&mut o, "EndTime", &self.end_time, Ts::Epoch);
         w.close(o)
     }
 }
@@ -3287,7 +3287,7 @@ impl ToJson for connect_api::types::KinesisVideoStreamConfig {
         let mut o = Vec::new();
         w.req(&mut o, "Prefix", &self.prefix, Ts::Epoch);
         w.req(&mut o, "RetentionPeriodHours", &self.retention_period_hours, Ts::Epoch);
-        w.opt(&mut o, "EncryptionConfig", &self.encryption_config, Ts::Epoch);
+        w.opt_required(&mut o, "EncryptionConfig", &self.encryption_config, Ts::Epoch);
         w.close(o)
     }
 }
@@ -4011,7 +4011,7 @@ impl ToJson for connect_api::types::PredefinedAttributeValues {
 impl ToJson for connect_api::types::Preview {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
-        w.opt(
+        w.opt_required(
             &mut o,
             "PostAcceptTimeoutConfig",
             &self.post_accept_timeout_config,
@@ -4349,7 +4349,7 @@ impl ToJson for connect_api::types::RealTimeContactAnalysisSegmentAttachments {
         w.req(&mut o, "ParticipantRole", &self.participant_role, Ts::Epoch);
         w.opt(&mut o, "DisplayName", &self.display_name, Ts::Epoch);
         w.req(&mut o, "Attachments", &self.attachments, Ts::Epoch);
-        w.opt(&mut o, "Time", &self.time, Ts::Epoch);
+        w.opt_required(&mut o, "Time", &self.time, Ts::Epoch);
         w.close(o)
     }
 }
@@ -4370,7 +4370,7 @@ impl ToJson for connect_api::types::RealTimeContactAnalysisSegmentEvent {
         w.opt(&mut o, "ParticipantRole", &self.participant_role, Ts::Epoch);
         w.opt(&mut o, "DisplayName", &self.display_name, Ts::Epoch);
         w.req(&mut o, "EventType", &self.event_type, Ts::Epoch);
-        w.opt(&mut o, "Time", &self.time, Ts::Epoch);
+        w.opt_required(&mut o, "Time", &self.time, Ts::Epoch);
         w.close(o)
     }
 }
@@ -4402,7 +4402,7 @@ impl ToJson for connect_api::types::RealTimeContactAnalysisSegmentTranscript {
         w.opt(&mut o, "DisplayName", &self.display_name, Ts::Epoch);
         w.req(&mut o, "Content", &self.content, Ts::Epoch);
         w.opt(&mut o, "ContentType", &self.content_type, Ts::Epoch);
-        w.opt(&mut o, "Time", &self.time, Ts::Epoch);
+        w.opt_required(&mut o, "Time", &self.time, Ts::Epoch);
         w.opt(&mut o, "Redaction", &self.redaction, Ts::Epoch);
         w.opt(&mut o, "Sentiment", &self.sentiment, Ts::Epoch);
         w.close(o)
@@ -4537,7 +4537,7 @@ impl ToJson for connect_api::types::RecordingStatus {
 impl ToJson for connect_api::types::RecurrenceConfig {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
-        w.opt(&mut o, "RecurrencePattern", &self.recurrence_pattern, Ts::Epoch);
+        w.opt_required(&mut o, "RecurrencePattern", &self.recurrence_pattern, Ts::Epoch);
         w.close(o)
     }
 }
@@ -4822,7 +4822,12 @@ impl ToJson for connect_api::types::Rule {
         w.req(&mut o, "Name", &self.name, Ts::Epoch);
         w.req(&mut o, "RuleId", &self.rule_id, Ts::Epoch);
         w.req(&mut o, "RuleArn", &self.rule_arn, Ts::Epoch);
-        w.opt(&mut o, "TriggerEventSource", &self.trigger_event_source, Ts::Epoch);
+        w.opt_required(
+            &mut o,
+            "TriggerEventSource",
+            &self.trigger_event_source,
+            Ts::Epoch,
+        );
         w.req(&mut o, "Function", &self.function, Ts::Epoch);
         w.req(&mut o, "Actions", &self.actions, Ts::Epoch);
         w.req(&mut o, "PublishStatus", &self.publish_status, Ts::Epoch);
@@ -5039,7 +5044,7 @@ impl ToJson for connect_api::types::SendNotificationActionDefinition {
         w.opt(&mut o, "Subject", &self.subject, Ts::Epoch);
         w.req(&mut o, "Content", &self.content, Ts::Epoch);
         w.req(&mut o, "ContentType", &self.content_type, Ts::Epoch);
-        w.opt(&mut o, "Recipient", &self.recipient, Ts::Epoch);
+        w.opt_required(&mut o, "Recipient", &self.recipient, Ts::Epoch);
         w.opt(&mut o, "Exclusion", &self.exclusion, Ts::Epoch);
         w.close(o)
     }
@@ -5244,7 +5249,7 @@ impl ToJson for connect_api::types::TaskTemplateDefaults {
 impl ToJson for connect_api::types::TaskTemplateField {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
         let mut o = Vec::new();
-        w.opt(&mut o, "Id", &self.id, Ts::Epoch);
+        w.opt_required(&mut o, "Id", &self.id, Ts::Epoch);
         w.opt(&mut o, "Description", &self.description, Ts::Epoch);
         w.opt(&mut o, "Type", &self.r#type, Ts::Epoch);
         w.opt(&mut o, "SingleSelectOptions", &self.single_select_options, Ts::Epoch);

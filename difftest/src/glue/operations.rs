@@ -7775,7 +7775,7 @@ mod create_data_table {
             let mut o = Vec::new();
             w.req(&mut o, "Id", &out.id, Ts::Epoch);
             w.req(&mut o, "Arn", &out.arn, Ts::Epoch);
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -8004,7 +8004,7 @@ mod create_data_table_attribute {
             let mut o = Vec::new();
             w.req(&mut o, "Name", &out.name, Ts::Epoch);
             w.opt(&mut o, "AttributeId", &out.attribute_id, Ts::Epoch);
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -15635,7 +15635,7 @@ mod delete_data_table_attribute {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -20691,7 +20691,7 @@ mod describe_attached_files_configuration {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(
+            w.opt_required(
                 &mut o,
                 "AttachedFilesConfiguration",
                 &out.attached_files_configuration,
@@ -21243,8 +21243,8 @@ mod describe_contact_evaluation {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Evaluation", &out.evaluation, Ts::Epoch);
-            w.opt(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
+            w.opt_required(&mut o, "Evaluation", &out.evaluation, Ts::Epoch);
+            w.opt_required(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -21977,7 +21977,7 @@ mod describe_data_table {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "DataTable", &out.data_table, Ts::Epoch);
+            w.opt_required(&mut o, "DataTable", &out.data_table, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -22161,7 +22161,7 @@ mod describe_data_table_attribute {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Attribute", &out.attribute, Ts::Epoch);
+            w.opt_required(&mut o, "Attribute", &out.attribute, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -22537,7 +22537,7 @@ mod describe_evaluation_form {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
+            w.opt_required(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -23548,7 +23548,7 @@ mod describe_notification {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Notification", &out.notification, Ts::Epoch);
+            w.opt_required(&mut o, "Notification", &out.notification, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -24733,7 +24733,7 @@ mod describe_rule {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Rule", &out.rule, Ts::Epoch);
+            w.opt_required(&mut o, "Rule", &out.rule, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -26137,7 +26137,7 @@ mod describe_vocabulary {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Vocabulary", &out.vocabulary, Ts::Epoch);
+            w.opt_required(&mut o, "Vocabulary", &out.vocabulary, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -26306,7 +26306,7 @@ mod describe_workspace {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "Workspace", &out.workspace, Ts::Epoch);
+            w.opt_required(&mut o, "Workspace", &out.workspace, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -58834,7 +58834,7 @@ mod update_data_table_attribute {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.req(&mut o, "Name", &out.name, Ts::Epoch);
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -59069,7 +59069,7 @@ mod update_data_table_metadata {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }
@@ -59284,7 +59284,7 @@ mod update_data_table_primary_values {
         ) -> (u16, Vec<(&'static str, String)>, String) {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
-            w.opt(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
+            w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
             let body = w.close(o).text();
             (200u16, headers, body)
         }

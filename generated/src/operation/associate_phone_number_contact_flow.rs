@@ -98,7 +98,11 @@ impl AssociatePhoneNumberContactFlowError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -358,6 +362,13 @@ impl crate::protocol::Operation for AssociatePhoneNumberContactFlow {
                 );
         }
         let body = text.into_bytes();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::PUT;
         *request.uri_mut() = http::Uri::try_from(uri)

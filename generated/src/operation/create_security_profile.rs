@@ -206,7 +206,11 @@ impl CreateSecurityProfileError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -880,6 +884,13 @@ impl crate::protocol::Operation for CreateSecurityProfile {
                 );
         }
         let body = text.into_bytes();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::PUT;
         *request.uri_mut() = http::Uri::try_from(uri)

@@ -92,7 +92,11 @@ impl DeleteDataTableError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -331,6 +335,13 @@ impl crate::protocol::Operation for DeleteDataTable {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::DELETE;
         *request.uri_mut() = http::Uri::try_from(uri)

@@ -108,7 +108,11 @@ impl DeleteDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -412,6 +416,13 @@ impl crate::protocol::Operation for DeleteDataTableAttribute {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::DELETE;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -468,7 +479,10 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DeleteDataTableAttributeOutput {
-        lock_version: field_lock_version,
+        lock_version: field_lock_version
+            .or_else(|| ::std::option::Option::Some(
+                crate::types::DataTableLockVersion::builder().build(),
+            )),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -102,7 +102,11 @@ impl DescribeContactEvaluationError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -377,6 +381,13 @@ impl crate::protocol::Operation for DescribeContactEvaluation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::GET;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -439,8 +450,18 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DescribeContactEvaluationOutput {
-        evaluation: field_evaluation,
-        evaluation_form: field_evaluation_form,
+        evaluation: field_evaluation
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::Evaluation>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
+        evaluation_form: field_evaluation_form
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::EvaluationFormContent>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -98,7 +98,11 @@ impl DescribeDataTableError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -356,6 +360,13 @@ impl crate::protocol::Operation for DescribeDataTable {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::GET;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -407,7 +418,12 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DescribeDataTableOutput {
-        data_table: field_data_table,
+        data_table: field_data_table
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::DataTable>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -102,7 +102,11 @@ impl DescribeEvaluationFormError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -373,6 +377,13 @@ impl crate::protocol::Operation for DescribeEvaluationForm {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::GET;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -427,7 +438,12 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DescribeEvaluationFormOutput {
-        evaluation_form: field_evaluation_form,
+        evaluation_form: field_evaluation_form
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::EvaluationForm>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -98,7 +98,11 @@ impl DescribeNotificationError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -359,6 +363,13 @@ impl crate::protocol::Operation for DescribeNotification {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::GET;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -410,7 +421,12 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DescribeNotificationOutput {
-        notification: field_notification,
+        notification: field_notification
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::Notification>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

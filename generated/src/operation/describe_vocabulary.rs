@@ -96,7 +96,11 @@ impl DescribeVocabularyError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -346,6 +350,13 @@ impl crate::protocol::Operation for DescribeVocabulary {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::GET;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -397,7 +408,12 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(DescribeVocabularyOutput {
-        vocabulary: field_vocabulary,
+        vocabulary: field_vocabulary
+            .or_else(|| {
+                crate::rest_json::de_body::<crate::types::Vocabulary>(b"{}")
+                    .ok()
+                    .flatten()
+            }),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -102,7 +102,11 @@ impl DisassociateHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -397,6 +401,13 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
                 );
         }
         let body = text.into_bytes();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::POST;
         *request.uri_mut() = http::Uri::try_from(uri)

@@ -160,7 +160,11 @@ impl UpdateDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -693,6 +697,13 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
                 );
         }
         let body = text.into_bytes();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::POST;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -752,7 +763,10 @@ fn parse_output(
     }
     ::std::result::Result::Ok(UpdateDataTableAttributeOutput {
         name: field_name.unwrap_or_default(),
-        lock_version: field_lock_version,
+        lock_version: field_lock_version
+            .or_else(|| ::std::option::Option::Some(
+                crate::types::DataTableLockVersion::builder().build(),
+            )),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -128,7 +128,11 @@ impl UpdateDataTablePrimaryValuesError {
     /// An unhandled error wrapping any other error.
     #[inline]
     pub fn unhandled(
-        err: impl Into<Box<dyn ::std::error::Error + Send + Sync + 'static>>,
+        err: impl Into<
+            Box<
+                dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
+            >,
+        >,
     ) -> Self {
         Self::Unhandled(
             crate::error::Unhandled::with_source(
@@ -516,6 +520,13 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
                 );
         }
         let body = text.into_bytes();
+        if !body.is_empty() {
+            headers
+                .insert(
+                    http::header::CONTENT_LENGTH,
+                    http::HeaderValue::from(body.len()),
+                );
+        }
         let mut request = http::Request::new(body);
         *request.method_mut() = http::Method::POST;
         *request.uri_mut() = http::Uri::try_from(uri)
@@ -572,7 +583,10 @@ fn parse_output(
         result?;
     }
     ::std::result::Result::Ok(UpdateDataTablePrimaryValuesOutput {
-        lock_version: field_lock_version,
+        lock_version: field_lock_version
+            .or_else(|| ::std::option::Option::Some(
+                crate::types::DataTableLockVersion::builder().build(),
+            )),
         _request_id: crate::rest_json::request_id(headers),
     })
 }

@@ -232,7 +232,10 @@ impl crate::rest_json::JsonDe for AfterContactWorkConfigPerChannel {
             ::std::option::Option::Some(Self {
                 channel: field_channel
                     .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
-                after_contact_work_config: field_after_contact_work_config,
+                after_contact_work_config: field_after_contact_work_config
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::AfterContactWorkConfig::builder().build(),
+                    )),
                 agent_first_callback_after_contact_work_config: field_agent_first_callback_after_contact_work_config,
             }),
         )

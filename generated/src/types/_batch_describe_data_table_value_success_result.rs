@@ -441,7 +441,10 @@ impl crate::rest_json::JsonDe for BatchDescribeDataTableValueSuccessResult {
                 primary_values: field_primary_values.unwrap_or_default(),
                 attribute_name: field_attribute_name.unwrap_or_default(),
                 value: field_value,
-                lock_version: field_lock_version,
+                lock_version: field_lock_version
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::DataTableLockVersion::builder().build(),
+                    )),
                 last_modified_time: field_last_modified_time,
                 last_modified_region: field_last_modified_region,
             }),

@@ -216,7 +216,10 @@ impl crate::rest_json::JsonDe for BatchUpdateDataTableValueSuccessResult {
             ::std::option::Option::Some(Self {
                 primary_values: field_primary_values.unwrap_or_default(),
                 attribute_name: field_attribute_name.unwrap_or_default(),
-                lock_version: field_lock_version,
+                lock_version: field_lock_version
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::DataTableLockVersion::builder().build(),
+                    )),
             }),
         )
     }

@@ -154,7 +154,12 @@ impl crate::rest_json::JsonDe for ContactMetricResult {
                     .unwrap_or_else(|| crate::types::ContactMetricName::from(
                         "no value was set",
                     )),
-                value: field_value,
+                value: field_value
+                    .or(
+                        ::std::option::Option::Some(
+                            crate::types::ContactMetricValue::Unknown,
+                        ),
+                    ),
             }),
         )
     }

@@ -644,7 +644,14 @@ impl crate::rest_json::JsonDe for Evaluation {
             ::std::option::Option::Some(Self {
                 evaluation_id: field_evaluation_id.unwrap_or_default(),
                 evaluation_arn: field_evaluation_arn.unwrap_or_default(),
-                metadata: field_metadata,
+                metadata: field_metadata
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::EvaluationMetadata,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 answers: field_answers.unwrap_or_default(),
                 notes: field_notes.unwrap_or_default(),
                 status: field_status

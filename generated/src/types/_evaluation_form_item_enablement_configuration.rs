@@ -230,7 +230,14 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                condition: field_condition,
+                condition: field_condition
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::EvaluationFormItemEnablementCondition,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 action: field_action
                     .unwrap_or_else(|| crate::types::EvaluationFormItemEnablementAction::from(
                         "no value was set",

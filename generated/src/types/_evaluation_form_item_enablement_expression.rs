@@ -234,7 +234,14 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                source: field_source,
+                source: field_source
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::EvaluationFormItemEnablementSource,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 values: field_values.unwrap_or_default(),
                 comparator: field_comparator
                     .unwrap_or_else(|| crate::types::EvaluationFormItemSourceValuesComparator::from(

@@ -179,7 +179,11 @@ impl crate::rest_json::JsonDe for EvaluationReviewNotificationRecipient {
                     .unwrap_or_else(|| crate::types::EvaluationReviewNotificationRecipientType::from(
                         "no value was set",
                     )),
-                value: field_value,
+                value: field_value
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::EvaluationReviewNotificationRecipientValue::builder()
+                            .build(),
+                    )),
             }),
         )
     }

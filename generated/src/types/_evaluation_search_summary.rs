@@ -592,7 +592,14 @@ impl crate::rest_json::JsonDe for EvaluationSearchSummary {
                 evaluation_form_version: field_evaluation_form_version
                     .unwrap_or_default(),
                 evaluation_form_title: field_evaluation_form_title,
-                metadata: field_metadata,
+                metadata: field_metadata
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::EvaluationSearchMetadata,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 status: field_status
                     .unwrap_or_else(|| crate::types::EvaluationStatus::from(
                         "no value was set",

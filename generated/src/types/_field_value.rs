@@ -145,7 +145,10 @@ impl crate::rest_json::JsonDe for FieldValue {
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
                 id: field_id.unwrap_or_default(),
-                value: field_value,
+                value: field_value
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::FieldValueUnion::builder().build(),
+                    )),
             }),
         )
     }

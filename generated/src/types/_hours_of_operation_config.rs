@@ -207,8 +207,22 @@ impl crate::rest_json::JsonDe for HoursOfOperationConfig {
                     .unwrap_or_else(|| crate::types::HoursOfOperationDays::from(
                         "no value was set",
                     )),
-                start_time: field_start_time,
-                end_time: field_end_time,
+                start_time: field_start_time
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::HoursOfOperationTimeSlice,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
+                end_time: field_end_time
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::HoursOfOperationTimeSlice,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
             }),
         )
     }

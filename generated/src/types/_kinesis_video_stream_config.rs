@@ -199,7 +199,14 @@ impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
             ::std::option::Option::Some(Self {
                 prefix: field_prefix.unwrap_or_default(),
                 retention_period_hours: field_retention_period_hours.unwrap_or_default(),
-                encryption_config: field_encryption_config,
+                encryption_config: field_encryption_config
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::EncryptionConfig,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
             }),
         )
     }

@@ -230,7 +230,12 @@ impl crate::rest_json::JsonDe for ParticipantTimerConfiguration {
                     .unwrap_or_else(|| crate::types::ParticipantTimerType::from(
                         "no value was set",
                     )),
-                timer_value: field_timer_value,
+                timer_value: field_timer_value
+                    .or(
+                        ::std::option::Option::Some(
+                            crate::types::ParticipantTimerValue::Unknown,
+                        ),
+                    ),
             }),
         )
     }

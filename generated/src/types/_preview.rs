@@ -176,7 +176,14 @@ impl crate::rest_json::JsonDe for Preview {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                post_accept_timeout_config: field_post_accept_timeout_config,
+                post_accept_timeout_config: field_post_accept_timeout_config
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::PostAcceptTimeoutConfig,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 allowed_user_actions: field_allowed_user_actions.unwrap_or_default(),
             }),
         )

@@ -363,7 +363,12 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentAttachments {
                     )),
                 display_name: field_display_name,
                 attachments: field_attachments.unwrap_or_default(),
-                time: field_time,
+                time: field_time
+                    .or(
+                        ::std::option::Option::Some(
+                            crate::types::RealTimeContactAnalysisTimeData::Unknown,
+                        ),
+                    ),
             }),
         )
     }

@@ -503,7 +503,12 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentTranscript {
                 display_name: field_display_name,
                 content: field_content.unwrap_or_default(),
                 content_type: field_content_type,
-                time: field_time,
+                time: field_time
+                    .or(
+                        ::std::option::Option::Some(
+                            crate::types::RealTimeContactAnalysisTimeData::Unknown,
+                        ),
+                    ),
                 redaction: field_redaction,
                 sentiment: field_sentiment,
             }),

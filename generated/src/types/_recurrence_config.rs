@@ -104,7 +104,14 @@ impl crate::rest_json::JsonDe for RecurrenceConfig {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                recurrence_pattern: field_recurrence_pattern,
+                recurrence_pattern: field_recurrence_pattern
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::RecurrencePattern,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
             }),
         )
     }

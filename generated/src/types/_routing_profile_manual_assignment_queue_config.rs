@@ -111,7 +111,14 @@ impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfig {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                queue_reference: field_queue_reference,
+                queue_reference: field_queue_reference
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::RoutingProfileQueueReference,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
             }),
         )
     }

@@ -201,7 +201,14 @@ impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                queue_reference: field_queue_reference,
+                queue_reference: field_queue_reference
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::RoutingProfileQueueReference,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 priority: field_priority.unwrap_or_default(),
                 delay: field_delay.unwrap_or_default(),
             }),

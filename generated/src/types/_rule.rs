@@ -594,7 +594,14 @@ impl crate::rest_json::JsonDe for Rule {
                 name: field_name.unwrap_or_default(),
                 rule_id: field_rule_id.unwrap_or_default(),
                 rule_arn: field_rule_arn.unwrap_or_default(),
-                trigger_event_source: field_trigger_event_source,
+                trigger_event_source: field_trigger_event_source
+                    .or_else(|| {
+                        crate::rest_json::de_body::<
+                            crate::types::RuleTriggerEventSource,
+                        >(b"{}")
+                            .ok()
+                            .flatten()
+                    }),
                 function: field_function.unwrap_or_default(),
                 actions: field_actions.unwrap_or_default(),
                 publish_status: field_publish_status

@@ -363,7 +363,10 @@ impl crate::rest_json::JsonDe for SendNotificationActionDefinition {
                     .unwrap_or_else(|| crate::types::NotificationContentType::from(
                         "no value was set",
                     )),
-                recipient: field_recipient,
+                recipient: field_recipient
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::NotificationRecipientType::builder().build(),
+                    )),
                 exclusion: field_exclusion,
             }),
         )

@@ -236,7 +236,10 @@ impl crate::rest_json::JsonDe for TaskTemplateField {
         }
         ::std::result::Result::Ok(
             ::std::option::Option::Some(Self {
-                id: field_id,
+                id: field_id
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::TaskTemplateFieldIdentifier::builder().build(),
+                    )),
                 description: field_description,
                 r#type: field_type,
                 single_select_options: field_single_select_options,

@@ -213,7 +213,10 @@ impl crate::rest_json::JsonDe for TemplatedMessageConfig {
             ::std::option::Option::Some(Self {
                 knowledge_base_id: field_knowledge_base_id.unwrap_or_default(),
                 message_template_id: field_message_template_id.unwrap_or_default(),
-                template_attributes: field_template_attributes,
+                template_attributes: field_template_attributes
+                    .or_else(|| ::std::option::Option::Some(
+                        crate::types::TemplateAttributes::builder().build(),
+                    )),
             }),
         )
     }

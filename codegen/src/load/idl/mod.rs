@@ -9,10 +9,10 @@
 //! Errors name the file, the line and the column, and say what was expected.
 
 mod ast;
-mod lexer;
+pub(crate) mod lexer;
 mod merge;
 mod parser;
-mod prelude_names;
+pub(crate) mod prelude_names;
 mod resolve;
 #[cfg(test)]
 mod tests;

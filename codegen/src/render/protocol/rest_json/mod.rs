@@ -22,6 +22,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("src/json.rs", include_str!("../../../../runtime/json.rs")),
     ("src/rest_json.rs", include_str!("../../../../runtime/rest_json.rs")),
     ("src/protocol.rs", include_str!("../../../../runtime/protocol.rs")),
+    ("src/codec.rs", include_str!("../../../../runtime/codec.rs")),
 ];
 
 impl Protocol for RestJson1 {
@@ -31,6 +32,7 @@ impl Protocol for RestJson1 {
 
     fn operation_items(&self, ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         let request = request::render(ctx, op);
+        let host_prefix = request::host_prefix(ctx, op);
         let (response, parsers) = response::render(ctx, op);
         let name = crate::render::ctx::ident(&op.name);
         let input = crate::render::ctx::ident(&op.input_name);
@@ -44,6 +46,7 @@ impl Protocol for RestJson1 {
                 type Error = #error;
                 const NAME: &'static str = #op_name;
                 #request
+                #host_prefix
                 #response
             }
             #parsers
@@ -56,6 +59,7 @@ impl Protocol for RestJson1 {
 
     fn lib_items(&self) -> TokenStream {
         quote! {
+            mod codec;
             mod json;
             pub mod protocol;
             mod rest_json;

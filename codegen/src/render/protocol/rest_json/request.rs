@@ -104,8 +104,11 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     });
 
     let header_stmts = fields.iter().filter(|f| f.member.traits.http_header().is_some()).map(|f| header_stmt(ctx, f));
-    let prefix_stmts = fields.iter().filter(|f| f.member.traits.http_prefix_headers().is_some()).map(|f| prefix_header_stmt(f));
+    // Headers bound to their own members win over prefix-header map entries of the same name.
+    let bound_headers: Vec<String> = fields.iter().filter_map(|f| f.member.traits.http_header()).map(str::to_ascii_lowercase).collect();
+    let prefix_stmts = fields.iter().filter(|f| f.member.traits.http_prefix_headers().is_some()).map(|f| prefix_header_stmt(f, &bound_headers));
     let body = body_stmts(ctx, &fields);
+    let encode = encode_stmts(op_shape, &fields);
     let method_expr = match method.as_str() {
         "GET" => quote!(http::Method::GET),
         "PUT" => quote!(http::Method::PUT),
@@ -140,6 +143,10 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
             #(#header_stmts)*
             #(#prefix_stmts)*
             #body
+            #encode
+            if !body.is_empty() {
+                headers.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(body.len()));
+            }
             let mut request = http::Request::new(body);
             *request.method_mut() = #method_expr;
             *request.uri_mut() = http::Uri::try_from(uri).map_err(crate::error::BuildError::other)?;
@@ -358,16 +365,24 @@ fn header_stmt(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
     }
 }
 
-fn prefix_header_stmt(f: &FieldPlan) -> TokenStream {
+fn prefix_header_stmt(f: &FieldPlan, bound: &[String]) -> TokenStream {
     let prefix = f.member.traits.http_prefix_headers().unwrap_or_default().to_owned();
     let field = f.field.trim_start_matches("r#").to_owned();
     let value = member_ref(f);
+    let skip_bound = (!bound.is_empty()).then(|| {
+        quote! {
+            if [#(#bound),*].contains(&name.as_str()) {
+                continue;
+            }
+        }
+    });
     quote! {
         if let ::std::option::Option::Some(map) = #value {
             let mut entries: ::std::vec::Vec<_> = map.iter().collect();
             entries.sort_by(|a, b| a.0.cmp(b.0));
             for (k, v) in entries {
                 let name = crate::rest_json::header_name(#field, &::std::format!("{}{}", #prefix, k))?;
+                #skip_bound
                 headers.append(name, crate::rest_json::header_value(#field, v)?);
             }
         }
@@ -491,4 +506,82 @@ fn dynamic_content_type(ct: &str) -> TokenStream {
             headers.insert(http::header::CONTENT_TYPE, crate::rest_json::header_value("content_type", #ct)?);
         }
     }
+}
+
+/// `Operation::host_prefix` for an operation with `@endpoint(hostPrefix: ..)`: the literal parts
+/// and the `@hostLabel` members it names (each must be a valid host label); nothing otherwise.
+pub fn host_prefix(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
+    let model = ctx.plan.model;
+    let Some(prefix) = model.expect(&op.id).traits.get(crate::model::traits::ids::ENDPOINT).and_then(|e| e.get("hostPrefix")).and_then(|p| p.as_str())
+    else {
+        return TokenStream::new();
+    };
+    let fields = ctx.plan.fields(model.expect(&op.input), true);
+    let (parts, _) = parse_uri(prefix);
+    let mut uses_input = false;
+    let stmts: Vec<TokenStream> = parts
+        .iter()
+        .map(|p| match p {
+            UriPart::Literal(text) => quote!(prefix.push_str(#text);),
+            UriPart::Label { name, .. } => match fields.iter().find(|f| f.member.name == *name) {
+                Some(f) => {
+                    uses_input = true;
+                    let field = ident(&f.field);
+                    let label = f.field.trim_start_matches("r#").to_owned();
+                    quote!(crate::rest_json::push_host_label(&mut prefix, #label, input.#field.as_deref())?;)
+                }
+                None => {
+                    let text = format!("{{{name}}}");
+                    quote!(prefix.push_str(#text);)
+                }
+            },
+        })
+        .collect();
+    let input_arg = if uses_input { quote!(input) } else { quote!(_input) };
+    quote! {
+        #[inline]
+        fn host_prefix(#input_arg: &Self::Input) -> ::std::result::Result<::std::string::String, crate::error::BuildError> {
+            let mut prefix = ::std::string::String::new();
+            #(#stmts)*
+            ::std::result::Result::Ok(prefix)
+        }
+    }
+}
+
+/// What `@requestCompression` and `@httpChecksumRequired` do to a built body: gzip it (from
+/// `codec::MIN_COMPRESSION_SIZE` bytes, or always with a streaming member; the encoding is
+/// appended to any `Content-Encoding` the input set), then send its MD5 as `Content-MD5`.
+fn encode_stmts(op_shape: &Shape, fields: &[FieldPlan]) -> TokenStream {
+    let mut out = TokenStream::new();
+    let gzip = op_shape
+        .traits
+        .get("smithy.api#requestCompression")
+        .and_then(|t| t.get("encodings"))
+        .and_then(|e| e.as_array())
+        .is_some_and(|e| e.first().and_then(|v| v.as_str()).is_some_and(|v| v.eq_ignore_ascii_case("gzip")));
+    if gzip {
+        let streaming = fields.iter().any(|f| f.target.traits.streaming() && !matches!(f.target.kind, ShapeKind::Union(_)));
+        let threshold = if streaming { quote!(0) } else { quote!(crate::codec::MIN_COMPRESSION_SIZE) };
+        out.extend(quote! {
+            let body = if !body.is_empty() && body.len() >= #threshold {
+                let encoding = match headers.get(http::header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()) {
+                    ::std::option::Option::Some(e) if !e.is_empty() => ::std::format!("{e}, gzip"),
+                    _ => ::std::string::String::from("gzip"),
+                };
+                headers.insert(http::header::CONTENT_ENCODING, crate::rest_json::header_value("content_encoding", &encoding)?);
+                crate::codec::gzip(&body)
+            } else {
+                body
+            };
+        });
+    }
+    if op_shape.traits.has("smithy.api#httpChecksumRequired") {
+        out.extend(quote! {
+            headers.insert(
+                http::HeaderName::from_static("content-md5"),
+                crate::rest_json::header_value("content_md5", &crate::primitives::base64::encode(crate::codec::md5(&body)))?,
+            );
+        });
+    }
+    out
 }

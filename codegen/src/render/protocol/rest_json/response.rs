@@ -135,9 +135,12 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     }
 }
 
-/// `impl Error { #[inline]
 /// `impl Error { pub(crate) fn from_response(..) }` for an error structure.
 pub fn error_constructor(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+    // Errors that only travel inside event streams are never read from a response.
+    if !ctx.plan.operations.iter().any(|op| op.errors.contains(&t.id)) {
+        return TokenStream::new();
+    }
     let shape = ctx.plan.model.expect(&t.id);
     let fields = ctx.plan.fields(shape, false);
     let name = ident(&t.name);
@@ -198,9 +201,11 @@ pub fn error_constructor(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     }
 }
 
+/// Whether an output member is read from the JSON body. `@httpLabel`, `@httpQuery` and
+/// `@httpQueryParams` mean nothing in a response, so such members are body members there.
 fn is_body_member(f: &FieldPlan) -> bool {
     let t = &f.member.traits;
-    !(t.http_header().is_some() || t.http_prefix_headers().is_some() || t.http_payload() || t.http_response_code() || t.http_label() || t.http_query().is_some() || t.http_query_params())
+    !(t.http_header().is_some() || t.http_prefix_headers().is_some() || t.http_payload() || t.http_response_code())
 }
 
 /// An expression of type `Result<T, ResponseError>` parsing header text `s` for `target`.
@@ -234,7 +239,11 @@ fn header_assign(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
             let fmt = m.traits.timestamp_format().or(f.member.traits.timestamp_format());
             if matches!(elem.kind, ShapeKind::Timestamp) {
                 let fmt = timestamp_format(fmt, elem, "http-date").unwrap_or_else(|| format_path("http-date"));
-                quote!(#l = crate::rest_json::header_timestamp_list(headers, #name, #fmt)?;)
+                quote! {
+                    if let ::std::option::Option::Some(items) = crate::rest_json::header_timestamp_list(headers, #name, #fmt)? {
+                        #l = ::std::option::Option::Some(items);
+                    }
+                }
             } else {
                 let parse = parse_text(elem, fmt, &name, quote!(item.as_str()), ctx);
                 quote! {

@@ -72,15 +72,53 @@ pub fn local(f: &FieldPlan) -> proc_macro2::Ident {
 }
 
 /// `field: <local, corrected when the field is not optional>,`
+///
+/// A `@required` structure or union member is an `Option` but still gets error correction, as
+/// smithy-rs clients do: a missing structure becomes its default (built from `{}` when its
+/// builder is fallible, so its own required members are corrected too), a missing union
+/// `Unknown`.
 pub fn field_value(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
     let name = ident(&f.field);
     let local = local(f);
     if f.optional {
-        quote!(#name: #local,)
+        let corrected = (f.member.traits.required() && f.default.is_none() && !f.member.traits.client_optional())
+            .then(|| missing_aggregate(ctx, f))
+            .flatten();
+        match corrected {
+            // A union's `Unknown` costs nothing to build, so clippy wants it eagerly.
+            Some(value) if matches!(f.target.kind, ShapeKind::Union(_)) => quote!(#name: #local.or(#value),),
+            Some(value) => quote!(#name: #local.or_else(|| #value),),
+            None => quote!(#name: #local,),
+        }
     } else {
         let v = values::corrected(ctx, f, quote!(#local));
         quote!(#name: #v,)
     }
+}
+
+/// What a missing `@required` aggregate member becomes (`Option<T>`), or `None` for other kinds.
+fn missing_aggregate(ctx: &Ctx, f: &FieldPlan) -> Option<TokenStream> {
+    let (inner, boxed) = match &f.ty {
+        RustType::Boxed(inner) => (inner.as_ref(), true),
+        other => (other, false),
+    };
+    let RustType::Named(p) = inner else { return None };
+    let ty = crate::render::ctx::path(p);
+    let value = match &f.target.kind {
+        ShapeKind::Union(_) => quote!(#ty::Unknown),
+        ShapeKind::Structure(_) => {
+            let fallible = ctx.plan.fields(f.target, false).iter().any(|m| !m.optional && m.default.is_none());
+            if fallible {
+                // Parsing `{}` applies the nested structure's own corrections.
+                let parsed = quote!(crate::rest_json::de_body::<#ty>(b"{}").ok().flatten());
+                return Some(if boxed { quote!(#parsed.map(::std::boxed::Box::new)) } else { parsed });
+            }
+            quote!(#ty::builder().build())
+        }
+        _ => return None,
+    };
+    let value = if boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
+    Some(quote!(::std::option::Option::Some(#value)))
 }
 
 /// The loop that reads the members of a JSON object into their locals (the `{` is consumed).
@@ -96,6 +134,7 @@ pub fn parse_object_members(ctx: &Ctx, fields: &[&FieldPlan]) -> TokenStream {
         let key = json_key(f.member);
         let local = local(f);
         let value = values::de(ctx, f.member.traits.timestamp_format(), f.target);
+        let value = if matches!(f.ty, RustType::Boxed(_)) { quote!(#value.map(::std::boxed::Box::new)) } else { value };
         quote!(#key => #local = #value,)
     });
     quote! {
