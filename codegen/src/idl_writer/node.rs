@@ -54,33 +54,50 @@ fn wants_text_block(s: &str) -> bool {
 /// `s` as a text block whose content is indented by `indent` spaces, if the loader reads it
 /// back as exactly `s` (checked by tokenising it).
 pub(crate) fn text_block(s: &str, indent: usize) -> Option<String> {
-    let p = pad(indent);
     let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len() + 16);
-    out.push_str("\"\"\"\n");
-    out.push_str(&p);
+    let mut body = String::with_capacity(s.len() + 16);
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         match c {
-            '\n' => {
-                out.push('\n');
-                // A blank line stays blank (incidental whitespace would be stripped anyway).
-                if next.is_some_and(|n| n != '\n') || next.is_none() {
-                    out.push_str(&p);
-                }
-            }
-            '\\' => out.push_str("\\\\"),
+            '\n' => body.push('\n'),
+            '\\' => body.push_str("\\\\"),
             // A quote next to another quote, or right before the closing delimiter, is escaped,
             // so no run of quotes can close the block early.
-            '"' if prev == Some('"') || next == Some('"') || next.is_none() => out.push_str("\\\""),
+            '"' if prev == Some('"') || next == Some('"') || next.is_none() => body.push_str("\\\""),
             // Trailing white space of a line would be removed as incidental: escape it.
             ' ' | '\t' if !matches!(next, Some(n) if n != '\n') => {
-                out.push_str(if c == ' ' { "\\u0020" } else { "\\t" })
+                body.push_str(if c == ' ' { "\\u0020" } else { "\\t" })
             }
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 && c != '\t' || c == '\u{7f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+            '\r' => body.push_str("\\r"),
+            c if (c as u32) < 0x20 && c != '\t' || c == '\u{7f}' => body.push_str(&format!("\\u{:04x}", c as u32)),
+            c => body.push(c),
+        }
+    }
+    let mut lines: Vec<String> = body.split('\n').map(str::to_owned).collect();
+    // The common indentation of the non-blank lines (and the last) is removed as incidental:
+    // when every line of the text itself is indented, escape the first indentation character
+    // of one line so that only our own indentation is common.
+    let last = lines.len() - 1;
+    let lead = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let counted = |i: usize, l: &str| !l.is_empty() || i == last;
+    let min = lines.iter().enumerate().filter(|(i, l)| counted(*i, l)).map(|(_, l)| lead(l)).min().unwrap_or(0);
+    if min > 0 {
+        if let Some(line) = lines.iter_mut().enumerate().find(|(i, l)| counted(*i, l)).map(|(_, l)| l) {
+            let escaped = if line.starts_with('\t') { "\\t" } else { "\\u0020" };
+            line.replace_range(0..1, escaped);
+        }
+    }
+    let p = pad(indent);
+    let mut out = String::with_capacity(body.len() + lines.len() * (indent + 1) + 8);
+    out.push_str("\"\"\"\n");
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.is_empty() || i == last {
+            out.push_str(&p);
+            out.push_str(line);
         }
     }
     out.push_str("\"\"\"");
@@ -191,10 +208,31 @@ mod tests {
             "\n\nstarts with newlines",
             "back\\slash\nu\\u0041",
             "   \n   ",
+            "  a\n  b",
+            "\t\tx\n\t\ty\n",
+            "\n  \n",
         ] {
             let t = text_block(s, 8).unwrap_or_else(|| panic!("no text block for {s:?}"));
             let toks = tokenize(&t);
             assert_eq!(toks[0].value.as_deref(), Some(s), "{t}");
         }
+    }
+
+    /// Every string over an awkward alphabet, up to 6 characters, has an exact text block.
+    #[test]
+    fn text_blocks_cover_every_short_string() {
+        let alphabet = [' ', '\t', '\n', '"', '\\', 'a', '\r'];
+        let mut stack = vec![String::new()];
+        let mut checked = 0;
+        while let Some(s) = stack.pop() {
+            if s.chars().count() < 6 {
+                for c in alphabet {
+                    stack.push(format!("{s}{c}"));
+                }
+            }
+            assert!(text_block(&s, 4).is_some(), "no text block for {s:?}");
+            checked += 1;
+        }
+        assert!(checked > 100_000);
     }
 }

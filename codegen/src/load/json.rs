@@ -218,10 +218,14 @@ impl ModelBuilder {
         Ok(())
     }
 
-    /// Whether a trait's shape is a list (`None`: the trait's definition is not loaded).
+    /// Whether a trait's shape is a list (`None`: the trait's definition is not known).
     fn is_list_trait(&self, trait_id: &str) -> Option<bool> {
         let id = ShapeId::parse(trait_id).ok()?;
-        self.shapes.get(&id).map(|s| matches!(s.kind, ShapeKind::List(_)))
+        if let Some(shape) = self.shapes.get(&id) {
+            return Some(matches!(shape.kind, ShapeKind::List(_)));
+        }
+        let prelude = trait_id.strip_prefix("smithy.api#").and_then(super::idl::prelude_names::lookup);
+        prelude.map(|(ty, _)| matches!(ty, "list" | "set"))
     }
 }
 
@@ -260,9 +264,9 @@ fn major_version(v: &str) -> Option<u32> {
 }
 
 /// Trait conflict resolution (spec: model.rst, "Trait conflict resolution"): equal values are
-/// fine, list traits concatenate, anything else conflicts. A trait whose definition is not
-/// loaded counts as a list trait when both values are arrays (as the reference implementation
-/// does).
+/// fine, list traits concatenate, anything else conflicts. A trait whose definition is neither
+/// loaded nor in the prelude counts as a list trait when both values are arrays (as the
+/// reference implementation does).
 fn merge_trait(slot: &mut Traits, id: String, value: Value, is_list: Option<bool>) -> Result<(), String> {
     match slot.0.get_mut(&id) {
         None => {
