@@ -3,6 +3,10 @@
 //! Run with `cargo bench -p bench` (add `-- --quick` or a filter such as `-- parse` for a
 //! shorter run). Each group has an `ours` and a `serde` function over the same data; see
 //! `src/lib.rs` for the inputs and `tests/equivalence.rs` for the check that both sides agree.
+//!
+//! On a busy shared machine wall times drift between the `ours` and `serde` runs of a group;
+//! `bench/compare.sh --callgrind` interleaves the cases, keeps the best time of several runs
+//! and also counts instructions, which the load does not change.
 
 use bench::*;
 use connect_api::operation::create_evaluation_form::CreateEvaluationForm;

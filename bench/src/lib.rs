@@ -110,16 +110,20 @@ pub fn serde_cpca_body_and_uri(input: &SerdeCpcaInput) -> (String, Vec<u8>) {
 }
 
 /// The serde baseline carried through to the same `http::Request` the generated code returns
-/// (URI parsed by `http`, method, `Content-Type` header), for a like-for-like comparison.
+/// (URI parsed by `http`, method, `Content-Type` and `Content-Length` headers), for a
+/// like-for-like comparison.
 pub fn serde_cpca_request(input: &SerdeCpcaInput) -> http::Request<Vec<u8>> {
     let (uri, body) = serde_cpca_body_and_uri(input);
+    let length = body.len();
     let mut request = http::Request::new(body);
     *request.method_mut() = http::Method::POST;
     *request.uri_mut() = http::Uri::try_from(uri).expect("valid URI");
-    request.headers_mut().insert(
+    let headers = request.headers_mut();
+    headers.insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("application/json"),
     );
+    headers.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(length));
     request
 }
 
@@ -166,7 +170,7 @@ fn question_title(s: usize, u: usize, q: usize) -> String {
 
 fn question_instructions(q: usize) -> Option<String> {
     // Every other question has instructions with characters that need escaping.
-    (q % 2 == 0).then(|| {
+    (q & 1 == 0).then(|| {
         format!("Listen for the phrase:\n\t\"Thank you for calling\" — score {q} if heard; otherwise 0.\\")
     })
 }

@@ -227,32 +227,12 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
     out.push('"');
     let bytes = value.as_bytes();
     let mut run_start = 0;
-    let mut index = 0;
-    loop {
-        // Skip plain bytes 8 at a time, stopping exactly at the first one to escape
-        // (`special_bytes` flags exactly the bytes `ESCAPES` escapes).
-        while let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let mask = special_bytes(u64::from_le_bytes(word));
-            if mask != 0 {
-                index += (mask.trailing_zeros() / 8) as usize;
-                break;
-            }
-            index += 8;
-        }
-        // Then byte by byte: the flagged byte, or the last few.
-        let Some(&byte) = bytes.get(index) else {
-            break;
-        };
-        let escape = ESCAPES[usize::from(byte)];
-        if escape == 0 {
-            index += 1;
-            continue;
-        }
+    while let Some(index) = find_escape(bytes, run_start) {
+        let byte = bytes[index];
         // Escaped bytes are ASCII, so these are character boundaries.
         out.push_str(value.get(run_start..index).unwrap_or_default());
         out.push('\\');
+        let escape = ESCAPES[usize::from(byte)];
         if escape == b'u' {
             out.push_str("u00");
             out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
@@ -260,11 +240,32 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
         } else {
             out.push(char::from(escape));
         }
-        index += 1;
-        run_start = index;
+        run_start = index + 1;
     }
     out.push_str(value.get(run_start..).unwrap_or_default());
     out.push('"');
+}
+
+/// The index of the first byte at or after `from` that a JSON string must escape.
+///
+/// Scans 8 bytes at a time (`special_bytes` flags exactly the bytes `ESCAPES` escapes, and
+/// the lowest flag is exact), then the last few bytes one by one.
+#[inline]
+fn find_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mask = special_bytes(u64::from_le_bytes(word));
+        if mask != 0 {
+            return Some(index + (mask.trailing_zeros() / 8) as usize);
+        }
+        index += 8;
+    }
+    let rest = bytes.get(index..).unwrap_or_default();
+    rest.iter()
+        .position(|&byte| ESCAPES[usize::from(byte)] != 0)
+        .map(|offset| index + offset)
 }
 
 const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\

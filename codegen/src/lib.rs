@@ -52,7 +52,7 @@ pub fn generate_from_model(
     plan_options: &PlanOptions,
     manifest: &ManifestOptions,
 ) -> Result<BTreeMap<String, String>> {
-    let plan = plan::Plan::new(model, plan_options)?;
+    let plan = plan::Plan::new(model, plan_options).map_err(|e| model.locate(e))?;
     let jobs = render::jobs(&plan);
     // Rendering and formatting dominate the run time and files are independent, so jobs are
     // spread over the cores (token streams are not `Send`: each thread renders its own).

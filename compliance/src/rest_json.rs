@@ -693,6 +693,8 @@ fn split_header_list(text: &str, out: &mut Vec<String>) {
                 item.clear();
                 was_quoted = false;
             }
+            // Whitespace between a closing quote and the comma is not part of the item.
+            c if was_quoted && !quoted && c.is_whitespace() => {}
             c => item.push(c),
         }
     }

@@ -1,9 +1,7 @@
 //! The driver: request, response and error cases for every operation, and the report.
 
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -47,12 +45,12 @@ pub struct Options {
 }
 
 impl Options {
-    /// From `DIFFTEST_SEEDS` (default 20), `DIFFTEST_OPS` (comma-separated operation names) and
+    /// From `DIFFTEST_SEEDS` (default 50), `DIFFTEST_OPS` (comma-separated operation names) and
     /// `DIFFTEST_SHOW` (default 10).
     pub fn from_env() -> Self {
         let num = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
         Options {
-            seeds: num("DIFFTEST_SEEDS", 20),
+            seeds: num("DIFFTEST_SEEDS", 50),
             only: std::env::var("DIFFTEST_OPS")
                 .map(|v| v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
                 .unwrap_or_default(),
@@ -173,12 +171,15 @@ fn client(http: CaptureRequestHandler) -> aws_sdk_connect::Client {
     aws_sdk_connect::Client::from_conf(conf)
 }
 
+/// The seed of one case: FNV-1a of the operation name, the kind of case and the seed index, so
+/// cases are the same on every run and toolchain, and differ between operations.
 fn case_seed(op: &str, kind: u64, seed: u64) -> u64 {
-    let mut h = DefaultHasher::new();
-    op.hash(&mut h);
-    kind.hash(&mut h);
-    seed.hash(&mut h);
-    h.finish()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in op.bytes().chain(kind.to_le_bytes()).chain(seed.to_le_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 impl OperationVisitor for Runner {
@@ -196,8 +197,9 @@ impl OperationVisitor for Runner {
         self.guarded::<O>("request-id", 0, |r| r.request_id_case::<O>());
         self.guarded::<O>("malformed", 0, |r| r.malformed_case::<O>());
         for (index, _) in O::ERRORS.iter().enumerate() {
-            for placement in 0..2u64 {
-                let seed = index as u64 * 2 + placement;
+            // Once with each placement of the error code (see `error_case`).
+            for placement in 0..4u64 {
+                let seed = index as u64 * 4 + placement;
                 self.guarded::<O>("error", seed, |r| r.error_case::<O>(index, seed));
             }
         }
@@ -340,14 +342,15 @@ impl Runner {
         let (status, json) = O::write_error(index, &mut g, &mut w);
         let Json::Object(mut members) = json else { return Err("an error body that is not an object".into()) };
         let mut b = http::Response::builder().status(status).header("x-amzn-requestid", format!("req-{seed}"));
-        // Where the code travels: four placements over the seeds.
-        match (g.below(4) + seed) % 4 {
+        // Where the code travels: the header (bare, or with the URI suffix some services add),
+        // or the body's `__type` (with a namespace) or `code`.
+        match seed % 4 {
             0 => b = b.header("x-amzn-errortype", name),
             1 => b = b.header("x-amzn-errortype", format!("{name}:http://internal.amazon.com/coral/com.amazonaws.connect/")),
             2 => members.insert(0, ("__type".into(), Json::String(format!("com.amazonaws.connect#{name}")))),
             _ => members.push(("code".into(), Json::String(name.into()))),
         }
-        let body = Json::Object(members).text();
+        let body = w.text(&Json::Object(members));
         let response = b.header("content-type", "application/json").body(body.clone().into_bytes()).map_err(|e| e.to_string())?;
         let ours = O::parse_response(&response);
         let input = self.valid_input::<O>(seed);
@@ -358,13 +361,17 @@ impl Runner {
             (a, b) => return Err(format!("expected both to fail with {name}: ours {:?}, SDK {:?}\n{context}", a.err(), b.err())),
         };
         let (va, vb) = (O::error_variant(&ours), O::sdk_error_variant(&theirs));
+        if w.lossy && va == vb && va == "Unhandled" {
+            // The body had something no parser accepts (a null in a dense list): both gave up.
+            return Ok(());
+        }
         if va != vb || va != name {
             return Err(format!("expected {name}: ours {va} ({ours}), SDK {vb} ({theirs})\n{context}"));
         }
         O::compare_error(&ours, &theirs).map_err(|d| format!("{name} differs\n{d}{context}"))
     }
 
-    /// An error code the operation does not model, and a 500 whose body is not JSON: both must
+    /// An error code the operation does not model, and a 503 whose body is not JSON: both must
     /// be unhandled, with the same code and message.
     fn unmodeled_error_case<O: DiffOp>(&mut self, variant: u64) -> Result<(), String> {
         use aws_sdk_connect::error::ProvideErrorMetadata as _;

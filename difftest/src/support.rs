@@ -578,27 +578,34 @@ pub enum Json {
 }
 
 impl Json {
-    /// The JSON text.
+    /// The JSON text, compact.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out);
+        self.write(&mut out, Style::default());
         out
     }
 
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut String, style: Style) {
+        let ws = |out: &mut String| {
+            if style.spaced {
+                out.push_str(" \n\t ");
+            }
+        };
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => out.push_str(n),
-            Json::String(s) => out.push_str(&Value::String(s.clone()).to_string()),
+            Json::String(s) => write_string(out, s, style),
             Json::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         out.push(',');
                     }
-                    item.write(out);
+                    ws(out);
+                    item.write(out, style);
                 }
+                ws(out);
                 out.push(']');
             }
             Json::Object(members) => {
@@ -607,14 +614,54 @@ impl Json {
                     if i > 0 {
                         out.push(',');
                     }
-                    out.push_str(&Value::String(k.clone()).to_string());
+                    ws(out);
+                    write_string(out, k, style);
+                    ws(out);
                     out.push(':');
-                    v.write(out);
+                    ws(out);
+                    v.write(out, style);
                 }
+                ws(out);
                 out.push('}');
             }
         }
     }
+}
+
+/// How a body is laid out: whitespace between tokens, `\uXXXX` escapes for everything that
+/// is not printable ASCII (surrogate pairs beyond the BMP), `\/` for slashes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Style {
+    spaced: bool,
+    escaped: bool,
+}
+
+fn write_string(out: &mut String, s: &str, style: Style) {
+    if !style.escaped {
+        out.push_str(&Value::String(s.to_owned()).to_string());
+        return;
+    }
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' => out.push_str("\\/"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04X}"));
+                }
+            }
+        }
+    }
+    out.push('"');
 }
 
 /// Timestamp formats.
@@ -674,6 +721,34 @@ impl Writer {
         out.push((key.to_owned(), j));
     }
 
+    /// The text of a body, laid out compactly, with whitespace, or with every escape JSON has.
+    pub fn text(&mut self, json: &Json) -> String {
+        let style = match self.g.below(10) {
+            0..=5 => Style::default(),
+            6 | 7 => Style { spaced: true, escaped: false },
+            _ => Style { spaced: self.g.chance(50), escaped: true },
+        };
+        let mut out = String::new();
+        json.write(&mut out, style);
+        out
+    }
+
+    /// A union's JSON: the variant's member, now and then with a `__type` member or another
+    /// variant set to `null`, which parsers skip.
+    pub fn union(&mut self, key: &str, value: Json, keys: &[&str]) -> Json {
+        let mut members = vec![(key.to_owned(), value)];
+        if self.g.chance(5) {
+            members.insert(0, ("__type".to_owned(), Json::String("com.amazonaws.connect#Union".to_owned())));
+        }
+        if self.g.chance(5) {
+            let other = *self.g.pick(keys);
+            if other != key {
+                members.push((other.to_owned(), Json::Null));
+            }
+        }
+        Json::Object(members)
+    }
+
     /// Closes an object: maybe adds a member this client does not know, maybe reorders.
     pub fn close(&mut self, mut out: Vec<(String, Json)>) -> Json {
         if self.g.chance(8) {
@@ -712,22 +787,45 @@ impl ToJson for bool {
 macro_rules! json_int {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
-            fn to_json(&self, _w: &mut Writer, _ts: Ts) -> Json {
-                Json::Number(self.to_string())
+            fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
+                // Integers written as floats without a fraction are accepted. (Only where an
+                // f64 holds them: the SDK reads float text through f64, we read it exactly.)
+                let small = (*self as i64).unsigned_abs() < (1 << 53);
+                match if small { w.g.below(100) } else { 99 } {
+                    0..=2 => Json::Number(format!("{self}.0")),
+                    3 => Json::Number(format!("{self}e0")),
+                    _ => Json::Number(self.to_string()),
+                }
             }
         }
     )*};
 }
 json_int!(i8, i16, i32, i64);
 
+/// Now and then a float is sent as one of the strings JSON uses for infinities.
+fn infinity(w: &mut Writer) -> Option<Json> {
+    if w.g.chance(2) {
+        w.lossy = true;
+        Some(Json::String(if w.g.chance(50) { "Infinity" } else { "-Infinity" }.to_owned()))
+    } else {
+        None
+    }
+}
+
 impl ToJson for f64 {
-    fn to_json(&self, _w: &mut Writer, _ts: Ts) -> Json {
+    fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
+        if let Some(j) = infinity(w) {
+            return j;
+        }
         Json::Number(Value::from(*self).to_string())
     }
 }
 
 impl ToJson for f32 {
     fn to_json(&self, w: &mut Writer, _ts: Ts) -> Json {
+        if let Some(j) = infinity(w) {
+            return j;
+        }
         // Services write a float either at its own precision or widened.
         if w.g.chance(50) {
             Json::Number(format!("{self:?}"))
@@ -753,8 +851,12 @@ pub fn epoch_text(t: &ours::DateTime) -> String {
 
 impl ToJson for ours::DateTime {
     fn to_json(&self, _w: &mut Writer, ts: Ts) -> Json {
+        let offset = _w.g.chance(10);
         let sdk = self.to_sdk();
         match ts {
+            Ts::Epoch if self.subsec_nanos() == 0 && _w.g.chance(5) => {
+                Json::Number(if _w.g.chance(50) { format!("{}.0", self.secs()) } else { format!("{}e0", self.secs()) })
+            }
             Ts::Epoch => Json::Number(epoch_text(self)),
             Ts::DateTime => {
                 // Every digit of the fraction (the SDK's formatter stops at microseconds).
@@ -762,9 +864,12 @@ impl ToJson for ours::DateTime {
                 let text = whole.fmt(aws_smithy_types::date_time::Format::DateTime).expect("formattable");
                 let frac = format!("{:09}", self.subsec_nanos());
                 let frac = frac.trim_end_matches('0');
+                // Clients accept a UTC offset in place of `Z`.
+                let zone = if offset { "+00:00" } else { "Z" };
                 match text.strip_suffix('Z') {
-                    Some(head) if !frac.is_empty() => Json::String(format!("{head}.{frac}Z")),
-                    _ => Json::String(text),
+                    Some(head) if !frac.is_empty() => Json::String(format!("{head}.{frac}{zone}")),
+                    Some(head) => Json::String(format!("{head}{zone}")),
+                    None => Json::String(text),
                 }
             }
             Ts::HttpDate => Json::String(sdk.fmt(aws_smithy_types::date_time::Format::HttpDate).expect("formattable")),
@@ -813,7 +918,14 @@ impl ToJson for ours::BigDecimal {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn to_json(&self, w: &mut Writer, ts: Ts) -> Json {
-        Json::Array(self.iter().map(|i| i.to_json(w, ts)).collect())
+        let mut items: Vec<Json> = self.iter().map(|i| i.to_json(w, ts)).collect();
+        if w.g.below(1000) < 3 {
+            // A dense list cannot hold null: both parsers must refuse the response.
+            w.lossy = true;
+            let at = w.g.below(items.len() as u64 + 1) as usize;
+            items.insert(at, Json::Null);
+        }
+        Json::Array(items)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The differential test: our wire format against aws-sdk-connect 1.172.0 on every operation.
 //!
 //! Runs without the test harness so the summary is always printed. Settings:
-//! `DIFFTEST_SEEDS` (random inputs and outputs per operation, default 20), `DIFFTEST_OPS`
+//! `DIFFTEST_SEEDS` (random inputs and outputs per operation, default 50), `DIFFTEST_OPS`
 //! (comma-separated operation names), `DIFFTEST_SHOW` (mismatches printed in full, default 10).
 
 use std::process::ExitCode;

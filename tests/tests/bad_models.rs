@@ -247,14 +247,14 @@ fn smithy_version_must_be_a_string() {
 
 #[test]
 fn unsupported_smithy_versions() {
-    for v in ["1.0", "3.0", "1", ""] {
+    for v in ["3.0", "0.5", ""] {
         let mut doc = base();
         doc["smithy"] = json!(v);
         assert_error(
             &load_err(&doc),
             Some(FILE),
             None,
-            &format!("unsupported Smithy version `{v}`: only 2.0 models are supported"),
+            &format!("unsupported Smithy version `{v}`: only 1.x and 2.x models are supported"),
         );
     }
 }
@@ -658,7 +658,6 @@ fn mixin_of_another_shape_type() {
 /// Spec (`type-refinement-traits.rst`): a `@default` value must be compatible with the member's
 /// target. Today the generator accepts `"ten"` for an integer and silently writes `0`.
 #[test]
-#[ignore = "generator bug: @default values are not type-checked; `\"ten\"` on an integer becomes 0"]
 fn default_of_the_wrong_type() {
     let doc = with_shapes(json!({
         "ex#Thing": { "type": "structure", "members": {
@@ -670,7 +669,6 @@ fn default_of_the_wrong_type() {
 
 /// Spec: an enum default must be one of the enum's values. Today it becomes `Unknown("NOPE")`.
 #[test]
-#[ignore = "generator bug: an enum @default that is not one of the enum values is accepted"]
 fn default_not_an_enum_value() {
     let doc = with_shapes(json!({
         "ex#Color": { "type": "enum", "members": {
@@ -686,7 +684,6 @@ fn default_not_an_enum_value() {
 /// Spec (`simple-types.rst`): enum values must be unique. Two equal values would give a `match`
 /// with an unreachable arm in `From<&str>` (a warning, so `-D warnings` fails).
 #[test]
-#[ignore = "generator bug: duplicate enum values are accepted"]
 fn duplicate_enum_values() {
     let doc = output_targets(
         "ex#Color",
@@ -1098,7 +1095,6 @@ fn rename_resolves_a_collision() {
 
 /// Spec: every `rename` key must be a shape in the service closure.
 #[test]
-#[ignore = "generator bug: a `rename` of a shape that does not exist is silently ignored"]
 fn rename_of_a_missing_shape() {
     let mut doc = base();
     doc["shapes"]["ex#Svc"]["rename"] = json!({ "ex#Nothing": "Something" });
@@ -1190,7 +1186,6 @@ fn operations_colliding_in_rust() {
 /// A plan error names the shape but not the file the shape came from, although the loader knows
 /// it. In a model of several files that is the first thing a user needs.
 #[test]
-#[ignore = "generator gap: plan errors (name collisions) do not name the model file"]
 fn plan_errors_name_the_file() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad-models-plan-file");
     std::fs::create_dir_all(&dir).unwrap();
@@ -1325,7 +1320,6 @@ fn operations_named_send_and_sync() {
 /// E0308). Smithy allows it; the generator should refuse it clearly (or not treat it as the
 /// message).
 #[test]
-#[ignore = "generator bug: an error member `message` that is not a string generates code that does not compile"]
 fn error_message_member_that_is_not_a_string() {
     let mut doc = with_shapes(json!({
         "ex#Oops": { "type": "structure", "members": {

@@ -181,7 +181,7 @@ fn contact_body() -> Value {
         "QueueInfo": {"Id": "q", "EnqueueTimestamp": 1700000000.5},
         "AgentInfo": {"Id": "a", "ConnectedToAgentTimestamp": 1700000001, "AgentPauseDurationInSeconds": 5,
                       "HierarchyGroups": {"Level1": {"Arn": "arn:h"}}, "DeviceInfo": {"PlatformName": "p"}},
-        "InitiationTimestamp": 1.7e9, "DisconnectTimestamp": 1700000100.123456789_f64,
+        "InitiationTimestamp": 1.7e9, "DisconnectTimestamp": 1_700_000_100.123_456_7_f64,
         "LastUpdateTimestamp": 1700000100, "TotalPauseCount": 2, "TotalPauseDurationInSeconds": 30,
         "QueueTimeAdjustmentSeconds": -5, "QueuePriority": 9223372036854775807_i64,
         "Tags": {"k": "v"}, "Attributes": {"x": "y"},
@@ -596,7 +596,7 @@ fn fifty_megabytes_of_odd_content() {
     // An error body that is one long string.
     let body = wrap("{\"Message\":\"", &vec![b'm'; HUGE], "\"}");
     let error = error_400::<CreateTaskTemplate>(&body).unwrap_err();
-    assert!(error.len() > 0);
+    assert!(!error.is_empty());
 }
 
 /// An out-of-range number in an `i32`, a timestamp, an `i64` and an `f64` member.

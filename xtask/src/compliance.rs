@@ -63,6 +63,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let mut files = smithy_codegen::generate_from_model(&model, &plan_options, &manifest).map_err(|e| e.to_string())?;
     let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;
+    *cargo = cargo.replacen("version = \"0.0.0\"\n", "version = \"0.0.0\"\npublish = false\n", 1);
     cargo.push_str(DEV_DEPENDENCIES);
     let plan = smithy_codegen::plan::Plan::new(&model, &plan_options).map_err(|e| e.to_string())?;
     let rendered = compliance::render(&plan).map_err(|e| e.to_string())?;

@@ -14,11 +14,24 @@ use smithy_codegen::model::Model;
 
 use crate::args::Args;
 
+const DETAILS: &str = "  --model PATH     a JSON AST or IDL file, or a directory of them (repeatable)
+  --out FILE       write the IDL there (one namespace only)
+  --out DIR/       write <namespace>.smithy files (an existing directory, or ending in `/`)
+  --namespace NS   only that namespace
+  --time           also time loading the model from its source and from the IDL (stderr),
+                   and check that the IDL loads back as the same model
+  --runs N         loads per measurement with --time (default 5; min and median are shown)
+Without --out the IDL goes to standard output, documents separated by a `// ====` line.";
+
 const USAGE: &str =
     "usage: cargo xtask idl --model PATH [--model PATH]... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]";
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}\n\n{DETAILS}");
+        return Ok(());
+    }
     let a = Args::parse(args, &["model", "out", "namespace", "runs"], &["time"])?;
     let models: Vec<PathBuf> = a.values("model").iter().map(PathBuf::from).collect();
     if models.is_empty() {

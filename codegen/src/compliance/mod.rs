@@ -124,7 +124,7 @@ pub fn cases<'p, 'm>(plan: &'p Plan<'m>) -> Result<Vec<Case<'p, 'm>>> {
 
 fn client_cases(v: Option<&Value>) -> Vec<&Value> {
     v.and_then(Value::as_array)
-        .map(|tests| tests.iter().filter(|t| t.get("appliesTo").and_then(Value::as_str).map_or(true, |a| a == "client")).collect())
+        .map(|tests| tests.iter().filter(|t| matches!(t.get("appliesTo").and_then(Value::as_str), None | Some("client"))).collect())
         .unwrap_or_default()
 }
 
@@ -231,7 +231,7 @@ pub fn render(plan: &Plan) -> Result<Rendered> {
         //!
         //! Rendered by `smithy_codegen::compliance` (`cargo xtask compliance`). Run with
         //! `-- --nocapture figures` for the pass counts.
-        #![allow(clippy::approx_constant, clippy::excessive_precision, clippy::bool_assert_comparison, clippy::unreadable_literal)]
+        #![allow(clippy::approx_constant, clippy::excessive_precision)]
 
         #[allow(unused_imports)]
         pub use #krate::{operation, primitives, protocol, types, Operation};

@@ -71,7 +71,8 @@ impl<'p, 'm> Values<'p, 'm> {
         }
         let ty = path(b.type_path);
         let build = if build_is_fallible(&fields, b.input) {
-            let msg = format!("{at}: the builder of `{}` accepts the params", shape.id.name());
+            let name = b.type_path.rsplit("::").next().unwrap_or(b.type_path);
+            let msg = format!("{at}: the builder of `{name}` accepts the params");
             quote!(.build().expect(#msg))
         } else {
             quote!(.build())

@@ -430,12 +430,13 @@ impl<'p, 'm> Glue<'p, 'm> {
                         }
                     });
                     let msg = format!("`{}::Unknown` has no JSON", t.name);
+                    let keys: Vec<String> = union_variants(self.plan, shape).into_iter().map(|v| v.key).collect();
                     quote! {
                         let (key, value) = match self {
                             #(#arms)*
                             _ => panic!(#msg),
                         };
-                        Json::Object(vec![(key.to_owned(), value)])
+                        w.union(key, value, &[#(#keys),*])
                     }
                 }
             };
@@ -548,7 +549,8 @@ impl<'p, 'm> Glue<'p, 'm> {
                 quote! {
                     let mut o = Vec::new();
                     #(#writes)*
-                    let body = w.close(o).text();
+                    let json = w.close(o);
+                    let body = w.text(&json);
                 }
             };
             let mut header_stmts = Vec::new();

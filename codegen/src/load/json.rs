@@ -134,7 +134,7 @@ impl ModelBuilder {
         for apply in std::mem::take(&mut self.applies) {
             self.apply(apply)?;
         }
-        let model = Model { shapes: self.shapes, metadata: self.metadata };
+        let model = Model { shapes: self.shapes, metadata: self.metadata, origins: Default::default() };
         mixins::flatten(model, &self.mixins)
     }
 
@@ -357,7 +357,8 @@ pub(crate) fn upgrade_v1_document(
             let Some(target) = member.get("target").and_then(Value::as_str).map(str::to_owned) else { continue };
             let member_applied = applied.get(&format!("{id}${name}"));
             let has = |t: &str| {
-                member.get("traits").and_then(|x| x.get(t)).is_some() || member_applied.is_some_and(|a| a.iter().any(|x| x == t))
+                member.get("traits").and_then(|x| x.get(t)).is_some()
+                    || member_applied.is_some_and(|a| a.iter().any(|x| x == t))
             };
             let removed = REMOVED_PRIMITIVES.iter().find(|(from, _)| *from == target).map(|(_, to)| *to);
             let previously_boxed = REMOVED_PRIMITIVES.iter().any(|(_, to)| *to == target);

@@ -13,7 +13,7 @@
 //!   mixin cannot have an input or output); resources inherit their operations and child
 //!   resources (a resource mixin cannot have identifiers or properties).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -155,12 +155,14 @@ fn inherit_traits(shape: &mut Shape, mixins: &[&Shape]) {
 /// Members of the mixins first (in mixin order), then the shape's own; see the module docs.
 fn inherit_members(shape: &mut Shape, mixins: &[&Shape]) -> Result<()> {
     let id = &shape.id;
-    // Each merged member, with the mixin it first came from.
+    // Each merged member, with the mixin it first came from; `index` finds them by name.
     let mut merged: Vec<(Member, &ShapeId)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for mixin in mixins {
         for member in mixin.kind.members() {
-            match merged.iter_mut().find(|(m, _)| m.name == member.name) {
-                Some((existing, from)) => {
+            match index.get(&member.name) {
+                Some(&i) => {
+                    let (existing, from) = &mut merged[i];
                     if existing.target != member.target {
                         return Err(Error::shape(
                             id.to_string(),
@@ -175,36 +177,42 @@ fn inherit_members(shape: &mut Shape, mixins: &[&Shape]) -> Result<()> {
                         existing.traits.insert(k.clone(), v.clone());
                     }
                 }
-                None => merged.push((member.clone(), &mixin.id)),
+                None => {
+                    index.insert(member.name.clone(), merged.len());
+                    merged.push((member.clone(), &mixin.id));
+                }
             }
         }
     }
-    let mut members: Vec<Member> = Vec::with_capacity(merged.len());
-    let mut own: Vec<Member> = shape.kind.members().into_iter().cloned().collect();
-    for (mut member, from) in merged {
-        if let Some(pos) = own.iter().position(|m| m.name == member.name) {
-            let local = own.remove(pos);
-            if !is_placeholder(&local) && local.target != member.target {
+    let mut members: Vec<Member> = merged.iter().map(|(m, _)| m.clone()).collect();
+    for local in shape.kind.members() {
+        let Some(&i) = index.get(&local.name) else {
+            if is_placeholder(local) {
                 return Err(Error::shape(
-                    id.with_member(&local.name).to_string(),
+                    id.to_string(),
                     format!(
-                        "the member targets `{}`, which conflicts with the member inherited from the mixin `{from}` \
-                         (it targets `{}`)",
-                        local.target, member.target
+                        "the {} has no `{}` member: neither it nor its mixins define one",
+                        shape.kind.type_name(),
+                        local.name
                     ),
                 ));
             }
-            member.traits.0.extend(local.traits.0);
+            members.push(local.clone());
+            continue;
+        };
+        let (inherited, from) = &merged[i];
+        if !is_placeholder(local) && local.target != inherited.target {
+            return Err(Error::shape(
+                id.with_member(&local.name).to_string(),
+                format!(
+                    "the member targets `{}`, which conflicts with the member inherited from the mixin `{from}` \
+                     (it targets `{}`)",
+                    local.target, inherited.target
+                ),
+            ));
         }
-        members.push(member);
+        members[i].traits.0.extend(local.traits.0.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
-    if let Some(m) = own.iter().find(|m| is_placeholder(m)) {
-        return Err(Error::shape(
-            id.to_string(),
-            format!("the {} has no `{}` member: neither it nor its mixins define one", shape.kind.type_name(), m.name),
-        ));
-    }
-    members.extend(own);
     let mut take = |name: &str| members.iter().position(|m| m.name == name).map(|i| members.remove(i));
     match &mut shape.kind {
         ShapeKind::List(member) => {
@@ -246,8 +254,8 @@ fn inherit_properties(shape: &mut Shape, mixins: &[&Shape]) {
             if svc.version.is_none() {
                 svc.version = version;
             }
-            for (merged, own) in [(operations, &mut svc.operations), (resources, &mut svc.resources), (errors, &mut svc.errors)] {
-                let mut merged = merged;
+            let lists = [(operations, &mut svc.operations), (resources, &mut svc.resources), (errors, &mut svc.errors)];
+            for (mut merged, own) in lists {
                 extend_unique(&mut merged, own);
                 *own = merged;
             }

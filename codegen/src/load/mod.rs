@@ -52,7 +52,7 @@ pub fn load_sources(sources: &[(&Path, &str)]) -> Result<Model> {
         let root = shape.split('$').next()?;
         origins.get(root).cloned()
     };
-    let model = match builder.finish() {
+    let mut model = match builder.finish() {
         Ok(m) => m,
         Err(mut e) => {
             e.file = e.file.take().or_else(|| file_of(&e.shape));
@@ -63,6 +63,7 @@ pub fn load_sources(sources: &[(&Path, &str)]) -> Result<Model> {
         e.file = e.file.take().or_else(|| file_of(&e.shape));
         e
     })?;
+    model.origins = origins.into_iter().collect();
     Ok(model)
 }
 
@@ -90,7 +91,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::{load_files, load_sources};
+    use super::load_files;
     use crate::model::{Model, ShapeId, ShapeKind};
 
     /// The IDL conformance cases (`$SMITHY_SHARED_DIR`, else `shared/` beside the repository).

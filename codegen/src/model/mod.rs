@@ -13,12 +13,22 @@ pub use shape_id::ShapeId;
 pub use traits::Traits;
 
 /// A whole model: every shape (including the prelude) and the metadata.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Model {
     /// Shapes by absolute ID.
     pub shapes: BTreeMap<ShapeId, Shape>,
     /// The model's `metadata` section, merged.
     pub metadata: BTreeMap<String, serde_json::Value>,
+    /// The file each shape was defined in (for error messages of later stages).
+    pub origins: BTreeMap<String, std::path::PathBuf>,
+}
+
+/// Two models are equal when their shapes and metadata are; where they were read from does not
+/// matter (a model loaded from JSON equals the same model loaded from IDL).
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.shapes == other.shapes && self.metadata == other.metadata
+    }
 }
 
 impl Model {
@@ -34,6 +44,15 @@ impl Model {
             // Validation rejects dangling targets before planning starts.
             None => unreachable!("validated model has no shape {id}"),
         }
+    }
+
+    /// Attaches the file that defined the error's shape, when the error names one and no file.
+    pub fn locate(&self, mut error: crate::error::Error) -> crate::error::Error {
+        if error.file.is_none() {
+            let root = error.shape.as_deref().and_then(|s| s.split('$').next());
+            error.file = root.and_then(|r| self.origins.get(r)).cloned();
+        }
+        error
     }
 
     /// All service shapes.

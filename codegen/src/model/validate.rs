@@ -28,15 +28,27 @@ fn check_shape(model: &Model, shape: &Shape) -> Result<()> {
             return Err(Error::shape(mid, format!("a member cannot target the {} `{}`", target.kind.type_name(), target.id)));
         }
         check_traits(&mid, &member.traits)?;
+        if !is_enum_member {
+            if let Some(default) = member.traits.default_value() {
+                check_default(model, &mid, default, target)?;
+            }
+        }
+        if shape.traits.has(ids::ERROR) && member.name.eq_ignore_ascii_case("message") && !matches!(target.kind, ShapeKind::String) {
+            return Err(Error::shape(mid, "the `message` member of an error must target a string shape"));
+        }
     }
     match &shape.kind {
         ShapeKind::Enum(members) => {
+            let mut seen: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
             for m in members {
                 let mid = id.with_member(&m.name).to_string();
-                match m.traits.enum_value() {
-                    None => {}
-                    Some(Value::String(s)) if !s.is_empty() => {}
+                let value = match m.traits.enum_value() {
+                    None => m.name.as_str(),
+                    Some(Value::String(s)) if !s.is_empty() => s.as_str(),
                     Some(_) => return Err(Error::shape(mid, "an enum value must be a non-empty string")),
+                };
+                if let Some(other) = seen.insert(value, &m.name) {
+                    return Err(Error::shape(mid, format!("the enum value `{value}` is also the value of `{other}`")));
                 }
             }
         }
@@ -64,6 +76,11 @@ fn check_shape(model: &Model, shape: &Shape) -> Result<()> {
             }
         }
         ShapeKind::Service(svc) => {
+            for renamed in svc.rename.keys() {
+                if model.shape(renamed).is_none() {
+                    return Err(Error::shape(id.to_string(), format!("`rename` names `{renamed}`, which does not exist")));
+                }
+            }
             for o in &svc.operations {
                 expect_kind(model, id, "operation", o, |k| matches!(k, ShapeKind::Operation(_)), "an operation")?;
             }
@@ -90,6 +107,53 @@ fn check_shape(model: &Model, shape: &Shape) -> Result<()> {
         _ => {}
     }
     Ok(())
+}
+
+/// A `@default` must fit its target: the generator writes it into Rust code as a literal.
+fn check_default(model: &Model, mid: &str, default: &Value, target: &Shape) -> Result<()> {
+    let bad = |why: String| Err(Error::shape(mid.to_owned(), format!("invalid @default trait: {why}")));
+    if default.is_null() {
+        return Ok(());
+    }
+    let float_word = |v: &Value| matches!(v.as_str(), Some("NaN" | "Infinity" | "-Infinity"));
+    match &target.kind {
+        ShapeKind::Boolean if !default.is_boolean() => bad("a boolean member needs true or false".into()),
+        ShapeKind::Byte | ShapeKind::Short | ShapeKind::Integer | ShapeKind::Long if !(default.is_i64() || default.is_u64()) => {
+            bad(format!("an {} member needs a number", if matches!(target.kind, ShapeKind::Integer) { "integer" } else { target.kind.type_name() }))
+        }
+        ShapeKind::Float | ShapeKind::Double if !(default.is_number() || float_word(default)) => {
+            bad(format!("a {} member needs a number", target.kind.type_name()))
+        }
+        ShapeKind::BigInteger | ShapeKind::BigDecimal if !(default.is_number() || default.is_string()) => {
+            bad(format!("a {} member needs a number", target.kind.type_name()))
+        }
+        ShapeKind::String | ShapeKind::Blob if !default.is_string() => bad(format!("a {} member needs a string", target.kind.type_name())),
+        ShapeKind::Timestamp if !(default.is_number() || default.is_string()) => bad("a timestamp member needs a number or a string".into()),
+        ShapeKind::Enum(members) => {
+            let Some(v) = default.as_str() else { return bad("an enum member needs a string".into()) };
+            let known = members.iter().any(|m| m.traits.enum_value().and_then(Value::as_str).unwrap_or(&m.name) == v);
+            if known {
+                Ok(())
+            } else {
+                bad(format!("`{v}` is not a value of `{}`", target.id))
+            }
+        }
+        ShapeKind::IntEnum(members) => {
+            let known = default.as_i64().is_some_and(|n| members.iter().any(|m| m.traits.enum_value().and_then(Value::as_i64) == Some(n)));
+            if known {
+                Ok(())
+            } else {
+                bad(format!("`{default}` is not a value of `{}`", target.id))
+            }
+        }
+        ShapeKind::List(_) if !default.as_array().is_some_and(Vec::is_empty) => bad("a list member can only default to []".into()),
+        ShapeKind::Map { .. } if !default.as_object().is_some_and(|o| o.is_empty()) => bad("a map member can only default to {}".into()),
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => bad(format!("a {} member cannot have a default", target.kind.type_name())),
+        _ => {
+            let _ = model;
+            Ok(())
+        }
+    }
 }
 
 fn expect_kind(

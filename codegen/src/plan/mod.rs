@@ -312,12 +312,6 @@ impl<'m> Plan<'m> {
                     "an error named `Unhandled` would clash with the catch-all variant of error enums; add a `rename` to the service",
                 ));
             }
-            let shape = self.model.expect(&t.id);
-            if let Some(m) = shape.kind.members().into_iter().find(|m| m.name.eq_ignore_ascii_case("message")) {
-                if !matches!(self.model.expect(&m.target).kind, ShapeKind::String) {
-                    return Err(Error::shape(t.id.with_member(&m.name).to_string(), "an error's `message` member must target a string"));
-                }
-            }
         }
         let mut shapes: Vec<&Shape> = self.types.keys().map(|id| self.model.expect(id)).collect();
         for op in &self.operations {

@@ -241,7 +241,7 @@ impl crate::protocol::Operation for EndpointWithHostLabelOperation {
         let mut prefix = ::std::string::String::new();
         prefix.push_str("foo.");
         crate::rest_json::push_host_label(&mut prefix, "label", input.label.as_deref())?;
-        prefix.push_str(".");
+        prefix.push('.');
         ::std::result::Result::Ok(prefix)
     }
 

@@ -22,7 +22,7 @@ pub(crate) fn document_type_input_with_object_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `DocumentTypeInputOutput` accepts the params");
+        .expect("params: the builder of `DocumentTypeInput` accepts the params");
     let request = <crate::operation::document_type::DocumentType as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -58,7 +58,7 @@ pub(crate) fn document_input_with_string_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `DocumentTypeInputOutput` accepts the params");
+        .expect("params: the builder of `DocumentTypeInput` accepts the params");
     let request = <crate::operation::document_type::DocumentType as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -96,7 +96,7 @@ pub(crate) fn document_input_with_number_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `DocumentTypeInputOutput` accepts the params");
+        .expect("params: the builder of `DocumentTypeInput` accepts the params");
     let request = <crate::operation::document_type::DocumentType as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -130,7 +130,7 @@ pub(crate) fn document_input_with_boolean_request() {
             ::std::option::Option::Some(crate::primitives::Document::Bool(true)),
         )
         .build()
-        .expect("params: the builder of `DocumentTypeInputOutput` accepts the params");
+        .expect("params: the builder of `DocumentTypeInput` accepts the params");
     let request = <crate::operation::document_type::DocumentType as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -184,7 +184,7 @@ pub(crate) fn document_input_with_list_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `DocumentTypeInputOutput` accepts the params");
+        .expect("params: the builder of `DocumentTypeInput` accepts the params");
     let request = <crate::operation::document_type::DocumentType as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

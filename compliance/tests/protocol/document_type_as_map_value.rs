@@ -50,7 +50,7 @@ pub(crate) fn document_type_as_map_value_input_request() {
         )
         .build()
         .expect(
-            "params: the builder of `DocumentTypeAsMapValueInputOutput` accepts the params",
+            "params: the builder of `DocumentTypeAsMapValueInput` accepts the params",
         );
     let request = <crate::operation::document_type_as_map_value::DocumentTypeAsMapValue as crate::Operation>::build_request_with(
             &input,

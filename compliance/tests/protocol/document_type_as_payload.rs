@@ -20,7 +20,7 @@ pub(crate) fn document_type_as_payload_input_request() {
         )
         .build()
         .expect(
-            "params: the builder of `DocumentTypeAsPayloadInputOutput` accepts the params",
+            "params: the builder of `DocumentTypeAsPayloadInput` accepts the params",
         );
     let request = <crate::operation::document_type_as_payload::DocumentTypeAsPayload as crate::Operation>::build_request_with(
             &input,
@@ -55,7 +55,7 @@ pub(crate) fn document_type_as_payload_input_string_request() {
         )
         .build()
         .expect(
-            "params: the builder of `DocumentTypeAsPayloadInputOutput` accepts the params",
+            "params: the builder of `DocumentTypeAsPayloadInput` accepts the params",
         );
     let request = <crate::operation::document_type_as_payload::DocumentTypeAsPayload as crate::Operation>::build_request_with(
             &input,

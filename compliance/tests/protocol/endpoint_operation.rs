@@ -2,11 +2,13 @@
 //! Protocol tests of the `EndpointOperation` operation.
 /// `RestJsonEndpointTrait`: Operations can prepend to the given host if they define the
 /// endpoint trait.
+///
+/// The request has no host (the HTTP client supplies it): the resolved host is checked as the operation's `host_prefix` followed by the case's `host`.
 #[test]
 pub(crate) fn rest_json_endpoint_trait_request() {
     let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect("params: the builder of `EndpointOperationInput` accepts the params");
     let request = <crate::operation::endpoint_operation::EndpointOperation as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -3,12 +3,16 @@
 /// `RestJsonEndpointTraitWithHostLabel`: Operations can prepend to the given host if they define the
 /// endpoint trait, and can use the host label trait to define
 /// further customization based on user input.
+///
+/// The request has no host (the HTTP client supplies it): the resolved host is checked as the operation's `host_prefix` followed by the case's `host`.
 #[test]
 pub(crate) fn rest_json_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(::std::option::Option::Some(::std::string::String::from("bar")))
         .build()
-        .expect("params: the builder of `HostLabelInput` accepts the params");
+        .expect(
+            "params: the builder of `EndpointWithHostLabelOperationInput` accepts the params",
+        );
     let request = <crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -10,9 +10,7 @@ pub(crate) fn rest_json_http_checksum_required_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `HttpChecksumRequiredInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `HttpChecksumRequiredInput` accepts the params");
     let request = <crate::operation::http_checksum_required::HttpChecksumRequired as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

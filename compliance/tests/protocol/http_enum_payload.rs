@@ -8,7 +8,7 @@ pub(crate) fn rest_json_enum_payload_request_request() {
             ::std::option::Option::Some(<crate::types::StringEnum>::from("enumvalue")),
         )
         .build()
-        .expect("params: the builder of `EnumPayloadInput` accepts the params");
+        .expect("params: the builder of `HttpEnumPayloadInput` accepts the params");
     let request = <crate::operation::http_enum_payload::HttpEnumPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

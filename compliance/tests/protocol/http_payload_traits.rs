@@ -11,9 +11,7 @@ pub(crate) fn rest_json_http_payload_traits_with_blob_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `HttpPayloadTraitsInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `HttpPayloadTraitsInput` accepts the params");
     let request = <crate::operation::http_payload_traits::HttpPayloadTraits as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -42,9 +40,7 @@ pub(crate) fn rest_json_http_payload_traits_with_no_blob_body_request() {
     let input = crate::operation::http_payload_traits::HttpPayloadTraitsInput::builder()
         .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
         .build()
-        .expect(
-            "params: the builder of `HttpPayloadTraitsInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `HttpPayloadTraitsInput` accepts the params");
     let request = <crate::operation::http_payload_traits::HttpPayloadTraits as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -12,7 +12,7 @@ pub(crate) fn rest_json_http_payload_traits_with_media_type_with_blob_request() 
         )
         .build()
         .expect(
-            "params: the builder of `HttpPayloadTraitsWithMediaTypeInputOutput` accepts the params",
+            "params: the builder of `HttpPayloadTraitsWithMediaTypeInput` accepts the params",
         );
     let request = <crate::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType as crate::Operation>::build_request_with(
             &input,

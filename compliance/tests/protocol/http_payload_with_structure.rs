@@ -20,7 +20,7 @@ pub(crate) fn rest_json_http_payload_with_structure_request() {
         )
         .build()
         .expect(
-            "params: the builder of `HttpPayloadWithStructureInputOutput` accepts the params",
+            "params: the builder of `HttpPayloadWithStructureInput` accepts the params",
         );
     let request = <crate::operation::http_payload_with_structure::HttpPayloadWithStructure as crate::Operation>::build_request_with(
             &input,

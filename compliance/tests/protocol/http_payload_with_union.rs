@@ -12,9 +12,7 @@ pub(crate) fn rest_json_http_payload_with_union_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `HttpPayloadWithUnionInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `HttpPayloadWithUnionInput` accepts the params");
     let request = <crate::operation::http_payload_with_union::HttpPayloadWithUnion as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -42,9 +40,7 @@ pub(crate) fn rest_json_http_payload_with_union_request() {
 pub(crate) fn rest_json_http_payload_with_unset_union_request() {
     let input = crate::operation::http_payload_with_union::HttpPayloadWithUnionInput::builder()
         .build()
-        .expect(
-            "params: the builder of `HttpPayloadWithUnionInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `HttpPayloadWithUnionInput` accepts the params");
     let request = <crate::operation::http_payload_with_union::HttpPayloadWithUnion as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -13,7 +13,9 @@ pub(crate) fn http_query_params_only_request_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `HttpQueryParamsOnlyInput` accepts the params");
+        .expect(
+            "params: the builder of `HttpQueryParamsOnlyOperationInput` accepts the params",
+        );
     let request = <crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -32,7 +34,9 @@ pub(crate) fn http_query_params_only_empty_request_request() {
     let input = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
         .set_query_map(::std::option::Option::Some(::std::collections::HashMap::new()))
         .build()
-        .expect("params: the builder of `HttpQueryParamsOnlyInput` accepts the params");
+        .expect(
+            "params: the builder of `HttpQueryParamsOnlyOperationInput` accepts the params",
+        );
     let request = <crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

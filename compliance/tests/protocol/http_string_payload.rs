@@ -8,7 +8,7 @@ pub(crate) fn rest_json_string_payload_request_request() {
             ::std::option::Option::Some(::std::string::String::from("rawstring")),
         )
         .build()
-        .expect("params: the builder of `StringPayloadInput` accepts the params");
+        .expect("params: the builder of `HttpStringPayloadInput` accepts the params");
     let request = <crate::operation::http_string_payload::HttpStringPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

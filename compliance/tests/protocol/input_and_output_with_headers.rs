@@ -25,7 +25,7 @@ pub(crate) fn rest_json_input_and_output_with_string_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -64,7 +64,7 @@ pub(crate) fn rest_json_input_and_output_with_quoted_string_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -99,7 +99,7 @@ pub(crate) fn rest_json_input_and_output_with_numeric_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -138,7 +138,7 @@ pub(crate) fn rest_json_input_and_output_with_boolean_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -177,7 +177,7 @@ pub(crate) fn rest_json_input_and_output_with_timestamp_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -219,7 +219,7 @@ pub(crate) fn rest_json_input_and_output_with_enum_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -249,7 +249,7 @@ pub(crate) fn rest_json_input_and_output_with_int_enum_headers_request() {
         )
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -277,7 +277,7 @@ pub(crate) fn rest_json_supports_na_n_float_header_inputs_request() {
         .set_header_double(::std::option::Option::Some(f64::NAN))
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -305,7 +305,7 @@ pub(crate) fn rest_json_supports_infinity_float_header_inputs_request() {
         .set_header_double(::std::option::Option::Some(f64::INFINITY))
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,
@@ -333,7 +333,7 @@ pub(crate) fn rest_json_supports_negative_infinity_float_header_inputs_request()
         .set_header_double(::std::option::Option::Some(f64::NEG_INFINITY))
         .build()
         .expect(
-            "params: the builder of `InputAndOutputWithHeadersIO` accepts the params",
+            "params: the builder of `InputAndOutputWithHeadersInput` accepts the params",
         );
     let request = <crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders as crate::Operation>::build_request_with(
             &input,

@@ -8,7 +8,7 @@ pub(crate) fn rest_json_json_blobs_request() {
             ::std::option::Option::Some(crate::primitives::Blob::new("value".as_bytes())),
         )
         .build()
-        .expect("params: the builder of `JsonBlobsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonBlobsInput` accepts the params");
     let request = <crate::operation::json_blobs::JsonBlobs as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

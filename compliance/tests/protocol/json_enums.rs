@@ -38,7 +38,7 @@ pub(crate) fn rest_json_json_enums_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonEnumsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonEnumsInput` accepts the params");
     let request = <crate::operation::json_enums::JsonEnums as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -20,7 +20,7 @@ pub(crate) fn rest_json_json_int_enums_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonIntEnumsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonIntEnumsInput` accepts the params");
     let request = <crate::operation::json_int_enums::JsonIntEnums as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

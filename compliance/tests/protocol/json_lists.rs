@@ -64,7 +64,7 @@ pub(crate) fn rest_json_lists_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonListsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonListsInput` accepts the params");
     let request = <crate::operation::json_lists::JsonLists as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -93,7 +93,7 @@ pub(crate) fn rest_json_lists_empty_request() {
     let input = crate::operation::json_lists::JsonListsInput::builder()
         .set_string_list(::std::option::Option::Some(::std::vec![]))
         .build()
-        .expect("params: the builder of `JsonListsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonListsInput` accepts the params");
     let request = <crate::operation::json_lists::JsonLists as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -31,7 +31,7 @@ pub(crate) fn rest_json_json_maps_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonMapsInput` accepts the params");
     let request = <crate::operation::json_maps::JsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -73,7 +73,7 @@ pub(crate) fn rest_json_serializes_zero_values_in_maps_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonMapsInput` accepts the params");
     let request = <crate::operation::json_maps::JsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -115,7 +115,7 @@ pub(crate) fn rest_json_serializes_dense_set_map_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonMapsInput` accepts the params");
     let request = <crate::operation::json_maps::JsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

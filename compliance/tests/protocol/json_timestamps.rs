@@ -10,7 +10,7 @@ pub(crate) fn rest_json_json_timestamps_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -43,7 +43,7 @@ pub(crate) fn rest_json_json_timestamps_with_date_time_format_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -76,7 +76,7 @@ pub(crate) fn rest_json_json_timestamps_with_date_time_on_target_format_request(
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -109,7 +109,7 @@ pub(crate) fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -142,7 +142,7 @@ pub(crate) fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_requ
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -175,7 +175,7 @@ pub(crate) fn rest_json_json_timestamps_with_http_date_format_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -208,7 +208,7 @@ pub(crate) fn rest_json_json_timestamps_with_http_date_on_target_format_request(
             ),
         )
         .build()
-        .expect("params: the builder of `JsonTimestampsInputOutput` accepts the params");
+        .expect("params: the builder of `JsonTimestampsInput` accepts the params");
     let request = <crate::operation::json_timestamps::JsonTimestamps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

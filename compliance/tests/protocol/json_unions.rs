@@ -10,7 +10,7 @@ pub(crate) fn rest_json_serialize_string_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -41,7 +41,7 @@ pub(crate) fn rest_json_serialize_boolean_union_value_request() {
             ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -72,7 +72,7 @@ pub(crate) fn rest_json_serialize_number_union_value_request() {
             ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -107,7 +107,7 @@ pub(crate) fn rest_json_serialize_blob_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -142,7 +142,7 @@ pub(crate) fn rest_json_serialize_timestamp_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -175,7 +175,7 @@ pub(crate) fn rest_json_serialize_enum_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -213,7 +213,7 @@ pub(crate) fn rest_json_serialize_list_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -257,7 +257,7 @@ pub(crate) fn rest_json_serialize_map_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -298,7 +298,7 @@ pub(crate) fn rest_json_serialize_structure_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -339,7 +339,7 @@ pub(crate) fn rest_json_serialize_renamed_structure_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -376,7 +376,7 @@ pub(crate) fn rest_json_serialize_nested_union_value_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `UnionInputOutput` accepts the params");
+        .expect("params: the builder of `JsonUnionsInput` accepts the params");
     let request = <crate::operation::json_unions::JsonUnions as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -3,12 +3,7 @@
 //!
 //! Rendered by `smithy_codegen::compliance` (`cargo xtask compliance`). Run with
 //! `-- --nocapture figures` for the pass counts.
-#![allow(
-    clippy::approx_constant,
-    clippy::excessive_precision,
-    clippy::bool_assert_comparison,
-    clippy::unreadable_literal
-)]
+#![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
 pub use restjson_protocol_tests::{operation, primitives, protocol, types, Operation};
 mod support;

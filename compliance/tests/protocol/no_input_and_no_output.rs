@@ -7,7 +7,7 @@
 pub(crate) fn rest_json_no_input_and_no_output_request() {
     let input = crate::operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect("params: the builder of `NoInputAndNoOutputInput` accepts the params");
     let request = <crate::operation::no_input_and_no_output::NoInputAndNoOutput as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -7,7 +7,7 @@
 pub(crate) fn rest_json_no_input_and_output_request() {
     let input = crate::operation::no_input_and_output::NoInputAndOutputInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect("params: the builder of `NoInputAndOutputInput` accepts the params");
     let request = <crate::operation::no_input_and_output::NoInputAndOutput as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -7,7 +7,9 @@ pub(crate) fn rest_json_null_and_empty_headers_request() {
         .set_b(::std::option::Option::Some(::std::string::String::from("")))
         .set_c(::std::option::Option::Some(::std::vec![]))
         .build()
-        .expect("params: the builder of `NullAndEmptyHeadersIO` accepts the params");
+        .expect(
+            "params: the builder of `NullAndEmptyHeadersClientInput` accepts the params",
+        );
     let request = <crate::operation::null_and_empty_headers_client::NullAndEmptyHeadersClient as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -51,9 +51,7 @@ pub(crate) fn rest_json_recursive_shapes_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `RecursiveShapesInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `RecursiveShapesInput` accepts the params");
     let request = <crate::operation::recursive_shapes::RecursiveShapes as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

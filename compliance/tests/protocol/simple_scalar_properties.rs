@@ -18,7 +18,7 @@ pub(crate) fn rest_json_simple_scalar_properties_request() {
         .set_double_value(::std::option::Option::Some(6.5f64))
         .build()
         .expect(
-            "params: the builder of `SimpleScalarPropertiesInputOutput` accepts the params",
+            "params: the builder of `SimpleScalarPropertiesInput` accepts the params",
         );
     let request = <crate::operation::simple_scalar_properties::SimpleScalarProperties as crate::Operation>::build_request_with(
             &input,
@@ -48,7 +48,7 @@ pub(crate) fn rest_json_doesnt_serialize_null_structure_values_request() {
     let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .build()
         .expect(
-            "params: the builder of `SimpleScalarPropertiesInputOutput` accepts the params",
+            "params: the builder of `SimpleScalarPropertiesInput` accepts the params",
         );
     let request = <crate::operation::simple_scalar_properties::SimpleScalarProperties as crate::Operation>::build_request_with(
             &input,
@@ -80,7 +80,7 @@ pub(crate) fn rest_json_supports_na_n_float_inputs_request() {
         .set_double_value(::std::option::Option::Some(f64::NAN))
         .build()
         .expect(
-            "params: the builder of `SimpleScalarPropertiesInputOutput` accepts the params",
+            "params: the builder of `SimpleScalarPropertiesInput` accepts the params",
         );
     let request = <crate::operation::simple_scalar_properties::SimpleScalarProperties as crate::Operation>::build_request_with(
             &input,
@@ -112,7 +112,7 @@ pub(crate) fn rest_json_supports_infinity_float_inputs_request() {
         .set_double_value(::std::option::Option::Some(f64::INFINITY))
         .build()
         .expect(
-            "params: the builder of `SimpleScalarPropertiesInputOutput` accepts the params",
+            "params: the builder of `SimpleScalarPropertiesInput` accepts the params",
         );
     let request = <crate::operation::simple_scalar_properties::SimpleScalarProperties as crate::Operation>::build_request_with(
             &input,
@@ -144,7 +144,7 @@ pub(crate) fn rest_json_supports_negative_infinity_float_inputs_request() {
         .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
         .build()
         .expect(
-            "params: the builder of `SimpleScalarPropertiesInputOutput` accepts the params",
+            "params: the builder of `SimpleScalarPropertiesInput` accepts the params",
         );
     let request = <crate::operation::simple_scalar_properties::SimpleScalarProperties as crate::Operation>::build_request_with(
             &input,

@@ -20,9 +20,7 @@ pub(crate) fn rest_json_sparse_lists_serialize_null_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `SparseJsonListsInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `SparseJsonListsInput` accepts the params");
     let request = <crate::operation::sparse_json_lists::SparseJsonLists as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

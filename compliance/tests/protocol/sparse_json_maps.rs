@@ -35,7 +35,7 @@ pub(crate) fn rest_json_sparse_json_maps_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `SparseJsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `SparseJsonMapsInput` accepts the params");
     let request = <crate::operation::sparse_json_maps::SparseJsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -91,7 +91,7 @@ pub(crate) fn rest_json_serializes_sparse_null_map_values_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `SparseJsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `SparseJsonMapsInput` accepts the params");
     let request = <crate::operation::sparse_json_maps::SparseJsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -136,7 +136,7 @@ pub(crate) fn rest_json_serializes_zero_values_in_sparse_maps_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `SparseJsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `SparseJsonMapsInput` accepts the params");
     let request = <crate::operation::sparse_json_maps::SparseJsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -183,7 +183,7 @@ pub(crate) fn rest_json_serializes_sparse_set_map_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `SparseJsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `SparseJsonMapsInput` accepts the params");
     let request = <crate::operation::sparse_json_maps::SparseJsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -231,7 +231,7 @@ pub(crate) fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `SparseJsonMapsInputOutput` accepts the params");
+        .expect("params: the builder of `SparseJsonMapsInput` accepts the params");
     let request = <crate::operation::sparse_json_maps::SparseJsonMaps as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -11,9 +11,7 @@ pub(crate) fn rest_json_streaming_traits_with_blob_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `StreamingTraitsInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `StreamingTraitsInput` accepts the params");
     let request = <crate::operation::streaming_traits::StreamingTraits as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -42,9 +40,7 @@ pub(crate) fn rest_json_streaming_traits_with_no_blob_body_request() {
     let input = crate::operation::streaming_traits::StreamingTraitsInput::builder()
         .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
         .build()
-        .expect(
-            "params: the builder of `StreamingTraitsInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `StreamingTraitsInput` accepts the params");
     let request = <crate::operation::streaming_traits::StreamingTraits as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

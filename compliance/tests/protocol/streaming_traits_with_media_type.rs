@@ -12,7 +12,7 @@ pub(crate) fn rest_json_streaming_traits_with_media_type_with_blob_request() {
         )
         .build()
         .expect(
-            "params: the builder of `StreamingTraitsWithMediaTypeInputOutput` accepts the params",
+            "params: the builder of `StreamingTraitsWithMediaTypeInput` accepts the params",
         );
     let request = <crate::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType as crate::Operation>::build_request_with(
             &input,

@@ -12,9 +12,7 @@ pub(crate) fn rest_json_test_body_structure_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `TestBodyStructureInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestBodyStructureInput` accepts the params");
     let request = <crate::operation::test_body_structure::TestBodyStructure as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -42,9 +40,7 @@ pub(crate) fn rest_json_test_body_structure_request() {
 pub(crate) fn rest_json_http_with_empty_body_request() {
     let input = crate::operation::test_body_structure::TestBodyStructureInput::builder()
         .build()
-        .expect(
-            "params: the builder of `TestBodyStructureInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestBodyStructureInput` accepts the params");
     let request = <crate::operation::test_body_structure::TestBodyStructure as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -5,7 +5,9 @@
 pub(crate) fn rest_json_http_get_with_no_input_request() {
     let input = crate::operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect(
+            "params: the builder of `TestGetNoInputNoPayloadInput` accepts the params",
+        );
     let request = <crate::operation::test_get_no_input_no_payload::TestGetNoInputNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

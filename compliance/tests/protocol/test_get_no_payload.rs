@@ -5,7 +5,7 @@
 pub(crate) fn rest_json_http_get_with_no_modeled_body_request() {
     let input = crate::operation::test_get_no_payload::TestGetNoPayloadInput::builder()
         .build()
-        .expect("params: the builder of `TestNoPayloadInputOutput` accepts the params");
+        .expect("params: the builder of `TestGetNoPayloadInput` accepts the params");
     let request = <crate::operation::test_get_no_payload::TestGetNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -30,7 +30,7 @@ pub(crate) fn rest_json_http_get_with_header_member_no_modeled_body_request() {
     let input = crate::operation::test_get_no_payload::TestGetNoPayloadInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build()
-        .expect("params: the builder of `TestNoPayloadInputOutput` accepts the params");
+        .expect("params: the builder of `TestGetNoPayloadInput` accepts the params");
     let request = <crate::operation::test_get_no_payload::TestGetNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

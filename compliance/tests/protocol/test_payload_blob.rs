@@ -5,9 +5,7 @@
 pub(crate) fn rest_json_http_with_empty_blob_payload_request() {
     let input = crate::operation::test_payload_blob::TestPayloadBlobInput::builder()
         .build()
-        .expect(
-            "params: the builder of `TestPayloadBlobInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestPayloadBlobInput` accepts the params");
     let request = <crate::operation::test_payload_blob::TestPayloadBlob as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -35,9 +33,7 @@ pub(crate) fn rest_json_test_payload_blob_request() {
             ::std::option::Option::Some(crate::primitives::Blob::new("1234".as_bytes())),
         )
         .build()
-        .expect(
-            "params: the builder of `TestPayloadBlobInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestPayloadBlobInput` accepts the params");
     let request = <crate::operation::test_payload_blob::TestPayloadBlob as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

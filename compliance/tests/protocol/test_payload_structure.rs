@@ -5,9 +5,7 @@
 pub(crate) fn rest_json_http_with_empty_structure_payload_request() {
     let input = crate::operation::test_payload_structure::TestPayloadStructureInput::builder()
         .build()
-        .expect(
-            "params: the builder of `TestPayloadStructureInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestPayloadStructureInput` accepts the params");
     let request = <crate::operation::test_payload_structure::TestPayloadStructure as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -42,9 +40,7 @@ pub(crate) fn rest_json_test_payload_structure_request() {
             ),
         )
         .build()
-        .expect(
-            "params: the builder of `TestPayloadStructureInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestPayloadStructureInput` accepts the params");
     let request = <crate::operation::test_payload_structure::TestPayloadStructure as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -73,9 +69,7 @@ pub(crate) fn rest_json_http_with_headers_but_no_payload_request() {
     let input = crate::operation::test_payload_structure::TestPayloadStructureInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build()
-        .expect(
-            "params: the builder of `TestPayloadStructureInputOutput` accepts the params",
-        );
+        .expect("params: the builder of `TestPayloadStructureInput` accepts the params");
     let request = <crate::operation::test_payload_structure::TestPayloadStructure as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

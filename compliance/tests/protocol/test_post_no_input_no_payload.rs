@@ -5,7 +5,9 @@
 pub(crate) fn rest_json_http_post_with_no_input_request() {
     let input = crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect(
+            "params: the builder of `TestPostNoInputNoPayloadInput` accepts the params",
+        );
     let request = <crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -5,7 +5,7 @@
 pub(crate) fn rest_json_http_post_with_no_modeled_body_request() {
     let input = crate::operation::test_post_no_payload::TestPostNoPayloadInput::builder()
         .build()
-        .expect("params: the builder of `TestNoPayloadInputOutput` accepts the params");
+        .expect("params: the builder of `TestPostNoPayloadInput` accepts the params");
     let request = <crate::operation::test_post_no_payload::TestPostNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(
@@ -25,7 +25,7 @@ pub(crate) fn rest_json_http_with_post_header_member_no_modeled_body_request() {
     let input = crate::operation::test_post_no_payload::TestPostNoPayloadInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build()
-        .expect("params: the builder of `TestNoPayloadInputOutput` accepts the params");
+        .expect("params: the builder of `TestPostNoPayloadInput` accepts the params");
     let request = <crate::operation::test_post_no_payload::TestPostNoPayload as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -40,7 +40,9 @@ pub(crate) fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .build()
-        .expect("params: the builder of `TimestampFormatHeadersIO` accepts the params");
+        .expect(
+            "params: the builder of `TimestampFormatHeadersInput` accepts the params",
+        );
     let request = <crate::operation::timestamp_format_headers::TimestampFormatHeaders as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

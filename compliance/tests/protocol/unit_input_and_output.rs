@@ -7,7 +7,7 @@
 pub(crate) fn rest_json_unit_input_and_output_request() {
     let input = crate::operation::unit_input_and_output::UnitInputAndOutputInput::builder()
         .build()
-        .expect("params: the builder of `Unit` accepts the params");
+        .expect("params: the builder of `UnitInputAndOutputInput` accepts the params");
     let request = <crate::operation::unit_input_and_output::UnitInputAndOutput as crate::Operation>::build_request_with(
             &input,
             &crate::protocol::FixedToken(

@@ -1164,7 +1164,7 @@ impl ToJson for connect_api::types::ContactMetricValue {
             }
             _ => panic!("`ContactMetricValue::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["Number"])
     }
 }
 
@@ -1268,7 +1268,7 @@ impl ToJson for connect_api::types::CreatedByInfo {
             }
             _ => panic!("`CreatedByInfo::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["ConnectUserArn", "AWSIdentityArn"])
     }
 }
 
@@ -1767,7 +1767,17 @@ impl ToJson for connect_api::types::EvaluationAnswerData {
             }
             _ => panic!("`EvaluationAnswerData::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(
+            key,
+            value,
+            &[
+                "StringValue",
+                "NumericValue",
+                "StringValues",
+                "DateTimeValue",
+                "NotApplicable",
+            ],
+        )
     }
 }
 
@@ -1885,7 +1895,7 @@ impl ToJson for connect_api::types::EvaluationFormItem {
             }
             _ => panic!("`EvaluationFormItem::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["Section", "Question"])
     }
 }
 
@@ -1919,7 +1929,7 @@ impl ToJson for connect_api::types::EvaluationFormItemEnablementConditionOperand
                 )
             }
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["Expression", "Condition"])
     }
 }
 
@@ -2021,7 +2031,7 @@ impl ToJson for connect_api::types::EvaluationFormMultiSelectQuestionAutomationO
                 )
             }
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["RuleCategory"])
     }
 }
 
@@ -2061,7 +2071,7 @@ impl ToJson for connect_api::types::EvaluationFormNumericQuestionAutomation {
             ) => ("AnswerSource", ToJson::to_json(v, w, Ts::Epoch)),
             _ => panic!("`EvaluationFormNumericQuestionAutomation::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["PropertyValue", "AnswerSource"])
     }
 }
 
@@ -2150,7 +2160,7 @@ impl ToJson for connect_api::types::EvaluationFormQuestionTypeProperties {
             }
             _ => panic!("`EvaluationFormQuestionTypeProperties::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["Numeric", "SingleSelect", "Text", "MultiSelect"])
     }
 }
 
@@ -2243,7 +2253,7 @@ impl ToJson for connect_api::types::EvaluationFormSingleSelectQuestionAutomation
                 )
             }
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["RuleCategory"])
     }
 }
 
@@ -2394,7 +2404,7 @@ impl ToJson for connect_api::types::EvaluationQuestionAnswerAnalysisDetails {
             ) => ("ContactLens", ToJson::to_json(v, w, Ts::Epoch)),
             _ => panic!("`EvaluationQuestionAnswerAnalysisDetails::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["GenAI", "ContactLens"])
     }
 }
 
@@ -3245,7 +3255,7 @@ impl ToJson for connect_api::types::InvalidRequestExceptionReason {
             }
             _ => panic!("`InvalidRequestExceptionReason::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["AttachedFileInvalidRequestExceptionReason"])
     }
 }
 
@@ -3531,7 +3541,7 @@ impl ToJson for connect_api::types::NextContactMetadata {
             }
             _ => panic!("`NextContactMetadata::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["QuickConnectContactData"])
     }
 }
 
@@ -4004,7 +4014,7 @@ impl ToJson for connect_api::types::PredefinedAttributeValues {
             }
             _ => panic!("`PredefinedAttributeValues::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["StringList"])
     }
 }
 
@@ -4435,7 +4445,7 @@ impl ToJson for connect_api::types::RealTimeContactAnalysisTimeData {
             }
             _ => panic!("`RealTimeContactAnalysisTimeData::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["AbsoluteTime"])
     }
 }
 
@@ -4490,7 +4500,18 @@ impl ToJson for connect_api::types::RealtimeContactAnalysisSegment {
             }
             _ => panic!("`RealtimeContactAnalysisSegment::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(
+            key,
+            value,
+            &[
+                "Transcript",
+                "Categories",
+                "Issues",
+                "Event",
+                "Attachments",
+                "PostContactSummary",
+            ],
+        )
     }
 }
 
@@ -4613,7 +4634,22 @@ impl ToJson for connect_api::types::ReferenceSummary {
             }
             _ => panic!("`ReferenceSummary::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(
+            key,
+            value,
+            &[
+                "Url",
+                "Attachment",
+                "EmailMessage",
+                "EmailMessageRedacted",
+                "EmailMessagePlainText",
+                "EmailMessagePlainTextRedacted",
+                "String",
+                "Number",
+                "Date",
+                "Email",
+            ],
+        )
     }
 }
 
@@ -5072,7 +5108,7 @@ impl ToJson for connect_api::types::ServiceQuotaExceededExceptionReason {
             }
             _ => panic!("`ServiceQuotaExceededExceptionReason::Unknown` has no JSON"),
         };
-        Json::Object(vec![(key.to_owned(), value)])
+        w.union(key, value, &["AttachedFileServiceQuotaExceededExceptionReason"])
     }
 }
 

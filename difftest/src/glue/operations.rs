@@ -61,7 +61,8 @@ mod activate_evaluation_form {
                 &out.evaluation_form_version,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -232,7 +233,8 @@ mod associate_analytics_data_set {
             w.opt(&mut o, "TargetAccountId", &out.target_account_id, Ts::Epoch);
             w.opt(&mut o, "ResourceShareId", &out.resource_share_id, Ts::Epoch);
             w.opt(&mut o, "ResourceShareArn", &out.resource_share_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -1741,7 +1743,8 @@ mod associate_instance_storage_config {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "AssociationId", &out.association_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -3109,7 +3112,8 @@ mod associate_security_key {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "AssociationId", &out.association_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -3892,7 +3896,8 @@ mod associate_workspace {
             let mut o = Vec::new();
             w.opt(&mut o, "SuccessfulList", &out.successful_list, Ts::Epoch);
             w.opt(&mut o, "FailedList", &out.failed_list, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -4091,7 +4096,8 @@ mod batch_associate_analytics_data_set {
             let mut o = Vec::new();
             w.opt(&mut o, "Created", &out.created, Ts::Epoch);
             w.opt(&mut o, "Errors", &out.errors, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -4282,7 +4288,8 @@ mod batch_create_data_table_value {
             let mut o = Vec::new();
             w.req(&mut o, "Successful", &out.successful, Ts::Epoch);
             w.req(&mut o, "Failed", &out.failed, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -4519,7 +4526,8 @@ mod batch_delete_data_table_value {
             let mut o = Vec::new();
             w.req(&mut o, "Successful", &out.successful, Ts::Epoch);
             w.req(&mut o, "Failed", &out.failed, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -4721,7 +4729,8 @@ mod batch_describe_data_table_value {
             let mut o = Vec::new();
             w.req(&mut o, "Successful", &out.successful, Ts::Epoch);
             w.req(&mut o, "Failed", &out.failed, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -4911,7 +4920,8 @@ mod batch_disassociate_analytics_data_set {
             let mut o = Vec::new();
             w.opt(&mut o, "Deleted", &out.deleted, Ts::Epoch);
             w.opt(&mut o, "Errors", &out.errors, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -5102,7 +5112,8 @@ mod batch_get_attached_file_metadata {
             let mut o = Vec::new();
             w.opt(&mut o, "Files", &out.files, Ts::Epoch);
             w.opt(&mut o, "Errors", &out.errors, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -5284,7 +5295,8 @@ mod batch_get_flow_association {
                 &out.flow_association_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -5474,7 +5486,8 @@ mod batch_put_contact {
                 Ts::Epoch,
             );
             w.opt(&mut o, "FailedRequestList", &out.failed_request_list, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -5659,7 +5672,8 @@ mod batch_update_data_table_value {
             let mut o = Vec::new();
             w.req(&mut o, "Successful", &out.successful, Ts::Epoch);
             w.req(&mut o, "Failed", &out.failed, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -5861,7 +5875,8 @@ mod claim_phone_number {
             let mut o = Vec::new();
             w.opt(&mut o, "PhoneNumberId", &out.phone_number_id, Ts::Epoch);
             w.opt(&mut o, "PhoneNumberArn", &out.phone_number_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -6215,7 +6230,8 @@ mod create_agent_status {
             let mut o = Vec::new();
             w.opt(&mut o, "AgentStatusARN", &out.agent_status_arn, Ts::Epoch);
             w.opt(&mut o, "AgentStatusId", &out.agent_status_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -6413,7 +6429,8 @@ mod create_contact {
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
             w.opt(&mut o, "ContactArn", &out.contact_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -6639,7 +6656,8 @@ mod create_contact_flow {
             w.opt(&mut o, "ContactFlowId", &out.contact_flow_id, Ts::Epoch);
             w.opt(&mut o, "ContactFlowArn", &out.contact_flow_arn, Ts::Epoch);
             w.opt(&mut o, "FlowContentSha256", &out.flow_content_sha256, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -6858,7 +6876,8 @@ mod create_contact_flow_module {
             let mut o = Vec::new();
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -7114,7 +7133,8 @@ mod create_contact_flow_module_alias {
                 Ts::Epoch,
             );
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -7351,7 +7371,8 @@ mod create_contact_flow_module_version {
                 Ts::Epoch,
             );
             w.opt(&mut o, "Version", &out.version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -7572,7 +7593,8 @@ mod create_contact_flow_version {
             let mut o = Vec::new();
             w.opt(&mut o, "ContactFlowArn", &out.contact_flow_arn, Ts::Epoch);
             w.opt(&mut o, "Version", &out.version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -7776,7 +7798,8 @@ mod create_data_table {
             w.req(&mut o, "Id", &out.id, Ts::Epoch);
             w.req(&mut o, "Arn", &out.arn, Ts::Epoch);
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -8005,7 +8028,8 @@ mod create_data_table_attribute {
             w.req(&mut o, "Name", &out.name, Ts::Epoch);
             w.opt(&mut o, "AttributeId", &out.attribute_id, Ts::Epoch);
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -8243,7 +8267,8 @@ mod create_email_address {
             let mut o = Vec::new();
             w.opt(&mut o, "EmailAddressId", &out.email_address_id, Ts::Epoch);
             w.opt(&mut o, "EmailAddressArn", &out.email_address_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -8488,7 +8513,8 @@ mod create_evaluation_form {
             let mut o = Vec::new();
             w.req(&mut o, "EvaluationFormId", &out.evaluation_form_id, Ts::Epoch);
             w.req(&mut o, "EvaluationFormArn", &out.evaluation_form_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -8675,7 +8701,8 @@ mod create_hours_of_operation {
             let mut o = Vec::new();
             w.opt(&mut o, "HoursOfOperationId", &out.hours_of_operation_id, Ts::Epoch);
             w.opt(&mut o, "HoursOfOperationArn", &out.hours_of_operation_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -8895,7 +8922,8 @@ mod create_hours_of_operation_override {
                 &out.hours_of_operation_override_id,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -9115,7 +9143,8 @@ mod create_instance {
             let mut o = Vec::new();
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -9293,7 +9322,8 @@ mod create_integration_association {
                 &out.integration_association_arn,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -9476,7 +9506,8 @@ mod create_notification {
             let mut o = Vec::new();
             w.req(&mut o, "NotificationId", &out.notification_id, Ts::Epoch);
             w.req(&mut o, "NotificationArn", &out.notification_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -9681,7 +9712,8 @@ mod create_participant {
                 Ts::Epoch,
             );
             w.opt(&mut o, "ParticipantId", &out.participant_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -9868,7 +9900,8 @@ mod create_persistent_contact_association {
                 &out.continued_from_contact_id,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -10276,7 +10309,8 @@ mod create_prompt {
             let mut o = Vec::new();
             w.opt(&mut o, "PromptARN", &out.prompt_arn, Ts::Epoch);
             w.opt(&mut o, "PromptId", &out.prompt_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -10457,7 +10491,8 @@ mod create_push_notification_registration {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.req(&mut o, "RegistrationId", &out.registration_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -10666,7 +10701,8 @@ mod create_queue {
             let mut o = Vec::new();
             w.opt(&mut o, "QueueArn", &out.queue_arn, Ts::Epoch);
             w.opt(&mut o, "QueueId", &out.queue_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -10860,7 +10896,8 @@ mod create_quick_connect {
             let mut o = Vec::new();
             w.opt(&mut o, "QuickConnectARN", &out.quick_connect_arn, Ts::Epoch);
             w.opt(&mut o, "QuickConnectId", &out.quick_connect_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -11061,7 +11098,8 @@ mod create_routing_profile {
             let mut o = Vec::new();
             w.opt(&mut o, "RoutingProfileArn", &out.routing_profile_arn, Ts::Epoch);
             w.opt(&mut o, "RoutingProfileId", &out.routing_profile_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -11254,7 +11292,8 @@ mod create_rule {
             let mut o = Vec::new();
             w.req(&mut o, "RuleArn", &out.rule_arn, Ts::Epoch);
             w.req(&mut o, "RuleId", &out.rule_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -11446,7 +11485,8 @@ mod create_security_profile {
             let mut o = Vec::new();
             w.opt(&mut o, "SecurityProfileId", &out.security_profile_id, Ts::Epoch);
             w.opt(&mut o, "SecurityProfileArn", &out.security_profile_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -11646,7 +11686,8 @@ mod create_task_template {
             let mut o = Vec::new();
             w.req(&mut o, "Id", &out.id, Ts::Epoch);
             w.req(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -11833,7 +11874,8 @@ mod create_test_case {
             let mut o = Vec::new();
             w.opt(&mut o, "TestCaseId", &out.test_case_id, Ts::Epoch);
             w.opt(&mut o, "TestCaseArn", &out.test_case_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -12094,7 +12136,8 @@ mod create_traffic_distribution_group {
             let mut o = Vec::new();
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -12329,7 +12372,8 @@ mod create_use_case {
             let mut o = Vec::new();
             w.opt(&mut o, "UseCaseId", &out.use_case_id, Ts::Epoch);
             w.opt(&mut o, "UseCaseArn", &out.use_case_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -12489,7 +12533,8 @@ mod create_user {
             let mut o = Vec::new();
             w.opt(&mut o, "UserId", &out.user_id, Ts::Epoch);
             w.opt(&mut o, "UserArn", &out.user_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -12681,7 +12726,8 @@ mod create_user_hierarchy_group {
             let mut o = Vec::new();
             w.opt(&mut o, "HierarchyGroupId", &out.hierarchy_group_id, Ts::Epoch);
             w.opt(&mut o, "HierarchyGroupArn", &out.hierarchy_group_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -12875,7 +12921,8 @@ mod create_view {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "View", &out.view, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -13101,7 +13148,8 @@ mod create_view_version {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "View", &out.view, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -13318,7 +13366,8 @@ mod create_vocabulary {
             w.req(&mut o, "VocabularyArn", &out.vocabulary_arn, Ts::Epoch);
             w.req(&mut o, "VocabularyId", &out.vocabulary_id, Ts::Epoch);
             w.req(&mut o, "State", &out.state, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -13521,7 +13570,8 @@ mod create_workspace {
             let mut o = Vec::new();
             w.req(&mut o, "WorkspaceId", &out.workspace_id, Ts::Epoch);
             w.req(&mut o, "WorkspaceArn", &out.workspace_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -14001,7 +14051,8 @@ mod deactivate_evaluation_form {
                 &out.evaluation_form_version,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -15636,7 +15687,8 @@ mod delete_data_table_attribute {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -19796,7 +19848,8 @@ mod delete_vocabulary {
             w.req(&mut o, "VocabularyArn", &out.vocabulary_arn, Ts::Epoch);
             w.req(&mut o, "VocabularyId", &out.vocabulary_id, Ts::Epoch);
             w.req(&mut o, "State", &out.state, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -20524,7 +20577,8 @@ mod describe_agent_status {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "AgentStatus", &out.agent_status, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -20697,7 +20751,8 @@ mod describe_attached_files_configuration {
                 &out.attached_files_configuration,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -20894,7 +20949,8 @@ mod describe_authentication_profile {
                 &out.authentication_profile,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21078,7 +21134,8 @@ mod describe_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Contact", &out.contact, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21245,7 +21302,8 @@ mod describe_contact_evaluation {
             let mut o = Vec::new();
             w.opt_required(&mut o, "Evaluation", &out.evaluation, Ts::Epoch);
             w.opt_required(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21401,7 +21459,8 @@ mod describe_contact_flow {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactFlow", &out.contact_flow, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21585,7 +21644,8 @@ mod describe_contact_flow_module {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactFlowModule", &out.contact_flow_module, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21776,7 +21836,8 @@ mod describe_contact_flow_module_alias {
                 &out.contact_flow_module_alias,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -21978,7 +22039,8 @@ mod describe_data_table {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "DataTable", &out.data_table, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -22162,7 +22224,8 @@ mod describe_data_table_attribute {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "Attribute", &out.attribute, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -22356,7 +22419,8 @@ mod describe_email_address {
             w.opt(&mut o, "ModifiedTimestamp", &out.modified_timestamp, Ts::Epoch);
             w.opt(&mut o, "AliasConfigurations", &out.alias_configurations, Ts::Epoch);
             w.opt(&mut o, "Tags", &out.tags, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -22538,7 +22602,8 @@ mod describe_evaluation_form {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "EvaluationForm", &out.evaluation_form, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -22691,7 +22756,8 @@ mod describe_hours_of_operation {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "HoursOfOperation", &out.hours_of_operation, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -22864,7 +22930,8 @@ mod describe_hours_of_operation_override {
                 &out.hours_of_operation_override,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23056,7 +23123,8 @@ mod describe_instance {
                 &out.replication_configuration,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23194,7 +23262,8 @@ mod describe_instance_attribute {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Attribute", &out.attribute, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23364,7 +23433,8 @@ mod describe_instance_storage_config {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "StorageConfig", &out.storage_config, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23549,7 +23619,8 @@ mod describe_notification {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "Notification", &out.notification, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23737,7 +23808,8 @@ mod describe_phone_number {
                 &out.claimed_phone_number_summary,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -23905,7 +23977,8 @@ mod describe_predefined_attribute {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "PredefinedAttribute", &out.predefined_attribute, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24076,7 +24149,8 @@ mod describe_prompt {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Prompt", &out.prompt, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24238,7 +24312,8 @@ mod describe_queue {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Queue", &out.queue, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24403,7 +24478,8 @@ mod describe_quick_connect {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "QuickConnect", &out.quick_connect, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24571,7 +24647,8 @@ mod describe_routing_profile {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "RoutingProfile", &out.routing_profile, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24734,7 +24811,8 @@ mod describe_rule {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "Rule", &out.rule, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -24899,7 +24977,8 @@ mod describe_security_profile {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "SecurityProfile", &out.security_profile, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25068,7 +25147,8 @@ mod describe_test_case {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "TestCase", &out.test_case, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25256,7 +25336,8 @@ mod describe_traffic_distribution_group {
                 &out.traffic_distribution_group,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25439,7 +25520,8 @@ mod describe_user {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "User", &out.user, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25604,7 +25686,8 @@ mod describe_user_hierarchy_group {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "HierarchyGroup", &out.hierarchy_group, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25774,7 +25857,8 @@ mod describe_user_hierarchy_structure {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "HierarchyStructure", &out.hierarchy_structure, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -25956,7 +26040,8 @@ mod describe_view {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "View", &out.view, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -26138,7 +26223,8 @@ mod describe_vocabulary {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "Vocabulary", &out.vocabulary, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -26307,7 +26393,8 @@ mod describe_workspace {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "Workspace", &out.workspace, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -29655,7 +29742,8 @@ mod disassociate_workspace {
             let mut o = Vec::new();
             w.opt(&mut o, "SuccessfulList", &out.successful_list, Ts::Epoch);
             w.opt(&mut o, "FailedList", &out.failed_list, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30022,7 +30110,8 @@ mod evaluate_data_table_values {
             let mut o = Vec::new();
             w.req(&mut o, "Values", &out.values, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30220,7 +30309,8 @@ mod get_attached_file {
             w.opt(&mut o, "CreatedBy", &out.created_by, Ts::Epoch);
             w.opt(&mut o, "DownloadUrlMetadata", &out.download_url_metadata, Ts::Epoch);
             w.opt(&mut o, "Tags", &out.tags, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30385,7 +30475,8 @@ mod get_contact_attributes {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Attributes", &out.attributes, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30526,7 +30617,8 @@ mod get_contact_metrics {
             w.opt(&mut o, "MetricResults", &out.metric_results, Ts::Epoch);
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30717,7 +30809,8 @@ mod get_current_metric_data {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -30892,7 +30985,8 @@ mod get_current_user_data {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31072,7 +31166,8 @@ mod get_effective_hours_of_operations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "TimeZone", &out.time_zone, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31260,7 +31355,8 @@ mod get_federation_token {
             w.opt(&mut o, "SignInUrl", &out.sign_in_url, Ts::Epoch);
             w.opt(&mut o, "UserArn", &out.user_arn, Ts::Epoch);
             w.opt(&mut o, "UserId", &out.user_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31446,7 +31542,8 @@ mod get_flow_association {
             w.opt(&mut o, "ResourceId", &out.resource_id, Ts::Epoch);
             w.opt(&mut o, "FlowId", &out.flow_id, Ts::Epoch);
             w.opt(&mut o, "ResourceType", &out.resource_type, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31625,7 +31722,8 @@ mod get_metric_data {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "MetricResults", &out.metric_results, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31791,7 +31889,8 @@ mod get_metric_data_v2 {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "MetricResults", &out.metric_results, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -31955,7 +32054,8 @@ mod get_prompt_file {
             w.opt(&mut o, "PromptPresignedUrl", &out.prompt_presigned_url, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -32133,7 +32233,8 @@ mod get_task_template {
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "CreatedTime", &out.created_time, Ts::Epoch);
             w.opt(&mut o, "Tags", &out.tags, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -32304,7 +32405,8 @@ mod get_test_case_execution_summary {
             w.opt(&mut o, "EndTime", &out.end_time, Ts::Epoch);
             w.opt(&mut o, "Status", &out.status, Ts::Epoch);
             w.opt(&mut o, "ObservationSummary", &out.observation_summary, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -32497,7 +32599,8 @@ mod get_traffic_distribution {
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
             w.opt(&mut o, "SignInConfig", &out.sign_in_config, Ts::Epoch);
             w.opt(&mut o, "AgentConfig", &out.agent_config, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -32667,7 +32770,8 @@ mod import_phone_number {
             let mut o = Vec::new();
             w.opt(&mut o, "PhoneNumberId", &out.phone_number_id, Ts::Epoch);
             w.opt(&mut o, "PhoneNumberArn", &out.phone_number_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33022,7 +33126,8 @@ mod list_agent_statuses {
                 &out.agent_status_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33191,7 +33296,8 @@ mod list_analytics_data_associations {
             let mut o = Vec::new();
             w.opt(&mut o, "Results", &out.results, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33376,7 +33482,8 @@ mod list_analytics_data_lake_data_sets {
             let mut o = Vec::new();
             w.opt(&mut o, "Results", &out.results, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33561,7 +33668,8 @@ mod list_approved_origins {
             let mut o = Vec::new();
             w.opt(&mut o, "Origins", &out.origins, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33730,7 +33838,8 @@ mod list_associated_contacts {
             let mut o = Vec::new();
             w.opt(&mut o, "ContactSummaryList", &out.contact_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -33904,7 +34013,8 @@ mod list_attached_files_configurations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34096,7 +34206,8 @@ mod list_authentication_profiles {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34258,7 +34369,8 @@ mod list_bots {
             let mut o = Vec::new();
             w.opt(&mut o, "LexBots", &out.lex_bots, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34410,7 +34522,8 @@ mod list_child_hours_of_operations {
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34585,7 +34698,8 @@ mod list_contact_evaluations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34745,7 +34859,8 @@ mod list_contact_flow_module_aliases {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -34947,7 +35062,8 @@ mod list_contact_flow_module_versions {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -35153,7 +35269,8 @@ mod list_contact_flow_modules {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -35343,7 +35460,8 @@ mod list_contact_flow_versions {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -35532,7 +35650,8 @@ mod list_contact_flows {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -35706,7 +35825,8 @@ mod list_contact_references {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -35876,7 +35996,8 @@ mod list_data_table_attributes {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.req(&mut o, "Attributes", &out.attributes, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36061,7 +36182,8 @@ mod list_data_table_primary_values {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.req(&mut o, "PrimaryValuesList", &out.primary_values_list, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36248,7 +36370,8 @@ mod list_data_table_values {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.req(&mut o, "Values", &out.values, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36435,7 +36558,8 @@ mod list_data_tables {
                 &out.data_table_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36622,7 +36746,8 @@ mod list_default_vocabularies {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36776,7 +36901,8 @@ mod list_entity_security_profiles {
             let mut o = Vec::new();
             w.opt(&mut o, "SecurityProfiles", &out.security_profiles, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -36951,7 +37077,8 @@ mod list_evaluation_form_versions {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37111,7 +37238,8 @@ mod list_evaluation_forms {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37271,7 +37399,8 @@ mod list_flow_associations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37462,7 +37591,8 @@ mod list_hours_of_operation_overrides {
             );
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37652,7 +37782,8 @@ mod list_hours_of_operations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37821,7 +37952,8 @@ mod list_instance_attributes {
             let mut o = Vec::new();
             w.opt(&mut o, "Attributes", &out.attributes, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -37990,7 +38122,8 @@ mod list_instance_storage_configs {
             let mut o = Vec::new();
             w.opt(&mut o, "StorageConfigs", &out.storage_configs, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38153,7 +38286,8 @@ mod list_instances {
             let mut o = Vec::new();
             w.opt(&mut o, "InstanceSummaryList", &out.instance_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38280,7 +38414,8 @@ mod list_integration_associations {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38438,7 +38573,8 @@ mod list_lambda_functions {
             let mut o = Vec::new();
             w.opt(&mut o, "LambdaFunctions", &out.lambda_functions, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38602,7 +38738,8 @@ mod list_lex_bots {
             let mut o = Vec::new();
             w.opt(&mut o, "LexBots", &out.lex_bots, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38770,7 +38907,8 @@ mod list_notifications {
                 &out.notification_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -38959,7 +39097,8 @@ mod list_phone_numbers {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39133,7 +39272,8 @@ mod list_phone_numbers_v2 {
                 &out.list_phone_numbers_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39307,7 +39447,8 @@ mod list_predefined_attributes {
                 &out.predefined_attribute_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39471,7 +39612,8 @@ mod list_prompts {
             let mut o = Vec::new();
             w.opt(&mut o, "PromptSummaryList", &out.prompt_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39641,7 +39783,8 @@ mod list_queue_email_addresses {
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39832,7 +39975,8 @@ mod list_queue_quick_connects {
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -39993,7 +40137,8 @@ mod list_queues {
             let mut o = Vec::new();
             w.opt(&mut o, "QueueSummaryList", &out.queue_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -40158,7 +40303,8 @@ mod list_quick_connects {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -40330,7 +40476,8 @@ mod list_realtime_contact_analysis_segments_v2 {
             w.req(&mut o, "Status", &out.status, Ts::Epoch);
             w.req(&mut o, "Segments", &out.segments, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -40553,7 +40700,8 @@ mod list_routing_profile_manual_assignment_queues {
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -40753,7 +40901,8 @@ mod list_routing_profile_queues {
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -40927,7 +41076,8 @@ mod list_routing_profiles {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41088,7 +41238,8 @@ mod list_rules {
             let mut o = Vec::new();
             w.req(&mut o, "RuleSummaryList", &out.rule_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41246,7 +41397,8 @@ mod list_security_keys {
             let mut o = Vec::new();
             w.opt(&mut o, "SecurityKeys", &out.security_keys, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41417,7 +41569,8 @@ mod list_security_profile_applications {
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41608,7 +41761,8 @@ mod list_security_profile_flow_modules {
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41797,7 +41951,8 @@ mod list_security_profile_permissions {
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -41989,7 +42144,8 @@ mod list_security_profiles {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -42157,7 +42313,8 @@ mod list_tags_for_resource {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "tags", &out.tags, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -42326,7 +42483,8 @@ mod list_task_templates {
             let mut o = Vec::new();
             w.opt(&mut o, "TaskTemplates", &out.task_templates, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -42496,7 +42654,8 @@ mod list_test_case_execution_records {
             let mut o = Vec::new();
             w.opt(&mut o, "ExecutionRecords", &out.execution_records, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -42693,7 +42852,8 @@ mod list_test_case_executions {
             let mut o = Vec::new();
             w.opt(&mut o, "TestCaseExecutions", &out.test_case_executions, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -42873,7 +43033,8 @@ mod list_test_cases {
             let mut o = Vec::new();
             w.opt(&mut o, "TestCaseSummaryList", &out.test_case_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43059,7 +43220,8 @@ mod list_traffic_distribution_group_users {
                 &out.traffic_distribution_group_user_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43254,7 +43416,8 @@ mod list_traffic_distribution_groups {
                 &out.traffic_distribution_group_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43410,7 +43573,8 @@ mod list_use_cases {
             let mut o = Vec::new();
             w.opt(&mut o, "UseCaseSummaryList", &out.use_case_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43566,7 +43730,8 @@ mod list_user_hierarchy_groups {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43736,7 +43901,8 @@ mod list_user_notifications {
             let mut o = Vec::new();
             w.opt(&mut o, "UserNotifications", &out.user_notifications, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -43922,7 +44088,8 @@ mod list_user_proficiencies {
             w.opt(&mut o, "UserProficiencyList", &out.user_proficiency_list, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "LastModifiedRegion", &out.last_modified_region, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44083,7 +44250,8 @@ mod list_users {
             let mut o = Vec::new();
             w.opt(&mut o, "UserSummaryList", &out.user_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44249,7 +44417,8 @@ mod list_view_versions {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44426,7 +44595,8 @@ mod list_views {
             let mut o = Vec::new();
             w.opt(&mut o, "ViewsSummaryList", &out.views_summary_list, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44603,7 +44773,8 @@ mod list_workspace_media {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "Media", &out.media, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44788,7 +44959,8 @@ mod list_workspace_pages {
             let mut o = Vec::new();
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.req(&mut o, "WorkspacePageList", &out.workspace_page_list, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -44975,7 +45147,8 @@ mod list_workspaces {
                 &out.workspace_summary_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -45157,7 +45330,8 @@ mod monitor_contact {
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
             w.opt(&mut o, "ContactArn", &out.contact_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -45932,7 +46106,8 @@ mod replicate_instance {
             let mut o = Vec::new();
             w.opt(&mut o, "Id", &out.id, Ts::Epoch);
             w.opt(&mut o, "Arn", &out.arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -46488,7 +46663,8 @@ mod search_agent_statuses {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -46661,7 +46837,8 @@ mod search_available_phone_numbers {
                 &out.available_numbers_list,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -46830,7 +47007,8 @@ mod search_contact_evaluations {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47005,7 +47183,8 @@ mod search_contact_flow_modules {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47180,7 +47359,8 @@ mod search_contact_flows {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47347,7 +47527,8 @@ mod search_contacts {
             w.req(&mut o, "Contacts", &out.contacts, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
             w.opt(&mut o, "TotalCount", &out.total_count, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47521,7 +47702,8 @@ mod search_data_tables {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47697,7 +47879,8 @@ mod search_email_addresses {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -47892,7 +48075,8 @@ mod search_evaluation_forms {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48072,7 +48256,8 @@ mod search_hours_of_operation_overrides {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48267,7 +48452,8 @@ mod search_hours_of_operations {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48443,7 +48629,8 @@ mod search_notifications {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48633,7 +48820,8 @@ mod search_predefined_attributes {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48805,7 +48993,8 @@ mod search_prompts {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -48972,7 +49161,8 @@ mod search_queues {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -49144,7 +49334,8 @@ mod search_quick_connects {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -49314,7 +49505,8 @@ mod search_resource_tags {
             let mut o = Vec::new();
             w.opt(&mut o, "Tags", &out.tags, Ts::Epoch);
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -49504,7 +49696,8 @@ mod search_routing_profiles {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -49679,7 +49872,8 @@ mod search_security_profiles {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -49855,7 +50049,8 @@ mod search_test_cases {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50044,7 +50239,8 @@ mod search_user_hierarchy_groups {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50216,7 +50412,8 @@ mod search_users {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50380,7 +50577,8 @@ mod search_views {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50561,7 +50759,8 @@ mod search_vocabularies {
                 Ts::Epoch,
             );
             w.opt(&mut o, "NextToken", &out.next_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50727,7 +50926,8 @@ mod search_workspace_associations {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -50924,7 +51124,8 @@ mod search_workspaces {
                 &out.approximate_total_count,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -51108,7 +51309,8 @@ mod send_chat_integration_event {
             let mut o = Vec::new();
             w.opt(&mut o, "InitialContactId", &out.initial_contact_id, Ts::Epoch);
             w.opt(&mut o, "NewChatCreated", &out.new_chat_created, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -51480,7 +51682,8 @@ mod start_attached_file_upload {
             w.opt(&mut o, "FileStatus", &out.file_status, Ts::Epoch);
             w.opt(&mut o, "CreatedBy", &out.created_by, Ts::Epoch);
             w.opt(&mut o, "UploadUrlMetadata", &out.upload_url_metadata, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -51673,7 +51876,8 @@ mod start_chat_contact {
                 &out.continued_from_contact_id,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -51843,7 +52047,8 @@ mod start_contact_evaluation {
             let mut o = Vec::new();
             w.req(&mut o, "EvaluationId", &out.evaluation_id, Ts::Epoch);
             w.req(&mut o, "EvaluationArn", &out.evaluation_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -52400,7 +52605,8 @@ mod start_contact_streaming {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.req(&mut o, "StreamingId", &out.streaming_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -52570,7 +52776,8 @@ mod start_email_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -52770,7 +52977,8 @@ mod start_outbound_chat_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -52970,7 +53178,8 @@ mod start_outbound_email_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -53176,7 +53385,8 @@ mod start_outbound_voice_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -53567,7 +53777,8 @@ mod start_task_contact {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -53754,7 +53965,8 @@ mod start_test_case_execution {
             w.opt(&mut o, "TestCaseExecutionId", &out.test_case_execution_id, Ts::Epoch);
             w.opt(&mut o, "TestCaseId", &out.test_case_id, Ts::Epoch);
             w.opt(&mut o, "Status", &out.status, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -53955,7 +54167,8 @@ mod start_web_rtc_contact {
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
             w.opt(&mut o, "ParticipantId", &out.participant_id, Ts::Epoch);
             w.opt(&mut o, "ParticipantToken", &out.participant_token, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -54964,7 +55177,8 @@ mod submit_contact_evaluation {
             let mut o = Vec::new();
             w.req(&mut o, "EvaluationId", &out.evaluation_id, Ts::Epoch);
             w.req(&mut o, "EvaluationArn", &out.evaluation_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -55604,7 +55818,8 @@ mod transfer_contact {
             let mut o = Vec::new();
             w.opt(&mut o, "ContactId", &out.contact_id, Ts::Epoch);
             w.opt(&mut o, "ContactArn", &out.contact_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -56345,7 +56560,8 @@ mod update_attached_files_configuration {
                 Ts::Epoch,
             );
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -57074,7 +57290,8 @@ mod update_contact_evaluation {
             let mut o = Vec::new();
             w.req(&mut o, "EvaluationId", &out.evaluation_id, Ts::Epoch);
             w.req(&mut o, "EvaluationArn", &out.evaluation_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -58835,7 +59052,8 @@ mod update_data_table_attribute {
             let mut o = Vec::new();
             w.req(&mut o, "Name", &out.name, Ts::Epoch);
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -59070,7 +59288,8 @@ mod update_data_table_metadata {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -59285,7 +59504,8 @@ mod update_data_table_primary_values {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt_required(&mut o, "LockVersion", &out.lock_version, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -59498,7 +59718,8 @@ mod update_email_address_metadata {
             let mut o = Vec::new();
             w.opt(&mut o, "EmailAddressId", &out.email_address_id, Ts::Epoch);
             w.opt(&mut o, "EmailAddressArn", &out.email_address_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -59706,7 +59927,8 @@ mod update_evaluation_form {
                 &out.evaluation_form_version,
                 Ts::Epoch,
             );
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -61208,7 +61430,8 @@ mod update_phone_number {
             let mut o = Vec::new();
             w.opt(&mut o, "PhoneNumberId", &out.phone_number_id, Ts::Epoch);
             w.opt(&mut o, "PhoneNumberArn", &out.phone_number_arn, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -61786,7 +62009,8 @@ mod update_prompt {
             let mut o = Vec::new();
             w.opt(&mut o, "PromptARN", &out.prompt_arn, Ts::Epoch);
             w.opt(&mut o, "PromptId", &out.prompt_id, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -64642,7 +64866,8 @@ mod update_task_template {
             w.opt(&mut o, "Status", &out.status, Ts::Epoch);
             w.opt(&mut o, "LastModifiedTime", &out.last_modified_time, Ts::Epoch);
             w.opt(&mut o, "CreatedTime", &out.created_time, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 
@@ -66987,7 +67212,8 @@ mod update_view_content {
             let mut headers: Vec<(&'static str, String)> = Vec::new();
             let mut o = Vec::new();
             w.opt(&mut o, "View", &out.view, Ts::Epoch);
-            let body = w.close(o).text();
+            let json = w.close(o);
+            let body = w.text(&json);
             (200u16, headers, body)
         }
 

@@ -195,7 +195,7 @@ impl crate::rest_json::JsonDe for UserProficiency {
             ::std::option::Option::Some(Self {
                 attribute_name: field_attribute_name.unwrap_or_default(),
                 attribute_value: field_attribute_value.unwrap_or_default(),
-                level: field_level.unwrap_or(1f32),
+                level: field_level.unwrap_or_default(),
             }),
         )
     }

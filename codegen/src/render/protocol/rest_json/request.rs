@@ -522,6 +522,10 @@ pub fn host_prefix(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let stmts: Vec<TokenStream> = parts
         .iter()
         .map(|p| match p {
+            UriPart::Literal(text) if text.chars().count() == 1 => {
+                let c = text.chars().next().unwrap_or('.');
+                quote!(prefix.push(#c);)
+            }
             UriPart::Literal(text) => quote!(prefix.push_str(#text);),
             UriPart::Label { name, .. } => match fields.iter().find(|f| f.member.name == *name) {
                 Some(f) => {

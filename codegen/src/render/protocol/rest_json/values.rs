@@ -157,10 +157,13 @@ pub fn de(ctx: &Ctx, member_fmt: Option<&str>, target: &Shape) -> TokenStream {
 }
 
 /// The value of a non-optional field whose local `slot: Option<T>` may be empty after parsing:
-/// the model's default, else the "error correction" value smithy-rs clients use, so that a
-/// response missing a required member still parses.
+/// the "error correction" value smithy-rs clients use for a `@required` member, so that a
+/// response missing it still parses, else the model's default.
+///
+/// Error correction wins over `@default`, as in smithy-rs (it corrects the builder before
+/// `build()` applies defaults): a missing `UserProficiency.Level` (`@default(1)`) reads as `0.0`.
 pub fn corrected(ctx: &Ctx, f: &FieldPlan, slot: TokenStream) -> TokenStream {
-    if let Some(default) = f.default {
+    if let Some(default) = f.default.filter(|_| !f.member.traits.required()) {
         return crate::render::structure::default_expr(ctx, f, default, slot);
     }
     match &f.ty {
