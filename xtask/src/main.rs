@@ -18,18 +18,20 @@ const HELP: &str = "\
 cargo xtask <command> [options]
 
 Commands:
-  codegen [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
-          [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
-                                                 generate a crate (default: the pinned Connect model into generated/);
-                                                 --check fails if the output directory is stale
-  test [--shared DIR]                            everything CI runs: codegen --check, cargo test, clippy and rustdoc with warnings denied
-  api-diff --ours DIR --theirs DIR [--report FILE]
-                                                 compare the public API of two crates (e.g. ours vs aws-sdk-connect)
-  check-models [--shared DIR] [--keep] [--only NAME]           generate and build a crate for every model in the shared models/aws/
-  figures [--shared DIR] [--sdk] [--runs N]             codegen time, generated lines, clean -j2 build time (and aws-sdk-connect's with --sdk)
-  compliance [--check] [--shared DIR]            generate the restJson1 compliance-test crate (compliance/) from Smithy's protocol tests
-  idl --model PATH [--out FILE]                  print a model (JSON AST or IDL) as Smithy IDL 2.0
-  help                                           this text
+  codegen      generate a crate; default: the pinned Connect model into generated/
+               [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
+               [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
+  test         everything CI runs: codegen --check, compliance --check, cargo test,
+               clippy and rustdoc with warnings denied   [--shared DIR]
+  api-diff     compare the public API of two crates      --ours DIR --theirs DIR [--report FILE]
+  check-models generate, build, clippy and document a crate for every shared model
+               [--shared DIR] [--keep] [--only NAME]
+  figures      codegen time, size of the generated crate, clean -j2 build time
+               [--shared DIR] [--sdk] [--runs N]
+  compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
+  idl          print a model as Smithy IDL 2.0
+               --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
+  help         this text
 ";
 
 fn main() -> ExitCode {

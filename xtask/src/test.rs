@@ -1,6 +1,6 @@
 //! `cargo xtask test`: everything CI checks, in the order a failure is cheapest to find.
 //!
-//! 1. `generated/` is current (`codegen --check`);
+//! 1. `generated/`, the differential-test glue and `compliance/` are current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
 //!    unit tests and the integration tests in `tests/`;
 //! 3. the generated crate is clippy-clean and rustdoc-clean, with warnings denied.
@@ -11,10 +11,14 @@ use crate::paths;
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
-    crate::codegen::run(&[vec!["--check".to_owned()], args.to_vec()].concat())?;
+    let check = [vec!["--check".to_owned()], args.to_vec()].concat();
+    crate::codegen::run(&check)?;
+    crate::compliance::run(&check)?;
     let root = paths::repo_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let steps: [(&str, Vec<&str>, Option<(&str, &str)>); 3] = [
+    // (what, cargo arguments, extra environment)
+    type Step<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
+    let steps: [Step; 3] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),

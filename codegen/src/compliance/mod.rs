@@ -3,15 +3,15 @@
 //!
 //! [`cases`] reads the `smithy.test#httpRequestTests` and `smithy.test#httpResponseTests` traits
 //! of the service's operations and error structures (client cases only: `appliesTo` absent or
-//! `client`; `httpMalformedRequestTests` are server tests and ignored). [`render`] turns them
+//! `client`; `httpMalformedRequestTests` are server tests and ignored), and lists the
+//! `smithy.test#eventStreamTests` cases as skipped (event streams are out of scope). [`render`] turns them
 //! into one integration-test target, `tests/protocol/`: a `main.rs` with the case table and the
 //! `figures` test, `support.rs` (the checks, from `runtime/compliance.rs`) and one file per
 //! operation. `params` become values of the generated types through their builders
 //! ([`values`]); request cases build the request with a fixed idempotency token and check what
 //! the case lists, response cases parse the response and compare every member.
 //!
-//! Cases that cannot pass are listed, with the reason, in [`SKIP`] (one place); event-stream
-//! cases are skipped as out of scope. Skipped cases are rendered with `#[ignore = "reason"]`,
+//! Cases that cannot pass are listed, with the reason, in [`SKIP`] (one place). Skipped cases are rendered with `#[ignore = "reason"]`,
 //! count as failed in the figures, and the `figures` test fails when one of them starts passing.
 
 mod cases;
@@ -47,7 +47,7 @@ pub const SKIP: &[(&str, &str)] = &[(
 /// The test target's directory inside the crate.
 pub const TEST_DIR: &str = "tests/protocol";
 
-/// A request case or a response case.
+/// Which trait a case comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseKind {
     /// `httpRequestTests`: input to request.
