@@ -142,7 +142,7 @@ pub struct FormSize {
     pub questions: usize,
 }
 
-/// 10 × 4 × 10: 50 sections and 400 questions (≈ 170 KB of JSON), three levels of `Items`.
+/// 10 × 4 × 10: 50 sections and 400 questions (≈ 160 KB of JSON), three levels of `Items`.
 pub const LARGE_FORM: FormSize = FormSize {
     sections: 10,
     subsections: 4,
