@@ -24,6 +24,15 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+/// At most 32 characters of input quoted in an error message, so a hostile 50 MB number does
+/// not turn into a 50 MB error.
+fn clip(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(32) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// The deepest nesting of objects and arrays the tokenizer accepts.
 pub(crate) const MAX_DEPTH: usize = 128;
 
@@ -1310,10 +1319,10 @@ impl<'a> JsonTokens<'a> {
         match self.next_value_token()? {
             Token::Number(text) => match scaled_decimal(text, 0, true) {
                 Ok(value) => T::try_from(value).map(Some).map_err(|_| {
-                    self.error(format!("number {text} is out of range for {type_name}"))
+                    self.error(format!("number {} is out of range for {type_name}", clip(text)))
                 }),
                 Err(DecimalError::Overflow) => {
-                    Err(self.error(format!("number {text} is out of range for {type_name}")))
+                    Err(self.error(format!("number {} is out of range for {type_name}", clip(text))))
                 }
                 Err(_) => {
                     Err(self.error(format!("expected an integer for {type_name}, found {text}")))
@@ -1422,7 +1431,7 @@ impl<'a> JsonTokens<'a> {
             Token::Number(text) => text
                 .parse()
                 .map(Some)
-                .map_err(|_| self.error(format!("expected an integer, found {text}"))),
+                .map_err(|_| self.error(format!("expected an integer, found {}", clip(text)))),
             Token::Null => Ok(None),
             token => Err(self.unexpected(&token, "a number or null")),
         }

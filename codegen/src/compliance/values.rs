@@ -134,7 +134,7 @@ impl<'p, 'm> Values<'p, 'm> {
                 let ty = self.ty(&shape.id);
                 quote!(<#ty as ::std::str::FromStr>::from_str(#text).expect("a valid number"))
             }
-            ShapeKind::Document => document(v),
+            ShapeKind::Document => crate::render::structure::document_literal(v),
             ShapeKind::List(m) => {
                 let items = v.as_array().ok_or_else(|| wrong("a list"))?;
                 let target = model.expect(&m.target);
@@ -281,37 +281,6 @@ pub fn epoch_parts(text: &str) -> Option<(i64, u32)> {
     let secs = nanos.div_euclid(1_000_000_000);
     let sub = nanos.rem_euclid(1_000_000_000);
     Some((i64::try_from(secs).ok()?, u32::try_from(sub).ok()?))
-}
-
-/// A `Document` expression for a node value.
-fn document(v: &Value) -> TokenStream {
-    match v {
-        Value::Null => quote!(crate::primitives::Document::Null),
-        Value::Bool(b) => quote!(crate::primitives::Document::Bool(#b)),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                quote!(crate::primitives::Document::Number(crate::primitives::Number::PosInt(#u)))
-            } else if let Some(i) = n.as_i64() {
-                quote!(crate::primitives::Document::Number(crate::primitives::Number::NegInt(#i)))
-            } else {
-                let f = n.as_f64().unwrap_or(0.0);
-                quote!(crate::primitives::Document::Number(crate::primitives::Number::Float(#f)))
-            }
-        }
-        Value::String(s) => quote!(crate::primitives::Document::String(::std::string::String::from(#s))),
-        Value::Array(items) => {
-            let items = items.iter().map(document);
-            quote!(crate::primitives::Document::Array(::std::vec![#(#items),*]))
-        }
-        Value::Object(map) if map.is_empty() => quote!(crate::primitives::Document::Object(::std::collections::HashMap::new())),
-        Value::Object(map) => {
-            let entries = map.iter().map(|(k, v)| {
-                let v = document(v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(crate::primitives::Document::Object(::std::collections::HashMap::from([#(#entries),*])))
-        }
-    }
 }
 
 #[cfg(test)]

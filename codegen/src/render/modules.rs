@@ -60,23 +60,29 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
     }
 }
 
+/// The pieces of a module of types: `mod _x;` lines, `pub use` re-exports, and the re-exports of
+/// their builders (only structures and errors have builders).
+fn type_module_parts(types: &[&crate::plan::TypePlan]) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>) {
+    let mut mods = Vec::new();
+    let mut uses = Vec::new();
+    let mut builders = Vec::new();
+    for t in types {
+        let m = ident(&t.module);
+        let n = ident(&t.name);
+        mods.push(quote!(mod #m;));
+        uses.push(quote!(pub use self::#m::#n;));
+        if matches!(t.kind, TypeKind::Structure | TypeKind::Error) {
+            let b = quote::format_ident!("{}Builder", t.name);
+            builders.push(quote!(pub use super::#m::#b;));
+        }
+    }
+    (mods, uses, builders)
+}
+
 /// `src/types.rs`: private per-type modules, re-exported.
 pub fn types_rs(ctx: &Ctx) -> TokenStream {
     let ts: Vec<_> = ctx.plan.types.values().filter(|t| t.kind != TypeKind::Error).collect();
-    let mods = ts.iter().map(|t| {
-        let m = ident(&t.module);
-        quote!(mod #m;)
-    });
-    let uses = ts.iter().map(|t| {
-        let m = ident(&t.module);
-        let n = ident(&t.name);
-        quote!(pub use self::#m::#n;)
-    });
-    let builders = ts.iter().filter(|t| t.kind == TypeKind::Structure).map(|t| {
-        let m = ident(&t.module);
-        let b = quote::format_ident!("{}Builder", t.name);
-        quote!(pub use super::#m::#b;)
-    });
+    let (mods, uses, builders) = type_module_parts(&ts);
     quote! {
         //! Structures, unions and enums of the service.
         #(#uses)*
@@ -92,20 +98,7 @@ pub fn types_rs(ctx: &Ctx) -> TokenStream {
 /// `src/types/error.rs`.
 pub fn types_error_rs(ctx: &Ctx) -> TokenStream {
     let ts: Vec<_> = ctx.plan.types.values().filter(|t| t.kind == TypeKind::Error).collect();
-    let mods = ts.iter().map(|t| {
-        let m = ident(&t.module);
-        quote!(mod #m;)
-    });
-    let uses = ts.iter().map(|t| {
-        let m = ident(&t.module);
-        let n = ident(&t.name);
-        quote!(pub use self::#m::#n;)
-    });
-    let builders = ts.iter().map(|t| {
-        let m = ident(&t.module);
-        let b = quote::format_ident!("{}Builder", t.name);
-        quote!(pub use super::#m::#b;)
-    });
+    let (mods, uses, builders) = type_module_parts(&ts);
     quote! {
         //! The errors the service models.
         #(#uses)*

@@ -633,8 +633,8 @@ fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
-/// A `Document` expression for a JSON value (document defaults).
-fn document_literal(v: &Value) -> TokenStream {
+/// A `Document` expression for a JSON value (document defaults, and test parameters).
+pub(crate) fn document_literal(v: &Value) -> TokenStream {
     match v {
         Value::Null => quote!(crate::primitives::Document::Null),
         Value::Bool(b) => quote!(crate::primitives::Document::Bool(#b)),
@@ -653,6 +653,7 @@ fn document_literal(v: &Value) -> TokenStream {
             let items = items.iter().map(document_literal);
             quote!(crate::primitives::Document::Array(::std::vec![#(#items),*]))
         }
+        Value::Object(map) if map.is_empty() => quote!(crate::primitives::Document::Object(::std::collections::HashMap::new())),
         Value::Object(map) => {
             let entries = map.iter().map(|(k, v)| {
                 let v = document_literal(v);

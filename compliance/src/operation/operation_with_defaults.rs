@@ -1158,7 +1158,7 @@ pub mod builders {
                 default_document_map: self
                     .default_document_map
                     .unwrap_or_else(|| crate::primitives::Document::Object(
-                        ::std::collections::HashMap::from([]),
+                        ::std::collections::HashMap::new(),
                     )),
                 default_document_string: self
                     .default_document_string
@@ -1471,7 +1471,7 @@ fn parse_output(
         default_list: field_default_list.unwrap_or_default(),
         default_document_map: field_default_document_map
             .unwrap_or_else(|| crate::primitives::Document::Object(
-                ::std::collections::HashMap::from([]),
+                ::std::collections::HashMap::new(),
             )),
         default_document_string: field_default_document_string
             .unwrap_or_else(|| crate::primitives::Document::String(
