@@ -7,6 +7,7 @@
 //! - [`operation`]: one module per operation, with its input, output and error types.
 //! - [`primitives`]: blobs, timestamps, documents and big numbers.
 //! - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.
+//! - [`protocol`]: the [`Operation`] trait, implemented by every operation's struct: it builds the `http::Request` for an input and parses an `http::Response` into the output or error.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]

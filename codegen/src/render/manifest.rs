@@ -43,7 +43,9 @@ pub struct ManifestOptions {
 }
 
 fn description(plan: &Plan) -> String {
-    format!("Types of the {} API, generated from its Smithy model.", plan.service.title)
+    let wire = !crate::render::protocol::for_plan(plan).dependencies().is_empty();
+    let what = if wire { "Types, request builders and response parsers" } else { "Types" };
+    format!("{what} of the {} API, generated from its Smithy model.", plan.service.title)
 }
 
 /// `Cargo.toml`.

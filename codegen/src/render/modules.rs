@@ -27,7 +27,8 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         .filter(|d| !d.trim().is_empty())
         .map(|d| inner_doc_lines(&format!("\n{d}")))
         .unwrap_or_default();
-    let layout = inner_doc_lines(
+    let wire = !super::protocol::for_plan(plan).dependencies().is_empty();
+    let mut layout_text = String::from(
         "\n## Layout\n\n\
          - [`types`]: structures, unions and enums; [`types::builders`] has their builders and \
          [`types::error`] the modeled errors.\n\
@@ -35,6 +36,13 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
          - [`primitives`]: blobs, timestamps, documents and big numbers.\n\
          - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.",
     );
+    if wire {
+        layout_text.push_str(
+            "\n- [`protocol`]: the [`Operation`] trait, implemented by every operation's struct: it builds \
+             the `http::Request` for an input and parses an `http::Response` into the output or error.",
+        );
+    }
+    let layout = inner_doc_lines(&layout_text);
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
     let protocol_items = super::protocol::for_plan(plan).lib_items();
     quote! {
