@@ -51,13 +51,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let files = smithy_codegen::generate_from_model(&model, &options.plan, &options.manifest).map_err(|e| e.to_string())?;
     let generated_in = started.elapsed();
     let check = a.flag("check");
-    sync_dir(&out, &files, check, generated_in)?;
+    sync_dir("codegen", &out, &files, check, generated_in)?;
     // The differential test's glue comes from the same model, for the default crate only (it
     // names aws-sdk-connect). It lives in its own directory so each output is checked on its own.
     if pinned && a.value("out").is_none() && a.value("crate-name").is_none() && options.plan.operations.is_none() {
         let plan = smithy_codegen::plan::Plan::new(&model, &options.plan).map_err(|e| e.to_string())?;
         let glue = smithy_codegen::glue::render(&plan, GLUE_SDK_CRATE).map_err(|e| e.to_string())?;
-        sync_dir(&paths::repo_root().join(GLUE_DIR), &glue, check, started.elapsed())?;
+        sync_dir("codegen", &paths::repo_root().join(GLUE_DIR), &glue, check, started.elapsed())?;
     }
     Ok(())
 }
@@ -68,20 +68,24 @@ pub const GLUE_DIR: &str = "difftest/src/glue";
 /// The smithy-rs crate the glue converts to and from.
 pub const GLUE_SDK_CRATE: &str = "aws_sdk_connect";
 
-/// Writes `files` into `out`, or with `check` reports that `out` is stale.
-fn sync_dir(out: &std::path::Path, files: &std::collections::BTreeMap<String, String>, check: bool, took: std::time::Duration) -> Result<(), String> {
+/// Writes `files` into `out`, or with `check` reports that `out` is stale; `command` is the
+/// xtask command that regenerates it (named in the messages).
+pub(crate) fn sync_dir(
+    command: &str,
+    out: &std::path::Path,
+    files: &std::collections::BTreeMap<String, String>,
+    check: bool,
+    took: std::time::Duration,
+) -> Result<(), String> {
     let drift = smithy_codegen::write::sync(out, files, !check).map_err(|e| e.to_string())?;
     if check {
         if !drift.is_empty() {
-            return Err(format!(
-                "{} is stale:\n{drift}run `cargo xtask codegen` and commit the result",
-                out.display()
-            ));
+            return Err(format!("{} is stale:\n{drift}run `cargo xtask {command}` and commit the result", out.display()));
         }
-        println!("codegen --check: {} is up to date ({} files)", out.display(), files.len());
+        println!("{command} --check: {} is up to date ({} files)", out.display(), files.len());
     } else {
         println!(
-            "codegen: {} files in {} ({} changed, {} added, {} removed), generated in {:.0} ms",
+            "{command}: {} files in {} ({} changed, {} added, {} removed), generated in {:.0} ms",
             files.len(),
             out.display(),
             drift.changed.len(),

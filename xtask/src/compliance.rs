@@ -72,24 +72,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     let out = paths::repo_root().join(OUT_DIR);
     let check = a.flag("check");
-    let drift = smithy_codegen::write::sync(&out, &files, !check).map_err(|e| e.to_string())?;
+    crate::codegen::sync_dir("compliance", &out, &files, check, took)?;
     let s = &rendered.summary;
-    if check {
-        if !drift.is_empty() {
-            return Err(format!("{} is stale:\n{drift}run `cargo xtask compliance` and commit the result", out.display()));
-        }
-        println!("compliance --check: {} is up to date ({} files)", out.display(), files.len());
-    } else {
-        println!(
-            "compliance: {} files in {} ({} changed, {} added, {} removed), generated in {:.0} ms",
-            files.len(),
-            out.display(),
-            drift.changed.len(),
-            drift.missing.len(),
-            drift.stale.len(),
-            took.as_secs_f64() * 1000.0
-        );
-    }
     println!(
         "rendered {} request cases, {} response cases and {} event-stream cases; {} skipped (ignored, counted as failed):",
         s.requests,
