@@ -44,6 +44,10 @@ pub mod ids {
     pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
     pub const AWS_SERVICE: &str = "aws.api#service";
     pub const REST_JSON1: &str = "aws.protocols#restJson1";
+    pub const AWS_JSON1_0: &str = "aws.protocols#awsJson1_0";
+    pub const AWS_JSON1_1: &str = "aws.protocols#awsJson1_1";
+    pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
+    pub const AWS_QUERY_ERROR: &str = "aws.protocols#awsQueryError";
 }
 
 /// The traits on a shape or member, by absolute trait ID.

@@ -470,10 +470,10 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.evaluation_form_version {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EvaluationFormVersion"),
                 )?;
@@ -481,7 +481,7 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -516,7 +516,7 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
         }
         parse_output(status, headers, body)
             .map_err(|e| ActivateEvaluationFormError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -526,10 +526,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    ActivateEvaluationFormOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ActivateEvaluationFormOutput, crate::wire::ResponseError> {
     let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
@@ -541,17 +538,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationFormId" => {
-                        field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationFormArn" => {
-                        field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationFormVersion" => {
-                        field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_version = <i32 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -566,7 +563,7 @@ fn parse_output(
         evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
         evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
         evaluation_form_version: field_evaluation_form_version.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -578,7 +575,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ActivateEvaluationFormError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ActivateEvaluationFormError::Unhandled(unhandled);
@@ -586,7 +583,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -599,7 +596,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -612,7 +609,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -625,7 +622,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -638,7 +635,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

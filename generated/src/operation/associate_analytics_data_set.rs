@@ -480,18 +480,18 @@ impl crate::protocol::Operation for AssociateAnalyticsDataSet {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data_set_id {
-                crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DataSetId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_account_id {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetAccountId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -526,7 +526,7 @@ impl crate::protocol::Operation for AssociateAnalyticsDataSet {
         }
         parse_output(status, headers, body)
             .map_err(|e| AssociateAnalyticsDataSetError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -536,10 +536,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    AssociateAnalyticsDataSetOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<AssociateAnalyticsDataSetOutput, crate::wire::ResponseError> {
     let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_resource_share_id: ::std::option::Option<String> = ::std::option::Option::None;
@@ -552,20 +549,22 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "DataSetId" => {
-                        field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_data_set_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "TargetAccountId" => {
-                        field_target_account_id = <String as crate::rest_json::JsonDe>::de(
+                        field_target_account_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ResourceShareId" => {
-                        field_resource_share_id = <String as crate::rest_json::JsonDe>::de(
+                        field_resource_share_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ResourceShareArn" => {
-                        field_resource_share_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_resource_share_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -581,7 +580,7 @@ fn parse_output(
         target_account_id: field_target_account_id,
         resource_share_id: field_resource_share_id,
         resource_share_arn: field_resource_share_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -593,7 +592,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> AssociateAnalyticsDataSetError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return AssociateAnalyticsDataSetError::Unhandled(unhandled);
@@ -601,7 +600,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -614,7 +613,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -627,7 +626,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -640,7 +639,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -653,7 +652,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -421,21 +421,21 @@ impl crate::protocol::Operation for AssociateSecurityProfiles {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.entity_arn {
-                crate::rest_json::JsonSer::ser(value, object.key("EntityArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EntityArn"))?;
             }
             if let ::std::option::Option::Some(value) = &input.entity_type {
-                crate::rest_json::JsonSer::ser(value, object.key("EntityType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EntityType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.security_profiles {
-                crate::rest_json::JsonSer::ser(value, object.key("SecurityProfiles"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SecurityProfiles"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -470,7 +470,7 @@ impl crate::protocol::Operation for AssociateSecurityProfiles {
         }
         parse_output(status, headers, body)
             .map_err(|e| AssociateSecurityProfilesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -480,12 +480,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    AssociateSecurityProfilesOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<AssociateSecurityProfilesOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(AssociateSecurityProfilesOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -497,7 +494,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> AssociateSecurityProfilesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return AssociateSecurityProfilesError::Unhandled(unhandled);
@@ -505,7 +502,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -518,7 +515,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConditionalOperationFailedException::from_response(
                     headers,
                     body,
@@ -531,7 +528,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -544,7 +541,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -557,7 +554,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -570,7 +567,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -583,7 +580,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

@@ -429,18 +429,18 @@ impl crate::protocol::Operation for BatchAssociateAnalyticsDataSet {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data_set_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("DataSetIds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DataSetIds"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_account_id {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetAccountId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -475,7 +475,7 @@ impl crate::protocol::Operation for BatchAssociateAnalyticsDataSet {
         }
         parse_output(status, headers, body)
             .map_err(|e| BatchAssociateAnalyticsDataSetError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -487,7 +487,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     BatchAssociateAnalyticsDataSetOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_created: ::std::option::Option<
         Vec<crate::types::AnalyticsDataAssociationResult>,
@@ -503,12 +503,12 @@ fn parse_output(
                     "Created" => {
                         field_created = <Vec<
                             crate::types::AnalyticsDataAssociationResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Errors" => {
                         field_errors = <Vec<
                             crate::types::ErrorResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -520,7 +520,7 @@ fn parse_output(
     ::std::result::Result::Ok(BatchAssociateAnalyticsDataSetOutput {
         created: field_created,
         errors: field_errors,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -532,7 +532,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchAssociateAnalyticsDataSetError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return BatchAssociateAnalyticsDataSetError::Unhandled(unhandled);
@@ -540,7 +540,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -553,7 +553,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -566,7 +566,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -579,7 +579,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -592,7 +592,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

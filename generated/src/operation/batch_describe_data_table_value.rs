@@ -474,15 +474,15 @@ impl crate::protocol::Operation for BatchDescribeDataTableValue {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.values {
-                crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Values"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -517,7 +517,7 @@ impl crate::protocol::Operation for BatchDescribeDataTableValue {
         }
         parse_output(status, headers, body)
             .map_err(|e| BatchDescribeDataTableValueError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -529,7 +529,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     BatchDescribeDataTableValueOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_successful: ::std::option::Option<
         Vec<crate::types::BatchDescribeDataTableValueSuccessResult>,
@@ -547,12 +547,12 @@ fn parse_output(
                     "Successful" => {
                         field_successful = <Vec<
                             crate::types::BatchDescribeDataTableValueSuccessResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Failed" => {
                         field_failed = <Vec<
                             crate::types::BatchDescribeDataTableValueFailureResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -564,7 +564,7 @@ fn parse_output(
     ::std::result::Result::Ok(BatchDescribeDataTableValueOutput {
         successful: field_successful.unwrap_or_default(),
         failed: field_failed.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -576,7 +576,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchDescribeDataTableValueError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return BatchDescribeDataTableValueError::Unhandled(unhandled);
@@ -584,7 +584,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -597,7 +597,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -610,7 +610,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -623,7 +623,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -636,7 +636,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -649,7 +649,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -421,18 +421,18 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data_set_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("DataSetIds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DataSetIds"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_account_id {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetAccountId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -467,7 +467,7 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
         }
         parse_output(status, headers, body)
             .map_err(|e| BatchDisassociateAnalyticsDataSetError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -479,7 +479,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     BatchDisassociateAnalyticsDataSetOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_deleted: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
     let mut field_errors: ::std::option::Option<Vec<crate::types::ErrorResult>> = ::std::option::Option::None;
@@ -491,12 +491,14 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Deleted" => {
-                        field_deleted = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                        field_deleted = <Vec<
+                            String,
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Errors" => {
                         field_errors = <Vec<
                             crate::types::ErrorResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -508,7 +510,7 @@ fn parse_output(
     ::std::result::Result::Ok(BatchDisassociateAnalyticsDataSetOutput {
         deleted: field_deleted,
         errors: field_errors,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -520,7 +522,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchDisassociateAnalyticsDataSetError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return BatchDisassociateAnalyticsDataSetError::Unhandled(unhandled);
@@ -528,7 +530,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -541,7 +543,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -554,7 +556,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -567,7 +569,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -580,7 +582,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -446,15 +446,15 @@ impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.file_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("FileIds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FileIds"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -489,7 +489,7 @@ impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
         }
         parse_output(status, headers, body)
             .map_err(|e| BatchGetAttachedFileMetadataError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -501,7 +501,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     BatchGetAttachedFileMetadataOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_files: ::std::option::Option<Vec<crate::types::AttachedFile>> = ::std::option::Option::None;
     let mut field_errors: ::std::option::Option<Vec<crate::types::AttachedFileError>> = ::std::option::Option::None;
@@ -515,12 +515,12 @@ fn parse_output(
                     "Files" => {
                         field_files = <Vec<
                             crate::types::AttachedFile,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Errors" => {
                         field_errors = <Vec<
                             crate::types::AttachedFileError,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -532,7 +532,7 @@ fn parse_output(
     ::std::result::Result::Ok(BatchGetAttachedFileMetadataOutput {
         files: field_files,
         errors: field_errors,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -544,7 +544,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchGetAttachedFileMetadataError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return BatchGetAttachedFileMetadataError::Unhandled(unhandled);
@@ -552,7 +552,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -565,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -578,7 +578,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -591,7 +591,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -604,7 +604,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -418,18 +418,18 @@ impl crate::protocol::Operation for BatchGetFlowAssociation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.resource_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("ResourceIds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ResourceIds"))?;
             }
             if let ::std::option::Option::Some(value) = &input.resource_type {
-                crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ResourceType"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -464,7 +464,7 @@ impl crate::protocol::Operation for BatchGetFlowAssociation {
         }
         parse_output(status, headers, body)
             .map_err(|e| BatchGetFlowAssociationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -474,10 +474,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    BatchGetFlowAssociationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<BatchGetFlowAssociationOutput, crate::wire::ResponseError> {
     let mut field_flow_association_summary_list: ::std::option::Option<
         Vec<crate::types::FlowAssociationSummary>,
     > = ::std::option::Option::None;
@@ -491,7 +488,7 @@ fn parse_output(
                     "FlowAssociationSummaryList" => {
                         field_flow_association_summary_list = <Vec<
                             crate::types::FlowAssociationSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -502,7 +499,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(BatchGetFlowAssociationOutput {
         flow_association_summary_list: field_flow_association_summary_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -514,7 +511,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchGetFlowAssociationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return BatchGetFlowAssociationError::Unhandled(unhandled);
@@ -522,7 +519,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -535,7 +532,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -548,7 +545,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -561,7 +558,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -574,7 +571,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -587,7 +584,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -546,27 +546,27 @@ impl crate::protocol::Operation for CreateAgentStatus {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.display_order {
-                crate::rest_json::JsonSer::ser(value, object.key("DisplayOrder"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DisplayOrder"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.state {
-                crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+                crate::json_values::JsonSer::ser(value, object.key("State"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -601,7 +601,7 @@ impl crate::protocol::Operation for CreateAgentStatus {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateAgentStatusError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -611,7 +611,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateAgentStatusOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateAgentStatusOutput, crate::wire::ResponseError> {
     let mut field_agent_status_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_agent_status_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -622,12 +622,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "AgentStatusARN" => {
-                        field_agent_status_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_agent_status_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "AgentStatusId" => {
-                        field_agent_status_id = <String as crate::rest_json::JsonDe>::de(
+                        field_agent_status_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -641,7 +641,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateAgentStatusOutput {
         agent_status_arn: field_agent_status_arn,
         agent_status_id: field_agent_status_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -653,7 +653,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateAgentStatusError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateAgentStatusError::Unhandled(unhandled);
@@ -661,7 +661,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -674,7 +674,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -687,7 +687,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -700,7 +700,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -713,7 +713,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -726,7 +726,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -739,7 +739,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -631,30 +631,30 @@ impl crate::protocol::Operation for CreateContactFlow {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.r#type {
-                crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Type"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -689,7 +689,7 @@ impl crate::protocol::Operation for CreateContactFlow {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateContactFlowError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -699,7 +699,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateContactFlowOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateContactFlowOutput, crate::wire::ResponseError> {
     let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_contact_flow_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_flow_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
@@ -711,17 +711,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlowId" => {
-                        field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ContactFlowArn" => {
-                        field_contact_flow_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "FlowContentSha256" => {
-                        field_flow_content_sha256 = <String as crate::rest_json::JsonDe>::de(
+                        field_flow_content_sha256 = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -736,7 +736,7 @@ fn parse_output(
         contact_flow_id: field_contact_flow_id,
         contact_flow_arn: field_contact_flow_arn,
         flow_content_sha256: field_flow_content_sha256,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -748,7 +748,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateContactFlowError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateContactFlowError::Unhandled(unhandled);
@@ -756,7 +756,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -769,7 +769,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -782,7 +782,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidContactFlowException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidContactFlowException::from_response(
                     headers,
                     body,
@@ -795,7 +795,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -808,7 +808,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -821,7 +821,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -834,7 +834,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -847,7 +847,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -527,26 +527,26 @@ impl crate::protocol::Operation for CreateContactFlowModuleAlias {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.alias_name {
-                crate::rest_json::JsonSer::ser(value, object.key("AliasName"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AliasName"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .contact_flow_module_version
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ContactFlowModuleVersion"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -581,7 +581,7 @@ impl crate::protocol::Operation for CreateContactFlowModuleAlias {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateContactFlowModuleAliasError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -593,7 +593,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     CreateContactFlowModuleAliasOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_contact_flow_module_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
@@ -605,11 +605,11 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlowModuleArn" => {
-                        field_contact_flow_module_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_module_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -620,7 +620,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateContactFlowModuleAliasOutput {
         contact_flow_module_arn: field_contact_flow_module_arn,
         id: field_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -632,7 +632,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateContactFlowModuleAliasError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateContactFlowModuleAliasError::Unhandled(unhandled);
@@ -640,7 +640,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -653,7 +653,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -666,7 +666,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -679,7 +679,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -692,7 +692,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -705,7 +705,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -718,7 +718,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -731,7 +731,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

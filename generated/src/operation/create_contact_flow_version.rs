@@ -580,27 +580,36 @@ impl crate::protocol::Operation for CreateContactFlowVersion {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.contact_flow_version {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowVersion"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("ContactFlowVersion"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.flow_content_sha256 {
-                crate::rest_json::JsonSer::ser(value, object.key("FlowContentSha256"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("FlowContentSha256"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.last_modified_region {
-                crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("LastModifiedRegion"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.last_modified_time {
-                crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+                crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -635,7 +644,7 @@ impl crate::protocol::Operation for CreateContactFlowVersion {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateContactFlowVersionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -645,10 +654,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    CreateContactFlowVersionOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<CreateContactFlowVersionOutput, crate::wire::ResponseError> {
     let mut field_contact_flow_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -659,12 +665,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlowArn" => {
-                        field_contact_flow_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Version" => {
-                        field_version = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_version = <i64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -676,7 +682,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateContactFlowVersionOutput {
         contact_flow_arn: field_contact_flow_arn,
         version: field_version,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -688,7 +694,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateContactFlowVersionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateContactFlowVersionError::Unhandled(unhandled);
@@ -696,7 +702,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -709,7 +715,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -722,7 +728,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -735,7 +741,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -748,7 +754,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -761,7 +767,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -774,7 +780,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -822,59 +822,59 @@ impl crate::protocol::Operation for CreateEvaluationForm {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.as_draft {
-                crate::rest_json::JsonSer::ser(value, object.key("AsDraft"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AsDraft"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .auto_evaluation_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AutoEvaluationConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.items {
-                crate::rest_json::JsonSer::ser(value, object.key("Items"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Items"))?;
             }
             if let ::std::option::Option::Some(value) = &input.language_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("LanguageConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.review_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ReviewConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.scoring_strategy {
-                crate::rest_json::JsonSer::ser(value, object.key("ScoringStrategy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ScoringStrategy"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("TargetConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.title {
-                crate::rest_json::JsonSer::ser(value, object.key("Title"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Title"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -909,7 +909,7 @@ impl crate::protocol::Operation for CreateEvaluationForm {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateEvaluationFormError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -919,7 +919,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateEvaluationFormOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateEvaluationFormOutput, crate::wire::ResponseError> {
     let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -930,12 +930,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationFormId" => {
-                        field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationFormArn" => {
-                        field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -949,7 +949,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateEvaluationFormOutput {
         evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
         evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -961,7 +961,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateEvaluationFormError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateEvaluationFormError::Unhandled(unhandled);
@@ -969,7 +969,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -982,7 +982,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -995,7 +995,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -1008,7 +1008,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1021,7 +1021,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1034,7 +1034,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -645,33 +645,33 @@ impl crate::protocol::Operation for CreateHoursOfOperationOverride {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.config {
-                crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Config"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.effective_from {
-                crate::rest_json::JsonSer::ser(value, object.key("EffectiveFrom"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EffectiveFrom"))?;
             }
             if let ::std::option::Option::Some(value) = &input.effective_till {
-                crate::rest_json::JsonSer::ser(value, object.key("EffectiveTill"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EffectiveTill"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.override_type {
-                crate::rest_json::JsonSer::ser(value, object.key("OverrideType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("OverrideType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.recurrence_config {
-                crate::rest_json::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -706,7 +706,7 @@ impl crate::protocol::Operation for CreateHoursOfOperationOverride {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateHoursOfOperationOverrideError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -718,7 +718,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     CreateHoursOfOperationOverrideOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_hours_of_operation_override_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -729,7 +729,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "HoursOfOperationOverrideId" => {
-                        field_hours_of_operation_override_id = <String as crate::rest_json::JsonDe>::de(
+                        field_hours_of_operation_override_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -742,7 +742,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(CreateHoursOfOperationOverrideOutput {
         hours_of_operation_override_id: field_hours_of_operation_override_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -754,7 +754,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateHoursOfOperationOverrideError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateHoursOfOperationOverrideError::Unhandled(unhandled);
@@ -762,7 +762,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -775,7 +775,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -788,7 +788,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -801,7 +801,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -814,7 +814,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -827,7 +827,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -840,7 +840,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -559,36 +559,36 @@ impl crate::protocol::Operation for CreateIntegrationAssociation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.integration_arn {
-                crate::rest_json::JsonSer::ser(value, object.key("IntegrationArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("IntegrationArn"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integration_type {
-                crate::rest_json::JsonSer::ser(value, object.key("IntegrationType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("IntegrationType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.source_application_name {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SourceApplicationName"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_application_url {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SourceApplicationUrl"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_type {
-                crate::rest_json::JsonSer::ser(value, object.key("SourceType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SourceType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -623,7 +623,7 @@ impl crate::protocol::Operation for CreateIntegrationAssociation {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateIntegrationAssociationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -635,7 +635,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     CreateIntegrationAssociationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_integration_association_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_integration_association_arn: ::std::option::Option<String> = ::std::option::Option::None;
@@ -647,12 +647,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "IntegrationAssociationId" => {
-                        field_integration_association_id = <String as crate::rest_json::JsonDe>::de(
+                        field_integration_association_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "IntegrationAssociationArn" => {
-                        field_integration_association_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_integration_association_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -666,7 +666,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateIntegrationAssociationOutput {
         integration_association_id: field_integration_association_id,
         integration_association_arn: field_integration_association_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -678,7 +678,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateIntegrationAssociationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateIntegrationAssociationError::Unhandled(unhandled);
@@ -686,7 +686,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -699,7 +699,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -712,7 +712,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -725,7 +725,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -738,7 +738,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -674,37 +674,37 @@ impl crate::protocol::Operation for CreateNotification {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.expires_at {
-                crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ExpiresAt"))?;
             }
             if let ::std::option::Option::Some(value) = &input.predefined_notification_id
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PredefinedNotificationId"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.priority {
-                crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Priority"))?;
             }
             if let ::std::option::Option::Some(value) = &input.recipients {
-                crate::rest_json::JsonSer::ser(value, object.key("Recipients"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Recipients"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -739,7 +739,7 @@ impl crate::protocol::Operation for CreateNotification {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateNotificationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -749,7 +749,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateNotificationOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateNotificationOutput, crate::wire::ResponseError> {
     let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_notification_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -760,12 +760,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NotificationId" => {
-                        field_notification_id = <String as crate::rest_json::JsonDe>::de(
+                        field_notification_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "NotificationArn" => {
-                        field_notification_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_notification_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -779,7 +779,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateNotificationOutput {
         notification_id: field_notification_id.unwrap_or_default(),
         notification_arn: field_notification_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -791,7 +791,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateNotificationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateNotificationError::Unhandled(unhandled);
@@ -799,7 +799,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -812,7 +812,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -825,7 +825,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -838,7 +838,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -851,7 +851,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -864,7 +864,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -877,7 +877,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

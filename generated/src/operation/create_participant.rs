@@ -478,24 +478,27 @@ impl crate::protocol::Operation for CreateParticipant {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.participant_details {
-                crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("ParticipantDetails"),
+                )?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -530,7 +533,7 @@ impl crate::protocol::Operation for CreateParticipant {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateParticipantError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -540,7 +543,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateParticipantOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateParticipantOutput, crate::wire::ResponseError> {
     let mut field_participant_credentials: ::std::option::Option<
         crate::types::ParticipantTokenCredentials,
     > = ::std::option::Option::None;
@@ -553,12 +556,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ParticipantCredentials" => {
-                        field_participant_credentials = <crate::types::ParticipantTokenCredentials as crate::rest_json::JsonDe>::de(
+                        field_participant_credentials = <crate::types::ParticipantTokenCredentials as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ParticipantId" => {
-                        field_participant_id = <String as crate::rest_json::JsonDe>::de(
+                        field_participant_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -572,7 +575,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateParticipantOutput {
         participant_credentials: field_participant_credentials,
         participant_id: field_participant_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -584,7 +587,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateParticipantError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateParticipantError::Unhandled(unhandled);
@@ -592,7 +595,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -605,7 +608,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -618,7 +621,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -631,7 +634,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -644,7 +647,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -657,7 +660,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

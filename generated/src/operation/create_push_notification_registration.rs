@@ -517,30 +517,30 @@ impl crate::protocol::Operation for CreatePushNotificationRegistration {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ContactConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.device_token {
-                crate::rest_json::JsonSer::ser(value, object.key("DeviceToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DeviceToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.device_type {
-                crate::rest_json::JsonSer::ser(value, object.key("DeviceType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DeviceType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.pinpoint_app_arn {
-                crate::rest_json::JsonSer::ser(value, object.key("PinpointAppArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PinpointAppArn"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -575,7 +575,7 @@ impl crate::protocol::Operation for CreatePushNotificationRegistration {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreatePushNotificationRegistrationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -587,7 +587,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     CreatePushNotificationRegistrationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_registration_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -598,7 +598,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "RegistrationId" => {
-                        field_registration_id = <String as crate::rest_json::JsonDe>::de(
+                        field_registration_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -611,7 +611,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(CreatePushNotificationRegistrationOutput {
         registration_id: field_registration_id.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -623,7 +623,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreatePushNotificationRegistrationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreatePushNotificationRegistrationError::Unhandled(unhandled);
@@ -631,7 +631,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -644,7 +644,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -657,7 +657,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -670,7 +670,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -683,7 +683,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -696,7 +696,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

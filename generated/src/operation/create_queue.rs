@@ -711,48 +711,51 @@ impl crate::protocol::Operation for CreateQueue {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.email_addresses_config {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EmailAddressesConfig"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.hours_of_operation_id {
-                crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("HoursOfOperationId"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.max_contacts {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxContacts"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxContacts"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.outbound_caller_config {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("OutboundCallerConfig"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.outbound_email_config {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("OutboundEmailConfig"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.quick_connect_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("QuickConnectIds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QuickConnectIds"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -787,7 +790,7 @@ impl crate::protocol::Operation for CreateQueue {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateQueueError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -797,7 +800,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateQueueOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateQueueOutput, crate::wire::ResponseError> {
     let mut field_queue_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -808,10 +811,10 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "QueueArn" => {
-                        field_queue_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_queue_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "QueueId" => {
-                        field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -823,7 +826,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateQueueOutput {
         queue_arn: field_queue_arn,
         queue_id: field_queue_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -831,7 +834,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQueueError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateQueueError::Unhandled(unhandled);
@@ -839,7 +842,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -852,7 +855,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -865,7 +868,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -878,7 +881,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -891,7 +894,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -904,7 +907,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -917,7 +920,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateQue
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -697,48 +697,51 @@ impl crate::protocol::Operation for CreateRoutingProfile {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.agent_availability_timer {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AgentAvailabilityTimer"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.default_outbound_queue_id
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DefaultOutboundQueueId"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .manual_assignment_queue_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ManualAssignmentQueueConfigs"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.media_concurrencies {
-                crate::rest_json::JsonSer::ser(value, object.key("MediaConcurrencies"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("MediaConcurrencies"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.queue_configs {
-                crate::rest_json::JsonSer::ser(value, object.key("QueueConfigs"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QueueConfigs"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -773,7 +776,7 @@ impl crate::protocol::Operation for CreateRoutingProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateRoutingProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -783,7 +786,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateRoutingProfileOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateRoutingProfileOutput, crate::wire::ResponseError> {
     let mut field_routing_profile_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -794,12 +797,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "RoutingProfileArn" => {
-                        field_routing_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_routing_profile_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "RoutingProfileId" => {
-                        field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                        field_routing_profile_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -813,7 +816,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateRoutingProfileOutput {
         routing_profile_arn: field_routing_profile_arn,
         routing_profile_id: field_routing_profile_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -825,7 +828,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateRoutingProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateRoutingProfileError::Unhandled(unhandled);
@@ -833,7 +836,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -846,7 +849,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -859,7 +862,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -872,7 +875,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -885,7 +888,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -898,7 +901,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -911,7 +914,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -611,30 +611,33 @@ impl crate::protocol::Operation for CreateRule {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.actions {
-                crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Actions"))?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.function {
-                crate::rest_json::JsonSer::ser(value, object.key("Function"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Function"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.publish_status {
-                crate::rest_json::JsonSer::ser(value, object.key("PublishStatus"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PublishStatus"))?;
             }
             if let ::std::option::Option::Some(value) = &input.trigger_event_source {
-                crate::rest_json::JsonSer::ser(value, object.key("TriggerEventSource"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("TriggerEventSource"),
+                )?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -669,7 +672,7 @@ impl crate::protocol::Operation for CreateRule {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateRuleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -679,7 +682,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateRuleOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateRuleOutput, crate::wire::ResponseError> {
     let mut field_rule_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -690,10 +693,10 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "RuleArn" => {
-                        field_rule_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_rule_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "RuleId" => {
-                        field_rule_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_rule_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -705,7 +708,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateRuleOutput {
         rule_arn: field_rule_arn.unwrap_or_default(),
         rule_id: field_rule_id.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -713,7 +716,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRuleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateRuleError::Unhandled(unhandled);
@@ -721,7 +724,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -734,7 +737,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -747,7 +750,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -760,7 +763,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -773,7 +776,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -786,7 +789,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -799,7 +802,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateRul
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -811,12 +811,12 @@ impl crate::protocol::Operation for CreateSecurityProfile {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input
                 .allowed_access_control_hierarchy_group_id
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AllowedAccessControlHierarchyGroupId"),
                 )?;
@@ -824,24 +824,27 @@ impl crate::protocol::Operation for CreateSecurityProfile {
             if let ::std::option::Option::Some(value) = &input
                 .allowed_access_control_tags
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AllowedAccessControlTags"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.allowed_flow_modules {
-                crate::rest_json::JsonSer::ser(value, object.key("AllowedFlowModules"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("AllowedFlowModules"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.applications {
-                crate::rest_json::JsonSer::ser(value, object.key("Applications"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Applications"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .granular_access_control_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("GranularAccessControlConfiguration"),
                 )?;
@@ -849,33 +852,33 @@ impl crate::protocol::Operation for CreateSecurityProfile {
             if let ::std::option::Option::Some(value) = &input
                 .hierarchy_restricted_resources
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("HierarchyRestrictedResources"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.permissions {
-                crate::rest_json::JsonSer::ser(value, object.key("Permissions"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Permissions"))?;
             }
             if let ::std::option::Option::Some(value) = &input.security_profile_name {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SecurityProfileName"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.tag_restricted_resources {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("TagRestrictedResources"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -910,7 +913,7 @@ impl crate::protocol::Operation for CreateSecurityProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateSecurityProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -920,10 +923,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    CreateSecurityProfileOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<CreateSecurityProfileOutput, crate::wire::ResponseError> {
     let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_security_profile_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -934,12 +934,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "SecurityProfileId" => {
-                        field_security_profile_id = <String as crate::rest_json::JsonDe>::de(
+                        field_security_profile_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "SecurityProfileArn" => {
-                        field_security_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_security_profile_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -953,7 +953,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateSecurityProfileOutput {
         security_profile_id: field_security_profile_id,
         security_profile_arn: field_security_profile_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -965,7 +965,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateSecurityProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateSecurityProfileError::Unhandled(unhandled);
@@ -973,7 +973,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -986,7 +986,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -999,7 +999,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1012,7 +1012,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1025,7 +1025,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1038,7 +1038,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1051,7 +1051,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -701,39 +701,39 @@ impl crate::protocol::Operation for CreateTaskTemplate {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.constraints {
-                crate::rest_json::JsonSer::ser(value, object.key("Constraints"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Constraints"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.defaults {
-                crate::rest_json::JsonSer::ser(value, object.key("Defaults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Defaults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.fields {
-                crate::rest_json::JsonSer::ser(value, object.key("Fields"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Fields"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.self_assign_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -768,7 +768,7 @@ impl crate::protocol::Operation for CreateTaskTemplate {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateTaskTemplateError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -778,7 +778,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateTaskTemplateOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateTaskTemplateOutput, crate::wire::ResponseError> {
     let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -788,8 +788,8 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -800,7 +800,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateTaskTemplateOutput {
         id: field_id.unwrap_or_default(),
         arn: field_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -812,7 +812,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateTaskTemplateError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateTaskTemplateError::Unhandled(unhandled);
@@ -820,7 +820,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -833,7 +833,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -846,7 +846,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("PropertyValidationException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::PropertyValidationException::from_response(
                     headers,
                     body,
@@ -859,7 +859,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -872,7 +872,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -885,7 +885,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

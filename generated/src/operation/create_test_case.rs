@@ -771,7 +771,7 @@ impl crate::protocol::Operation for CreateTestCase {
             headers
                 .append(
                     crate::rest_json::header_name("test_case_id", "x-amz-resource-id")?,
-                    crate::rest_json::header_value("test_case_id", v.as_str())?,
+                    crate::wire::header_value("test_case_id", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.last_modified_time {
@@ -781,7 +781,7 @@ impl crate::protocol::Operation for CreateTestCase {
                         "last_modified_time",
                         "x-amz-last-modified-time",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "last_modified_time",
                         &crate::rest_json::timestamp_text(
                             "last_modified_time",
@@ -798,37 +798,40 @@ impl crate::protocol::Operation for CreateTestCase {
                         "last_modified_region",
                         "x-amz-last-modified-region",
                     )?,
-                    crate::rest_json::header_value("last_modified_region", v.as_str())?,
+                    crate::wire::header_value("last_modified_region", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.entry_point {
-                crate::rest_json::JsonSer::ser(value, object.key("EntryPoint"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EntryPoint"))?;
             }
             if let ::std::option::Option::Some(value) = &input.initialization_data {
-                crate::rest_json::JsonSer::ser(value, object.key("InitializationData"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("InitializationData"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -863,7 +866,7 @@ impl crate::protocol::Operation for CreateTestCase {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateTestCaseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -873,7 +876,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateTestCaseOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateTestCaseOutput, crate::wire::ResponseError> {
     let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_test_case_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -884,10 +887,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "TestCaseId" => {
-                        field_test_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_test_case_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "TestCaseArn" => {
-                        field_test_case_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_test_case_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -901,7 +906,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateTestCaseOutput {
         test_case_id: field_test_case_id,
         test_case_arn: field_test_case_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -913,7 +918,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateTestCaseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateTestCaseError::Unhandled(unhandled);
@@ -921,7 +926,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -934,7 +939,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -947,7 +952,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::IdempotencyException::from_response(
                     headers,
                     body,
@@ -960,7 +965,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -973,7 +978,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -986,7 +991,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -999,7 +1004,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidTestCaseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidTestCaseException::from_response(
                     headers,
                     body,
@@ -1012,7 +1017,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1025,7 +1030,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1038,7 +1043,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1051,7 +1056,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -460,18 +460,18 @@ impl crate::protocol::Operation for CreateUseCase {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.use_case_type {
-                crate::rest_json::JsonSer::ser(value, object.key("UseCaseType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("UseCaseType"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -506,7 +506,7 @@ impl crate::protocol::Operation for CreateUseCase {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateUseCaseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -516,7 +516,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateUseCaseOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateUseCaseOutput, crate::wire::ResponseError> {
     let mut field_use_case_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_use_case_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -527,10 +527,14 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "UseCaseId" => {
-                        field_use_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_use_case_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "UseCaseArn" => {
-                        field_use_case_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_use_case_arn = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -542,7 +546,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateUseCaseOutput {
         use_case_id: field_use_case_id,
         use_case_arn: field_use_case_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -554,7 +558,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateUseCaseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateUseCaseError::Unhandled(unhandled);
@@ -562,7 +566,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -575,7 +579,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -588,7 +592,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -601,7 +605,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -614,7 +618,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

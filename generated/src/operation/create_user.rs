@@ -991,59 +991,68 @@ impl crate::protocol::Operation for CreateUser {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.after_contact_work_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AfterContactWorkConfigs"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.auto_accept_configs {
-                crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("AutoAcceptConfigs"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.directory_user_id {
-                crate::rest_json::JsonSer::ser(value, object.key("DirectoryUserId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DirectoryUserId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.hierarchy_group_id {
-                crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.identity_info {
-                crate::rest_json::JsonSer::ser(value, object.key("IdentityInfo"))?;
+                crate::json_values::JsonSer::ser(value, object.key("IdentityInfo"))?;
             }
             if let ::std::option::Option::Some(value) = &input.password {
-                crate::rest_json::JsonSer::ser(value, object.key("Password"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Password"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .persistent_connection_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PersistentConnectionConfigs"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_config {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PhoneConfig"))?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_configs {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberConfigs"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.routing_profile_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RoutingProfileId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.security_profile_ids {
-                crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SecurityProfileIds"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.username {
-                crate::rest_json::JsonSer::ser(value, object.key("Username"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Username"))?;
             }
             if let ::std::option::Option::Some(value) = &input.voice_enhancement_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("VoiceEnhancementConfigs"),
                 )?;
@@ -1051,7 +1060,7 @@ impl crate::protocol::Operation for CreateUser {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1086,7 +1095,7 @@ impl crate::protocol::Operation for CreateUser {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateUserError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1096,7 +1105,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateUserOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateUserOutput, crate::wire::ResponseError> {
     let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_user_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -1107,10 +1116,10 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "UserId" => {
-                        field_user_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_user_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "UserArn" => {
-                        field_user_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_user_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -1122,7 +1131,7 @@ fn parse_output(
     ::std::result::Result::Ok(CreateUserOutput {
         user_id: field_user_id,
         user_arn: field_user_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1130,7 +1139,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUserError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateUserError::Unhandled(unhandled);
@@ -1138,7 +1147,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -1151,7 +1160,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1164,7 +1173,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1177,7 +1186,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1190,7 +1199,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1203,7 +1212,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1216,7 +1225,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUse
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -604,30 +604,30 @@ impl crate::protocol::Operation for CreateView {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -662,7 +662,7 @@ impl crate::protocol::Operation for CreateView {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateViewError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -672,7 +672,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateViewOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateViewOutput, crate::wire::ResponseError> {
     let mut field_view: ::std::option::Option<crate::types::View> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -682,7 +682,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "View" => {
-                        field_view = <crate::types::View as crate::rest_json::JsonDe>::de(
+                        field_view = <crate::types::View as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -695,7 +695,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(CreateViewOutput {
         view: field_view,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -703,7 +703,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateViewError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateViewError::Unhandled(unhandled);
@@ -711,7 +711,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -724,7 +724,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -737,7 +737,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -750,7 +750,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -763,7 +763,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -776,7 +776,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceInUseException::from_response(
                     headers,
                     body,
@@ -789,7 +789,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -802,7 +802,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -815,7 +815,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateVie
             )
         }
         ::std::option::Option::Some("TooManyRequestsException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::TooManyRequestsException::from_response(
                     headers,
                     body,

@@ -613,27 +613,27 @@ impl crate::protocol::Operation for CreateVocabulary {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.language_code {
-                crate::rest_json::JsonSer::ser(value, object.key("LanguageCode"))?;
+                crate::json_values::JsonSer::ser(value, object.key("LanguageCode"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.vocabulary_name {
-                crate::rest_json::JsonSer::ser(value, object.key("VocabularyName"))?;
+                crate::json_values::JsonSer::ser(value, object.key("VocabularyName"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -668,7 +668,7 @@ impl crate::protocol::Operation for CreateVocabulary {
         }
         parse_output(status, headers, body)
             .map_err(|e| CreateVocabularyError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -678,7 +678,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateVocabularyOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<CreateVocabularyOutput, crate::wire::ResponseError> {
     let mut field_vocabulary_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_vocabulary_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_state: ::std::option::Option<crate::types::VocabularyState> = ::std::option::Option::None;
@@ -690,17 +690,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "VocabularyArn" => {
-                        field_vocabulary_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_vocabulary_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "VocabularyId" => {
-                        field_vocabulary_id = <String as crate::rest_json::JsonDe>::de(
+                        field_vocabulary_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "State" => {
-                        field_state = <crate::types::VocabularyState as crate::rest_json::JsonDe>::de(
+                        field_state = <crate::types::VocabularyState as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -716,7 +716,7 @@ fn parse_output(
         vocabulary_id: field_vocabulary_id.unwrap_or_default(),
         state: field_state
             .unwrap_or_else(|| crate::types::VocabularyState::from("no value was set")),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -728,7 +728,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateVocabularyError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return CreateVocabularyError::Unhandled(unhandled);
@@ -736,7 +736,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -749,7 +749,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -762,7 +762,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -775,7 +775,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -788,7 +788,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -801,7 +801,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -814,7 +814,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

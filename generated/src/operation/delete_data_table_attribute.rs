@@ -442,7 +442,7 @@ impl crate::protocol::Operation for DeleteDataTableAttribute {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteDataTableAttributeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -452,10 +452,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DeleteDataTableAttributeOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DeleteDataTableAttributeOutput, crate::wire::ResponseError> {
     let mut field_lock_version: ::std::option::Option<
         crate::types::DataTableLockVersion,
     > = ::std::option::Option::None;
@@ -467,7 +464,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "LockVersion" => {
-                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -483,7 +480,7 @@ fn parse_output(
             .or_else(|| ::std::option::Option::Some(
                 crate::types::DataTableLockVersion::builder().build(),
             )),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -495,7 +492,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DeleteDataTableAttributeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteDataTableAttributeError::Unhandled(unhandled);
@@ -503,7 +500,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -516,7 +513,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -529,7 +526,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -542,7 +539,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -555,7 +552,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -568,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -581,7 +578,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -350,7 +350,7 @@ impl crate::protocol::Operation for DeleteQueue {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteQueueError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -360,9 +360,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<DeleteQueueOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DeleteQueueOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(DeleteQueueOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -370,7 +370,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQueueError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteQueueError::Unhandled(unhandled);
@@ -378,7 +378,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -391,7 +391,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -404,7 +404,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -417,7 +417,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
             )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceInUseException::from_response(
                     headers,
                     body,
@@ -430,7 +430,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -443,7 +443,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteQue
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -335,7 +335,7 @@ impl crate::protocol::Operation for DeleteRule {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteRuleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -345,9 +345,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<DeleteRuleOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DeleteRuleOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(DeleteRuleOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -355,7 +355,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRuleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteRuleError::Unhandled(unhandled);
@@ -363,7 +363,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRul
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -376,7 +376,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRul
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -389,7 +389,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRul
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -402,7 +402,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRul
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -415,7 +415,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteRul
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

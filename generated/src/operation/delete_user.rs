@@ -345,7 +345,7 @@ impl crate::protocol::Operation for DeleteUser {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteUserError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -355,9 +355,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<DeleteUserOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DeleteUserOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(DeleteUserOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -365,7 +365,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUserError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteUserError::Unhandled(unhandled);
@@ -373,7 +373,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUse
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -386,7 +386,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUse
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -399,7 +399,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUse
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -412,7 +412,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUse
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -425,7 +425,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> DeleteUse
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -412,7 +412,7 @@ impl crate::protocol::Operation for DeleteViewVersion {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteViewVersionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -422,9 +422,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<DeleteViewVersionOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DeleteViewVersionOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(DeleteViewVersionOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -436,7 +436,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DeleteViewVersionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteViewVersionError::Unhandled(unhandled);
@@ -444,7 +444,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -457,7 +457,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -470,7 +470,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -483,7 +483,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -496,7 +496,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceInUseException::from_response(
                     headers,
                     body,
@@ -509,7 +509,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -522,7 +522,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("TooManyRequestsException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::TooManyRequestsException::from_response(
                     headers,
                     body,

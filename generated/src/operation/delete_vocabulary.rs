@@ -480,7 +480,7 @@ impl crate::protocol::Operation for DeleteVocabulary {
         }
         parse_output(status, headers, body)
             .map_err(|e| DeleteVocabularyError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -490,7 +490,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DeleteVocabularyOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DeleteVocabularyOutput, crate::wire::ResponseError> {
     let mut field_vocabulary_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_vocabulary_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_state: ::std::option::Option<crate::types::VocabularyState> = ::std::option::Option::None;
@@ -502,17 +502,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "VocabularyArn" => {
-                        field_vocabulary_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_vocabulary_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "VocabularyId" => {
-                        field_vocabulary_id = <String as crate::rest_json::JsonDe>::de(
+                        field_vocabulary_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "State" => {
-                        field_state = <crate::types::VocabularyState as crate::rest_json::JsonDe>::de(
+                        field_state = <crate::types::VocabularyState as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -528,7 +528,7 @@ fn parse_output(
         vocabulary_id: field_vocabulary_id.unwrap_or_default(),
         state: field_state
             .unwrap_or_else(|| crate::types::VocabularyState::from("no value was set")),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -540,7 +540,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DeleteVocabularyError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DeleteVocabularyError::Unhandled(unhandled);
@@ -548,7 +548,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -561,7 +561,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -574,7 +574,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -587,7 +587,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceInUseException::from_response(
                     headers,
                     body,
@@ -600,7 +600,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -613,7 +613,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -390,7 +390,7 @@ impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeAttachedFilesConfigurationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -402,7 +402,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeAttachedFilesConfigurationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_attached_files_configuration: ::std::option::Option<
         crate::types::AttachedFilesConfiguration,
@@ -415,7 +415,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "AttachedFilesConfiguration" => {
-                        field_attached_files_configuration = <crate::types::AttachedFilesConfiguration as crate::rest_json::JsonDe>::de(
+                        field_attached_files_configuration = <crate::types::AttachedFilesConfiguration as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -429,13 +429,13 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeAttachedFilesConfigurationOutput {
         attached_files_configuration: field_attached_files_configuration
             .or_else(|| {
-                crate::rest_json::de_body::<
+                crate::json_values::de_body::<
                     crate::types::AttachedFilesConfiguration,
                 >(b"{}")
                     .ok()
                     .flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -447,7 +447,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeAttachedFilesConfigurationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeAttachedFilesConfigurationError::Unhandled(unhandled);
@@ -455,7 +455,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -468,7 +468,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -481,7 +481,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -494,7 +494,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -507,7 +507,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

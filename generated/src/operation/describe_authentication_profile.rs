@@ -392,7 +392,7 @@ impl crate::protocol::Operation for DescribeAuthenticationProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeAuthenticationProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -404,7 +404,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeAuthenticationProfileOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_authentication_profile: ::std::option::Option<
         crate::types::AuthenticationProfile,
@@ -417,7 +417,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "AuthenticationProfile" => {
-                        field_authentication_profile = <crate::types::AuthenticationProfile as crate::rest_json::JsonDe>::de(
+                        field_authentication_profile = <crate::types::AuthenticationProfile as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -430,7 +430,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeAuthenticationProfileOutput {
         authentication_profile: field_authentication_profile,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -442,7 +442,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeAuthenticationProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeAuthenticationProfileError::Unhandled(unhandled);
@@ -450,7 +450,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -463,7 +463,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -476,7 +476,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -489,7 +489,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -502,7 +502,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -407,7 +407,7 @@ impl crate::protocol::Operation for DescribeContactEvaluation {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeContactEvaluationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -417,10 +417,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeContactEvaluationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeContactEvaluationOutput, crate::wire::ResponseError> {
     let mut field_evaluation: ::std::option::Option<crate::types::Evaluation> = ::std::option::Option::None;
     let mut field_evaluation_form: ::std::option::Option<
         crate::types::EvaluationFormContent,
@@ -433,12 +430,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Evaluation" => {
-                        field_evaluation = <crate::types::Evaluation as crate::rest_json::JsonDe>::de(
+                        field_evaluation = <crate::types::Evaluation as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationForm" => {
-                        field_evaluation_form = <crate::types::EvaluationFormContent as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form = <crate::types::EvaluationFormContent as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -452,17 +449,17 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeContactEvaluationOutput {
         evaluation: field_evaluation
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::Evaluation>(b"{}")
+                crate::json_values::de_body::<crate::types::Evaluation>(b"{}")
                     .ok()
                     .flatten()
             }),
         evaluation_form: field_evaluation_form
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::EvaluationFormContent>(b"{}")
+                crate::json_values::de_body::<crate::types::EvaluationFormContent>(b"{}")
                     .ok()
                     .flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -474,7 +471,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeContactEvaluationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeContactEvaluationError::Unhandled(unhandled);
@@ -482,7 +479,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -495,7 +492,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -508,7 +505,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -521,7 +518,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

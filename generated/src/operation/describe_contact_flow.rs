@@ -401,7 +401,7 @@ impl crate::protocol::Operation for DescribeContactFlow {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeContactFlowError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -411,7 +411,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeContactFlowOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeContactFlowOutput, crate::wire::ResponseError> {
     let mut field_contact_flow: ::std::option::Option<crate::types::ContactFlow> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -421,7 +421,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlow" => {
-                        field_contact_flow = <crate::types::ContactFlow as crate::rest_json::JsonDe>::de(
+                        field_contact_flow = <crate::types::ContactFlow as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -434,7 +434,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeContactFlowOutput {
         contact_flow: field_contact_flow,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -446,7 +446,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeContactFlowError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeContactFlowError::Unhandled(unhandled);
@@ -454,7 +454,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ContactFlowNotPublishedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ContactFlowNotPublishedException::from_response(
                     headers,
                     body,
@@ -467,7 +467,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -480,7 +480,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -493,7 +493,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -506,7 +506,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -519,7 +519,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -401,7 +401,7 @@ impl crate::protocol::Operation for DescribeContactFlowModule {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeContactFlowModuleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -411,10 +411,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeContactFlowModuleOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeContactFlowModuleOutput, crate::wire::ResponseError> {
     let mut field_contact_flow_module: ::std::option::Option<
         crate::types::ContactFlowModule,
     > = ::std::option::Option::None;
@@ -426,7 +423,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlowModule" => {
-                        field_contact_flow_module = <crate::types::ContactFlowModule as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_module = <crate::types::ContactFlowModule as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -439,7 +436,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeContactFlowModuleOutput {
         contact_flow_module: field_contact_flow_module,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -451,7 +448,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeContactFlowModuleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeContactFlowModuleError::Unhandled(unhandled);
@@ -459,7 +456,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -472,7 +469,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -485,7 +482,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -498,7 +495,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -511,7 +508,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -524,7 +521,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

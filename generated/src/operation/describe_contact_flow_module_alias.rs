@@ -442,7 +442,7 @@ impl crate::protocol::Operation for DescribeContactFlowModuleAlias {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeContactFlowModuleAliasError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -454,7 +454,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeContactFlowModuleAliasOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_contact_flow_module_alias: ::std::option::Option<
         crate::types::ContactFlowModuleAliasInfo,
@@ -467,7 +467,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactFlowModuleAlias" => {
-                        field_contact_flow_module_alias = <crate::types::ContactFlowModuleAliasInfo as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_module_alias = <crate::types::ContactFlowModuleAliasInfo as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -480,7 +480,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeContactFlowModuleAliasOutput {
         contact_flow_module_alias: field_contact_flow_module_alias,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -492,7 +492,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeContactFlowModuleAliasError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeContactFlowModuleAliasError::Unhandled(unhandled);
@@ -500,7 +500,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -513,7 +513,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -526,7 +526,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -539,7 +539,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -552,7 +552,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -565,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -428,7 +428,7 @@ impl crate::protocol::Operation for DescribeDataTableAttribute {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeDataTableAttributeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -440,7 +440,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeDataTableAttributeOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_attribute: ::std::option::Option<crate::types::DataTableAttribute> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -451,7 +451,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Attribute" => {
-                        field_attribute = <crate::types::DataTableAttribute as crate::rest_json::JsonDe>::de(
+                        field_attribute = <crate::types::DataTableAttribute as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -465,11 +465,11 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeDataTableAttributeOutput {
         attribute: field_attribute
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::DataTableAttribute>(b"{}")
+                crate::json_values::de_body::<crate::types::DataTableAttribute>(b"{}")
                     .ok()
                     .flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -481,7 +481,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeDataTableAttributeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeDataTableAttributeError::Unhandled(unhandled);
@@ -489,7 +489,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -502,7 +502,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -515,7 +515,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -528,7 +528,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -541,7 +541,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -554,7 +554,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

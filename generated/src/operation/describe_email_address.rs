@@ -703,7 +703,7 @@ impl crate::protocol::Operation for DescribeEmailAddress {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeEmailAddressError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -713,7 +713,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeEmailAddressOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeEmailAddressOutput, crate::wire::ResponseError> {
     let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_email_address_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
@@ -735,46 +735,50 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EmailAddressId" => {
-                        field_email_address_id = <String as crate::rest_json::JsonDe>::de(
+                        field_email_address_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EmailAddressArn" => {
-                        field_email_address_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_email_address_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EmailAddress" => {
-                        field_email_address = <String as crate::rest_json::JsonDe>::de(
+                        field_email_address = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "DisplayName" => {
-                        field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_display_name = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "Description" => {
-                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_description = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "CreateTimestamp" => {
-                        field_create_timestamp = <String as crate::rest_json::JsonDe>::de(
+                        field_create_timestamp = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ModifiedTimestamp" => {
-                        field_modified_timestamp = <String as crate::rest_json::JsonDe>::de(
+                        field_modified_timestamp = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "AliasConfigurations" => {
                         field_alias_configurations = <Vec<
                             crate::types::AliasConfiguration,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Tags" => {
                         field_tags = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -793,7 +797,7 @@ fn parse_output(
         modified_timestamp: field_modified_timestamp,
         alias_configurations: field_alias_configurations,
         tags: field_tags,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -805,7 +809,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeEmailAddressError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeEmailAddressError::Unhandled(unhandled);
@@ -813,7 +817,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -826,7 +830,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -839,7 +843,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -852,7 +856,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -865,7 +869,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -878,7 +882,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

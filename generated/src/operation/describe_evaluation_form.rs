@@ -403,7 +403,7 @@ impl crate::protocol::Operation for DescribeEvaluationForm {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeEvaluationFormError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -413,10 +413,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeEvaluationFormOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeEvaluationFormOutput, crate::wire::ResponseError> {
     let mut field_evaluation_form: ::std::option::Option<crate::types::EvaluationForm> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -426,7 +423,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationForm" => {
-                        field_evaluation_form = <crate::types::EvaluationForm as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form = <crate::types::EvaluationForm as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -440,11 +437,11 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeEvaluationFormOutput {
         evaluation_form: field_evaluation_form
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::EvaluationForm>(b"{}")
+                crate::json_values::de_body::<crate::types::EvaluationForm>(b"{}")
                     .ok()
                     .flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -456,7 +453,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeEvaluationFormError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeEvaluationFormError::Unhandled(unhandled);
@@ -464,7 +461,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -477,7 +474,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -490,7 +487,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -503,7 +500,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -386,7 +386,7 @@ impl crate::protocol::Operation for DescribeHoursOfOperation {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeHoursOfOperationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -396,10 +396,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeHoursOfOperationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeHoursOfOperationOutput, crate::wire::ResponseError> {
     let mut field_hours_of_operation: ::std::option::Option<
         crate::types::HoursOfOperation,
     > = ::std::option::Option::None;
@@ -411,7 +408,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "HoursOfOperation" => {
-                        field_hours_of_operation = <crate::types::HoursOfOperation as crate::rest_json::JsonDe>::de(
+                        field_hours_of_operation = <crate::types::HoursOfOperation as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -424,7 +421,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeHoursOfOperationOutput {
         hours_of_operation: field_hours_of_operation,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -436,7 +433,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeHoursOfOperationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeHoursOfOperationError::Unhandled(unhandled);
@@ -444,7 +441,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -457,7 +454,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -470,7 +467,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -483,7 +480,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -496,7 +493,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

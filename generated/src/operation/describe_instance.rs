@@ -362,7 +362,7 @@ impl crate::protocol::Operation for DescribeInstance {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeInstanceError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -372,7 +372,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeInstanceOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeInstanceOutput, crate::wire::ResponseError> {
     let mut field_instance: ::std::option::Option<crate::types::Instance> = ::std::option::Option::None;
     let mut field_replication_configuration: ::std::option::Option<
         crate::types::ReplicationConfiguration,
@@ -385,12 +385,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Instance" => {
-                        field_instance = <crate::types::Instance as crate::rest_json::JsonDe>::de(
+                        field_instance = <crate::types::Instance as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ReplicationConfiguration" => {
-                        field_replication_configuration = <crate::types::ReplicationConfiguration as crate::rest_json::JsonDe>::de(
+                        field_replication_configuration = <crate::types::ReplicationConfiguration as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -404,7 +404,7 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeInstanceOutput {
         instance: field_instance,
         replication_configuration: field_replication_configuration,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -416,7 +416,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeInstanceError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeInstanceError::Unhandled(unhandled);
@@ -424,7 +424,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -437,7 +437,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -450,7 +450,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

@@ -441,7 +441,7 @@ impl crate::protocol::Operation for DescribeInstanceStorageConfig {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeInstanceStorageConfigError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -453,7 +453,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeInstanceStorageConfigOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_storage_config: ::std::option::Option<
         crate::types::InstanceStorageConfig,
@@ -466,7 +466,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "StorageConfig" => {
-                        field_storage_config = <crate::types::InstanceStorageConfig as crate::rest_json::JsonDe>::de(
+                        field_storage_config = <crate::types::InstanceStorageConfig as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -479,7 +479,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeInstanceStorageConfigOutput {
         storage_config: field_storage_config,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -491,7 +491,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeInstanceStorageConfigError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeInstanceStorageConfigError::Unhandled(unhandled);
@@ -499,7 +499,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -512,7 +512,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -525,7 +525,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -538,7 +538,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -551,7 +551,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -348,7 +348,7 @@ impl crate::protocol::Operation for DescribePhoneNumber {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribePhoneNumberError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -358,7 +358,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribePhoneNumberOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribePhoneNumberOutput, crate::wire::ResponseError> {
     let mut field_claimed_phone_number_summary: ::std::option::Option<
         crate::types::ClaimedPhoneNumberSummary,
     > = ::std::option::Option::None;
@@ -370,7 +370,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ClaimedPhoneNumberSummary" => {
-                        field_claimed_phone_number_summary = <crate::types::ClaimedPhoneNumberSummary as crate::rest_json::JsonDe>::de(
+                        field_claimed_phone_number_summary = <crate::types::ClaimedPhoneNumberSummary as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -383,7 +383,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribePhoneNumberOutput {
         claimed_phone_number_summary: field_claimed_phone_number_summary,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -395,7 +395,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribePhoneNumberError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribePhoneNumberError::Unhandled(unhandled);
@@ -403,7 +403,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -416,7 +416,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -429,7 +429,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -442,7 +442,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -455,7 +455,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

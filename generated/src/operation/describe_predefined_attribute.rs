@@ -390,7 +390,7 @@ impl crate::protocol::Operation for DescribePredefinedAttribute {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribePredefinedAttributeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -402,7 +402,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribePredefinedAttributeOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_predefined_attribute: ::std::option::Option<
         crate::types::PredefinedAttribute,
@@ -415,7 +415,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "PredefinedAttribute" => {
-                        field_predefined_attribute = <crate::types::PredefinedAttribute as crate::rest_json::JsonDe>::de(
+                        field_predefined_attribute = <crate::types::PredefinedAttribute as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -428,7 +428,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribePredefinedAttributeOutput {
         predefined_attribute: field_predefined_attribute,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -440,7 +440,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribePredefinedAttributeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribePredefinedAttributeError::Unhandled(unhandled);
@@ -448,7 +448,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -461,7 +461,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -474,7 +474,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -487,7 +487,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -500,7 +500,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -380,7 +380,7 @@ impl crate::protocol::Operation for DescribeRoutingProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeRoutingProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -390,10 +390,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeRoutingProfileOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeRoutingProfileOutput, crate::wire::ResponseError> {
     let mut field_routing_profile: ::std::option::Option<crate::types::RoutingProfile> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -403,7 +400,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "RoutingProfile" => {
-                        field_routing_profile = <crate::types::RoutingProfile as crate::rest_json::JsonDe>::de(
+                        field_routing_profile = <crate::types::RoutingProfile as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -416,7 +413,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeRoutingProfileOutput {
         routing_profile: field_routing_profile,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -428,7 +425,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeRoutingProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeRoutingProfileError::Unhandled(unhandled);
@@ -436,7 +433,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -449,7 +446,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -462,7 +459,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -475,7 +472,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -488,7 +485,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -371,7 +371,7 @@ impl crate::protocol::Operation for DescribeRule {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeRuleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -381,7 +381,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeRuleOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeRuleOutput, crate::wire::ResponseError> {
     let mut field_rule: ::std::option::Option<crate::types::Rule> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -391,7 +391,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Rule" => {
-                        field_rule = <crate::types::Rule as crate::rest_json::JsonDe>::de(
+                        field_rule = <crate::types::Rule as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -405,9 +405,9 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeRuleOutput {
         rule: field_rule
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::Rule>(b"{}").ok().flatten()
+                crate::json_values::de_body::<crate::types::Rule>(b"{}").ok().flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -419,7 +419,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeRuleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeRuleError::Unhandled(unhandled);
@@ -427,7 +427,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -440,7 +440,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -453,7 +453,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -466,7 +466,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -479,7 +479,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

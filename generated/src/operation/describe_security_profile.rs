@@ -380,7 +380,7 @@ impl crate::protocol::Operation for DescribeSecurityProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeSecurityProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -390,10 +390,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DescribeSecurityProfileOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DescribeSecurityProfileOutput, crate::wire::ResponseError> {
     let mut field_security_profile: ::std::option::Option<
         crate::types::SecurityProfile,
     > = ::std::option::Option::None;
@@ -405,7 +402,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "SecurityProfile" => {
-                        field_security_profile = <crate::types::SecurityProfile as crate::rest_json::JsonDe>::de(
+                        field_security_profile = <crate::types::SecurityProfile as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -418,7 +415,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeSecurityProfileOutput {
         security_profile: field_security_profile,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -430,7 +427,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeSecurityProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeSecurityProfileError::Unhandled(unhandled);
@@ -438,7 +435,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -451,7 +448,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -464,7 +461,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -477,7 +474,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -490,7 +487,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

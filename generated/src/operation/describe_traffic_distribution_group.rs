@@ -357,7 +357,7 @@ impl crate::protocol::Operation for DescribeTrafficDistributionGroup {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeTrafficDistributionGroupError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -369,7 +369,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeTrafficDistributionGroupOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_traffic_distribution_group: ::std::option::Option<
         crate::types::TrafficDistributionGroup,
@@ -382,7 +382,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "TrafficDistributionGroup" => {
-                        field_traffic_distribution_group = <crate::types::TrafficDistributionGroup as crate::rest_json::JsonDe>::de(
+                        field_traffic_distribution_group = <crate::types::TrafficDistributionGroup as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -395,7 +395,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeTrafficDistributionGroupOutput {
         traffic_distribution_group: field_traffic_distribution_group,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -407,7 +407,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeTrafficDistributionGroupError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeTrafficDistributionGroupError::Unhandled(unhandled);
@@ -415,7 +415,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -428,7 +428,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -441,7 +441,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -454,7 +454,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -467,7 +467,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

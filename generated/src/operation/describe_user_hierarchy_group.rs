@@ -378,7 +378,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyGroup {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeUserHierarchyGroupError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -390,7 +390,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeUserHierarchyGroupOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_hierarchy_group: ::std::option::Option<crate::types::HierarchyGroup> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -401,7 +401,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "HierarchyGroup" => {
-                        field_hierarchy_group = <crate::types::HierarchyGroup as crate::rest_json::JsonDe>::de(
+                        field_hierarchy_group = <crate::types::HierarchyGroup as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -414,7 +414,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeUserHierarchyGroupOutput {
         hierarchy_group: field_hierarchy_group,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -426,7 +426,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeUserHierarchyGroupError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeUserHierarchyGroupError::Unhandled(unhandled);
@@ -434,7 +434,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -447,7 +447,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -460,7 +460,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -473,7 +473,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -486,7 +486,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

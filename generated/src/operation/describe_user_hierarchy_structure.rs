@@ -344,7 +344,7 @@ impl crate::protocol::Operation for DescribeUserHierarchyStructure {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeUserHierarchyStructureError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -356,7 +356,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DescribeUserHierarchyStructureOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_hierarchy_structure: ::std::option::Option<
         crate::types::HierarchyStructure,
@@ -369,7 +369,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "HierarchyStructure" => {
-                        field_hierarchy_structure = <crate::types::HierarchyStructure as crate::rest_json::JsonDe>::de(
+                        field_hierarchy_structure = <crate::types::HierarchyStructure as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -382,7 +382,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeUserHierarchyStructureOutput {
         hierarchy_structure: field_hierarchy_structure,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -394,7 +394,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeUserHierarchyStructureError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeUserHierarchyStructureError::Unhandled(unhandled);
@@ -402,7 +402,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -415,7 +415,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -428,7 +428,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -441,7 +441,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -454,7 +454,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

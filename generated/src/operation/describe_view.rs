@@ -392,7 +392,7 @@ impl crate::protocol::Operation for DescribeView {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeViewError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -402,7 +402,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeViewOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeViewOutput, crate::wire::ResponseError> {
     let mut field_view: ::std::option::Option<crate::types::View> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -412,7 +412,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "View" => {
-                        field_view = <crate::types::View as crate::rest_json::JsonDe>::de(
+                        field_view = <crate::types::View as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -425,7 +425,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DescribeViewOutput {
         view: field_view,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -437,7 +437,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeViewError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeViewError::Unhandled(unhandled);
@@ -445,7 +445,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -458,7 +458,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -471,7 +471,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -484,7 +484,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -497,7 +497,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -510,7 +510,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("TooManyRequestsException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::TooManyRequestsException::from_response(
                     headers,
                     body,

@@ -376,7 +376,7 @@ impl crate::protocol::Operation for DescribeVocabulary {
         }
         parse_output(status, headers, body)
             .map_err(|e| DescribeVocabularyError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -386,7 +386,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeVocabularyOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DescribeVocabularyOutput, crate::wire::ResponseError> {
     let mut field_vocabulary: ::std::option::Option<crate::types::Vocabulary> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -396,7 +396,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Vocabulary" => {
-                        field_vocabulary = <crate::types::Vocabulary as crate::rest_json::JsonDe>::de(
+                        field_vocabulary = <crate::types::Vocabulary as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -410,11 +410,11 @@ fn parse_output(
     ::std::result::Result::Ok(DescribeVocabularyOutput {
         vocabulary: field_vocabulary
             .or_else(|| {
-                crate::rest_json::de_body::<crate::types::Vocabulary>(b"{}")
+                crate::json_values::de_body::<crate::types::Vocabulary>(b"{}")
                     .ok()
                     .flatten()
             }),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -426,7 +426,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeVocabularyError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DescribeVocabularyError::Unhandled(unhandled);
@@ -434,7 +434,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -447,7 +447,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -460,7 +460,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -473,7 +473,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -486,7 +486,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -342,18 +342,18 @@ impl crate::protocol::Operation for DisassociateAnalyticsDataSet {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data_set_id {
-                crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DataSetId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_account_id {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetAccountId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -388,7 +388,7 @@ impl crate::protocol::Operation for DisassociateAnalyticsDataSet {
         }
         parse_output(status, headers, body)
             .map_err(|e| DisassociateAnalyticsDataSetError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -400,10 +400,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     DisassociateAnalyticsDataSetOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(DisassociateAnalyticsDataSetOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -415,7 +415,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DisassociateAnalyticsDataSetError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DisassociateAnalyticsDataSetError::Unhandled(unhandled);
@@ -423,7 +423,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -436,7 +436,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -449,7 +449,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -462,7 +462,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -475,7 +475,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -379,12 +379,12 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input
                 .parent_hours_of_operation_ids
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ParentHoursOfOperationIds"),
                 )?;
@@ -392,7 +392,7 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -427,7 +427,7 @@ impl crate::protocol::Operation for DisassociateHoursOfOperations {
         }
         parse_output(status, headers, body)
             .map_err(|e| DisassociateHoursOfOperationsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -439,10 +439,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     DisassociateHoursOfOperationsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(DisassociateHoursOfOperationsOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -454,7 +454,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DisassociateHoursOfOperationsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DisassociateHoursOfOperationsError::Unhandled(unhandled);
@@ -462,7 +462,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConditionalOperationFailedException::from_response(
                     headers,
                     body,
@@ -475,7 +475,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -488,7 +488,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -501,7 +501,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -514,7 +514,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -527,7 +527,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -562,18 +562,18 @@ impl crate::protocol::Operation for EvaluateDataTableValues {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.time_zone {
-                crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TimeZone"))?;
             }
             if let ::std::option::Option::Some(value) = &input.values {
-                crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Values"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -608,7 +608,7 @@ impl crate::protocol::Operation for EvaluateDataTableValues {
         }
         parse_output(status, headers, body)
             .map_err(|e| EvaluateDataTableValuesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -618,10 +618,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    EvaluateDataTableValuesOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<EvaluateDataTableValuesOutput, crate::wire::ResponseError> {
     let mut field_values: ::std::option::Option<
         Vec<crate::types::DataTableEvaluatedValue>,
     > = ::std::option::Option::None;
@@ -636,10 +633,10 @@ fn parse_output(
                     "Values" => {
                         field_values = <Vec<
                             crate::types::DataTableEvaluatedValue,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -651,7 +648,7 @@ fn parse_output(
     ::std::result::Result::Ok(EvaluateDataTableValuesOutput {
         values: field_values.unwrap_or_default(),
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -663,7 +660,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> EvaluateDataTableValuesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return EvaluateDataTableValuesError::Unhandled(unhandled);
@@ -671,7 +668,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -684,7 +681,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -697,7 +694,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -710,7 +707,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -723,7 +720,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -736,7 +733,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

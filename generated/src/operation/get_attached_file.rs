@@ -842,7 +842,7 @@ impl crate::protocol::Operation for GetAttachedFile {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetAttachedFileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -852,7 +852,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetAttachedFileOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetAttachedFileOutput, crate::wire::ResponseError> {
     let mut field_file_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_creation_time: ::std::option::Option<String> = ::std::option::Option::None;
@@ -878,46 +878,46 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "FileArn" => {
-                        field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_file_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "FileId" => {
-                        field_file_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_file_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "CreationTime" => {
-                        field_creation_time = <String as crate::rest_json::JsonDe>::de(
+                        field_creation_time = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "FileStatus" => {
-                        field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                        field_file_status = <crate::types::FileStatusType as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "FileName" => {
-                        field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_file_name = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "FileSizeInBytes" => {
-                        field_file_size_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                        field_file_size_in_bytes = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "AssociatedResourceArn" => {
-                        field_associated_resource_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_associated_resource_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "FileUseCaseType" => {
-                        field_file_use_case_type = <crate::types::FileUseCaseType as crate::rest_json::JsonDe>::de(
+                        field_file_use_case_type = <crate::types::FileUseCaseType as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "CreatedBy" => {
-                        field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                        field_created_by = <crate::types::CreatedByInfo as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "DownloadUrlMetadata" => {
-                        field_download_url_metadata = <crate::types::DownloadUrlMetadata as crate::rest_json::JsonDe>::de(
+                        field_download_url_metadata = <crate::types::DownloadUrlMetadata as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -925,7 +925,7 @@ fn parse_output(
                         field_tags = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -946,7 +946,7 @@ fn parse_output(
         created_by: field_created_by,
         download_url_metadata: field_download_url_metadata,
         tags: field_tags,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -958,7 +958,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetAttachedFileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetAttachedFileError::Unhandled(unhandled);
@@ -966,7 +966,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -979,7 +979,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -992,7 +992,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1005,7 +1005,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1018,7 +1018,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

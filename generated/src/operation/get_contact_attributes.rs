@@ -356,7 +356,7 @@ impl crate::protocol::Operation for GetContactAttributes {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetContactAttributesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -366,7 +366,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetContactAttributesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetContactAttributesOutput, crate::wire::ResponseError> {
     let mut field_attributes: ::std::option::Option<
         ::std::collections::HashMap<String, String>,
     > = ::std::option::Option::None;
@@ -381,7 +381,7 @@ fn parse_output(
                         field_attributes = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -392,7 +392,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(GetContactAttributesOutput {
         attributes: field_attributes,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -404,7 +404,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetContactAttributesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetContactAttributesError::Unhandled(unhandled);
@@ -412,7 +412,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -425,7 +425,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -438,7 +438,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

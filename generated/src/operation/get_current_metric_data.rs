@@ -798,30 +798,30 @@ impl crate::protocol::Operation for GetCurrentMetricData {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.current_metrics {
-                crate::rest_json::JsonSer::ser(value, object.key("CurrentMetrics"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CurrentMetrics"))?;
             }
             if let ::std::option::Option::Some(value) = &input.filters {
-                crate::rest_json::JsonSer::ser(value, object.key("Filters"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Filters"))?;
             }
             if let ::std::option::Option::Some(value) = &input.groupings {
-                crate::rest_json::JsonSer::ser(value, object.key("Groupings"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Groupings"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.sort_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SortCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SortCriteria"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -856,7 +856,7 @@ impl crate::protocol::Operation for GetCurrentMetricData {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetCurrentMetricDataError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -866,7 +866,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetCurrentMetricDataOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetCurrentMetricDataOutput, crate::wire::ResponseError> {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_metric_results: ::std::option::Option<
         Vec<crate::types::CurrentMetricResult>,
@@ -883,20 +883,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "MetricResults" => {
                         field_metric_results = <Vec<
                             crate::types::CurrentMetricResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "DataSnapshotTime" => {
-                        field_data_snapshot_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_data_snapshot_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ApproximateTotalCount" => {
-                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                        field_approximate_total_count = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -912,7 +912,7 @@ fn parse_output(
         metric_results: field_metric_results,
         data_snapshot_time: field_data_snapshot_time,
         approximate_total_count: field_approximate_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -924,7 +924,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetCurrentMetricDataError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetCurrentMetricDataError::Unhandled(unhandled);
@@ -932,7 +932,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -945,7 +945,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -958,7 +958,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -971,7 +971,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -984,7 +984,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -594,7 +594,7 @@ impl crate::protocol::Operation for GetEffectiveHoursOfOperations {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetEffectiveHoursOfOperationsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -606,7 +606,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     GetEffectiveHoursOfOperationsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_effective_hours_of_operation_list: ::std::option::Option<
         Vec<crate::types::EffectiveHoursOfOperations>,
@@ -625,15 +625,15 @@ fn parse_output(
                     "EffectiveHoursOfOperationList" => {
                         field_effective_hours_of_operation_list = <Vec<
                             crate::types::EffectiveHoursOfOperations,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "EffectiveOverrideHoursList" => {
                         field_effective_override_hours_list = <Vec<
                             crate::types::EffectiveOverrideHours,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "TimeZone" => {
-                        field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_time_zone = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -646,7 +646,7 @@ fn parse_output(
         effective_hours_of_operation_list: field_effective_hours_of_operation_list,
         effective_override_hours_list: field_effective_override_hours_list,
         time_zone: field_time_zone,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -658,7 +658,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetEffectiveHoursOfOperationsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetEffectiveHoursOfOperationsError::Unhandled(unhandled);
@@ -666,7 +666,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -679,7 +679,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -692,7 +692,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -705,7 +705,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -718,7 +718,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -482,7 +482,7 @@ impl crate::protocol::Operation for GetFederationToken {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetFederationTokenError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -492,7 +492,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetFederationTokenOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetFederationTokenOutput, crate::wire::ResponseError> {
     let mut field_credentials: ::std::option::Option<crate::types::Credentials> = ::std::option::Option::None;
     let mut field_sign_in_url: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_user_arn: ::std::option::Option<String> = ::std::option::Option::None;
@@ -505,18 +505,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Credentials" => {
-                        field_credentials = <crate::types::Credentials as crate::rest_json::JsonDe>::de(
+                        field_credentials = <crate::types::Credentials as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "SignInUrl" => {
-                        field_sign_in_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_sign_in_url = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "UserArn" => {
-                        field_user_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_user_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "UserId" => {
-                        field_user_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_user_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -530,7 +532,7 @@ fn parse_output(
         sign_in_url: field_sign_in_url,
         user_arn: field_user_arn,
         user_id: field_user_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -542,7 +544,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetFederationTokenError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetFederationTokenError::Unhandled(unhandled);
@@ -550,7 +552,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -563,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -576,7 +578,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -589,7 +591,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -602,7 +604,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -615,7 +617,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("UserNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::UserNotFoundException::from_response(
                     headers,
                     body,

@@ -512,7 +512,7 @@ impl crate::protocol::Operation for GetFlowAssociation {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetFlowAssociationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -522,7 +522,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetFlowAssociationOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetFlowAssociationOutput, crate::wire::ResponseError> {
     let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_resource_type: ::std::option::Option<
@@ -536,13 +536,15 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ResourceId" => {
-                        field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_resource_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "FlowId" => {
-                        field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_flow_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ResourceType" => {
-                        field_resource_type = <crate::types::FlowAssociationResourceType as crate::rest_json::JsonDe>::de(
+                        field_resource_type = <crate::types::FlowAssociationResourceType as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -557,7 +559,7 @@ fn parse_output(
         resource_id: field_resource_id,
         flow_id: field_flow_id,
         resource_type: field_resource_type,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -569,7 +571,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetFlowAssociationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetFlowAssociationError::Unhandled(unhandled);
@@ -577,7 +579,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -590,7 +592,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -603,7 +605,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -616,7 +618,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -629,7 +631,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -642,7 +644,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

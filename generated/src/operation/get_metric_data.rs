@@ -837,33 +837,36 @@ impl crate::protocol::Operation for GetMetricData {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.end_time {
-                crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EndTime"))?;
             }
             if let ::std::option::Option::Some(value) = &input.filters {
-                crate::rest_json::JsonSer::ser(value, object.key("Filters"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Filters"))?;
             }
             if let ::std::option::Option::Some(value) = &input.groupings {
-                crate::rest_json::JsonSer::ser(value, object.key("Groupings"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Groupings"))?;
             }
             if let ::std::option::Option::Some(value) = &input.historical_metrics {
-                crate::rest_json::JsonSer::ser(value, object.key("HistoricalMetrics"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("HistoricalMetrics"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.start_time {
-                crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+                crate::json_values::JsonSer::ser(value, object.key("StartTime"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -898,7 +901,7 @@ impl crate::protocol::Operation for GetMetricData {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetMetricDataError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -908,7 +911,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetMetricDataOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetMetricDataOutput, crate::wire::ResponseError> {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_metric_results: ::std::option::Option<
         Vec<crate::types::HistoricalMetricResult>,
@@ -921,12 +924,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "MetricResults" => {
                         field_metric_results = <Vec<
                             crate::types::HistoricalMetricResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -938,7 +941,7 @@ fn parse_output(
     ::std::result::Result::Ok(GetMetricDataOutput {
         next_token: field_next_token,
         metric_results: field_metric_results,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -950,7 +953,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetMetricDataError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetMetricDataError::Unhandled(unhandled);
@@ -958,7 +961,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -971,7 +974,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -984,7 +987,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -997,7 +1000,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1010,7 +1013,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -444,7 +444,7 @@ impl crate::protocol::Operation for GetPromptFile {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetPromptFileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -454,7 +454,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetPromptFileOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetPromptFileOutput, crate::wire::ResponseError> {
     let mut field_prompt_presigned_url: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_last_modified_time: ::std::option::Option<
         crate::primitives::DateTime,
@@ -468,17 +468,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "PromptPresignedUrl" => {
-                        field_prompt_presigned_url = <String as crate::rest_json::JsonDe>::de(
+                        field_prompt_presigned_url = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedRegion" => {
-                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -493,7 +493,7 @@ fn parse_output(
         prompt_presigned_url: field_prompt_presigned_url,
         last_modified_time: field_last_modified_time,
         last_modified_region: field_last_modified_region,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -505,7 +505,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetPromptFileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetPromptFileError::Unhandled(unhandled);
@@ -513,7 +513,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -526,7 +526,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -539,7 +539,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -552,7 +552,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -565,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

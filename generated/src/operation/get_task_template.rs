@@ -904,7 +904,7 @@ impl crate::protocol::Operation for GetTaskTemplate {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetTaskTemplateError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -914,7 +914,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<GetTaskTemplateOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GetTaskTemplateOutput, crate::wire::ResponseError> {
     let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
@@ -943,51 +943,55 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "InstanceId" => {
-                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_instance_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                     "Description" => {
-                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_description = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "ContactFlowId" => {
-                        field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "SelfAssignFlowId" => {
-                        field_self_assign_flow_id = <String as crate::rest_json::JsonDe>::de(
+                        field_self_assign_flow_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Constraints" => {
-                        field_constraints = <crate::types::TaskTemplateConstraints as crate::rest_json::JsonDe>::de(
+                        field_constraints = <crate::types::TaskTemplateConstraints as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Defaults" => {
-                        field_defaults = <crate::types::TaskTemplateDefaults as crate::rest_json::JsonDe>::de(
+                        field_defaults = <crate::types::TaskTemplateDefaults as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Fields" => {
                         field_fields = <Vec<
                             crate::types::TaskTemplateField,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Status" => {
-                        field_status = <crate::types::TaskTemplateStatus as crate::rest_json::JsonDe>::de(
+                        field_status = <crate::types::TaskTemplateStatus as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "CreatedTime" => {
-                        field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -995,7 +999,7 @@ fn parse_output(
                         field_tags = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -1019,7 +1023,7 @@ fn parse_output(
         last_modified_time: field_last_modified_time,
         created_time: field_created_time,
         tags: field_tags,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1031,7 +1035,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetTaskTemplateError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetTaskTemplateError::Unhandled(unhandled);
@@ -1039,7 +1043,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1052,7 +1056,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1065,7 +1069,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1078,7 +1082,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1091,7 +1095,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -549,7 +549,7 @@ impl crate::protocol::Operation for GetTestCaseExecutionSummary {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetTestCaseExecutionSummaryError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -561,7 +561,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     GetTestCaseExecutionSummaryOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_start_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
     let mut field_end_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
@@ -577,22 +577,22 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "StartTime" => {
-                        field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_start_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EndTime" => {
-                        field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_end_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Status" => {
-                        field_status = <crate::types::TestCaseExecutionStatus as crate::rest_json::JsonDe>::de(
+                        field_status = <crate::types::TestCaseExecutionStatus as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ObservationSummary" => {
-                        field_observation_summary = <crate::types::ObservationSummary as crate::rest_json::JsonDe>::de(
+                        field_observation_summary = <crate::types::ObservationSummary as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -608,7 +608,7 @@ fn parse_output(
         end_time: field_end_time,
         status: field_status,
         observation_summary: field_observation_summary,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -620,7 +620,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetTestCaseExecutionSummaryError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetTestCaseExecutionSummaryError::Unhandled(unhandled);
@@ -628,7 +628,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -641,7 +641,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -654,7 +654,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -667,7 +667,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -680,7 +680,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -693,7 +693,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

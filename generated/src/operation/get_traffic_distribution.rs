@@ -479,7 +479,7 @@ impl crate::protocol::Operation for GetTrafficDistribution {
         }
         parse_output(status, headers, body)
             .map_err(|e| GetTrafficDistributionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -489,10 +489,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    GetTrafficDistributionOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<GetTrafficDistributionOutput, crate::wire::ResponseError> {
     let mut field_telephony_config: ::std::option::Option<
         crate::types::TelephonyConfig,
     > = ::std::option::Option::None;
@@ -508,19 +505,19 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "TelephonyConfig" => {
-                        field_telephony_config = <crate::types::TelephonyConfig as crate::rest_json::JsonDe>::de(
+                        field_telephony_config = <crate::types::TelephonyConfig as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                     "SignInConfig" => {
-                        field_sign_in_config = <crate::types::SignInConfig as crate::rest_json::JsonDe>::de(
+                        field_sign_in_config = <crate::types::SignInConfig as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "AgentConfig" => {
-                        field_agent_config = <crate::types::AgentConfig as crate::rest_json::JsonDe>::de(
+                        field_agent_config = <crate::types::AgentConfig as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -537,7 +534,7 @@ fn parse_output(
         arn: field_arn,
         sign_in_config: field_sign_in_config,
         agent_config: field_agent_config,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -549,7 +546,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GetTrafficDistributionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GetTrafficDistributionError::Unhandled(unhandled);
@@ -557,7 +554,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -570,7 +567,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -583,7 +580,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -596,7 +593,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -609,7 +606,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -499,33 +499,33 @@ impl crate::protocol::Operation for ImportPhoneNumber {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_description {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PhoneNumberDescription"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_phone_number_arn {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SourcePhoneNumberArn"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -560,7 +560,7 @@ impl crate::protocol::Operation for ImportPhoneNumber {
         }
         parse_output(status, headers, body)
             .map_err(|e| ImportPhoneNumberError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -570,7 +570,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ImportPhoneNumberOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ImportPhoneNumberOutput, crate::wire::ResponseError> {
     let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -581,12 +581,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "PhoneNumberId" => {
-                        field_phone_number_id = <String as crate::rest_json::JsonDe>::de(
+                        field_phone_number_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "PhoneNumberArn" => {
-                        field_phone_number_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_phone_number_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -600,7 +600,7 @@ fn parse_output(
     ::std::result::Result::Ok(ImportPhoneNumberOutput {
         phone_number_id: field_phone_number_id,
         phone_number_arn: field_phone_number_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -612,7 +612,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ImportPhoneNumberError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ImportPhoneNumberError::Unhandled(unhandled);
@@ -620,7 +620,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -633,7 +633,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::IdempotencyException::from_response(
                     headers,
                     body,
@@ -646,7 +646,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -659,7 +659,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -672,7 +672,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -685,7 +685,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -453,7 +453,7 @@ impl crate::protocol::Operation for ListAnalyticsDataLakeDataSets {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListAnalyticsDataLakeDataSetsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -465,7 +465,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListAnalyticsDataLakeDataSetsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_results: ::std::option::Option<
         Vec<crate::types::AnalyticsDataSetsResult>,
@@ -481,10 +481,10 @@ fn parse_output(
                     "Results" => {
                         field_results = <Vec<
                             crate::types::AnalyticsDataSetsResult,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -496,7 +496,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListAnalyticsDataLakeDataSetsOutput {
         results: field_results,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -508,7 +508,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListAnalyticsDataLakeDataSetsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListAnalyticsDataLakeDataSetsError::Unhandled(unhandled);
@@ -516,7 +516,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -529,7 +529,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -542,7 +542,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -555,7 +555,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -568,7 +568,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -488,7 +488,7 @@ impl crate::protocol::Operation for ListBots {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListBotsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -498,7 +498,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListBotsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListBotsOutput, crate::wire::ResponseError> {
     let mut field_lex_bots: ::std::option::Option<Vec<crate::types::LexBotConfig>> = ::std::option::Option::None;
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -511,10 +511,10 @@ fn parse_output(
                     "LexBots" => {
                         field_lex_bots = <Vec<
                             crate::types::LexBotConfig,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -526,7 +526,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListBotsOutput {
         lex_bots: field_lex_bots,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -534,7 +534,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListBotsError::Unhandled(unhandled);
@@ -542,7 +542,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsE
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -555,7 +555,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsE
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -568,7 +568,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsE
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -581,7 +581,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListBotsE
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

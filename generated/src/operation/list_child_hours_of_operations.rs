@@ -582,7 +582,7 @@ impl crate::protocol::Operation for ListChildHoursOfOperations {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListChildHoursOfOperationsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -594,7 +594,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListChildHoursOfOperationsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_child_hours_of_operations_summary_list: ::std::option::Option<
@@ -612,20 +612,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ChildHoursOfOperationsSummaryList" => {
                         field_child_hours_of_operations_summary_list = <Vec<
                             crate::types::HoursOfOperationsIdentifier,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedRegion" => {
-                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -641,7 +641,7 @@ fn parse_output(
         child_hours_of_operations_summary_list: field_child_hours_of_operations_summary_list,
         last_modified_time: field_last_modified_time,
         last_modified_region: field_last_modified_region,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -653,7 +653,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListChildHoursOfOperationsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListChildHoursOfOperationsError::Unhandled(unhandled);
@@ -661,7 +661,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -674,7 +674,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -687,7 +687,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -700,7 +700,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -713,7 +713,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -473,7 +473,7 @@ impl crate::protocol::Operation for ListContactEvaluations {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListContactEvaluationsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -483,10 +483,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    ListContactEvaluationsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ListContactEvaluationsOutput, crate::wire::ResponseError> {
     let mut field_evaluation_summary_list: ::std::option::Option<
         Vec<crate::types::EvaluationSummary>,
     > = ::std::option::Option::None;
@@ -501,10 +498,10 @@ fn parse_output(
                     "EvaluationSummaryList" => {
                         field_evaluation_summary_list = <Vec<
                             crate::types::EvaluationSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -516,7 +513,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListContactEvaluationsOutput {
         evaluation_summary_list: field_evaluation_summary_list.unwrap_or_default(),
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -528,7 +525,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListContactEvaluationsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListContactEvaluationsError::Unhandled(unhandled);
@@ -536,7 +533,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -549,7 +546,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -562,7 +559,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -575,7 +572,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -579,7 +579,7 @@ impl crate::protocol::Operation for ListHoursOfOperationOverrides {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListHoursOfOperationOverridesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -591,7 +591,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListHoursOfOperationOverridesOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_hours_of_operation_override_list: ::std::option::Option<
@@ -609,20 +609,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "HoursOfOperationOverrideList" => {
                         field_hours_of_operation_override_list = <Vec<
                             crate::types::HoursOfOperationOverride,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "LastModifiedRegion" => {
-                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -638,7 +638,7 @@ fn parse_output(
         hours_of_operation_override_list: field_hours_of_operation_override_list,
         last_modified_region: field_last_modified_region,
         last_modified_time: field_last_modified_time,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -650,7 +650,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListHoursOfOperationOverridesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListHoursOfOperationOverridesError::Unhandled(unhandled);
@@ -658,7 +658,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -671,7 +671,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -684,7 +684,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -697,7 +697,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -710,7 +710,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -380,7 +380,7 @@ impl crate::protocol::Operation for ListInstances {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListInstancesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -390,7 +390,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListInstancesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListInstancesOutput, crate::wire::ResponseError> {
     let mut field_instance_summary_list: ::std::option::Option<
         Vec<crate::types::InstanceSummary>,
     > = ::std::option::Option::None;
@@ -405,10 +405,10 @@ fn parse_output(
                     "InstanceSummaryList" => {
                         field_instance_summary_list = <Vec<
                             crate::types::InstanceSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -420,7 +420,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListInstancesOutput {
         instance_summary_list: field_instance_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -432,7 +432,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListInstancesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListInstancesError::Unhandled(unhandled);
@@ -440,7 +440,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -453,7 +453,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,

@@ -448,7 +448,7 @@ impl crate::protocol::Operation for ListLexBots {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListLexBotsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -458,7 +458,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListLexBotsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListLexBotsOutput, crate::wire::ResponseError> {
     let mut field_lex_bots: ::std::option::Option<Vec<crate::types::LexBot>> = ::std::option::Option::None;
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -471,10 +471,10 @@ fn parse_output(
                     "LexBots" => {
                         field_lex_bots = <Vec<
                             crate::types::LexBot,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -486,7 +486,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListLexBotsOutput {
         lex_bots: field_lex_bots,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -494,7 +494,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBotsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListLexBotsError::Unhandled(unhandled);
@@ -502,7 +502,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBo
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -515,7 +515,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBo
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -528,7 +528,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBo
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -541,7 +541,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBo
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -554,7 +554,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListLexBo
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -586,37 +586,40 @@ impl crate::protocol::Operation for ListPhoneNumbersV2 {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_country_codes
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PhoneNumberCountryCodes"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_prefix {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberPrefix"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberPrefix"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_types {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberTypes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PhoneNumberTypes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_arn {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetArn"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -651,7 +654,7 @@ impl crate::protocol::Operation for ListPhoneNumbersV2 {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListPhoneNumbersV2Error::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -661,7 +664,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListPhoneNumbersV2Output, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListPhoneNumbersV2Output, crate::wire::ResponseError> {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_list_phone_numbers_summary_list: ::std::option::Option<
         Vec<crate::types::ListPhoneNumbersSummary>,
@@ -674,12 +677,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ListPhoneNumbersSummaryList" => {
                         field_list_phone_numbers_summary_list = <Vec<
                             crate::types::ListPhoneNumbersSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -691,7 +694,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListPhoneNumbersV2Output {
         next_token: field_next_token,
         list_phone_numbers_summary_list: field_list_phone_numbers_summary_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -703,7 +706,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListPhoneNumbersV2Error {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListPhoneNumbersV2Error::Unhandled(unhandled);
@@ -711,7 +714,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -724,7 +727,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -737,7 +740,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -750,7 +753,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -763,7 +766,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -453,7 +453,7 @@ impl crate::protocol::Operation for ListPrompts {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListPromptsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -463,7 +463,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListPromptsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListPromptsOutput, crate::wire::ResponseError> {
     let mut field_prompt_summary_list: ::std::option::Option<
         Vec<crate::types::PromptSummary>,
     > = ::std::option::Option::None;
@@ -478,10 +478,10 @@ fn parse_output(
                     "PromptSummaryList" => {
                         field_prompt_summary_list = <Vec<
                             crate::types::PromptSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -493,7 +493,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListPromptsOutput {
         prompt_summary_list: field_prompt_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -501,7 +501,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromptsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListPromptsError::Unhandled(unhandled);
@@ -509,7 +509,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromp
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -522,7 +522,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromp
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -535,7 +535,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromp
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -548,7 +548,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromp
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -561,7 +561,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListPromp
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

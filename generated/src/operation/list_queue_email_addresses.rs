@@ -586,7 +586,7 @@ impl crate::protocol::Operation for ListQueueEmailAddresses {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListQueueEmailAddressesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -596,10 +596,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    ListQueueEmailAddressesOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ListQueueEmailAddressesOutput, crate::wire::ResponseError> {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_email_address_metadata_list: ::std::option::Option<
         Vec<crate::types::EmailAddressSummary>,
@@ -616,20 +613,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "EmailAddressMetadataList" => {
                         field_email_address_metadata_list = <Vec<
                             crate::types::EmailAddressSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedRegion" => {
-                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -645,7 +642,7 @@ fn parse_output(
         email_address_metadata_list: field_email_address_metadata_list,
         last_modified_time: field_last_modified_time,
         last_modified_region: field_last_modified_region,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -657,7 +654,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListQueueEmailAddressesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListQueueEmailAddressesError::Unhandled(unhandled);
@@ -665,7 +662,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -678,7 +675,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -691,7 +688,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -704,7 +701,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -717,7 +714,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -730,7 +727,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

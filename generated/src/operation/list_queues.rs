@@ -498,7 +498,7 @@ impl crate::protocol::Operation for ListQueues {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListQueuesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -508,7 +508,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListQueuesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListQueuesOutput, crate::wire::ResponseError> {
     let mut field_queue_summary_list: ::std::option::Option<
         Vec<crate::types::QueueSummary>,
     > = ::std::option::Option::None;
@@ -523,10 +523,10 @@ fn parse_output(
                     "QueueSummaryList" => {
                         field_queue_summary_list = <Vec<
                             crate::types::QueueSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -538,7 +538,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListQueuesOutput {
         queue_summary_list: field_queue_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -546,7 +546,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueuesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListQueuesError::Unhandled(unhandled);
@@ -554,7 +554,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueue
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -567,7 +567,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueue
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -580,7 +580,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueue
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -593,7 +593,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueue
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -606,7 +606,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListQueue
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -673,24 +673,24 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.output_type {
-                crate::rest_json::JsonSer::ser(value, object.key("OutputType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("OutputType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_types {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentTypes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SegmentTypes"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -725,7 +725,7 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -737,7 +737,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListRealtimeContactAnalysisSegmentsV2Output,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_channel: ::std::option::Option<
         crate::types::RealTimeContactAnalysisSupportedChannel,
@@ -757,22 +757,22 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "Channel" => {
-                        field_channel = <crate::types::RealTimeContactAnalysisSupportedChannel as crate::rest_json::JsonDe>::de(
+                        field_channel = <crate::types::RealTimeContactAnalysisSupportedChannel as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Status" => {
-                        field_status = <crate::types::RealTimeContactAnalysisStatus as crate::rest_json::JsonDe>::de(
+                        field_status = <crate::types::RealTimeContactAnalysisStatus as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Segments" => {
                         field_segments = <Vec<
                             crate::types::RealtimeContactAnalysisSegment,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -792,7 +792,7 @@ fn parse_output(
             )),
         segments: field_segments.unwrap_or_default(),
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -804,7 +804,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListRealtimeContactAnalysisSegmentsV2Error {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(unhandled);
@@ -812,7 +812,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -825,7 +825,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -838,7 +838,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -851,7 +851,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("OutputTypeNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::OutputTypeNotFoundException::from_response(
                     headers,
                     body,
@@ -864,7 +864,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -877,7 +877,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -540,7 +540,7 @@ impl crate::protocol::Operation for ListRules {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListRulesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -550,7 +550,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListRulesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListRulesOutput, crate::wire::ResponseError> {
     let mut field_rule_summary_list: ::std::option::Option<
         Vec<crate::types::RuleSummary>,
     > = ::std::option::Option::None;
@@ -565,10 +565,10 @@ fn parse_output(
                     "RuleSummaryList" => {
                         field_rule_summary_list = <Vec<
                             crate::types::RuleSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -580,7 +580,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListRulesOutput {
         rule_summary_list: field_rule_summary_list.unwrap_or_default(),
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -588,7 +588,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRulesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListRulesError::Unhandled(unhandled);
@@ -596,7 +596,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRules
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -609,7 +609,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRules
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -622,7 +622,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRules
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -635,7 +635,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRules
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -648,7 +648,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListRules
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -559,7 +559,7 @@ impl crate::protocol::Operation for ListSecurityProfilePermissions {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListSecurityProfilePermissionsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -571,7 +571,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListSecurityProfilePermissionsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
@@ -589,18 +589,18 @@ fn parse_output(
                     "Permissions" => {
                         field_permissions = <Vec<
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedRegion" => {
-                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -616,7 +616,7 @@ fn parse_output(
         next_token: field_next_token,
         last_modified_time: field_last_modified_time,
         last_modified_region: field_last_modified_region,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -628,7 +628,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListSecurityProfilePermissionsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListSecurityProfilePermissionsError::Unhandled(unhandled);
@@ -636,7 +636,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -649,7 +649,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -662,7 +662,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -675,7 +675,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -688,7 +688,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -654,7 +654,7 @@ impl crate::protocol::Operation for ListTestCaseExecutions {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListTestCaseExecutionsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -664,10 +664,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    ListTestCaseExecutionsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ListTestCaseExecutionsOutput, crate::wire::ResponseError> {
     let mut field_test_case_executions: ::std::option::Option<
         Vec<crate::types::TestCaseExecution>,
     > = ::std::option::Option::None;
@@ -682,10 +679,10 @@ fn parse_output(
                     "TestCaseExecutions" => {
                         field_test_case_executions = <Vec<
                             crate::types::TestCaseExecution,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -697,7 +694,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListTestCaseExecutionsOutput {
         test_case_executions: field_test_case_executions,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -709,7 +706,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListTestCaseExecutionsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListTestCaseExecutionsError::Unhandled(unhandled);
@@ -717,7 +714,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -730,7 +727,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -743,7 +740,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -756,7 +753,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -769,7 +766,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -782,7 +779,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

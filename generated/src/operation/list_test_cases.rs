@@ -464,7 +464,7 @@ impl crate::protocol::Operation for ListTestCases {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListTestCasesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -474,7 +474,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListTestCasesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListTestCasesOutput, crate::wire::ResponseError> {
     let mut field_test_case_summary_list: ::std::option::Option<
         Vec<crate::types::TestCaseSummary>,
     > = ::std::option::Option::None;
@@ -489,10 +489,10 @@ fn parse_output(
                     "TestCaseSummaryList" => {
                         field_test_case_summary_list = <Vec<
                             crate::types::TestCaseSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -504,7 +504,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListTestCasesOutput {
         test_case_summary_list: field_test_case_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -516,7 +516,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListTestCasesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListTestCasesError::Unhandled(unhandled);
@@ -524,7 +524,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -537,7 +537,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -550,7 +550,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -563,7 +563,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -576,7 +576,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -589,7 +589,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -448,7 +448,7 @@ impl crate::protocol::Operation for ListTrafficDistributionGroups {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListTrafficDistributionGroupsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -460,7 +460,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     ListTrafficDistributionGroupsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_traffic_distribution_group_summary_list: ::std::option::Option<
@@ -474,12 +474,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "TrafficDistributionGroupSummaryList" => {
                         field_traffic_distribution_group_summary_list = <Vec<
                             crate::types::TrafficDistributionGroupSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -491,7 +491,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListTrafficDistributionGroupsOutput {
         next_token: field_next_token,
         traffic_distribution_group_summary_list: field_traffic_distribution_group_summary_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -503,7 +503,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListTrafficDistributionGroupsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListTrafficDistributionGroupsError::Unhandled(unhandled);
@@ -511,7 +511,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -524,7 +524,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -537,7 +537,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -550,7 +550,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -466,7 +466,7 @@ impl crate::protocol::Operation for ListUserHierarchyGroups {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListUserHierarchyGroupsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -476,10 +476,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    ListUserHierarchyGroupsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ListUserHierarchyGroupsOutput, crate::wire::ResponseError> {
     let mut field_user_hierarchy_group_summary_list: ::std::option::Option<
         Vec<crate::types::HierarchyGroupSummary>,
     > = ::std::option::Option::None;
@@ -494,10 +491,10 @@ fn parse_output(
                     "UserHierarchyGroupSummaryList" => {
                         field_user_hierarchy_group_summary_list = <Vec<
                             crate::types::HierarchyGroupSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -509,7 +506,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListUserHierarchyGroupsOutput {
         user_hierarchy_group_summary_list: field_user_hierarchy_group_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -521,7 +518,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListUserHierarchyGroupsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListUserHierarchyGroupsError::Unhandled(unhandled);
@@ -529,7 +526,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -542,7 +539,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -555,7 +552,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -568,7 +565,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -581,7 +578,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -448,7 +448,7 @@ impl crate::protocol::Operation for ListUsers {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListUsersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -458,7 +458,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListUsersOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListUsersOutput, crate::wire::ResponseError> {
     let mut field_user_summary_list: ::std::option::Option<
         Vec<crate::types::UserSummary>,
     > = ::std::option::Option::None;
@@ -473,10 +473,10 @@ fn parse_output(
                     "UserSummaryList" => {
                         field_user_summary_list = <Vec<
                             crate::types::UserSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -488,7 +488,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListUsersOutput {
         user_summary_list: field_user_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -496,7 +496,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListUsersError::Unhandled(unhandled);
@@ -504,7 +504,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsers
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -517,7 +517,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsers
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -530,7 +530,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsers
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -543,7 +543,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsers
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -556,7 +556,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListUsers
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -500,7 +500,7 @@ impl crate::protocol::Operation for ListViews {
         }
         parse_output(status, headers, body)
             .map_err(|e| ListViewsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -510,7 +510,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ListViewsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ListViewsOutput, crate::wire::ResponseError> {
     let mut field_views_summary_list: ::std::option::Option<
         Vec<crate::types::ViewSummary>,
     > = ::std::option::Option::None;
@@ -525,10 +525,10 @@ fn parse_output(
                     "ViewsSummaryList" => {
                         field_views_summary_list = <Vec<
                             crate::types::ViewSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -540,7 +540,7 @@ fn parse_output(
     ::std::result::Result::Ok(ListViewsOutput {
         views_summary_list: field_views_summary_list,
         next_token: field_next_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -548,7 +548,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViewsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ListViewsError::Unhandled(unhandled);
@@ -556,7 +556,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -569,7 +569,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -582,7 +582,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -595,7 +595,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -608,7 +608,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -621,7 +621,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ListViews
             )
         }
         ::std::option::Option::Some("TooManyRequestsException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::TooManyRequestsException::from_response(
                     headers,
                     body,

@@ -511,21 +511,21 @@ impl crate::protocol::Operation for ReplicateInstance {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.replica_alias {
-                crate::rest_json::JsonSer::ser(value, object.key("ReplicaAlias"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ReplicaAlias"))?;
             }
             if let ::std::option::Option::Some(value) = &input.replica_region {
-                crate::rest_json::JsonSer::ser(value, object.key("ReplicaRegion"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ReplicaRegion"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -560,7 +560,7 @@ impl crate::protocol::Operation for ReplicateInstance {
         }
         parse_output(status, headers, body)
             .map_err(|e| ReplicateInstanceError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -570,7 +570,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<ReplicateInstanceOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ReplicateInstanceOutput, crate::wire::ResponseError> {
     let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -580,8 +580,8 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -592,7 +592,7 @@ fn parse_output(
     ::std::result::Result::Ok(ReplicateInstanceOutput {
         id: field_id,
         arn: field_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -604,7 +604,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ReplicateInstanceError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ReplicateInstanceError::Unhandled(unhandled);
@@ -612,7 +612,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -625,7 +625,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -638,7 +638,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -651,7 +651,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -664,7 +664,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -677,7 +677,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotReadyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotReadyException::from_response(
                     headers,
                     body,
@@ -690,7 +690,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -703,7 +703,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

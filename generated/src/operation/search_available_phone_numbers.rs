@@ -558,37 +558,40 @@ impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_country_code
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PhoneNumberCountryCode"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_prefix {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberPrefix"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberPrefix"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_type {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PhoneNumberType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_arn {
-                crate::rest_json::JsonSer::ser(value, object.key("TargetArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TargetArn"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -623,7 +626,7 @@ impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchAvailablePhoneNumbersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -635,7 +638,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     SearchAvailablePhoneNumbersOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_available_numbers_list: ::std::option::Option<
@@ -649,12 +652,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "AvailableNumbersList" => {
                         field_available_numbers_list = <Vec<
                             crate::types::AvailableNumberSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -666,7 +669,7 @@ fn parse_output(
     ::std::result::Result::Ok(SearchAvailablePhoneNumbersOutput {
         next_token: field_next_token,
         available_numbers_list: field_available_numbers_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -678,7 +681,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchAvailablePhoneNumbersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchAvailablePhoneNumbersError::Unhandled(unhandled);
@@ -686,7 +689,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -699,7 +702,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -712,7 +715,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -725,7 +728,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

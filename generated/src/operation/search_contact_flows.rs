@@ -532,27 +532,27 @@ impl crate::protocol::Operation for SearchContactFlows {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchCriteria"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_filter {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchFilter"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchFilter"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -587,7 +587,7 @@ impl crate::protocol::Operation for SearchContactFlows {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchContactFlowsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -597,7 +597,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<SearchContactFlowsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SearchContactFlowsOutput, crate::wire::ResponseError> {
     let mut field_contact_flows: ::std::option::Option<Vec<crate::types::ContactFlow>> = ::std::option::Option::None;
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_approximate_total_count: ::std::option::Option<i64> = ::std::option::Option::None;
@@ -611,13 +611,13 @@ fn parse_output(
                     "ContactFlows" => {
                         field_contact_flows = <Vec<
                             crate::types::ContactFlow,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ApproximateTotalCount" => {
-                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                        field_approximate_total_count = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -632,7 +632,7 @@ fn parse_output(
         contact_flows: field_contact_flows,
         next_token: field_next_token,
         approximate_total_count: field_approximate_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -644,7 +644,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchContactFlowsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchContactFlowsError::Unhandled(unhandled);
@@ -652,7 +652,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -665,7 +665,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -678,7 +678,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -691,7 +691,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -704,7 +704,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

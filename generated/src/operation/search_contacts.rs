@@ -566,30 +566,30 @@ impl crate::protocol::Operation for SearchContacts {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchCriteria"))?;
             }
             if let ::std::option::Option::Some(value) = &input.sort {
-                crate::rest_json::JsonSer::ser(value, object.key("Sort"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Sort"))?;
             }
             if let ::std::option::Option::Some(value) = &input.time_range {
-                crate::rest_json::JsonSer::ser(value, object.key("TimeRange"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TimeRange"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -624,7 +624,7 @@ impl crate::protocol::Operation for SearchContacts {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchContactsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -634,7 +634,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<SearchContactsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SearchContactsOutput, crate::wire::ResponseError> {
     let mut field_contacts: ::std::option::Option<
         Vec<crate::types::ContactSearchSummary>,
     > = ::std::option::Option::None;
@@ -650,13 +650,13 @@ fn parse_output(
                     "Contacts" => {
                         field_contacts = <Vec<
                             crate::types::ContactSearchSummary,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "TotalCount" => {
-                        field_total_count = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_total_count = <i64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -669,7 +669,7 @@ fn parse_output(
         contacts: field_contacts.unwrap_or_default(),
         next_token: field_next_token,
         total_count: field_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -681,7 +681,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchContactsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchContactsError::Unhandled(unhandled);
@@ -689,7 +689,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -702,7 +702,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -715,7 +715,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -728,7 +728,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -741,7 +741,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

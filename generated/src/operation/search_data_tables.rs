@@ -528,27 +528,27 @@ impl crate::protocol::Operation for SearchDataTables {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchCriteria"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_filter {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchFilter"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchFilter"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -583,7 +583,7 @@ impl crate::protocol::Operation for SearchDataTables {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchDataTablesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -593,7 +593,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<SearchDataTablesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SearchDataTablesOutput, crate::wire::ResponseError> {
     let mut field_data_tables: ::std::option::Option<Vec<crate::types::DataTable>> = ::std::option::Option::None;
     let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_approximate_total_count: ::std::option::Option<i64> = ::std::option::Option::None;
@@ -607,13 +607,13 @@ fn parse_output(
                     "DataTables" => {
                         field_data_tables = <Vec<
                             crate::types::DataTable,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ApproximateTotalCount" => {
-                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                        field_approximate_total_count = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -628,7 +628,7 @@ fn parse_output(
         data_tables: field_data_tables,
         next_token: field_next_token,
         approximate_total_count: field_approximate_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -640,7 +640,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchDataTablesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchDataTablesError::Unhandled(unhandled);
@@ -648,7 +648,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -661,7 +661,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -674,7 +674,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -687,7 +687,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -700,7 +700,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -537,27 +537,27 @@ impl crate::protocol::Operation for SearchHoursOfOperations {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchCriteria"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_filter {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchFilter"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchFilter"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -592,7 +592,7 @@ impl crate::protocol::Operation for SearchHoursOfOperations {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchHoursOfOperationsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -602,10 +602,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    SearchHoursOfOperationsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<SearchHoursOfOperationsOutput, crate::wire::ResponseError> {
     let mut field_hours_of_operations: ::std::option::Option<
         Vec<crate::types::HoursOfOperation>,
     > = ::std::option::Option::None;
@@ -621,13 +618,13 @@ fn parse_output(
                     "HoursOfOperations" => {
                         field_hours_of_operations = <Vec<
                             crate::types::HoursOfOperation,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ApproximateTotalCount" => {
-                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                        field_approximate_total_count = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -642,7 +639,7 @@ fn parse_output(
         hours_of_operations: field_hours_of_operations,
         next_token: field_next_token,
         approximate_total_count: field_approximate_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -654,7 +651,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchHoursOfOperationsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchHoursOfOperationsError::Unhandled(unhandled);
@@ -662,7 +659,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -675,7 +672,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -688,7 +685,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -701,7 +698,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -714,7 +711,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -538,27 +538,27 @@ impl crate::protocol::Operation for SearchRoutingProfiles {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.max_results {
-                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MaxResults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.next_token {
-                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NextToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_criteria {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchCriteria"))?;
             }
             if let ::std::option::Option::Some(value) = &input.search_filter {
-                crate::rest_json::JsonSer::ser(value, object.key("SearchFilter"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SearchFilter"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -593,7 +593,7 @@ impl crate::protocol::Operation for SearchRoutingProfiles {
         }
         parse_output(status, headers, body)
             .map_err(|e| SearchRoutingProfilesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -603,10 +603,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    SearchRoutingProfilesOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<SearchRoutingProfilesOutput, crate::wire::ResponseError> {
     let mut field_routing_profiles: ::std::option::Option<
         Vec<crate::types::RoutingProfile>,
     > = ::std::option::Option::None;
@@ -622,13 +619,13 @@ fn parse_output(
                     "RoutingProfiles" => {
                         field_routing_profiles = <Vec<
                             crate::types::RoutingProfile,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "NextToken" => {
-                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_next_token = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ApproximateTotalCount" => {
-                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                        field_approximate_total_count = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -643,7 +640,7 @@ fn parse_output(
         routing_profiles: field_routing_profiles,
         next_token: field_next_token,
         approximate_total_count: field_approximate_total_count,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -655,7 +652,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SearchRoutingProfilesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SearchRoutingProfilesError::Unhandled(unhandled);
@@ -663,7 +660,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -676,7 +673,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -689,7 +686,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -702,7 +699,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -715,7 +712,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

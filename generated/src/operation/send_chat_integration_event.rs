@@ -490,27 +490,30 @@ impl crate::protocol::Operation for SendChatIntegrationEvent {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.destination_id {
-                crate::rest_json::JsonSer::ser(value, object.key("DestinationId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DestinationId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.event {
-                crate::rest_json::JsonSer::ser(value, object.key("Event"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Event"))?;
             }
             if let ::std::option::Option::Some(value) = &input.new_session_details {
-                crate::rest_json::JsonSer::ser(value, object.key("NewSessionDetails"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("NewSessionDetails"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_id {
-                crate::rest_json::JsonSer::ser(value, object.key("SourceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SourceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.subtype {
-                crate::rest_json::JsonSer::ser(value, object.key("Subtype"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Subtype"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -545,7 +548,7 @@ impl crate::protocol::Operation for SendChatIntegrationEvent {
         }
         parse_output(status, headers, body)
             .map_err(|e| SendChatIntegrationEventError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -555,10 +558,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    SendChatIntegrationEventOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<SendChatIntegrationEventOutput, crate::wire::ResponseError> {
     let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_new_chat_created: ::std::option::Option<bool> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -569,12 +569,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "InitialContactId" => {
-                        field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        field_initial_contact_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "NewChatCreated" => {
-                        field_new_chat_created = <bool as crate::rest_json::JsonDe>::de(
+                        field_new_chat_created = <bool as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -588,7 +588,7 @@ fn parse_output(
     ::std::result::Result::Ok(SendChatIntegrationEventOutput {
         initial_contact_id: field_initial_contact_id,
         new_chat_created: field_new_chat_created,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -600,7 +600,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SendChatIntegrationEventError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SendChatIntegrationEventError::Unhandled(unhandled);
@@ -608,7 +608,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -621,7 +621,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -634,7 +634,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -647,7 +647,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -660,7 +660,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -580,40 +580,40 @@ impl crate::protocol::Operation for SendOutboundEmail {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.additional_recipients {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AdditionalRecipients"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.destination_email_address
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DestinationEmailAddress"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.email_message {
-                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EmailMessage"))?;
             }
             if let ::std::option::Option::Some(value) = &input.from_email_address {
-                crate::rest_json::JsonSer::ser(value, object.key("FromEmailAddress"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FromEmailAddress"))?;
             }
             if let ::std::option::Option::Some(value) = &input.source_campaign {
-                crate::rest_json::JsonSer::ser(value, object.key("SourceCampaign"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SourceCampaign"))?;
             }
             if let ::std::option::Option::Some(value) = &input.traffic_type {
-                crate::rest_json::JsonSer::ser(value, object.key("TrafficType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TrafficType"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -648,7 +648,7 @@ impl crate::protocol::Operation for SendOutboundEmail {
         }
         parse_output(status, headers, body)
             .map_err(|e| SendOutboundEmailError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -658,9 +658,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<SendOutboundEmailOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SendOutboundEmailOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(SendOutboundEmailOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -672,7 +672,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SendOutboundEmailError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SendOutboundEmailError::Unhandled(unhandled);
@@ -680,7 +680,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -693,7 +693,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::IdempotencyException::from_response(
                     headers,
                     body,
@@ -706,7 +706,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -719,7 +719,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -732,7 +732,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -745,7 +745,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -758,7 +758,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

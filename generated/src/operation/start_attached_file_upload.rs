@@ -821,33 +821,36 @@ impl crate::protocol::Operation for StartAttachedFileUpload {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.created_by {
-                crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CreatedBy"))?;
             }
             if let ::std::option::Option::Some(value) = &input.file_name {
-                crate::rest_json::JsonSer::ser(value, object.key("FileName"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FileName"))?;
             }
             if let ::std::option::Option::Some(value) = &input.file_size_in_bytes {
-                crate::rest_json::JsonSer::ser(value, object.key("FileSizeInBytes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FileSizeInBytes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.file_use_case_type {
-                crate::rest_json::JsonSer::ser(value, object.key("FileUseCaseType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FileUseCaseType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             if let ::std::option::Option::Some(value) = &input.url_expiry_in_seconds {
-                crate::rest_json::JsonSer::ser(value, object.key("UrlExpiryInSeconds"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("UrlExpiryInSeconds"),
+                )?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -882,7 +885,7 @@ impl crate::protocol::Operation for StartAttachedFileUpload {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartAttachedFileUploadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -892,10 +895,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    StartAttachedFileUploadOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<StartAttachedFileUploadOutput, crate::wire::ResponseError> {
     let mut field_file_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_creation_time: ::std::option::Option<String> = ::std::option::Option::None;
@@ -912,28 +912,28 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "FileArn" => {
-                        field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_file_arn = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "FileId" => {
-                        field_file_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_file_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "CreationTime" => {
-                        field_creation_time = <String as crate::rest_json::JsonDe>::de(
+                        field_creation_time = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "FileStatus" => {
-                        field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                        field_file_status = <crate::types::FileStatusType as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "CreatedBy" => {
-                        field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                        field_created_by = <crate::types::CreatedByInfo as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "UploadUrlMetadata" => {
-                        field_upload_url_metadata = <crate::types::UploadUrlMetadata as crate::rest_json::JsonDe>::de(
+                        field_upload_url_metadata = <crate::types::UploadUrlMetadata as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -951,7 +951,7 @@ fn parse_output(
         file_status: field_file_status,
         created_by: field_created_by,
         upload_url_metadata: field_upload_url_metadata,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -963,7 +963,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartAttachedFileUploadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartAttachedFileUploadError::Unhandled(unhandled);
@@ -971,7 +971,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -984,7 +984,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -997,7 +997,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1010,7 +1010,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -1023,7 +1023,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1036,7 +1036,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -1017,63 +1017,69 @@ impl crate::protocol::Operation for StartChatContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.chat_duration_in_minutes {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ChatDurationInMinutes"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.customer_id {
-                crate::rest_json::JsonSer::ser(value, object.key("CustomerId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CustomerId"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .disconnect_on_customer_exit
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DisconnectOnCustomerExit"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.initial_message {
-                crate::rest_json::JsonSer::ser(value, object.key("InitialMessage"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InitialMessage"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.participant_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ParticipantConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.participant_details {
-                crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("ParticipantDetails"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.persistent_chat {
-                crate::rest_json::JsonSer::ser(value, object.key("PersistentChat"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PersistentChat"))?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SegmentAttributes"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .supported_messaging_content_types
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SupportedMessagingContentTypes"),
                 )?;
@@ -1081,7 +1087,7 @@ impl crate::protocol::Operation for StartChatContact {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1116,7 +1122,7 @@ impl crate::protocol::Operation for StartChatContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartChatContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1126,7 +1132,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<StartChatContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StartChatContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_participant_token: ::std::option::Option<String> = ::std::option::Option::None;
@@ -1139,20 +1145,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ParticipantId" => {
-                        field_participant_id = <String as crate::rest_json::JsonDe>::de(
+                        field_participant_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ParticipantToken" => {
-                        field_participant_token = <String as crate::rest_json::JsonDe>::de(
+                        field_participant_token = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ContinuedFromContactId" => {
-                        field_continued_from_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        field_continued_from_contact_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -1168,7 +1174,7 @@ fn parse_output(
         participant_id: field_participant_id,
         participant_token: field_participant_token,
         continued_from_contact_id: field_continued_from_contact_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1180,7 +1186,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartChatContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartChatContactError::Unhandled(unhandled);
@@ -1188,7 +1194,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1201,7 +1207,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1214,7 +1220,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1227,7 +1233,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1240,7 +1246,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

@@ -565,32 +565,32 @@ impl crate::protocol::Operation for StartContactEvaluation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input
                 .auto_evaluation_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AutoEvaluationConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.evaluation_form_id {
-                crate::rest_json::JsonSer::ser(value, object.key("EvaluationFormId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EvaluationFormId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -625,7 +625,7 @@ impl crate::protocol::Operation for StartContactEvaluation {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartContactEvaluationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -635,10 +635,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    StartContactEvaluationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<StartContactEvaluationOutput, crate::wire::ResponseError> {
     let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -649,12 +646,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationId" => {
-                        field_evaluation_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationArn" => {
-                        field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -668,7 +665,7 @@ fn parse_output(
     ::std::result::Result::Ok(StartContactEvaluationOutput {
         evaluation_id: field_evaluation_id.unwrap_or_default(),
         evaluation_arn: field_evaluation_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -680,7 +677,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartContactEvaluationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartContactEvaluationError::Unhandled(unhandled);
@@ -688,7 +685,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -701,7 +698,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -714,7 +711,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -727,7 +724,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -740,7 +737,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -753,7 +750,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -894,61 +894,64 @@ impl crate::protocol::Operation for StartEmailContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.additional_recipients {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AdditionalRecipients"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.attachments {
-                crate::rest_json::JsonSer::ser(value, object.key("Attachments"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attachments"))?;
             }
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.destination_email_address
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DestinationEmailAddress"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.email_message {
-                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EmailMessage"))?;
             }
             if let ::std::option::Option::Some(value) = &input.from_email_address {
-                crate::rest_json::JsonSer::ser(value, object.key("FromEmailAddress"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FromEmailAddress"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.references {
-                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+                crate::json_values::JsonSer::ser(value, object.key("References"))?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SegmentAttributes"),
+                )?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -983,7 +986,7 @@ impl crate::protocol::Operation for StartEmailContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartEmailContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -993,7 +996,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<StartEmailContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StartEmailContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -1003,7 +1006,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -1014,7 +1017,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(StartEmailContactOutput {
         contact_id: field_contact_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1026,7 +1029,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartEmailContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartEmailContactError::Unhandled(unhandled);
@@ -1034,7 +1037,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -1047,7 +1050,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::IdempotencyException::from_response(
                     headers,
                     body,
@@ -1060,7 +1063,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1073,7 +1076,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1086,7 +1089,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1099,7 +1102,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1112,7 +1115,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

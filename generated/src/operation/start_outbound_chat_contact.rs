@@ -834,31 +834,31 @@ impl crate::protocol::Operation for StartOutboundChatContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.chat_duration_in_minutes {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ChatDurationInMinutes"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.destination_endpoint {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DestinationEndpoint"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.initial_system_message {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("InitialSystemMessage"),
                 )?;
@@ -866,30 +866,36 @@ impl crate::protocol::Operation for StartOutboundChatContact {
             if let ::std::option::Option::Some(value) = &input
                 .initial_templated_system_message
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("InitialTemplatedSystemMessage"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.participant_details {
-                crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("ParticipantDetails"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SegmentAttributes"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_endpoint {
-                crate::rest_json::JsonSer::ser(value, object.key("SourceEndpoint"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SourceEndpoint"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .supported_messaging_content_types
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SupportedMessagingContentTypes"),
                 )?;
@@ -897,7 +903,7 @@ impl crate::protocol::Operation for StartOutboundChatContact {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -932,7 +938,7 @@ impl crate::protocol::Operation for StartOutboundChatContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartOutboundChatContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -942,10 +948,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    StartOutboundChatContactOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<StartOutboundChatContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -955,7 +958,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -966,7 +969,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(StartOutboundChatContactOutput {
         contact_id: field_contact_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -978,7 +981,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartOutboundChatContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartOutboundChatContactError::Unhandled(unhandled);
@@ -986,7 +989,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -999,7 +1002,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -1012,7 +1015,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1025,7 +1028,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1038,7 +1041,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1051,7 +1054,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1064,7 +1067,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

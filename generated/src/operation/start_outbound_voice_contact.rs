@@ -962,71 +962,74 @@ impl crate::protocol::Operation for StartOutboundVoiceContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input
                 .answer_machine_detection_config
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AnswerMachineDetectionConfig"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.campaign_id {
-                crate::rest_json::JsonSer::ser(value, object.key("CampaignId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CampaignId"))?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.destination_phone_number {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("DestinationPhoneNumber"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.outbound_strategy {
-                crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("OutboundStrategy"))?;
             }
             if let ::std::option::Option::Some(value) = &input.queue_id {
-                crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QueueId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.references {
-                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+                crate::json_values::JsonSer::ser(value, object.key("References"))?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.ring_timeout_in_seconds {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("RingTimeoutInSeconds"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.source_phone_number {
-                crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumber"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SourcePhoneNumber"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.traffic_type {
-                crate::rest_json::JsonSer::ser(value, object.key("TrafficType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TrafficType"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1061,7 +1064,7 @@ impl crate::protocol::Operation for StartOutboundVoiceContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartOutboundVoiceContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1071,10 +1074,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    StartOutboundVoiceContactOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<StartOutboundVoiceContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -1084,7 +1084,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -1095,7 +1095,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(StartOutboundVoiceContactOutput {
         contact_id: field_contact_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1107,7 +1107,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartOutboundVoiceContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartOutboundVoiceContactError::Unhandled(unhandled);
@@ -1115,7 +1115,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DestinationNotAllowedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DestinationNotAllowedException::from_response(
                     headers,
                     body,
@@ -1128,7 +1128,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1141,7 +1141,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1154,7 +1154,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1167,7 +1167,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -1180,7 +1180,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("OutboundContactNotPermittedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::OutboundContactNotPermittedException::from_response(
                     headers,
                     body,
@@ -1193,7 +1193,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

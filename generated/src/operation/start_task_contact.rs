@@ -879,54 +879,60 @@ impl crate::protocol::Operation for StartTaskContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.attachments {
-                crate::rest_json::JsonSer::ser(value, object.key("Attachments"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attachments"))?;
             }
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.previous_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PreviousContactId"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.quick_connect_id {
-                crate::rest_json::JsonSer::ser(value, object.key("QuickConnectId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QuickConnectId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.references {
-                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+                crate::json_values::JsonSer::ser(value, object.key("References"))?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.scheduled_time {
-                crate::rest_json::JsonSer::ser(value, object.key("ScheduledTime"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ScheduledTime"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SegmentAttributes"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.task_template_id {
-                crate::rest_json::JsonSer::ser(value, object.key("TaskTemplateId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TaskTemplateId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -961,7 +967,7 @@ impl crate::protocol::Operation for StartTaskContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartTaskContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -971,7 +977,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<StartTaskContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StartTaskContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -981,7 +987,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -992,7 +998,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(StartTaskContactOutput {
         contact_id: field_contact_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1004,7 +1010,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartTaskContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartTaskContactError::Unhandled(unhandled);
@@ -1012,7 +1018,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1025,7 +1031,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1038,7 +1044,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -1051,7 +1057,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1064,7 +1070,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1077,7 +1083,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

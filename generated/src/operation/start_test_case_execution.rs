@@ -482,15 +482,15 @@ impl crate::protocol::Operation for StartTestCaseExecution {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -525,7 +525,7 @@ impl crate::protocol::Operation for StartTestCaseExecution {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartTestCaseExecutionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -535,10 +535,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    StartTestCaseExecutionOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<StartTestCaseExecutionOutput, crate::wire::ResponseError> {
     let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_status: ::std::option::Option<crate::types::TestCaseExecutionStatus> = ::std::option::Option::None;
@@ -550,15 +547,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "TestCaseExecutionId" => {
-                        field_test_case_execution_id = <String as crate::rest_json::JsonDe>::de(
+                        field_test_case_execution_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "TestCaseId" => {
-                        field_test_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_test_case_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "Status" => {
-                        field_status = <crate::types::TestCaseExecutionStatus as crate::rest_json::JsonDe>::de(
+                        field_status = <crate::types::TestCaseExecutionStatus as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -573,7 +572,7 @@ fn parse_output(
         test_case_execution_id: field_test_case_execution_id,
         test_case_id: field_test_case_id,
         status: field_status,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -585,7 +584,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartTestCaseExecutionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartTestCaseExecutionError::Unhandled(unhandled);
@@ -593,7 +592,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -606,7 +605,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -619,7 +618,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -632,7 +631,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -645,7 +644,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -658,7 +657,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -671,7 +670,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

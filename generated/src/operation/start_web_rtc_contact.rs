@@ -760,42 +760,45 @@ impl crate::protocol::Operation for StartWebRTCContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.allowed_capabilities {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AllowedCapabilities"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.participant_details {
-                crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("ParticipantDetails"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.references {
-                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+                crate::json_values::JsonSer::ser(value, object.key("References"))?;
             }
             if let ::std::option::Option::Some(value) = &input.related_contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -830,7 +833,7 @@ impl crate::protocol::Operation for StartWebRTCContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StartWebRTCContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -840,7 +843,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<StartWebRtcContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StartWebRtcContactOutput, crate::wire::ResponseError> {
     let mut field_connection_data: ::std::option::Option<crate::types::ConnectionData> = ::std::option::Option::None;
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
@@ -853,20 +856,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ConnectionData" => {
-                        field_connection_data = <crate::types::ConnectionData as crate::rest_json::JsonDe>::de(
+                        field_connection_data = <crate::types::ConnectionData as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ParticipantId" => {
-                        field_participant_id = <String as crate::rest_json::JsonDe>::de(
+                        field_participant_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ParticipantToken" => {
-                        field_participant_token = <String as crate::rest_json::JsonDe>::de(
+                        field_participant_token = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -882,7 +885,7 @@ fn parse_output(
         contact_id: field_contact_id,
         participant_id: field_participant_id,
         participant_token: field_participant_token,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -894,7 +897,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StartWebRTCContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StartWebRTCContactError::Unhandled(unhandled);
@@ -902,7 +905,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -915,7 +918,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -928,7 +931,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -941,7 +944,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -954,7 +957,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

@@ -364,21 +364,21 @@ impl crate::protocol::Operation for StopContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.disconnect_reason {
-                crate::rest_json::JsonSer::ser(value, object.key("DisconnectReason"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DisconnectReason"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -413,7 +413,7 @@ impl crate::protocol::Operation for StopContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| StopContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -423,9 +423,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<StopContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StopContactOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(StopContactOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -433,7 +433,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StopContactError::Unhandled(unhandled);
@@ -441,7 +441,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
     };
     match meta.code() {
         ::std::option::Option::Some("ContactNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ContactNotFoundException::from_response(
                     headers,
                     body,
@@ -454,7 +454,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -467,7 +467,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
             )
         }
         ::std::option::Option::Some("InvalidActiveRegionException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidActiveRegionException::from_response(
                     headers,
                     body,
@@ -480,7 +480,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -493,7 +493,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -506,7 +506,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> StopConta
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,

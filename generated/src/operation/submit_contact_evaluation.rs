@@ -543,21 +543,21 @@ impl crate::protocol::Operation for SubmitContactEvaluation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.answers {
-                crate::rest_json::JsonSer::ser(value, object.key("Answers"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Answers"))?;
             }
             if let ::std::option::Option::Some(value) = &input.notes {
-                crate::rest_json::JsonSer::ser(value, object.key("Notes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Notes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.submitted_by {
-                crate::rest_json::JsonSer::ser(value, object.key("SubmittedBy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SubmittedBy"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -592,7 +592,7 @@ impl crate::protocol::Operation for SubmitContactEvaluation {
         }
         parse_output(status, headers, body)
             .map_err(|e| SubmitContactEvaluationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -602,10 +602,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    SubmitContactEvaluationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<SubmitContactEvaluationOutput, crate::wire::ResponseError> {
     let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -616,12 +613,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationId" => {
-                        field_evaluation_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationArn" => {
-                        field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -635,7 +632,7 @@ fn parse_output(
     ::std::result::Result::Ok(SubmitContactEvaluationOutput {
         evaluation_id: field_evaluation_id.unwrap_or_default(),
         evaluation_arn: field_evaluation_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -647,7 +644,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SubmitContactEvaluationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SubmitContactEvaluationError::Unhandled(unhandled);
@@ -655,7 +652,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -668,7 +665,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -681,7 +678,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -694,7 +691,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -707,7 +704,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

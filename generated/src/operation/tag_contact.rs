@@ -353,21 +353,21 @@ impl crate::protocol::Operation for TagContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tags {
-                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -402,7 +402,7 @@ impl crate::protocol::Operation for TagContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| TagContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -412,9 +412,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<TagContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TagContactOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(TagContactOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -422,7 +422,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TagContactError::Unhandled(unhandled);
@@ -430,7 +430,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -443,7 +443,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
             )
         }
         ::std::option::Option::Some("InvalidActiveRegionException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidActiveRegionException::from_response(
                     headers,
                     body,
@@ -456,7 +456,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -469,7 +469,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -482,7 +482,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -495,7 +495,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> TagContac
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -541,30 +541,30 @@ impl crate::protocol::Operation for TransferContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.queue_id {
-                crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QueueId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.user_id {
-                crate::rest_json::JsonSer::ser(value, object.key("UserId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("UserId"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -599,7 +599,7 @@ impl crate::protocol::Operation for TransferContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| TransferContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -609,7 +609,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<TransferContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TransferContactOutput, crate::wire::ResponseError> {
     let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_contact_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -620,10 +620,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "ContactId" => {
-                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                     }
                     "ContactArn" => {
-                        field_contact_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_contact_arn = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -635,7 +637,7 @@ fn parse_output(
     ::std::result::Result::Ok(TransferContactOutput {
         contact_id: field_contact_id,
         contact_arn: field_contact_arn,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -647,7 +649,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TransferContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TransferContactError::Unhandled(unhandled);
@@ -655,7 +657,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -668,7 +670,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::IdempotencyException::from_response(
                     headers,
                     body,
@@ -681,7 +683,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -694,7 +696,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -707,7 +709,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -720,7 +722,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -733,7 +735,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -512,27 +512,27 @@ impl crate::protocol::Operation for UpdateAgentStatus {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.display_order {
-                crate::rest_json::JsonSer::ser(value, object.key("DisplayOrder"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DisplayOrder"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.reset_order_number {
-                crate::rest_json::JsonSer::ser(value, object.key("ResetOrderNumber"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ResetOrderNumber"))?;
             }
             if let ::std::option::Option::Some(value) = &input.state {
-                crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+                crate::json_values::JsonSer::ser(value, object.key("State"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -567,7 +567,7 @@ impl crate::protocol::Operation for UpdateAgentStatus {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateAgentStatusError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -577,9 +577,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<UpdateAgentStatusOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateAgentStatusOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateAgentStatusOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -591,7 +591,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateAgentStatusError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateAgentStatusError::Unhandled(unhandled);
@@ -599,7 +599,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -612,7 +612,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -625,7 +625,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -638,7 +638,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -651,7 +651,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -664,7 +664,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -677,7 +677,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -599,10 +599,10 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.extension_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ExtensionConfiguration"),
                 )?;
@@ -610,7 +610,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
             if let ::std::option::Option::Some(value) = &input
                 .maximum_size_limit_in_bytes
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("MaximumSizeLimitInBytes"),
                 )?;
@@ -618,7 +618,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -653,7 +653,7 @@ impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateAttachedFilesConfigurationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -665,7 +665,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     UpdateAttachedFilesConfigurationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_attachment_scope: ::std::option::Option<
@@ -686,25 +686,27 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "InstanceId" => {
-                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_instance_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "AttachmentScope" => {
-                        field_attachment_scope = <crate::types::AttachmentScope as crate::rest_json::JsonDe>::de(
+                        field_attachment_scope = <crate::types::AttachmentScope as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "MaximumSizeLimitInBytes" => {
-                        field_maximum_size_limit_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                        field_maximum_size_limit_in_bytes = <i64 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "ExtensionConfiguration" => {
-                        field_extension_configuration = <crate::types::ExtensionConfiguration as crate::rest_json::JsonDe>::de(
+                        field_extension_configuration = <crate::types::ExtensionConfiguration as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -722,7 +724,7 @@ fn parse_output(
         maximum_size_limit_in_bytes: field_maximum_size_limit_in_bytes,
         extension_configuration: field_extension_configuration,
         last_modified_time: field_last_modified_time,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -734,7 +736,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateAttachedFilesConfigurationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateAttachedFilesConfigurationError::Unhandled(unhandled);
@@ -742,7 +744,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -755,7 +757,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -768,7 +770,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -781,7 +783,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -794,7 +796,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

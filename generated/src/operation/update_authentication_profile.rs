@@ -584,23 +584,23 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.allowed_ips {
-                crate::rest_json::JsonSer::ser(value, object.key("AllowedIps"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AllowedIps"))?;
             }
             if let ::std::option::Option::Some(value) = &input.blocked_ips {
-                crate::rest_json::JsonSer::ser(value, object.key("BlockedIps"))?;
+                crate::json_values::JsonSer::ser(value, object.key("BlockedIps"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.periodic_session_duration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PeriodicSessionDuration"),
                 )?;
@@ -608,7 +608,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
             if let ::std::option::Option::Some(value) = &input
                 .session_inactivity_duration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SessionInactivityDuration"),
                 )?;
@@ -616,7 +616,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
             if let ::std::option::Option::Some(value) = &input
                 .session_inactivity_handling_enabled
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("SessionInactivityHandlingEnabled"),
                 )?;
@@ -624,7 +624,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -659,7 +659,7 @@ impl crate::protocol::Operation for UpdateAuthenticationProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateAuthenticationProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -671,10 +671,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     UpdateAuthenticationProfileOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(UpdateAuthenticationProfileOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -686,7 +686,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateAuthenticationProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateAuthenticationProfileError::Unhandled(unhandled);
@@ -694,7 +694,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -707,7 +707,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -720,7 +720,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -733,7 +733,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -746,7 +746,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -705,36 +705,39 @@ impl crate::protocol::Operation for UpdateContact {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.customer_endpoint {
-                crate::rest_json::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.queue_info {
-                crate::rest_json::JsonSer::ser(value, object.key("QueueInfo"))?;
+                crate::json_values::JsonSer::ser(value, object.key("QueueInfo"))?;
             }
             if let ::std::option::Option::Some(value) = &input.references {
-                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+                crate::json_values::JsonSer::ser(value, object.key("References"))?;
             }
             if let ::std::option::Option::Some(value) = &input.segment_attributes {
-                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("SegmentAttributes"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.system_endpoint {
-                crate::rest_json::JsonSer::ser(value, object.key("SystemEndpoint"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SystemEndpoint"))?;
             }
             if let ::std::option::Option::Some(value) = &input.user_info {
-                crate::rest_json::JsonSer::ser(value, object.key("UserInfo"))?;
+                crate::json_values::JsonSer::ser(value, object.key("UserInfo"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -769,7 +772,7 @@ impl crate::protocol::Operation for UpdateContact {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateContactError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -779,9 +782,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<UpdateContactOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateContactOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateContactOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -793,7 +796,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateContactError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateContactError::Unhandled(unhandled);
@@ -801,7 +804,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -814,7 +817,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -827,7 +830,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -840,7 +843,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidActiveRegionException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidActiveRegionException::from_response(
                     headers,
                     body,
@@ -853,7 +856,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -866,7 +869,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -879,7 +882,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -892,7 +895,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

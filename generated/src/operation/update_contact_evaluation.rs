@@ -541,21 +541,21 @@ impl crate::protocol::Operation for UpdateContactEvaluation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.answers {
-                crate::rest_json::JsonSer::ser(value, object.key("Answers"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Answers"))?;
             }
             if let ::std::option::Option::Some(value) = &input.notes {
-                crate::rest_json::JsonSer::ser(value, object.key("Notes"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Notes"))?;
             }
             if let ::std::option::Option::Some(value) = &input.updated_by {
-                crate::rest_json::JsonSer::ser(value, object.key("UpdatedBy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("UpdatedBy"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -590,7 +590,7 @@ impl crate::protocol::Operation for UpdateContactEvaluation {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateContactEvaluationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -600,10 +600,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    UpdateContactEvaluationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<UpdateContactEvaluationOutput, crate::wire::ResponseError> {
     let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -614,12 +611,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationId" => {
-                        field_evaluation_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationArn" => {
-                        field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -633,7 +630,7 @@ fn parse_output(
     ::std::result::Result::Ok(UpdateContactEvaluationOutput {
         evaluation_id: field_evaluation_id.unwrap_or_default(),
         evaluation_arn: field_evaluation_arn.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -645,7 +642,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateContactEvaluationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateContactEvaluationError::Unhandled(unhandled);
@@ -653,7 +650,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -666,7 +663,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -679,7 +676,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -692,7 +689,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -705,7 +702,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

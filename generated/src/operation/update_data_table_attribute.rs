@@ -668,27 +668,27 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.primary {
-                crate::rest_json::JsonSer::ser(value, object.key("Primary"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Primary"))?;
             }
             if let ::std::option::Option::Some(value) = &input.validation {
-                crate::rest_json::JsonSer::ser(value, object.key("Validation"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Validation"))?;
             }
             if let ::std::option::Option::Some(value) = &input.value_type {
-                crate::rest_json::JsonSer::ser(value, object.key("ValueType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ValueType"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -723,7 +723,7 @@ impl crate::protocol::Operation for UpdateDataTableAttribute {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateDataTableAttributeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -733,10 +733,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    UpdateDataTableAttributeOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<UpdateDataTableAttributeOutput, crate::wire::ResponseError> {
     let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_lock_version: ::std::option::Option<
         crate::types::DataTableLockVersion,
@@ -748,9 +745,9 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                     "LockVersion" => {
-                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -767,7 +764,7 @@ fn parse_output(
             .or_else(|| ::std::option::Option::Some(
                 crate::types::DataTableLockVersion::builder().build(),
             )),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -779,7 +776,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateDataTableAttributeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateDataTableAttributeError::Unhandled(unhandled);
@@ -787,7 +784,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -800,7 +797,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -813,7 +810,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -826,7 +823,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -839,7 +836,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -852,7 +849,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::LimitExceededException::from_response(
                     headers,
                     body,
@@ -865,7 +862,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -878,7 +875,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -891,7 +888,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

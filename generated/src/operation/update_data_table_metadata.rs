@@ -532,24 +532,24 @@ impl crate::protocol::Operation for UpdateDataTableMetadata {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.time_zone {
-                crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+                crate::json_values::JsonSer::ser(value, object.key("TimeZone"))?;
             }
             if let ::std::option::Option::Some(value) = &input.value_lock_level {
-                crate::rest_json::JsonSer::ser(value, object.key("ValueLockLevel"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ValueLockLevel"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -584,7 +584,7 @@ impl crate::protocol::Operation for UpdateDataTableMetadata {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateDataTableMetadataError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -594,10 +594,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    UpdateDataTableMetadataOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<UpdateDataTableMetadataOutput, crate::wire::ResponseError> {
     let mut field_lock_version: ::std::option::Option<
         crate::types::DataTableLockVersion,
     > = ::std::option::Option::None;
@@ -609,7 +606,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "LockVersion" => {
-                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -625,7 +622,7 @@ fn parse_output(
             .or_else(|| ::std::option::Option::Some(
                 crate::types::DataTableLockVersion::builder().build(),
             )),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -637,7 +634,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateDataTableMetadataError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateDataTableMetadataError::Unhandled(unhandled);
@@ -645,7 +642,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -658,7 +655,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -671,7 +668,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -684,7 +681,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -697,7 +694,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -710,7 +707,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -723,7 +720,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -736,7 +733,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

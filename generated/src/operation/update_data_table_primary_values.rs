@@ -497,21 +497,21 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.lock_version {
-                crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+                crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
             }
             if let ::std::option::Option::Some(value) = &input.new_primary_values {
-                crate::rest_json::JsonSer::ser(value, object.key("NewPrimaryValues"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NewPrimaryValues"))?;
             }
             if let ::std::option::Option::Some(value) = &input.primary_values {
-                crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -546,7 +546,7 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateDataTablePrimaryValuesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -558,7 +558,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     UpdateDataTablePrimaryValuesOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_lock_version: ::std::option::Option<
         crate::types::DataTableLockVersion,
@@ -571,7 +571,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "LockVersion" => {
-                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -587,7 +587,7 @@ fn parse_output(
             .or_else(|| ::std::option::Option::Some(
                 crate::types::DataTableLockVersion::builder().build(),
             )),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -599,7 +599,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateDataTablePrimaryValuesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateDataTablePrimaryValuesError::Unhandled(unhandled);
@@ -607,7 +607,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -620,7 +620,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -633,7 +633,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -646,7 +646,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -659,7 +659,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -672,7 +672,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -685,7 +685,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

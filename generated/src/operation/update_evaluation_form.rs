@@ -930,65 +930,65 @@ impl crate::protocol::Operation for UpdateEvaluationForm {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.as_draft {
-                crate::rest_json::JsonSer::ser(value, object.key("AsDraft"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AsDraft"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .auto_evaluation_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AutoEvaluationConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &token_client_token {
-                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ClientToken"))?;
             }
             if let ::std::option::Option::Some(value) = &input.create_new_version {
-                crate::rest_json::JsonSer::ser(value, object.key("CreateNewVersion"))?;
+                crate::json_values::JsonSer::ser(value, object.key("CreateNewVersion"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.evaluation_form_version {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EvaluationFormVersion"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.items {
-                crate::rest_json::JsonSer::ser(value, object.key("Items"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Items"))?;
             }
             if let ::std::option::Option::Some(value) = &input.language_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("LanguageConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.review_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ReviewConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.scoring_strategy {
-                crate::rest_json::JsonSer::ser(value, object.key("ScoringStrategy"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ScoringStrategy"))?;
             }
             if let ::std::option::Option::Some(value) = &input.target_configuration {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("TargetConfiguration"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.title {
-                crate::rest_json::JsonSer::ser(value, object.key("Title"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Title"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1023,7 +1023,7 @@ impl crate::protocol::Operation for UpdateEvaluationForm {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateEvaluationFormError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1033,7 +1033,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<UpdateEvaluationFormOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateEvaluationFormOutput, crate::wire::ResponseError> {
     let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
@@ -1045,17 +1045,17 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "EvaluationFormId" => {
-                        field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationFormArn" => {
-                        field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "EvaluationFormVersion" => {
-                        field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        field_evaluation_form_version = <i32 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -1070,7 +1070,7 @@ fn parse_output(
         evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
         evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
         evaluation_form_version: field_evaluation_form_version.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1082,7 +1082,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateEvaluationFormError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateEvaluationFormError::Unhandled(unhandled);
@@ -1090,7 +1090,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1103,7 +1103,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1116,7 +1116,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -1129,7 +1129,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1142,7 +1142,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1155,7 +1155,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

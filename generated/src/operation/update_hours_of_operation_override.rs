@@ -659,33 +659,33 @@ impl crate::protocol::Operation for UpdateHoursOfOperationOverride {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.config {
-                crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Config"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.effective_from {
-                crate::rest_json::JsonSer::ser(value, object.key("EffectiveFrom"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EffectiveFrom"))?;
             }
             if let ::std::option::Option::Some(value) = &input.effective_till {
-                crate::rest_json::JsonSer::ser(value, object.key("EffectiveTill"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EffectiveTill"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.override_type {
-                crate::rest_json::JsonSer::ser(value, object.key("OverrideType"))?;
+                crate::json_values::JsonSer::ser(value, object.key("OverrideType"))?;
             }
             if let ::std::option::Option::Some(value) = &input.recurrence_config {
-                crate::rest_json::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -720,7 +720,7 @@ impl crate::protocol::Operation for UpdateHoursOfOperationOverride {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateHoursOfOperationOverrideError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -732,10 +732,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     UpdateHoursOfOperationOverrideOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(UpdateHoursOfOperationOverrideOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -747,7 +747,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateHoursOfOperationOverrideError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateHoursOfOperationOverrideError::Unhandled(unhandled);
@@ -755,7 +755,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConditionalOperationFailedException::from_response(
                     headers,
                     body,
@@ -768,7 +768,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -781,7 +781,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -794,7 +794,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -807,7 +807,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -820,7 +820,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -833,7 +833,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -444,27 +444,27 @@ impl crate::protocol::Operation for UpdateParticipantAuthentication {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.code {
-                crate::rest_json::JsonSer::ser(value, object.key("Code"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Code"))?;
             }
             if let ::std::option::Option::Some(value) = &input.error {
-                crate::rest_json::JsonSer::ser(value, object.key("Error"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Error"))?;
             }
             if let ::std::option::Option::Some(value) = &input.error_description {
-                crate::rest_json::JsonSer::ser(value, object.key("ErrorDescription"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ErrorDescription"))?;
             }
             if let ::std::option::Option::Some(value) = &input.instance_id {
-                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.state {
-                crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+                crate::json_values::JsonSer::ser(value, object.key("State"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -499,7 +499,7 @@ impl crate::protocol::Operation for UpdateParticipantAuthentication {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateParticipantAuthenticationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -511,10 +511,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     UpdateParticipantAuthenticationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(UpdateParticipantAuthenticationOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -526,7 +526,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateParticipantAuthenticationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateParticipantAuthenticationError::Unhandled(unhandled);
@@ -534,7 +534,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -547,7 +547,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConflictException::from_response(
                     headers,
                     body,
@@ -560,7 +560,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -573,7 +573,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -586,7 +586,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -599,7 +599,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -468,24 +468,24 @@ impl crate::protocol::Operation for UpdateRule {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.actions {
-                crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Actions"))?;
             }
             if let ::std::option::Option::Some(value) = &input.function {
-                crate::rest_json::JsonSer::ser(value, object.key("Function"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Function"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.publish_status {
-                crate::rest_json::JsonSer::ser(value, object.key("PublishStatus"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PublishStatus"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -520,7 +520,7 @@ impl crate::protocol::Operation for UpdateRule {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateRuleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -530,9 +530,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<UpdateRuleOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateRuleOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateRuleOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -540,7 +540,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRuleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateRuleError::Unhandled(unhandled);
@@ -548,7 +548,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -561,7 +561,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -574,7 +574,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -587,7 +587,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
             )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceConflictException::from_response(
                     headers,
                     body,
@@ -600,7 +600,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -613,7 +613,7 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRul
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -683,12 +683,12 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input
                 .allowed_access_control_hierarchy_group_id
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AllowedAccessControlHierarchyGroupId"),
                 )?;
@@ -696,24 +696,27 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
             if let ::std::option::Option::Some(value) = &input
                 .allowed_access_control_tags
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AllowedAccessControlTags"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.allowed_flow_modules {
-                crate::rest_json::JsonSer::ser(value, object.key("AllowedFlowModules"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("AllowedFlowModules"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.applications {
-                crate::rest_json::JsonSer::ser(value, object.key("Applications"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Applications"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .granular_access_control_configuration
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("GranularAccessControlConfiguration"),
                 )?;
@@ -721,16 +724,16 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
             if let ::std::option::Option::Some(value) = &input
                 .hierarchy_restricted_resources
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("HierarchyRestrictedResources"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.permissions {
-                crate::rest_json::JsonSer::ser(value, object.key("Permissions"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Permissions"))?;
             }
             if let ::std::option::Option::Some(value) = &input.tag_restricted_resources {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("TagRestrictedResources"),
                 )?;
@@ -738,7 +741,7 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -773,7 +776,7 @@ impl crate::protocol::Operation for UpdateSecurityProfile {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateSecurityProfileError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -783,12 +786,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    UpdateSecurityProfileOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<UpdateSecurityProfileOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateSecurityProfileOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -800,7 +800,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateSecurityProfileError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateSecurityProfileError::Unhandled(unhandled);
@@ -808,7 +808,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -821,7 +821,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -834,7 +834,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -847,7 +847,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -860,7 +860,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

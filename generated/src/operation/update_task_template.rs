@@ -1082,36 +1082,36 @@ impl crate::protocol::Operation for UpdateTaskTemplate {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.constraints {
-                crate::rest_json::JsonSer::ser(value, object.key("Constraints"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Constraints"))?;
             }
             if let ::std::option::Option::Some(value) = &input.contact_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.defaults {
-                crate::rest_json::JsonSer::ser(value, object.key("Defaults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Defaults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.fields {
-                crate::rest_json::JsonSer::ser(value, object.key("Fields"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Fields"))?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.self_assign_flow_id {
-                crate::rest_json::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1146,7 +1146,7 @@ impl crate::protocol::Operation for UpdateTaskTemplate {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateTaskTemplateError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1156,7 +1156,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<UpdateTaskTemplateOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateTaskTemplateOutput, crate::wire::ResponseError> {
     let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
@@ -1182,51 +1182,55 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "InstanceId" => {
-                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_instance_id = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
-                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                    "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                    "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                     "Description" => {
-                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_description = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "ContactFlowId" => {
-                        field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(
+                        field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "SelfAssignFlowId" => {
-                        field_self_assign_flow_id = <String as crate::rest_json::JsonDe>::de(
+                        field_self_assign_flow_id = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Constraints" => {
-                        field_constraints = <crate::types::TaskTemplateConstraints as crate::rest_json::JsonDe>::de(
+                        field_constraints = <crate::types::TaskTemplateConstraints as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Defaults" => {
-                        field_defaults = <crate::types::TaskTemplateDefaults as crate::rest_json::JsonDe>::de(
+                        field_defaults = <crate::types::TaskTemplateDefaults as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "Fields" => {
                         field_fields = <Vec<
                             crate::types::TaskTemplateField,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "Status" => {
-                        field_status = <crate::types::TaskTemplateStatus as crate::rest_json::JsonDe>::de(
+                        field_status = <crate::types::TaskTemplateStatus as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "LastModifiedTime" => {
-                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "CreatedTime" => {
-                        field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -1251,7 +1255,7 @@ fn parse_output(
         status: field_status,
         last_modified_time: field_last_modified_time,
         created_time: field_created_time,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1263,7 +1267,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateTaskTemplateError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateTaskTemplateError::Unhandled(unhandled);
@@ -1271,7 +1275,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -1284,7 +1288,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -1297,7 +1301,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("PropertyValidationException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::PropertyValidationException::from_response(
                     headers,
                     body,
@@ -1310,7 +1314,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -1323,7 +1327,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceQuotaExceededException::from_response(
                     headers,
                     body,
@@ -1336,7 +1340,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -635,7 +635,7 @@ impl crate::protocol::Operation for UpdateTestCase {
                         "last_modified_time",
                         "x-amz-last-modified-time",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "last_modified_time",
                         &crate::rest_json::timestamp_text(
                             "last_modified_time",
@@ -652,34 +652,37 @@ impl crate::protocol::Operation for UpdateTestCase {
                         "last_modified_region",
                         "x-amz-last-modified-region",
                     )?,
-                    crate::rest_json::header_value("last_modified_region", v.as_str())?,
+                    crate::wire::header_value("last_modified_region", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.description {
-                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Description"))?;
             }
             if let ::std::option::Option::Some(value) = &input.entry_point {
-                crate::rest_json::JsonSer::ser(value, object.key("EntryPoint"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EntryPoint"))?;
             }
             if let ::std::option::Option::Some(value) = &input.initialization_data {
-                crate::rest_json::JsonSer::ser(value, object.key("InitializationData"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("InitializationData"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.name {
-                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Name"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -714,7 +717,7 @@ impl crate::protocol::Operation for UpdateTestCase {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateTestCaseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -724,9 +727,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<UpdateTestCaseOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateTestCaseOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateTestCaseOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -738,7 +741,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateTestCaseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateTestCaseError::Unhandled(unhandled);
@@ -746,7 +749,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -759,7 +762,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::DuplicateResourceException::from_response(
                     headers,
                     body,
@@ -772,7 +775,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -785,7 +788,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -798,7 +801,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -811,7 +814,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidTestCaseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidTestCaseException::from_response(
                     headers,
                     body,
@@ -824,7 +827,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -837,7 +840,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -568,32 +568,38 @@ impl crate::protocol::Operation for UpdateUserConfig {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.after_contact_work_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AfterContactWorkConfigs"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.auto_accept_configs {
-                crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("AutoAcceptConfigs"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input
                 .persistent_connection_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("PersistentConnectionConfigs"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.phone_number_configs {
-                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberConfigs"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.voice_enhancement_configs
             {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("VoiceEnhancementConfigs"),
                 )?;
@@ -601,7 +607,7 @@ impl crate::protocol::Operation for UpdateUserConfig {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -636,7 +642,7 @@ impl crate::protocol::Operation for UpdateUserConfig {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateUserConfigError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -646,9 +652,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<UpdateUserConfigOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateUserConfigOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(UpdateUserConfigOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -660,7 +666,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateUserConfigError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateUserConfigError::Unhandled(unhandled);
@@ -668,7 +674,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ConditionalOperationFailedException::from_response(
                     headers,
                     body,
@@ -681,7 +687,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -694,7 +700,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -707,7 +713,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -720,7 +726,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -733,7 +739,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

@@ -477,7 +477,7 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
                         "last_modified_time",
                         "x-amz-last-modified-time",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "last_modified_time",
                         &crate::rest_json::timestamp_text(
                             "last_modified_time",
@@ -494,19 +494,19 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
                         "last_modified_region",
                         "x-amz-last-modified-region",
                     )?,
-                    crate::rest_json::header_value("last_modified_region", v.as_str())?,
+                    crate::wire::header_value("last_modified_region", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -541,7 +541,7 @@ impl crate::protocol::Operation for UpdateUserNotificationStatus {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateUserNotificationStatusError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -553,10 +553,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     UpdateUserNotificationStatusOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(UpdateUserNotificationStatusOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -568,7 +568,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateUserNotificationStatusError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateUserNotificationStatusError::Unhandled(unhandled);
@@ -576,7 +576,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -589,7 +589,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -602,7 +602,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -615,7 +615,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -628,7 +628,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -641,7 +641,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ThrottlingException::from_response(
                     headers,
                     body,

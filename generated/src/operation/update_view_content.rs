@@ -450,18 +450,18 @@ impl crate::protocol::Operation for UpdateViewContent {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.content {
-                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Content"))?;
             }
             if let ::std::option::Option::Some(value) = &input.status {
-                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Status"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -496,7 +496,7 @@ impl crate::protocol::Operation for UpdateViewContent {
         }
         parse_output(status, headers, body)
             .map_err(|e| UpdateViewContentError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -506,7 +506,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<UpdateViewContentOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<UpdateViewContentOutput, crate::wire::ResponseError> {
     let mut field_view: ::std::option::Option<crate::types::View> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -516,7 +516,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "View" => {
-                        field_view = <crate::types::View as crate::rest_json::JsonDe>::de(
+                        field_view = <crate::types::View as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -529,7 +529,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(UpdateViewContentOutput {
         view: field_view,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -541,7 +541,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateViewContentError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return UpdateViewContentError::Unhandled(unhandled);
@@ -549,7 +549,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::AccessDeniedException::from_response(
                     headers,
                     body,
@@ -562,7 +562,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InternalServiceException::from_response(
                     headers,
                     body,
@@ -575,7 +575,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidParameterException::from_response(
                     headers,
                     body,
@@ -588,7 +588,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidRequestException::from_response(
                     headers,
                     body,
@@ -601,7 +601,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceInUseException::from_response(
                     headers,
                     body,
@@ -614,7 +614,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ResourceNotFoundException::from_response(
                     headers,
                     body,
@@ -627,7 +627,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("TooManyRequestsException") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::TooManyRequestsException::from_response(
                     headers,
                     body,

@@ -77,18 +77,18 @@ impl ::std::fmt::Display for AccessType {
     }
 }
 
-impl crate::rest_json::JsonSer for AccessType {
+impl crate::json_values::JsonSer for AccessType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AccessType {
+impl crate::json_values::JsonDe for AccessType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

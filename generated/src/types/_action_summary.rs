@@ -70,21 +70,21 @@ impl ActionSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ActionSummary {
+impl crate::json_values::JsonSer for ActionSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.action_type, object.key("ActionType"))?;
+        crate::json_values::JsonSer::ser(&self.action_type, object.key("ActionType"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ActionSummary {
+impl crate::json_values::JsonDe for ActionSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -96,7 +96,7 @@ impl crate::rest_json::JsonDe for ActionSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ActionType" => {
-                    field_action_type = <crate::types::ActionType as crate::rest_json::JsonDe>::de(
+                    field_action_type = <crate::types::ActionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -119,18 +119,18 @@ impl ::std::fmt::Display for ActionType {
     }
 }
 
-impl crate::rest_json::JsonSer for ActionType {
+impl crate::json_values::JsonSer for ActionType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ActionType {
+impl crate::json_values::JsonDe for ActionType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -106,26 +106,26 @@ impl AdditionalEmailRecipientsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AdditionalEmailRecipients {
+impl crate::json_values::JsonSer for AdditionalEmailRecipients {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.to_list {
-            crate::rest_json::JsonSer::ser(value, object.key("ToList"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ToList"))?;
         }
         if let ::std::option::Option::Some(value) = &self.cc_list {
-            crate::rest_json::JsonSer::ser(value, object.key("CcList"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CcList"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AdditionalEmailRecipients {
+impl crate::json_values::JsonDe for AdditionalEmailRecipients {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -144,12 +144,12 @@ impl crate::rest_json::JsonDe for AdditionalEmailRecipients {
                 "ToList" => {
                     field_to_list = <Vec<
                         crate::types::EmailRecipient,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CcList" => {
                     field_cc_list = <Vec<
                         crate::types::EmailRecipient,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

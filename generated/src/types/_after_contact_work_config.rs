@@ -64,16 +64,16 @@ impl AfterContactWorkConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AfterContactWorkConfig {
+impl crate::json_values::JsonSer for AfterContactWorkConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.after_contact_work_time_limit != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.after_contact_work_time_limit,
                 object.key("AfterContactWorkTimeLimit"),
             )?;
@@ -83,7 +83,7 @@ impl crate::rest_json::JsonSer for AfterContactWorkConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for AfterContactWorkConfig {
+impl crate::json_values::JsonDe for AfterContactWorkConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for AfterContactWorkConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AfterContactWorkTimeLimit" => {
-                    field_after_contact_work_time_limit = <i32 as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_time_limit = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -168,22 +168,25 @@ impl AfterContactWorkConfigPerChannelBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AfterContactWorkConfigPerChannel {
+impl crate::json_values::JsonSer for AfterContactWorkConfigPerChannel {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
         if let ::std::option::Option::Some(value) = &self.after_contact_work_config {
-            crate::rest_json::JsonSer::ser(value, object.key("AfterContactWorkConfig"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("AfterContactWorkConfig"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self
             .agent_first_callback_after_contact_work_config
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentFirstCallbackAfterContactWorkConfig"),
             )?;
@@ -193,7 +196,7 @@ impl crate::rest_json::JsonSer for AfterContactWorkConfigPerChannel {
     }
 }
 
-impl crate::rest_json::JsonDe for AfterContactWorkConfigPerChannel {
+impl crate::json_values::JsonDe for AfterContactWorkConfigPerChannel {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -211,17 +214,17 @@ impl crate::rest_json::JsonDe for AfterContactWorkConfigPerChannel {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AfterContactWorkConfig" => {
-                    field_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentFirstCallbackAfterContactWorkConfig" => {
-                    field_agent_first_callback_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::rest_json::JsonDe>::de(
+                    field_agent_first_callback_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -290,44 +290,44 @@ impl AgentContactReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentContactReference {
+impl crate::json_values::JsonSer for AgentContactReference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
-            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_method {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationMethod"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_contact_state {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentContactState"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentContactState"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state_start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.connected_to_agent_timestamp {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ConnectedToAgentTimestamp"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.queue {
-            crate::rest_json::JsonSer::ser(value, object.key("Queue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Queue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentContactReference {
+impl crate::json_values::JsonDe for AgentContactReference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -353,35 +353,35 @@ impl crate::rest_json::JsonDe for AgentContactReference {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationMethod" => {
-                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentContactState" => {
-                    field_agent_contact_state = <crate::types::ContactState as crate::rest_json::JsonDe>::de(
+                    field_agent_contact_state = <crate::types::ContactState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StateStartTimestamp" => {
-                    field_state_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_state_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConnectedToAgentTimestamp" => {
-                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Queue" => {
-                    field_queue = <crate::types::QueueReference as crate::rest_json::JsonDe>::de(
+                    field_queue = <crate::types::QueueReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

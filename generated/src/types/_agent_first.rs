@@ -62,23 +62,23 @@ impl AgentFirstBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentFirst {
+impl crate::json_values::JsonSer for AgentFirst {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.preview {
-            crate::rest_json::JsonSer::ser(value, object.key("Preview"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Preview"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentFirst {
+impl crate::json_values::JsonDe for AgentFirst {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for AgentFirst {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Preview" => {
-                    field_preview = <crate::types::Preview as crate::rest_json::JsonDe>::de(
+                    field_preview = <crate::types::Preview as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -208,35 +208,35 @@ impl AgentHierarchyGroupsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentHierarchyGroups {
+impl crate::json_values::JsonSer for AgentHierarchyGroups {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.l1_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("L1Ids"))?;
+            crate::json_values::JsonSer::ser(value, object.key("L1Ids"))?;
         }
         if let ::std::option::Option::Some(value) = &self.l2_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("L2Ids"))?;
+            crate::json_values::JsonSer::ser(value, object.key("L2Ids"))?;
         }
         if let ::std::option::Option::Some(value) = &self.l3_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("L3Ids"))?;
+            crate::json_values::JsonSer::ser(value, object.key("L3Ids"))?;
         }
         if let ::std::option::Option::Some(value) = &self.l4_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("L4Ids"))?;
+            crate::json_values::JsonSer::ser(value, object.key("L4Ids"))?;
         }
         if let ::std::option::Option::Some(value) = &self.l5_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("L5Ids"))?;
+            crate::json_values::JsonSer::ser(value, object.key("L5Ids"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentHierarchyGroups {
+impl crate::json_values::JsonDe for AgentHierarchyGroups {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -252,19 +252,19 @@ impl crate::rest_json::JsonDe for AgentHierarchyGroups {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "L1Ids" => {
-                    field_l1_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_l1_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "L2Ids" => {
-                    field_l2_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_l2_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "L3Ids" => {
-                    field_l3_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_l3_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "L4Ids" => {
-                    field_l4_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_l4_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "L5Ids" => {
-                    field_l5_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_l5_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -562,50 +562,50 @@ impl AgentInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentInfo {
+impl crate::json_values::JsonSer for AgentInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.accepted_by_agent_timestamp {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AcceptedByAgentTimestamp"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.preview_end_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("PreviewEndTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PreviewEndTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.connected_to_agent_timestamp {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ConnectedToAgentTimestamp"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_pause_duration_in_seconds
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentPauseDurationInSeconds"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_groups {
-            crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroups"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HierarchyGroups"))?;
         }
         if let ::std::option::Option::Some(value) = &self.device_info {
-            crate::rest_json::JsonSer::ser(value, object.key("DeviceInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DeviceInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.capabilities {
-            crate::rest_json::JsonSer::ser(value, object.key("Capabilities"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Capabilities"))?;
         }
         if let ::std::option::Option::Some(value) = &self.after_contact_work_duration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AfterContactWorkDuration"),
             )?;
@@ -613,7 +613,7 @@ impl crate::rest_json::JsonSer for AgentInfo {
         if let ::std::option::Option::Some(value) = &self
             .after_contact_work_start_timestamp
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AfterContactWorkStartTimestamp"),
             )?;
@@ -621,29 +621,29 @@ impl crate::rest_json::JsonSer for AgentInfo {
         if let ::std::option::Option::Some(value) = &self
             .after_contact_work_end_timestamp
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AfterContactWorkEndTimestamp"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_initiated_hold_duration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentInitiatedHoldDuration"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.state_transitions {
-            crate::rest_json::JsonSer::ser(value, object.key("StateTransitions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StateTransitions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.voice_enhancement_mode {
-            crate::rest_json::JsonSer::ser(value, object.key("VoiceEnhancementMode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VoiceEnhancementMode"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentInfo {
+impl crate::json_values::JsonDe for AgentInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -685,69 +685,69 @@ impl crate::rest_json::JsonDe for AgentInfo {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "AcceptedByAgentTimestamp" => {
-                    field_accepted_by_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_accepted_by_agent_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PreviewEndTimestamp" => {
-                    field_preview_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_preview_end_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConnectedToAgentTimestamp" => {
-                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentPauseDurationInSeconds" => {
-                    field_agent_pause_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                    field_agent_pause_duration_in_seconds = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyGroups" => {
-                    field_hierarchy_groups = <crate::types::HierarchyGroups as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_groups = <crate::types::HierarchyGroups as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DeviceInfo" => {
-                    field_device_info = <crate::types::DeviceInfo as crate::rest_json::JsonDe>::de(
+                    field_device_info = <crate::types::DeviceInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Capabilities" => {
-                    field_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                    field_capabilities = <crate::types::ParticipantCapabilities as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AfterContactWorkDuration" => {
-                    field_after_contact_work_duration = <i32 as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_duration = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AfterContactWorkStartTimestamp" => {
-                    field_after_contact_work_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AfterContactWorkEndTimestamp" => {
-                    field_after_contact_work_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_end_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentInitiatedHoldDuration" => {
-                    field_agent_initiated_hold_duration = <i32 as crate::rest_json::JsonDe>::de(
+                    field_agent_initiated_hold_duration = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StateTransitions" => {
                     field_state_transitions = <Vec<
                         crate::types::StateTransition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "VoiceEnhancementMode" => {
-                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::rest_json::JsonDe>::de(
+                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -374,50 +374,50 @@ impl AgentStatusBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentStatus {
+impl crate::json_values::JsonSer for AgentStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent_status_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentStatusARN"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentStatusARN"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_status_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentStatusId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentStatusId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.display_order {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayOrder"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayOrder"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
-            crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+            crate::json_values::JsonSer::ser(value, object.key("State"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentStatus {
+impl crate::json_values::JsonDe for AgentStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -442,25 +442,29 @@ impl crate::rest_json::JsonDe for AgentStatus {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentStatusARN" => {
-                    field_agent_status_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_agent_status_arn = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "AgentStatusId" => {
-                    field_agent_status_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_agent_status_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Type" => {
-                    field_type = <crate::types::AgentStatusType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::AgentStatusType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisplayOrder" => {
-                    field_display_order = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_order = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "State" => {
-                    field_state = <crate::types::AgentStatusState as crate::rest_json::JsonDe>::de(
+                    field_state = <crate::types::AgentStatusState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -468,15 +472,15 @@ impl crate::rest_json::JsonDe for AgentStatus {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

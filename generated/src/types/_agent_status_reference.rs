@@ -133,29 +133,29 @@ impl AgentStatusReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentStatusReference {
+impl crate::json_values::JsonSer for AgentStatusReference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.status_start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StatusStartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StatusStartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("StatusArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StatusArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status_name {
-            crate::rest_json::JsonSer::ser(value, object.key("StatusName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StatusName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentStatusReference {
+impl crate::json_values::JsonDe for AgentStatusReference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -171,15 +171,15 @@ impl crate::rest_json::JsonDe for AgentStatusReference {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StatusStartTimestamp" => {
-                    field_status_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_status_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StatusArn" => {
-                    field_status_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_status_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StatusName" => {
-                    field_status_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_status_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

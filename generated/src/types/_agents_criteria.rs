@@ -64,23 +64,23 @@ impl AgentsCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AgentsCriteria {
+impl crate::json_values::JsonSer for AgentsCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentIds"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AgentsCriteria {
+impl crate::json_values::JsonDe for AgentsCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -92,7 +92,7 @@ impl crate::rest_json::JsonDe for AgentsCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentIds" => {
-                    field_agent_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_agent_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

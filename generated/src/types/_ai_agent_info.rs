@@ -130,22 +130,22 @@ impl AiAgentInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AiAgentInfo {
+impl crate::json_values::JsonSer for AiAgentInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.ai_use_case {
-            crate::rest_json::JsonSer::ser(value, object.key("AiUseCase"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AiUseCase"))?;
         }
         if let ::std::option::Option::Some(value) = &self.ai_agent_version_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AiAgentVersionId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AiAgentVersionId"))?;
         }
         if self.ai_agent_escalated {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.ai_agent_escalated,
                 object.key("AiAgentEscalated"),
             )?;
@@ -155,7 +155,7 @@ impl crate::rest_json::JsonSer for AiAgentInfo {
     }
 }
 
-impl crate::rest_json::JsonDe for AiAgentInfo {
+impl crate::json_values::JsonDe for AiAgentInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -169,17 +169,19 @@ impl crate::rest_json::JsonDe for AiAgentInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AiUseCase" => {
-                    field_ai_use_case = <crate::types::AiUseCase as crate::rest_json::JsonDe>::de(
+                    field_ai_use_case = <crate::types::AiUseCase as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AiAgentVersionId" => {
-                    field_ai_agent_version_id = <String as crate::rest_json::JsonDe>::de(
+                    field_ai_agent_version_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AiAgentEscalated" => {
-                    field_ai_agent_escalated = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_ai_agent_escalated = <bool as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -72,15 +72,15 @@ impl AliasConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AliasConfiguration {
+impl crate::json_values::JsonSer for AliasConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.email_address_id,
             object.key("EmailAddressId"),
         )?;
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonSer for AliasConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for AliasConfiguration {
+impl crate::json_values::JsonDe for AliasConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +101,9 @@ impl crate::rest_json::JsonDe for AliasConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EmailAddressId" => {
-                    field_email_address_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_email_address_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -102,26 +102,26 @@ impl AllowedCapabilitiesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AllowedCapabilities {
+impl crate::json_values::JsonSer for AllowedCapabilities {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.customer {
-            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Customer"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent {
-            crate::rest_json::JsonSer::ser(value, object.key("Agent"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Agent"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AllowedCapabilities {
+impl crate::json_values::JsonDe for AllowedCapabilities {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,12 +138,12 @@ impl crate::rest_json::JsonDe for AllowedCapabilities {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Customer" => {
-                    field_customer = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                    field_customer = <crate::types::ParticipantCapabilities as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Agent" => {
-                    field_agent = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                    field_agent = <crate::types::ParticipantCapabilities as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

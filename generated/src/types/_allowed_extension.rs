@@ -72,21 +72,21 @@ impl AllowedExtensionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AllowedExtension {
+impl crate::json_values::JsonSer for AllowedExtension {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.extension, object.key("Extension"))?;
+        crate::json_values::JsonSer::ser(&self.extension, object.key("Extension"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AllowedExtension {
+impl crate::json_values::JsonDe for AllowedExtension {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for AllowedExtension {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Extension" => {
-                    field_extension = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_extension = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -200,35 +200,35 @@ impl AnalyticsDataAssociationResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AnalyticsDataAssociationResult {
+impl crate::json_values::JsonSer for AnalyticsDataAssociationResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.data_set_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataSetId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.target_account_id {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetAccountId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_share_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceShareId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_share_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceShareArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_share_status {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceShareStatus"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AnalyticsDataAssociationResult {
+impl crate::json_values::JsonDe for AnalyticsDataAssociationResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -244,25 +244,25 @@ impl crate::rest_json::JsonDe for AnalyticsDataAssociationResult {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DataSetId" => {
-                    field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_set_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TargetAccountId" => {
-                    field_target_account_id = <String as crate::rest_json::JsonDe>::de(
+                    field_target_account_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ResourceShareId" => {
-                    field_resource_share_id = <String as crate::rest_json::JsonDe>::de(
+                    field_resource_share_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ResourceShareArn" => {
-                    field_resource_share_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_resource_share_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ResourceShareStatus" => {
-                    field_resource_share_status = <String as crate::rest_json::JsonDe>::de(
+                    field_resource_share_status = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -96,26 +96,26 @@ impl AnalyticsDataSetsResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AnalyticsDataSetsResult {
+impl crate::json_values::JsonSer for AnalyticsDataSetsResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.data_set_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataSetId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.data_set_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DataSetName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataSetName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AnalyticsDataSetsResult {
+impl crate::json_values::JsonDe for AnalyticsDataSetsResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,10 +128,10 @@ impl crate::rest_json::JsonDe for AnalyticsDataSetsResult {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DataSetId" => {
-                    field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_set_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DataSetName" => {
-                    field_data_set_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_set_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -100,22 +100,22 @@ impl AnswerMachineDetectionConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AnswerMachineDetectionConfig {
+impl crate::json_values::JsonSer for AnswerMachineDetectionConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.enable_answer_machine_detection {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.enable_answer_machine_detection,
                 object.key("EnableAnswerMachineDetection"),
             )?;
         }
         if self.await_answer_machine_prompt {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.await_answer_machine_prompt,
                 object.key("AwaitAnswerMachinePrompt"),
             )?;
@@ -125,7 +125,7 @@ impl crate::rest_json::JsonSer for AnswerMachineDetectionConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for AnswerMachineDetectionConfig {
+impl crate::json_values::JsonDe for AnswerMachineDetectionConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,12 +138,12 @@ impl crate::rest_json::JsonDe for AnswerMachineDetectionConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EnableAnswerMachineDetection" => {
-                    field_enable_answer_machine_detection = <bool as crate::rest_json::JsonDe>::de(
+                    field_enable_answer_machine_detection = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AwaitAnswerMachinePrompt" => {
-                    field_await_answer_machine_prompt = <bool as crate::rest_json::JsonDe>::de(
+                    field_await_answer_machine_prompt = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -134,29 +134,32 @@ impl ApplicationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Application {
+impl crate::json_values::JsonSer for Application {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.namespace {
-            crate::rest_json::JsonSer::ser(value, object.key("Namespace"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Namespace"))?;
         }
         if let ::std::option::Option::Some(value) = &self.application_permissions {
-            crate::rest_json::JsonSer::ser(value, object.key("ApplicationPermissions"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("ApplicationPermissions"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Application {
+impl crate::json_values::JsonDe for Application {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -170,15 +173,15 @@ impl crate::rest_json::JsonDe for Application {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Namespace" => {
-                    field_namespace = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_namespace = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ApplicationPermissions" => {
                     field_application_permissions = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Type" => {
-                    field_type = <crate::types::ApplicationType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::ApplicationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

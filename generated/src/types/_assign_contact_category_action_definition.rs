@@ -26,12 +26,12 @@ impl AssignContactCategoryActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AssignContactCategoryActionDefinition {
+impl crate::json_values::JsonSer for AssignContactCategoryActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         object.finish();
@@ -39,7 +39,7 @@ impl crate::rest_json::JsonSer for AssignContactCategoryActionDefinition {
     }
 }
 
-impl crate::rest_json::JsonDe for AssignContactCategoryActionDefinition {
+impl crate::json_values::JsonDe for AssignContactCategoryActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -120,27 +120,27 @@ impl AssignSlaActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AssignSlaActionDefinition {
+impl crate::json_values::JsonSer for AssignSlaActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.sla_assignment_type,
             object.key("SlaAssignmentType"),
         )?;
         if let ::std::option::Option::Some(value) = &self.case_sla_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("CaseSlaConfiguration"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CaseSlaConfiguration"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AssignSlaActionDefinition {
+impl crate::json_values::JsonDe for AssignSlaActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -157,12 +157,12 @@ impl crate::rest_json::JsonDe for AssignSlaActionDefinition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SlaAssignmentType" => {
-                    field_sla_assignment_type = <crate::types::SlaAssignmentType as crate::rest_json::JsonDe>::de(
+                    field_sla_assignment_type = <crate::types::SlaAssignmentType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CaseSlaConfiguration" => {
-                    field_case_sla_configuration = <crate::types::CaseSlaConfiguration as crate::rest_json::JsonDe>::de(
+                    field_case_sla_configuration = <crate::types::CaseSlaConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

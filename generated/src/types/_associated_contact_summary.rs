@@ -348,47 +348,47 @@ impl AssociatedContactSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AssociatedContactSummary {
+impl crate::json_values::JsonSer for AssociatedContactSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitialContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.previous_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PreviousContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_method {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationMethod"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
-            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channel"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AssociatedContactSummary {
+impl crate::json_values::JsonDe for AssociatedContactSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -414,43 +414,43 @@ impl crate::rest_json::JsonDe for AssociatedContactSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactArn" => {
-                    field_contact_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InitiationTimestamp" => {
-                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisconnectTimestamp" => {
-                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitialContactId" => {
-                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_initial_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PreviousContactId" => {
-                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_previous_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RelatedContactId" => {
-                    field_related_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_related_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationMethod" => {
-                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

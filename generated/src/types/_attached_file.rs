@@ -417,41 +417,47 @@ impl AttachedFileBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AttachedFile {
+impl crate::json_values::JsonSer for AttachedFile {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.creation_time, object.key("CreationTime"))?;
-        crate::rest_json::JsonSer::ser(&self.file_arn, object.key("FileArn"))?;
-        crate::rest_json::JsonSer::ser(&self.file_id, object.key("FileId"))?;
-        crate::rest_json::JsonSer::ser(&self.file_name, object.key("FileName"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
+            &self.creation_time,
+            object.key("CreationTime"),
+        )?;
+        crate::json_values::JsonSer::ser(&self.file_arn, object.key("FileArn"))?;
+        crate::json_values::JsonSer::ser(&self.file_id, object.key("FileId"))?;
+        crate::json_values::JsonSer::ser(&self.file_name, object.key("FileName"))?;
+        crate::json_values::JsonSer::ser(
             &self.file_size_in_bytes,
             object.key("FileSizeInBytes"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.file_status, object.key("FileStatus"))?;
+        crate::json_values::JsonSer::ser(&self.file_status, object.key("FileStatus"))?;
         if let ::std::option::Option::Some(value) = &self.created_by {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedBy"))?;
         }
         if let ::std::option::Option::Some(value) = &self.file_use_case_type {
-            crate::rest_json::JsonSer::ser(value, object.key("FileUseCaseType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FileUseCaseType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("AssociatedResourceArn"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("AssociatedResourceArn"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AttachedFile {
+impl crate::json_values::JsonDe for AttachedFile {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -476,35 +482,39 @@ impl crate::rest_json::JsonDe for AttachedFile {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "CreationTime" => {
-                    field_creation_time = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_creation_time = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "FileArn" => {
-                    field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_file_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "FileId" => field_file_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FileId" => {
+                    field_file_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "FileName" => {
-                    field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_file_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "FileSizeInBytes" => {
-                    field_file_size_in_bytes = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_file_size_in_bytes = <i64 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "FileStatus" => {
-                    field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                    field_file_status = <crate::types::FileStatusType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                    field_created_by = <crate::types::CreatedByInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FileUseCaseType" => {
-                    field_file_use_case_type = <crate::types::FileUseCaseType as crate::rest_json::JsonDe>::de(
+                    field_file_use_case_type = <crate::types::FileUseCaseType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AssociatedResourceArn" => {
-                    field_associated_resource_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_associated_resource_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -512,7 +522,7 @@ impl crate::rest_json::JsonDe for AttachedFile {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

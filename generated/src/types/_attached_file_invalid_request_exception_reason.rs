@@ -85,18 +85,18 @@ impl ::std::fmt::Display for AttachedFileInvalidRequestExceptionReason {
     }
 }
 
-impl crate::rest_json::JsonSer for AttachedFileInvalidRequestExceptionReason {
+impl crate::json_values::JsonSer for AttachedFileInvalidRequestExceptionReason {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AttachedFileInvalidRequestExceptionReason {
+impl crate::json_values::JsonDe for AttachedFileInvalidRequestExceptionReason {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -230,37 +230,40 @@ impl AttachedFilesConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AttachedFilesConfiguration {
+impl crate::json_values::JsonSer for AttachedFilesConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
+        crate::json_values::JsonSer::ser(
             &self.attachment_scope,
             object.key("AttachmentScope"),
         )?;
         if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("MaximumSizeLimitInBytes"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.extension_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("ExtensionConfiguration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("ExtensionConfiguration"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AttachedFilesConfiguration {
+impl crate::json_values::JsonDe for AttachedFilesConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -282,25 +285,25 @@ impl crate::rest_json::JsonDe for AttachedFilesConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttachmentScope" => {
-                    field_attachment_scope = <crate::types::AttachmentScope as crate::rest_json::JsonDe>::de(
+                    field_attachment_scope = <crate::types::AttachmentScope as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MaximumSizeLimitInBytes" => {
-                    field_maximum_size_limit_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                    field_maximum_size_limit_in_bytes = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ExtensionConfiguration" => {
-                    field_extension_configuration = <crate::types::ExtensionConfiguration as crate::rest_json::JsonDe>::de(
+                    field_extension_configuration = <crate::types::ExtensionConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -114,26 +114,26 @@ impl ::std::fmt::Debug for AttendeeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Attendee {
+impl crate::json_values::JsonSer for Attendee {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attendee_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AttendeeId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttendeeId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.join_token {
-            crate::rest_json::JsonSer::ser(value, object.key("JoinToken"))?;
+            crate::json_values::JsonSer::ser(value, object.key("JoinToken"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Attendee {
+impl crate::json_values::JsonDe for Attendee {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,10 +146,10 @@ impl crate::rest_json::JsonDe for Attendee {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttendeeId" => {
-                    field_attendee_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attendee_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "JoinToken" => {
-                    field_join_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_join_token = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -99,26 +99,26 @@ impl AttributeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Attribute {
+impl crate::json_values::JsonSer for Attribute {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attribute_type {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Attribute {
+impl crate::json_values::JsonDe for Attribute {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,11 +133,11 @@ impl crate::rest_json::JsonDe for Attribute {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeType" => {
-                    field_attribute_type = <crate::types::InstanceAttributeType as crate::rest_json::JsonDe>::de(
+                    field_attribute_type = <crate::types::InstanceAttributeType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -111,19 +111,19 @@ impl AttributeAndConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AttributeAndCondition {
+impl crate::json_values::JsonSer for AttributeAndCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("TagConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_condition {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HierarchyGroupCondition"),
             )?;
@@ -133,7 +133,7 @@ impl crate::rest_json::JsonSer for AttributeAndCondition {
     }
 }
 
-impl crate::rest_json::JsonDe for AttributeAndCondition {
+impl crate::json_values::JsonDe for AttributeAndCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -152,10 +152,10 @@ impl crate::rest_json::JsonDe for AttributeAndCondition {
                 "TagConditions" => {
                     field_tag_conditions = <Vec<
                         crate::types::TagCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "HierarchyGroupCondition" => {
-                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -235,38 +235,38 @@ impl AttributeConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AttributeCondition {
+impl crate::json_values::JsonSer for AttributeCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         if let ::std::option::Option::Some(value) = &self.proficiency_level {
-            crate::rest_json::JsonSer::ser(value, object.key("ProficiencyLevel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ProficiencyLevel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.range {
-            crate::rest_json::JsonSer::ser(value, object.key("Range"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Range"))?;
         }
         if let ::std::option::Option::Some(value) = &self.match_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("MatchCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MatchCriteria"))?;
         }
         if let ::std::option::Option::Some(value) = &self.comparison_operator {
-            crate::rest_json::JsonSer::ser(value, object.key("ComparisonOperator"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ComparisonOperator"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AttributeCondition {
+impl crate::json_values::JsonDe for AttributeCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -284,23 +284,23 @@ impl crate::rest_json::JsonDe for AttributeCondition {
         let mut field_comparison_operator: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 "ProficiencyLevel" => {
-                    field_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_proficiency_level = <f32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Range" => {
-                    field_range = <crate::types::Range as crate::rest_json::JsonDe>::de(
+                    field_range = <crate::types::Range as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MatchCriteria" => {
-                    field_match_criteria = <crate::types::MatchCriteria as crate::rest_json::JsonDe>::de(
+                    field_match_criteria = <crate::types::MatchCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ComparisonOperator" => {
-                    field_comparison_operator = <String as crate::rest_json::JsonDe>::de(
+                    field_comparison_operator = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

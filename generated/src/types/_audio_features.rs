@@ -65,23 +65,23 @@ impl AudioFeaturesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AudioFeatures {
+impl crate::json_values::JsonSer for AudioFeatures {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.echo_reduction {
-            crate::rest_json::JsonSer::ser(value, object.key("EchoReduction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EchoReduction"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AudioFeatures {
+impl crate::json_values::JsonDe for AudioFeatures {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for AudioFeatures {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EchoReduction" => {
-                    field_echo_reduction = <crate::types::MeetingFeatureStatus as crate::rest_json::JsonDe>::de(
+                    field_echo_reduction = <crate::types::MeetingFeatureStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -100,29 +100,32 @@ impl AudioQualityMetricsInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AudioQualityMetricsInfo {
+impl crate::json_values::JsonSer for AudioQualityMetricsInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.quality_score != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.quality_score,
                 object.key("QualityScore"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.potential_quality_issues {
-            crate::rest_json::JsonSer::ser(value, object.key("PotentialQualityIssues"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PotentialQualityIssues"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AudioQualityMetricsInfo {
+impl crate::json_values::JsonDe for AudioQualityMetricsInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -135,12 +138,12 @@ impl crate::rest_json::JsonDe for AudioQualityMetricsInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QualityScore" => {
-                    field_quality_score = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_quality_score = <f32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PotentialQualityIssues" => {
                     field_potential_quality_issues = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -537,55 +537,55 @@ impl AuthenticationProfileBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AuthenticationProfile {
+impl crate::json_values::JsonSer for AuthenticationProfile {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.allowed_ips {
-            crate::rest_json::JsonSer::ser(value, object.key("AllowedIps"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AllowedIps"))?;
         }
         if let ::std::option::Option::Some(value) = &self.blocked_ips {
-            crate::rest_json::JsonSer::ser(value, object.key("BlockedIps"))?;
+            crate::json_values::JsonSer::ser(value, object.key("BlockedIps"))?;
         }
         if self.is_default {
-            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+            crate::json_values::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.periodic_session_duration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PeriodicSessionDuration"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.max_session_duration {
-            crate::rest_json::JsonSer::ser(value, object.key("MaxSessionDuration"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MaxSessionDuration"))?;
         }
         if let ::std::option::Option::Some(value) = &self.session_inactivity_duration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SessionInactivityDuration"),
             )?;
@@ -593,7 +593,7 @@ impl crate::rest_json::JsonSer for AuthenticationProfile {
         if let ::std::option::Option::Some(value) = &self
             .session_inactivity_handling_enabled
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SessionInactivityHandlingEnabled"),
             )?;
@@ -603,7 +603,7 @@ impl crate::rest_json::JsonSer for AuthenticationProfile {
     }
 }
 
-impl crate::rest_json::JsonDe for AuthenticationProfile {
+impl crate::json_values::JsonDe for AuthenticationProfile {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -629,53 +629,57 @@ impl crate::rest_json::JsonDe for AuthenticationProfile {
         let mut field_session_inactivity_handling_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AllowedIps" => {
-                    field_allowed_ips = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_allowed_ips = <Vec<
+                        String,
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "BlockedIps" => {
-                    field_blocked_ips = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_blocked_ips = <Vec<
+                        String,
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IsDefault" => {
-                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_is_default = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PeriodicSessionDuration" => {
-                    field_periodic_session_duration = <i32 as crate::rest_json::JsonDe>::de(
+                    field_periodic_session_duration = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MaxSessionDuration" => {
-                    field_max_session_duration = <i32 as crate::rest_json::JsonDe>::de(
+                    field_max_session_duration = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SessionInactivityDuration" => {
-                    field_session_inactivity_duration = <i32 as crate::rest_json::JsonDe>::de(
+                    field_session_inactivity_duration = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SessionInactivityHandlingEnabled" => {
-                    field_session_inactivity_handling_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_session_inactivity_handling_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -140,20 +140,20 @@ impl AutoAcceptConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AutoAcceptConfig {
+impl crate::json_values::JsonSer for AutoAcceptConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
-        crate::rest_json::JsonSer::ser(&self.auto_accept, object.key("AutoAccept"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.auto_accept, object.key("AutoAccept"))?;
         if let ::std::option::Option::Some(value) = &self
             .agent_first_callback_auto_accept
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentFirstCallbackAutoAccept"),
             )?;
@@ -163,7 +163,7 @@ impl crate::rest_json::JsonSer for AutoAcceptConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for AutoAcceptConfig {
+impl crate::json_values::JsonDe for AutoAcceptConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -177,15 +177,15 @@ impl crate::rest_json::JsonDe for AutoAcceptConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoAccept" => {
-                    field_auto_accept = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_auto_accept = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AgentFirstCallbackAutoAccept" => {
-                    field_agent_first_callback_auto_accept = <bool as crate::rest_json::JsonDe>::de(
+                    field_agent_first_callback_auto_accept = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

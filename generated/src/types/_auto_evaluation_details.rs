@@ -104,27 +104,27 @@ impl AutoEvaluationDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AutoEvaluationDetails {
+impl crate::json_values::JsonSer for AutoEvaluationDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.auto_evaluation_enabled,
             object.key("AutoEvaluationEnabled"),
         )?;
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AutoEvaluationDetails {
+impl crate::json_values::JsonDe for AutoEvaluationDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -139,12 +139,12 @@ impl crate::rest_json::JsonDe for AutoEvaluationDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AutoEvaluationEnabled" => {
-                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluationStatus" => {
-                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -62,23 +62,23 @@ impl AutomaticFailConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AutomaticFailConfiguration {
+impl crate::json_values::JsonSer for AutomaticFailConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.target_section {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetSection"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetSection"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AutomaticFailConfiguration {
+impl crate::json_values::JsonDe for AutomaticFailConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for AutomaticFailConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TargetSection" => {
-                    field_target_section = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_target_section = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

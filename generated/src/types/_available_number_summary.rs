@@ -143,29 +143,32 @@ impl AvailableNumberSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for AvailableNumberSummary {
+impl crate::json_values::JsonSer for AvailableNumberSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PhoneNumberCountryCode"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_type {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for AvailableNumberSummary {
+impl crate::json_values::JsonDe for AvailableNumberSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -183,15 +186,15 @@ impl crate::rest_json::JsonDe for AvailableNumberSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PhoneNumber" => {
-                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberCountryCode" => {
-                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneNumberType" => {
-                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -195,32 +195,32 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for BatchCreateDataTableValueSuccessResult {
+impl crate::json_values::JsonSer for BatchCreateDataTableValueSuccessResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.primary_values,
             object.key("PrimaryValues"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.record_id, object.key("RecordId"))?;
+        crate::json_values::JsonSer::ser(&self.record_id, object.key("RecordId"))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for BatchCreateDataTableValueSuccessResult {
+impl crate::json_values::JsonDe for BatchCreateDataTableValueSuccessResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -241,16 +241,16 @@ impl crate::rest_json::JsonDe for BatchCreateDataTableValueSuccessResult {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RecordId" => {
-                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_record_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -155,31 +155,31 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for BatchDeleteDataTableValueSuccessResult {
+impl crate::json_values::JsonSer for BatchDeleteDataTableValueSuccessResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.primary_values,
             object.key("PrimaryValues"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for BatchDeleteDataTableValueSuccessResult {
+impl crate::json_values::JsonDe for BatchDeleteDataTableValueSuccessResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -199,13 +199,13 @@ impl crate::rest_json::JsonDe for BatchDeleteDataTableValueSuccessResult {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

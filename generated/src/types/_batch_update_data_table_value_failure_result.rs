@@ -158,29 +158,29 @@ impl BatchUpdateDataTableValueFailureResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for BatchUpdateDataTableValueFailureResult {
+impl crate::json_values::JsonSer for BatchUpdateDataTableValueFailureResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.primary_values,
             object.key("PrimaryValues"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.message, object.key("Message"))?;
+        crate::json_values::JsonSer::ser(&self.message, object.key("Message"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for BatchUpdateDataTableValueFailureResult {
+impl crate::json_values::JsonDe for BatchUpdateDataTableValueFailureResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -198,12 +198,14 @@ impl crate::rest_json::JsonDe for BatchUpdateDataTableValueFailureResult {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

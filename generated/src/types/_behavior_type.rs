@@ -81,18 +81,18 @@ impl ::std::fmt::Display for BehaviorType {
     }
 }
 
-impl crate::rest_json::JsonSer for BehaviorType {
+impl crate::json_values::JsonSer for BehaviorType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for BehaviorType {
+impl crate::json_values::JsonDe for BehaviorType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

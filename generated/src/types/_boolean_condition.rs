@@ -102,26 +102,26 @@ impl BooleanConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for BooleanCondition {
+impl crate::json_values::JsonSer for BooleanCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.field_name {
-            crate::rest_json::JsonSer::ser(value, object.key("FieldName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FieldName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.comparison_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ComparisonType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ComparisonType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for BooleanCondition {
+impl crate::json_values::JsonDe for BooleanCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -136,10 +136,10 @@ impl crate::rest_json::JsonDe for BooleanCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FieldName" => {
-                    field_field_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_field_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ComparisonType" => {
-                    field_comparison_type = <crate::types::BooleanComparisonType as crate::rest_json::JsonDe>::de(
+                    field_comparison_type = <crate::types::BooleanComparisonType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

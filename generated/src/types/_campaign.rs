@@ -62,23 +62,23 @@ impl CampaignBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Campaign {
+impl crate::json_values::JsonSer for Campaign {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.campaign_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CampaignId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CampaignId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Campaign {
+impl crate::json_values::JsonDe for Campaign {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for Campaign {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "CampaignId" => {
-                    field_campaign_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_campaign_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

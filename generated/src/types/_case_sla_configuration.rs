@@ -227,23 +227,23 @@ impl CaseSlaConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CaseSlaConfiguration {
+impl crate::json_values::JsonSer for CaseSlaConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.field_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FieldId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FieldId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.target_field_values {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetFieldValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetFieldValues"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.target_sla_minutes,
             object.key("TargetSlaMinutes"),
         )?;
@@ -252,7 +252,7 @@ impl crate::rest_json::JsonSer for CaseSlaConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for CaseSlaConfiguration {
+impl crate::json_values::JsonDe for CaseSlaConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -269,22 +269,24 @@ impl crate::rest_json::JsonDe for CaseSlaConfiguration {
         let mut field_target_sla_minutes: ::std::option::Option<i64> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Type" => {
-                    field_type = <crate::types::SlaType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::SlaType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FieldId" => {
-                    field_field_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_field_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TargetFieldValues" => {
                     field_target_field_values = <Vec<
                         crate::types::FieldValueUnion,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TargetSlaMinutes" => {
-                    field_target_sla_minutes = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_target_sla_minutes = <i64 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

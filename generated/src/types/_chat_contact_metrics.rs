@@ -313,27 +313,27 @@ impl ChatContactMetricsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatContactMetrics {
+impl crate::json_values::JsonSer for ChatContactMetrics {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.multi_party {
-            crate::rest_json::JsonSer::ser(value, object.key("MultiParty"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MultiParty"))?;
         }
         if let ::std::option::Option::Some(value) = &self.total_messages {
-            crate::rest_json::JsonSer::ser(value, object.key("TotalMessages"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TotalMessages"))?;
         }
         if let ::std::option::Option::Some(value) = &self.total_bot_messages {
-            crate::rest_json::JsonSer::ser(value, object.key("TotalBotMessages"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TotalBotMessages"))?;
         }
         if let ::std::option::Option::Some(value) = &self
             .total_bot_message_length_in_chars
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("TotalBotMessageLengthInChars"),
             )?;
@@ -341,17 +341,20 @@ impl crate::rest_json::JsonSer for ChatContactMetrics {
         if let ::std::option::Option::Some(value) = &self
             .conversation_close_time_in_millis
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ConversationCloseTimeInMillis"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.conversation_turn_count {
-            crate::rest_json::JsonSer::ser(value, object.key("ConversationTurnCount"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("ConversationTurnCount"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_first_response_timestamp
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentFirstResponseTimestamp"),
             )?;
@@ -359,7 +362,7 @@ impl crate::rest_json::JsonSer for ChatContactMetrics {
         if let ::std::option::Option::Some(value) = &self
             .agent_first_response_time_in_millis
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AgentFirstResponseTimeInMillis"),
             )?;
@@ -369,7 +372,7 @@ impl crate::rest_json::JsonSer for ChatContactMetrics {
     }
 }
 
-impl crate::rest_json::JsonDe for ChatContactMetrics {
+impl crate::json_values::JsonDe for ChatContactMetrics {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -390,36 +393,38 @@ impl crate::rest_json::JsonDe for ChatContactMetrics {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MultiParty" => {
-                    field_multi_party = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_multi_party = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TotalMessages" => {
-                    field_total_messages = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_total_messages = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TotalBotMessages" => {
-                    field_total_bot_messages = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_total_bot_messages = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "TotalBotMessageLengthInChars" => {
-                    field_total_bot_message_length_in_chars = <i32 as crate::rest_json::JsonDe>::de(
+                    field_total_bot_message_length_in_chars = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConversationCloseTimeInMillis" => {
-                    field_conversation_close_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                    field_conversation_close_time_in_millis = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConversationTurnCount" => {
-                    field_conversation_turn_count = <i32 as crate::rest_json::JsonDe>::de(
+                    field_conversation_turn_count = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentFirstResponseTimestamp" => {
-                    field_agent_first_response_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_agent_first_response_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentFirstResponseTimeInMillis" => {
-                    field_agent_first_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                    field_agent_first_response_time_in_millis = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

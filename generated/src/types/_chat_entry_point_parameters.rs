@@ -62,23 +62,23 @@ impl ChatEntryPointParametersBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatEntryPointParameters {
+impl crate::json_values::JsonSer for ChatEntryPointParameters {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.flow_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ChatEntryPointParameters {
+impl crate::json_values::JsonDe for ChatEntryPointParameters {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,9 @@ impl crate::rest_json::JsonDe for ChatEntryPointParameters {
         let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "FlowId" => field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FlowId" => {
+                    field_flow_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

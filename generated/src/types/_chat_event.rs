@@ -148,27 +148,27 @@ impl ChatEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatEvent {
+impl crate::json_values::JsonSer for ChatEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.content_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ContentType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContentType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ChatEvent {
+impl crate::json_values::JsonDe for ChatEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -182,14 +182,16 @@ impl crate::rest_json::JsonDe for ChatEvent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::ChatEventType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::ChatEventType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContentType" => {
-                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_content_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

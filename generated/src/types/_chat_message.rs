@@ -114,22 +114,22 @@ impl ChatMessageBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatMessage {
+impl crate::json_values::JsonSer for ChatMessage {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
-        crate::rest_json::JsonSer::ser(&self.content, object.key("Content"))?;
+        crate::json_values::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        crate::json_values::JsonSer::ser(&self.content, object.key("Content"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ChatMessage {
+impl crate::json_values::JsonDe for ChatMessage {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -142,9 +142,11 @@ impl crate::rest_json::JsonDe for ChatMessage {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContentType" => {
-                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_content_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

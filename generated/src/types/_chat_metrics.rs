@@ -142,29 +142,29 @@ impl ChatMetricsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatMetrics {
+impl crate::json_values::JsonSer for ChatMetrics {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.chat_contact_metrics {
-            crate::rest_json::JsonSer::ser(value, object.key("ChatContactMetrics"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ChatContactMetrics"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_metrics {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentMetrics"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentMetrics"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_metrics {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomerMetrics"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CustomerMetrics"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ChatMetrics {
+impl crate::json_values::JsonDe for ChatMetrics {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -184,17 +184,17 @@ impl crate::rest_json::JsonDe for ChatMetrics {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ChatContactMetrics" => {
-                    field_chat_contact_metrics = <crate::types::ChatContactMetrics as crate::rest_json::JsonDe>::de(
+                    field_chat_contact_metrics = <crate::types::ChatContactMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentMetrics" => {
-                    field_agent_metrics = <crate::types::ParticipantMetrics as crate::rest_json::JsonDe>::de(
+                    field_agent_metrics = <crate::types::ParticipantMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CustomerMetrics" => {
-                    field_customer_metrics = <crate::types::ParticipantMetrics as crate::rest_json::JsonDe>::de(
+                    field_customer_metrics = <crate::types::ParticipantMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -84,15 +84,15 @@ impl ChatParticipantRoleConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatParticipantRoleConfig {
+impl crate::json_values::JsonSer for ChatParticipantRoleConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.participant_timer_config_list,
             object.key("ParticipantTimerConfigList"),
         )?;
@@ -101,7 +101,7 @@ impl crate::rest_json::JsonSer for ChatParticipantRoleConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for ChatParticipantRoleConfig {
+impl crate::json_values::JsonDe for ChatParticipantRoleConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -117,7 +117,7 @@ impl crate::rest_json::JsonDe for ChatParticipantRoleConfig {
                 "ParticipantTimerConfigList" => {
                     field_participant_timer_config_list = <Vec<
                         crate::types::ParticipantTimerConfiguration,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -72,15 +72,15 @@ impl ChatStreamingConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ChatStreamingConfiguration {
+impl crate::json_values::JsonSer for ChatStreamingConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.streaming_endpoint_arn,
             object.key("StreamingEndpointArn"),
         )?;
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonSer for ChatStreamingConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for ChatStreamingConfiguration {
+impl crate::json_values::JsonDe for ChatStreamingConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +101,7 @@ impl crate::rest_json::JsonDe for ChatStreamingConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StreamingEndpointArn" => {
-                    field_streaming_endpoint_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_streaming_endpoint_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -67,23 +67,23 @@ impl CommonAttributeAndConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CommonAttributeAndCondition {
+impl crate::json_values::JsonSer for CommonAttributeAndCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("TagConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagConditions"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CommonAttributeAndCondition {
+impl crate::json_values::JsonDe for CommonAttributeAndCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -99,7 +99,7 @@ impl crate::rest_json::JsonDe for CommonAttributeAndCondition {
                 "TagConditions" => {
                     field_tag_conditions = <Vec<
                         crate::types::TagCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

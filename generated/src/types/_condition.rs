@@ -104,26 +104,26 @@ impl ConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Condition {
+impl crate::json_values::JsonSer for Condition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.number_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("NumberCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NumberCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Condition {
+impl crate::json_values::JsonDe for Condition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -140,12 +140,12 @@ impl crate::rest_json::JsonDe for Condition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "NumberCondition" => {
-                    field_number_condition = <crate::types::NumberCondition as crate::rest_json::JsonDe>::de(
+                    field_number_condition = <crate::types::NumberCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

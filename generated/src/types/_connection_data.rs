@@ -96,26 +96,26 @@ impl ConnectionDataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ConnectionData {
+impl crate::json_values::JsonSer for ConnectionData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attendee {
-            crate::rest_json::JsonSer::ser(value, object.key("Attendee"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Attendee"))?;
         }
         if let ::std::option::Option::Some(value) = &self.meeting {
-            crate::rest_json::JsonSer::ser(value, object.key("Meeting"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Meeting"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ConnectionData {
+impl crate::json_values::JsonDe for ConnectionData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for ConnectionData {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Attendee" => {
-                    field_attendee = <crate::types::Attendee as crate::rest_json::JsonDe>::de(
+                    field_attendee = <crate::types::Attendee as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Meeting" => {
-                    field_meeting = <crate::types::Meeting as crate::rest_json::JsonDe>::de(
+                    field_meeting = <crate::types::Meeting as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -1960,175 +1960,178 @@ impl ::std::fmt::Debug for ContactBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Contact {
+impl crate::json_values::JsonSer for Contact {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitialContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.previous_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PreviousContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_association_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactAssociationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactAssociationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_method {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationMethod"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
-            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_info {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_info {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_update_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("LastUpdateTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastUpdateTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_paused_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("LastPausedTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastPausedTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_resumed_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("LastResumedTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastResumedTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.ring_start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("RingStartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RingStartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.total_pause_count {
-            crate::rest_json::JsonSer::ser(value, object.key("TotalPauseCount"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TotalPauseCount"))?;
         }
         if let ::std::option::Option::Some(value) = &self.total_pause_duration_in_seconds
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("TotalPauseDurationInSeconds"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RelatedContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.wisdom_info {
-            crate::rest_json::JsonSer::ser(value, object.key("WisdomInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("WisdomInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomerId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CustomerId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_endpoint {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
         }
         if let ::std::option::Option::Some(value) = &self.system_endpoint {
-            crate::rest_json::JsonSer::ser(value, object.key("SystemEndpoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SystemEndpoint"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("QueueTimeAdjustmentSeconds"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_priority {
-            crate::rest_json::JsonSer::ser(value, object.key("QueuePriority"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueuePriority"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.connected_to_system_timestamp {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ConnectedToSystemTimestamp"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingCriteria"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer {
-            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Customer"))?;
         }
         if let ::std::option::Option::Some(value) = &self.campaign {
-            crate::rest_json::JsonSer::ser(value, object.key("Campaign"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Campaign"))?;
         }
         if let ::std::option::Option::Some(value) = &self
             .answering_machine_detection_status
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AnsweringMachineDetectionStatus"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_voice_activity {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomerVoiceActivity"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("CustomerVoiceActivity"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.quality_metrics {
-            crate::rest_json::JsonSer::ser(value, object.key("QualityMetrics"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QualityMetrics"))?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_metrics {
-            crate::rest_json::JsonSer::ser(value, object.key("ChatMetrics"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ChatMetrics"))?;
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_details {
-            crate::rest_json::JsonSer::ser(value, object.key("DisconnectDetails"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisconnectDetails"))?;
         }
         if let ::std::option::Option::Some(value) = &self.additional_email_recipients {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AdditionalEmailRecipients"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SegmentAttributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.recordings {
-            crate::rest_json::JsonSer::ser(value, object.key("Recordings"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Recordings"))?;
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_reason {
-            crate::rest_json::JsonSer::ser(value, object.key("DisconnectReason"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisconnectReason"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_evaluations {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactEvaluations"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactEvaluations"))?;
         }
         if let ::std::option::Option::Some(value) = &self.task_template_info {
-            crate::rest_json::JsonSer::ser(value, object.key("TaskTemplateInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TaskTemplateInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_details {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactDetails"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactDetails"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_strategy {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundStrategy"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.next_contacts {
-            crate::rest_json::JsonSer::ser(value, object.key("NextContacts"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NextContacts"))?;
         }
         if let ::std::option::Option::Some(value) = &self.global_resiliency_metadata {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("GlobalResiliencyMetadata"),
             )?;
@@ -2138,7 +2141,7 @@ impl crate::rest_json::JsonSer for Contact {
     }
 }
 
-impl crate::rest_json::JsonDe for Contact {
+impl crate::json_values::JsonDe for Contact {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -2250,174 +2253,174 @@ impl crate::rest_json::JsonDe for Contact {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "InitialContactId" => {
-                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_initial_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PreviousContactId" => {
-                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_previous_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactAssociationId" => {
-                    field_contact_association_id = <String as crate::rest_json::JsonDe>::de(
+                    field_contact_association_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationMethod" => {
-                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueueInfo" => {
-                    field_queue_info = <crate::types::QueueInfo as crate::rest_json::JsonDe>::de(
+                    field_queue_info = <crate::types::QueueInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentInfo" => {
-                    field_agent_info = <crate::types::AgentInfo as crate::rest_json::JsonDe>::de(
+                    field_agent_info = <crate::types::AgentInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationTimestamp" => {
-                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisconnectTimestamp" => {
-                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastUpdateTimestamp" => {
-                    field_last_update_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_update_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastPausedTimestamp" => {
-                    field_last_paused_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_paused_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastResumedTimestamp" => {
-                    field_last_resumed_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_resumed_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RingStartTimestamp" => {
-                    field_ring_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_ring_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TotalPauseCount" => {
-                    field_total_pause_count = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_total_pause_count = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TotalPauseDurationInSeconds" => {
-                    field_total_pause_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                    field_total_pause_duration_in_seconds = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ScheduledTimestamp" => {
-                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RelatedContactId" => {
-                    field_related_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_related_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "WisdomInfo" => {
-                    field_wisdom_info = <crate::types::WisdomInfo as crate::rest_json::JsonDe>::de(
+                    field_wisdom_info = <crate::types::WisdomInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CustomerId" => {
-                    field_customer_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_customer_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CustomerEndpoint" => {
-                    field_customer_endpoint = <crate::types::EndpointInfo as crate::rest_json::JsonDe>::de(
+                    field_customer_endpoint = <crate::types::EndpointInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SystemEndpoint" => {
-                    field_system_endpoint = <crate::types::EndpointInfo as crate::rest_json::JsonDe>::de(
+                    field_system_endpoint = <crate::types::EndpointInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueueTimeAdjustmentSeconds" => {
-                    field_queue_time_adjustment_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                    field_queue_time_adjustment_seconds = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueuePriority" => {
-                    field_queue_priority = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_priority = <i64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ConnectedToSystemTimestamp" => {
-                    field_connected_to_system_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_connected_to_system_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingCriteria" => {
-                    field_routing_criteria = <crate::types::RoutingCriteria as crate::rest_json::JsonDe>::de(
+                    field_routing_criteria = <crate::types::RoutingCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Customer" => {
-                    field_customer = <crate::types::Customer as crate::rest_json::JsonDe>::de(
+                    field_customer = <crate::types::Customer as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Campaign" => {
-                    field_campaign = <crate::types::Campaign as crate::rest_json::JsonDe>::de(
+                    field_campaign = <crate::types::Campaign as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AnsweringMachineDetectionStatus" => {
-                    field_answering_machine_detection_status = <crate::types::AnsweringMachineDetectionStatus as crate::rest_json::JsonDe>::de(
+                    field_answering_machine_detection_status = <crate::types::AnsweringMachineDetectionStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CustomerVoiceActivity" => {
-                    field_customer_voice_activity = <crate::types::CustomerVoiceActivity as crate::rest_json::JsonDe>::de(
+                    field_customer_voice_activity = <crate::types::CustomerVoiceActivity as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QualityMetrics" => {
-                    field_quality_metrics = <crate::types::QualityMetrics as crate::rest_json::JsonDe>::de(
+                    field_quality_metrics = <crate::types::QualityMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ChatMetrics" => {
-                    field_chat_metrics = <crate::types::ChatMetrics as crate::rest_json::JsonDe>::de(
+                    field_chat_metrics = <crate::types::ChatMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisconnectDetails" => {
-                    field_disconnect_details = <crate::types::DisconnectDetails as crate::rest_json::JsonDe>::de(
+                    field_disconnect_details = <crate::types::DisconnectDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AdditionalEmailRecipients" => {
-                    field_additional_email_recipients = <crate::types::AdditionalEmailRecipients as crate::rest_json::JsonDe>::de(
+                    field_additional_email_recipients = <crate::types::AdditionalEmailRecipients as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -2425,15 +2428,15 @@ impl crate::rest_json::JsonDe for Contact {
                     field_segment_attributes = <::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Recordings" => {
                     field_recordings = <Vec<
                         crate::types::RecordingInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DisconnectReason" => {
-                    field_disconnect_reason = <String as crate::rest_json::JsonDe>::de(
+                    field_disconnect_reason = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -2441,20 +2444,20 @@ impl crate::rest_json::JsonDe for Contact {
                     field_contact_evaluations = <::std::collections::HashMap<
                         String,
                         crate::types::ContactEvaluation,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TaskTemplateInfo" => {
-                    field_task_template_info = <crate::types::TaskTemplateInfoV2 as crate::rest_json::JsonDe>::de(
+                    field_task_template_info = <crate::types::TaskTemplateInfoV2 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactDetails" => {
-                    field_contact_details = <crate::types::ContactDetails as crate::rest_json::JsonDe>::de(
+                    field_contact_details = <crate::types::ContactDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundStrategy" => {
-                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::rest_json::JsonDe>::de(
+                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -2462,15 +2465,15 @@ impl crate::rest_json::JsonDe for Contact {
                     field_attributes = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NextContacts" => {
                     field_next_contacts = <Vec<
                         crate::types::NextContactEntry,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "GlobalResiliencyMetadata" => {
-                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::rest_json::JsonDe>::de(
+                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

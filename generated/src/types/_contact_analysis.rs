@@ -62,23 +62,23 @@ impl ContactAnalysisBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactAnalysis {
+impl crate::json_values::JsonSer for ContactAnalysis {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.transcript {
-            crate::rest_json::JsonSer::ser(value, object.key("Transcript"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Transcript"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactAnalysis {
+impl crate::json_values::JsonDe for ContactAnalysis {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for ContactAnalysis {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Transcript" => {
-                    field_transcript = <crate::types::Transcript as crate::rest_json::JsonDe>::de(
+                    field_transcript = <crate::types::Transcript as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -145,20 +145,20 @@ impl ContactConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactConfiguration {
+impl crate::json_values::JsonSer for ContactConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        crate::json_values::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
         if let ::std::option::Option::Some(value) = &self.participant_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantRole"))?;
         }
         if self.include_raw_message {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.include_raw_message,
                 object.key("IncludeRawMessage"),
             )?;
@@ -168,7 +168,7 @@ impl crate::rest_json::JsonSer for ContactConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactConfiguration {
+impl crate::json_values::JsonDe for ContactConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -184,15 +184,15 @@ impl crate::rest_json::JsonDe for ContactConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IncludeRawMessage" => {
-                    field_include_raw_message = <bool as crate::rest_json::JsonDe>::de(
+                    field_include_raw_message = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

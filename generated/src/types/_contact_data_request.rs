@@ -277,41 +277,41 @@ impl ContactDataRequestBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactDataRequest {
+impl crate::json_values::JsonSer for ContactDataRequest {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.system_endpoint {
-            crate::rest_json::JsonSer::ser(value, object.key("SystemEndpoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SystemEndpoint"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_endpoint {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
         }
         if let ::std::option::Option::Some(value) = &self.request_identifier {
-            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequestIdentifier"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.campaign {
-            crate::rest_json::JsonSer::ser(value, object.key("Campaign"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Campaign"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_strategy {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundStrategy"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactDataRequest {
+impl crate::json_values::JsonDe for ContactDataRequest {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -333,36 +333,36 @@ impl crate::rest_json::JsonDe for ContactDataRequest {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SystemEndpoint" => {
-                    field_system_endpoint = <crate::types::Endpoint as crate::rest_json::JsonDe>::de(
+                    field_system_endpoint = <crate::types::Endpoint as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CustomerEndpoint" => {
-                    field_customer_endpoint = <crate::types::Endpoint as crate::rest_json::JsonDe>::de(
+                    field_customer_endpoint = <crate::types::Endpoint as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RequestIdentifier" => {
-                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                    field_request_identifier = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueueId" => {
-                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Attributes" => {
                     field_attributes = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Campaign" => {
-                    field_campaign = <crate::types::Campaign as crate::rest_json::JsonDe>::de(
+                    field_campaign = <crate::types::Campaign as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundStrategy" => {
-                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::rest_json::JsonDe>::de(
+                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -275,41 +275,41 @@ impl ContactEvaluationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactEvaluation {
+impl crate::json_values::JsonSer for ContactEvaluation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.form_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FormId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FormId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("EndTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EndTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.delete_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("DeleteTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DeleteTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.export_location {
-            crate::rest_json::JsonSer::ser(value, object.key("ExportLocation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ExportLocation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactEvaluation {
+impl crate::json_values::JsonDe for ContactEvaluation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -332,32 +332,36 @@ impl crate::rest_json::JsonDe for ContactEvaluation {
         let mut field_export_location: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "FormId" => field_form_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FormId" => {
+                    field_form_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "EvaluationArn" => {
-                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::Status as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::Status as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTimestamp" => {
-                    field_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTimestamp" => {
-                    field_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_end_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DeleteTimestamp" => {
-                    field_delete_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_delete_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ExportLocation" => {
-                    field_export_location = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_export_location = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -67,23 +67,23 @@ impl ContactFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFilter {
+impl crate::json_values::JsonSer for ContactFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_states {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactStates"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactStates"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFilter {
+impl crate::json_values::JsonDe for ContactFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -99,7 +99,7 @@ impl crate::rest_json::JsonDe for ContactFilter {
                 "ContactStates" => {
                     field_contact_states = <Vec<
                         crate::types::ContactState,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -113,19 +113,19 @@ impl ContactFlowAttributeAndConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowAttributeAndCondition {
+impl crate::json_values::JsonSer for ContactFlowAttributeAndCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("TagConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_type_condition {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ContactFlowTypeCondition"),
             )?;
@@ -135,7 +135,7 @@ impl crate::rest_json::JsonSer for ContactFlowAttributeAndCondition {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowAttributeAndCondition {
+impl crate::json_values::JsonDe for ContactFlowAttributeAndCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -154,10 +154,10 @@ impl crate::rest_json::JsonDe for ContactFlowAttributeAndCondition {
                 "TagConditions" => {
                     field_tag_conditions = <Vec<
                         crate::types::TagCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactFlowTypeCondition" => {
-                    field_contact_flow_type_condition = <crate::types::ContactFlowTypeCondition as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_type_condition = <crate::types::ContactFlowTypeCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

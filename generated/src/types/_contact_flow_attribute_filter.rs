@@ -201,25 +201,25 @@ impl ContactFlowAttributeFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowAttributeFilter {
+impl crate::json_values::JsonSer for ContactFlowAttributeFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("AndCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TagCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_type_condition {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ContactFlowTypeCondition"),
             )?;
@@ -229,7 +229,7 @@ impl crate::rest_json::JsonSer for ContactFlowAttributeFilter {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowAttributeFilter {
+impl crate::json_values::JsonDe for ContactFlowAttributeFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -252,20 +252,20 @@ impl crate::rest_json::JsonDe for ContactFlowAttributeFilter {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::ContactFlowAttributeAndCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndCondition" => {
-                    field_and_condition = <crate::types::ContactFlowAttributeAndCondition as crate::rest_json::JsonDe>::de(
+                    field_and_condition = <crate::types::ContactFlowAttributeAndCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TagCondition" => {
-                    field_tag_condition = <crate::types::TagCondition as crate::rest_json::JsonDe>::de(
+                    field_tag_condition = <crate::types::TagCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactFlowTypeCondition" => {
-                    field_contact_flow_type_condition = <crate::types::ContactFlowTypeCondition as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_type_condition = <crate::types::ContactFlowTypeCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -493,57 +493,57 @@ impl ContactFlowModuleBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowModule {
+impl crate::json_values::JsonSer for ContactFlowModule {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
-            crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+            crate::json_values::JsonSer::ser(value, object.key("State"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_module_content_sha256 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("FlowModuleContentSha256"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VersionDescription"))?;
         }
         if let ::std::option::Option::Some(value) = &self.settings {
-            crate::rest_json::JsonSer::ser(value, object.key("Settings"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Settings"))?;
         }
         if let ::std::option::Option::Some(value) = &self
             .external_invocation_configuration
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ExternalInvocationConfiguration"),
             )?;
@@ -553,7 +553,7 @@ impl crate::rest_json::JsonSer for ContactFlowModule {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowModule {
+impl crate::json_values::JsonDe for ContactFlowModule {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -584,20 +584,22 @@ impl crate::rest_json::JsonDe for ContactFlowModule {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "State" => {
-                    field_state = <crate::types::ContactFlowModuleState as crate::rest_json::JsonDe>::de(
+                    field_state = <crate::types::ContactFlowModuleState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::ContactFlowModuleStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::ContactFlowModuleStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -605,24 +607,24 @@ impl crate::rest_json::JsonDe for ContactFlowModule {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "FlowModuleContentSha256" => {
-                    field_flow_module_content_sha256 = <String as crate::rest_json::JsonDe>::de(
+                    field_flow_module_content_sha256 = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i64 as crate::json_values::JsonDe>::de(t)?,
                 "VersionDescription" => {
-                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                    field_version_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Settings" => {
-                    field_settings = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_settings = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ExternalInvocationConfiguration" => {
-                    field_external_invocation_configuration = <crate::types::ExternalInvocationConfiguration as crate::rest_json::JsonDe>::de(
+                    field_external_invocation_configuration = <crate::types::ExternalInvocationConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -303,44 +303,44 @@ impl ContactFlowModuleAliasInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowModuleAliasInfo {
+impl crate::json_values::JsonSer for ContactFlowModuleAliasInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowModuleId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowModuleId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowModuleArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowModuleArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.alias_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AliasId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AliasId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowModuleAliasInfo {
+impl crate::json_values::JsonDe for ContactFlowModuleAliasInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -361,30 +361,30 @@ impl crate::rest_json::JsonDe for ContactFlowModuleAliasInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactFlowModuleId" => {
-                    field_contact_flow_module_id = <String as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_module_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactFlowModuleArn" => {
-                    field_contact_flow_module_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_module_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AliasId" => {
-                    field_alias_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_alias_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i64 as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -235,38 +235,38 @@ impl ContactFlowModuleAliasSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowModuleAliasSummary {
+impl crate::json_values::JsonSer for ContactFlowModuleAliasSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.alias_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AliasId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AliasId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.alias_name {
-            crate::rest_json::JsonSer::ser(value, object.key("AliasName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AliasName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.alias_description {
-            crate::rest_json::JsonSer::ser(value, object.key("AliasDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AliasDescription"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowModuleAliasSummary {
+impl crate::json_values::JsonDe for ContactFlowModuleAliasSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -284,21 +284,21 @@ impl crate::rest_json::JsonDe for ContactFlowModuleAliasSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "AliasId" => {
-                    field_alias_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_alias_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i64 as crate::json_values::JsonDe>::de(t)?,
                 "AliasName" => {
-                    field_alias_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_alias_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AliasDescription" => {
-                    field_alias_description = <String as crate::rest_json::JsonDe>::de(
+                    field_alias_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

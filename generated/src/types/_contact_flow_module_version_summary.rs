@@ -130,29 +130,29 @@ impl ContactFlowModuleVersionSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowModuleVersionSummary {
+impl crate::json_values::JsonSer for ContactFlowModuleVersionSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VersionDescription"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowModuleVersionSummary {
+impl crate::json_values::JsonDe for ContactFlowModuleVersionSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -165,13 +165,13 @@ impl crate::rest_json::JsonDe for ContactFlowModuleVersionSummary {
         let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "VersionDescription" => {
-                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                    field_version_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i64 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -264,38 +264,38 @@ impl ContactFlowSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowSearchCriteria {
+impl crate::json_values::JsonSer for ContactFlowSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.type_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TypeCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TypeCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StateCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StateCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StatusCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StatusCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowSearchCriteria {
+impl crate::json_values::JsonDe for ContactFlowSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -326,30 +326,30 @@ impl crate::rest_json::JsonDe for ContactFlowSearchCriteria {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::ContactFlowSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::ContactFlowSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TypeCondition" => {
-                    field_type_condition = <crate::types::ContactFlowType as crate::rest_json::JsonDe>::de(
+                    field_type_condition = <crate::types::ContactFlowType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StateCondition" => {
-                    field_state_condition = <crate::types::ContactFlowState as crate::rest_json::JsonDe>::de(
+                    field_state_condition = <crate::types::ContactFlowState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StatusCondition" => {
-                    field_status_condition = <crate::types::ContactFlowStatus as crate::rest_json::JsonDe>::de(
+                    field_status_condition = <crate::types::ContactFlowStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -112,26 +112,26 @@ impl ContactFlowSearchFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowSearchFilter {
+impl crate::json_values::JsonSer for ContactFlowSearchFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("TagFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagFilter"))?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_attribute_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowAttributeFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowAttributeFilter"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowSearchFilter {
+impl crate::json_values::JsonDe for ContactFlowSearchFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -148,12 +148,12 @@ impl crate::rest_json::JsonDe for ContactFlowSearchFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TagFilter" => {
-                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FlowAttributeFilter" => {
-                    field_flow_attribute_filter = <crate::types::ContactFlowAttributeFilter as crate::rest_json::JsonDe>::de(
+                    field_flow_attribute_filter = <crate::types::ContactFlowAttributeFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -246,38 +246,38 @@ impl ContactFlowSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowSummary {
+impl crate::json_values::JsonSer for ContactFlowSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_state {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowState"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowState"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_status {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowStatus"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowSummary {
+impl crate::json_values::JsonDe for ContactFlowSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -299,21 +299,21 @@ impl crate::rest_json::JsonDe for ContactFlowSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "ContactFlowType" => {
-                    field_contact_flow_type = <crate::types::ContactFlowType as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_type = <crate::types::ContactFlowType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactFlowState" => {
-                    field_contact_flow_state = <crate::types::ContactFlowState as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_state = <crate::types::ContactFlowState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactFlowStatus" => {
-                    field_contact_flow_status = <crate::types::ContactFlowStatus as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_status = <crate::types::ContactFlowStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

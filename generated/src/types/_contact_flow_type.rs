@@ -124,18 +124,18 @@ impl ::std::fmt::Display for ContactFlowType {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowType {
+impl crate::json_values::JsonSer for ContactFlowType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowType {
+impl crate::json_values::JsonDe for ContactFlowType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

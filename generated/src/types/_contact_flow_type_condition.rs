@@ -65,23 +65,23 @@ impl ContactFlowTypeConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactFlowTypeCondition {
+impl crate::json_values::JsonSer for ContactFlowTypeCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_flow_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFlowType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactFlowTypeCondition {
+impl crate::json_values::JsonDe for ContactFlowTypeCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for ContactFlowTypeCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactFlowType" => {
-                    field_contact_flow_type = <crate::types::ContactFlowType as crate::rest_json::JsonDe>::de(
+                    field_contact_flow_type = <crate::types::ContactFlowType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

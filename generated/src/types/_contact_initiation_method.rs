@@ -134,18 +134,18 @@ impl ::std::fmt::Display for ContactInitiationMethod {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactInitiationMethod {
+impl crate::json_values::JsonSer for ContactInitiationMethod {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactInitiationMethod {
+impl crate::json_values::JsonDe for ContactInitiationMethod {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

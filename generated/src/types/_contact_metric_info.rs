@@ -72,21 +72,21 @@ impl ContactMetricInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactMetricInfo {
+impl crate::json_values::JsonSer for ContactMetricInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactMetricInfo {
+impl crate::json_values::JsonDe for ContactMetricInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for ContactMetricInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Name" => {
-                    field_name = <crate::types::ContactMetricName as crate::rest_json::JsonDe>::de(
+                    field_name = <crate::types::ContactMetricName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

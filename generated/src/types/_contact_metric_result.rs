@@ -106,24 +106,24 @@ impl ContactMetricResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactMetricResult {
+impl crate::json_values::JsonSer for ContactMetricResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactMetricResult {
+impl crate::json_values::JsonDe for ContactMetricResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -136,12 +136,12 @@ impl crate::rest_json::JsonDe for ContactMetricResult {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Name" => {
-                    field_name = <crate::types::ContactMetricName as crate::rest_json::JsonDe>::de(
+                    field_name = <crate::types::ContactMetricName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Value" => {
-                    field_value = <crate::types::ContactMetricValue as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::ContactMetricValue as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -33,20 +33,20 @@ impl ContactMetricValue {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactMetricValue {
+impl crate::json_values::JsonSer for ContactMetricValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Number(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Number"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Number"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("ContactMetricValue"),
+                    crate::json_values::SerError::unknown_variant("ContactMetricValue"),
                 );
             }
         }
@@ -55,7 +55,7 @@ impl crate::rest_json::JsonSer for ContactMetricValue {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactMetricValue {
+impl crate::json_values::JsonDe for ContactMetricValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -65,12 +65,12 @@ impl crate::rest_json::JsonDe for ContactMetricValue {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
-                "Number" => <f64 as crate::rest_json::JsonDe>::de(t)?.map(Self::Number),
+                "Number" => <f64 as crate::json_values::JsonDe>::de(t)?.map(Self::Number),
                 _ => {
                     t.skip_value()?;
                     ::std::option::Option::Some(Self::Unknown)

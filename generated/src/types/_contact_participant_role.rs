@@ -89,18 +89,18 @@ impl ::std::fmt::Display for ContactParticipantRole {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactParticipantRole {
+impl crate::json_values::JsonSer for ContactParticipantRole {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactParticipantRole {
+impl crate::json_values::JsonDe for ContactParticipantRole {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -705,61 +705,61 @@ impl ::std::fmt::Debug for ContactSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactSearchSummary {
+impl crate::json_values::JsonSer for ContactSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitialContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.previous_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PreviousContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_method {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationMethod"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
-            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_info {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_info {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SegmentAttributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingCriteria"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.global_resiliency_metadata {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("GlobalResiliencyMetadata"),
             )?;
@@ -769,7 +769,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactSearchSummary {
+impl crate::json_values::JsonDe for ContactSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -818,50 +818,50 @@ impl crate::rest_json::JsonDe for ContactSearchSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "InitialContactId" => {
-                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_initial_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PreviousContactId" => {
-                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_previous_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationMethod" => {
-                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueueInfo" => {
-                    field_queue_info = <crate::types::ContactSearchSummaryQueueInfo as crate::rest_json::JsonDe>::de(
+                    field_queue_info = <crate::types::ContactSearchSummaryQueueInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentInfo" => {
-                    field_agent_info = <crate::types::ContactSearchSummaryAgentInfo as crate::rest_json::JsonDe>::de(
+                    field_agent_info = <crate::types::ContactSearchSummaryAgentInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationTimestamp" => {
-                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisconnectTimestamp" => {
-                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ScheduledTimestamp" => {
-                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -869,11 +869,11 @@ impl crate::rest_json::JsonDe for ContactSearchSummary {
                     field_segment_attributes = <::std::collections::HashMap<
                         String,
                         crate::types::ContactSearchSummarySegmentAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "RoutingCriteria" => {
-                    field_routing_criteria = <crate::types::RoutingCriteria as crate::rest_json::JsonDe>::de(
+                    field_routing_criteria = <crate::types::RoutingCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -881,10 +881,10 @@ impl crate::rest_json::JsonDe for ContactSearchSummary {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "GlobalResiliencyMetadata" => {
-                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::rest_json::JsonDe>::de(
+                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -104,19 +104,19 @@ impl ContactSearchSummaryAgentInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactSearchSummaryAgentInfo {
+impl crate::json_values::JsonSer for ContactSearchSummaryAgentInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.connected_to_agent_timestamp {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ConnectedToAgentTimestamp"),
             )?;
@@ -126,7 +126,7 @@ impl crate::rest_json::JsonSer for ContactSearchSummaryAgentInfo {
     }
 }
 
-impl crate::rest_json::JsonDe for ContactSearchSummaryAgentInfo {
+impl crate::json_values::JsonDe for ContactSearchSummaryAgentInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -140,9 +140,9 @@ impl crate::rest_json::JsonDe for ContactSearchSummaryAgentInfo {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "ConnectedToAgentTimestamp" => {
-                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -99,26 +99,26 @@ impl ContactSearchSummaryQueueInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactSearchSummaryQueueInfo {
+impl crate::json_values::JsonSer for ContactSearchSummaryQueueInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.enqueue_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("EnqueueTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EnqueueTimestamp"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactSearchSummaryQueueInfo {
+impl crate::json_values::JsonDe for ContactSearchSummaryQueueInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -132,9 +132,9 @@ impl crate::rest_json::JsonDe for ContactSearchSummaryQueueInfo {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "EnqueueTimestamp" => {
-                    field_enqueue_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_enqueue_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -117,26 +117,26 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactSearchSummarySegmentAttributeValue {
+impl crate::json_values::JsonSer for ContactSearchSummarySegmentAttributeValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value_string {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueString"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueString"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_map {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueMap"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueMap"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactSearchSummarySegmentAttributeValue {
+impl crate::json_values::JsonDe for ContactSearchSummarySegmentAttributeValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -151,13 +151,13 @@ impl crate::rest_json::JsonDe for ContactSearchSummarySegmentAttributeValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ValueString" => {
-                    field_value_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_value_string = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueMap" => {
                     field_value_map = <::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

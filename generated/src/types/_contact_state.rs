@@ -119,18 +119,18 @@ impl ::std::fmt::Display for ContactState {
     }
 }
 
-impl crate::rest_json::JsonSer for ContactState {
+impl crate::json_values::JsonSer for ContactState {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ContactState {
+impl crate::json_values::JsonDe for ContactState {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

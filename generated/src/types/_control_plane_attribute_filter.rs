@@ -154,29 +154,29 @@ impl ControlPlaneAttributeFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ControlPlaneAttributeFilter {
+impl crate::json_values::JsonSer for ControlPlaneAttributeFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("AndCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TagCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ControlPlaneAttributeFilter {
+impl crate::json_values::JsonDe for ControlPlaneAttributeFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -196,15 +196,15 @@ impl crate::rest_json::JsonDe for ControlPlaneAttributeFilter {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::CommonAttributeAndCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndCondition" => {
-                    field_and_condition = <crate::types::CommonAttributeAndCondition as crate::rest_json::JsonDe>::de(
+                    field_and_condition = <crate::types::CommonAttributeAndCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TagCondition" => {
-                    field_tag_condition = <crate::types::TagCondition as crate::rest_json::JsonDe>::de(
+                    field_tag_condition = <crate::types::TagCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -146,29 +146,29 @@ impl ControlPlaneTagFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ControlPlaneTagFilter {
+impl crate::json_values::JsonSer for ControlPlaneTagFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TagCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ControlPlaneTagFilter {
+impl crate::json_values::JsonDe for ControlPlaneTagFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -188,15 +188,15 @@ impl crate::rest_json::JsonDe for ControlPlaneTagFilter {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         Vec<crate::types::TagCondition>,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::TagCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TagCondition" => {
-                    field_tag_condition = <crate::types::TagCondition as crate::rest_json::JsonDe>::de(
+                    field_tag_condition = <crate::types::TagCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -194,25 +194,25 @@ impl ControlPlaneUserAttributeFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ControlPlaneUserAttributeFilter {
+impl crate::json_values::JsonSer for ControlPlaneUserAttributeFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("AndCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TagCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_condition {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HierarchyGroupCondition"),
             )?;
@@ -222,7 +222,7 @@ impl crate::rest_json::JsonSer for ControlPlaneUserAttributeFilter {
     }
 }
 
-impl crate::rest_json::JsonDe for ControlPlaneUserAttributeFilter {
+impl crate::json_values::JsonDe for ControlPlaneUserAttributeFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -245,20 +245,20 @@ impl crate::rest_json::JsonDe for ControlPlaneUserAttributeFilter {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::AttributeAndCondition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndCondition" => {
-                    field_and_condition = <crate::types::AttributeAndCondition as crate::rest_json::JsonDe>::de(
+                    field_and_condition = <crate::types::AttributeAndCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TagCondition" => {
-                    field_tag_condition = <crate::types::TagCondition as crate::rest_json::JsonDe>::de(
+                    field_tag_condition = <crate::types::TagCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyGroupCondition" => {
-                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

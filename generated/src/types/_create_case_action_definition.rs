@@ -112,22 +112,22 @@ impl CreateCaseActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CreateCaseActionDefinition {
+impl crate::json_values::JsonSer for CreateCaseActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.fields, object.key("Fields"))?;
-        crate::rest_json::JsonSer::ser(&self.template_id, object.key("TemplateId"))?;
+        crate::json_values::JsonSer::ser(&self.fields, object.key("Fields"))?;
+        crate::json_values::JsonSer::ser(&self.template_id, object.key("TemplateId"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CreateCaseActionDefinition {
+impl crate::json_values::JsonDe for CreateCaseActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -142,10 +142,10 @@ impl crate::rest_json::JsonDe for CreateCaseActionDefinition {
                 "Fields" => {
                     field_fields = <Vec<
                         crate::types::FieldValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TemplateId" => {
-                    field_template_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_template_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

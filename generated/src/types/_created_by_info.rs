@@ -46,23 +46,23 @@ impl CreatedByInfo {
     }
 }
 
-impl crate::rest_json::JsonSer for CreatedByInfo {
+impl crate::json_values::JsonSer for CreatedByInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::ConnectUserArn(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("ConnectUserArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ConnectUserArn"))?;
             }
             Self::AwsIdentityArn(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("AWSIdentityArn"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AWSIdentityArn"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("CreatedByInfo"),
+                    crate::json_values::SerError::unknown_variant("CreatedByInfo"),
                 );
             }
         }
@@ -71,7 +71,7 @@ impl crate::rest_json::JsonSer for CreatedByInfo {
     }
 }
 
-impl crate::rest_json::JsonDe for CreatedByInfo {
+impl crate::json_values::JsonDe for CreatedByInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -81,17 +81,17 @@ impl crate::rest_json::JsonDe for CreatedByInfo {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "ConnectUserArn" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?
+                    <String as crate::json_values::JsonDe>::de(t)?
                         .map(Self::ConnectUserArn)
                 }
                 "AWSIdentityArn" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?
+                    <String as crate::json_values::JsonDe>::de(t)?
                         .map(Self::AwsIdentityArn)
                 }
                 _ => {

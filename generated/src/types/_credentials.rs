@@ -198,32 +198,38 @@ impl ::std::fmt::Debug for CredentialsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Credentials {
+impl crate::json_values::JsonSer for Credentials {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.access_token {
-            crate::rest_json::JsonSer::ser(value, object.key("AccessToken"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AccessToken"))?;
         }
         if let ::std::option::Option::Some(value) = &self.access_token_expiration {
-            crate::rest_json::JsonSer::ser(value, object.key("AccessTokenExpiration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("AccessTokenExpiration"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.refresh_token {
-            crate::rest_json::JsonSer::ser(value, object.key("RefreshToken"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RefreshToken"))?;
         }
         if let ::std::option::Option::Some(value) = &self.refresh_token_expiration {
-            crate::rest_json::JsonSer::ser(value, object.key("RefreshTokenExpiration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("RefreshTokenExpiration"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Credentials {
+impl crate::json_values::JsonDe for Credentials {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -242,18 +248,18 @@ impl crate::rest_json::JsonDe for Credentials {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AccessToken" => {
-                    field_access_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_access_token = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AccessTokenExpiration" => {
-                    field_access_token_expiration = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_access_token_expiration = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RefreshToken" => {
-                    field_refresh_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_refresh_token = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RefreshTokenExpiration" => {
-                    field_refresh_token_expiration = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_refresh_token_expiration = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

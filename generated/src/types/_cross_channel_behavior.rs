@@ -75,21 +75,24 @@ impl CrossChannelBehaviorBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CrossChannelBehavior {
+impl crate::json_values::JsonSer for CrossChannelBehavior {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.behavior_type, object.key("BehaviorType"))?;
+        crate::json_values::JsonSer::ser(
+            &self.behavior_type,
+            object.key("BehaviorType"),
+        )?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CrossChannelBehavior {
+impl crate::json_values::JsonDe for CrossChannelBehavior {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +104,7 @@ impl crate::rest_json::JsonDe for CrossChannelBehavior {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "BehaviorType" => {
-                    field_behavior_type = <crate::types::BehaviorType as crate::rest_json::JsonDe>::de(
+                    field_behavior_type = <crate::types::BehaviorType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -134,29 +134,29 @@ impl CurrentMetricBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CurrentMetric {
+impl crate::json_values::JsonSer for CurrentMetric {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metric_id {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.unit {
-            crate::rest_json::JsonSer::ser(value, object.key("Unit"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Unit"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CurrentMetric {
+impl crate::json_values::JsonDe for CurrentMetric {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -170,15 +170,17 @@ impl crate::rest_json::JsonDe for CurrentMetric {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Name" => {
-                    field_name = <crate::types::CurrentMetricName as crate::rest_json::JsonDe>::de(
+                    field_name = <crate::types::CurrentMetricName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MetricId" => {
-                    field_metric_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_metric_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Unit" => {
-                    field_unit = <crate::types::Unit as crate::rest_json::JsonDe>::de(t)?;
+                    field_unit = <crate::types::Unit as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

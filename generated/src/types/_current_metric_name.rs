@@ -144,18 +144,18 @@ impl ::std::fmt::Display for CurrentMetricName {
     }
 }
 
-impl crate::rest_json::JsonSer for CurrentMetricName {
+impl crate::json_values::JsonSer for CurrentMetricName {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CurrentMetricName {
+impl crate::json_values::JsonDe for CurrentMetricName {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -101,26 +101,26 @@ impl CurrentMetricResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CurrentMetricResult {
+impl crate::json_values::JsonSer for CurrentMetricResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.dimensions {
-            crate::rest_json::JsonSer::ser(value, object.key("Dimensions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Dimensions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.collections {
-            crate::rest_json::JsonSer::ser(value, object.key("Collections"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Collections"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CurrentMetricResult {
+impl crate::json_values::JsonDe for CurrentMetricResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -135,14 +135,14 @@ impl crate::rest_json::JsonDe for CurrentMetricResult {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Dimensions" => {
-                    field_dimensions = <crate::types::Dimensions as crate::rest_json::JsonDe>::de(
+                    field_dimensions = <crate::types::Dimensions as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Collections" => {
                     field_collections = <Vec<
                         crate::types::CurrentMetricData,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -99,26 +99,26 @@ impl CurrentMetricSortCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CurrentMetricSortCriteria {
+impl crate::json_values::JsonSer for CurrentMetricSortCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.sort_by_metric {
-            crate::rest_json::JsonSer::ser(value, object.key("SortByMetric"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SortByMetric"))?;
         }
         if let ::std::option::Option::Some(value) = &self.sort_order {
-            crate::rest_json::JsonSer::ser(value, object.key("SortOrder"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SortOrder"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CurrentMetricSortCriteria {
+impl crate::json_values::JsonDe for CurrentMetricSortCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,12 +133,12 @@ impl crate::rest_json::JsonDe for CurrentMetricSortCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SortByMetric" => {
-                    field_sort_by_metric = <crate::types::CurrentMetricName as crate::rest_json::JsonDe>::de(
+                    field_sort_by_metric = <crate::types::CurrentMetricName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SortOrder" => {
-                    field_sort_order = <crate::types::SortOrder as crate::rest_json::JsonDe>::de(
+                    field_sort_order = <crate::types::SortOrder as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -99,26 +99,26 @@ impl CustomerBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Customer {
+impl crate::json_values::JsonSer for Customer {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.device_info {
-            crate::rest_json::JsonSer::ser(value, object.key("DeviceInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DeviceInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.capabilities {
-            crate::rest_json::JsonSer::ser(value, object.key("Capabilities"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Capabilities"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Customer {
+impl crate::json_values::JsonDe for Customer {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,12 +133,12 @@ impl crate::rest_json::JsonDe for Customer {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DeviceInfo" => {
-                    field_device_info = <crate::types::DeviceInfo as crate::rest_json::JsonDe>::de(
+                    field_device_info = <crate::types::DeviceInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Capabilities" => {
-                    field_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                    field_capabilities = <crate::types::ParticipantCapabilities as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -105,26 +105,29 @@ impl CustomerVoiceActivityBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for CustomerVoiceActivity {
+impl crate::json_values::JsonSer for CustomerVoiceActivity {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.greeting_start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("GreetingStartTimestamp"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("GreetingStartTimestamp"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.greeting_end_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("GreetingEndTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("GreetingEndTimestamp"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for CustomerVoiceActivity {
+impl crate::json_values::JsonDe for CustomerVoiceActivity {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -141,12 +144,12 @@ impl crate::rest_json::JsonDe for CustomerVoiceActivity {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "GreetingStartTimestamp" => {
-                    field_greeting_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_greeting_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "GreetingEndTimestamp" => {
-                    field_greeting_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_greeting_end_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

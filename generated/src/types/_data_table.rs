@@ -551,55 +551,55 @@ impl DataTableBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTable {
+impl crate::json_values::JsonSer for DataTable {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
-        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
-        crate::rest_json::JsonSer::ser(&self.time_zone, object.key("TimeZone"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        crate::json_values::JsonSer::ser(&self.time_zone, object.key("TimeZone"))?;
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_lock_level {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueLockLevel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueLockLevel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VersionDescription"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedTime"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTable {
+impl crate::json_values::JsonDe for DataTable {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -631,48 +631,50 @@ impl crate::rest_json::JsonDe for DataTable {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "TimeZone" => {
-                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_time_zone = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueLockLevel" => {
-                    field_value_lock_level = <crate::types::DataTableLockLevel as crate::rest_json::JsonDe>::de(
+                    field_value_lock_level = <crate::types::DataTableLockLevel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Version" => field_version = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => {
+                    field_version = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "VersionDescription" => {
-                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                    field_version_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::DataTableStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::DataTableStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -680,7 +682,7 @@ impl crate::rest_json::JsonDe for DataTable {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -77,18 +77,18 @@ impl DataTableAccessControlConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableAccessControlConfiguration {
+impl crate::json_values::JsonSer for DataTableAccessControlConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self
             .primary_attribute_access_control_configuration
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PrimaryAttributeAccessControlConfiguration"),
             )?;
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonSer for DataTableAccessControlConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableAccessControlConfiguration {
+impl crate::json_values::JsonDe for DataTableAccessControlConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -112,7 +112,7 @@ impl crate::rest_json::JsonDe for DataTableAccessControlConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PrimaryAttributeAccessControlConfiguration" => {
-                    field_primary_attribute_access_control_configuration = <crate::types::PrimaryAttributeAccessControlConfigurationItem as crate::rest_json::JsonDe>::de(
+                    field_primary_attribute_access_control_configuration = <crate::types::PrimaryAttributeAccessControlConfigurationItem as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

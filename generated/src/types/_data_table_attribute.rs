@@ -464,52 +464,52 @@ impl DataTableAttributeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableAttribute {
+impl crate::json_values::JsonSer for DataTableAttribute {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attribute_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeId"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DataTableId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataTableId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("DataTableArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataTableArn"))?;
         }
         if self.primary {
-            crate::rest_json::JsonSer::ser(&self.primary, object.key("Primary"))?;
+            crate::json_values::JsonSer::ser(&self.primary, object.key("Primary"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.validation {
-            crate::rest_json::JsonSer::ser(value, object.key("Validation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Validation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableAttribute {
+impl crate::json_values::JsonDe for DataTableAttribute {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -538,42 +538,44 @@ impl crate::rest_json::JsonDe for DataTableAttribute {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeId" => {
-                    field_attribute_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "ValueType" => {
-                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DataTableId" => {
-                    field_data_table_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_table_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DataTableArn" => {
-                    field_data_table_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_table_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Primary" => field_primary = <bool as crate::rest_json::JsonDe>::de(t)?,
-                "Version" => field_version = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Primary" => field_primary = <bool as crate::json_values::JsonDe>::de(t)?,
+                "Version" => {
+                    field_version = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Validation" => {
-                    field_validation = <crate::types::Validation as crate::rest_json::JsonDe>::de(
+                    field_validation = <crate::types::Validation as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -148,30 +148,30 @@ impl DataTableDeleteValueIdentifierBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableDeleteValueIdentifier {
+impl crate::json_values::JsonSer for DataTableDeleteValueIdentifier {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.primary_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableDeleteValueIdentifier {
+impl crate::json_values::JsonDe for DataTableDeleteValueIdentifier {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -191,13 +191,13 @@ impl crate::rest_json::JsonDe for DataTableDeleteValueIdentifier {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

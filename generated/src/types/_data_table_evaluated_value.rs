@@ -309,27 +309,27 @@ impl DataTableEvaluatedValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableEvaluatedValue {
+impl crate::json_values::JsonSer for DataTableEvaluatedValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.record_id, object.key("RecordId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.record_id, object.key("RecordId"))?;
+        crate::json_values::JsonSer::ser(
             &self.primary_values,
             object.key("PrimaryValues"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
-        crate::rest_json::JsonSer::ser(&self.found, object.key("Found"))?;
-        crate::rest_json::JsonSer::ser(&self.error, object.key("Error"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        crate::json_values::JsonSer::ser(&self.found, object.key("Found"))?;
+        crate::json_values::JsonSer::ser(&self.error, object.key("Error"))?;
+        crate::json_values::JsonSer::ser(
             &self.evaluated_value,
             object.key("EvaluatedValue"),
         )?;
@@ -338,7 +338,7 @@ impl crate::rest_json::JsonSer for DataTableEvaluatedValue {
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableEvaluatedValue {
+impl crate::json_values::JsonDe for DataTableEvaluatedValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -360,25 +360,27 @@ impl crate::rest_json::JsonDe for DataTableEvaluatedValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RecordId" => {
-                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_record_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueType" => {
-                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Found" => field_found = <bool as crate::rest_json::JsonDe>::de(t)?,
-                "Error" => field_error = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Found" => field_found = <bool as crate::json_values::JsonDe>::de(t)?,
+                "Error" => field_error = <bool as crate::json_values::JsonDe>::de(t)?,
                 "EvaluatedValue" => {
-                    field_evaluated_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluated_value = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -93,18 +93,18 @@ impl ::std::fmt::Display for DataTableLockLevel {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableLockLevel {
+impl crate::json_values::JsonSer for DataTableLockLevel {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableLockLevel {
+impl crate::json_values::JsonDe for DataTableLockLevel {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

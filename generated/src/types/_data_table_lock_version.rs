@@ -164,32 +164,32 @@ impl DataTableLockVersionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableLockVersion {
+impl crate::json_values::JsonSer for DataTableLockVersion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.data_table {
-            crate::rest_json::JsonSer::ser(value, object.key("DataTable"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DataTable"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attribute {
-            crate::rest_json::JsonSer::ser(value, object.key("Attribute"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Attribute"))?;
         }
         if let ::std::option::Option::Some(value) = &self.primary_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableLockVersion {
+impl crate::json_values::JsonDe for DataTableLockVersion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -204,15 +204,15 @@ impl crate::rest_json::JsonDe for DataTableLockVersion {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DataTable" => {
-                    field_data_table = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_data_table = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Attribute" => {
-                    field_attribute = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PrimaryValues" => {
-                    field_primary_values = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_primary_values = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

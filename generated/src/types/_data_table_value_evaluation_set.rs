@@ -111,18 +111,18 @@ impl DataTableValueEvaluationSetBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableValueEvaluationSet {
+impl crate::json_values::JsonSer for DataTableValueEvaluationSet {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.primary_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_names,
             object.key("AttributeNames"),
         )?;
@@ -131,7 +131,7 @@ impl crate::rest_json::JsonSer for DataTableValueEvaluationSet {
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableValueEvaluationSet {
+impl crate::json_values::JsonDe for DataTableValueEvaluationSet {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -148,12 +148,12 @@ impl crate::rest_json::JsonDe for DataTableValueEvaluationSet {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeNames" => {
                     field_attribute_names = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

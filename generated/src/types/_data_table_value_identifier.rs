@@ -111,18 +111,18 @@ impl DataTableValueIdentifierBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableValueIdentifier {
+impl crate::json_values::JsonSer for DataTableValueIdentifier {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.primary_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
@@ -131,7 +131,7 @@ impl crate::rest_json::JsonSer for DataTableValueIdentifier {
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableValueIdentifier {
+impl crate::json_values::JsonDe for DataTableValueIdentifier {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -148,10 +148,10 @@ impl crate::rest_json::JsonDe for DataTableValueIdentifier {
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -379,45 +379,45 @@ impl DataTableValueSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DataTableValueSummary {
+impl crate::json_values::JsonSer for DataTableValueSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.record_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RecordId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RecordId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attribute_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeId"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.primary_values,
             object.key("PrimaryValues"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
-        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
+        crate::json_values::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        crate::json_values::JsonSer::ser(&self.value, object.key("Value"))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
-            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LockVersion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DataTableValueSummary {
+impl crate::json_values::JsonDe for DataTableValueSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -445,37 +445,37 @@ impl crate::rest_json::JsonDe for DataTableValueSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RecordId" => {
-                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_record_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeId" => {
-                    field_attribute_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValueResponse,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueType" => {
-                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 "LockVersion" => {
-                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -133,29 +133,29 @@ impl DateConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DateCondition {
+impl crate::json_values::JsonSer for DateCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.field_name {
-            crate::rest_json::JsonSer::ser(value, object.key("FieldName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FieldName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         if let ::std::option::Option::Some(value) = &self.comparison_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ComparisonType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ComparisonType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DateCondition {
+impl crate::json_values::JsonDe for DateCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -171,11 +171,11 @@ impl crate::rest_json::JsonDe for DateCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FieldName" => {
-                    field_field_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_field_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 "ComparisonType" => {
-                    field_comparison_type = <crate::types::DateComparisonType as crate::rest_json::JsonDe>::de(
+                    field_comparison_type = <crate::types::DateComparisonType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -170,32 +170,32 @@ impl DecimalConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DecimalCondition {
+impl crate::json_values::JsonSer for DecimalCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.field_name {
-            crate::rest_json::JsonSer::ser(value, object.key("FieldName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FieldName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.min_value {
-            crate::rest_json::JsonSer::ser(value, object.key("MinValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MinValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.max_value {
-            crate::rest_json::JsonSer::ser(value, object.key("MaxValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MaxValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.comparison_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ComparisonType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ComparisonType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DecimalCondition {
+impl crate::json_values::JsonDe for DecimalCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -212,12 +212,16 @@ impl crate::rest_json::JsonDe for DecimalCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FieldName" => {
-                    field_field_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_field_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "MinValue" => field_min_value = <f64 as crate::rest_json::JsonDe>::de(t)?,
-                "MaxValue" => field_max_value = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "MinValue" => {
+                    field_min_value = <f64 as crate::json_values::JsonDe>::de(t)?;
+                }
+                "MaxValue" => {
+                    field_max_value = <f64 as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ComparisonType" => {
-                    field_comparison_type = <crate::types::DecimalComparisonType as crate::rest_json::JsonDe>::de(
+                    field_comparison_type = <crate::types::DecimalComparisonType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

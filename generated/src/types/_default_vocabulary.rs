@@ -195,18 +195,24 @@ impl DefaultVocabularyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DefaultVocabulary {
+impl crate::json_values::JsonSer for DefaultVocabulary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
-        crate::rest_json::JsonSer::ser(&self.language_code, object.key("LanguageCode"))?;
-        crate::rest_json::JsonSer::ser(&self.vocabulary_id, object.key("VocabularyId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
+        crate::json_values::JsonSer::ser(
+            &self.language_code,
+            object.key("LanguageCode"),
+        )?;
+        crate::json_values::JsonSer::ser(
+            &self.vocabulary_id,
+            object.key("VocabularyId"),
+        )?;
+        crate::json_values::JsonSer::ser(
             &self.vocabulary_name,
             object.key("VocabularyName"),
         )?;
@@ -215,7 +221,7 @@ impl crate::rest_json::JsonSer for DefaultVocabulary {
     }
 }
 
-impl crate::rest_json::JsonDe for DefaultVocabulary {
+impl crate::json_values::JsonDe for DefaultVocabulary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -232,18 +238,20 @@ impl crate::rest_json::JsonDe for DefaultVocabulary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LanguageCode" => {
-                    field_language_code = <crate::types::VocabularyLanguageCode as crate::rest_json::JsonDe>::de(
+                    field_language_code = <crate::types::VocabularyLanguageCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "VocabularyId" => {
-                    field_vocabulary_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_vocabulary_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "VocabularyName" => {
-                    field_vocabulary_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_vocabulary_name = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -130,29 +130,29 @@ impl DeviceInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DeviceInfo {
+impl crate::json_values::JsonSer for DeviceInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.platform_name {
-            crate::rest_json::JsonSer::ser(value, object.key("PlatformName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PlatformName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.platform_version {
-            crate::rest_json::JsonSer::ser(value, object.key("PlatformVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PlatformVersion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.operating_system {
-            crate::rest_json::JsonSer::ser(value, object.key("OperatingSystem"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OperatingSystem"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DeviceInfo {
+impl crate::json_values::JsonDe for DeviceInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,13 +166,17 @@ impl crate::rest_json::JsonDe for DeviceInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PlatformName" => {
-                    field_platform_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_platform_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PlatformVersion" => {
-                    field_platform_version = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_platform_version = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "OperatingSystem" => {
-                    field_operating_system = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_operating_system = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -275,41 +275,44 @@ impl DimensionsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Dimensions {
+impl crate::json_values::JsonSer for Dimensions {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.queue {
-            crate::rest_json::JsonSer::ser(value, object.key("Queue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Queue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
-            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfile"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfile"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_step_expression {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingStepExpression"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("RoutingStepExpression"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_status {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentStatus"))?;
         }
         if let ::std::option::Option::Some(value) = &self.subtype {
-            crate::rest_json::JsonSer::ser(value, object.key("Subtype"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Subtype"))?;
         }
         if let ::std::option::Option::Some(value) = &self.validation_test_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ValidationTestType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValidationTestType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Dimensions {
+impl crate::json_values::JsonDe for Dimensions {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -331,33 +334,35 @@ impl crate::rest_json::JsonDe for Dimensions {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Queue" => {
-                    field_queue = <crate::types::QueueReference as crate::rest_json::JsonDe>::de(
+                    field_queue = <crate::types::QueueReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingProfile" => {
-                    field_routing_profile = <crate::types::RoutingProfileReference as crate::rest_json::JsonDe>::de(
+                    field_routing_profile = <crate::types::RoutingProfileReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingStepExpression" => {
-                    field_routing_step_expression = <String as crate::rest_json::JsonDe>::de(
+                    field_routing_step_expression = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentStatus" => {
-                    field_agent_status = <crate::types::AgentStatusIdentifier as crate::rest_json::JsonDe>::de(
+                    field_agent_status = <crate::types::AgentStatusIdentifier as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Subtype" => field_subtype = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Subtype" => {
+                    field_subtype = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ValidationTestType" => {
-                    field_validation_test_type = <String as crate::rest_json::JsonDe>::de(
+                    field_validation_test_type = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

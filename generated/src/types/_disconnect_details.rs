@@ -62,16 +62,16 @@ impl DisconnectDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DisconnectDetails {
+impl crate::json_values::JsonSer for DisconnectDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.potential_disconnect_issue {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PotentialDisconnectIssue"),
             )?;
@@ -81,7 +81,7 @@ impl crate::rest_json::JsonSer for DisconnectDetails {
     }
 }
 
-impl crate::rest_json::JsonDe for DisconnectDetails {
+impl crate::json_values::JsonDe for DisconnectDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -93,7 +93,7 @@ impl crate::rest_json::JsonDe for DisconnectDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PotentialDisconnectIssue" => {
-                    field_potential_disconnect_issue = <String as crate::rest_json::JsonDe>::de(
+                    field_potential_disconnect_issue = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -62,23 +62,23 @@ impl DisconnectReasonBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for DisconnectReason {
+impl crate::json_values::JsonSer for DisconnectReason {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.code {
-            crate::rest_json::JsonSer::ser(value, object.key("Code"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Code"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for DisconnectReason {
+impl crate::json_values::JsonDe for DisconnectReason {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonDe for DisconnectReason {
         let mut field_code: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Code" => field_code = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Code" => field_code = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -104,22 +104,22 @@ impl DistributionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Distribution {
+impl crate::json_values::JsonSer for Distribution {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.region, object.key("Region"))?;
-        crate::rest_json::JsonSer::ser(&self.percentage, object.key("Percentage"))?;
+        crate::json_values::JsonSer::ser(&self.region, object.key("Region"))?;
+        crate::json_values::JsonSer::ser(&self.percentage, object.key("Percentage"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Distribution {
+impl crate::json_values::JsonDe for Distribution {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -131,9 +131,9 @@ impl crate::rest_json::JsonDe for Distribution {
         let mut field_percentage: ::std::option::Option<i32> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Region" => field_region = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Region" => field_region = <String as crate::json_values::JsonDe>::de(t)?,
                 "Percentage" => {
-                    field_percentage = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_percentage = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

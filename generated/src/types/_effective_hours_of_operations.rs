@@ -101,26 +101,26 @@ impl EffectiveHoursOfOperationsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EffectiveHoursOfOperations {
+impl crate::json_values::JsonSer for EffectiveHoursOfOperations {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.date {
-            crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Date"))?;
         }
         if let ::std::option::Option::Some(value) = &self.operational_hours {
-            crate::rest_json::JsonSer::ser(value, object.key("OperationalHours"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OperationalHours"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EffectiveHoursOfOperations {
+impl crate::json_values::JsonDe for EffectiveHoursOfOperations {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -134,11 +134,11 @@ impl crate::rest_json::JsonDe for EffectiveHoursOfOperations {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Date" => field_date = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Date" => field_date = <String as crate::json_values::JsonDe>::de(t)?,
                 "OperationalHours" => {
                     field_operational_hours = <Vec<
                         crate::types::OperationalHour,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -101,26 +101,26 @@ impl EffectiveOverrideHoursBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EffectiveOverrideHours {
+impl crate::json_values::JsonSer for EffectiveOverrideHours {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.date {
-            crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Date"))?;
         }
         if let ::std::option::Option::Some(value) = &self.override_hours {
-            crate::rest_json::JsonSer::ser(value, object.key("OverrideHours"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OverrideHours"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EffectiveOverrideHours {
+impl crate::json_values::JsonDe for EffectiveOverrideHours {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -134,11 +134,11 @@ impl crate::rest_json::JsonDe for EffectiveOverrideHours {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Date" => field_date = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Date" => field_date = <String as crate::json_values::JsonDe>::de(t)?,
                 "OverrideHours" => {
                     field_override_hours = <Vec<
                         crate::types::OverrideHour,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

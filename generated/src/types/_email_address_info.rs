@@ -124,24 +124,27 @@ impl ::std::fmt::Debug for EmailAddressInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmailAddressInfo {
+impl crate::json_values::JsonSer for EmailAddressInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.email_address, object.key("EmailAddress"))?;
+        crate::json_values::JsonSer::ser(
+            &self.email_address,
+            object.key("EmailAddress"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EmailAddressInfo {
+impl crate::json_values::JsonDe for EmailAddressInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -154,10 +157,10 @@ impl crate::rest_json::JsonDe for EmailAddressInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EmailAddress" => {
-                    field_email_address = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_email_address = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

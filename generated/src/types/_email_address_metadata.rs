@@ -268,38 +268,38 @@ impl ::std::fmt::Debug for EmailAddressMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmailAddressMetadata {
+impl crate::json_values::JsonSer for EmailAddressMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.email_address_id {
-            crate::rest_json::JsonSer::ser(value, object.key("EmailAddressId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EmailAddressId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.email_address_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("EmailAddressArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EmailAddressArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.email_address {
-            crate::rest_json::JsonSer::ser(value, object.key("EmailAddress"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EmailAddress"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.alias_configurations {
-            crate::rest_json::JsonSer::ser(value, object.key("AliasConfigurations"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AliasConfigurations"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EmailAddressMetadata {
+impl crate::json_values::JsonDe for EmailAddressMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -318,26 +318,28 @@ impl crate::rest_json::JsonDe for EmailAddressMetadata {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EmailAddressId" => {
-                    field_email_address_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_email_address_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "EmailAddressArn" => {
-                    field_email_address_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_email_address_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EmailAddress" => {
-                    field_email_address = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_email_address = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AliasConfigurations" => {
                     field_alias_configurations = <Vec<
                         crate::types::AliasConfiguration,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

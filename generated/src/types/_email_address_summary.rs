@@ -130,22 +130,22 @@ impl EmailAddressSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmailAddressSummary {
+impl crate::json_values::JsonSer for EmailAddressSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if self.is_default_outbound_email {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.is_default_outbound_email,
                 object.key("IsDefaultOutboundEmail"),
             )?;
@@ -155,7 +155,7 @@ impl crate::rest_json::JsonSer for EmailAddressSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for EmailAddressSummary {
+impl crate::json_values::JsonDe for EmailAddressSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -168,10 +168,10 @@ impl crate::rest_json::JsonDe for EmailAddressSummary {
         let mut field_is_default_outbound_email: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "IsDefaultOutboundEmail" => {
-                    field_is_default_outbound_email = <bool as crate::rest_json::JsonDe>::de(
+                    field_is_default_outbound_email = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

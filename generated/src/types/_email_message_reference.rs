@@ -96,26 +96,26 @@ impl EmailMessageReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmailMessageReference {
+impl crate::json_values::JsonSer for EmailMessageReference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EmailMessageReference {
+impl crate::json_values::JsonDe for EmailMessageReference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -127,8 +127,8 @@ impl crate::rest_json::JsonDe for EmailMessageReference {
         let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -96,26 +96,26 @@ impl EmailRecipientBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmailRecipient {
+impl crate::json_values::JsonSer for EmailRecipient {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.address {
-            crate::rest_json::JsonSer::ser(value, object.key("Address"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Address"))?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EmailRecipient {
+impl crate::json_values::JsonDe for EmailRecipient {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -127,9 +127,11 @@ impl crate::rest_json::JsonDe for EmailRecipient {
         let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Address" => field_address = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Address" => {
+                    field_address = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

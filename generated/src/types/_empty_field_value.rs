@@ -23,12 +23,12 @@ impl EmptyFieldValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EmptyFieldValue {
+impl crate::json_values::JsonSer for EmptyFieldValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         object.finish();
@@ -36,7 +36,7 @@ impl crate::rest_json::JsonSer for EmptyFieldValue {
     }
 }
 
-impl crate::rest_json::JsonDe for EmptyFieldValue {
+impl crate::json_values::JsonDe for EmptyFieldValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -119,25 +119,25 @@ impl EncryptionConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EncryptionConfig {
+impl crate::json_values::JsonSer for EncryptionConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.encryption_type,
             object.key("EncryptionType"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.key_id, object.key("KeyId"))?;
+        crate::json_values::JsonSer::ser(&self.key_id, object.key("KeyId"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EncryptionConfig {
+impl crate::json_values::JsonDe for EncryptionConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -152,11 +152,11 @@ impl crate::rest_json::JsonDe for EncryptionConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EncryptionType" => {
-                    field_encryption_type = <crate::types::EncryptionType as crate::rest_json::JsonDe>::de(
+                    field_encryption_type = <crate::types::EncryptionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "KeyId" => field_key_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "KeyId" => field_key_id = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

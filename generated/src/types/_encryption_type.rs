@@ -77,18 +77,18 @@ impl ::std::fmt::Display for EncryptionType {
     }
 }
 
-impl crate::rest_json::JsonSer for EncryptionType {
+impl crate::json_values::JsonSer for EncryptionType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EncryptionType {
+impl crate::json_values::JsonDe for EncryptionType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -24,12 +24,12 @@ impl EndAssociatedTasksActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EndAssociatedTasksActionDefinition {
+impl crate::json_values::JsonSer for EndAssociatedTasksActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         object.finish();
@@ -37,7 +37,7 @@ impl crate::rest_json::JsonSer for EndAssociatedTasksActionDefinition {
     }
 }
 
-impl crate::rest_json::JsonDe for EndAssociatedTasksActionDefinition {
+impl crate::json_values::JsonDe for EndAssociatedTasksActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

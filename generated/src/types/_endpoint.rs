@@ -96,26 +96,26 @@ impl EndpointBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Endpoint {
+impl crate::json_values::JsonSer for Endpoint {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.address {
-            crate::rest_json::JsonSer::ser(value, object.key("Address"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Address"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Endpoint {
+impl crate::json_values::JsonDe for Endpoint {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,11 +128,13 @@ impl crate::rest_json::JsonDe for Endpoint {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::EndpointType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::EndpointType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Address" => field_address = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Address" => {
+                    field_address = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -98,26 +98,26 @@ impl ErrorResultBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ErrorResult {
+impl crate::json_values::JsonSer for ErrorResult {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.error_code {
-            crate::rest_json::JsonSer::ser(value, object.key("ErrorCode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ErrorCode"))?;
         }
         if let ::std::option::Option::Some(value) = &self.error_message {
-            crate::rest_json::JsonSer::ser(value, object.key("ErrorMessage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ErrorMessage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ErrorResult {
+impl crate::json_values::JsonDe for ErrorResult {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -130,10 +130,10 @@ impl crate::rest_json::JsonDe for ErrorResult {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ErrorCode" => {
-                    field_error_code = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_error_code = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ErrorMessage" => {
-                    field_error_message = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_error_message = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

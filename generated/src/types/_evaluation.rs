@@ -509,45 +509,48 @@ impl EvaluationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Evaluation {
+impl crate::json_values::JsonSer for Evaluation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.evaluation_id, object.key("EvaluationId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
+            &self.evaluation_id,
+            object.key("EvaluationId"),
+        )?;
+        crate::json_values::JsonSer::ser(
             &self.evaluation_arn,
             object.key("EvaluationArn"),
         )?;
         if let ::std::option::Option::Some(value) = &self.metadata {
-            crate::rest_json::JsonSer::ser(value, object.key("Metadata"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Metadata"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.answers, object.key("Answers"))?;
-        crate::rest_json::JsonSer::ser(&self.notes, object.key("Notes"))?;
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.answers, object.key("Answers"))?;
+        crate::json_values::JsonSer::ser(&self.notes, object.key("Notes"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         if let ::std::option::Option::Some(value) = &self.scores {
-            crate::rest_json::JsonSer::ser(value, object.key("Scores"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Scores"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.evaluation_type {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Evaluation {
+impl crate::json_values::JsonDe for Evaluation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -583,13 +586,13 @@ impl crate::rest_json::JsonDe for Evaluation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationId" => {
-                    field_evaluation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluationArn" => {
-                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Metadata" => {
-                    field_metadata = <crate::types::EvaluationMetadata as crate::rest_json::JsonDe>::de(
+                    field_metadata = <crate::types::EvaluationMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -597,16 +600,16 @@ impl crate::rest_json::JsonDe for Evaluation {
                     field_answers = <::std::collections::HashMap<
                         String,
                         crate::types::EvaluationAnswerOutput,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Notes" => {
                     field_notes = <::std::collections::HashMap<
                         String,
                         crate::types::EvaluationNote,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -614,20 +617,20 @@ impl crate::rest_json::JsonDe for Evaluation {
                     field_scores = <::std::collections::HashMap<
                         String,
                         crate::types::EvaluationScore,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationType" => {
-                    field_evaluation_type = <crate::types::EvaluationType as crate::rest_json::JsonDe>::de(
+                    field_evaluation_type = <crate::types::EvaluationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -635,7 +638,7 @@ impl crate::rest_json::JsonDe for Evaluation {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -646,7 +649,7 @@ impl crate::rest_json::JsonDe for Evaluation {
                 evaluation_arn: field_evaluation_arn.unwrap_or_default(),
                 metadata: field_metadata
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::EvaluationMetadata,
                         >(b"{}")
                             .ok()

@@ -149,31 +149,31 @@ impl EvaluationAcknowledgementBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationAcknowledgement {
+impl crate::json_values::JsonSer for EvaluationAcknowledgement {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.acknowledged_time,
             object.key("AcknowledgedTime"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.acknowledged_by,
             object.key("AcknowledgedBy"),
         )?;
         if let ::std::option::Option::Some(value) = &self.acknowledger_comment {
-            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationAcknowledgement {
+impl crate::json_values::JsonDe for EvaluationAcknowledgement {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -189,15 +189,17 @@ impl crate::rest_json::JsonDe for EvaluationAcknowledgement {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AcknowledgedTime" => {
-                    field_acknowledged_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_acknowledged_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AcknowledgedBy" => {
-                    field_acknowledged_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_acknowledged_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "AcknowledgerComment" => {
-                    field_acknowledger_comment = <String as crate::rest_json::JsonDe>::de(
+                    field_acknowledger_comment = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -88,32 +88,32 @@ impl EvaluationAnswerData {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationAnswerData {
+impl crate::json_values::JsonSer for EvaluationAnswerData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::StringValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("StringValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("StringValue"))?;
             }
             Self::NumericValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("NumericValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NumericValue"))?;
             }
             Self::StringValues(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("StringValues"))?;
+                crate::json_values::JsonSer::ser(value, object.key("StringValues"))?;
             }
             Self::DateTimeValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("DateTimeValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DateTimeValue"))?;
             }
             Self::NotApplicable(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("NotApplicable"))?;
+                crate::json_values::JsonSer::ser(value, object.key("NotApplicable"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("EvaluationAnswerData"),
+                    crate::json_values::SerError::unknown_variant("EvaluationAnswerData"),
                 );
             }
         }
@@ -122,7 +122,7 @@ impl crate::rest_json::JsonSer for EvaluationAnswerData {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationAnswerData {
+impl crate::json_values::JsonDe for EvaluationAnswerData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -132,26 +132,27 @@ impl crate::rest_json::JsonDe for EvaluationAnswerData {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "StringValue" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?.map(Self::StringValue)
+                    <String as crate::json_values::JsonDe>::de(t)?.map(Self::StringValue)
                 }
                 "NumericValue" => {
-                    <f64 as crate::rest_json::JsonDe>::de(t)?.map(Self::NumericValue)
+                    <f64 as crate::json_values::JsonDe>::de(t)?.map(Self::NumericValue)
                 }
                 "StringValues" => {
-                    <Vec<String> as crate::rest_json::JsonDe>::de(t)?
+                    <Vec<String> as crate::json_values::JsonDe>::de(t)?
                         .map(Self::StringValues)
                 }
                 "DateTimeValue" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?.map(Self::DateTimeValue)
+                    <String as crate::json_values::JsonDe>::de(t)?
+                        .map(Self::DateTimeValue)
                 }
                 "NotApplicable" => {
-                    <bool as crate::rest_json::JsonDe>::de(t)?.map(Self::NotApplicable)
+                    <bool as crate::json_values::JsonDe>::de(t)?.map(Self::NotApplicable)
                 }
                 _ => {
                     t.skip_value()?;

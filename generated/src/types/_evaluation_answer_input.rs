@@ -65,23 +65,23 @@ impl EvaluationAnswerInputBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationAnswerInput {
+impl crate::json_values::JsonSer for EvaluationAnswerInput {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationAnswerInput {
+impl crate::json_values::JsonDe for EvaluationAnswerInput {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -93,7 +93,7 @@ impl crate::rest_json::JsonDe for EvaluationAnswerInput {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Value" => {
-                    field_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::EvaluationAnswerData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -151,29 +151,29 @@ impl EvaluationAnswerOutputBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationAnswerOutput {
+impl crate::json_values::JsonSer for EvaluationAnswerOutput {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         if let ::std::option::Option::Some(value) = &self.system_suggested_value {
-            crate::rest_json::JsonSer::ser(value, object.key("SystemSuggestedValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SystemSuggestedValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.suggested_answers {
-            crate::rest_json::JsonSer::ser(value, object.key("SuggestedAnswers"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SuggestedAnswers"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationAnswerOutput {
+impl crate::json_values::JsonDe for EvaluationAnswerOutput {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -191,19 +191,19 @@ impl crate::rest_json::JsonDe for EvaluationAnswerOutput {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Value" => {
-                    field_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::EvaluationAnswerData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SystemSuggestedValue" => {
-                    field_system_suggested_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                    field_system_suggested_value = <crate::types::EvaluationAnswerData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SuggestedAnswers" => {
                     field_suggested_answers = <Vec<
                         crate::types::EvaluationSuggestedAnswer,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

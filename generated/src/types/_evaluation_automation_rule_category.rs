@@ -173,25 +173,25 @@ impl EvaluationAutomationRuleCategoryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationAutomationRuleCategory {
+impl crate::json_values::JsonSer for EvaluationAutomationRuleCategory {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
-        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        crate::json_values::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::json_values::JsonSer::ser(&self.condition, object.key("Condition"))?;
         if let ::std::option::Option::Some(value) = &self.points_of_interest {
-            crate::rest_json::JsonSer::ser(value, object.key("PointsOfInterest"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PointsOfInterest"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationAutomationRuleCategory {
+impl crate::json_values::JsonDe for EvaluationAutomationRuleCategory {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -209,17 +209,17 @@ impl crate::rest_json::JsonDe for EvaluationAutomationRuleCategory {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Category" => {
-                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_category = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Condition" => {
-                    field_condition = <crate::types::QuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                    field_condition = <crate::types::QuestionRuleCategoryAutomationCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PointsOfInterest" => {
                     field_points_of_interest = <Vec<
                         crate::types::EvaluationTranscriptPointOfInterest,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

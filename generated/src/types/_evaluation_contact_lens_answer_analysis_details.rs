@@ -78,23 +78,26 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationContactLensAnswerAnalysisDetails {
+impl crate::json_values::JsonSer for EvaluationContactLensAnswerAnalysisDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.matched_rule_categories {
-            crate::rest_json::JsonSer::ser(value, object.key("MatchedRuleCategories"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("MatchedRuleCategories"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationContactLensAnswerAnalysisDetails {
+impl crate::json_values::JsonDe for EvaluationContactLensAnswerAnalysisDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -110,7 +113,7 @@ impl crate::rest_json::JsonDe for EvaluationContactLensAnswerAnalysisDetails {
                 "MatchedRuleCategories" => {
                     field_matched_rule_categories = <Vec<
                         crate::types::EvaluationAutomationRuleCategory,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -106,26 +106,29 @@ impl EvaluationContactParticipantBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationContactParticipant {
+impl crate::json_values::JsonSer for EvaluationContactParticipant {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_participant_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantRole"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("ContactParticipantRole"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_participant_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactParticipantId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationContactParticipant {
+impl crate::json_values::JsonDe for EvaluationContactParticipant {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -140,12 +143,12 @@ impl crate::rest_json::JsonDe for EvaluationContactParticipant {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactParticipantRole" => {
-                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactParticipantId" => {
-                    field_contact_participant_id = <String as crate::rest_json::JsonDe>::de(
+                    field_contact_participant_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -773,70 +773,73 @@ impl EvaluationFormBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationForm {
+impl crate::json_values::JsonSer for EvaluationForm {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_id,
             object.key("EvaluationFormId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_version,
             object.key("EvaluationFormVersion"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.locked, object.key("Locked"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.locked, object.key("Locked"))?;
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_arn,
             object.key("EvaluationFormArn"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::json_values::JsonSer::ser(&self.title, object.key("Title"))?;
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
-        crate::rest_json::JsonSer::ser(&self.items, object.key("Items"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.items, object.key("Items"))?;
         if let ::std::option::Option::Some(value) = &self.scoring_strategy {
-            crate::rest_json::JsonSer::ser(value, object.key("ScoringStrategy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ScoringStrategy"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_modified_by,
             object.key("LastModifiedBy"),
         )?;
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AutoEvaluationConfiguration"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.review_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("ReviewConfiguration"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ReviewConfiguration"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.target_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetConfiguration"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetConfiguration"))?;
         }
         if let ::std::option::Option::Some(value) = &self.language_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("LanguageConfiguration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("LanguageConfiguration"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationForm {
+impl crate::json_values::JsonDe for EvaluationForm {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -883,63 +886,65 @@ impl crate::rest_json::JsonDe for EvaluationForm {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormVersion" => {
-                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_version = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Locked" => field_locked = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Locked" => field_locked = <bool as crate::json_values::JsonDe>::de(t)?,
                 "EvaluationFormArn" => {
-                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Title" => field_title = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationFormVersionStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationFormVersionStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Items" => {
                     field_items = <Vec<
                         crate::types::EvaluationFormItem,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ScoringStrategy" => {
-                    field_scoring_strategy = <crate::types::EvaluationFormScoringStrategy as crate::rest_json::JsonDe>::de(
+                    field_scoring_strategy = <crate::types::EvaluationFormScoringStrategy as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_created_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedBy" => {
-                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_modified_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "AutoEvaluationConfiguration" => {
-                    field_auto_evaluation_configuration = <crate::types::EvaluationFormAutoEvaluationConfiguration as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_configuration = <crate::types::EvaluationFormAutoEvaluationConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ReviewConfiguration" => {
-                    field_review_configuration = <crate::types::EvaluationReviewConfiguration as crate::rest_json::JsonDe>::de(
+                    field_review_configuration = <crate::types::EvaluationReviewConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -947,15 +952,15 @@ impl crate::rest_json::JsonDe for EvaluationForm {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TargetConfiguration" => {
-                    field_target_configuration = <crate::types::EvaluationFormTargetConfiguration as crate::rest_json::JsonDe>::de(
+                    field_target_configuration = <crate::types::EvaluationFormTargetConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LanguageConfiguration" => {
-                    field_language_configuration = <crate::types::EvaluationFormLanguageConfiguration as crate::rest_json::JsonDe>::de(
+                    field_language_configuration = <crate::types::EvaluationFormLanguageConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -46,23 +46,23 @@ impl EvaluationFormItem {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItem {
+impl crate::json_values::JsonSer for EvaluationFormItem {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Section(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Section"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Section"))?;
             }
             Self::Question(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Question"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Question"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("EvaluationFormItem"),
+                    crate::json_values::SerError::unknown_variant("EvaluationFormItem"),
                 );
             }
         }
@@ -71,7 +71,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItem {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItem {
+impl crate::json_values::JsonDe for EvaluationFormItem {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -81,19 +81,19 @@ impl crate::rest_json::JsonDe for EvaluationFormItem {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "Section" => {
-                    <crate::types::EvaluationFormSection as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormSection as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Section)
                 }
                 "Question" => {
-                    <crate::types::EvaluationFormQuestion as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormQuestion as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Question)

@@ -131,24 +131,24 @@ impl EvaluationFormItemEnablementConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItemEnablementCondition {
+impl crate::json_values::JsonSer for EvaluationFormItemEnablementCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.operands, object.key("Operands"))?;
+        crate::json_values::JsonSer::ser(&self.operands, object.key("Operands"))?;
         if let ::std::option::Option::Some(value) = &self.operator {
-            crate::rest_json::JsonSer::ser(value, object.key("Operator"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Operator"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItemEnablementCondition {
+impl crate::json_values::JsonDe for EvaluationFormItemEnablementCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -167,10 +167,10 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementCondition {
                 "Operands" => {
                     field_operands = <Vec<
                         crate::types::EvaluationFormItemEnablementConditionOperand,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Operator" => {
-                    field_operator = <crate::types::EvaluationFormItemEnablementOperator as crate::rest_json::JsonDe>::de(
+                    field_operator = <crate::types::EvaluationFormItemEnablementOperator as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -50,23 +50,23 @@ impl EvaluationFormItemEnablementConditionOperand {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConditionOperand {
+impl crate::json_values::JsonSer for EvaluationFormItemEnablementConditionOperand {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Expression(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Expression"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Expression"))?;
             }
             Self::Condition(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Condition"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Condition"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationFormItemEnablementConditionOperand",
                     ),
                 );
@@ -77,7 +77,7 @@ impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConditionOperand 
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConditionOperand {
+impl crate::json_values::JsonDe for EvaluationFormItemEnablementConditionOperand {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -87,19 +87,19 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConditionOperand {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "Expression" => {
-                    <crate::types::EvaluationFormItemEnablementExpression as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormItemEnablementExpression as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Expression)
                 }
                 "Condition" => {
-                    <crate::types::EvaluationFormItemEnablementCondition as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormItemEnablementCondition as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Condition)

@@ -171,27 +171,27 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConfiguration {
+impl crate::json_values::JsonSer for EvaluationFormItemEnablementConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.condition {
-            crate::rest_json::JsonSer::ser(value, object.key("Condition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Condition"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.action, object.key("Action"))?;
+        crate::json_values::JsonSer::ser(&self.action, object.key("Action"))?;
         if let ::std::option::Option::Some(value) = &self.default_action {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DefaultAction"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
+impl crate::json_values::JsonDe for EvaluationFormItemEnablementConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -211,17 +211,17 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Condition" => {
-                    field_condition = <crate::types::EvaluationFormItemEnablementCondition as crate::rest_json::JsonDe>::de(
+                    field_condition = <crate::types::EvaluationFormItemEnablementCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Action" => {
-                    field_action = <crate::types::EvaluationFormItemEnablementAction as crate::rest_json::JsonDe>::de(
+                    field_action = <crate::types::EvaluationFormItemEnablementAction as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DefaultAction" => {
-                    field_default_action = <crate::types::EvaluationFormItemEnablementAction as crate::rest_json::JsonDe>::de(
+                    field_default_action = <crate::types::EvaluationFormItemEnablementAction as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -232,7 +232,7 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
             ::std::option::Option::Some(Self {
                 condition: field_condition
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::EvaluationFormItemEnablementCondition,
                         >(b"{}")
                             .ok()

@@ -177,25 +177,25 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItemEnablementExpression {
+impl crate::json_values::JsonSer for EvaluationFormItemEnablementExpression {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.source {
-            crate::rest_json::JsonSer::ser(value, object.key("Source"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Source"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.values, object.key("Values"))?;
-        crate::rest_json::JsonSer::ser(&self.comparator, object.key("Comparator"))?;
+        crate::json_values::JsonSer::ser(&self.values, object.key("Values"))?;
+        crate::json_values::JsonSer::ser(&self.comparator, object.key("Comparator"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
+impl crate::json_values::JsonDe for EvaluationFormItemEnablementExpression {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -215,17 +215,17 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Source" => {
-                    field_source = <crate::types::EvaluationFormItemEnablementSource as crate::rest_json::JsonDe>::de(
+                    field_source = <crate::types::EvaluationFormItemEnablementSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Values" => {
                     field_values = <Vec<
                         crate::types::EvaluationFormItemEnablementSourceValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Comparator" => {
-                    field_comparator = <crate::types::EvaluationFormItemSourceValuesComparator as crate::rest_json::JsonDe>::de(
+                    field_comparator = <crate::types::EvaluationFormItemSourceValuesComparator as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -236,7 +236,7 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
             ::std::option::Option::Some(Self {
                 source: field_source
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::EvaluationFormItemEnablementSource,
                         >(b"{}")
                             .ok()

@@ -117,24 +117,24 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValue {
+impl crate::json_values::JsonSer for EvaluationFormItemEnablementSourceValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.ref_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RefId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RefId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSourceValue {
+impl crate::json_values::JsonDe for EvaluationFormItemEnablementSourceValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -149,11 +149,11 @@ impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSourceValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::EvaluationFormItemEnablementSourceValueType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::EvaluationFormItemEnablementSourceValueType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -70,23 +70,23 @@ impl EvaluationFormLanguageConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormLanguageConfiguration {
+impl crate::json_values::JsonSer for EvaluationFormLanguageConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.form_language {
-            crate::rest_json::JsonSer::ser(value, object.key("FormLanguage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FormLanguage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormLanguageConfiguration {
+impl crate::json_values::JsonDe for EvaluationFormLanguageConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonDe for EvaluationFormLanguageConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FormLanguage" => {
-                    field_form_language = <crate::types::EvaluationFormLanguageCode as crate::rest_json::JsonDe>::de(
+                    field_form_language = <crate::types::EvaluationFormLanguageCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -164,29 +164,29 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomation {
+impl crate::json_values::JsonSer for EvaluationFormMultiSelectQuestionAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.options {
-            crate::rest_json::JsonSer::ser(value, object.key("Options"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Options"))?;
         }
         if let ::std::option::Option::Some(value) = &self.default_option_ref_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultOptionRefIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DefaultOptionRefIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.answer_source {
-            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AnswerSource"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomation {
+impl crate::json_values::JsonDe for EvaluationFormMultiSelectQuestionAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -206,15 +206,15 @@ impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomation {
                 "Options" => {
                     field_options = <Vec<
                         crate::types::EvaluationFormMultiSelectQuestionAutomationOption,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DefaultOptionRefIds" => {
                     field_default_option_ref_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AnswerSource" => {
-                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -35,20 +35,20 @@ impl EvaluationFormMultiSelectQuestionAutomationOption {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomationOption {
+impl crate::json_values::JsonSer for EvaluationFormMultiSelectQuestionAutomationOption {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::RuleCategory(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("RuleCategory"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RuleCategory"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationFormMultiSelectQuestionAutomationOption",
                     ),
                 );
@@ -59,7 +59,7 @@ impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomationOp
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomationOption {
+impl crate::json_values::JsonDe for EvaluationFormMultiSelectQuestionAutomationOption {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -69,13 +69,13 @@ impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomationOpt
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "RuleCategory" => {
-                    <crate::types::MultiSelectQuestionRuleCategoryAutomation as crate::rest_json::JsonDe>::de(
+                    <crate::types::MultiSelectQuestionRuleCategoryAutomation as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::RuleCategory)

@@ -115,22 +115,22 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionOption {
+impl crate::json_values::JsonSer for EvaluationFormMultiSelectQuestionOption {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
-        crate::rest_json::JsonSer::ser(&self.text, object.key("Text"))?;
+        crate::json_values::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        crate::json_values::JsonSer::ser(&self.text, object.key("Text"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionOption {
+impl crate::json_values::JsonDe for EvaluationFormMultiSelectQuestionOption {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -142,8 +142,8 @@ impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionOption {
         let mut field_text: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Text" => field_text = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Text" => field_text = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

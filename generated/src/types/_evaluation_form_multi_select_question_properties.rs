@@ -177,27 +177,27 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionProperties {
+impl crate::json_values::JsonSer for EvaluationFormMultiSelectQuestionProperties {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.options, object.key("Options"))?;
+        crate::json_values::JsonSer::ser(&self.options, object.key("Options"))?;
         if let ::std::option::Option::Some(value) = &self.display_as {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayAs"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayAs"))?;
         }
         if let ::std::option::Option::Some(value) = &self.automation {
-            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Automation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionProperties {
+impl crate::json_values::JsonDe for EvaluationFormMultiSelectQuestionProperties {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -219,15 +219,15 @@ impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionProperties {
                 "Options" => {
                     field_options = <Vec<
                         crate::types::EvaluationFormMultiSelectQuestionOption,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DisplayAs" => {
-                    field_display_as = <crate::types::EvaluationFormMultiSelectQuestionDisplayMode as crate::rest_json::JsonDe>::de(
+                    field_display_as = <crate::types::EvaluationFormMultiSelectQuestionDisplayMode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Automation" => {
-                    field_automation = <crate::types::EvaluationFormMultiSelectQuestionAutomation as crate::rest_json::JsonDe>::de(
+                    field_automation = <crate::types::EvaluationFormMultiSelectQuestionAutomation as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -50,23 +50,23 @@ impl EvaluationFormNumericQuestionAutomation {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionAutomation {
+impl crate::json_values::JsonSer for EvaluationFormNumericQuestionAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::PropertyValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("PropertyValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("PropertyValue"))?;
             }
             Self::AnswerSource(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+                crate::json_values::JsonSer::ser(value, object.key("AnswerSource"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationFormNumericQuestionAutomation",
                     ),
                 );
@@ -77,7 +77,7 @@ impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionAutomation {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionAutomation {
+impl crate::json_values::JsonDe for EvaluationFormNumericQuestionAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -87,19 +87,19 @@ impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionAutomation {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "PropertyValue" => {
-                    <crate::types::NumericQuestionPropertyValueAutomation as crate::rest_json::JsonDe>::de(
+                    <crate::types::NumericQuestionPropertyValueAutomation as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::PropertyValue)
                 }
                 "AnswerSource" => {
-                    <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::AnswerSource)

@@ -210,27 +210,27 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionOption {
+impl crate::json_values::JsonSer for EvaluationFormNumericQuestionOption {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
-        crate::rest_json::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
+        crate::json_values::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
+        crate::json_values::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
         if self.score != 0 {
-            crate::rest_json::JsonSer::ser(&self.score, object.key("Score"))?;
+            crate::json_values::JsonSer::ser(&self.score, object.key("Score"))?;
         }
         if self.automatic_fail {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.automatic_fail,
                 object.key("AutomaticFail"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.automatic_fail_configuration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AutomaticFailConfiguration"),
             )?;
@@ -240,7 +240,7 @@ impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionOption {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionOption {
+impl crate::json_values::JsonDe for EvaluationFormNumericQuestionOption {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -257,14 +257,18 @@ impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionOption {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "MinValue" => field_min_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
-                "MaxValue" => field_max_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
-                "Score" => field_score = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "MinValue" => {
+                    field_min_value = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
+                "MaxValue" => {
+                    field_max_value = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
+                "Score" => field_score = <i32 as crate::json_values::JsonDe>::de(t)?,
                 "AutomaticFail" => {
-                    field_automatic_fail = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_automatic_fail = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AutomaticFailConfiguration" => {
-                    field_automatic_fail_configuration = <crate::types::AutomaticFailConfiguration as crate::rest_json::JsonDe>::de(
+                    field_automatic_fail_configuration = <crate::types::AutomaticFailConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -184,28 +184,28 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionProperties {
+impl crate::json_values::JsonSer for EvaluationFormNumericQuestionProperties {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
-        crate::rest_json::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
+        crate::json_values::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
+        crate::json_values::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
         if let ::std::option::Option::Some(value) = &self.options {
-            crate::rest_json::JsonSer::ser(value, object.key("Options"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Options"))?;
         }
         if let ::std::option::Option::Some(value) = &self.automation {
-            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Automation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionProperties {
+impl crate::json_values::JsonDe for EvaluationFormNumericQuestionProperties {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -223,15 +223,19 @@ impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionProperties {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "MinValue" => field_min_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
-                "MaxValue" => field_max_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "MinValue" => {
+                    field_min_value = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
+                "MaxValue" => {
+                    field_max_value = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
                 "Options" => {
                     field_options = <Vec<
                         crate::types::EvaluationFormNumericQuestionOption,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Automation" => {
-                    field_automation = <crate::types::EvaluationFormNumericQuestionAutomation as crate::rest_json::JsonDe>::de(
+                    field_automation = <crate::types::EvaluationFormNumericQuestionAutomation as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -356,41 +356,47 @@ impl EvaluationFormQuestionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormQuestion {
+impl crate::json_values::JsonSer for EvaluationFormQuestion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::json_values::JsonSer::ser(&self.title, object.key("Title"))?;
         if let ::std::option::Option::Some(value) = &self.instructions {
-            crate::rest_json::JsonSer::ser(value, object.key("Instructions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Instructions"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        crate::json_values::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
         if self.not_applicable_enabled {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.not_applicable_enabled,
                 object.key("NotApplicableEnabled"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(&self.question_type, object.key("QuestionType"))?;
+        crate::json_values::JsonSer::ser(
+            &self.question_type,
+            object.key("QuestionType"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.question_type_properties {
-            crate::rest_json::JsonSer::ser(value, object.key("QuestionTypeProperties"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("QuestionTypeProperties"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.enablement {
-            crate::rest_json::JsonSer::ser(value, object.key("Enablement"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Enablement"))?;
         }
         if self.weight != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.weight, object.key("Weight"))?;
+            crate::json_values::JsonSer::ser(&self.weight, object.key("Weight"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormQuestion {
+impl crate::json_values::JsonDe for EvaluationFormQuestion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -414,32 +420,32 @@ impl crate::rest_json::JsonDe for EvaluationFormQuestion {
         let mut field_weight: ::std::option::Option<f64> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Title" => field_title = <String as crate::json_values::JsonDe>::de(t)?,
                 "Instructions" => {
-                    field_instructions = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instructions = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "NotApplicableEnabled" => {
-                    field_not_applicable_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_not_applicable_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QuestionType" => {
-                    field_question_type = <crate::types::EvaluationFormQuestionType as crate::rest_json::JsonDe>::de(
+                    field_question_type = <crate::types::EvaluationFormQuestionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QuestionTypeProperties" => {
-                    field_question_type_properties = <crate::types::EvaluationFormQuestionTypeProperties as crate::rest_json::JsonDe>::de(
+                    field_question_type_properties = <crate::types::EvaluationFormQuestionTypeProperties as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Enablement" => {
-                    field_enablement = <crate::types::EvaluationFormItemEnablementConfiguration as crate::rest_json::JsonDe>::de(
+                    field_enablement = <crate::types::EvaluationFormItemEnablementConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Weight" => field_weight = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "Weight" => field_weight = <f64 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

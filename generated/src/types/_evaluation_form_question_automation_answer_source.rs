@@ -87,21 +87,21 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormQuestionAutomationAnswerSource {
+impl crate::json_values::JsonSer for EvaluationFormQuestionAutomationAnswerSource {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.source_type, object.key("SourceType"))?;
+        crate::json_values::JsonSer::ser(&self.source_type, object.key("SourceType"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormQuestionAutomationAnswerSource {
+impl crate::json_values::JsonDe for EvaluationFormQuestionAutomationAnswerSource {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -115,7 +115,7 @@ impl crate::rest_json::JsonDe for EvaluationFormQuestionAutomationAnswerSource {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SourceType" => {
-                    field_source_type = <crate::types::EvaluationFormQuestionAutomationAnswerSourceType as crate::rest_json::JsonDe>::de(
+                    field_source_type = <crate::types::EvaluationFormQuestionAutomationAnswerSourceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

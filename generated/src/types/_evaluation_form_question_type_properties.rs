@@ -82,29 +82,29 @@ impl EvaluationFormQuestionTypeProperties {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormQuestionTypeProperties {
+impl crate::json_values::JsonSer for EvaluationFormQuestionTypeProperties {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Numeric(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Numeric"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Numeric"))?;
             }
             Self::SingleSelect(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("SingleSelect"))?;
+                crate::json_values::JsonSer::ser(value, object.key("SingleSelect"))?;
             }
             Self::Text(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Text"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Text"))?;
             }
             Self::MultiSelect(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("MultiSelect"))?;
+                crate::json_values::JsonSer::ser(value, object.key("MultiSelect"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationFormQuestionTypeProperties",
                     ),
                 );
@@ -115,7 +115,7 @@ impl crate::rest_json::JsonSer for EvaluationFormQuestionTypeProperties {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormQuestionTypeProperties {
+impl crate::json_values::JsonDe for EvaluationFormQuestionTypeProperties {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -125,31 +125,31 @@ impl crate::rest_json::JsonDe for EvaluationFormQuestionTypeProperties {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "Numeric" => {
-                    <crate::types::EvaluationFormNumericQuestionProperties as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormNumericQuestionProperties as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Numeric)
                 }
                 "SingleSelect" => {
-                    <crate::types::EvaluationFormSingleSelectQuestionProperties as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormSingleSelectQuestionProperties as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::SingleSelect)
                 }
                 "Text" => {
-                    <crate::types::EvaluationFormTextQuestionProperties as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormTextQuestionProperties as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Text)
                 }
                 "MultiSelect" => {
-                    <crate::types::EvaluationFormMultiSelectQuestionProperties as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationFormMultiSelectQuestionProperties as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::MultiSelect)

@@ -118,22 +118,22 @@ impl EvaluationFormScoringStrategyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormScoringStrategy {
+impl crate::json_values::JsonSer for EvaluationFormScoringStrategy {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.mode, object.key("Mode"))?;
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.mode, object.key("Mode"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormScoringStrategy {
+impl crate::json_values::JsonDe for EvaluationFormScoringStrategy {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -150,12 +150,12 @@ impl crate::rest_json::JsonDe for EvaluationFormScoringStrategy {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Mode" => {
-                    field_mode = <crate::types::EvaluationFormScoringMode as crate::rest_json::JsonDe>::de(
+                    field_mode = <crate::types::EvaluationFormScoringMode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationFormScoringStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationFormScoringStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -223,29 +223,29 @@ impl EvaluationFormSectionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormSection {
+impl crate::json_values::JsonSer for EvaluationFormSection {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
-        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        crate::json_values::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::json_values::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
         if let ::std::option::Option::Some(value) = &self.instructions {
-            crate::rest_json::JsonSer::ser(value, object.key("Instructions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Instructions"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.items, object.key("Items"))?;
+        crate::json_values::JsonSer::ser(&self.items, object.key("Items"))?;
         if self.weight != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.weight, object.key("Weight"))?;
+            crate::json_values::JsonSer::ser(&self.weight, object.key("Weight"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormSection {
+impl crate::json_values::JsonDe for EvaluationFormSection {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -262,17 +262,17 @@ impl crate::rest_json::JsonDe for EvaluationFormSection {
         let mut field_weight: ::std::option::Option<f64> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
-                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Title" => field_title = <String as crate::json_values::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "Instructions" => {
-                    field_instructions = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instructions = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Items" => {
                     field_items = <Vec<
                         crate::types::EvaluationFormItem,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Weight" => field_weight = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "Weight" => field_weight = <f64 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

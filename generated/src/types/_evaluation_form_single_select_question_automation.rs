@@ -158,27 +158,27 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomation {
+impl crate::json_values::JsonSer for EvaluationFormSingleSelectQuestionAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.options, object.key("Options"))?;
+        crate::json_values::JsonSer::ser(&self.options, object.key("Options"))?;
         if let ::std::option::Option::Some(value) = &self.default_option_ref_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultOptionRefId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DefaultOptionRefId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.answer_source {
-            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AnswerSource"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomation {
+impl crate::json_values::JsonDe for EvaluationFormSingleSelectQuestionAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -198,15 +198,15 @@ impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomation {
                 "Options" => {
                     field_options = <Vec<
                         crate::types::EvaluationFormSingleSelectQuestionAutomationOption,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DefaultOptionRefId" => {
-                    field_default_option_ref_id = <String as crate::rest_json::JsonDe>::de(
+                    field_default_option_ref_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AnswerSource" => {
-                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

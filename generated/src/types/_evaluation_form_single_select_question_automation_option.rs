@@ -35,20 +35,20 @@ impl EvaluationFormSingleSelectQuestionAutomationOption {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomationOption {
+impl crate::json_values::JsonSer for EvaluationFormSingleSelectQuestionAutomationOption {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::RuleCategory(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("RuleCategory"))?;
+                crate::json_values::JsonSer::ser(value, object.key("RuleCategory"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationFormSingleSelectQuestionAutomationOption",
                     ),
                 );
@@ -59,7 +59,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomationO
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomationOption {
+impl crate::json_values::JsonDe for EvaluationFormSingleSelectQuestionAutomationOption {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -69,13 +69,13 @@ impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomationOp
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "RuleCategory" => {
-                    <crate::types::SingleSelectQuestionRuleCategoryAutomation as crate::rest_json::JsonDe>::de(
+                    <crate::types::SingleSelectQuestionRuleCategoryAutomation as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::RuleCategory)

@@ -229,27 +229,27 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionOption {
+impl crate::json_values::JsonSer for EvaluationFormSingleSelectQuestionOption {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
-        crate::rest_json::JsonSer::ser(&self.text, object.key("Text"))?;
+        crate::json_values::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        crate::json_values::JsonSer::ser(&self.text, object.key("Text"))?;
         if self.score != 0 {
-            crate::rest_json::JsonSer::ser(&self.score, object.key("Score"))?;
+            crate::json_values::JsonSer::ser(&self.score, object.key("Score"))?;
         }
         if self.automatic_fail {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.automatic_fail,
                 object.key("AutomaticFail"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.automatic_fail_configuration {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AutomaticFailConfiguration"),
             )?;
@@ -259,7 +259,7 @@ impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionOption {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionOption {
+impl crate::json_values::JsonDe for EvaluationFormSingleSelectQuestionOption {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -276,14 +276,14 @@ impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionOption {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Text" => field_text = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Score" => field_score = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Text" => field_text = <String as crate::json_values::JsonDe>::de(t)?,
+                "Score" => field_score = <i32 as crate::json_values::JsonDe>::de(t)?,
                 "AutomaticFail" => {
-                    field_automatic_fail = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_automatic_fail = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AutomaticFailConfiguration" => {
-                    field_automatic_fail_configuration = <crate::types::AutomaticFailConfiguration as crate::rest_json::JsonDe>::de(
+                    field_automatic_fail_configuration = <crate::types::AutomaticFailConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

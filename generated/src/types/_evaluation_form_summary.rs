@@ -457,52 +457,52 @@ impl EvaluationFormSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormSummary {
+impl crate::json_values::JsonSer for EvaluationFormSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_id,
             object.key("EvaluationFormId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_arn,
             object.key("EvaluationFormArn"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_modified_by,
             object.key("LastModifiedBy"),
         )?;
         if let ::std::option::Option::Some(value) = &self.last_activated_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastActivatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastActivatedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_activated_by {
-            crate::rest_json::JsonSer::ser(value, object.key("LastActivatedBy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastActivatedBy"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.latest_version,
             object.key("LatestVersion"),
         )?;
         if let ::std::option::Option::Some(value) = &self.active_version {
-            crate::rest_json::JsonSer::ser(value, object.key("ActiveVersion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActiveVersion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormSummary {
+impl crate::json_values::JsonDe for EvaluationFormSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -528,47 +528,49 @@ impl crate::rest_json::JsonDe for EvaluationFormSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormArn" => {
-                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Title" => field_title = <String as crate::json_values::JsonDe>::de(t)?,
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_created_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedBy" => {
-                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_modified_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "LastActivatedTime" => {
-                    field_last_activated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_activated_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastActivatedBy" => {
-                    field_last_activated_by = <String as crate::rest_json::JsonDe>::de(
+                    field_last_activated_by = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LatestVersion" => {
-                    field_latest_version = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_latest_version = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ActiveVersion" => {
-                    field_active_version = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_active_version = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -83,15 +83,15 @@ impl EvaluationFormTargetConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormTargetConfiguration {
+impl crate::json_values::JsonSer for EvaluationFormTargetConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.contact_interaction_type,
             object.key("ContactInteractionType"),
         )?;
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonSer for EvaluationFormTargetConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormTargetConfiguration {
+impl crate::json_values::JsonDe for EvaluationFormTargetConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -114,7 +114,7 @@ impl crate::rest_json::JsonDe for EvaluationFormTargetConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactInteractionType" => {
-                    field_contact_interaction_type = <crate::types::ContactInteractionType as crate::rest_json::JsonDe>::de(
+                    field_contact_interaction_type = <crate::types::ContactInteractionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -76,23 +76,23 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormTextQuestionAutomation {
+impl crate::json_values::JsonSer for EvaluationFormTextQuestionAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.answer_source {
-            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AnswerSource"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormTextQuestionAutomation {
+impl crate::json_values::JsonDe for EvaluationFormTextQuestionAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -106,7 +106,7 @@ impl crate::rest_json::JsonDe for EvaluationFormTextQuestionAutomation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AnswerSource" => {
-                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

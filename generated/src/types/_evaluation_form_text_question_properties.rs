@@ -72,23 +72,23 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormTextQuestionProperties {
+impl crate::json_values::JsonSer for EvaluationFormTextQuestionProperties {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.automation {
-            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Automation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormTextQuestionProperties {
+impl crate::json_values::JsonDe for EvaluationFormTextQuestionProperties {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -102,7 +102,7 @@ impl crate::rest_json::JsonDe for EvaluationFormTextQuestionProperties {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Automation" => {
-                    field_automation = <crate::types::EvaluationFormTextQuestionAutomation as crate::rest_json::JsonDe>::de(
+                    field_automation = <crate::types::EvaluationFormTextQuestionAutomation as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -81,18 +81,18 @@ impl ::std::fmt::Display for EvaluationFormVersionStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormVersionStatus {
+impl crate::json_values::JsonSer for EvaluationFormVersionStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormVersionStatus {
+impl crate::json_values::JsonDe for EvaluationFormVersionStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -389,35 +389,35 @@ impl EvaluationFormVersionSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationFormVersionSummary {
+impl crate::json_values::JsonSer for EvaluationFormVersionSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_arn,
             object.key("EvaluationFormArn"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_id,
             object.key("EvaluationFormId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_version,
             object.key("EvaluationFormVersion"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.locked, object.key("Locked"))?;
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.locked, object.key("Locked"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_modified_by,
             object.key("LastModifiedBy"),
         )?;
@@ -426,7 +426,7 @@ impl crate::rest_json::JsonSer for EvaluationFormVersionSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationFormVersionSummary {
+impl crate::json_values::JsonDe for EvaluationFormVersionSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -450,41 +450,43 @@ impl crate::rest_json::JsonDe for EvaluationFormVersionSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationFormArn" => {
-                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormVersion" => {
-                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_version = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Locked" => field_locked = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Locked" => field_locked = <bool as crate::json_values::JsonDe>::de(t)?,
                 "Status" => {
-                    field_status = <crate::types::EvaluationFormVersionStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationFormVersionStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_created_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedBy" => {
-                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_modified_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

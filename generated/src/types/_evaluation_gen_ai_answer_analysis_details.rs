@@ -112,26 +112,26 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationGenAiAnswerAnalysisDetails {
+impl crate::json_values::JsonSer for EvaluationGenAiAnswerAnalysisDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.justification {
-            crate::rest_json::JsonSer::ser(value, object.key("Justification"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Justification"))?;
         }
         if let ::std::option::Option::Some(value) = &self.points_of_interest {
-            crate::rest_json::JsonSer::ser(value, object.key("PointsOfInterest"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PointsOfInterest"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationGenAiAnswerAnalysisDetails {
+impl crate::json_values::JsonDe for EvaluationGenAiAnswerAnalysisDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,12 +146,12 @@ impl crate::rest_json::JsonDe for EvaluationGenAiAnswerAnalysisDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Justification" => {
-                    field_justification = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_justification = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PointsOfInterest" => {
                     field_points_of_interest = <Vec<
                         crate::types::EvaluationTranscriptPointOfInterest,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

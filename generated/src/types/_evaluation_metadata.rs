@@ -411,46 +411,49 @@ impl EvaluationMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationMetadata {
+impl crate::json_values::JsonSer for EvaluationMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
-        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        crate::json_values::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        crate::json_values::JsonSer::ser(
+            &self.evaluator_arn,
+            object.key("EvaluatorArn"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.contact_agent_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactAgentId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactAgentId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.calibration_session_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.score {
-            crate::rest_json::JsonSer::ser(value, object.key("Score"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Score"))?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_evaluation {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoEvaluation"))?;
         }
         if let ::std::option::Option::Some(value) = &self.acknowledgement {
-            crate::rest_json::JsonSer::ser(value, object.key("Acknowledgement"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Acknowledgement"))?;
         }
         if let ::std::option::Option::Some(value) = &self.review {
-            crate::rest_json::JsonSer::ser(value, object.key("Review"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Review"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_participant {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipant"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactParticipant"))?;
         }
         if let ::std::option::Option::Some(value) = &self.sampling_job_id {
-            crate::rest_json::JsonSer::ser(value, object.key("SamplingJobId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SamplingJobId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationMetadata {
+impl crate::json_values::JsonDe for EvaluationMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -479,46 +482,50 @@ impl crate::rest_json::JsonDe for EvaluationMetadata {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluatorArn" => {
-                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluator_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactAgentId" => {
-                    field_contact_agent_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_agent_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "CalibrationSessionId" => {
-                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                    field_calibration_session_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Score" => {
-                    field_score = <crate::types::EvaluationScore as crate::rest_json::JsonDe>::de(
+                    field_score = <crate::types::EvaluationScore as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluation" => {
-                    field_auto_evaluation = <crate::types::AutoEvaluationDetails as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation = <crate::types::AutoEvaluationDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Acknowledgement" => {
-                    field_acknowledgement = <crate::types::EvaluationAcknowledgement as crate::rest_json::JsonDe>::de(
+                    field_acknowledgement = <crate::types::EvaluationAcknowledgement as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Review" => {
-                    field_review = <crate::types::EvaluationReviewMetadata as crate::rest_json::JsonDe>::de(
+                    field_review = <crate::types::EvaluationReviewMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactParticipant" => {
-                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::rest_json::JsonDe>::de(
+                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SamplingJobId" => {
-                    field_sampling_job_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_sampling_job_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

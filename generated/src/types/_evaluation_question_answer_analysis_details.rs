@@ -50,23 +50,23 @@ impl EvaluationQuestionAnswerAnalysisDetails {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationQuestionAnswerAnalysisDetails {
+impl crate::json_values::JsonSer for EvaluationQuestionAnswerAnalysisDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::GenAi(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("GenAI"))?;
+                crate::json_values::JsonSer::ser(value, object.key("GenAI"))?;
             }
             Self::ContactLens(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("ContactLens"))?;
+                crate::json_values::JsonSer::ser(value, object.key("ContactLens"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "EvaluationQuestionAnswerAnalysisDetails",
                     ),
                 );
@@ -77,7 +77,7 @@ impl crate::rest_json::JsonSer for EvaluationQuestionAnswerAnalysisDetails {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationQuestionAnswerAnalysisDetails {
+impl crate::json_values::JsonDe for EvaluationQuestionAnswerAnalysisDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -87,19 +87,19 @@ impl crate::rest_json::JsonDe for EvaluationQuestionAnswerAnalysisDetails {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "GenAI" => {
-                    <crate::types::EvaluationGenAiAnswerAnalysisDetails as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationGenAiAnswerAnalysisDetails as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::GenAi)
                 }
                 "ContactLens" => {
-                    <crate::types::EvaluationContactLensAnswerAnalysisDetails as crate::rest_json::JsonDe>::de(
+                    <crate::types::EvaluationContactLensAnswerAnalysisDetails as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::ContactLens)

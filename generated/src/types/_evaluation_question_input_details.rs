@@ -70,23 +70,23 @@ impl EvaluationQuestionInputDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationQuestionInputDetails {
+impl crate::json_values::JsonSer for EvaluationQuestionInputDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.transcript_type {
-            crate::rest_json::JsonSer::ser(value, object.key("TranscriptType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TranscriptType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationQuestionInputDetails {
+impl crate::json_values::JsonDe for EvaluationQuestionInputDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonDe for EvaluationQuestionInputDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TranscriptType" => {
-                    field_transcript_type = <crate::types::EvaluationTranscriptType as crate::rest_json::JsonDe>::de(
+                    field_transcript_type = <crate::types::EvaluationTranscriptType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

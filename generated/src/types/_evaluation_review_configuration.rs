@@ -120,20 +120,20 @@ impl EvaluationReviewConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationReviewConfiguration {
+impl crate::json_values::JsonSer for EvaluationReviewConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.review_notification_recipients,
             object.key("ReviewNotificationRecipients"),
         )?;
         if self.eligibility_days != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.eligibility_days,
                 object.key("EligibilityDays"),
             )?;
@@ -143,7 +143,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationReviewConfiguration {
+impl crate::json_values::JsonDe for EvaluationReviewConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -160,10 +160,10 @@ impl crate::rest_json::JsonDe for EvaluationReviewConfiguration {
                 "ReviewNotificationRecipients" => {
                     field_review_notification_recipients = <Vec<
                         crate::types::EvaluationReviewNotificationRecipient,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EligibilityDays" => {
-                    field_eligibility_days = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_eligibility_days = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -274,26 +274,26 @@ impl EvaluationReviewMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationReviewMetadata {
+impl crate::json_values::JsonSer for EvaluationReviewMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.review_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ReviewId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ReviewId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.requested_time {
-            crate::rest_json::JsonSer::ser(value, object.key("RequestedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequestedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.requested_by {
-            crate::rest_json::JsonSer::ser(value, object.key("RequestedBy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequestedBy"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::json_values::JsonSer::ser(
             &self.review_request_comments,
             object.key("ReviewRequestComments"),
         )?;
@@ -302,7 +302,7 @@ impl crate::rest_json::JsonSer for EvaluationReviewMetadata {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationReviewMetadata {
+impl crate::json_values::JsonDe for EvaluationReviewMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -323,28 +323,28 @@ impl crate::rest_json::JsonDe for EvaluationReviewMetadata {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ReviewId" => {
-                    field_review_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_review_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RequestedTime" => {
-                    field_requested_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_requested_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RequestedBy" => {
-                    field_requested_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_requested_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_created_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ReviewRequestComments" => {
                     field_review_request_comments = <Vec<
                         crate::types::EvaluationReviewRequestComment,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -127,24 +127,24 @@ impl EvaluationReviewNotificationRecipientBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationReviewNotificationRecipient {
+impl crate::json_values::JsonSer for EvaluationReviewNotificationRecipient {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationReviewNotificationRecipient {
+impl crate::json_values::JsonDe for EvaluationReviewNotificationRecipient {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -161,12 +161,12 @@ impl crate::rest_json::JsonDe for EvaluationReviewNotificationRecipient {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::EvaluationReviewNotificationRecipientType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::EvaluationReviewNotificationRecipientType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Value" => {
-                    field_value = <crate::types::EvaluationReviewNotificationRecipientValue as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::EvaluationReviewNotificationRecipientValue as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -133,29 +133,29 @@ impl EvaluationReviewRequestCommentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationReviewRequestComment {
+impl crate::json_values::JsonSer for EvaluationReviewRequestComment {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.comment {
-            crate::rest_json::JsonSer::ser(value, object.key("Comment"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Comment"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_by {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedBy"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationReviewRequestComment {
+impl crate::json_values::JsonDe for EvaluationReviewRequestComment {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -168,14 +168,16 @@ impl crate::rest_json::JsonDe for EvaluationReviewRequestComment {
         let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Comment" => field_comment = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Comment" => {
+                    field_comment = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedBy" => {
-                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_created_by = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

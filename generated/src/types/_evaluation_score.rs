@@ -164,38 +164,41 @@ impl EvaluationScoreBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationScore {
+impl crate::json_values::JsonSer for EvaluationScore {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.percentage != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.percentage, object.key("Percentage"))?;
+            crate::json_values::JsonSer::ser(
+                &self.percentage,
+                object.key("Percentage"),
+            )?;
         }
         if self.not_applicable {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.not_applicable,
                 object.key("NotApplicable"),
             )?;
         }
         if self.automatic_fail {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.automatic_fail,
                 object.key("AutomaticFail"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.applied_weight {
-            crate::rest_json::JsonSer::ser(value, object.key("AppliedWeight"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AppliedWeight"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationScore {
+impl crate::json_values::JsonDe for EvaluationScore {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -210,16 +213,16 @@ impl crate::rest_json::JsonDe for EvaluationScore {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Percentage" => {
-                    field_percentage = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_percentage = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NotApplicable" => {
-                    field_not_applicable = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_not_applicable = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AutomaticFail" => {
-                    field_automatic_fail = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_automatic_fail = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AppliedWeight" => {
-                    field_applied_weight = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_applied_weight = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -306,41 +306,41 @@ impl EvaluationSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationSearchCriteria {
+impl crate::json_values::JsonSer for EvaluationSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.number_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("NumberCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NumberCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.boolean_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("BooleanCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("BooleanCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.date_time_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("DateTimeCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DateTimeCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.decimal_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("DecimalCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DecimalCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSearchCriteria {
+impl crate::json_values::JsonDe for EvaluationSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -374,35 +374,35 @@ impl crate::rest_json::JsonDe for EvaluationSearchCriteria {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::EvaluationSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::EvaluationSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "NumberCondition" => {
-                    field_number_condition = <crate::types::NumberCondition as crate::rest_json::JsonDe>::de(
+                    field_number_condition = <crate::types::NumberCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "BooleanCondition" => {
-                    field_boolean_condition = <crate::types::BooleanCondition as crate::rest_json::JsonDe>::de(
+                    field_boolean_condition = <crate::types::BooleanCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DateTimeCondition" => {
-                    field_date_time_condition = <crate::types::DateTimeCondition as crate::rest_json::JsonDe>::de(
+                    field_date_time_condition = <crate::types::DateTimeCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DecimalCondition" => {
-                    field_decimal_condition = <crate::types::DecimalCondition as crate::rest_json::JsonDe>::de(
+                    field_decimal_condition = <crate::types::DecimalCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -609,76 +609,82 @@ impl EvaluationSearchMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationSearchMetadata {
+impl crate::json_values::JsonSer for EvaluationSearchMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
-        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        crate::json_values::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        crate::json_values::JsonSer::ser(
+            &self.evaluator_arn,
+            object.key("EvaluatorArn"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.contact_agent_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactAgentId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactAgentId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.calibration_session_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
         }
         if self.score_percentage != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.score_percentage,
                 object.key("ScorePercentage"),
             )?;
         }
         if self.score_automatic_fail {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.score_automatic_fail,
                 object.key("ScoreAutomaticFail"),
             )?;
         }
         if self.score_not_applicable {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.score_not_applicable,
                 object.key("ScoreNotApplicable"),
             )?;
         }
         if self.auto_evaluation_enabled {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.auto_evaluation_enabled,
                 object.key("AutoEvaluationEnabled"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
         }
         if let ::std::option::Option::Some(value) = &self.acknowledged_time {
-            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AcknowledgedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.acknowledged_by {
-            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedBy"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AcknowledgedBy"))?;
         }
         if let ::std::option::Option::Some(value) = &self.acknowledger_comment {
-            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
         }
         if let ::std::option::Option::Some(value) = &self.sampling_job_id {
-            crate::rest_json::JsonSer::ser(value, object.key("SamplingJobId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SamplingJobId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.review_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ReviewId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ReviewId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_participant_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantRole"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("ContactParticipantRole"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_participant_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactParticipantId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSearchMetadata {
+impl crate::json_values::JsonDe for EvaluationSearchMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -711,68 +717,74 @@ impl crate::rest_json::JsonDe for EvaluationSearchMetadata {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluatorArn" => {
-                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluator_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactAgentId" => {
-                    field_contact_agent_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_agent_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "CalibrationSessionId" => {
-                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                    field_calibration_session_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ScorePercentage" => {
-                    field_score_percentage = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_score_percentage = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ScoreAutomaticFail" => {
-                    field_score_automatic_fail = <bool as crate::rest_json::JsonDe>::de(
+                    field_score_automatic_fail = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ScoreNotApplicable" => {
-                    field_score_not_applicable = <bool as crate::rest_json::JsonDe>::de(
+                    field_score_not_applicable = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluationEnabled" => {
-                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluationStatus" => {
-                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AcknowledgedTime" => {
-                    field_acknowledged_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_acknowledged_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AcknowledgedBy" => {
-                    field_acknowledged_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_acknowledged_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "AcknowledgerComment" => {
-                    field_acknowledger_comment = <String as crate::rest_json::JsonDe>::de(
+                    field_acknowledger_comment = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SamplingJobId" => {
-                    field_sampling_job_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_sampling_job_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ReviewId" => {
-                    field_review_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_review_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactParticipantRole" => {
-                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactParticipantId" => {
-                    field_contact_participant_id = <String as crate::rest_json::JsonDe>::de(
+                    field_contact_participant_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

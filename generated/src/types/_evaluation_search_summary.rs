@@ -457,50 +457,53 @@ impl EvaluationSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationSearchSummary {
+impl crate::json_values::JsonSer for EvaluationSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.evaluation_id, object.key("EvaluationId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
+            &self.evaluation_id,
+            object.key("EvaluationId"),
+        )?;
+        crate::json_values::JsonSer::ser(
             &self.evaluation_arn,
             object.key("EvaluationArn"),
         )?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationFormId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationFormId"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_version,
             object.key("EvaluationFormVersion"),
         )?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form_title {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationFormTitle"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationFormTitle"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metadata {
-            crate::rest_json::JsonSer::ser(value, object.key("Metadata"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Metadata"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_type {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationType"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSearchSummary {
+impl crate::json_values::JsonDe for EvaluationSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -530,48 +533,48 @@ impl crate::rest_json::JsonDe for EvaluationSearchSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationId" => {
-                    field_evaluation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluationArn" => {
-                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormVersion" => {
-                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_version = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormTitle" => {
-                    field_evaluation_form_title = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_title = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Metadata" => {
-                    field_metadata = <crate::types::EvaluationSearchMetadata as crate::rest_json::JsonDe>::de(
+                    field_metadata = <crate::types::EvaluationSearchMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationType" => {
-                    field_evaluation_type = <crate::types::EvaluationType as crate::rest_json::JsonDe>::de(
+                    field_evaluation_type = <crate::types::EvaluationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -579,7 +582,7 @@ impl crate::rest_json::JsonDe for EvaluationSearchSummary {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -594,7 +597,7 @@ impl crate::rest_json::JsonDe for EvaluationSearchSummary {
                 evaluation_form_title: field_evaluation_form_title,
                 metadata: field_metadata
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::EvaluationSearchMetadata,
                         >(b"{}")
                             .ok()

@@ -246,31 +246,34 @@ impl EvaluationSuggestedAnswerBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationSuggestedAnswer {
+impl crate::json_values::JsonSer for EvaluationSuggestedAnswer {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         if let ::std::option::Option::Some(value) = &self.input {
-            crate::rest_json::JsonSer::ser(value, object.key("Input"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Input"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.analysis_type, object.key("AnalysisType"))?;
+        crate::json_values::JsonSer::ser(
+            &self.analysis_type,
+            object.key("AnalysisType"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.analysis_details {
-            crate::rest_json::JsonSer::ser(value, object.key("AnalysisDetails"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AnalysisDetails"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSuggestedAnswer {
+impl crate::json_values::JsonDe for EvaluationSuggestedAnswer {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -294,27 +297,27 @@ impl crate::rest_json::JsonDe for EvaluationSuggestedAnswer {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Value" => {
-                    field_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::EvaluationAnswerData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationSuggestedAnswerStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationSuggestedAnswerStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Input" => {
-                    field_input = <crate::types::EvaluationQuestionInputDetails as crate::rest_json::JsonDe>::de(
+                    field_input = <crate::types::EvaluationQuestionInputDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AnalysisType" => {
-                    field_analysis_type = <crate::types::EvaluationQuestionAnswerAnalysisType as crate::rest_json::JsonDe>::de(
+                    field_analysis_type = <crate::types::EvaluationQuestionAnswerAnalysisType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AnalysisDetails" => {
-                    field_analysis_details = <crate::types::EvaluationQuestionAnswerAnalysisDetails as crate::rest_json::JsonDe>::de(
+                    field_analysis_details = <crate::types::EvaluationQuestionAnswerAnalysisDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -64,16 +64,16 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer
+impl crate::json_values::JsonSer
 for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.begin_offset_millis,
             object.key("BeginOffsetMillis"),
         )?;
@@ -82,7 +82,8 @@ for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
+impl crate::json_values::JsonDe
+for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -94,7 +95,9 @@ impl crate::rest_json::JsonDe for EvaluationSuggestedAnswerTranscriptMillisecond
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "BeginOffsetMillis" => {
-                    field_begin_offset_millis = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_begin_offset_millis = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

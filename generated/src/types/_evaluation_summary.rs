@@ -627,64 +627,70 @@ impl EvaluationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationSummary {
+impl crate::json_values::JsonSer for EvaluationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.evaluation_id, object.key("EvaluationId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
+            &self.evaluation_id,
+            object.key("EvaluationId"),
+        )?;
+        crate::json_values::JsonSer::ser(
             &self.evaluation_arn,
             object.key("EvaluationArn"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_title,
             object.key("EvaluationFormTitle"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_id,
             object.key("EvaluationFormId"),
         )?;
         if let ::std::option::Option::Some(value) = &self.calibration_session_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         if self.auto_evaluation_enabled {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.auto_evaluation_enabled,
                 object.key("AutoEvaluationEnabled"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        crate::json_values::JsonSer::ser(
+            &self.evaluator_arn,
+            object.key("EvaluatorArn"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.score {
-            crate::rest_json::JsonSer::ser(value, object.key("Score"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Score"))?;
         }
         if let ::std::option::Option::Some(value) = &self.acknowledgement {
-            crate::rest_json::JsonSer::ser(value, object.key("Acknowledgement"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Acknowledgement"))?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_type {
-            crate::rest_json::JsonSer::ser(value, object.key("EvaluationType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EvaluationType"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.contact_participant {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipant"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactParticipant"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationSummary {
+impl crate::json_values::JsonDe for EvaluationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -720,71 +726,71 @@ impl crate::rest_json::JsonDe for EvaluationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationId" => {
-                    field_evaluation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluationArn" => {
-                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluation_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EvaluationFormTitle" => {
-                    field_evaluation_form_title = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_title = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CalibrationSessionId" => {
-                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                    field_calibration_session_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::EvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::EvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluationEnabled" => {
-                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoEvaluationStatus" => {
-                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluatorArn" => {
-                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_evaluator_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Score" => {
-                    field_score = <crate::types::EvaluationScore as crate::rest_json::JsonDe>::de(
+                    field_score = <crate::types::EvaluationScore as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Acknowledgement" => {
-                    field_acknowledgement = <crate::types::EvaluationAcknowledgementSummary as crate::rest_json::JsonDe>::de(
+                    field_acknowledgement = <crate::types::EvaluationAcknowledgementSummary as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EvaluationType" => {
-                    field_evaluation_type = <crate::types::EvaluationType as crate::rest_json::JsonDe>::de(
+                    field_evaluation_type = <crate::types::EvaluationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactParticipant" => {
-                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::rest_json::JsonDe>::de(
+                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

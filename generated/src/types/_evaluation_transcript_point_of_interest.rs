@@ -112,26 +112,26 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationTranscriptPointOfInterest {
+impl crate::json_values::JsonSer for EvaluationTranscriptPointOfInterest {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.millisecond_offsets {
-            crate::rest_json::JsonSer::ser(value, object.key("MillisecondOffsets"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MillisecondOffsets"))?;
         }
         if let ::std::option::Option::Some(value) = &self.transcript_segment {
-            crate::rest_json::JsonSer::ser(value, object.key("TranscriptSegment"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TranscriptSegment"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationTranscriptPointOfInterest {
+impl crate::json_values::JsonDe for EvaluationTranscriptPointOfInterest {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,12 +146,12 @@ impl crate::rest_json::JsonDe for EvaluationTranscriptPointOfInterest {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MillisecondOffsets" => {
-                    field_millisecond_offsets = <crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets as crate::rest_json::JsonDe>::de(
+                    field_millisecond_offsets = <crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TranscriptSegment" => {
-                    field_transcript_segment = <String as crate::rest_json::JsonDe>::de(
+                    field_transcript_segment = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

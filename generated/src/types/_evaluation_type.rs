@@ -81,18 +81,18 @@ impl ::std::fmt::Display for EvaluationType {
     }
 }
 
-impl crate::rest_json::JsonSer for EvaluationType {
+impl crate::json_values::JsonSer for EvaluationType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EvaluationType {
+impl crate::json_values::JsonDe for EvaluationType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -139,18 +139,18 @@ impl ::std::fmt::Display for EventSourceName {
     }
 }
 
-impl crate::rest_json::JsonSer for EventSourceName {
+impl crate::json_values::JsonSer for EventSourceName {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for EventSourceName {
+impl crate::json_values::JsonDe for EventSourceName {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

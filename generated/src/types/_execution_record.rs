@@ -167,32 +167,32 @@ impl ExecutionRecordBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ExecutionRecord {
+impl crate::json_values::JsonSer for ExecutionRecord {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.observation_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ObservationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ObservationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("Timestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Timestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.record {
-            crate::rest_json::JsonSer::ser(value, object.key("Record"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Record"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ExecutionRecord {
+impl crate::json_values::JsonDe for ExecutionRecord {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -209,19 +209,19 @@ impl crate::rest_json::JsonDe for ExecutionRecord {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ObservationId" => {
-                    field_observation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_observation_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::ExecutionRecordStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::ExecutionRecordStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Timestamp" => {
-                    field_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Record" => field_record = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Record" => field_record = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -99,26 +99,26 @@ impl ExpiryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Expiry {
+impl crate::json_values::JsonSer for Expiry {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
-            crate::rest_json::JsonSer::ser(value, object.key("DurationInSeconds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DurationInSeconds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expiry_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("ExpiryTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ExpiryTimestamp"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Expiry {
+impl crate::json_values::JsonDe for Expiry {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,10 +133,12 @@ impl crate::rest_json::JsonDe for Expiry {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DurationInSeconds" => {
-                    field_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_duration_in_seconds = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ExpiryTimestamp" => {
-                    field_expiry_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_expiry_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

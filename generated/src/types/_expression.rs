@@ -188,32 +188,35 @@ impl ExpressionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Expression {
+impl crate::json_values::JsonSer for Expression {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attribute_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_expression {
-            crate::rest_json::JsonSer::ser(value, object.key("AndExpression"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndExpression"))?;
         }
         if let ::std::option::Option::Some(value) = &self.or_expression {
-            crate::rest_json::JsonSer::ser(value, object.key("OrExpression"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrExpression"))?;
         }
         if let ::std::option::Option::Some(value) = &self.not_attribute_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("NotAttributeCondition"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("NotAttributeCondition"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Expression {
+impl crate::json_values::JsonDe for Expression {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -236,22 +239,22 @@ impl crate::rest_json::JsonDe for Expression {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeCondition" => {
-                    field_attribute_condition = <crate::types::AttributeCondition as crate::rest_json::JsonDe>::de(
+                    field_attribute_condition = <crate::types::AttributeCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AndExpression" => {
                     field_and_expression = <Vec<
                         crate::types::Expression,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "OrExpression" => {
                     field_or_expression = <Vec<
                         crate::types::Expression,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NotAttributeCondition" => {
-                    field_not_attribute_condition = <crate::types::AttributeCondition as crate::rest_json::JsonDe>::de(
+                    field_not_attribute_condition = <crate::types::AttributeCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -77,15 +77,15 @@ impl ExtensionConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ExtensionConfiguration {
+impl crate::json_values::JsonSer for ExtensionConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.allowed_extensions,
             object.key("AllowedExtensions"),
         )?;
@@ -94,7 +94,7 @@ impl crate::rest_json::JsonSer for ExtensionConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for ExtensionConfiguration {
+impl crate::json_values::JsonDe for ExtensionConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -110,7 +110,7 @@ impl crate::rest_json::JsonDe for ExtensionConfiguration {
                 "AllowedExtensions" => {
                     field_allowed_extensions = <Vec<
                         crate::types::AllowedExtension,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

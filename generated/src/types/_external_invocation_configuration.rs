@@ -62,23 +62,23 @@ impl ExternalInvocationConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ExternalInvocationConfiguration {
+impl crate::json_values::JsonSer for ExternalInvocationConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.enabled {
-            crate::rest_json::JsonSer::ser(&self.enabled, object.key("Enabled"))?;
+            crate::json_values::JsonSer::ser(&self.enabled, object.key("Enabled"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ExternalInvocationConfiguration {
+impl crate::json_values::JsonDe for ExternalInvocationConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonDe for ExternalInvocationConfiguration {
         let mut field_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Enabled" => field_enabled = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Enabled" => field_enabled = <bool as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -130,29 +130,29 @@ impl FailedBatchAssociationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FailedBatchAssociationSummary {
+impl crate::json_values::JsonSer for FailedBatchAssociationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.error_code {
-            crate::rest_json::JsonSer::ser(value, object.key("ErrorCode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ErrorCode"))?;
         }
         if let ::std::option::Option::Some(value) = &self.error_message {
-            crate::rest_json::JsonSer::ser(value, object.key("ErrorMessage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ErrorMessage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FailedBatchAssociationSummary {
+impl crate::json_values::JsonDe for FailedBatchAssociationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,13 +166,13 @@ impl crate::rest_json::JsonDe for FailedBatchAssociationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ResourceArn" => {
-                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ErrorCode" => {
-                    field_error_code = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_error_code = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ErrorMessage" => {
-                    field_error_message = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_error_message = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -136,29 +136,29 @@ impl FailedRequestBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FailedRequest {
+impl crate::json_values::JsonSer for FailedRequest {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.request_identifier {
-            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequestIdentifier"))?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_reason_code {
-            crate::rest_json::JsonSer::ser(value, object.key("FailureReasonCode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FailureReasonCode"))?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_reason_message {
-            crate::rest_json::JsonSer::ser(value, object.key("FailureReasonMessage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FailureReasonMessage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FailedRequest {
+impl crate::json_values::JsonDe for FailedRequest {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -174,17 +174,17 @@ impl crate::rest_json::JsonDe for FailedRequest {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RequestIdentifier" => {
-                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                    field_request_identifier = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FailureReasonCode" => {
-                    field_failure_reason_code = <crate::types::FailureReasonCode as crate::rest_json::JsonDe>::de(
+                    field_failure_reason_code = <crate::types::FailureReasonCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FailureReasonMessage" => {
-                    field_failure_reason_message = <String as crate::rest_json::JsonDe>::de(
+                    field_failure_reason_message = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

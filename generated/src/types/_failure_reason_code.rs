@@ -133,18 +133,18 @@ impl ::std::fmt::Display for FailureReasonCode {
     }
 }
 
-impl crate::rest_json::JsonSer for FailureReasonCode {
+impl crate::json_values::JsonSer for FailureReasonCode {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FailureReasonCode {
+impl crate::json_values::JsonDe for FailureReasonCode {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

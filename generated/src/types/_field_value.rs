@@ -104,24 +104,24 @@ impl FieldValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FieldValue {
+impl crate::json_values::JsonSer for FieldValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FieldValue {
+impl crate::json_values::JsonDe for FieldValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,9 +133,9 @@ impl crate::rest_json::JsonDe for FieldValue {
         let mut field_value: ::std::option::Option<crate::types::FieldValueUnion> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "Value" => {
-                    field_value = <crate::types::FieldValueUnion as crate::rest_json::JsonDe>::de(
+                    field_value = <crate::types::FieldValueUnion as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -167,35 +167,35 @@ impl FieldValueUnionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FieldValueUnion {
+impl crate::json_values::JsonSer for FieldValueUnion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.boolean_value {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.boolean_value,
                 object.key("BooleanValue"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.double_value {
-            crate::rest_json::JsonSer::ser(value, object.key("DoubleValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DoubleValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.empty_value {
-            crate::rest_json::JsonSer::ser(value, object.key("EmptyValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EmptyValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_value {
-            crate::rest_json::JsonSer::ser(value, object.key("StringValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FieldValueUnion {
+impl crate::json_values::JsonDe for FieldValueUnion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -212,18 +212,18 @@ impl crate::rest_json::JsonDe for FieldValueUnion {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "BooleanValue" => {
-                    field_boolean_value = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_boolean_value = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DoubleValue" => {
-                    field_double_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_double_value = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EmptyValue" => {
-                    field_empty_value = <crate::types::EmptyFieldValue as crate::rest_json::JsonDe>::de(
+                    field_empty_value = <crate::types::EmptyFieldValue as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StringValue" => {
-                    field_string_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_string_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -104,18 +104,18 @@ impl ::std::fmt::Display for FileUseCaseType {
     }
 }
 
-impl crate::rest_json::JsonSer for FileUseCaseType {
+impl crate::json_values::JsonSer for FileUseCaseType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FileUseCaseType {
+impl crate::json_values::JsonDe for FileUseCaseType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

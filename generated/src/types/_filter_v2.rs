@@ -142,29 +142,29 @@ impl FilterV2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for FilterV2 {
+impl crate::json_values::JsonSer for FilterV2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.filter_key {
-            crate::rest_json::JsonSer::ser(value, object.key("FilterKey"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FilterKey"))?;
         }
         if let ::std::option::Option::Some(value) = &self.filter_values {
-            crate::rest_json::JsonSer::ser(value, object.key("FilterValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FilterValues"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FilterV2 {
+impl crate::json_values::JsonDe for FilterV2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -180,15 +180,15 @@ impl crate::rest_json::JsonDe for FilterV2 {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FilterKey" => {
-                    field_filter_key = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_filter_key = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "FilterValues" => {
                     field_filter_values = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::FilterV2StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::FilterV2StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

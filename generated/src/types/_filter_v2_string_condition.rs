@@ -76,23 +76,23 @@ impl FilterV2StringConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FilterV2StringCondition {
+impl crate::json_values::JsonSer for FilterV2StringCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.comparison {
-            crate::rest_json::JsonSer::ser(value, object.key("Comparison"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Comparison"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FilterV2StringCondition {
+impl crate::json_values::JsonDe for FilterV2StringCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -106,7 +106,7 @@ impl crate::rest_json::JsonDe for FilterV2StringCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Comparison" => {
-                    field_comparison = <crate::types::FilterV2StringConditionComparisonOperator as crate::rest_json::JsonDe>::de(
+                    field_comparison = <crate::types::FilterV2StringConditionComparisonOperator as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -280,41 +280,44 @@ impl FiltersBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Filters {
+impl crate::json_values::JsonSer for Filters {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.queues {
-            crate::rest_json::JsonSer::ser(value, object.key("Queues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Queues"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channels {
-            crate::rest_json::JsonSer::ser(value, object.key("Channels"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channels"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profiles {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfiles"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfiles"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_step_expressions {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingStepExpressions"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("RoutingStepExpressions"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_statuses {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentStatuses"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentStatuses"))?;
         }
         if let ::std::option::Option::Some(value) = &self.subtypes {
-            crate::rest_json::JsonSer::ser(value, object.key("Subtypes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Subtypes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.validation_test_types {
-            crate::rest_json::JsonSer::ser(value, object.key("ValidationTestTypes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValidationTestTypes"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Filters {
+impl crate::json_values::JsonDe for Filters {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -332,35 +335,35 @@ impl crate::rest_json::JsonDe for Filters {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Queues" => {
-                    field_queues = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_queues = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Channels" => {
                     field_channels = <Vec<
                         crate::types::Channel,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RoutingProfiles" => {
                     field_routing_profiles = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RoutingStepExpressions" => {
                     field_routing_step_expressions = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AgentStatuses" => {
                     field_agent_statuses = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Subtypes" => {
-                    field_subtypes = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_subtypes = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValidationTestTypes" => {
                     field_validation_test_types = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

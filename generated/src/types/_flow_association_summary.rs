@@ -140,29 +140,29 @@ impl FlowAssociationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FlowAssociationSummary {
+impl crate::json_values::JsonSer for FlowAssociationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.resource_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FlowAssociationSummary {
+impl crate::json_values::JsonDe for FlowAssociationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -178,11 +178,13 @@ impl crate::rest_json::JsonDe for FlowAssociationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ResourceId" => {
-                    field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "FlowId" => field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FlowId" => {
+                    field_flow_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ResourceType" => {
-                    field_resource_type = <crate::types::ListFlowAssociationResourceType as crate::rest_json::JsonDe>::de(
+                    field_resource_type = <crate::types::ListFlowAssociationResourceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -96,26 +96,26 @@ impl FlowModuleBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FlowModule {
+impl crate::json_values::JsonSer for FlowModule {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_module_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowModuleId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowModuleId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FlowModule {
+impl crate::json_values::JsonDe for FlowModule {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for FlowModule {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::FlowModuleType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::FlowModuleType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FlowModuleId" => {
-                    field_flow_module_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_flow_module_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -67,23 +67,23 @@ impl FontFamilyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FontFamily {
+impl crate::json_values::JsonSer for FontFamily {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.default_value {
-            crate::rest_json::JsonSer::ser(value, object.key("Default"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Default"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FontFamily {
+impl crate::json_values::JsonDe for FontFamily {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -97,7 +97,7 @@ impl crate::rest_json::JsonDe for FontFamily {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Default" => {
-                    field_default_value = <crate::types::WorkspaceFontFamily as crate::rest_json::JsonDe>::de(
+                    field_default_value = <crate::types::WorkspaceFontFamily as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

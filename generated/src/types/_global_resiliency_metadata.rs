@@ -130,22 +130,22 @@ impl GlobalResiliencyMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for GlobalResiliencyMetadata {
+impl crate::json_values::JsonSer for GlobalResiliencyMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.active_region {
-            crate::rest_json::JsonSer::ser(value, object.key("ActiveRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActiveRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.origin_region {
-            crate::rest_json::JsonSer::ser(value, object.key("OriginRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OriginRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("TrafficDistributionGroupId"),
             )?;
@@ -155,7 +155,7 @@ impl crate::rest_json::JsonSer for GlobalResiliencyMetadata {
     }
 }
 
-impl crate::rest_json::JsonDe for GlobalResiliencyMetadata {
+impl crate::json_values::JsonDe for GlobalResiliencyMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -169,13 +169,13 @@ impl crate::rest_json::JsonDe for GlobalResiliencyMetadata {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ActiveRegion" => {
-                    field_active_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_active_region = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "OriginRegion" => {
-                    field_origin_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_origin_region = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TrafficDistributionGroupId" => {
-                    field_traffic_distribution_group_id = <String as crate::rest_json::JsonDe>::de(
+                    field_traffic_distribution_group_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

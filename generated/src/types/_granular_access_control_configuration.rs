@@ -77,18 +77,18 @@ impl GranularAccessControlConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for GranularAccessControlConfiguration {
+impl crate::json_values::JsonSer for GranularAccessControlConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self
             .data_table_access_control_configuration
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("DataTableAccessControlConfiguration"),
             )?;
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonSer for GranularAccessControlConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for GranularAccessControlConfiguration {
+impl crate::json_values::JsonDe for GranularAccessControlConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -112,7 +112,7 @@ impl crate::rest_json::JsonDe for GranularAccessControlConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DataTableAccessControlConfiguration" => {
-                    field_data_table_access_control_configuration = <crate::types::DataTableAccessControlConfiguration as crate::rest_json::JsonDe>::de(
+                    field_data_table_access_control_configuration = <crate::types::DataTableAccessControlConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -106,19 +106,19 @@ impl HierarchyGroupConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HierarchyGroupCondition {
+impl crate::json_values::JsonSer for HierarchyGroupCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_match_type {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HierarchyGroupMatchType"),
             )?;
@@ -128,7 +128,7 @@ impl crate::rest_json::JsonSer for HierarchyGroupCondition {
     }
 }
 
-impl crate::rest_json::JsonDe for HierarchyGroupCondition {
+impl crate::json_values::JsonDe for HierarchyGroupCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -142,9 +142,9 @@ impl crate::rest_json::JsonDe for HierarchyGroupCondition {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 "HierarchyGroupMatchType" => {
-                    field_hierarchy_group_match_type = <crate::types::HierarchyGroupMatchType as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_match_type = <crate::types::HierarchyGroupMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

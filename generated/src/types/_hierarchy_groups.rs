@@ -213,35 +213,35 @@ impl HierarchyGroupsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HierarchyGroups {
+impl crate::json_values::JsonSer for HierarchyGroups {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.level1 {
-            crate::rest_json::JsonSer::ser(value, object.key("Level1"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Level1"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level2 {
-            crate::rest_json::JsonSer::ser(value, object.key("Level2"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Level2"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level3 {
-            crate::rest_json::JsonSer::ser(value, object.key("Level3"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Level3"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level4 {
-            crate::rest_json::JsonSer::ser(value, object.key("Level4"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Level4"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level5 {
-            crate::rest_json::JsonSer::ser(value, object.key("Level5"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Level5"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HierarchyGroups {
+impl crate::json_values::JsonDe for HierarchyGroups {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -257,27 +257,27 @@ impl crate::rest_json::JsonDe for HierarchyGroups {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Level1" => {
-                    field_level1 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                    field_level1 = <crate::types::AgentHierarchyGroup as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Level2" => {
-                    field_level2 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                    field_level2 = <crate::types::AgentHierarchyGroup as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Level3" => {
-                    field_level3 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                    field_level3 = <crate::types::AgentHierarchyGroup as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Level4" => {
-                    field_level4 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                    field_level4 = <crate::types::AgentHierarchyGroup as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Level5" => {
-                    field_level5 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                    field_level5 = <crate::types::AgentHierarchyGroup as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

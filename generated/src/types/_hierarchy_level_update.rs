@@ -72,21 +72,21 @@ impl HierarchyLevelUpdateBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HierarchyLevelUpdate {
+impl crate::json_values::JsonSer for HierarchyLevelUpdate {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HierarchyLevelUpdate {
+impl crate::json_values::JsonDe for HierarchyLevelUpdate {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -97,7 +97,7 @@ impl crate::rest_json::JsonDe for HierarchyLevelUpdate {
         let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

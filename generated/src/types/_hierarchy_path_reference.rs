@@ -238,35 +238,35 @@ impl HierarchyPathReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HierarchyPathReference {
+impl crate::json_values::JsonSer for HierarchyPathReference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.level_one {
-            crate::rest_json::JsonSer::ser(value, object.key("LevelOne"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LevelOne"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level_two {
-            crate::rest_json::JsonSer::ser(value, object.key("LevelTwo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LevelTwo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level_three {
-            crate::rest_json::JsonSer::ser(value, object.key("LevelThree"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LevelThree"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level_four {
-            crate::rest_json::JsonSer::ser(value, object.key("LevelFour"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LevelFour"))?;
         }
         if let ::std::option::Option::Some(value) = &self.level_five {
-            crate::rest_json::JsonSer::ser(value, object.key("LevelFive"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LevelFive"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HierarchyPathReference {
+impl crate::json_values::JsonDe for HierarchyPathReference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -292,27 +292,27 @@ impl crate::rest_json::JsonDe for HierarchyPathReference {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "LevelOne" => {
-                    field_level_one = <crate::types::HierarchyGroupSummaryReference as crate::rest_json::JsonDe>::de(
+                    field_level_one = <crate::types::HierarchyGroupSummaryReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LevelTwo" => {
-                    field_level_two = <crate::types::HierarchyGroupSummaryReference as crate::rest_json::JsonDe>::de(
+                    field_level_two = <crate::types::HierarchyGroupSummaryReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LevelThree" => {
-                    field_level_three = <crate::types::HierarchyGroupSummaryReference as crate::rest_json::JsonDe>::de(
+                    field_level_three = <crate::types::HierarchyGroupSummaryReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LevelFour" => {
-                    field_level_four = <crate::types::HierarchyGroupSummaryReference as crate::rest_json::JsonDe>::de(
+                    field_level_four = <crate::types::HierarchyGroupSummaryReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LevelFive" => {
-                    field_level_five = <crate::types::HierarchyGroupSummaryReference as crate::rest_json::JsonDe>::de(
+                    field_level_five = <crate::types::HierarchyGroupSummaryReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -371,32 +371,32 @@ impl HistoricalMetricBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HistoricalMetric {
+impl crate::json_values::JsonSer for HistoricalMetric {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.threshold {
-            crate::rest_json::JsonSer::ser(value, object.key("Threshold"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Threshold"))?;
         }
         if let ::std::option::Option::Some(value) = &self.statistic {
-            crate::rest_json::JsonSer::ser(value, object.key("Statistic"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Statistic"))?;
         }
         if let ::std::option::Option::Some(value) = &self.unit {
-            crate::rest_json::JsonSer::ser(value, object.key("Unit"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Unit"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HistoricalMetric {
+impl crate::json_values::JsonDe for HistoricalMetric {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -411,22 +411,24 @@ impl crate::rest_json::JsonDe for HistoricalMetric {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Name" => {
-                    field_name = <crate::types::HistoricalMetricName as crate::rest_json::JsonDe>::de(
+                    field_name = <crate::types::HistoricalMetricName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Threshold" => {
-                    field_threshold = <crate::types::Threshold as crate::rest_json::JsonDe>::de(
+                    field_threshold = <crate::types::Threshold as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Statistic" => {
-                    field_statistic = <crate::types::Statistic as crate::rest_json::JsonDe>::de(
+                    field_statistic = <crate::types::Statistic as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Unit" => {
-                    field_unit = <crate::types::Unit as crate::rest_json::JsonDe>::de(t)?;
+                    field_unit = <crate::types::Unit as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

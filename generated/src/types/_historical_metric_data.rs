@@ -96,26 +96,26 @@ impl HistoricalMetricDataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HistoricalMetricData {
+impl crate::json_values::JsonSer for HistoricalMetricData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.metric {
-            crate::rest_json::JsonSer::ser(value, object.key("Metric"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Metric"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HistoricalMetricData {
+impl crate::json_values::JsonDe for HistoricalMetricData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,11 +128,11 @@ impl crate::rest_json::JsonDe for HistoricalMetricData {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Metric" => {
-                    field_metric = <crate::types::HistoricalMetric as crate::rest_json::JsonDe>::de(
+                    field_metric = <crate::types::HistoricalMetric as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Value" => field_value = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <f64 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -203,18 +203,18 @@ impl ::std::fmt::Display for HistoricalMetricName {
     }
 }
 
-impl crate::rest_json::JsonSer for HistoricalMetricName {
+impl crate::json_values::JsonSer for HistoricalMetricName {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HistoricalMetricName {
+impl crate::json_values::JsonDe for HistoricalMetricName {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -395,53 +395,53 @@ impl HoursOfOperationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperation {
+impl crate::json_values::JsonSer for HoursOfOperation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.time_zone {
-            crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TimeZone"))?;
         }
         if let ::std::option::Option::Some(value) = &self.config {
-            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Config"))?;
         }
         if let ::std::option::Option::Some(value) = &self.parent_hours_of_operations {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ParentHoursOfOperations"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperation {
+impl crate::json_values::JsonDe for HoursOfOperation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -470,45 +470,45 @@ impl crate::rest_json::JsonDe for HoursOfOperation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "HoursOfOperationId" => {
-                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HoursOfOperationArn" => {
-                    field_hours_of_operation_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TimeZone" => {
-                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_time_zone = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Config" => {
                     field_config = <Vec<
                         crate::types::HoursOfOperationConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParentHoursOfOperations" => {
                     field_parent_hours_of_operations = <Vec<
                         crate::types::HoursOfOperationsIdentifier,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

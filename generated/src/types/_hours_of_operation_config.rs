@@ -146,27 +146,27 @@ impl HoursOfOperationConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationConfig {
+impl crate::json_values::JsonSer for HoursOfOperationConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.day, object.key("Day"))?;
+        crate::json_values::JsonSer::ser(&self.day, object.key("Day"))?;
         if let ::std::option::Option::Some(value) = &self.start_time {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EndTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationConfig {
+impl crate::json_values::JsonDe for HoursOfOperationConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -184,17 +184,17 @@ impl crate::rest_json::JsonDe for HoursOfOperationConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Day" => {
-                    field_day = <crate::types::HoursOfOperationDays as crate::rest_json::JsonDe>::de(
+                    field_day = <crate::types::HoursOfOperationDays as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTime" => {
-                    field_start_time = <crate::types::HoursOfOperationTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_start_time = <crate::types::HoursOfOperationTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTime" => {
-                    field_end_time = <crate::types::HoursOfOperationTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_end_time = <crate::types::HoursOfOperationTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -209,7 +209,7 @@ impl crate::rest_json::JsonDe for HoursOfOperationConfig {
                     )),
                 start_time: field_start_time
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::HoursOfOperationTimeSlice,
                         >(b"{}")
                             .ok()
@@ -217,7 +217,7 @@ impl crate::rest_json::JsonDe for HoursOfOperationConfig {
                     }),
                 end_time: field_end_time
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::HoursOfOperationTimeSlice,
                         >(b"{}")
                             .ok()

@@ -101,18 +101,18 @@ impl ::std::fmt::Display for HoursOfOperationDays {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationDays {
+impl crate::json_values::JsonSer for HoursOfOperationDays {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationDays {
+impl crate::json_values::JsonDe for HoursOfOperationDays {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

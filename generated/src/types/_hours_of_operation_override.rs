@@ -384,54 +384,54 @@ impl HoursOfOperationOverrideBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationOverride {
+impl crate::json_values::JsonSer for HoursOfOperationOverride {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HoursOfOperationOverrideId"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.config {
-            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Config"))?;
         }
         if let ::std::option::Option::Some(value) = &self.effective_from {
-            crate::rest_json::JsonSer::ser(value, object.key("EffectiveFrom"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EffectiveFrom"))?;
         }
         if let ::std::option::Option::Some(value) = &self.effective_till {
-            crate::rest_json::JsonSer::ser(value, object.key("EffectiveTill"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EffectiveTill"))?;
         }
         if let ::std::option::Option::Some(value) = &self.recurrence_config {
-            crate::rest_json::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.override_type {
-            crate::rest_json::JsonSer::ser(value, object.key("OverrideType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OverrideType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationOverride {
+impl crate::json_values::JsonDe for HoursOfOperationOverride {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -456,42 +456,42 @@ impl crate::rest_json::JsonDe for HoursOfOperationOverride {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "HoursOfOperationOverrideId" => {
-                    field_hours_of_operation_override_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_override_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HoursOfOperationId" => {
-                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HoursOfOperationArn" => {
-                    field_hours_of_operation_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Config" => {
                     field_config = <Vec<
                         crate::types::HoursOfOperationOverrideConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EffectiveFrom" => {
-                    field_effective_from = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_effective_from = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EffectiveTill" => {
-                    field_effective_till = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_effective_till = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RecurrenceConfig" => {
-                    field_recurrence_config = <crate::types::RecurrenceConfig as crate::rest_json::JsonDe>::de(
+                    field_recurrence_config = <crate::types::RecurrenceConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OverrideType" => {
-                    field_override_type = <crate::types::OverrideType as crate::rest_json::JsonDe>::de(
+                    field_override_type = <crate::types::OverrideType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -136,29 +136,29 @@ impl HoursOfOperationOverrideConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationOverrideConfig {
+impl crate::json_values::JsonSer for HoursOfOperationOverrideConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.day {
-            crate::rest_json::JsonSer::ser(value, object.key("Day"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Day"))?;
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EndTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationOverrideConfig {
+impl crate::json_values::JsonDe for HoursOfOperationOverrideConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -174,17 +174,17 @@ impl crate::rest_json::JsonDe for HoursOfOperationOverrideConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Day" => {
-                    field_day = <crate::types::OverrideDays as crate::rest_json::JsonDe>::de(
+                    field_day = <crate::types::OverrideDays as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTime" => {
-                    field_start_time = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_start_time = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTime" => {
-                    field_end_time = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_end_time = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -112,22 +112,22 @@ impl HoursOfOperationTimeSliceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationTimeSlice {
+impl crate::json_values::JsonSer for HoursOfOperationTimeSlice {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.hours, object.key("Hours"))?;
-        crate::rest_json::JsonSer::ser(&self.minutes, object.key("Minutes"))?;
+        crate::json_values::JsonSer::ser(&self.hours, object.key("Hours"))?;
+        crate::json_values::JsonSer::ser(&self.minutes, object.key("Minutes"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationTimeSlice {
+impl crate::json_values::JsonDe for HoursOfOperationTimeSlice {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -139,8 +139,8 @@ impl crate::rest_json::JsonDe for HoursOfOperationTimeSlice {
         let mut field_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Hours" => field_hours = <i32 as crate::rest_json::JsonDe>::de(t)?,
-                "Minutes" => field_minutes = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Hours" => field_hours = <i32 as crate::json_values::JsonDe>::de(t)?,
+                "Minutes" => field_minutes = <i32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -146,25 +146,25 @@ impl HoursOfOperationsIdentifierBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HoursOfOperationsIdentifier {
+impl crate::json_values::JsonSer for HoursOfOperationsIdentifier {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HoursOfOperationsIdentifier {
+impl crate::json_values::JsonDe for HoursOfOperationsIdentifier {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -177,9 +177,9 @@ impl crate::rest_json::JsonDe for HoursOfOperationsIdentifier {
         let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

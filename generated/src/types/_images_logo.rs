@@ -98,26 +98,26 @@ impl ImagesLogoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ImagesLogo {
+impl crate::json_values::JsonSer for ImagesLogo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.default_value {
-            crate::rest_json::JsonSer::ser(value, object.key("Default"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Default"))?;
         }
         if let ::std::option::Option::Some(value) = &self.favicon {
-            crate::rest_json::JsonSer::ser(value, object.key("Favicon"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Favicon"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ImagesLogo {
+impl crate::json_values::JsonDe for ImagesLogo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -130,9 +130,11 @@ impl crate::rest_json::JsonDe for ImagesLogo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Default" => {
-                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Favicon" => field_favicon = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Favicon" => {
+                    field_favicon = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

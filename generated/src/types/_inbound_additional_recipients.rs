@@ -108,26 +108,26 @@ impl InboundAdditionalRecipientsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InboundAdditionalRecipients {
+impl crate::json_values::JsonSer for InboundAdditionalRecipients {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.to_addresses {
-            crate::rest_json::JsonSer::ser(value, object.key("ToAddresses"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ToAddresses"))?;
         }
         if let ::std::option::Option::Some(value) = &self.cc_addresses {
-            crate::rest_json::JsonSer::ser(value, object.key("CcAddresses"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CcAddresses"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InboundAdditionalRecipients {
+impl crate::json_values::JsonDe for InboundAdditionalRecipients {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,12 +146,12 @@ impl crate::rest_json::JsonDe for InboundAdditionalRecipients {
                 "ToAddresses" => {
                     field_to_addresses = <Vec<
                         crate::types::EmailAddressInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CcAddresses" => {
                     field_cc_addresses = <Vec<
                         crate::types::EmailAddressInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -117,27 +117,27 @@ impl InboundEmailContentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InboundEmailContent {
+impl crate::json_values::JsonSer for InboundEmailContent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.message_source_type,
             object.key("MessageSourceType"),
         )?;
         if let ::std::option::Option::Some(value) = &self.raw_message {
-            crate::rest_json::JsonSer::ser(value, object.key("RawMessage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RawMessage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InboundEmailContent {
+impl crate::json_values::JsonDe for InboundEmailContent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -154,12 +154,12 @@ impl crate::rest_json::JsonDe for InboundEmailContent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MessageSourceType" => {
-                    field_message_source_type = <crate::types::InboundMessageSourceType as crate::rest_json::JsonDe>::de(
+                    field_message_source_type = <crate::types::InboundMessageSourceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RawMessage" => {
-                    field_raw_message = <crate::types::InboundRawMessage as crate::rest_json::JsonDe>::de(
+                    field_raw_message = <crate::types::InboundRawMessage as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -223,26 +223,26 @@ impl ::std::fmt::Debug for InboundRawMessageBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InboundRawMessage {
+impl crate::json_values::JsonSer for InboundRawMessage {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.subject, object.key("Subject"))?;
-        crate::rest_json::JsonSer::ser(&self.body, object.key("Body"))?;
-        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        crate::json_values::JsonSer::ser(&self.subject, object.key("Subject"))?;
+        crate::json_values::JsonSer::ser(&self.body, object.key("Body"))?;
+        crate::json_values::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
         if let ::std::option::Option::Some(value) = &self.headers {
-            crate::rest_json::JsonSer::ser(value, object.key("Headers"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Headers"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InboundRawMessage {
+impl crate::json_values::JsonDe for InboundRawMessage {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -258,16 +258,18 @@ impl crate::rest_json::JsonDe for InboundRawMessage {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Subject" => field_subject = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Body" => field_body = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Subject" => {
+                    field_subject = <String as crate::json_values::JsonDe>::de(t)?;
+                }
+                "Body" => field_body = <String as crate::json_values::JsonDe>::de(t)?,
                 "ContentType" => {
-                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_content_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Headers" => {
                     field_headers = <::std::collections::HashMap<
                         crate::types::EmailHeaderType,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

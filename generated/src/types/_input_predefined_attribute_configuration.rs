@@ -67,16 +67,16 @@ impl InputPredefinedAttributeConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InputPredefinedAttributeConfiguration {
+impl crate::json_values::JsonSer for InputPredefinedAttributeConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.enable_value_validation_on_association {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.enable_value_validation_on_association,
                 object.key("EnableValueValidationOnAssociation"),
             )?;
@@ -86,7 +86,7 @@ impl crate::rest_json::JsonSer for InputPredefinedAttributeConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for InputPredefinedAttributeConfiguration {
+impl crate::json_values::JsonDe for InputPredefinedAttributeConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonDe for InputPredefinedAttributeConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EnableValueValidationOnAssociation" => {
-                    field_enable_value_validation_on_association = <bool as crate::rest_json::JsonDe>::de(
+                    field_enable_value_validation_on_association = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -139,18 +139,18 @@ impl ::std::fmt::Display for InstanceAttributeType {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceAttributeType {
+impl crate::json_values::JsonSer for InstanceAttributeType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceAttributeType {
+impl crate::json_values::JsonDe for InstanceAttributeType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

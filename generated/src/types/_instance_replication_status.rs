@@ -108,18 +108,18 @@ impl ::std::fmt::Display for InstanceReplicationStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceReplicationStatus {
+impl crate::json_values::JsonSer for InstanceReplicationStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceReplicationStatus {
+impl crate::json_values::JsonDe for InstanceReplicationStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -62,23 +62,23 @@ impl InstanceStatusReasonBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceStatusReason {
+impl crate::json_values::JsonSer for InstanceStatusReason {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.message {
-            crate::rest_json::JsonSer::ser(value, object.key("Message"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Message"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceStatusReason {
+impl crate::json_values::JsonDe for InstanceStatusReason {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,9 @@ impl crate::rest_json::JsonDe for InstanceStatusReason {
         let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

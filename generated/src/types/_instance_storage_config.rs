@@ -272,39 +272,42 @@ impl InstanceStorageConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceStorageConfig {
+impl crate::json_values::JsonSer for InstanceStorageConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.association_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AssociationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AssociationId"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.storage_type, object.key("StorageType"))?;
+        crate::json_values::JsonSer::ser(&self.storage_type, object.key("StorageType"))?;
         if let ::std::option::Option::Some(value) = &self.s3_config {
-            crate::rest_json::JsonSer::ser(value, object.key("S3Config"))?;
+            crate::json_values::JsonSer::ser(value, object.key("S3Config"))?;
         }
         if let ::std::option::Option::Some(value) = &self.kinesis_video_stream_config {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("KinesisVideoStreamConfig"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.kinesis_stream_config {
-            crate::rest_json::JsonSer::ser(value, object.key("KinesisStreamConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("KinesisStreamConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.kinesis_firehose_config {
-            crate::rest_json::JsonSer::ser(value, object.key("KinesisFirehoseConfig"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("KinesisFirehoseConfig"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceStorageConfig {
+impl crate::json_values::JsonDe for InstanceStorageConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -327,30 +330,30 @@ impl crate::rest_json::JsonDe for InstanceStorageConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AssociationId" => {
-                    field_association_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_association_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StorageType" => {
-                    field_storage_type = <crate::types::StorageType as crate::rest_json::JsonDe>::de(
+                    field_storage_type = <crate::types::StorageType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "S3Config" => {
-                    field_s3_config = <crate::types::S3Config as crate::rest_json::JsonDe>::de(
+                    field_s3_config = <crate::types::S3Config as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "KinesisVideoStreamConfig" => {
-                    field_kinesis_video_stream_config = <crate::types::KinesisVideoStreamConfig as crate::rest_json::JsonDe>::de(
+                    field_kinesis_video_stream_config = <crate::types::KinesisVideoStreamConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "KinesisStreamConfig" => {
-                    field_kinesis_stream_config = <crate::types::KinesisStreamConfig as crate::rest_json::JsonDe>::de(
+                    field_kinesis_stream_config = <crate::types::KinesisStreamConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "KinesisFirehoseConfig" => {
-                    field_kinesis_firehose_config = <crate::types::KinesisFirehoseConfig as crate::rest_json::JsonDe>::de(
+                    field_kinesis_firehose_config = <crate::types::KinesisFirehoseConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

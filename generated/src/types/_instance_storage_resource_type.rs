@@ -151,18 +151,18 @@ impl ::std::fmt::Display for InstanceStorageResourceType {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceStorageResourceType {
+impl crate::json_values::JsonSer for InstanceStorageResourceType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceStorageResourceType {
+impl crate::json_values::JsonDe for InstanceStorageResourceType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

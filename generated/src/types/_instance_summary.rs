@@ -414,50 +414,53 @@ impl ::std::fmt::Debug for InstanceSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InstanceSummary {
+impl crate::json_values::JsonSer for InstanceSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.identity_management_type {
-            crate::rest_json::JsonSer::ser(value, object.key("IdentityManagementType"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("IdentityManagementType"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_alias {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceAlias"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceAlias"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.service_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ServiceRole"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ServiceRole"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_status {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceStatus"))?;
         }
         if let ::std::option::Option::Some(value) = &self.inbound_calls_enabled {
-            crate::rest_json::JsonSer::ser(value, object.key("InboundCallsEnabled"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InboundCallsEnabled"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_calls_enabled {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallsEnabled"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundCallsEnabled"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_access_url {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceAccessUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceAccessUrl"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InstanceSummary {
+impl crate::json_values::JsonDe for InstanceSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -481,41 +484,41 @@ impl crate::rest_json::JsonDe for InstanceSummary {
         let mut field_instance_access_url: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "IdentityManagementType" => {
-                    field_identity_management_type = <crate::types::DirectoryType as crate::rest_json::JsonDe>::de(
+                    field_identity_management_type = <crate::types::DirectoryType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InstanceAlias" => {
-                    field_instance_alias = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_alias = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ServiceRole" => {
-                    field_service_role = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_service_role = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InstanceStatus" => {
-                    field_instance_status = <crate::types::InstanceStatus as crate::rest_json::JsonDe>::de(
+                    field_instance_status = <crate::types::InstanceStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InboundCallsEnabled" => {
-                    field_inbound_calls_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_inbound_calls_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundCallsEnabled" => {
-                    field_outbound_calls_enabled = <bool as crate::rest_json::JsonDe>::de(
+                    field_outbound_calls_enabled = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InstanceAccessUrl" => {
-                    field_instance_access_url = <String as crate::rest_json::JsonDe>::de(
+                    field_instance_access_url = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -303,50 +303,53 @@ impl IntegrationAssociationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for IntegrationAssociationSummary {
+impl crate::json_values::JsonSer for IntegrationAssociationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("IntegrationAssociationId"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.integration_association_arn {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("IntegrationAssociationArn"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.integration_type {
-            crate::rest_json::JsonSer::ser(value, object.key("IntegrationType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IntegrationType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.integration_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("IntegrationArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IntegrationArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.source_application_url {
-            crate::rest_json::JsonSer::ser(value, object.key("SourceApplicationUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourceApplicationUrl"))?;
         }
         if let ::std::option::Option::Some(value) = &self.source_application_name {
-            crate::rest_json::JsonSer::ser(value, object.key("SourceApplicationName"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("SourceApplicationName"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.source_type {
-            crate::rest_json::JsonSer::ser(value, object.key("SourceType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourceType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for IntegrationAssociationSummary {
+impl crate::json_values::JsonDe for IntegrationAssociationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -367,38 +370,40 @@ impl crate::rest_json::JsonDe for IntegrationAssociationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "IntegrationAssociationId" => {
-                    field_integration_association_id = <String as crate::rest_json::JsonDe>::de(
+                    field_integration_association_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IntegrationAssociationArn" => {
-                    field_integration_association_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_integration_association_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IntegrationType" => {
-                    field_integration_type = <crate::types::IntegrationType as crate::rest_json::JsonDe>::de(
+                    field_integration_type = <crate::types::IntegrationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IntegrationArn" => {
-                    field_integration_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_integration_arn = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "SourceApplicationUrl" => {
-                    field_source_application_url = <String as crate::rest_json::JsonDe>::de(
+                    field_source_application_url = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SourceApplicationName" => {
-                    field_source_application_name = <String as crate::rest_json::JsonDe>::de(
+                    field_source_application_name = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SourceType" => {
-                    field_source_type = <crate::types::SourceType as crate::rest_json::JsonDe>::de(
+                    field_source_type = <crate::types::SourceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -149,18 +149,18 @@ impl ::std::fmt::Display for IntegrationType {
     }
 }
 
-impl crate::rest_json::JsonSer for IntegrationType {
+impl crate::json_values::JsonSer for IntegrationType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for IntegrationType {
+impl crate::json_values::JsonDe for IntegrationType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

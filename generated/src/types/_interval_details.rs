@@ -110,26 +110,26 @@ impl IntervalDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for IntervalDetails {
+impl crate::json_values::JsonSer for IntervalDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.time_zone {
-            crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TimeZone"))?;
         }
         if let ::std::option::Option::Some(value) = &self.interval_period {
-            crate::rest_json::JsonSer::ser(value, object.key("IntervalPeriod"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IntervalPeriod"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for IntervalDetails {
+impl crate::json_values::JsonDe for IntervalDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -144,10 +144,10 @@ impl crate::rest_json::JsonDe for IntervalDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TimeZone" => {
-                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_time_zone = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IntervalPeriod" => {
-                    field_interval_period = <crate::types::IntervalPeriod as crate::rest_json::JsonDe>::de(
+                    field_interval_period = <crate::types::IntervalPeriod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -65,23 +65,23 @@ impl InvisibleFieldInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InvisibleFieldInfo {
+impl crate::json_values::JsonSer for InvisibleFieldInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InvisibleFieldInfo {
+impl crate::json_values::JsonDe for InvisibleFieldInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for InvisibleFieldInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Id" => {
-                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::rest_json::JsonDe>::de(
+                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

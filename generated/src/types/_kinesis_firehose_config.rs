@@ -72,21 +72,21 @@ impl KinesisFirehoseConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for KinesisFirehoseConfig {
+impl crate::json_values::JsonSer for KinesisFirehoseConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.firehose_arn, object.key("FirehoseArn"))?;
+        crate::json_values::JsonSer::ser(&self.firehose_arn, object.key("FirehoseArn"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for KinesisFirehoseConfig {
+impl crate::json_values::JsonDe for KinesisFirehoseConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for KinesisFirehoseConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FirehoseArn" => {
-                    field_firehose_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_firehose_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

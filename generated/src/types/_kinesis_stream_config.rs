@@ -72,21 +72,21 @@ impl KinesisStreamConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for KinesisStreamConfig {
+impl crate::json_values::JsonSer for KinesisStreamConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.stream_arn, object.key("StreamArn"))?;
+        crate::json_values::JsonSer::ser(&self.stream_arn, object.key("StreamArn"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for KinesisStreamConfig {
+impl crate::json_values::JsonDe for KinesisStreamConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for KinesisStreamConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StreamArn" => {
-                    field_stream_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_stream_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -145,28 +145,28 @@ impl KinesisVideoStreamConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for KinesisVideoStreamConfig {
+impl crate::json_values::JsonSer for KinesisVideoStreamConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.prefix, object.key("Prefix"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.prefix, object.key("Prefix"))?;
+        crate::json_values::JsonSer::ser(
             &self.retention_period_hours,
             object.key("RetentionPeriodHours"),
         )?;
         if let ::std::option::Option::Some(value) = &self.encryption_config {
-            crate::rest_json::JsonSer::ser(value, object.key("EncryptionConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EncryptionConfig"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
+impl crate::json_values::JsonDe for KinesisVideoStreamConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -181,14 +181,14 @@ impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Prefix" => field_prefix = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Prefix" => field_prefix = <String as crate::json_values::JsonDe>::de(t)?,
                 "RetentionPeriodHours" => {
-                    field_retention_period_hours = <i32 as crate::rest_json::JsonDe>::de(
+                    field_retention_period_hours = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EncryptionConfig" => {
-                    field_encryption_config = <crate::types::EncryptionConfig as crate::rest_json::JsonDe>::de(
+                    field_encryption_config = <crate::types::EncryptionConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -201,7 +201,7 @@ impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
                 retention_period_hours: field_retention_period_hours.unwrap_or_default(),
                 encryption_config: field_encryption_config
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::EncryptionConfig,
                         >(b"{}")
                             .ok()

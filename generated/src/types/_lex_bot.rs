@@ -110,22 +110,22 @@ impl LexBotBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for LexBot {
+impl crate::json_values::JsonSer for LexBot {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.lex_region, object.key("LexRegion"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.lex_region, object.key("LexRegion"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for LexBot {
+impl crate::json_values::JsonDe for LexBot {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -137,9 +137,9 @@ impl crate::rest_json::JsonDe for LexBot {
         let mut field_lex_region: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "LexRegion" => {
-                    field_lex_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_lex_region = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

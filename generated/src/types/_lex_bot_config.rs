@@ -96,26 +96,26 @@ impl LexBotConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for LexBotConfig {
+impl crate::json_values::JsonSer for LexBotConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.lex_bot {
-            crate::rest_json::JsonSer::ser(value, object.key("LexBot"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LexBot"))?;
         }
         if let ::std::option::Option::Some(value) = &self.lex_v2_bot {
-            crate::rest_json::JsonSer::ser(value, object.key("LexV2Bot"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LexV2Bot"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for LexBotConfig {
+impl crate::json_values::JsonDe for LexBotConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for LexBotConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "LexBot" => {
-                    field_lex_bot = <crate::types::LexBot as crate::rest_json::JsonDe>::de(
+                    field_lex_bot = <crate::types::LexBot as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LexV2Bot" => {
-                    field_lex_v2_bot = <crate::types::LexV2Bot as crate::rest_json::JsonDe>::de(
+                    field_lex_v2_bot = <crate::types::LexV2Bot as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

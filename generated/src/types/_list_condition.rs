@@ -104,26 +104,26 @@ impl ListConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ListCondition {
+impl crate::json_values::JsonSer for ListCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.target_list_type {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetListType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetListType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("Conditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Conditions"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ListCondition {
+impl crate::json_values::JsonDe for ListCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,14 +138,14 @@ impl crate::rest_json::JsonDe for ListCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TargetListType" => {
-                    field_target_list_type = <crate::types::TargetListType as crate::rest_json::JsonDe>::de(
+                    field_target_list_type = <crate::types::TargetListType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Conditions" => {
                     field_conditions = <Vec<
                         crate::types::Condition,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -99,18 +99,18 @@ impl ::std::fmt::Display for ListFlowAssociationResourceType {
     }
 }
 
-impl crate::rest_json::JsonSer for ListFlowAssociationResourceType {
+impl crate::json_values::JsonSer for ListFlowAssociationResourceType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ListFlowAssociationResourceType {
+impl crate::json_values::JsonDe for ListFlowAssociationResourceType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -347,47 +347,53 @@ impl ListPhoneNumbersSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ListPhoneNumbersSummary {
+impl crate::json_values::JsonSer for ListPhoneNumbersSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PhoneNumberCountryCode"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_type {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.target_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("TargetArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TargetArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_description {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberDescription"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PhoneNumberDescription"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumberArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourcePhoneNumberArn"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ListPhoneNumbersSummary {
+impl crate::json_values::JsonDe for ListPhoneNumbersSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -411,37 +417,41 @@ impl crate::rest_json::JsonDe for ListPhoneNumbersSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PhoneNumberId" => {
-                    field_phone_number_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "PhoneNumberArn" => {
-                    field_phone_number_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number_arn = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "PhoneNumber" => {
-                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberCountryCode" => {
-                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneNumberType" => {
-                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TargetArn" => {
-                    field_target_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_target_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberDescription" => {
-                    field_phone_number_description = <String as crate::rest_json::JsonDe>::de(
+                    field_phone_number_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SourcePhoneNumberArn" => {
-                    field_source_phone_number_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_source_phone_number_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -65,23 +65,23 @@ impl MatchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MatchCriteria {
+impl crate::json_values::JsonSer for MatchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agents_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentsCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentsCriteria"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MatchCriteria {
+impl crate::json_values::JsonDe for MatchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for MatchCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentsCriteria" => {
-                    field_agents_criteria = <crate::types::AgentsCriteria as crate::rest_json::JsonDe>::de(
+                    field_agents_criteria = <crate::types::AgentsCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -160,25 +160,25 @@ impl MediaConcurrencyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MediaConcurrency {
+impl crate::json_values::JsonSer for MediaConcurrency {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
-        crate::rest_json::JsonSer::ser(&self.concurrency, object.key("Concurrency"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.concurrency, object.key("Concurrency"))?;
         if let ::std::option::Option::Some(value) = &self.cross_channel_behavior {
-            crate::rest_json::JsonSer::ser(value, object.key("CrossChannelBehavior"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CrossChannelBehavior"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MediaConcurrency {
+impl crate::json_values::JsonDe for MediaConcurrency {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -194,15 +194,15 @@ impl crate::rest_json::JsonDe for MediaConcurrency {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Concurrency" => {
-                    field_concurrency = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_concurrency = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CrossChannelBehavior" => {
-                    field_cross_channel_behavior = <crate::types::CrossChannelBehavior as crate::rest_json::JsonDe>::de(
+                    field_cross_channel_behavior = <crate::types::CrossChannelBehavior as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -96,26 +96,26 @@ impl MediaItemBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MediaItem {
+impl crate::json_values::JsonSer for MediaItem {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.source {
-            crate::rest_json::JsonSer::ser(value, object.key("Source"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Source"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MediaItem {
+impl crate::json_values::JsonDe for MediaItem {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,11 +128,11 @@ impl crate::rest_json::JsonDe for MediaItem {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::MediaType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::MediaType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Source" => field_source = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Source" => field_source = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -198,35 +198,35 @@ impl MediaPlacementBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MediaPlacement {
+impl crate::json_values::JsonSer for MediaPlacement {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.audio_host_url {
-            crate::rest_json::JsonSer::ser(value, object.key("AudioHostUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AudioHostUrl"))?;
         }
         if let ::std::option::Option::Some(value) = &self.audio_fallback_url {
-            crate::rest_json::JsonSer::ser(value, object.key("AudioFallbackUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AudioFallbackUrl"))?;
         }
         if let ::std::option::Option::Some(value) = &self.signaling_url {
-            crate::rest_json::JsonSer::ser(value, object.key("SignalingUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SignalingUrl"))?;
         }
         if let ::std::option::Option::Some(value) = &self.turn_control_url {
-            crate::rest_json::JsonSer::ser(value, object.key("TurnControlUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TurnControlUrl"))?;
         }
         if let ::std::option::Option::Some(value) = &self.event_ingestion_url {
-            crate::rest_json::JsonSer::ser(value, object.key("EventIngestionUrl"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EventIngestionUrl"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MediaPlacement {
+impl crate::json_values::JsonDe for MediaPlacement {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -242,21 +242,23 @@ impl crate::rest_json::JsonDe for MediaPlacement {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AudioHostUrl" => {
-                    field_audio_host_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_audio_host_url = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AudioFallbackUrl" => {
-                    field_audio_fallback_url = <String as crate::rest_json::JsonDe>::de(
+                    field_audio_fallback_url = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SignalingUrl" => {
-                    field_signaling_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_signaling_url = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TurnControlUrl" => {
-                    field_turn_control_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_turn_control_url = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "EventIngestionUrl" => {
-                    field_event_ingestion_url = <String as crate::rest_json::JsonDe>::de(
+                    field_event_ingestion_url = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

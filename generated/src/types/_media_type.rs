@@ -94,18 +94,18 @@ impl ::std::fmt::Display for MediaType {
     }
 }
 
-impl crate::rest_json::JsonSer for MediaType {
+impl crate::json_values::JsonSer for MediaType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MediaType {
+impl crate::json_values::JsonDe for MediaType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -177,32 +177,32 @@ impl MeetingBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Meeting {
+impl crate::json_values::JsonSer for Meeting {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.media_region {
-            crate::rest_json::JsonSer::ser(value, object.key("MediaRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MediaRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.media_placement {
-            crate::rest_json::JsonSer::ser(value, object.key("MediaPlacement"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MediaPlacement"))?;
         }
         if let ::std::option::Option::Some(value) = &self.meeting_features {
-            crate::rest_json::JsonSer::ser(value, object.key("MeetingFeatures"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MeetingFeatures"))?;
         }
         if let ::std::option::Option::Some(value) = &self.meeting_id {
-            crate::rest_json::JsonSer::ser(value, object.key("MeetingId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MeetingId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Meeting {
+impl crate::json_values::JsonDe for Meeting {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -221,20 +221,20 @@ impl crate::rest_json::JsonDe for Meeting {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MediaRegion" => {
-                    field_media_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_media_region = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MediaPlacement" => {
-                    field_media_placement = <crate::types::MediaPlacement as crate::rest_json::JsonDe>::de(
+                    field_media_placement = <crate::types::MediaPlacement as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MeetingFeatures" => {
-                    field_meeting_features = <crate::types::MeetingFeaturesConfiguration as crate::rest_json::JsonDe>::de(
+                    field_meeting_features = <crate::types::MeetingFeaturesConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MeetingId" => {
-                    field_meeting_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_meeting_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -62,23 +62,23 @@ impl MeetingFeaturesConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MeetingFeaturesConfiguration {
+impl crate::json_values::JsonSer for MeetingFeaturesConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.audio {
-            crate::rest_json::JsonSer::ser(value, object.key("Audio"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Audio"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MeetingFeaturesConfiguration {
+impl crate::json_values::JsonDe for MeetingFeaturesConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for MeetingFeaturesConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Audio" => {
-                    field_audio = <crate::types::AudioFeatures as crate::rest_json::JsonDe>::de(
+                    field_audio = <crate::types::AudioFeatures as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -151,29 +151,29 @@ impl MetricFilterV2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for MetricFilterV2 {
+impl crate::json_values::JsonSer for MetricFilterV2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.metric_filter_key {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricFilterKey"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricFilterKey"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metric_filter_values {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricFilterValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricFilterValues"))?;
         }
         if self.negate {
-            crate::rest_json::JsonSer::ser(&self.negate, object.key("Negate"))?;
+            crate::json_values::JsonSer::ser(&self.negate, object.key("Negate"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MetricFilterV2 {
+impl crate::json_values::JsonDe for MetricFilterV2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -187,16 +187,16 @@ impl crate::rest_json::JsonDe for MetricFilterV2 {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MetricFilterKey" => {
-                    field_metric_filter_key = <String as crate::rest_json::JsonDe>::de(
+                    field_metric_filter_key = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MetricFilterValues" => {
                     field_metric_filter_values = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Negate" => field_negate = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Negate" => field_negate = <bool as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -130,29 +130,29 @@ impl MetricIntervalBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MetricInterval {
+impl crate::json_values::JsonSer for MetricInterval {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.interval {
-            crate::rest_json::JsonSer::ser(value, object.key("Interval"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Interval"))?;
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EndTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MetricInterval {
+impl crate::json_values::JsonDe for MetricInterval {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,17 +166,17 @@ impl crate::rest_json::JsonDe for MetricInterval {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Interval" => {
-                    field_interval = <crate::types::IntervalPeriod as crate::rest_json::JsonDe>::de(
+                    field_interval = <crate::types::IntervalPeriod as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTime" => {
-                    field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_start_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTime" => {
-                    field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_end_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -143,29 +143,29 @@ impl MetricResultV2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for MetricResultV2 {
+impl crate::json_values::JsonSer for MetricResultV2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.dimensions {
-            crate::rest_json::JsonSer::ser(value, object.key("Dimensions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Dimensions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metric_interval {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricInterval"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricInterval"))?;
         }
         if let ::std::option::Option::Some(value) = &self.collections {
-            crate::rest_json::JsonSer::ser(value, object.key("Collections"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Collections"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MetricResultV2 {
+impl crate::json_values::JsonDe for MetricResultV2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -188,17 +188,17 @@ impl crate::rest_json::JsonDe for MetricResultV2 {
                     field_dimensions = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MetricInterval" => {
-                    field_metric_interval = <crate::types::MetricInterval as crate::rest_json::JsonDe>::de(
+                    field_metric_interval = <crate::types::MetricInterval as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Collections" => {
                     field_collections = <Vec<
                         crate::types::MetricDataV2,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

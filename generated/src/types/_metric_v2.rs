@@ -176,32 +176,32 @@ impl MetricV2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for MetricV2 {
+impl crate::json_values::JsonSer for MetricV2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.threshold {
-            crate::rest_json::JsonSer::ser(value, object.key("Threshold"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Threshold"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metric_id {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.metric_filters {
-            crate::rest_json::JsonSer::ser(value, object.key("MetricFilters"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MetricFilters"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for MetricV2 {
+impl crate::json_values::JsonDe for MetricV2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -217,19 +217,19 @@ impl crate::rest_json::JsonDe for MetricV2 {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Threshold" => {
                     field_threshold = <Vec<
                         crate::types::ThresholdV2,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MetricId" => {
-                    field_metric_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_metric_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MetricFilters" => {
                     field_metric_filters = <Vec<
                         crate::types::MetricFilterV2,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -167,17 +167,17 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
+impl crate::json_values::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
-        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::json_values::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        crate::json_values::JsonSer::ser(
             &self.option_ref_ids,
             object.key("OptionRefIds"),
         )?;
@@ -186,7 +186,7 @@ impl crate::rest_json::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
     }
 }
 
-impl crate::rest_json::JsonDe for MultiSelectQuestionRuleCategoryAutomation {
+impl crate::json_values::JsonDe for MultiSelectQuestionRuleCategoryAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -202,17 +202,17 @@ impl crate::rest_json::JsonDe for MultiSelectQuestionRuleCategoryAutomation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Category" => {
-                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_category = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Condition" => {
-                    field_condition = <crate::types::MultiSelectQuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                    field_condition = <crate::types::MultiSelectQuestionRuleCategoryAutomationCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OptionRefIds" => {
                     field_option_ref_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

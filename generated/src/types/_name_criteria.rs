@@ -131,22 +131,22 @@ impl ::std::fmt::Debug for NameCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NameCriteria {
+impl crate::json_values::JsonSer for NameCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.search_text, object.key("SearchText"))?;
-        crate::rest_json::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
+        crate::json_values::JsonSer::ser(&self.search_text, object.key("SearchText"))?;
+        crate::json_values::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NameCriteria {
+impl crate::json_values::JsonDe for NameCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -161,10 +161,12 @@ impl crate::rest_json::JsonDe for NameCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SearchText" => {
-                    field_search_text = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_search_text = <Vec<
+                        String,
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MatchType" => {
-                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -197,37 +197,40 @@ impl NewSessionDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NewSessionDetails {
+impl crate::json_values::JsonSer for NewSessionDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self
             .supported_messaging_content_types
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SupportedMessagingContentTypes"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_details {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantDetails"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Attributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.streaming_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("StreamingConfiguration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("StreamingConfiguration"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NewSessionDetails {
+impl crate::json_values::JsonDe for NewSessionDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -252,10 +255,10 @@ impl crate::rest_json::JsonDe for NewSessionDetails {
                 "SupportedMessagingContentTypes" => {
                     field_supported_messaging_content_types = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantDetails" => {
-                    field_participant_details = <crate::types::ParticipantDetails as crate::rest_json::JsonDe>::de(
+                    field_participant_details = <crate::types::ParticipantDetails as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -263,10 +266,10 @@ impl crate::rest_json::JsonDe for NewSessionDetails {
                     field_attributes = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StreamingConfiguration" => {
-                    field_streaming_configuration = <crate::types::ChatStreamingConfiguration as crate::rest_json::JsonDe>::de(
+                    field_streaming_configuration = <crate::types::ChatStreamingConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

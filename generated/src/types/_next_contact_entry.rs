@@ -104,26 +104,26 @@ impl NextContactEntryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NextContactEntry {
+impl crate::json_values::JsonSer for NextContactEntry {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.next_contact_metadata {
-            crate::rest_json::JsonSer::ser(value, object.key("NextContactMetadata"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NextContactMetadata"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NextContactEntry {
+impl crate::json_values::JsonDe for NextContactEntry {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,12 +138,12 @@ impl crate::rest_json::JsonDe for NextContactEntry {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::NextContactType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::NextContactType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "NextContactMetadata" => {
-                    field_next_contact_metadata = <crate::types::NextContactMetadata as crate::rest_json::JsonDe>::de(
+                    field_next_contact_metadata = <crate::types::NextContactMetadata as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -35,23 +35,23 @@ impl NextContactMetadata {
     }
 }
 
-impl crate::rest_json::JsonSer for NextContactMetadata {
+impl crate::json_values::JsonSer for NextContactMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::QuickConnectContactData(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("QuickConnectContactData"),
                 )?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("NextContactMetadata"),
+                    crate::json_values::SerError::unknown_variant("NextContactMetadata"),
                 );
             }
         }
@@ -60,7 +60,7 @@ impl crate::rest_json::JsonSer for NextContactMetadata {
     }
 }
 
-impl crate::rest_json::JsonDe for NextContactMetadata {
+impl crate::json_values::JsonDe for NextContactMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -70,13 +70,13 @@ impl crate::rest_json::JsonDe for NextContactMetadata {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "QuickConnectContactData" => {
-                    <crate::types::QuickConnectContactData as crate::rest_json::JsonDe>::de(
+                    <crate::types::QuickConnectContactData as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::QuickConnectContactData)

@@ -101,26 +101,26 @@ impl NotificationRecipientTypeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NotificationRecipientType {
+impl crate::json_values::JsonSer for NotificationRecipientType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.user_tags {
-            crate::rest_json::JsonSer::ser(value, object.key("UserTags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserTags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.user_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("UserIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserIds"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NotificationRecipientType {
+impl crate::json_values::JsonDe for NotificationRecipientType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,10 +138,10 @@ impl crate::rest_json::JsonDe for NotificationRecipientType {
                     field_user_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "UserIds" => {
-                    field_user_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_user_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

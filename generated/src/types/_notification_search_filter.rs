@@ -72,23 +72,23 @@ impl NotificationSearchFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NotificationSearchFilter {
+impl crate::json_values::JsonSer for NotificationSearchFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attribute_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeFilter"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NotificationSearchFilter {
+impl crate::json_values::JsonDe for NotificationSearchFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -102,7 +102,7 @@ impl crate::rest_json::JsonDe for NotificationSearchFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeFilter" => {
-                    field_attribute_filter = <crate::types::ControlPlaneAttributeFilter as crate::rest_json::JsonDe>::de(
+                    field_attribute_filter = <crate::types::ControlPlaneAttributeFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

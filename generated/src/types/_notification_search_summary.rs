@@ -422,53 +422,53 @@ impl NotificationSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NotificationSearchSummary {
+impl crate::json_values::JsonSer for NotificationSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         if let ::std::option::Option::Some(value) = &self.priority {
-            crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Priority"))?;
         }
         if let ::std::option::Option::Some(value) = &self.recipients {
-            crate::rest_json::JsonSer::ser(value, object.key("Recipients"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Recipients"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_at {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedAt"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedAt"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expires_at {
-            crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ExpiresAt"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NotificationSearchSummary {
+impl crate::json_values::JsonDe for NotificationSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -497,42 +497,44 @@ impl crate::rest_json::JsonDe for NotificationSearchSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Content" => {
                     field_content = <::std::collections::HashMap<
                         crate::types::LocaleCode,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Priority" => {
-                    field_priority = <crate::types::NotificationPriority as crate::rest_json::JsonDe>::de(
+                    field_priority = <crate::types::NotificationPriority as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Recipients" => {
-                    field_recipients = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_recipients = <Vec<
+                        String,
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedAt" => {
-                    field_created_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_at = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ExpiresAt" => {
-                    field_expires_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_expires_at = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -540,7 +542,7 @@ impl crate::rest_json::JsonDe for NotificationSearchSummary {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

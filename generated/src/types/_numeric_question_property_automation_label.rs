@@ -151,18 +151,18 @@ impl ::std::fmt::Display for NumericQuestionPropertyAutomationLabel {
     }
 }
 
-impl crate::rest_json::JsonSer for NumericQuestionPropertyAutomationLabel {
+impl crate::json_values::JsonSer for NumericQuestionPropertyAutomationLabel {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NumericQuestionPropertyAutomationLabel {
+impl crate::json_values::JsonDe for NumericQuestionPropertyAutomationLabel {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

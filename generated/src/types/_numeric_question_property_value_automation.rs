@@ -88,21 +88,21 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NumericQuestionPropertyValueAutomation {
+impl crate::json_values::JsonSer for NumericQuestionPropertyValueAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.label, object.key("Label"))?;
+        crate::json_values::JsonSer::ser(&self.label, object.key("Label"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NumericQuestionPropertyValueAutomation {
+impl crate::json_values::JsonDe for NumericQuestionPropertyValueAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -116,7 +116,7 @@ impl crate::rest_json::JsonDe for NumericQuestionPropertyValueAutomation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Label" => {
-                    field_label = <crate::types::NumericQuestionPropertyAutomationLabel as crate::rest_json::JsonDe>::de(
+                    field_label = <crate::types::NumericQuestionPropertyAutomationLabel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -130,29 +130,29 @@ impl ObservationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ObservationSummary {
+impl crate::json_values::JsonSer for ObservationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.total_observations {
-            crate::rest_json::JsonSer::ser(value, object.key("TotalObservations"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TotalObservations"))?;
         }
         if let ::std::option::Option::Some(value) = &self.observations_passed {
-            crate::rest_json::JsonSer::ser(value, object.key("ObservationsPassed"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ObservationsPassed"))?;
         }
         if let ::std::option::Option::Some(value) = &self.observations_failed {
-            crate::rest_json::JsonSer::ser(value, object.key("ObservationsFailed"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ObservationsFailed"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ObservationSummary {
+impl crate::json_values::JsonDe for ObservationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,13 +166,19 @@ impl crate::rest_json::JsonDe for ObservationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TotalObservations" => {
-                    field_total_observations = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_total_observations = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ObservationsPassed" => {
-                    field_observations_passed = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_observations_passed = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ObservationsFailed" => {
-                    field_observations_failed = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_observations_failed = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

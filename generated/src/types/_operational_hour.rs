@@ -96,26 +96,26 @@ impl OperationalHourBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OperationalHour {
+impl crate::json_values::JsonSer for OperationalHour {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.start {
-            crate::rest_json::JsonSer::ser(value, object.key("Start"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Start"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end {
-            crate::rest_json::JsonSer::ser(value, object.key("End"))?;
+            crate::json_values::JsonSer::ser(value, object.key("End"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OperationalHour {
+impl crate::json_values::JsonDe for OperationalHour {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for OperationalHour {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Start" => {
-                    field_start = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_start = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "End" => {
-                    field_end = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_end = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

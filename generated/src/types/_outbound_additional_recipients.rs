@@ -69,23 +69,23 @@ impl OutboundAdditionalRecipientsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundAdditionalRecipients {
+impl crate::json_values::JsonSer for OutboundAdditionalRecipients {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.cc_email_addresses {
-            crate::rest_json::JsonSer::ser(value, object.key("CcEmailAddresses"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CcEmailAddresses"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundAdditionalRecipients {
+impl crate::json_values::JsonDe for OutboundAdditionalRecipients {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +101,7 @@ impl crate::rest_json::JsonDe for OutboundAdditionalRecipients {
                 "CcEmailAddresses" => {
                     field_cc_email_addresses = <Vec<
                         crate::types::EmailAddressInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

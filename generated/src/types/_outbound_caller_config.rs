@@ -130,32 +130,32 @@ impl OutboundCallerConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundCallerConfig {
+impl crate::json_values::JsonSer for OutboundCallerConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.outbound_caller_id_name {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallerIdName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundCallerIdName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_id_number_id {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("OutboundCallerIdNumberId"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_flow_id {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundFlowId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundFlowId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundCallerConfig {
+impl crate::json_values::JsonDe for OutboundCallerConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -169,17 +169,19 @@ impl crate::rest_json::JsonDe for OutboundCallerConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "OutboundCallerIdName" => {
-                    field_outbound_caller_id_name = <String as crate::rest_json::JsonDe>::de(
+                    field_outbound_caller_id_name = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundCallerIdNumberId" => {
-                    field_outbound_caller_id_number_id = <String as crate::rest_json::JsonDe>::de(
+                    field_outbound_caller_id_number_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundFlowId" => {
-                    field_outbound_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_outbound_flow_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -62,23 +62,26 @@ impl OutboundEmailConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundEmailConfig {
+impl crate::json_values::JsonSer for OutboundEmailConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.outbound_email_address_id {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundEmailAddressId"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("OutboundEmailAddressId"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundEmailConfig {
+impl crate::json_values::JsonDe for OutboundEmailConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +93,7 @@ impl crate::rest_json::JsonDe for OutboundEmailConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "OutboundEmailAddressId" => {
-                    field_outbound_email_address_id = <String as crate::rest_json::JsonDe>::de(
+                    field_outbound_email_address_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -161,30 +161,33 @@ impl OutboundEmailContentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundEmailContent {
+impl crate::json_values::JsonSer for OutboundEmailContent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.message_source_type,
             object.key("MessageSourceType"),
         )?;
         if let ::std::option::Option::Some(value) = &self.templated_message_config {
-            crate::rest_json::JsonSer::ser(value, object.key("TemplatedMessageConfig"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("TemplatedMessageConfig"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.raw_message {
-            crate::rest_json::JsonSer::ser(value, object.key("RawMessage"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RawMessage"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundEmailContent {
+impl crate::json_values::JsonDe for OutboundEmailContent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -204,17 +207,17 @@ impl crate::rest_json::JsonDe for OutboundEmailContent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MessageSourceType" => {
-                    field_message_source_type = <crate::types::OutboundMessageSourceType as crate::rest_json::JsonDe>::de(
+                    field_message_source_type = <crate::types::OutboundMessageSourceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TemplatedMessageConfig" => {
-                    field_templated_message_config = <crate::types::TemplatedMessageConfig as crate::rest_json::JsonDe>::de(
+                    field_templated_message_config = <crate::types::TemplatedMessageConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RawMessage" => {
-                    field_raw_message = <crate::types::OutboundRawMessage as crate::rest_json::JsonDe>::de(
+                    field_raw_message = <crate::types::OutboundRawMessage as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

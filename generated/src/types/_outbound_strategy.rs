@@ -112,24 +112,24 @@ impl OutboundStrategyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundStrategy {
+impl crate::json_values::JsonSer for OutboundStrategy {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.config {
-            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Config"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundStrategy {
+impl crate::json_values::JsonDe for OutboundStrategy {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -144,12 +144,12 @@ impl crate::rest_json::JsonDe for OutboundStrategy {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::OutboundStrategyType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::OutboundStrategyType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Config" => {
-                    field_config = <crate::types::OutboundStrategyConfig as crate::rest_json::JsonDe>::de(
+                    field_config = <crate::types::OutboundStrategyConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

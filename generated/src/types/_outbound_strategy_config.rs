@@ -62,23 +62,23 @@ impl OutboundStrategyConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OutboundStrategyConfig {
+impl crate::json_values::JsonSer for OutboundStrategyConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent_first {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentFirst"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentFirst"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OutboundStrategyConfig {
+impl crate::json_values::JsonDe for OutboundStrategyConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for OutboundStrategyConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentFirst" => {
-                    field_agent_first = <crate::types::AgentFirst as crate::rest_json::JsonDe>::de(
+                    field_agent_first = <crate::types::AgentFirst as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

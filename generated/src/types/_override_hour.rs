@@ -167,32 +167,32 @@ impl OverrideHourBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for OverrideHour {
+impl crate::json_values::JsonSer for OverrideHour {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.start {
-            crate::rest_json::JsonSer::ser(value, object.key("Start"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Start"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end {
-            crate::rest_json::JsonSer::ser(value, object.key("End"))?;
+            crate::json_values::JsonSer::ser(value, object.key("End"))?;
         }
         if let ::std::option::Option::Some(value) = &self.override_name {
-            crate::rest_json::JsonSer::ser(value, object.key("OverrideName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OverrideName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.operational_status {
-            crate::rest_json::JsonSer::ser(value, object.key("OperationalStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OperationalStatus"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OverrideHour {
+impl crate::json_values::JsonDe for OverrideHour {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -209,20 +209,20 @@ impl crate::rest_json::JsonDe for OverrideHour {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Start" => {
-                    field_start = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_start = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "End" => {
-                    field_end = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                    field_end = <crate::types::OverrideTimeSlice as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OverrideName" => {
-                    field_override_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_override_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "OperationalStatus" => {
-                    field_operational_status = <crate::types::OperationalStatus as crate::rest_json::JsonDe>::de(
+                    field_operational_status = <crate::types::OperationalStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -85,18 +85,18 @@ impl ::std::fmt::Display for OverrideType {
     }
 }
 
-impl crate::rest_json::JsonSer for OverrideType {
+impl crate::json_values::JsonSer for OverrideType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for OverrideType {
+impl crate::json_values::JsonDe for OverrideType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -130,29 +130,29 @@ impl PaletteCanvasBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PaletteCanvas {
+impl crate::json_values::JsonSer for PaletteCanvas {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.container_background {
-            crate::rest_json::JsonSer::ser(value, object.key("ContainerBackground"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContainerBackground"))?;
         }
         if let ::std::option::Option::Some(value) = &self.page_background {
-            crate::rest_json::JsonSer::ser(value, object.key("PageBackground"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PageBackground"))?;
         }
         if let ::std::option::Option::Some(value) = &self.active_background {
-            crate::rest_json::JsonSer::ser(value, object.key("ActiveBackground"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActiveBackground"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PaletteCanvas {
+impl crate::json_values::JsonDe for PaletteCanvas {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,15 +166,17 @@ impl crate::rest_json::JsonDe for PaletteCanvas {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContainerBackground" => {
-                    field_container_background = <String as crate::rest_json::JsonDe>::de(
+                    field_container_background = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PageBackground" => {
-                    field_page_background = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_page_background = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ActiveBackground" => {
-                    field_active_background = <String as crate::rest_json::JsonDe>::de(
+                    field_active_background = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -266,34 +266,34 @@ impl PaletteNavigationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PaletteNavigation {
+impl crate::json_values::JsonSer for PaletteNavigation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.background {
-            crate::rest_json::JsonSer::ser(value, object.key("Background"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Background"))?;
         }
         if let ::std::option::Option::Some(value) = &self.text_background_hover {
-            crate::rest_json::JsonSer::ser(value, object.key("TextBackgroundHover"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TextBackgroundHover"))?;
         }
         if let ::std::option::Option::Some(value) = &self.text_background_active {
-            crate::rest_json::JsonSer::ser(value, object.key("TextBackgroundActive"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TextBackgroundActive"))?;
         }
         if let ::std::option::Option::Some(value) = &self.text {
-            crate::rest_json::JsonSer::ser(value, object.key("Text"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Text"))?;
         }
         if let ::std::option::Option::Some(value) = &self.text_hover {
-            crate::rest_json::JsonSer::ser(value, object.key("TextHover"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TextHover"))?;
         }
         if let ::std::option::Option::Some(value) = &self.text_active {
-            crate::rest_json::JsonSer::ser(value, object.key("TextActive"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TextActive"))?;
         }
         if self.invert_actions_colors {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.invert_actions_colors,
                 object.key("InvertActionsColors"),
             )?;
@@ -303,7 +303,7 @@ impl crate::rest_json::JsonSer for PaletteNavigation {
     }
 }
 
-impl crate::rest_json::JsonDe for PaletteNavigation {
+impl crate::json_values::JsonDe for PaletteNavigation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -321,27 +321,27 @@ impl crate::rest_json::JsonDe for PaletteNavigation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Background" => {
-                    field_background = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_background = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TextBackgroundHover" => {
-                    field_text_background_hover = <String as crate::rest_json::JsonDe>::de(
+                    field_text_background_hover = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TextBackgroundActive" => {
-                    field_text_background_active = <String as crate::rest_json::JsonDe>::de(
+                    field_text_background_active = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Text" => field_text = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Text" => field_text = <String as crate::json_values::JsonDe>::de(t)?,
                 "TextHover" => {
-                    field_text_hover = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_text_hover = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TextActive" => {
-                    field_text_active = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_text_active = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InvertActionsColors" => {
-                    field_invert_actions_colors = <bool as crate::rest_json::JsonDe>::de(
+                    field_invert_actions_colors = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

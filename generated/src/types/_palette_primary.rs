@@ -132,29 +132,29 @@ impl PalettePrimaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PalettePrimary {
+impl crate::json_values::JsonSer for PalettePrimary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.default_value {
-            crate::rest_json::JsonSer::ser(value, object.key("Default"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Default"))?;
         }
         if let ::std::option::Option::Some(value) = &self.active {
-            crate::rest_json::JsonSer::ser(value, object.key("Active"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Active"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contrast_text {
-            crate::rest_json::JsonSer::ser(value, object.key("ContrastText"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContrastText"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PalettePrimary {
+impl crate::json_values::JsonDe for PalettePrimary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -168,11 +168,11 @@ impl crate::rest_json::JsonDe for PalettePrimary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Default" => {
-                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Active" => field_active = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Active" => field_active = <String as crate::json_values::JsonDe>::de(t)?,
                 "ContrastText" => {
-                    field_contrast_text = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contrast_text = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

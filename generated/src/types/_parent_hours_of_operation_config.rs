@@ -62,23 +62,23 @@ impl ParentHoursOfOperationConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParentHoursOfOperationConfig {
+impl crate::json_values::JsonSer for ParentHoursOfOperationConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParentHoursOfOperationConfig {
+impl crate::json_values::JsonDe for ParentHoursOfOperationConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for ParentHoursOfOperationConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "HoursOfOperationId" => {
-                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

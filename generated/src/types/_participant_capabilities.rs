@@ -99,26 +99,26 @@ impl ParticipantCapabilitiesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantCapabilities {
+impl crate::json_values::JsonSer for ParticipantCapabilities {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.video {
-            crate::rest_json::JsonSer::ser(value, object.key("Video"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Video"))?;
         }
         if let ::std::option::Option::Some(value) = &self.screen_share {
-            crate::rest_json::JsonSer::ser(value, object.key("ScreenShare"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ScreenShare"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantCapabilities {
+impl crate::json_values::JsonDe for ParticipantCapabilities {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,12 +133,12 @@ impl crate::rest_json::JsonDe for ParticipantCapabilities {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Video" => {
-                    field_video = <crate::types::VideoCapability as crate::rest_json::JsonDe>::de(
+                    field_video = <crate::types::VideoCapability as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ScreenShare" => {
-                    field_screen_share = <crate::types::ScreenShareCapability as crate::rest_json::JsonDe>::de(
+                    field_screen_share = <crate::types::ScreenShareCapability as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -65,23 +65,23 @@ impl ParticipantConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantConfiguration {
+impl crate::json_values::JsonSer for ParticipantConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.response_mode {
-            crate::rest_json::JsonSer::ser(value, object.key("ResponseMode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResponseMode"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantConfiguration {
+impl crate::json_values::JsonDe for ParticipantConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -93,7 +93,7 @@ impl crate::rest_json::JsonDe for ParticipantConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ResponseMode" => {
-                    field_response_mode = <crate::types::ResponseMode as crate::rest_json::JsonDe>::de(
+                    field_response_mode = <crate::types::ResponseMode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

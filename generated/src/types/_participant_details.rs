@@ -72,21 +72,21 @@ impl ParticipantDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantDetails {
+impl crate::json_values::JsonSer for ParticipantDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.display_name, object.key("DisplayName"))?;
+        crate::json_values::JsonSer::ser(&self.display_name, object.key("DisplayName"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantDetails {
+impl crate::json_values::JsonDe for ParticipantDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for ParticipantDetails {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -143,22 +143,22 @@ impl ParticipantDetailsToAddBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantDetailsToAdd {
+impl crate::json_values::JsonSer for ParticipantDetailsToAdd {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.participant_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantRole"))?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_capabilities {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ParticipantCapabilities"),
             )?;
@@ -168,7 +168,7 @@ impl crate::rest_json::JsonSer for ParticipantDetailsToAdd {
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantDetailsToAdd {
+impl crate::json_values::JsonDe for ParticipantDetailsToAdd {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -186,15 +186,15 @@ impl crate::rest_json::JsonDe for ParticipantDetailsToAdd {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantCapabilities" => {
-                    field_participant_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                    field_participant_capabilities = <crate::types::ParticipantCapabilities as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

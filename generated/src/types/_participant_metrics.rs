@@ -340,53 +340,53 @@ impl ParticipantMetricsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantMetrics {
+impl crate::json_values::JsonSer for ParticipantMetrics {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.participant_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.conversation_abandon {
-            crate::rest_json::JsonSer::ser(value, object.key("ConversationAbandon"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ConversationAbandon"))?;
         }
         if let ::std::option::Option::Some(value) = &self.messages_sent {
-            crate::rest_json::JsonSer::ser(value, object.key("MessagesSent"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MessagesSent"))?;
         }
         if let ::std::option::Option::Some(value) = &self.num_responses {
-            crate::rest_json::JsonSer::ser(value, object.key("NumResponses"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NumResponses"))?;
         }
         if let ::std::option::Option::Some(value) = &self.message_length_in_chars {
-            crate::rest_json::JsonSer::ser(value, object.key("MessageLengthInChars"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MessageLengthInChars"))?;
         }
         if let ::std::option::Option::Some(value) = &self.total_response_time_in_millis {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("TotalResponseTimeInMillis"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.max_response_time_in_millis {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("MaxResponseTimeInMillis"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_message_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("LastMessageTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastMessageTimestamp"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantMetrics {
+impl crate::json_values::JsonDe for ParticipantMetrics {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -410,41 +410,41 @@ impl crate::rest_json::JsonDe for ParticipantMetrics {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ParticipantId" => {
-                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_participant_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantType" => {
-                    field_participant_type = <crate::types::ParticipantType as crate::rest_json::JsonDe>::de(
+                    field_participant_type = <crate::types::ParticipantType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConversationAbandon" => {
-                    field_conversation_abandon = <bool as crate::rest_json::JsonDe>::de(
+                    field_conversation_abandon = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MessagesSent" => {
-                    field_messages_sent = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_messages_sent = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NumResponses" => {
-                    field_num_responses = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_num_responses = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MessageLengthInChars" => {
-                    field_message_length_in_chars = <i32 as crate::rest_json::JsonDe>::de(
+                    field_message_length_in_chars = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TotalResponseTimeInMillis" => {
-                    field_total_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                    field_total_response_time_in_millis = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MaxResponseTimeInMillis" => {
-                    field_max_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                    field_max_response_time_in_millis = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastMessageTimestamp" => {
-                    field_last_message_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_message_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

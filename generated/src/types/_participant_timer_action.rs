@@ -77,18 +77,18 @@ impl ::std::fmt::Display for ParticipantTimerAction {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantTimerAction {
+impl crate::json_values::JsonSer for ParticipantTimerAction {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantTimerAction {
+impl crate::json_values::JsonDe for ParticipantTimerAction {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

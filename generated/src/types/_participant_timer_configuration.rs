@@ -162,28 +162,28 @@ impl ParticipantTimerConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantTimerConfiguration {
+impl crate::json_values::JsonSer for ParticipantTimerConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.participant_role,
             object.key("ParticipantRole"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.timer_type, object.key("TimerType"))?;
+        crate::json_values::JsonSer::ser(&self.timer_type, object.key("TimerType"))?;
         if let ::std::option::Option::Some(value) = &self.timer_value {
-            crate::rest_json::JsonSer::ser(value, object.key("TimerValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TimerValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantTimerConfiguration {
+impl crate::json_values::JsonDe for ParticipantTimerConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -203,17 +203,17 @@ impl crate::rest_json::JsonDe for ParticipantTimerConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::TimerEligibleParticipantRoles as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::TimerEligibleParticipantRoles as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TimerType" => {
-                    field_timer_type = <crate::types::ParticipantTimerType as crate::rest_json::JsonDe>::de(
+                    field_timer_type = <crate::types::ParticipantTimerType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TimerValue" => {
-                    field_timer_value = <crate::types::ParticipantTimerValue as crate::rest_json::JsonDe>::de(
+                    field_timer_value = <crate::types::ParticipantTimerValue as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

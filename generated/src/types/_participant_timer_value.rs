@@ -54,29 +54,31 @@ impl ParticipantTimerValue {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantTimerValue {
+impl crate::json_values::JsonSer for ParticipantTimerValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::ParticipantTimerAction(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ParticipantTimerAction"),
                 )?;
             }
             Self::ParticipantTimerDurationInMinutes(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("ParticipantTimerDurationInMinutes"),
                 )?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("ParticipantTimerValue"),
+                    crate::json_values::SerError::unknown_variant(
+                        "ParticipantTimerValue",
+                    ),
                 );
             }
         }
@@ -85,7 +87,7 @@ impl crate::rest_json::JsonSer for ParticipantTimerValue {
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantTimerValue {
+impl crate::json_values::JsonDe for ParticipantTimerValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,19 +97,19 @@ impl crate::rest_json::JsonDe for ParticipantTimerValue {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "ParticipantTimerAction" => {
-                    <crate::types::ParticipantTimerAction as crate::rest_json::JsonDe>::de(
+                    <crate::types::ParticipantTimerAction as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::ParticipantTimerAction)
                 }
                 "ParticipantTimerDurationInMinutes" => {
-                    <i32 as crate::rest_json::JsonDe>::de(t)?
+                    <i32 as crate::json_values::JsonDe>::de(t)?
                         .map(Self::ParticipantTimerDurationInMinutes)
                 }
                 _ => {

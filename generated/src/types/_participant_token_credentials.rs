@@ -96,26 +96,26 @@ impl ParticipantTokenCredentialsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ParticipantTokenCredentials {
+impl crate::json_values::JsonSer for ParticipantTokenCredentials {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.participant_token {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantToken"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantToken"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expiry {
-            crate::rest_json::JsonSer::ser(value, object.key("Expiry"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Expiry"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ParticipantTokenCredentials {
+impl crate::json_values::JsonDe for ParticipantTokenCredentials {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,11 +128,11 @@ impl crate::rest_json::JsonDe for ParticipantTokenCredentials {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ParticipantToken" => {
-                    field_participant_token = <String as crate::rest_json::JsonDe>::de(
+                    field_participant_token = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Expiry" => field_expiry = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Expiry" => field_expiry = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -104,26 +104,26 @@ impl PersistentChatBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PersistentChat {
+impl crate::json_values::JsonSer for PersistentChat {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.rehydration_type {
-            crate::rest_json::JsonSer::ser(value, object.key("RehydrationType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RehydrationType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.source_contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("SourceContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourceContactId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PersistentChat {
+impl crate::json_values::JsonDe for PersistentChat {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -138,12 +138,12 @@ impl crate::rest_json::JsonDe for PersistentChat {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RehydrationType" => {
-                    field_rehydration_type = <crate::types::RehydrationType as crate::rest_json::JsonDe>::de(
+                    field_rehydration_type = <crate::types::RehydrationType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SourceContactId" => {
-                    field_source_contact_id = <String as crate::rest_json::JsonDe>::de(
+                    field_source_contact_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -112,16 +112,16 @@ impl PersistentConnectionConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PersistentConnectionConfig {
+impl crate::json_values::JsonSer for PersistentConnectionConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(
             &self.persistent_connection,
             object.key("PersistentConnection"),
         )?;
@@ -130,7 +130,7 @@ impl crate::rest_json::JsonSer for PersistentConnectionConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for PersistentConnectionConfig {
+impl crate::json_values::JsonDe for PersistentConnectionConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -143,12 +143,12 @@ impl crate::rest_json::JsonDe for PersistentConnectionConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PersistentConnection" => {
-                    field_persistent_connection = <bool as crate::rest_json::JsonDe>::de(
+                    field_persistent_connection = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

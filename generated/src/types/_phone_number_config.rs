@@ -166,25 +166,25 @@ impl ::std::fmt::Debug for PhoneNumberConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberConfig {
+impl crate::json_values::JsonSer for PhoneNumberConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
-        crate::rest_json::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumber"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberConfig {
+impl crate::json_values::JsonDe for PhoneNumberConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -198,17 +198,17 @@ impl crate::rest_json::JsonDe for PhoneNumberConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneType" => {
-                    field_phone_type = <crate::types::PhoneType as crate::rest_json::JsonDe>::de(
+                    field_phone_type = <crate::types::PhoneType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneNumber" => {
-                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -1259,18 +1259,18 @@ impl ::std::fmt::Display for PhoneNumberCountryCode {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberCountryCode {
+impl crate::json_values::JsonSer for PhoneNumberCountryCode {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberCountryCode {
+impl crate::json_values::JsonDe for PhoneNumberCountryCode {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -72,21 +72,21 @@ impl PhoneNumberQuickConnectConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberQuickConnectConfig {
+impl crate::json_values::JsonSer for PhoneNumberQuickConnectConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.phone_number, object.key("PhoneNumber"))?;
+        crate::json_values::JsonSer::ser(&self.phone_number, object.key("PhoneNumber"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberQuickConnectConfig {
+impl crate::json_values::JsonDe for PhoneNumberQuickConnectConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for PhoneNumberQuickConnectConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PhoneNumber" => {
-                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -103,26 +103,26 @@ impl PhoneNumberStatusBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberStatus {
+impl crate::json_values::JsonSer for PhoneNumberStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.message {
-            crate::rest_json::JsonSer::ser(value, object.key("Message"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Message"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberStatus {
+impl crate::json_values::JsonDe for PhoneNumberStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -137,11 +137,13 @@ impl crate::rest_json::JsonDe for PhoneNumberStatus {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Status" => {
-                    field_status = <crate::types::PhoneNumberWorkflowStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::PhoneNumberWorkflowStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

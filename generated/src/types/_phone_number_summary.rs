@@ -211,35 +211,38 @@ impl PhoneNumberSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberSummary {
+impl crate::json_values::JsonSer for PhoneNumberSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_type {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PhoneNumberCountryCode"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberSummary {
+impl crate::json_values::JsonDe for PhoneNumberSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -258,18 +261,18 @@ impl crate::rest_json::JsonDe for PhoneNumberSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "PhoneNumber" => {
-                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_phone_number = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberType" => {
-                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneNumberCountryCode" => {
-                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

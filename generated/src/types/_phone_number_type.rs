@@ -109,18 +109,18 @@ impl ::std::fmt::Display for PhoneNumberType {
     }
 }
 
-impl crate::rest_json::JsonSer for PhoneNumberType {
+impl crate::json_values::JsonSer for PhoneNumberType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PhoneNumberType {
+impl crate::json_values::JsonDe for PhoneNumberType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -72,15 +72,15 @@ impl PostAcceptTimeoutConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PostAcceptTimeoutConfig {
+impl crate::json_values::JsonSer for PostAcceptTimeoutConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.duration_in_seconds,
             object.key("DurationInSeconds"),
         )?;
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonSer for PostAcceptTimeoutConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for PostAcceptTimeoutConfig {
+impl crate::json_values::JsonDe for PostAcceptTimeoutConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +101,9 @@ impl crate::rest_json::JsonDe for PostAcceptTimeoutConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DurationInSeconds" => {
-                    field_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_duration_in_seconds = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -252,38 +252,41 @@ impl PredefinedAttributeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PredefinedAttribute {
+impl crate::json_values::JsonSer for PredefinedAttribute {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.values {
-            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Values"))?;
         }
         if let ::std::option::Option::Some(value) = &self.purposes {
-            crate::rest_json::JsonSer::ser(value, object.key("Purposes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Purposes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attribute_configuration {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeConfiguration"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("AttributeConfiguration"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PredefinedAttribute {
+impl crate::json_values::JsonDe for PredefinedAttribute {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -305,27 +308,27 @@ impl crate::rest_json::JsonDe for PredefinedAttribute {
         let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Values" => {
-                    field_values = <crate::types::PredefinedAttributeValues as crate::rest_json::JsonDe>::de(
+                    field_values = <crate::types::PredefinedAttributeValues as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Purposes" => {
-                    field_purposes = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_purposes = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeConfiguration" => {
-                    field_attribute_configuration = <crate::types::PredefinedAttributeConfiguration as crate::rest_json::JsonDe>::de(
+                    field_attribute_configuration = <crate::types::PredefinedAttributeConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -101,22 +101,22 @@ impl PredefinedAttributeConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PredefinedAttributeConfiguration {
+impl crate::json_values::JsonSer for PredefinedAttributeConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.enable_value_validation_on_association {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.enable_value_validation_on_association,
                 object.key("EnableValueValidationOnAssociation"),
             )?;
         }
         if self.is_read_only {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.is_read_only,
                 object.key("IsReadOnly"),
             )?;
@@ -126,7 +126,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeConfiguration {
     }
 }
 
-impl crate::rest_json::JsonDe for PredefinedAttributeConfiguration {
+impl crate::json_values::JsonDe for PredefinedAttributeConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -141,12 +141,12 @@ impl crate::rest_json::JsonDe for PredefinedAttributeConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EnableValueValidationOnAssociation" => {
-                    field_enable_value_validation_on_association = <bool as crate::rest_json::JsonDe>::de(
+                    field_enable_value_validation_on_association = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IsReadOnly" => {
-                    field_is_read_only = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_is_read_only = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

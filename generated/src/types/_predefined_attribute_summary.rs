@@ -133,29 +133,29 @@ impl PredefinedAttributeSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PredefinedAttributeSummary {
+impl crate::json_values::JsonSer for PredefinedAttributeSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PredefinedAttributeSummary {
+impl crate::json_values::JsonDe for PredefinedAttributeSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -170,14 +170,14 @@ impl crate::rest_json::JsonDe for PredefinedAttributeSummary {
         let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

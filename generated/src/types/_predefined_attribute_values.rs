@@ -33,20 +33,20 @@ impl PredefinedAttributeValues {
     }
 }
 
-impl crate::rest_json::JsonSer for PredefinedAttributeValues {
+impl crate::json_values::JsonSer for PredefinedAttributeValues {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::StringList(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("StringList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("StringList"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "PredefinedAttributeValues",
                     ),
                 );
@@ -57,7 +57,7 @@ impl crate::rest_json::JsonSer for PredefinedAttributeValues {
     }
 }
 
-impl crate::rest_json::JsonDe for PredefinedAttributeValues {
+impl crate::json_values::JsonDe for PredefinedAttributeValues {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -67,13 +67,13 @@ impl crate::rest_json::JsonDe for PredefinedAttributeValues {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "StringList" => {
-                    <Vec<String> as crate::rest_json::JsonDe>::de(t)?
+                    <Vec<String> as crate::json_values::JsonDe>::de(t)?
                         .map(Self::StringList)
                 }
                 _ => {

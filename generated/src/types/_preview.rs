@@ -122,21 +122,21 @@ impl PreviewBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Preview {
+impl crate::json_values::JsonSer for Preview {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.post_accept_timeout_config {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PostAcceptTimeoutConfig"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.allowed_user_actions,
             object.key("AllowedUserActions"),
         )?;
@@ -145,7 +145,7 @@ impl crate::rest_json::JsonSer for Preview {
     }
 }
 
-impl crate::rest_json::JsonDe for Preview {
+impl crate::json_values::JsonDe for Preview {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -162,14 +162,14 @@ impl crate::rest_json::JsonDe for Preview {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PostAcceptTimeoutConfig" => {
-                    field_post_accept_timeout_config = <crate::types::PostAcceptTimeoutConfig as crate::rest_json::JsonDe>::de(
+                    field_post_accept_timeout_config = <crate::types::PostAcceptTimeoutConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AllowedUserActions" => {
                     field_allowed_user_actions = <Vec<
                         crate::types::AllowedUserAction,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -178,7 +178,7 @@ impl crate::rest_json::JsonDe for Preview {
             ::std::option::Option::Some(Self {
                 post_accept_timeout_config: field_post_accept_timeout_config
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::PostAcceptTimeoutConfig,
                         >(b"{}")
                             .ok()

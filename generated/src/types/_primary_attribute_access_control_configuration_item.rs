@@ -74,23 +74,26 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PrimaryAttributeAccessControlConfigurationItem {
+impl crate::json_values::JsonSer for PrimaryAttributeAccessControlConfigurationItem {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryAttributeValues"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("PrimaryAttributeValues"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PrimaryAttributeAccessControlConfigurationItem {
+impl crate::json_values::JsonDe for PrimaryAttributeAccessControlConfigurationItem {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -106,7 +109,7 @@ impl crate::rest_json::JsonDe for PrimaryAttributeAccessControlConfigurationItem
                 "PrimaryAttributeValues" => {
                     field_primary_attribute_values = <Vec<
                         crate::types::PrimaryAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

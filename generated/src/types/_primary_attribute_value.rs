@@ -132,29 +132,29 @@ impl PrimaryAttributeValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PrimaryAttributeValue {
+impl crate::json_values::JsonSer for PrimaryAttributeValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.access_type {
-            crate::rest_json::JsonSer::ser(value, object.key("AccessType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AccessType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.values {
-            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Values"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PrimaryAttributeValue {
+impl crate::json_values::JsonDe for PrimaryAttributeValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -168,15 +168,15 @@ impl crate::rest_json::JsonDe for PrimaryAttributeValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AccessType" => {
-                    field_access_type = <crate::types::AccessType as crate::rest_json::JsonDe>::de(
+                    field_access_type = <crate::types::AccessType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Values" => {
-                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_values = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

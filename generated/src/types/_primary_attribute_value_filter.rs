@@ -112,25 +112,25 @@ impl PrimaryAttributeValueFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PrimaryAttributeValueFilter {
+impl crate::json_values::JsonSer for PrimaryAttributeValueFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.values, object.key("Values"))?;
+        crate::json_values::JsonSer::ser(&self.values, object.key("Values"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PrimaryAttributeValueFilter {
+impl crate::json_values::JsonDe for PrimaryAttributeValueFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -143,10 +143,10 @@ impl crate::rest_json::JsonDe for PrimaryAttributeValueFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Values" => {
-                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_values = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

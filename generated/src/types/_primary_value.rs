@@ -110,25 +110,25 @@ impl PrimaryValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PrimaryValue {
+impl crate::json_values::JsonSer for PrimaryValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
+        crate::json_values::JsonSer::ser(&self.value, object.key("Value"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PrimaryValue {
+impl crate::json_values::JsonDe for PrimaryValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -141,9 +141,9 @@ impl crate::rest_json::JsonDe for PrimaryValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -130,29 +130,29 @@ impl PrimaryValueResponseBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PrimaryValueResponse {
+impl crate::json_values::JsonSer for PrimaryValueResponse {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.attribute_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AttributeId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AttributeId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PrimaryValueResponse {
+impl crate::json_values::JsonDe for PrimaryValueResponse {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,12 +166,12 @@ impl crate::rest_json::JsonDe for PrimaryValueResponse {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeId" => {
-                    field_attribute_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -272,41 +272,41 @@ impl PromptBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Prompt {
+impl crate::json_values::JsonSer for Prompt {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.prompt_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("PromptARN"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PromptARN"))?;
         }
         if let ::std::option::Option::Some(value) = &self.prompt_id {
-            crate::rest_json::JsonSer::ser(value, object.key("PromptId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PromptId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Prompt {
+impl crate::json_values::JsonDe for Prompt {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -328,28 +328,28 @@ impl crate::rest_json::JsonDe for Prompt {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PromptARN" => {
-                    field_prompt_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_prompt_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PromptId" => {
-                    field_prompt_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_prompt_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

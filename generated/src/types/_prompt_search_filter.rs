@@ -68,23 +68,23 @@ impl PromptSearchFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PromptSearchFilter {
+impl crate::json_values::JsonSer for PromptSearchFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("TagFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagFilter"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PromptSearchFilter {
+impl crate::json_values::JsonDe for PromptSearchFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for PromptSearchFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TagFilter" => {
-                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -163,23 +163,26 @@ impl PropertyValidationExceptionPropertyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PropertyValidationExceptionProperty {
+impl crate::json_values::JsonSer for PropertyValidationExceptionProperty {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.property_path, object.key("PropertyPath"))?;
-        crate::rest_json::JsonSer::ser(&self.reason, object.key("Reason"))?;
-        crate::rest_json::JsonSer::ser(&self.message, object.key("Message"))?;
+        crate::json_values::JsonSer::ser(
+            &self.property_path,
+            object.key("PropertyPath"),
+        )?;
+        crate::json_values::JsonSer::ser(&self.reason, object.key("Reason"))?;
+        crate::json_values::JsonSer::ser(&self.message, object.key("Message"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PropertyValidationExceptionProperty {
+impl crate::json_values::JsonDe for PropertyValidationExceptionProperty {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -195,14 +198,16 @@ impl crate::rest_json::JsonDe for PropertyValidationExceptionProperty {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PropertyPath" => {
-                    field_property_path = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_property_path = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Reason" => {
-                    field_reason = <crate::types::PropertyValidationExceptionReason as crate::rest_json::JsonDe>::de(
+                    field_reason = <crate::types::PropertyValidationExceptionReason as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -102,26 +102,26 @@ impl QualityMetricsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for QualityMetrics {
+impl crate::json_values::JsonSer for QualityMetrics {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent {
-            crate::rest_json::JsonSer::ser(value, object.key("Agent"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Agent"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer {
-            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Customer"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for QualityMetrics {
+impl crate::json_values::JsonDe for QualityMetrics {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -136,12 +136,12 @@ impl crate::rest_json::JsonDe for QualityMetrics {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Agent" => {
-                    field_agent = <crate::types::AgentQualityMetrics as crate::rest_json::JsonDe>::de(
+                    field_agent = <crate::types::AgentQualityMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Customer" => {
-                    field_customer = <crate::types::CustomerQualityMetrics as crate::rest_json::JsonDe>::de(
+                    field_customer = <crate::types::CustomerQualityMetrics as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -458,56 +458,56 @@ impl QueueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Queue {
+impl crate::json_values::JsonSer for Queue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallerConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundCallerConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_email_config {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundEmailConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundEmailConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.max_contacts {
-            crate::rest_json::JsonSer::ser(value, object.key("MaxContacts"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MaxContacts"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Queue {
+impl crate::json_values::JsonDe for Queue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -537,36 +537,36 @@ impl crate::rest_json::JsonDe for Queue {
         let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "QueueArn" => {
-                    field_queue_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "QueueId" => {
-                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "OutboundCallerConfig" => {
-                    field_outbound_caller_config = <crate::types::OutboundCallerConfig as crate::rest_json::JsonDe>::de(
+                    field_outbound_caller_config = <crate::types::OutboundCallerConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OutboundEmailConfig" => {
-                    field_outbound_email_config = <crate::types::OutboundEmailConfig as crate::rest_json::JsonDe>::de(
+                    field_outbound_email_config = <crate::types::OutboundEmailConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HoursOfOperationId" => {
-                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hours_of_operation_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MaxContacts" => {
-                    field_max_contacts = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_max_contacts = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::QueueStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::QueueStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -574,15 +574,15 @@ impl crate::rest_json::JsonDe for Queue {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -112,16 +112,16 @@ impl QueueQuickConnectConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for QueueQuickConnectConfig {
+impl crate::json_values::JsonSer for QueueQuickConnectConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
+        crate::json_values::JsonSer::ser(
             &self.contact_flow_id,
             object.key("ContactFlowId"),
         )?;
@@ -130,7 +130,7 @@ impl crate::rest_json::JsonSer for QueueQuickConnectConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for QueueQuickConnectConfig {
+impl crate::json_values::JsonDe for QueueQuickConnectConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -143,10 +143,12 @@ impl crate::rest_json::JsonDe for QueueQuickConnectConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QueueId" => {
-                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactFlowId" => {
-                    field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -228,36 +228,36 @@ impl QuickConnectConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for QuickConnectConfig {
+impl crate::json_values::JsonSer for QuickConnectConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.quick_connect_type,
             object.key("QuickConnectType"),
         )?;
         if let ::std::option::Option::Some(value) = &self.user_config {
-            crate::rest_json::JsonSer::ser(value, object.key("UserConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_config {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_config {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_config {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowConfig"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for QuickConnectConfig {
+impl crate::json_values::JsonDe for QuickConnectConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -283,27 +283,27 @@ impl crate::rest_json::JsonDe for QuickConnectConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QuickConnectType" => {
-                    field_quick_connect_type = <crate::types::QuickConnectType as crate::rest_json::JsonDe>::de(
+                    field_quick_connect_type = <crate::types::QuickConnectType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "UserConfig" => {
-                    field_user_config = <crate::types::UserQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                    field_user_config = <crate::types::UserQuickConnectConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QueueConfig" => {
-                    field_queue_config = <crate::types::QueueQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                    field_queue_config = <crate::types::QueueQuickConnectConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneConfig" => {
-                    field_phone_config = <crate::types::PhoneNumberQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                    field_phone_config = <crate::types::PhoneNumberQuickConnectConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FlowConfig" => {
-                    field_flow_config = <crate::types::FlowQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                    field_flow_config = <crate::types::FlowQuickConnectConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -204,35 +204,35 @@ impl QuickConnectContactDataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for QuickConnectContactData {
+impl crate::json_values::JsonSer for QuickConnectContactData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QuickConnectId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_name {
-            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QuickConnectName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_type {
-            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QuickConnectType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for QuickConnectContactData {
+impl crate::json_values::JsonDe for QuickConnectContactData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -252,23 +252,25 @@ impl crate::rest_json::JsonDe for QuickConnectContactData {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InitiationTimestamp" => {
-                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QuickConnectId" => {
-                    field_quick_connect_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_quick_connect_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "QuickConnectName" => {
-                    field_quick_connect_name = <String as crate::rest_json::JsonDe>::de(
+                    field_quick_connect_name = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "QuickConnectType" => {
-                    field_quick_connect_type = <crate::types::QuickConnectType as crate::rest_json::JsonDe>::de(
+                    field_quick_connect_type = <crate::types::QuickConnectType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -155,29 +155,29 @@ impl QuickConnectSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for QuickConnectSearchCriteria {
+impl crate::json_values::JsonSer for QuickConnectSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for QuickConnectSearchCriteria {
+impl crate::json_values::JsonDe for QuickConnectSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -199,15 +199,15 @@ impl crate::rest_json::JsonDe for QuickConnectSearchCriteria {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::QuickConnectSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::QuickConnectSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -96,26 +96,26 @@ impl RangeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Range {
+impl crate::json_values::JsonSer for Range {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.min_proficiency_level {
-            crate::rest_json::JsonSer::ser(value, object.key("MinProficiencyLevel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MinProficiencyLevel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.max_proficiency_level {
-            crate::rest_json::JsonSer::ser(value, object.key("MaxProficiencyLevel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MaxProficiencyLevel"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Range {
+impl crate::json_values::JsonDe for Range {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for Range {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MinProficiencyLevel" => {
-                    field_min_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(
+                    field_min_proficiency_level = <f32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MaxProficiencyLevel" => {
-                    field_max_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(
+                    field_max_proficiency_level = <f32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -183,31 +183,34 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisAttachment {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisAttachment {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attachment_name,
             object.key("AttachmentName"),
         )?;
         if let ::std::option::Option::Some(value) = &self.content_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ContentType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContentType"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.attachment_id, object.key("AttachmentId"))?;
+        crate::json_values::JsonSer::ser(
+            &self.attachment_id,
+            object.key("AttachmentId"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisAttachment {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisAttachment {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -222,16 +225,18 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisAttachment {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttachmentName" => {
-                    field_attachment_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attachment_name = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "ContentType" => {
-                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_content_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttachmentId" => {
-                    field_attachment_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attachment_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::ArtifactStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::ArtifactStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -87,15 +87,15 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisCategoryDetails {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisCategoryDetails {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.points_of_interest,
             object.key("PointsOfInterest"),
         )?;
@@ -104,7 +104,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisCategoryDetails {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisCategoryDetails {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisCategoryDetails {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -120,7 +120,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisCategoryDetails {
                 "PointsOfInterest" => {
                     field_points_of_interest = <Vec<
                         crate::types::RealTimeContactAnalysisPointOfInterest,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

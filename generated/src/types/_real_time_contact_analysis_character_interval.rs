@@ -96,19 +96,19 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisCharacterInterval {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisCharacterInterval {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.begin_offset_char,
             object.key("BeginOffsetChar"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.end_offset_char,
             object.key("EndOffsetChar"),
         )?;
@@ -117,7 +117,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisCharacterInterval {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisCharacterInterval {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisCharacterInterval {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -130,10 +130,10 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisCharacterInterval {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "BeginOffsetChar" => {
-                    field_begin_offset_char = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_begin_offset_char = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EndOffsetChar" => {
-                    field_end_offset_char = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_end_offset_char = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

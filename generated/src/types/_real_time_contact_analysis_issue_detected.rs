@@ -91,15 +91,15 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisIssueDetected {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisIssueDetected {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.transcript_items,
             object.key("TranscriptItems"),
         )?;
@@ -108,7 +108,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisIssueDetected {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisIssueDetected {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisIssueDetected {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -124,7 +124,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisIssueDetected {
                 "TranscriptItems" => {
                     field_transcript_items = <Vec<
                         crate::types::RealTimeContactAnalysisTranscriptItemWithContent,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

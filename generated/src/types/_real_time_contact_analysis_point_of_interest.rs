@@ -82,23 +82,23 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisPointOfInterest {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisPointOfInterest {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.transcript_items {
-            crate::rest_json::JsonSer::ser(value, object.key("TranscriptItems"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TranscriptItems"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisPointOfInterest {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisPointOfInterest {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -114,7 +114,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisPointOfInterest {
                 "TranscriptItems" => {
                     field_transcript_items = <Vec<
                         crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -101,18 +101,20 @@ impl ::std::fmt::Display for RealTimeContactAnalysisPostContactSummaryFailureCod
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisPostContactSummaryFailureCode {
+impl crate::json_values::JsonSer
+for RealTimeContactAnalysisPostContactSummaryFailureCode {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisPostContactSummaryFailureCode {
+impl crate::json_values::JsonDe
+for RealTimeContactAnalysisPostContactSummaryFailureCode {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -277,36 +277,36 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentAttachments {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentAttachments {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(
             &self.participant_id,
             object.key("ParticipantId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.participant_role,
             object.key("ParticipantRole"),
         )?;
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.attachments, object.key("Attachments"))?;
+        crate::json_values::JsonSer::ser(&self.attachments, object.key("Attachments"))?;
         if let ::std::option::Option::Some(value) = &self.time {
-            crate::rest_json::JsonSer::ser(value, object.key("Time"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Time"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentAttachments {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentAttachments {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -328,25 +328,25 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentAttachments {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "ParticipantId" => {
-                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_participant_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Attachments" => {
                     field_attachments = <Vec<
                         crate::types::RealTimeContactAnalysisAttachment,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Time" => {
-                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::rest_json::JsonDe>::de(
+                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

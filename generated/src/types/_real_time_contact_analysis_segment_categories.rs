@@ -107,15 +107,15 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentCategories {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentCategories {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.matched_details,
             object.key("MatchedDetails"),
         )?;
@@ -124,7 +124,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentCategories {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentCategories {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentCategories {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -144,7 +144,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentCategories {
                     field_matched_details = <::std::collections::HashMap<
                         String,
                         crate::types::RealTimeContactAnalysisCategoryDetails,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

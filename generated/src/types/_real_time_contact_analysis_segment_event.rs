@@ -257,34 +257,34 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentEvent {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
         if let ::std::option::Option::Some(value) = &self.participant_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_role {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantRole"))?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.event_type, object.key("EventType"))?;
+        crate::json_values::JsonSer::ser(&self.event_type, object.key("EventType"))?;
         if let ::std::option::Option::Some(value) = &self.time {
-            crate::rest_json::JsonSer::ser(value, object.key("Time"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Time"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentEvent {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -304,23 +304,23 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentEvent {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "ParticipantId" => {
-                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_participant_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EventType" => {
-                    field_event_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_event_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Time" => {
-                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::rest_json::JsonDe>::de(
+                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -87,15 +87,15 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentIssues {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentIssues {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.issues_detected,
             object.key("IssuesDetected"),
         )?;
@@ -104,7 +104,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentIssues {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentIssues {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentIssues {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -120,7 +120,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentIssues {
                 "IssuesDetected" => {
                     field_issues_detected = <Vec<
                         crate::types::RealTimeContactAnalysisIssueDetected,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

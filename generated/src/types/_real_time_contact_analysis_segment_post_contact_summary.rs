@@ -175,27 +175,27 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentPostContactSummary {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentPostContactSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::json_values::JsonSer::ser(&self.status, object.key("Status"))?;
         if let ::std::option::Option::Some(value) = &self.failure_code {
-            crate::rest_json::JsonSer::ser(value, object.key("FailureCode"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FailureCode"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentPostContactSummary {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentPostContactSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -212,14 +212,16 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentPostContactSumma
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "Status" => {
-                    field_status = <crate::types::RealTimeContactAnalysisPostContactSummaryStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::RealTimeContactAnalysisPostContactSummaryStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FailureCode" => {
-                    field_failure_code = <crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode as crate::rest_json::JsonDe>::de(
+                    field_failure_code = <crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -393,45 +393,45 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentTranscript {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentTranscript {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(
             &self.participant_id,
             object.key("ParticipantId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.participant_role,
             object.key("ParticipantRole"),
         )?;
         if let ::std::option::Option::Some(value) = &self.display_name {
-            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DisplayName"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.content, object.key("Content"))?;
+        crate::json_values::JsonSer::ser(&self.content, object.key("Content"))?;
         if let ::std::option::Option::Some(value) = &self.content_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ContentType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContentType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.time {
-            crate::rest_json::JsonSer::ser(value, object.key("Time"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Time"))?;
         }
         if let ::std::option::Option::Some(value) = &self.redaction {
-            crate::rest_json::JsonSer::ser(value, object.key("Redaction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Redaction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.sentiment {
-            crate::rest_json::JsonSer::ser(value, object.key("Sentiment"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Sentiment"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentTranscript {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentTranscript {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -458,34 +458,36 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentTranscript {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "ParticipantId" => {
-                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_participant_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DisplayName" => {
-                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_display_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ContentType" => {
-                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_content_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Time" => {
-                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::rest_json::JsonDe>::de(
+                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Redaction" => {
-                    field_redaction = <crate::types::RealTimeContactAnalysisTranscriptItemRedaction as crate::rest_json::JsonDe>::de(
+                    field_redaction = <crate::types::RealTimeContactAnalysisTranscriptItemRedaction as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Sentiment" => {
-                    field_sentiment = <crate::types::RealTimeContactAnalysisSentimentLabel as crate::rest_json::JsonDe>::de(
+                    field_sentiment = <crate::types::RealTimeContactAnalysisSentimentLabel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

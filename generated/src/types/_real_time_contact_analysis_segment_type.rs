@@ -104,18 +104,18 @@ impl ::std::fmt::Display for RealTimeContactAnalysisSegmentType {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentType {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisSegmentType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentType {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -33,16 +33,16 @@ impl RealTimeContactAnalysisTimeData {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisTimeData {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisTimeData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::AbsoluteTime(value) => {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("AbsoluteTime"),
                     value,
                     crate::primitives::DateTimeFormat::DateTime,
@@ -50,7 +50,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisTimeData {
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "RealTimeContactAnalysisTimeData",
                     ),
                 );
@@ -61,7 +61,7 @@ impl crate::rest_json::JsonSer for RealTimeContactAnalysisTimeData {
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisTimeData {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisTimeData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -71,13 +71,13 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisTimeData {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "AbsoluteTime" => {
-                    crate::rest_json::de_timestamp(
+                    crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::DateTime,
                         )?

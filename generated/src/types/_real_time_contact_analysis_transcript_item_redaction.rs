@@ -78,23 +78,23 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemRedaction {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisTranscriptItemRedaction {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.character_offsets {
-            crate::rest_json::JsonSer::ser(value, object.key("CharacterOffsets"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CharacterOffsets"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemRedaction {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisTranscriptItemRedaction {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -110,7 +110,7 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemRedaction
                 "CharacterOffsets" => {
                     field_character_offsets = <Vec<
                         crate::types::RealTimeContactAnalysisCharacterInterval,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -157,27 +157,27 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemWithContent {
+impl crate::json_values::JsonSer for RealTimeContactAnalysisTranscriptItemWithContent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
         if let ::std::option::Option::Some(value) = &self.character_offsets {
-            crate::rest_json::JsonSer::ser(value, object.key("CharacterOffsets"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CharacterOffsets"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemWithContent {
+impl crate::json_values::JsonDe for RealTimeContactAnalysisTranscriptItemWithContent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -192,10 +192,12 @@ impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemWithConte
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "CharacterOffsets" => {
-                    field_character_offsets = <crate::types::RealTimeContactAnalysisCharacterInterval as crate::rest_json::JsonDe>::de(
+                    field_character_offsets = <crate::types::RealTimeContactAnalysisCharacterInterval as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -114,35 +114,38 @@ impl RealtimeContactAnalysisSegment {
     }
 }
 
-impl crate::rest_json::JsonSer for RealtimeContactAnalysisSegment {
+impl crate::json_values::JsonSer for RealtimeContactAnalysisSegment {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Transcript(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Transcript"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Transcript"))?;
             }
             Self::Categories(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Categories"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Categories"))?;
             }
             Self::Issues(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Issues"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Issues"))?;
             }
             Self::Event(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Event"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Event"))?;
             }
             Self::Attachments(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Attachments"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attachments"))?;
             }
             Self::PostContactSummary(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("PostContactSummary"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("PostContactSummary"),
+                )?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "RealtimeContactAnalysisSegment",
                     ),
                 );
@@ -153,7 +156,7 @@ impl crate::rest_json::JsonSer for RealtimeContactAnalysisSegment {
     }
 }
 
-impl crate::rest_json::JsonDe for RealtimeContactAnalysisSegment {
+impl crate::json_values::JsonDe for RealtimeContactAnalysisSegment {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -163,43 +166,43 @@ impl crate::rest_json::JsonDe for RealtimeContactAnalysisSegment {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "Transcript" => {
-                    <crate::types::RealTimeContactAnalysisSegmentTranscript as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentTranscript as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Transcript)
                 }
                 "Categories" => {
-                    <crate::types::RealTimeContactAnalysisSegmentCategories as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentCategories as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Categories)
                 }
                 "Issues" => {
-                    <crate::types::RealTimeContactAnalysisSegmentIssues as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentIssues as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Issues)
                 }
                 "Event" => {
-                    <crate::types::RealTimeContactAnalysisSegmentEvent as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentEvent as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Event)
                 }
                 "Attachments" => {
-                    <crate::types::RealTimeContactAnalysisSegmentAttachments as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentAttachments as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Attachments)
                 }
                 "PostContactSummary" => {
-                    <crate::types::RealTimeContactAnalysisSegmentPostContactSummary as crate::rest_json::JsonDe>::de(
+                    <crate::types::RealTimeContactAnalysisSegmentPostContactSummary as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::PostContactSummary)

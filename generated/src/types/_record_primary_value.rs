@@ -174,32 +174,32 @@ impl RecordPrimaryValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecordPrimaryValue {
+impl crate::json_values::JsonSer for RecordPrimaryValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.record_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RecordId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RecordId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.primary_values {
-            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PrimaryValues"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RecordPrimaryValue {
+impl crate::json_values::JsonDe for RecordPrimaryValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -218,20 +218,20 @@ impl crate::rest_json::JsonDe for RecordPrimaryValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RecordId" => {
-                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_record_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PrimaryValues" => {
                     field_primary_values = <Vec<
                         crate::types::PrimaryValueResponse,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

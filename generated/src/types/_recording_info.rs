@@ -421,47 +421,47 @@ impl RecordingInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecordingInfo {
+impl crate::json_values::JsonSer for RecordingInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.storage_type {
-            crate::rest_json::JsonSer::ser(value, object.key("StorageType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StorageType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.location {
-            crate::rest_json::JsonSer::ser(value, object.key("Location"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Location"))?;
         }
         if let ::std::option::Option::Some(value) = &self.media_stream_type {
-            crate::rest_json::JsonSer::ser(value, object.key("MediaStreamType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MediaStreamType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ParticipantType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ParticipantType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.fragment_start_number {
-            crate::rest_json::JsonSer::ser(value, object.key("FragmentStartNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FragmentStartNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.fragment_stop_number {
-            crate::rest_json::JsonSer::ser(value, object.key("FragmentStopNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FragmentStopNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.stop_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StopTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StopTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.deletion_reason {
-            crate::rest_json::JsonSer::ser(value, object.key("DeletionReason"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DeletionReason"))?;
         }
         if let ::std::option::Option::Some(value) = &self.unprocessed_transcript_location
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("UnprocessedTranscriptLocation"),
             )?;
@@ -471,7 +471,7 @@ impl crate::rest_json::JsonSer for RecordingInfo {
     }
 }
 
-impl crate::rest_json::JsonDe for RecordingInfo {
+impl crate::json_values::JsonDe for RecordingInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -501,53 +501,55 @@ impl crate::rest_json::JsonDe for RecordingInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StorageType" => {
-                    field_storage_type = <crate::types::StorageType as crate::rest_json::JsonDe>::de(
+                    field_storage_type = <crate::types::StorageType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Location" => {
-                    field_location = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_location = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MediaStreamType" => {
-                    field_media_stream_type = <crate::types::MediaStreamType as crate::rest_json::JsonDe>::de(
+                    field_media_stream_type = <crate::types::MediaStreamType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ParticipantType" => {
-                    field_participant_type = <crate::types::ParticipantType as crate::rest_json::JsonDe>::de(
+                    field_participant_type = <crate::types::ParticipantType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FragmentStartNumber" => {
-                    field_fragment_start_number = <String as crate::rest_json::JsonDe>::de(
+                    field_fragment_start_number = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FragmentStopNumber" => {
-                    field_fragment_stop_number = <String as crate::rest_json::JsonDe>::de(
+                    field_fragment_stop_number = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTimestamp" => {
-                    field_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StopTimestamp" => {
-                    field_stop_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_stop_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::RecordingStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::RecordingStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DeletionReason" => {
-                    field_deletion_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_deletion_reason = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "UnprocessedTranscriptLocation" => {
-                    field_unprocessed_transcript_location = <String as crate::rest_json::JsonDe>::de(
+                    field_unprocessed_transcript_location = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -65,23 +65,23 @@ impl RecurrenceConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecurrenceConfig {
+impl crate::json_values::JsonSer for RecurrenceConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.recurrence_pattern {
-            crate::rest_json::JsonSer::ser(value, object.key("RecurrencePattern"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RecurrencePattern"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RecurrenceConfig {
+impl crate::json_values::JsonDe for RecurrenceConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -95,7 +95,7 @@ impl crate::rest_json::JsonDe for RecurrenceConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RecurrencePattern" => {
-                    field_recurrence_pattern = <crate::types::RecurrencePattern as crate::rest_json::JsonDe>::de(
+                    field_recurrence_pattern = <crate::types::RecurrencePattern as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -106,7 +106,7 @@ impl crate::rest_json::JsonDe for RecurrenceConfig {
             ::std::option::Option::Some(Self {
                 recurrence_pattern: field_recurrence_pattern
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::RecurrencePattern,
                         >(b"{}")
                             .ok()

@@ -235,31 +235,31 @@ impl RecurrencePatternBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecurrencePattern {
+impl crate::json_values::JsonSer for RecurrencePattern {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.frequency, object.key("Frequency"))?;
-        crate::rest_json::JsonSer::ser(&self.interval, object.key("Interval"))?;
+        crate::json_values::JsonSer::ser(&self.frequency, object.key("Frequency"))?;
+        crate::json_values::JsonSer::ser(&self.interval, object.key("Interval"))?;
         if let ::std::option::Option::Some(value) = &self.by_month {
-            crate::rest_json::JsonSer::ser(value, object.key("ByMonth"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ByMonth"))?;
         }
         if let ::std::option::Option::Some(value) = &self.by_month_day {
-            crate::rest_json::JsonSer::ser(value, object.key("ByMonthDay"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ByMonthDay"))?;
         }
         if let ::std::option::Option::Some(value) = &self.by_weekday_occurrence {
-            crate::rest_json::JsonSer::ser(value, object.key("ByWeekdayOccurrence"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ByWeekdayOccurrence"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RecurrencePattern {
+impl crate::json_values::JsonDe for RecurrencePattern {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -277,21 +277,23 @@ impl crate::rest_json::JsonDe for RecurrencePattern {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Frequency" => {
-                    field_frequency = <crate::types::RecurrenceFrequency as crate::rest_json::JsonDe>::de(
+                    field_frequency = <crate::types::RecurrenceFrequency as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Interval" => field_interval = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Interval" => {
+                    field_interval = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ByMonth" => {
-                    field_by_month = <Vec<i32> as crate::rest_json::JsonDe>::de(t)?;
+                    field_by_month = <Vec<i32> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ByMonthDay" => {
-                    field_by_month_day = <Vec<i32> as crate::rest_json::JsonDe>::de(t)?;
+                    field_by_month_day = <Vec<i32> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ByWeekdayOccurrence" => {
                     field_by_weekday_occurrence = <Vec<
                         i32,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

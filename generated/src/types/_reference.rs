@@ -206,31 +206,31 @@ impl ReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Reference {
+impl crate::json_values::JsonSer for Reference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.value, object.key("Value"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status_reason {
-            crate::rest_json::JsonSer::ser(value, object.key("StatusReason"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StatusReason"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Reference {
+impl crate::json_values::JsonDe for Reference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -245,20 +245,20 @@ impl crate::rest_json::JsonDe for Reference {
         let mut field_status_reason: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 "Type" => {
-                    field_type = <crate::types::ReferenceType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::ReferenceType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::ReferenceStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::ReferenceStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "StatusReason" => {
-                    field_status_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_status_reason = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

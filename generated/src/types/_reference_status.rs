@@ -97,18 +97,18 @@ impl ::std::fmt::Display for ReferenceStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for ReferenceStatus {
+impl crate::json_values::JsonSer for ReferenceStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ReferenceStatus {
+impl crate::json_values::JsonDe for ReferenceStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -170,56 +170,56 @@ impl ReferenceSummary {
     }
 }
 
-impl crate::rest_json::JsonSer for ReferenceSummary {
+impl crate::json_values::JsonSer for ReferenceSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Url(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Url"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Url"))?;
             }
             Self::Attachment(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Attachment"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Attachment"))?;
             }
             Self::EmailMessage(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+                crate::json_values::JsonSer::ser(value, object.key("EmailMessage"))?;
             }
             Self::EmailMessageRedacted(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EmailMessageRedacted"),
                 )?;
             }
             Self::EmailMessagePlainText(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EmailMessagePlainText"),
                 )?;
             }
             Self::EmailMessagePlainTextRedacted(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("EmailMessagePlainTextRedacted"),
                 )?;
             }
             Self::String(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("String"))?;
+                crate::json_values::JsonSer::ser(value, object.key("String"))?;
             }
             Self::Number(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Number"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Number"))?;
             }
             Self::Date(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Date"))?;
             }
             Self::Email(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("Email"))?;
+                crate::json_values::JsonSer::ser(value, object.key("Email"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("ReferenceSummary"),
+                    crate::json_values::SerError::unknown_variant("ReferenceSummary"),
                 );
             }
         }
@@ -228,7 +228,7 @@ impl crate::rest_json::JsonSer for ReferenceSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for ReferenceSummary {
+impl crate::json_values::JsonDe for ReferenceSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -238,59 +238,59 @@ impl crate::rest_json::JsonDe for ReferenceSummary {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "Url" => {
-                    <crate::types::UrlReference as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::UrlReference as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Url)
                 }
                 "Attachment" => {
-                    <crate::types::AttachmentReference as crate::rest_json::JsonDe>::de(
+                    <crate::types::AttachmentReference as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::Attachment)
                 }
                 "EmailMessage" => {
-                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                    <crate::types::EmailMessageReference as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::EmailMessage)
                 }
                 "EmailMessageRedacted" => {
-                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                    <crate::types::EmailMessageReference as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::EmailMessageRedacted)
                 }
                 "EmailMessagePlainText" => {
-                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                    <crate::types::EmailMessageReference as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::EmailMessagePlainText)
                 }
                 "EmailMessagePlainTextRedacted" => {
-                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                    <crate::types::EmailMessageReference as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::EmailMessagePlainTextRedacted)
                 }
                 "String" => {
-                    <crate::types::StringReference as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::StringReference as crate::json_values::JsonDe>::de(t)?
                         .map(Self::String)
                 }
                 "Number" => {
-                    <crate::types::NumberReference as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::NumberReference as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Number)
                 }
                 "Date" => {
-                    <crate::types::DateReference as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::DateReference as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Date)
                 }
                 "Email" => {
-                    <crate::types::EmailReference as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::EmailReference as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Email)
                 }
                 _ => {

@@ -129,18 +129,18 @@ impl ::std::fmt::Display for ReferenceType {
     }
 }
 
-impl crate::rest_json::JsonSer for ReferenceType {
+impl crate::json_values::JsonSer for ReferenceType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ReferenceType {
+impl crate::json_values::JsonDe for ReferenceType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

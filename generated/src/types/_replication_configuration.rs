@@ -146,33 +146,33 @@ impl ReplicationConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ReplicationConfiguration {
+impl crate::json_values::JsonSer for ReplicationConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.replication_status_summary_list
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ReplicationStatusSummaryList"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.source_region {
-            crate::rest_json::JsonSer::ser(value, object.key("SourceRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourceRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.global_sign_in_endpoint {
-            crate::rest_json::JsonSer::ser(value, object.key("GlobalSignInEndpoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("GlobalSignInEndpoint"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ReplicationConfiguration {
+impl crate::json_values::JsonDe for ReplicationConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -190,13 +190,13 @@ impl crate::rest_json::JsonDe for ReplicationConfiguration {
                 "ReplicationStatusSummaryList" => {
                     field_replication_status_summary_list = <Vec<
                         crate::types::ReplicationStatusSummary,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "SourceRegion" => {
-                    field_source_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_source_region = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "GlobalSignInEndpoint" => {
-                    field_global_sign_in_endpoint = <String as crate::rest_json::JsonDe>::de(
+                    field_global_sign_in_endpoint = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

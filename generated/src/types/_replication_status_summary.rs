@@ -140,22 +140,22 @@ impl ReplicationStatusSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ReplicationStatusSummary {
+impl crate::json_values::JsonSer for ReplicationStatusSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.region {
-            crate::rest_json::JsonSer::ser(value, object.key("Region"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Region"))?;
         }
         if let ::std::option::Option::Some(value) = &self.replication_status {
-            crate::rest_json::JsonSer::ser(value, object.key("ReplicationStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ReplicationStatus"))?;
         }
         if let ::std::option::Option::Some(value) = &self.replication_status_reason {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ReplicationStatusReason"),
             )?;
@@ -165,7 +165,7 @@ impl crate::rest_json::JsonSer for ReplicationStatusSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for ReplicationStatusSummary {
+impl crate::json_values::JsonDe for ReplicationStatusSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -180,14 +180,14 @@ impl crate::rest_json::JsonDe for ReplicationStatusSummary {
         let mut field_replication_status_reason: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Region" => field_region = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Region" => field_region = <String as crate::json_values::JsonDe>::de(t)?,
                 "ReplicationStatus" => {
-                    field_replication_status = <crate::types::InstanceReplicationStatus as crate::rest_json::JsonDe>::de(
+                    field_replication_status = <crate::types::InstanceReplicationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ReplicationStatusReason" => {
-                    field_replication_status_reason = <String as crate::rest_json::JsonDe>::de(
+                    field_replication_status_reason = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -68,23 +68,23 @@ impl ResourceTagsSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ResourceTagsSearchCriteria {
+impl crate::json_values::JsonSer for ResourceTagsSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_search_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TagSearchCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagSearchCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ResourceTagsSearchCriteria {
+impl crate::json_values::JsonDe for ResourceTagsSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for ResourceTagsSearchCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TagSearchCondition" => {
-                    field_tag_search_condition = <crate::types::TagSearchCondition as crate::rest_json::JsonDe>::de(
+                    field_tag_search_condition = <crate::types::TagSearchCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -114,18 +114,18 @@ impl ::std::fmt::Display for ResourceType {
     }
 }
 
-impl crate::rest_json::JsonSer for ResourceType {
+impl crate::json_values::JsonSer for ResourceType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ResourceType {
+impl crate::json_values::JsonDe for ResourceType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

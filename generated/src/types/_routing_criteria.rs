@@ -135,29 +135,29 @@ impl RoutingCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingCriteria {
+impl crate::json_values::JsonSer for RoutingCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.steps {
-            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Steps"))?;
         }
         if let ::std::option::Option::Some(value) = &self.activation_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("ActivationTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActivationTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.index {
-            crate::rest_json::JsonSer::ser(value, object.key("Index"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Index"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingCriteria {
+impl crate::json_values::JsonDe for RoutingCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -175,14 +175,14 @@ impl crate::rest_json::JsonDe for RoutingCriteria {
                 "Steps" => {
                     field_steps = <Vec<
                         crate::types::Step,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ActivationTimestamp" => {
-                    field_activation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_activation_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Index" => field_index = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Index" => field_index = <i32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

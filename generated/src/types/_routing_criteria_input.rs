@@ -67,23 +67,23 @@ impl RoutingCriteriaInputBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingCriteriaInput {
+impl crate::json_values::JsonSer for RoutingCriteriaInput {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.steps {
-            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Steps"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingCriteriaInput {
+impl crate::json_values::JsonDe for RoutingCriteriaInput {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -99,7 +99,7 @@ impl crate::rest_json::JsonDe for RoutingCriteriaInput {
                 "Steps" => {
                     field_steps = <Vec<
                         crate::types::RoutingCriteriaInputStep,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -102,26 +102,26 @@ impl RoutingCriteriaInputStepBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingCriteriaInputStep {
+impl crate::json_values::JsonSer for RoutingCriteriaInputStep {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.expiry {
-            crate::rest_json::JsonSer::ser(value, object.key("Expiry"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Expiry"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expression {
-            crate::rest_json::JsonSer::ser(value, object.key("Expression"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Expression"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingCriteriaInputStep {
+impl crate::json_values::JsonDe for RoutingCriteriaInputStep {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -136,12 +136,12 @@ impl crate::rest_json::JsonDe for RoutingCriteriaInputStep {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Expiry" => {
-                    field_expiry = <crate::types::RoutingCriteriaInputStepExpiry as crate::rest_json::JsonDe>::de(
+                    field_expiry = <crate::types::RoutingCriteriaInputStepExpiry as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Expression" => {
-                    field_expression = <crate::types::Expression as crate::rest_json::JsonDe>::de(
+                    field_expression = <crate::types::Expression as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

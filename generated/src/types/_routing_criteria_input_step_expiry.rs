@@ -62,23 +62,23 @@ impl RoutingCriteriaInputStepExpiryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingCriteriaInputStepExpiry {
+impl crate::json_values::JsonSer for RoutingCriteriaInputStepExpiry {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
-            crate::rest_json::JsonSer::ser(value, object.key("DurationInSeconds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DurationInSeconds"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingCriteriaInputStepExpiry {
+impl crate::json_values::JsonDe for RoutingCriteriaInputStepExpiry {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,9 @@ impl crate::rest_json::JsonDe for RoutingCriteriaInputStepExpiry {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DurationInSeconds" => {
-                    field_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_duration_in_seconds = <i32 as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

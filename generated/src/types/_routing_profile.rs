@@ -646,40 +646,43 @@ impl RoutingProfileBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfile {
+impl crate::json_values::JsonSer for RoutingProfile {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfileArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfileId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.media_concurrencies {
-            crate::rest_json::JsonSer::ser(value, object.key("MediaConcurrencies"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MediaConcurrencies"))?;
         }
         if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultOutboundQueueId"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("DefaultOutboundQueueId"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.number_of_associated_queues {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("NumberOfAssociatedQueues"),
             )?;
@@ -687,36 +690,39 @@ impl crate::rest_json::JsonSer for RoutingProfile {
         if let ::std::option::Option::Some(value) = &self
             .number_of_associated_manual_assignment_queues
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("NumberOfAssociatedManualAssignmentQueues"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.number_of_associated_users {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("NumberOfAssociatedUsers"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentAvailabilityTimer"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("AgentAvailabilityTimer"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if self.is_default {
-            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+            crate::json_values::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
         }
         if let ::std::option::Option::Some(value) = &self.associated_queue_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("AssociatedQueueIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AssociatedQueueIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self
             .associated_manual_assignment_queue_ids
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AssociatedManualAssignmentQueueIds"),
             )?;
@@ -726,7 +732,7 @@ impl crate::rest_json::JsonSer for RoutingProfile {
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfile {
+impl crate::json_values::JsonDe for RoutingProfile {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -766,29 +772,29 @@ impl crate::rest_json::JsonDe for RoutingProfile {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "RoutingProfileArn" => {
-                    field_routing_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                    field_routing_profile_arn = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingProfileId" => {
-                    field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                    field_routing_profile_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MediaConcurrencies" => {
                     field_media_concurrencies = <Vec<
                         crate::types::MediaConcurrency,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "DefaultOutboundQueueId" => {
-                    field_default_outbound_queue_id = <String as crate::rest_json::JsonDe>::de(
+                    field_default_outbound_queue_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -796,50 +802,50 @@ impl crate::rest_json::JsonDe for RoutingProfile {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NumberOfAssociatedQueues" => {
-                    field_number_of_associated_queues = <i64 as crate::rest_json::JsonDe>::de(
+                    field_number_of_associated_queues = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "NumberOfAssociatedManualAssignmentQueues" => {
-                    field_number_of_associated_manual_assignment_queues = <i64 as crate::rest_json::JsonDe>::de(
+                    field_number_of_associated_manual_assignment_queues = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "NumberOfAssociatedUsers" => {
-                    field_number_of_associated_users = <i64 as crate::rest_json::JsonDe>::de(
+                    field_number_of_associated_users = <i64 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentAvailabilityTimer" => {
-                    field_agent_availability_timer = <crate::types::AgentAvailabilityTimer as crate::rest_json::JsonDe>::de(
+                    field_agent_availability_timer = <crate::types::AgentAvailabilityTimer as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IsDefault" => {
-                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_is_default = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AssociatedQueueIds" => {
                     field_associated_queue_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AssociatedManualAssignmentQueueIds" => {
                     field_associated_manual_assignment_queue_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

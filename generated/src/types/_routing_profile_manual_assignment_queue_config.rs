@@ -72,23 +72,23 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfig {
+impl crate::json_values::JsonSer for RoutingProfileManualAssignmentQueueConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.queue_reference {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueReference"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueReference"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfig {
+impl crate::json_values::JsonDe for RoutingProfileManualAssignmentQueueConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -102,7 +102,7 @@ impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QueueReference" => {
-                    field_queue_reference = <crate::types::RoutingProfileQueueReference as crate::rest_json::JsonDe>::de(
+                    field_queue_reference = <crate::types::RoutingProfileQueueReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -113,7 +113,7 @@ impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfig {
             ::std::option::Option::Some(Self {
                 queue_reference: field_queue_reference
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::RoutingProfileQueueReference,
                         >(b"{}")
                             .ok()

@@ -197,24 +197,24 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfileManualAssignmentQueueConfigSummary {
+impl crate::json_values::JsonSer for RoutingProfileManualAssignmentQueueConfigSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
-        crate::rest_json::JsonSer::ser(&self.queue_arn, object.key("QueueArn"))?;
-        crate::rest_json::JsonSer::ser(&self.queue_name, object.key("QueueName"))?;
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
+        crate::json_values::JsonSer::ser(&self.queue_arn, object.key("QueueArn"))?;
+        crate::json_values::JsonSer::ser(&self.queue_name, object.key("QueueName"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfigSummary {
+impl crate::json_values::JsonDe for RoutingProfileManualAssignmentQueueConfigSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -229,16 +229,16 @@ impl crate::rest_json::JsonDe for RoutingProfileManualAssignmentQueueConfigSumma
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QueueId" => {
-                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "QueueArn" => {
-                    field_queue_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "QueueName" => {
-                    field_queue_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

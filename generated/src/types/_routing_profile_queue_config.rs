@@ -156,25 +156,25 @@ impl RoutingProfileQueueConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfileQueueConfig {
+impl crate::json_values::JsonSer for RoutingProfileQueueConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.queue_reference {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueReference"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueReference"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.priority, object.key("Priority"))?;
-        crate::rest_json::JsonSer::ser(&self.delay, object.key("Delay"))?;
+        crate::json_values::JsonSer::ser(&self.priority, object.key("Priority"))?;
+        crate::json_values::JsonSer::ser(&self.delay, object.key("Delay"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
+impl crate::json_values::JsonDe for RoutingProfileQueueConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -190,12 +190,14 @@ impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QueueReference" => {
-                    field_queue_reference = <crate::types::RoutingProfileQueueReference as crate::rest_json::JsonDe>::de(
+                    field_queue_reference = <crate::types::RoutingProfileQueueReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Priority" => field_priority = <i32 as crate::rest_json::JsonDe>::de(t)?,
-                "Delay" => field_delay = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Priority" => {
+                    field_priority = <i32 as crate::json_values::JsonDe>::de(t)?;
+                }
+                "Delay" => field_delay = <i32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }
@@ -203,7 +205,7 @@ impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
             ::std::option::Option::Some(Self {
                 queue_reference: field_queue_reference
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::RoutingProfileQueueReference,
                         >(b"{}")
                             .ok()

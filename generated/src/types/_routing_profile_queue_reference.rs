@@ -112,22 +112,22 @@ impl RoutingProfileQueueReferenceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfileQueueReference {
+impl crate::json_values::JsonSer for RoutingProfileQueueReference {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfileQueueReference {
+impl crate::json_values::JsonDe for RoutingProfileQueueReference {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -140,10 +140,10 @@ impl crate::rest_json::JsonDe for RoutingProfileQueueReference {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "QueueId" => {
-                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

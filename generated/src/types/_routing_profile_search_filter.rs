@@ -68,23 +68,23 @@ impl RoutingProfileSearchFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RoutingProfileSearchFilter {
+impl crate::json_values::JsonSer for RoutingProfileSearchFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("TagFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagFilter"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RoutingProfileSearchFilter {
+impl crate::json_values::JsonDe for RoutingProfileSearchFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,7 +98,7 @@ impl crate::rest_json::JsonDe for RoutingProfileSearchFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TagFilter" => {
-                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

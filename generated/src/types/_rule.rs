@@ -478,44 +478,44 @@ impl RuleBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Rule {
+impl crate::json_values::JsonSer for Rule {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
-        crate::rest_json::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
+        crate::json_values::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
         if let ::std::option::Option::Some(value) = &self.trigger_event_source {
-            crate::rest_json::JsonSer::ser(value, object.key("TriggerEventSource"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TriggerEventSource"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.function, object.key("Function"))?;
-        crate::rest_json::JsonSer::ser(&self.actions, object.key("Actions"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.function, object.key("Function"))?;
+        crate::json_values::JsonSer::ser(&self.actions, object.key("Actions"))?;
+        crate::json_values::JsonSer::ser(
             &self.publish_status,
             object.key("PublishStatus"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_updated_time,
             object.key("LastUpdatedTime"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_updated_by,
             object.key("LastUpdatedBy"),
         )?;
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Rule {
+impl crate::json_values::JsonDe for Rule {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -544,47 +544,51 @@ impl crate::rest_json::JsonDe for Rule {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "RuleId" => field_rule_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "RuleId" => {
+                    field_rule_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "RuleArn" => {
-                    field_rule_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_rule_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TriggerEventSource" => {
-                    field_trigger_event_source = <crate::types::RuleTriggerEventSource as crate::rest_json::JsonDe>::de(
+                    field_trigger_event_source = <crate::types::RuleTriggerEventSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Function" => {
-                    field_function = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_function = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Actions" => {
                     field_actions = <Vec<
                         crate::types::RuleAction,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PublishStatus" => {
-                    field_publish_status = <crate::types::RulePublishStatus as crate::rest_json::JsonDe>::de(
+                    field_publish_status = <crate::types::RulePublishStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastUpdatedTime" => {
-                    field_last_updated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_updated_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastUpdatedBy" => {
-                    field_last_updated_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_updated_by = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -596,7 +600,7 @@ impl crate::rest_json::JsonDe for Rule {
                 rule_arn: field_rule_arn.unwrap_or_default(),
                 trigger_event_source: field_trigger_event_source
                     .or_else(|| {
-                        crate::rest_json::de_body::<
+                        crate::json_values::de_body::<
                             crate::types::RuleTriggerEventSource,
                         >(b"{}")
                             .ok()

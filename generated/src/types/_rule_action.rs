@@ -483,48 +483,51 @@ impl RuleActionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RuleAction {
+impl crate::json_values::JsonSer for RuleAction {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.action_type, object.key("ActionType"))?;
+        crate::json_values::JsonSer::ser(&self.action_type, object.key("ActionType"))?;
         if let ::std::option::Option::Some(value) = &self.task_action {
-            crate::rest_json::JsonSer::ser(value, object.key("TaskAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TaskAction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.event_bridge_action {
-            crate::rest_json::JsonSer::ser(value, object.key("EventBridgeAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EventBridgeAction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.assign_contact_category_action
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AssignContactCategoryAction"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.send_notification_action {
-            crate::rest_json::JsonSer::ser(value, object.key("SendNotificationAction"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("SendNotificationAction"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.create_case_action {
-            crate::rest_json::JsonSer::ser(value, object.key("CreateCaseAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreateCaseAction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.update_case_action {
-            crate::rest_json::JsonSer::ser(value, object.key("UpdateCaseAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UpdateCaseAction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.assign_sla_action {
-            crate::rest_json::JsonSer::ser(value, object.key("AssignSlaAction"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AssignSlaAction"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_associated_tasks_action {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("EndAssociatedTasksAction"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.submit_auto_evaluation_action {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SubmitAutoEvaluationAction"),
             )?;
@@ -534,7 +537,7 @@ impl crate::rest_json::JsonSer for RuleAction {
     }
 }
 
-impl crate::rest_json::JsonDe for RuleAction {
+impl crate::json_values::JsonDe for RuleAction {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -573,52 +576,52 @@ impl crate::rest_json::JsonDe for RuleAction {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ActionType" => {
-                    field_action_type = <crate::types::ActionType as crate::rest_json::JsonDe>::de(
+                    field_action_type = <crate::types::ActionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TaskAction" => {
-                    field_task_action = <crate::types::TaskActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_task_action = <crate::types::TaskActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EventBridgeAction" => {
-                    field_event_bridge_action = <crate::types::EventBridgeActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_event_bridge_action = <crate::types::EventBridgeActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AssignContactCategoryAction" => {
-                    field_assign_contact_category_action = <crate::types::AssignContactCategoryActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_assign_contact_category_action = <crate::types::AssignContactCategoryActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SendNotificationAction" => {
-                    field_send_notification_action = <crate::types::SendNotificationActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_send_notification_action = <crate::types::SendNotificationActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreateCaseAction" => {
-                    field_create_case_action = <crate::types::CreateCaseActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_create_case_action = <crate::types::CreateCaseActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "UpdateCaseAction" => {
-                    field_update_case_action = <crate::types::UpdateCaseActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_update_case_action = <crate::types::UpdateCaseActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AssignSlaAction" => {
-                    field_assign_sla_action = <crate::types::AssignSlaActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_assign_sla_action = <crate::types::AssignSlaActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndAssociatedTasksAction" => {
-                    field_end_associated_tasks_action = <crate::types::EndAssociatedTasksActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_end_associated_tasks_action = <crate::types::EndAssociatedTasksActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SubmitAutoEvaluationAction" => {
-                    field_submit_auto_evaluation_action = <crate::types::SubmitAutoEvaluationActionDefinition as crate::rest_json::JsonDe>::de(
+                    field_submit_auto_evaluation_action = <crate::types::SubmitAutoEvaluationActionDefinition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -365,31 +365,31 @@ impl RuleSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RuleSummary {
+impl crate::json_values::JsonSer for RuleSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
-        crate::rest_json::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
+        crate::json_values::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
+        crate::json_values::JsonSer::ser(
             &self.event_source_name,
             object.key("EventSourceName"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.publish_status,
             object.key("PublishStatus"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.action_summaries,
             object.key("ActionSummaries"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_updated_time,
             object.key("LastUpdatedTime"),
         )?;
@@ -398,7 +398,7 @@ impl crate::rest_json::JsonSer for RuleSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for RuleSummary {
+impl crate::json_values::JsonDe for RuleSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -424,33 +424,35 @@ impl crate::rest_json::JsonDe for RuleSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "RuleId" => field_rule_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "RuleId" => {
+                    field_rule_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "RuleArn" => {
-                    field_rule_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_rule_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EventSourceName" => {
-                    field_event_source_name = <crate::types::EventSourceName as crate::rest_json::JsonDe>::de(
+                    field_event_source_name = <crate::types::EventSourceName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PublishStatus" => {
-                    field_publish_status = <crate::types::RulePublishStatus as crate::rest_json::JsonDe>::de(
+                    field_publish_status = <crate::types::RulePublishStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ActionSummaries" => {
                     field_action_summaries = <Vec<
                         crate::types::ActionSummary,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastUpdatedTime" => {
-                    field_last_updated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_updated_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

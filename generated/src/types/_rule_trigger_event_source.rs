@@ -109,20 +109,20 @@ impl RuleTriggerEventSourceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RuleTriggerEventSource {
+impl crate::json_values::JsonSer for RuleTriggerEventSource {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.event_source_name,
             object.key("EventSourceName"),
         )?;
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("IntegrationAssociationId"),
             )?;
@@ -132,7 +132,7 @@ impl crate::rest_json::JsonSer for RuleTriggerEventSource {
     }
 }
 
-impl crate::rest_json::JsonDe for RuleTriggerEventSource {
+impl crate::json_values::JsonDe for RuleTriggerEventSource {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -147,12 +147,12 @@ impl crate::rest_json::JsonDe for RuleTriggerEventSource {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EventSourceName" => {
-                    field_event_source_name = <crate::types::EventSourceName as crate::rest_json::JsonDe>::de(
+                    field_event_source_name = <crate::types::EventSourceName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IntegrationAssociationId" => {
-                    field_integration_association_id = <String as crate::rest_json::JsonDe>::de(
+                    field_integration_association_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -147,25 +147,28 @@ impl S3ConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for S3Config {
+impl crate::json_values::JsonSer for S3Config {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.bucket_name, object.key("BucketName"))?;
-        crate::rest_json::JsonSer::ser(&self.bucket_prefix, object.key("BucketPrefix"))?;
+        crate::json_values::JsonSer::ser(&self.bucket_name, object.key("BucketName"))?;
+        crate::json_values::JsonSer::ser(
+            &self.bucket_prefix,
+            object.key("BucketPrefix"),
+        )?;
         if let ::std::option::Option::Some(value) = &self.encryption_config {
-            crate::rest_json::JsonSer::ser(value, object.key("EncryptionConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EncryptionConfig"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for S3Config {
+impl crate::json_values::JsonDe for S3Config {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -181,13 +184,13 @@ impl crate::rest_json::JsonDe for S3Config {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "BucketName" => {
-                    field_bucket_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_bucket_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "BucketPrefix" => {
-                    field_bucket_prefix = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_bucket_prefix = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "EncryptionConfig" => {
-                    field_encryption_config = <crate::types::EncryptionConfig as crate::rest_json::JsonDe>::de(
+                    field_encryption_config = <crate::types::EncryptionConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -132,22 +132,22 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRange {
+impl crate::json_values::JsonSer for SearchContactsAdditionalTimeRange {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.criteria, object.key("Criteria"))?;
-        crate::rest_json::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
+        crate::json_values::JsonSer::ser(&self.criteria, object.key("Criteria"))?;
+        crate::json_values::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRange {
+impl crate::json_values::JsonDe for SearchContactsAdditionalTimeRange {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,10 +166,10 @@ impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRange {
                 "Criteria" => {
                     field_criteria = <Vec<
                         crate::types::SearchContactsAdditionalTimeRangeCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MatchType" => {
-                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -111,26 +111,26 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRangeCriteria {
+impl crate::json_values::JsonSer for SearchContactsAdditionalTimeRangeCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.time_range {
-            crate::rest_json::JsonSer::ser(value, object.key("TimeRange"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TimeRange"))?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("TimestampCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TimestampCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRangeCriteria {
+impl crate::json_values::JsonDe for SearchContactsAdditionalTimeRangeCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -147,12 +147,12 @@ impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRangeCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TimeRange" => {
-                    field_time_range = <crate::types::SearchContactsTimeRange as crate::rest_json::JsonDe>::de(
+                    field_time_range = <crate::types::SearchContactsTimeRange as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TimestampCondition" => {
-                    field_timestamp_condition = <crate::types::SearchContactsTimestampCondition as crate::rest_json::JsonDe>::de(
+                    field_timestamp_condition = <crate::types::SearchContactsTimestampCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -155,23 +155,23 @@ impl SearchContactsTimeRangeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchContactsTimeRange {
+impl crate::json_values::JsonSer for SearchContactsTimeRange {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
-        crate::rest_json::JsonSer::ser(&self.start_time, object.key("StartTime"))?;
-        crate::rest_json::JsonSer::ser(&self.end_time, object.key("EndTime"))?;
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(&self.start_time, object.key("StartTime"))?;
+        crate::json_values::JsonSer::ser(&self.end_time, object.key("EndTime"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchContactsTimeRange {
+impl crate::json_values::JsonDe for SearchContactsTimeRange {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -187,17 +187,17 @@ impl crate::rest_json::JsonDe for SearchContactsTimeRange {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::SearchContactsTimeRangeType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::SearchContactsTimeRangeType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StartTime" => {
-                    field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_start_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTime" => {
-                    field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_end_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -128,16 +128,16 @@ impl SearchContactsTimestampConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchContactsTimestampCondition {
+impl crate::json_values::JsonSer for SearchContactsTimestampCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::json_values::JsonSer::ser(
             &self.condition_type,
             object.key("ConditionType"),
         )?;
@@ -146,7 +146,7 @@ impl crate::rest_json::JsonSer for SearchContactsTimestampCondition {
     }
 }
 
-impl crate::rest_json::JsonDe for SearchContactsTimestampCondition {
+impl crate::json_values::JsonDe for SearchContactsTimestampCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -163,12 +163,12 @@ impl crate::rest_json::JsonDe for SearchContactsTimestampCondition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::SearchContactsTimeRangeType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::SearchContactsTimeRangeType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ConditionType" => {
-                    field_condition_type = <crate::types::SearchContactsTimeRangeConditionType as crate::rest_json::JsonDe>::de(
+                    field_condition_type = <crate::types::SearchContactsTimeRangeConditionType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -551,65 +551,65 @@ impl SearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchCriteria {
+impl crate::json_values::JsonSer for SearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agent_hierarchy_groups {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentHierarchyGroups"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentHierarchyGroups"))?;
         }
         if let ::std::option::Option::Some(value) = &self.channels {
-            crate::rest_json::JsonSer::ser(value, object.key("Channels"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Channels"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_analysis {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactAnalysis"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactAnalysis"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initiation_methods {
-            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethods"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitiationMethods"))?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("QueueIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("QueueIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingCriteria"))?;
         }
         if let ::std::option::Option::Some(value) = &self.additional_time_range {
-            crate::rest_json::JsonSer::ser(value, object.key("AdditionalTimeRange"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AdditionalTimeRange"))?;
         }
         if let ::std::option::Option::Some(value) = &self.searchable_contact_attributes {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SearchableContactAttributes"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.searchable_segment_attributes {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("SearchableSegmentAttributes"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.active_regions {
-            crate::rest_json::JsonSer::ser(value, object.key("ActiveRegions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActiveRegions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_tags {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactTags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactTags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchCriteria {
+impl crate::json_values::JsonDe for SearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -649,63 +649,63 @@ impl crate::rest_json::JsonDe for SearchCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Name" => {
-                    field_name = <crate::types::NameCriteria as crate::rest_json::JsonDe>::de(
+                    field_name = <crate::types::NameCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AgentIds" => {
-                    field_agent_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_agent_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AgentHierarchyGroups" => {
-                    field_agent_hierarchy_groups = <crate::types::AgentHierarchyGroups as crate::rest_json::JsonDe>::de(
+                    field_agent_hierarchy_groups = <crate::types::AgentHierarchyGroups as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Channels" => {
                     field_channels = <Vec<
                         crate::types::Channel,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactAnalysis" => {
-                    field_contact_analysis = <crate::types::ContactAnalysis as crate::rest_json::JsonDe>::de(
+                    field_contact_analysis = <crate::types::ContactAnalysis as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitiationMethods" => {
                     field_initiation_methods = <Vec<
                         crate::types::ContactInitiationMethod,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "QueueIds" => {
-                    field_queue_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_queue_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RoutingCriteria" => {
-                    field_routing_criteria = <crate::types::SearchableRoutingCriteria as crate::rest_json::JsonDe>::de(
+                    field_routing_criteria = <crate::types::SearchableRoutingCriteria as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AdditionalTimeRange" => {
-                    field_additional_time_range = <crate::types::SearchContactsAdditionalTimeRange as crate::rest_json::JsonDe>::de(
+                    field_additional_time_range = <crate::types::SearchContactsAdditionalTimeRange as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SearchableContactAttributes" => {
-                    field_searchable_contact_attributes = <crate::types::SearchableContactAttributes as crate::rest_json::JsonDe>::de(
+                    field_searchable_contact_attributes = <crate::types::SearchableContactAttributes as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SearchableSegmentAttributes" => {
-                    field_searchable_segment_attributes = <crate::types::SearchableSegmentAttributes as crate::rest_json::JsonDe>::de(
+                    field_searchable_segment_attributes = <crate::types::SearchableSegmentAttributes as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ActiveRegions" => {
                     field_active_regions = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactTags" => {
-                    field_contact_tags = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                    field_contact_tags = <crate::types::ControlPlaneTagFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

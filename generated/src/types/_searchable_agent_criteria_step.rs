@@ -101,26 +101,26 @@ impl SearchableAgentCriteriaStepBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchableAgentCriteriaStep {
+impl crate::json_values::JsonSer for SearchableAgentCriteriaStep {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.match_type {
-            crate::rest_json::JsonSer::ser(value, object.key("MatchType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MatchType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchableAgentCriteriaStep {
+impl crate::json_values::JsonDe for SearchableAgentCriteriaStep {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -135,10 +135,10 @@ impl crate::rest_json::JsonDe for SearchableAgentCriteriaStep {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentIds" => {
-                    field_agent_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_agent_ids = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MatchType" => {
-                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

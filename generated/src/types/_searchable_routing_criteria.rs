@@ -69,23 +69,23 @@ impl SearchableRoutingCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchableRoutingCriteria {
+impl crate::json_values::JsonSer for SearchableRoutingCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.steps {
-            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Steps"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchableRoutingCriteria {
+impl crate::json_values::JsonDe for SearchableRoutingCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -101,7 +101,7 @@ impl crate::rest_json::JsonDe for SearchableRoutingCriteria {
                 "Steps" => {
                     field_steps = <Vec<
                         crate::types::SearchableRoutingCriteriaStep,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

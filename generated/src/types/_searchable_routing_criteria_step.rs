@@ -70,23 +70,23 @@ impl SearchableRoutingCriteriaStepBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchableRoutingCriteriaStep {
+impl crate::json_values::JsonSer for SearchableRoutingCriteriaStep {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.agent_criteria {
-            crate::rest_json::JsonSer::ser(value, object.key("AgentCriteria"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AgentCriteria"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchableRoutingCriteriaStep {
+impl crate::json_values::JsonDe for SearchableRoutingCriteriaStep {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonDe for SearchableRoutingCriteriaStep {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AgentCriteria" => {
-                    field_agent_criteria = <crate::types::SearchableAgentCriteriaStep as crate::rest_json::JsonDe>::de(
+                    field_agent_criteria = <crate::types::SearchableAgentCriteriaStep as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

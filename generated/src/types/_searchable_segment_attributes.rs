@@ -117,24 +117,24 @@ impl SearchableSegmentAttributesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchableSegmentAttributes {
+impl crate::json_values::JsonSer for SearchableSegmentAttributes {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.criteria, object.key("Criteria"))?;
+        crate::json_values::JsonSer::ser(&self.criteria, object.key("Criteria"))?;
         if let ::std::option::Option::Some(value) = &self.match_type {
-            crate::rest_json::JsonSer::ser(value, object.key("MatchType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MatchType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchableSegmentAttributes {
+impl crate::json_values::JsonDe for SearchableSegmentAttributes {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -153,10 +153,10 @@ impl crate::rest_json::JsonDe for SearchableSegmentAttributes {
                 "Criteria" => {
                     field_criteria = <Vec<
                         crate::types::SearchableSegmentAttributesCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MatchType" => {
-                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -133,22 +133,22 @@ impl ::std::fmt::Debug for SearchableSegmentAttributesCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SearchableSegmentAttributesCriteria {
+impl crate::json_values::JsonSer for SearchableSegmentAttributesCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.key, object.key("Key"))?;
-        crate::rest_json::JsonSer::ser(&self.values, object.key("Values"))?;
+        crate::json_values::JsonSer::ser(&self.key, object.key("Key"))?;
+        crate::json_values::JsonSer::ser(&self.values, object.key("Values"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SearchableSegmentAttributesCriteria {
+impl crate::json_values::JsonDe for SearchableSegmentAttributesCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -160,9 +160,9 @@ impl crate::rest_json::JsonDe for SearchableSegmentAttributesCriteria {
         let mut field_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Key" => field_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Key" => field_key = <String as crate::json_values::JsonDe>::de(t)?,
                 "Values" => {
-                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_values = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

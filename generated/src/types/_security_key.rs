@@ -133,29 +133,29 @@ impl SecurityKeyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SecurityKey {
+impl crate::json_values::JsonSer for SecurityKey {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.association_id {
-            crate::rest_json::JsonSer::ser(value, object.key("AssociationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AssociationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.key {
-            crate::rest_json::JsonSer::ser(value, object.key("Key"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Key"))?;
         }
         if let ::std::option::Option::Some(value) = &self.creation_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreationTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreationTime"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SecurityKey {
+impl crate::json_values::JsonDe for SecurityKey {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -171,11 +171,11 @@ impl crate::rest_json::JsonDe for SecurityKey {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AssociationId" => {
-                    field_association_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_association_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Key" => field_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Key" => field_key = <String as crate::json_values::JsonDe>::de(t)?,
                 "CreationTime" => {
-                    field_creation_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_creation_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -518,50 +518,56 @@ impl SecurityProfileBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SecurityProfile {
+impl crate::json_values::JsonSer for SecurityProfile {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.organization_resource_id {
-            crate::rest_json::JsonSer::ser(value, object.key("OrganizationResourceId"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("OrganizationResourceId"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profile_name {
-            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SecurityProfileName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AllowedAccessControlTags"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
-            crate::rest_json::JsonSer::ser(value, object.key("TagRestrictedResources"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("TagRestrictedResources"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HierarchyRestrictedResources"),
             )?;
@@ -569,7 +575,7 @@ impl crate::rest_json::JsonSer for SecurityProfile {
         if let ::std::option::Option::Some(value) = &self
             .allowed_access_control_hierarchy_group_id
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AllowedAccessControlHierarchyGroupId"),
             )?;
@@ -577,7 +583,7 @@ impl crate::rest_json::JsonSer for SecurityProfile {
         if let ::std::option::Option::Some(value) = &self
             .granular_access_control_configuration
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("GranularAccessControlConfiguration"),
             )?;
@@ -587,7 +593,7 @@ impl crate::rest_json::JsonSer for SecurityProfile {
     }
 }
 
-impl crate::rest_json::JsonDe for SecurityProfile {
+impl crate::json_values::JsonDe for SecurityProfile {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -622,60 +628,60 @@ impl crate::rest_json::JsonDe for SecurityProfile {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "OrganizationResourceId" => {
-                    field_organization_resource_id = <String as crate::rest_json::JsonDe>::de(
+                    field_organization_resource_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "SecurityProfileName" => {
-                    field_security_profile_name = <String as crate::rest_json::JsonDe>::de(
+                    field_security_profile_name = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AllowedAccessControlTags" => {
                     field_allowed_access_control_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TagRestrictedResources" => {
                     field_tag_restricted_resources = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyRestrictedResources" => {
                     field_hierarchy_restricted_resources = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AllowedAccessControlHierarchyGroupId" => {
-                    field_allowed_access_control_hierarchy_group_id = <String as crate::rest_json::JsonDe>::de(
+                    field_allowed_access_control_hierarchy_group_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "GranularAccessControlConfiguration" => {
-                    field_granular_access_control_configuration = <crate::types::GranularAccessControlConfiguration as crate::rest_json::JsonDe>::de(
+                    field_granular_access_control_configuration = <crate::types::GranularAccessControlConfiguration as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -235,38 +235,41 @@ impl SecurityProfileSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SecurityProfileSearchSummary {
+impl crate::json_values::JsonSer for SecurityProfileSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.organization_resource_id {
-            crate::rest_json::JsonSer::ser(value, object.key("OrganizationResourceId"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("OrganizationResourceId"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profile_name {
-            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SecurityProfileName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SecurityProfileSearchSummary {
+impl crate::json_values::JsonDe for SecurityProfileSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -284,26 +287,26 @@ impl crate::rest_json::JsonDe for SecurityProfileSearchSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "OrganizationResourceId" => {
-                    field_organization_resource_id = <String as crate::rest_json::JsonDe>::de(
+                    field_organization_resource_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "SecurityProfileName" => {
-                    field_security_profile_name = <String as crate::rest_json::JsonDe>::de(
+                    field_security_profile_name = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -224,35 +224,35 @@ impl SegmentAttributeValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SegmentAttributeValue {
+impl crate::json_values::JsonSer for SegmentAttributeValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value_string {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueString"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueString"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_map {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueMap"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueMap"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_integer {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueInteger"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueInteger"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_list {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueList"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueList"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ValueArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ValueArn"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SegmentAttributeValue {
+impl crate::json_values::JsonDe for SegmentAttributeValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -272,24 +272,24 @@ impl crate::rest_json::JsonDe for SegmentAttributeValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ValueString" => {
-                    field_value_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_value_string = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueMap" => {
                     field_value_map = <::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueInteger" => {
-                    field_value_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_value_integer = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueList" => {
                     field_value_list = <Vec<
                         crate::types::SegmentAttributeValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ValueArn" => {
-                    field_value_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_value_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -274,35 +274,35 @@ impl SendNotificationActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SendNotificationActionDefinition {
+impl crate::json_values::JsonSer for SendNotificationActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.delivery_method,
             object.key("DeliveryMethod"),
         )?;
         if let ::std::option::Option::Some(value) = &self.subject {
-            crate::rest_json::JsonSer::ser(value, object.key("Subject"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Subject"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.content, object.key("Content"))?;
-        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        crate::json_values::JsonSer::ser(&self.content, object.key("Content"))?;
+        crate::json_values::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
         if let ::std::option::Option::Some(value) = &self.recipient {
-            crate::rest_json::JsonSer::ser(value, object.key("Recipient"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Recipient"))?;
         }
         if let ::std::option::Option::Some(value) = &self.exclusion {
-            crate::rest_json::JsonSer::ser(value, object.key("Exclusion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Exclusion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SendNotificationActionDefinition {
+impl crate::json_values::JsonDe for SendNotificationActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -327,24 +327,28 @@ impl crate::rest_json::JsonDe for SendNotificationActionDefinition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "DeliveryMethod" => {
-                    field_delivery_method = <crate::types::NotificationDeliveryType as crate::rest_json::JsonDe>::de(
+                    field_delivery_method = <crate::types::NotificationDeliveryType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Subject" => field_subject = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Subject" => {
+                    field_subject = <String as crate::json_values::JsonDe>::de(t)?;
+                }
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ContentType" => {
-                    field_content_type = <crate::types::NotificationContentType as crate::rest_json::JsonDe>::de(
+                    field_content_type = <crate::types::NotificationContentType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Recipient" => {
-                    field_recipient = <crate::types::NotificationRecipientType as crate::rest_json::JsonDe>::de(
+                    field_recipient = <crate::types::NotificationRecipientType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Exclusion" => {
-                    field_exclusion = <crate::types::NotificationRecipientType as crate::rest_json::JsonDe>::de(
+                    field_exclusion = <crate::types::NotificationRecipientType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

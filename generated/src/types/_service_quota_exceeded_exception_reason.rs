@@ -41,23 +41,23 @@ impl ServiceQuotaExceededExceptionReason {
     }
 }
 
-impl crate::rest_json::JsonSer for ServiceQuotaExceededExceptionReason {
+impl crate::json_values::JsonSer for ServiceQuotaExceededExceptionReason {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::AttachedFileServiceQuotaExceededExceptionReason(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("AttachedFileServiceQuotaExceededExceptionReason"),
                 )?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant(
+                    crate::json_values::SerError::unknown_variant(
                         "ServiceQuotaExceededExceptionReason",
                     ),
                 );
@@ -68,7 +68,7 @@ impl crate::rest_json::JsonSer for ServiceQuotaExceededExceptionReason {
     }
 }
 
-impl crate::rest_json::JsonDe for ServiceQuotaExceededExceptionReason {
+impl crate::json_values::JsonDe for ServiceQuotaExceededExceptionReason {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -78,13 +78,13 @@ impl crate::rest_json::JsonDe for ServiceQuotaExceededExceptionReason {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "AttachedFileServiceQuotaExceededExceptionReason" => {
-                    <crate::types::AttachedFileServiceQuotaExceededExceptionReason as crate::rest_json::JsonDe>::de(
+                    <crate::types::AttachedFileServiceQuotaExceededExceptionReason as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::AttachedFileServiceQuotaExceededExceptionReason)

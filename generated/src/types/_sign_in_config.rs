@@ -73,15 +73,15 @@ impl SignInConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SignInConfig {
+impl crate::json_values::JsonSer for SignInConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.distributions,
             object.key("Distributions"),
         )?;
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonSer for SignInConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for SignInConfig {
+impl crate::json_values::JsonDe for SignInConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -106,7 +106,7 @@ impl crate::rest_json::JsonDe for SignInConfig {
                 "Distributions" => {
                     field_distributions = <Vec<
                         crate::types::SignInDistribution,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -106,22 +106,22 @@ impl SignInDistributionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SignInDistribution {
+impl crate::json_values::JsonSer for SignInDistribution {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.region, object.key("Region"))?;
-        crate::rest_json::JsonSer::ser(&self.enabled, object.key("Enabled"))?;
+        crate::json_values::JsonSer::ser(&self.region, object.key("Region"))?;
+        crate::json_values::JsonSer::ser(&self.enabled, object.key("Enabled"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SignInDistribution {
+impl crate::json_values::JsonDe for SignInDistribution {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,8 +133,8 @@ impl crate::rest_json::JsonDe for SignInDistribution {
         let mut field_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Region" => field_region = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Enabled" => field_enabled = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Region" => field_region = <String as crate::json_values::JsonDe>::de(t)?,
+                "Enabled" => field_enabled = <bool as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

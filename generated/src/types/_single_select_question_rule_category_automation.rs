@@ -167,23 +167,26 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomation {
+impl crate::json_values::JsonSer for SingleSelectQuestionRuleCategoryAutomation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
-        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
-        crate::rest_json::JsonSer::ser(&self.option_ref_id, object.key("OptionRefId"))?;
+        crate::json_values::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::json_values::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        crate::json_values::JsonSer::ser(
+            &self.option_ref_id,
+            object.key("OptionRefId"),
+        )?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomation {
+impl crate::json_values::JsonDe for SingleSelectQuestionRuleCategoryAutomation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -199,15 +202,15 @@ impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Category" => {
-                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_category = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Condition" => {
-                    field_condition = <crate::types::SingleSelectQuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                    field_condition = <crate::types::SingleSelectQuestionRuleCategoryAutomationCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "OptionRefId" => {
-                    field_option_ref_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_option_ref_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -81,18 +81,19 @@ impl ::std::fmt::Display for SingleSelectQuestionRuleCategoryAutomationCondition
     }
 }
 
-impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomationCondition {
+impl crate::json_values::JsonSer
+for SingleSelectQuestionRuleCategoryAutomationCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomationCondition {
+impl crate::json_values::JsonDe for SingleSelectQuestionRuleCategoryAutomationCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -77,18 +77,18 @@ impl ::std::fmt::Display for SlaAssignmentType {
     }
 }
 
-impl crate::rest_json::JsonSer for SlaAssignmentType {
+impl crate::json_values::JsonSer for SlaAssignmentType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SlaAssignmentType {
+impl crate::json_values::JsonDe for SlaAssignmentType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -113,22 +113,22 @@ impl SortBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Sort {
+impl crate::json_values::JsonSer for Sort {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.field_name, object.key("FieldName"))?;
-        crate::rest_json::JsonSer::ser(&self.order, object.key("Order"))?;
+        crate::json_values::JsonSer::ser(&self.field_name, object.key("FieldName"))?;
+        crate::json_values::JsonSer::ser(&self.order, object.key("Order"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Sort {
+impl crate::json_values::JsonDe for Sort {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -143,12 +143,12 @@ impl crate::rest_json::JsonDe for Sort {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FieldName" => {
-                    field_field_name = <crate::types::SortableFieldName as crate::rest_json::JsonDe>::de(
+                    field_field_name = <crate::types::SortableFieldName as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Order" => {
-                    field_order = <crate::types::SortOrder as crate::rest_json::JsonDe>::de(
+                    field_order = <crate::types::SortOrder as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -109,18 +109,18 @@ impl ::std::fmt::Display for SortableFieldName {
     }
 }
 
-impl crate::rest_json::JsonSer for SortableFieldName {
+impl crate::json_values::JsonSer for SortableFieldName {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SortableFieldName {
+impl crate::json_values::JsonDe for SortableFieldName {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

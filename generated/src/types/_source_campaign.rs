@@ -96,26 +96,26 @@ impl SourceCampaignBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SourceCampaign {
+impl crate::json_values::JsonSer for SourceCampaign {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.campaign_id {
-            crate::rest_json::JsonSer::ser(value, object.key("CampaignId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CampaignId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_request_id {
-            crate::rest_json::JsonSer::ser(value, object.key("OutboundRequestId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OutboundRequestId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SourceCampaign {
+impl crate::json_values::JsonDe for SourceCampaign {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,10 +128,10 @@ impl crate::rest_json::JsonDe for SourceCampaign {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "CampaignId" => {
-                    field_campaign_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_campaign_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "OutboundRequestId" => {
-                    field_outbound_request_id = <String as crate::rest_json::JsonDe>::de(
+                    field_outbound_request_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -136,29 +136,29 @@ impl StateTransitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for StateTransition {
+impl crate::json_values::JsonSer for StateTransition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.state {
-            crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+            crate::json_values::JsonSer::ser(value, object.key("State"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state_start_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
         }
         if let ::std::option::Option::Some(value) = &self.state_end_timestamp {
-            crate::rest_json::JsonSer::ser(value, object.key("StateEndTimestamp"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StateEndTimestamp"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for StateTransition {
+impl crate::json_values::JsonDe for StateTransition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -176,17 +176,17 @@ impl crate::rest_json::JsonDe for StateTransition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "State" => {
-                    field_state = <crate::types::ParticipantState as crate::rest_json::JsonDe>::de(
+                    field_state = <crate::types::ParticipantState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StateStartTimestamp" => {
-                    field_state_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_state_start_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "StateEndTimestamp" => {
-                    field_state_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_state_end_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

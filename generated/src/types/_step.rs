@@ -133,29 +133,29 @@ impl StepBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Step {
+impl crate::json_values::JsonSer for Step {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.expiry {
-            crate::rest_json::JsonSer::ser(value, object.key("Expiry"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Expiry"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expression {
-            crate::rest_json::JsonSer::ser(value, object.key("Expression"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Expression"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Step {
+impl crate::json_values::JsonDe for Step {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -171,17 +171,17 @@ impl crate::rest_json::JsonDe for Step {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Expiry" => {
-                    field_expiry = <crate::types::Expiry as crate::rest_json::JsonDe>::de(
+                    field_expiry = <crate::types::Expiry as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Expression" => {
-                    field_expression = <crate::types::Expression as crate::rest_json::JsonDe>::de(
+                    field_expression = <crate::types::Expression as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::RoutingCriteriaStepStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::RoutingCriteriaStepStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

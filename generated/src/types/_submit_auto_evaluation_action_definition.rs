@@ -75,15 +75,15 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SubmitAutoEvaluationActionDefinition {
+impl crate::json_values::JsonSer for SubmitAutoEvaluationActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.evaluation_form_id,
             object.key("EvaluationFormId"),
         )?;
@@ -92,7 +92,7 @@ impl crate::rest_json::JsonSer for SubmitAutoEvaluationActionDefinition {
     }
 }
 
-impl crate::rest_json::JsonDe for SubmitAutoEvaluationActionDefinition {
+impl crate::json_values::JsonDe for SubmitAutoEvaluationActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -104,7 +104,7 @@ impl crate::rest_json::JsonDe for SubmitAutoEvaluationActionDefinition {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "EvaluationFormId" => {
-                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                    field_evaluation_form_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -62,23 +62,23 @@ impl SuccessfulBatchAssociationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SuccessfulBatchAssociationSummary {
+impl crate::json_values::JsonSer for SuccessfulBatchAssociationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceArn"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SuccessfulBatchAssociationSummary {
+impl crate::json_values::JsonDe for SuccessfulBatchAssociationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for SuccessfulBatchAssociationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ResourceArn" => {
-                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -96,26 +96,26 @@ impl SuccessfulRequestBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SuccessfulRequest {
+impl crate::json_values::JsonSer for SuccessfulRequest {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.request_identifier {
-            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequestIdentifier"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SuccessfulRequest {
+impl crate::json_values::JsonDe for SuccessfulRequest {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for SuccessfulRequest {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "RequestIdentifier" => {
-                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                    field_request_identifier = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ContactId" => {
-                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -96,26 +96,26 @@ impl TagConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TagCondition {
+impl crate::json_values::JsonSer for TagCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_key {
-            crate::rest_json::JsonSer::ser(value, object.key("TagKey"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagKey"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_value {
-            crate::rest_json::JsonSer::ser(value, object.key("TagValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TagCondition {
+impl crate::json_values::JsonDe for TagCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -127,9 +127,11 @@ impl crate::rest_json::JsonDe for TagCondition {
         let mut field_tag_value: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "TagKey" => field_tag_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "TagKey" => {
+                    field_tag_key = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "TagValue" => {
-                    field_tag_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_tag_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -184,32 +184,35 @@ impl TagSearchConditionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TagSearchCondition {
+impl crate::json_values::JsonSer for TagSearchCondition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_key {
-            crate::rest_json::JsonSer::ser(value, object.key("tagKey"))?;
+            crate::json_values::JsonSer::ser(value, object.key("tagKey"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_value {
-            crate::rest_json::JsonSer::ser(value, object.key("tagValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("tagValue"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_key_comparison_type {
-            crate::rest_json::JsonSer::ser(value, object.key("tagKeyComparisonType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("tagKeyComparisonType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tag_value_comparison_type {
-            crate::rest_json::JsonSer::ser(value, object.key("tagValueComparisonType"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("tagValueComparisonType"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TagSearchCondition {
+impl crate::json_values::JsonDe for TagSearchCondition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -227,17 +230,19 @@ impl crate::rest_json::JsonDe for TagSearchCondition {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "tagKey" => field_tag_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "tagKey" => {
+                    field_tag_key = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "tagValue" => {
-                    field_tag_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_tag_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "tagKeyComparisonType" => {
-                    field_tag_key_comparison_type = <crate::types::StringComparisonType as crate::rest_json::JsonDe>::de(
+                    field_tag_key_comparison_type = <crate::types::StringComparisonType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "tagValueComparisonType" => {
-                    field_tag_value_comparison_type = <crate::types::StringComparisonType as crate::rest_json::JsonDe>::de(
+                    field_tag_value_comparison_type = <crate::types::StringComparisonType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

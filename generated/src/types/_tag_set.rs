@@ -96,26 +96,26 @@ impl TagSetBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TagSet {
+impl crate::json_values::JsonSer for TagSet {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.key {
-            crate::rest_json::JsonSer::ser(value, object.key("key"))?;
+            crate::json_values::JsonSer::ser(value, object.key("key"))?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TagSet {
+impl crate::json_values::JsonDe for TagSet {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -127,8 +127,8 @@ impl crate::rest_json::JsonDe for TagSet {
         let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "key" => field_key = <String as crate::rest_json::JsonDe>::de(t)?,
-                "value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "key" => field_key = <String as crate::json_values::JsonDe>::de(t)?,
+                "value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -193,31 +193,31 @@ impl TaskActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskActionDefinition {
+impl crate::json_values::JsonSer for TaskActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.contact_flow_id,
             object.key("ContactFlowId"),
         )?;
         if let ::std::option::Option::Some(value) = &self.references {
-            crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+            crate::json_values::JsonSer::ser(value, object.key("References"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskActionDefinition {
+impl crate::json_values::JsonDe for TaskActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -233,18 +233,20 @@ impl crate::rest_json::JsonDe for TaskActionDefinition {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactFlowId" => {
-                    field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "References" => {
                     field_references = <::std::collections::HashMap<
                         String,
                         crate::types::Reference,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

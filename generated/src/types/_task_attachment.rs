@@ -112,22 +112,22 @@ impl TaskAttachmentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskAttachment {
+impl crate::json_values::JsonSer for TaskAttachment {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.file_name, object.key("FileName"))?;
-        crate::rest_json::JsonSer::ser(&self.s3_url, object.key("S3Url"))?;
+        crate::json_values::JsonSer::ser(&self.file_name, object.key("FileName"))?;
+        crate::json_values::JsonSer::ser(&self.s3_url, object.key("S3Url"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskAttachment {
+impl crate::json_values::JsonDe for TaskAttachment {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -140,9 +140,9 @@ impl crate::rest_json::JsonDe for TaskAttachment {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FileName" => {
-                    field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_file_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "S3Url" => field_s3_url = <String as crate::rest_json::JsonDe>::de(t)?,
+                "S3Url" => field_s3_url = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -147,29 +147,29 @@ impl TaskTemplateConstraintsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateConstraints {
+impl crate::json_values::JsonSer for TaskTemplateConstraints {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.required_fields {
-            crate::rest_json::JsonSer::ser(value, object.key("RequiredFields"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RequiredFields"))?;
         }
         if let ::std::option::Option::Some(value) = &self.read_only_fields {
-            crate::rest_json::JsonSer::ser(value, object.key("ReadOnlyFields"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ReadOnlyFields"))?;
         }
         if let ::std::option::Option::Some(value) = &self.invisible_fields {
-            crate::rest_json::JsonSer::ser(value, object.key("InvisibleFields"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InvisibleFields"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateConstraints {
+impl crate::json_values::JsonDe for TaskTemplateConstraints {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -191,17 +191,17 @@ impl crate::rest_json::JsonDe for TaskTemplateConstraints {
                 "RequiredFields" => {
                     field_required_fields = <Vec<
                         crate::types::RequiredFieldInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ReadOnlyFields" => {
                     field_read_only_fields = <Vec<
                         crate::types::ReadOnlyFieldInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InvisibleFields" => {
                     field_invisible_fields = <Vec<
                         crate::types::InvisibleFieldInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -99,26 +99,26 @@ impl TaskTemplateDefaultFieldValueBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateDefaultFieldValue {
+impl crate::json_values::JsonSer for TaskTemplateDefaultFieldValue {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.default_value {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DefaultValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateDefaultFieldValue {
+impl crate::json_values::JsonDe for TaskTemplateDefaultFieldValue {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,12 +133,12 @@ impl crate::rest_json::JsonDe for TaskTemplateDefaultFieldValue {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Id" => {
-                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::rest_json::JsonDe>::de(
+                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DefaultValue" => {
-                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_value = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -76,23 +76,23 @@ impl TaskTemplateDefaultsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateDefaults {
+impl crate::json_values::JsonSer for TaskTemplateDefaults {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.default_field_values {
-            crate::rest_json::JsonSer::ser(value, object.key("DefaultFieldValues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DefaultFieldValues"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateDefaults {
+impl crate::json_values::JsonDe for TaskTemplateDefaults {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -108,7 +108,7 @@ impl crate::rest_json::JsonDe for TaskTemplateDefaults {
                 "DefaultFieldValues" => {
                     field_default_field_values = <Vec<
                         crate::types::TaskTemplateDefaultFieldValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -172,32 +172,32 @@ impl TaskTemplateFieldBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateField {
+impl crate::json_values::JsonSer for TaskTemplateField {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.single_select_options {
-            crate::rest_json::JsonSer::ser(value, object.key("SingleSelectOptions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SingleSelectOptions"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateField {
+impl crate::json_values::JsonDe for TaskTemplateField {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -214,22 +214,22 @@ impl crate::rest_json::JsonDe for TaskTemplateField {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Id" => {
-                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::rest_json::JsonDe>::de(
+                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Type" => {
-                    field_type = <crate::types::TaskTemplateFieldType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::TaskTemplateFieldType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SingleSelectOptions" => {
                     field_single_select_options = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -62,23 +62,23 @@ impl TaskTemplateFieldIdentifierBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateFieldIdentifier {
+impl crate::json_values::JsonSer for TaskTemplateFieldIdentifier {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateFieldIdentifier {
+impl crate::json_values::JsonDe for TaskTemplateFieldIdentifier {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,7 @@ impl crate::rest_json::JsonDe for TaskTemplateFieldIdentifier {
         let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

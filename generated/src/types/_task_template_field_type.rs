@@ -144,18 +144,18 @@ impl ::std::fmt::Display for TaskTemplateFieldType {
     }
 }
 
-impl crate::rest_json::JsonSer for TaskTemplateFieldType {
+impl crate::json_values::JsonSer for TaskTemplateFieldType {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TaskTemplateFieldType {
+impl crate::json_values::JsonDe for TaskTemplateFieldType {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

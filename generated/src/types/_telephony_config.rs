@@ -75,15 +75,15 @@ impl TelephonyConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TelephonyConfig {
+impl crate::json_values::JsonSer for TelephonyConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.distributions,
             object.key("Distributions"),
         )?;
@@ -92,7 +92,7 @@ impl crate::rest_json::JsonSer for TelephonyConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for TelephonyConfig {
+impl crate::json_values::JsonDe for TelephonyConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -108,7 +108,7 @@ impl crate::rest_json::JsonDe for TelephonyConfig {
                 "Distributions" => {
                     field_distributions = <Vec<
                         crate::types::Distribution,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

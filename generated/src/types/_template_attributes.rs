@@ -107,19 +107,19 @@ impl TemplateAttributesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TemplateAttributes {
+impl crate::json_values::JsonSer for TemplateAttributes {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.custom_attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("CustomAttributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CustomAttributes"))?;
         }
         if let ::std::option::Option::Some(value) = &self.customer_profile_attributes {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("CustomerProfileAttributes"),
             )?;
@@ -129,7 +129,7 @@ impl crate::rest_json::JsonSer for TemplateAttributes {
     }
 }
 
-impl crate::rest_json::JsonDe for TemplateAttributes {
+impl crate::json_values::JsonDe for TemplateAttributes {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -147,10 +147,10 @@ impl crate::rest_json::JsonDe for TemplateAttributes {
                     field_custom_attributes = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CustomerProfileAttributes" => {
-                    field_customer_profile_attributes = <String as crate::rest_json::JsonDe>::de(
+                    field_customer_profile_attributes = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

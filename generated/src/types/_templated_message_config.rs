@@ -152,31 +152,31 @@ impl TemplatedMessageConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TemplatedMessageConfig {
+impl crate::json_values::JsonSer for TemplatedMessageConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.knowledge_base_id,
             object.key("KnowledgeBaseId"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.message_template_id,
             object.key("MessageTemplateId"),
         )?;
         if let ::std::option::Option::Some(value) = &self.template_attributes {
-            crate::rest_json::JsonSer::ser(value, object.key("TemplateAttributes"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TemplateAttributes"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TemplatedMessageConfig {
+impl crate::json_values::JsonDe for TemplatedMessageConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -192,17 +192,17 @@ impl crate::rest_json::JsonDe for TemplatedMessageConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "KnowledgeBaseId" => {
-                    field_knowledge_base_id = <String as crate::rest_json::JsonDe>::de(
+                    field_knowledge_base_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "MessageTemplateId" => {
-                    field_message_template_id = <String as crate::rest_json::JsonDe>::de(
+                    field_message_template_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TemplateAttributes" => {
-                    field_template_attributes = <crate::types::TemplateAttributes as crate::rest_json::JsonDe>::de(
+                    field_template_attributes = <crate::types::TemplateAttributes as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

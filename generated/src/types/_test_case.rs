@@ -445,56 +445,56 @@ impl TestCaseBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TestCase {
+impl crate::json_values::JsonSer for TestCase {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         if let ::std::option::Option::Some(value) = &self.entry_point {
-            crate::rest_json::JsonSer::ser(value, object.key("EntryPoint"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EntryPoint"))?;
         }
         if let ::std::option::Option::Some(value) = &self.initialization_data {
-            crate::rest_json::JsonSer::ser(value, object.key("InitializationData"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InitializationData"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_sha256 {
-            crate::rest_json::JsonSer::ser(value, object.key("TestCaseSha256"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TestCaseSha256"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TestCase {
+impl crate::json_values::JsonDe for TestCase {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -522,35 +522,37 @@ impl crate::rest_json::JsonDe for TestCase {
         let mut field_test_case_sha256: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Content" => {
+                    field_content = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "EntryPoint" => {
-                    field_entry_point = <crate::types::TestCaseEntryPoint as crate::rest_json::JsonDe>::de(
+                    field_entry_point = <crate::types::TestCaseEntryPoint as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InitializationData" => {
-                    field_initialization_data = <String as crate::rest_json::JsonDe>::de(
+                    field_initialization_data = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::TestCaseStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::TestCaseStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -558,10 +560,12 @@ impl crate::rest_json::JsonDe for TestCase {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TestCaseSha256" => {
-                    field_test_case_sha256 = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_test_case_sha256 = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

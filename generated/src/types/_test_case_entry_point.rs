@@ -159,27 +159,27 @@ impl TestCaseEntryPointBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TestCaseEntryPoint {
+impl crate::json_values::JsonSer for TestCaseEntryPoint {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self
             .voice_call_entry_point_parameters
         {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("VoiceCallEntryPointParameters"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_entry_point_parameters {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("ChatEntryPointParameters"),
             )?;
@@ -189,7 +189,7 @@ impl crate::rest_json::JsonSer for TestCaseEntryPoint {
     }
 }
 
-impl crate::rest_json::JsonDe for TestCaseEntryPoint {
+impl crate::json_values::JsonDe for TestCaseEntryPoint {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -209,17 +209,17 @@ impl crate::rest_json::JsonDe for TestCaseEntryPoint {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Type" => {
-                    field_type = <crate::types::TestCaseEntryPointType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::TestCaseEntryPointType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "VoiceCallEntryPointParameters" => {
-                    field_voice_call_entry_point_parameters = <crate::types::VoiceCallEntryPointParameters as crate::rest_json::JsonDe>::de(
+                    field_voice_call_entry_point_parameters = <crate::types::VoiceCallEntryPointParameters as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ChatEntryPointParameters" => {
-                    field_chat_entry_point_parameters = <crate::types::ChatEntryPointParameters as crate::rest_json::JsonDe>::de(
+                    field_chat_entry_point_parameters = <crate::types::ChatEntryPointParameters as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -245,41 +245,41 @@ impl TestCaseExecutionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TestCaseExecution {
+impl crate::json_values::JsonSer for TestCaseExecution {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.start_time {
-            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StartTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("EndTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
-            crate::rest_json::JsonSer::ser(value, object.key("TestCaseExecutionId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TestCaseExecutionId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
-            crate::rest_json::JsonSer::ser(value, object.key("TestCaseId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TestCaseId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_execution_status {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("TestCaseExecutionStatus"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TestCaseExecution {
+impl crate::json_values::JsonDe for TestCaseExecution {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -300,25 +300,25 @@ impl crate::rest_json::JsonDe for TestCaseExecution {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "StartTime" => {
-                    field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_start_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "EndTime" => {
-                    field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_end_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TestCaseExecutionId" => {
-                    field_test_case_execution_id = <String as crate::rest_json::JsonDe>::de(
+                    field_test_case_execution_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "TestCaseId" => {
-                    field_test_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_test_case_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "TestCaseExecutionStatus" => {
-                    field_test_case_execution_status = <crate::types::TestCaseExecutionStatus as crate::rest_json::JsonDe>::de(
+                    field_test_case_execution_status = <crate::types::TestCaseExecutionStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -326,7 +326,7 @@ impl crate::rest_json::JsonDe for TestCaseExecution {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

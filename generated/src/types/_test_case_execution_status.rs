@@ -93,18 +93,18 @@ impl ::std::fmt::Display for TestCaseExecutionStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for TestCaseExecutionStatus {
+impl crate::json_values::JsonSer for TestCaseExecutionStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TestCaseExecutionStatus {
+impl crate::json_values::JsonDe for TestCaseExecutionStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

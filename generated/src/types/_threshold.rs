@@ -96,26 +96,26 @@ impl ThresholdBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Threshold {
+impl crate::json_values::JsonSer for Threshold {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.comparison {
-            crate::rest_json::JsonSer::ser(value, object.key("Comparison"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Comparison"))?;
         }
         if let ::std::option::Option::Some(value) = &self.threshold_value {
-            crate::rest_json::JsonSer::ser(value, object.key("ThresholdValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ThresholdValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Threshold {
+impl crate::json_values::JsonDe for Threshold {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,12 +128,12 @@ impl crate::rest_json::JsonDe for Threshold {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Comparison" => {
-                    field_comparison = <crate::types::Comparison as crate::rest_json::JsonDe>::de(
+                    field_comparison = <crate::types::Comparison as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ThresholdValue" => {
-                    field_threshold_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_threshold_value = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

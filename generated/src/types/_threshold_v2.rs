@@ -96,26 +96,26 @@ impl ThresholdV2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for ThresholdV2 {
+impl crate::json_values::JsonSer for ThresholdV2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.comparison {
-            crate::rest_json::JsonSer::ser(value, object.key("Comparison"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Comparison"))?;
         }
         if let ::std::option::Option::Some(value) = &self.threshold_value {
-            crate::rest_json::JsonSer::ser(value, object.key("ThresholdValue"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ThresholdValue"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ThresholdV2 {
+impl crate::json_values::JsonDe for ThresholdV2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -128,10 +128,10 @@ impl crate::rest_json::JsonDe for ThresholdV2 {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Comparison" => {
-                    field_comparison = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_comparison = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ThresholdValue" => {
-                    field_threshold_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_threshold_value = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

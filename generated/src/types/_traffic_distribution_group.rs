@@ -318,44 +318,44 @@ impl TrafficDistributionGroupBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TrafficDistributionGroup {
+impl crate::json_values::JsonSer for TrafficDistributionGroup {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if self.is_default {
-            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+            crate::json_values::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TrafficDistributionGroup {
+impl crate::json_values::JsonDe for TrafficDistributionGroup {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -377,17 +377,17 @@ impl crate::rest_json::JsonDe for TrafficDistributionGroup {
         let mut field_is_default: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "InstanceArn" => {
-                    field_instance_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Status" => {
-                    field_status = <crate::types::TrafficDistributionGroupStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::TrafficDistributionGroupStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -395,10 +395,10 @@ impl crate::rest_json::JsonDe for TrafficDistributionGroup {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IsDefault" => {
-                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_is_default = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

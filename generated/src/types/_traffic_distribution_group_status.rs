@@ -104,18 +104,18 @@ impl ::std::fmt::Display for TrafficDistributionGroupStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for TrafficDistributionGroupStatus {
+impl crate::json_values::JsonSer for TrafficDistributionGroupStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TrafficDistributionGroupStatus {
+impl crate::json_values::JsonDe for TrafficDistributionGroupStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -62,23 +62,23 @@ impl TrafficDistributionGroupUserSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TrafficDistributionGroupUserSummary {
+impl crate::json_values::JsonSer for TrafficDistributionGroupUserSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.user_id {
-            crate::rest_json::JsonSer::ser(value, object.key("UserId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TrafficDistributionGroupUserSummary {
+impl crate::json_values::JsonDe for TrafficDistributionGroupUserSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -89,7 +89,9 @@ impl crate::rest_json::JsonDe for TrafficDistributionGroupUserSummary {
         let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "UserId" => field_user_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "UserId" => {
+                    field_user_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

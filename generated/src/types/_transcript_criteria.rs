@@ -178,26 +178,26 @@ impl ::std::fmt::Debug for TranscriptCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TranscriptCriteria {
+impl crate::json_values::JsonSer for TranscriptCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.participant_role,
             object.key("ParticipantRole"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.search_text, object.key("SearchText"))?;
-        crate::rest_json::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
+        crate::json_values::JsonSer::ser(&self.search_text, object.key("SearchText"))?;
+        crate::json_values::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TranscriptCriteria {
+impl crate::json_values::JsonDe for TranscriptCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -215,15 +215,17 @@ impl crate::rest_json::JsonDe for TranscriptCriteria {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ParticipantRole" => {
-                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                    field_participant_role = <crate::types::ParticipantRole as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SearchText" => {
-                    field_search_text = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_search_text = <Vec<
+                        String,
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MatchType" => {
-                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

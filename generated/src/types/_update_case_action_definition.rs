@@ -72,21 +72,21 @@ impl UpdateCaseActionDefinitionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UpdateCaseActionDefinition {
+impl crate::json_values::JsonSer for UpdateCaseActionDefinition {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.fields, object.key("Fields"))?;
+        crate::json_values::JsonSer::ser(&self.fields, object.key("Fields"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UpdateCaseActionDefinition {
+impl crate::json_values::JsonDe for UpdateCaseActionDefinition {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -100,7 +100,7 @@ impl crate::rest_json::JsonDe for UpdateCaseActionDefinition {
                 "Fields" => {
                     field_fields = <Vec<
                         crate::types::FieldValue,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

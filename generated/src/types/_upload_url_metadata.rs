@@ -141,29 +141,29 @@ impl UploadUrlMetadataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UploadUrlMetadata {
+impl crate::json_values::JsonSer for UploadUrlMetadata {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.url {
-            crate::rest_json::JsonSer::ser(value, object.key("Url"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Url"))?;
         }
         if let ::std::option::Option::Some(value) = &self.url_expiry {
-            crate::rest_json::JsonSer::ser(value, object.key("UrlExpiry"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UrlExpiry"))?;
         }
         if let ::std::option::Option::Some(value) = &self.headers_to_include {
-            crate::rest_json::JsonSer::ser(value, object.key("HeadersToInclude"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HeadersToInclude"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UploadUrlMetadata {
+impl crate::json_values::JsonDe for UploadUrlMetadata {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -178,15 +178,15 @@ impl crate::rest_json::JsonDe for UploadUrlMetadata {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Url" => field_url = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Url" => field_url = <String as crate::json_values::JsonDe>::de(t)?,
                 "UrlExpiry" => {
-                    field_url_expiry = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_url_expiry = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "HeadersToInclude" => {
                     field_headers_to_include = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

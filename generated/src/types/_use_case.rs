@@ -133,29 +133,29 @@ impl UseCaseBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UseCase {
+impl crate::json_values::JsonSer for UseCase {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.use_case_id {
-            crate::rest_json::JsonSer::ser(value, object.key("UseCaseId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UseCaseId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.use_case_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("UseCaseArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UseCaseArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.use_case_type {
-            crate::rest_json::JsonSer::ser(value, object.key("UseCaseType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UseCaseType"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UseCase {
+impl crate::json_values::JsonDe for UseCase {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -169,13 +169,13 @@ impl crate::rest_json::JsonDe for UseCase {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "UseCaseId" => {
-                    field_use_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_use_case_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "UseCaseArn" => {
-                    field_use_case_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_use_case_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "UseCaseType" => {
-                    field_use_case_type = <crate::types::UseCaseType as crate::rest_json::JsonDe>::de(
+                    field_use_case_type = <crate::types::UseCaseType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -681,80 +681,80 @@ impl UserBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for User {
+impl crate::json_values::JsonSer for User {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.username {
-            crate::rest_json::JsonSer::ser(value, object.key("Username"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Username"))?;
         }
         if let ::std::option::Option::Some(value) = &self.identity_info {
-            crate::rest_json::JsonSer::ser(value, object.key("IdentityInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IdentityInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_config {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.directory_user_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DirectoryUserId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DirectoryUserId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profile_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfileId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
         }
         if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AfterContactWorkConfigs"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PersistentConnectionConfigs"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("VoiceEnhancementConfigs"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for User {
+impl crate::json_values::JsonDe for User {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -799,38 +799,38 @@ impl crate::rest_json::JsonDe for User {
         let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "Username" => {
-                    field_username = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_username = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IdentityInfo" => {
-                    field_identity_info = <crate::types::UserIdentityInfo as crate::rest_json::JsonDe>::de(
+                    field_identity_info = <crate::types::UserIdentityInfo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneConfig" => {
-                    field_phone_config = <crate::types::UserPhoneConfig as crate::rest_json::JsonDe>::de(
+                    field_phone_config = <crate::types::UserPhoneConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DirectoryUserId" => {
-                    field_directory_user_id = <String as crate::rest_json::JsonDe>::de(
+                    field_directory_user_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SecurityProfileIds" => {
                     field_security_profile_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RoutingProfileId" => {
-                    field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                    field_routing_profile_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyGroupId" => {
-                    field_hierarchy_group_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -838,40 +838,40 @@ impl crate::rest_json::JsonDe for User {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AutoAcceptConfigs" => {
                     field_auto_accept_configs = <Vec<
                         crate::types::AutoAcceptConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AfterContactWorkConfigs" => {
                     field_after_contact_work_configs = <Vec<
                         crate::types::AfterContactWorkConfigPerChannel,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberConfigs" => {
                     field_phone_number_configs = <Vec<
                         crate::types::PhoneNumberConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PersistentConnectionConfigs" => {
                     field_persistent_connection_configs = <Vec<
                         crate::types::PersistentConnectionConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "VoiceEnhancementConfigs" => {
                     field_voice_enhancement_configs = <Vec<
                         crate::types::VoiceEnhancementConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -391,50 +391,50 @@ impl UserDataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserData {
+impl crate::json_values::JsonSer for UserData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.user {
-            crate::rest_json::JsonSer::ser(value, object.key("User"))?;
+            crate::json_values::JsonSer::ser(value, object.key("User"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfile"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfile"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_path {
-            crate::rest_json::JsonSer::ser(value, object.key("HierarchyPath"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HierarchyPath"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.available_slots_by_channel {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AvailableSlotsByChannel"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.max_slots_by_channel {
-            crate::rest_json::JsonSer::ser(value, object.key("MaxSlotsByChannel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("MaxSlotsByChannel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.active_slots_by_channel {
-            crate::rest_json::JsonSer::ser(value, object.key("ActiveSlotsByChannel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ActiveSlotsByChannel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contacts {
-            crate::rest_json::JsonSer::ser(value, object.key("Contacts"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Contacts"))?;
         }
         if let ::std::option::Option::Some(value) = &self.next_status {
-            crate::rest_json::JsonSer::ser(value, object.key("NextStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NextStatus"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserData {
+impl crate::json_values::JsonDe for UserData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -468,22 +468,22 @@ impl crate::rest_json::JsonDe for UserData {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "User" => {
-                    field_user = <crate::types::UserReference as crate::rest_json::JsonDe>::de(
+                    field_user = <crate::types::UserReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingProfile" => {
-                    field_routing_profile = <crate::types::RoutingProfileReference as crate::rest_json::JsonDe>::de(
+                    field_routing_profile = <crate::types::RoutingProfileReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyPath" => {
-                    field_hierarchy_path = <crate::types::HierarchyPathReference as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_path = <crate::types::HierarchyPathReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Status" => {
-                    field_status = <crate::types::AgentStatusReference as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::AgentStatusReference as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -491,27 +491,27 @@ impl crate::rest_json::JsonDe for UserData {
                     field_available_slots_by_channel = <::std::collections::HashMap<
                         crate::types::Channel,
                         i32,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MaxSlotsByChannel" => {
                     field_max_slots_by_channel = <::std::collections::HashMap<
                         crate::types::Channel,
                         i32,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ActiveSlotsByChannel" => {
                     field_active_slots_by_channel = <::std::collections::HashMap<
                         crate::types::Channel,
                         i32,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Contacts" => {
                     field_contacts = <Vec<
                         crate::types::AgentContactReference,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "NextStatus" => {
-                    field_next_status = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_next_status = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -209,35 +209,35 @@ impl UserDataFiltersBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserDataFilters {
+impl crate::json_values::JsonSer for UserDataFilters {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.queues {
-            crate::rest_json::JsonSer::ser(value, object.key("Queues"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Queues"))?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("ContactFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ContactFilter"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profiles {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfiles"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfiles"))?;
         }
         if let ::std::option::Option::Some(value) = &self.agents {
-            crate::rest_json::JsonSer::ser(value, object.key("Agents"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Agents"))?;
         }
         if let ::std::option::Option::Some(value) = &self.user_hierarchy_groups {
-            crate::rest_json::JsonSer::ser(value, object.key("UserHierarchyGroups"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserHierarchyGroups"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserDataFilters {
+impl crate::json_values::JsonDe for UserDataFilters {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -255,25 +255,25 @@ impl crate::rest_json::JsonDe for UserDataFilters {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Queues" => {
-                    field_queues = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_queues = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ContactFilter" => {
-                    field_contact_filter = <crate::types::ContactFilter as crate::rest_json::JsonDe>::de(
+                    field_contact_filter = <crate::types::ContactFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingProfiles" => {
                     field_routing_profiles = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Agents" => {
-                    field_agents = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_agents = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 "UserHierarchyGroups" => {
                     field_user_hierarchy_groups = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -228,35 +228,35 @@ impl ::std::fmt::Debug for UserIdentityInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserIdentityInfo {
+impl crate::json_values::JsonSer for UserIdentityInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.first_name {
-            crate::rest_json::JsonSer::ser(value, object.key("FirstName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FirstName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_name {
-            crate::rest_json::JsonSer::ser(value, object.key("LastName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.email {
-            crate::rest_json::JsonSer::ser(value, object.key("Email"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Email"))?;
         }
         if let ::std::option::Option::Some(value) = &self.secondary_email {
-            crate::rest_json::JsonSer::ser(value, object.key("SecondaryEmail"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SecondaryEmail"))?;
         }
         if let ::std::option::Option::Some(value) = &self.mobile {
-            crate::rest_json::JsonSer::ser(value, object.key("Mobile"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Mobile"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserIdentityInfo {
+impl crate::json_values::JsonDe for UserIdentityInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -272,16 +272,18 @@ impl crate::rest_json::JsonDe for UserIdentityInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FirstName" => {
-                    field_first_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_first_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastName" => {
-                    field_last_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Email" => field_email = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Email" => field_email = <String as crate::json_values::JsonDe>::de(t)?,
                 "SecondaryEmail" => {
-                    field_secondary_email = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_secondary_email = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
-                "Mobile" => field_mobile = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Mobile" => field_mobile = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

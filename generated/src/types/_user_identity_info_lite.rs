@@ -114,26 +114,26 @@ impl ::std::fmt::Debug for UserIdentityInfoLiteBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserIdentityInfoLite {
+impl crate::json_values::JsonSer for UserIdentityInfoLite {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.first_name {
-            crate::rest_json::JsonSer::ser(value, object.key("FirstName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FirstName"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_name {
-            crate::rest_json::JsonSer::ser(value, object.key("LastName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserIdentityInfoLite {
+impl crate::json_values::JsonDe for UserIdentityInfoLite {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,10 +146,10 @@ impl crate::rest_json::JsonDe for UserIdentityInfoLite {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FirstName" => {
-                    field_first_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_first_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "LastName" => {
-                    field_last_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_last_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

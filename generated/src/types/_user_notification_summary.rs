@@ -355,47 +355,47 @@ impl UserNotificationSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserNotificationSummary {
+impl crate::json_values::JsonSer for UserNotificationSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.notification_id {
-            crate::rest_json::JsonSer::ser(value, object.key("NotificationId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NotificationId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.notification_status {
-            crate::rest_json::JsonSer::ser(value, object.key("NotificationStatus"))?;
+            crate::json_values::JsonSer::ser(value, object.key("NotificationStatus"))?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InstanceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.recipient_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RecipientId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RecipientId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         if let ::std::option::Option::Some(value) = &self.priority {
-            crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Priority"))?;
         }
         if let ::std::option::Option::Some(value) = &self.source {
-            crate::rest_json::JsonSer::ser(value, object.key("Source"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Source"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_at {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedAt"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedAt"))?;
         }
         if let ::std::option::Option::Some(value) = &self.expires_at {
-            crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ExpiresAt"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserNotificationSummary {
+impl crate::json_values::JsonDe for UserNotificationSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -421,42 +421,44 @@ impl crate::rest_json::JsonDe for UserNotificationSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "NotificationId" => {
-                    field_notification_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_notification_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 "NotificationStatus" => {
-                    field_notification_status = <crate::types::NotificationStatus as crate::rest_json::JsonDe>::de(
+                    field_notification_status = <crate::types::NotificationStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "InstanceId" => {
-                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_instance_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "RecipientId" => {
-                    field_recipient_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_recipient_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Content" => {
                     field_content = <::std::collections::HashMap<
                         crate::types::LocaleCode,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Priority" => {
-                    field_priority = <crate::types::NotificationPriority as crate::rest_json::JsonDe>::de(
+                    field_priority = <crate::types::NotificationPriority as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Source" => {
-                    field_source = <crate::types::NotificationSource as crate::rest_json::JsonDe>::de(
+                    field_source = <crate::types::NotificationSource as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "CreatedAt" => {
-                    field_created_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_at = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ExpiresAt" => {
-                    field_expires_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_expires_at = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

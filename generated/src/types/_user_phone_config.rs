@@ -230,36 +230,39 @@ impl ::std::fmt::Debug for UserPhoneConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserPhoneConfig {
+impl crate::json_values::JsonSer for UserPhoneConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
+        crate::json_values::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
         if self.auto_accept {
-            crate::rest_json::JsonSer::ser(&self.auto_accept, object.key("AutoAccept"))?;
+            crate::json_values::JsonSer::ser(
+                &self.auto_accept,
+                object.key("AutoAccept"),
+            )?;
         }
         if self.after_contact_work_time_limit != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.after_contact_work_time_limit,
                 object.key("AfterContactWorkTimeLimit"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.desk_phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("DeskPhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DeskPhoneNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection {
-            crate::rest_json::JsonSer::ser(value, object.key("PersistentConnection"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PersistentConnection"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserPhoneConfig {
+impl crate::json_values::JsonDe for UserPhoneConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -275,25 +278,25 @@ impl crate::rest_json::JsonDe for UserPhoneConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "PhoneType" => {
-                    field_phone_type = <crate::types::PhoneType as crate::rest_json::JsonDe>::de(
+                    field_phone_type = <crate::types::PhoneType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "AutoAccept" => {
-                    field_auto_accept = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_auto_accept = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AfterContactWorkTimeLimit" => {
-                    field_after_contact_work_time_limit = <i32 as crate::rest_json::JsonDe>::de(
+                    field_after_contact_work_time_limit = <i32 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DeskPhoneNumber" => {
-                    field_desk_phone_number = <String as crate::rest_json::JsonDe>::de(
+                    field_desk_phone_number = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PersistentConnection" => {
-                    field_persistent_connection = <bool as crate::rest_json::JsonDe>::de(
+                    field_persistent_connection = <bool as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

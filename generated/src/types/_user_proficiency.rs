@@ -146,29 +146,29 @@ impl UserProficiencyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserProficiency {
+impl crate::json_values::JsonSer for UserProficiency {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_value,
             object.key("AttributeValue"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.level, object.key("Level"))?;
+        crate::json_values::JsonSer::ser(&self.level, object.key("Level"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserProficiency {
+impl crate::json_values::JsonDe for UserProficiency {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -182,12 +182,14 @@ impl crate::rest_json::JsonDe for UserProficiency {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeValue" => {
-                    field_attribute_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_value = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
-                "Level" => field_level = <f32 as crate::rest_json::JsonDe>::de(t)?,
+                "Level" => field_level = <f32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -112,19 +112,19 @@ impl UserProficiencyDisassociateBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserProficiencyDisassociate {
+impl crate::json_values::JsonSer for UserProficiencyDisassociate {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_name,
             object.key("AttributeName"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.attribute_value,
             object.key("AttributeValue"),
         )?;
@@ -133,7 +133,7 @@ impl crate::rest_json::JsonSer for UserProficiencyDisassociate {
     }
 }
 
-impl crate::rest_json::JsonDe for UserProficiencyDisassociate {
+impl crate::json_values::JsonDe for UserProficiencyDisassociate {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -146,10 +146,12 @@ impl crate::rest_json::JsonDe for UserProficiencyDisassociate {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "AttributeName" => {
-                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AttributeValue" => {
-                    field_attribute_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_attribute_value = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -112,16 +112,16 @@ impl UserQuickConnectConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserQuickConnectConfig {
+impl crate::json_values::JsonSer for UserQuickConnectConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.user_id, object.key("UserId"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.user_id, object.key("UserId"))?;
+        crate::json_values::JsonSer::ser(
             &self.contact_flow_id,
             object.key("ContactFlowId"),
         )?;
@@ -130,7 +130,7 @@ impl crate::rest_json::JsonSer for UserQuickConnectConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for UserQuickConnectConfig {
+impl crate::json_values::JsonDe for UserQuickConnectConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -142,9 +142,13 @@ impl crate::rest_json::JsonDe for UserQuickConnectConfig {
         let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "UserId" => field_user_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "UserId" => {
+                    field_user_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "ContactFlowId" => {
-                    field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_contact_flow_id = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

@@ -228,28 +228,28 @@ impl UserSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserSearchCriteria {
+impl crate::json_values::JsonSer for UserSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.list_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("ListCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ListCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_condition {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("HierarchyGroupCondition"),
             )?;
@@ -259,7 +259,7 @@ impl crate::rest_json::JsonSer for UserSearchCriteria {
     }
 }
 
-impl crate::rest_json::JsonDe for UserSearchCriteria {
+impl crate::json_values::JsonDe for UserSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -287,25 +287,25 @@ impl crate::rest_json::JsonDe for UserSearchCriteria {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::UserSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::UserSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ListCondition" => {
-                    field_list_condition = <crate::types::ListCondition as crate::rest_json::JsonDe>::de(
+                    field_list_condition = <crate::types::ListCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyGroupCondition" => {
-                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

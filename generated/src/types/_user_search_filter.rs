@@ -121,26 +121,26 @@ impl UserSearchFilterBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserSearchFilter {
+impl crate::json_values::JsonSer for UserSearchFilter {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.tag_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("TagFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TagFilter"))?;
         }
         if let ::std::option::Option::Some(value) = &self.user_attribute_filter {
-            crate::rest_json::JsonSer::ser(value, object.key("UserAttributeFilter"))?;
+            crate::json_values::JsonSer::ser(value, object.key("UserAttributeFilter"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for UserSearchFilter {
+impl crate::json_values::JsonDe for UserSearchFilter {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -157,12 +157,12 @@ impl crate::rest_json::JsonDe for UserSearchFilter {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "TagFilter" => {
-                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "UserAttributeFilter" => {
-                    field_user_attribute_filter = <crate::types::ControlPlaneUserAttributeFilter as crate::rest_json::JsonDe>::de(
+                    field_user_attribute_filter = <crate::types::ControlPlaneUserAttributeFilter as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -610,64 +610,64 @@ impl UserSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for UserSearchSummary {
+impl crate::json_values::JsonSer for UserSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.directory_user_id {
-            crate::rest_json::JsonSer::ser(value, object.key("DirectoryUserId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("DirectoryUserId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
-            crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.identity_info {
-            crate::rest_json::JsonSer::ser(value, object.key("IdentityInfo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IdentityInfo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_config {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneConfig"))?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("RoutingProfileId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profile_ids {
-            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.username {
-            crate::rest_json::JsonSer::ser(value, object.key("Username"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Username"))?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
-            crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
         }
         if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("AfterContactWorkConfigs"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+            crate::json_values::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("PersistentConnectionConfigs"),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 value,
                 object.key("VoiceEnhancementConfigs"),
             )?;
@@ -677,7 +677,7 @@ impl crate::rest_json::JsonSer for UserSearchSummary {
     }
 }
 
-impl crate::rest_json::JsonDe for UserSearchSummary {
+impl crate::json_values::JsonDe for UserSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -718,71 +718,71 @@ impl crate::rest_json::JsonDe for UserSearchSummary {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "DirectoryUserId" => {
-                    field_directory_user_id = <String as crate::rest_json::JsonDe>::de(
+                    field_directory_user_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "HierarchyGroupId" => {
-                    field_hierarchy_group_id = <String as crate::rest_json::JsonDe>::de(
+                    field_hierarchy_group_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
                 "IdentityInfo" => {
-                    field_identity_info = <crate::types::UserIdentityInfoLite as crate::rest_json::JsonDe>::de(
+                    field_identity_info = <crate::types::UserIdentityInfoLite as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "PhoneConfig" => {
-                    field_phone_config = <crate::types::UserPhoneConfig as crate::rest_json::JsonDe>::de(
+                    field_phone_config = <crate::types::UserPhoneConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "RoutingProfileId" => {
-                    field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                    field_routing_profile_id = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "SecurityProfileIds" => {
                     field_security_profile_ids = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Tags" => {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Username" => {
-                    field_username = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_username = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AutoAcceptConfigs" => {
                     field_auto_accept_configs = <Vec<
                         crate::types::AutoAcceptConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AfterContactWorkConfigs" => {
                     field_after_contact_work_configs = <Vec<
                         crate::types::AfterContactWorkConfigPerChannel,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PhoneNumberConfigs" => {
                     field_phone_number_configs = <Vec<
                         crate::types::PhoneNumberConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "PersistentConnectionConfigs" => {
                     field_persistent_connection_configs = <Vec<
                         crate::types::PersistentConnectionConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "VoiceEnhancementConfigs" => {
                     field_voice_enhancement_configs = <Vec<
                         crate::types::VoiceEnhancementConfig,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -402,59 +402,65 @@ impl ValidationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Validation {
+impl crate::json_values::JsonSer for Validation {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.min_length != 0 {
-            crate::rest_json::JsonSer::ser(&self.min_length, object.key("MinLength"))?;
+            crate::json_values::JsonSer::ser(&self.min_length, object.key("MinLength"))?;
         }
         if self.max_length != 0 {
-            crate::rest_json::JsonSer::ser(&self.max_length, object.key("MaxLength"))?;
+            crate::json_values::JsonSer::ser(&self.max_length, object.key("MaxLength"))?;
         }
         if self.min_values != 0 {
-            crate::rest_json::JsonSer::ser(&self.min_values, object.key("MinValues"))?;
+            crate::json_values::JsonSer::ser(&self.min_values, object.key("MinValues"))?;
         }
         if self.max_values != 0 {
-            crate::rest_json::JsonSer::ser(&self.max_values, object.key("MaxValues"))?;
+            crate::json_values::JsonSer::ser(&self.max_values, object.key("MaxValues"))?;
         }
         if self.ignore_case {
-            crate::rest_json::JsonSer::ser(&self.ignore_case, object.key("IgnoreCase"))?;
+            crate::json_values::JsonSer::ser(
+                &self.ignore_case,
+                object.key("IgnoreCase"),
+            )?;
         }
         if self.minimum != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.minimum, object.key("Minimum"))?;
+            crate::json_values::JsonSer::ser(&self.minimum, object.key("Minimum"))?;
         }
         if self.maximum != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.maximum, object.key("Maximum"))?;
+            crate::json_values::JsonSer::ser(&self.maximum, object.key("Maximum"))?;
         }
         if self.exclusive_minimum != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.exclusive_minimum,
                 object.key("ExclusiveMinimum"),
             )?;
         }
         if self.exclusive_maximum != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.exclusive_maximum,
                 object.key("ExclusiveMaximum"),
             )?;
         }
         if self.multiple_of != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.multiple_of, object.key("MultipleOf"))?;
+            crate::json_values::JsonSer::ser(
+                &self.multiple_of,
+                object.key("MultipleOf"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.r#enum {
-            crate::rest_json::JsonSer::ser(value, object.key("Enum"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Enum"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Validation {
+impl crate::json_values::JsonDe for Validation {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -476,33 +482,33 @@ impl crate::rest_json::JsonDe for Validation {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "MinLength" => {
-                    field_min_length = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_min_length = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MaxLength" => {
-                    field_max_length = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_max_length = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MinValues" => {
-                    field_min_values = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_min_values = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MaxValues" => {
-                    field_max_values = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_max_values = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "IgnoreCase" => {
-                    field_ignore_case = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_ignore_case = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Minimum" => field_minimum = <f64 as crate::rest_json::JsonDe>::de(t)?,
-                "Maximum" => field_maximum = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "Minimum" => field_minimum = <f64 as crate::json_values::JsonDe>::de(t)?,
+                "Maximum" => field_maximum = <f64 as crate::json_values::JsonDe>::de(t)?,
                 "ExclusiveMinimum" => {
-                    field_exclusive_minimum = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_exclusive_minimum = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ExclusiveMaximum" => {
-                    field_exclusive_maximum = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_exclusive_maximum = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "MultipleOf" => {
-                    field_multiple_of = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_multiple_of = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Enum" => {
-                    field_enum = <crate::types::ValidationEnum as crate::rest_json::JsonDe>::de(
+                    field_enum = <crate::types::ValidationEnum as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -98,26 +98,26 @@ impl ValidationEnumBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ValidationEnum {
+impl crate::json_values::JsonSer for ValidationEnum {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if self.strict {
-            crate::rest_json::JsonSer::ser(&self.strict, object.key("Strict"))?;
+            crate::json_values::JsonSer::ser(&self.strict, object.key("Strict"))?;
         }
         if let ::std::option::Option::Some(value) = &self.values {
-            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Values"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ValidationEnum {
+impl crate::json_values::JsonDe for ValidationEnum {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -129,9 +129,9 @@ impl crate::rest_json::JsonDe for ValidationEnum {
         let mut field_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Strict" => field_strict = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Strict" => field_strict = <bool as crate::json_values::JsonDe>::de(t)?,
                 "Values" => {
-                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_values = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

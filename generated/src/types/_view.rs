@@ -519,59 +519,59 @@ impl ::std::fmt::Debug for ViewBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for View {
+impl crate::json_values::JsonSer for View {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Status"))?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if self.version != 0 {
-            crate::rest_json::JsonSer::ser(&self.version, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(&self.version, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VersionDescription"))?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
-            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Content"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         if let ::std::option::Option::Some(value) = &self.created_time {
-            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("CreatedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedTime"))?;
         }
         if let ::std::option::Option::Some(value) = &self.view_content_sha256 {
-            crate::rest_json::JsonSer::ser(value, object.key("ViewContentSha256"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ViewContentSha256"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for View {
+impl crate::json_values::JsonDe for View {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -598,30 +598,30 @@ impl crate::rest_json::JsonDe for View {
         let mut field_view_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Status" => {
-                    field_status = <crate::types::ViewStatus as crate::rest_json::JsonDe>::de(
+                    field_status = <crate::types::ViewStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Type" => {
-                    field_type = <crate::types::ViewType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::ViewType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Version" => field_version = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i32 as crate::json_values::JsonDe>::de(t)?,
                 "VersionDescription" => {
-                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                    field_version_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Content" => {
-                    field_content = <crate::types::ViewContent as crate::rest_json::JsonDe>::de(
+                    field_content = <crate::types::ViewContent as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -629,20 +629,20 @@ impl crate::rest_json::JsonDe for View {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "CreatedTime" => {
-                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_created_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ViewContentSha256" => {
-                    field_view_content_sha256 = <String as crate::rest_json::JsonDe>::de(
+                    field_view_content_sha256 = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -152,29 +152,29 @@ impl ::std::fmt::Debug for ViewContentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ViewContent {
+impl crate::json_values::JsonSer for ViewContent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.input_schema {
-            crate::rest_json::JsonSer::ser(value, object.key("InputSchema"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InputSchema"))?;
         }
         if let ::std::option::Option::Some(value) = &self.template {
-            crate::rest_json::JsonSer::ser(value, object.key("Template"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Template"))?;
         }
         if let ::std::option::Option::Some(value) = &self.actions {
-            crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Actions"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ViewContent {
+impl crate::json_values::JsonDe for ViewContent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -188,13 +188,13 @@ impl crate::rest_json::JsonDe for ViewContent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "InputSchema" => {
-                    field_input_schema = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_input_schema = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Template" => {
-                    field_template = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_template = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Actions" => {
-                    field_actions = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_actions = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

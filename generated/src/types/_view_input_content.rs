@@ -116,26 +116,26 @@ impl ::std::fmt::Debug for ViewInputContentBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ViewInputContent {
+impl crate::json_values::JsonSer for ViewInputContent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.template {
-            crate::rest_json::JsonSer::ser(value, object.key("Template"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Template"))?;
         }
         if let ::std::option::Option::Some(value) = &self.actions {
-            crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Actions"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ViewInputContent {
+impl crate::json_values::JsonDe for ViewInputContent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -148,10 +148,10 @@ impl crate::rest_json::JsonDe for ViewInputContent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Template" => {
-                    field_template = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_template = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Actions" => {
-                    field_actions = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                    field_actions = <Vec<String> as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

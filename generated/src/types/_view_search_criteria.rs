@@ -217,35 +217,35 @@ impl ViewSearchCriteriaBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ViewSearchCriteria {
+impl crate::json_values::JsonSer for ViewSearchCriteria {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.or_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("OrConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.and_conditions {
-            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AndConditions"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("StringCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.view_type_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("ViewTypeCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ViewTypeCondition"))?;
         }
         if let ::std::option::Option::Some(value) = &self.view_status_condition {
-            crate::rest_json::JsonSer::ser(value, object.key("ViewStatusCondition"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ViewStatusCondition"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ViewSearchCriteria {
+impl crate::json_values::JsonDe for ViewSearchCriteria {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -273,25 +273,25 @@ impl crate::rest_json::JsonDe for ViewSearchCriteria {
                 "OrConditions" => {
                     field_or_conditions = <Vec<
                         crate::types::ViewSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AndConditions" => {
                     field_and_conditions = <Vec<
                         crate::types::ViewSearchCriteria,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "StringCondition" => {
-                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                    field_string_condition = <crate::types::StringCondition as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ViewTypeCondition" => {
-                    field_view_type_condition = <crate::types::ViewType as crate::rest_json::JsonDe>::de(
+                    field_view_type_condition = <crate::types::ViewType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "ViewStatusCondition" => {
-                    field_view_status_condition = <crate::types::ViewStatus as crate::rest_json::JsonDe>::de(
+                    field_view_status_condition = <crate::types::ViewStatus as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

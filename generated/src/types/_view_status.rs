@@ -81,18 +81,18 @@ impl ::std::fmt::Display for ViewStatus {
     }
 }
 
-impl crate::rest_json::JsonSer for ViewStatus {
+impl crate::json_values::JsonSer for ViewStatus {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ViewStatus {
+impl crate::json_values::JsonDe for ViewStatus {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -294,41 +294,41 @@ impl ::std::fmt::Debug for ViewVersionSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ViewVersionSummary {
+impl crate::json_values::JsonSer for ViewVersionSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.id {
-            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Id"))?;
         }
         if let ::std::option::Option::Some(value) = &self.arn {
-            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Arn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Name"))?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Type"))?;
         }
         if self.version != 0 {
-            crate::rest_json::JsonSer::ser(&self.version, object.key("Version"))?;
+            crate::json_values::JsonSer::ser(&self.version, object.key("Version"))?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VersionDescription"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ViewVersionSummary {
+impl crate::json_values::JsonDe for ViewVersionSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -345,20 +345,20 @@ impl crate::rest_json::JsonDe for ViewVersionSummary {
         let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 "Type" => {
-                    field_type = <crate::types::ViewType as crate::rest_json::JsonDe>::de(
+                    field_type = <crate::types::ViewType as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Version" => field_version = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <i32 as crate::json_values::JsonDe>::de(t)?,
                 "VersionDescription" => {
-                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                    field_version_description = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -239,18 +239,18 @@ impl ::std::fmt::Display for VocabularyLanguageCode {
     }
 }
 
-impl crate::rest_json::JsonSer for VocabularyLanguageCode {
+impl crate::json_values::JsonSer for VocabularyLanguageCode {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for VocabularyLanguageCode {
+impl crate::json_values::JsonDe for VocabularyLanguageCode {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -89,18 +89,18 @@ impl ::std::fmt::Display for VocabularyState {
     }
 }
 
-impl crate::rest_json::JsonSer for VocabularyState {
+impl crate::json_values::JsonSer for VocabularyState {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for VocabularyState {
+impl crate::json_values::JsonDe for VocabularyState {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

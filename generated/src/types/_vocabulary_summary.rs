@@ -312,32 +312,35 @@ impl VocabularySummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for VocabularySummary {
+impl crate::json_values::JsonSer for VocabularySummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
-        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
-        crate::rest_json::JsonSer::ser(&self.language_code, object.key("LanguageCode"))?;
-        crate::rest_json::JsonSer::ser(&self.state, object.key("State"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        crate::json_values::JsonSer::ser(
+            &self.language_code,
+            object.key("LanguageCode"),
+        )?;
+        crate::json_values::JsonSer::ser(&self.state, object.key("State"))?;
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.failure_reason {
-            crate::rest_json::JsonSer::ser(value, object.key("FailureReason"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FailureReason"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for VocabularySummary {
+impl crate::json_values::JsonDe for VocabularySummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -358,26 +361,26 @@ impl crate::rest_json::JsonDe for VocabularySummary {
         let mut field_failure_reason: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "LanguageCode" => {
-                    field_language_code = <crate::types::VocabularyLanguageCode as crate::rest_json::JsonDe>::de(
+                    field_language_code = <crate::types::VocabularyLanguageCode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "State" => {
-                    field_state = <crate::types::VocabularyState as crate::rest_json::JsonDe>::de(
+                    field_state = <crate::types::VocabularyState as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "FailureReason" => {
-                    field_failure_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_failure_reason = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -130,29 +130,32 @@ impl VoiceCallEntryPointParametersBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for VoiceCallEntryPointParameters {
+impl crate::json_values::JsonSer for VoiceCallEntryPointParameters {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.source_phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumber"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SourcePhoneNumber"))?;
         }
         if let ::std::option::Option::Some(value) = &self.destination_phone_number {
-            crate::rest_json::JsonSer::ser(value, object.key("DestinationPhoneNumber"))?;
+            crate::json_values::JsonSer::ser(
+                value,
+                object.key("DestinationPhoneNumber"),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.flow_id {
-            crate::rest_json::JsonSer::ser(value, object.key("FlowId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FlowId"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for VoiceCallEntryPointParameters {
+impl crate::json_values::JsonDe for VoiceCallEntryPointParameters {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -166,16 +169,18 @@ impl crate::rest_json::JsonDe for VoiceCallEntryPointParameters {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SourcePhoneNumber" => {
-                    field_source_phone_number = <String as crate::rest_json::JsonDe>::de(
+                    field_source_phone_number = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "DestinationPhoneNumber" => {
-                    field_destination_phone_number = <String as crate::rest_json::JsonDe>::de(
+                    field_destination_phone_number = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "FlowId" => field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FlowId" => {
+                    field_flow_id = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -120,16 +120,16 @@ impl VoiceEnhancementConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for VoiceEnhancementConfig {
+impl crate::json_values::JsonSer for VoiceEnhancementConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::json_values::JsonSer::ser(
             &self.voice_enhancement_mode,
             object.key("VoiceEnhancementMode"),
         )?;
@@ -138,7 +138,7 @@ impl crate::rest_json::JsonSer for VoiceEnhancementConfig {
     }
 }
 
-impl crate::rest_json::JsonDe for VoiceEnhancementConfig {
+impl crate::json_values::JsonDe for VoiceEnhancementConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -153,12 +153,12 @@ impl crate::rest_json::JsonDe for VoiceEnhancementConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Channel" => {
-                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                    field_channel = <crate::types::Channel as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "VoiceEnhancementMode" => {
-                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::rest_json::JsonDe>::de(
+                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

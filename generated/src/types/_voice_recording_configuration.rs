@@ -112,26 +112,26 @@ impl VoiceRecordingConfigurationBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for VoiceRecordingConfiguration {
+impl crate::json_values::JsonSer for VoiceRecordingConfiguration {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.voice_recording_track {
-            crate::rest_json::JsonSer::ser(value, object.key("VoiceRecordingTrack"))?;
+            crate::json_values::JsonSer::ser(value, object.key("VoiceRecordingTrack"))?;
         }
         if let ::std::option::Option::Some(value) = &self.ivr_recording_track {
-            crate::rest_json::JsonSer::ser(value, object.key("IvrRecordingTrack"))?;
+            crate::json_values::JsonSer::ser(value, object.key("IvrRecordingTrack"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for VoiceRecordingConfiguration {
+impl crate::json_values::JsonDe for VoiceRecordingConfiguration {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -148,12 +148,12 @@ impl crate::rest_json::JsonDe for VoiceRecordingConfiguration {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "VoiceRecordingTrack" => {
-                    field_voice_recording_track = <crate::types::VoiceRecordingTrack as crate::rest_json::JsonDe>::de(
+                    field_voice_recording_track = <crate::types::VoiceRecordingTrack as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "IvrRecordingTrack" => {
-                    field_ivr_recording_track = <crate::types::IvrRecordingTrack as crate::rest_json::JsonDe>::de(
+                    field_ivr_recording_track = <crate::types::IvrRecordingTrack as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -101,26 +101,26 @@ impl WisdomInfoBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WisdomInfo {
+impl crate::json_values::JsonSer for WisdomInfo {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.session_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("SessionArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("SessionArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.ai_agents {
-            crate::rest_json::JsonSer::ser(value, object.key("AiAgents"))?;
+            crate::json_values::JsonSer::ser(value, object.key("AiAgents"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WisdomInfo {
+impl crate::json_values::JsonDe for WisdomInfo {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -133,12 +133,12 @@ impl crate::rest_json::JsonDe for WisdomInfo {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "SessionArn" => {
-                    field_session_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_session_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "AiAgents" => {
                     field_ai_agents = <Vec<
                         crate::types::AiAgentInfo,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

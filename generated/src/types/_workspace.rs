@@ -400,45 +400,45 @@ impl WorkspaceBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Workspace {
+impl crate::json_values::JsonSer for Workspace {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.visibility {
-            crate::rest_json::JsonSer::ser(value, object.key("Visibility"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Visibility"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
-        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
-        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        crate::json_values::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::json_values::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::json_values::JsonSer::ser(&self.arn, object.key("Arn"))?;
         if let ::std::option::Option::Some(value) = &self.description {
-            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Description"))?;
         }
         if let ::std::option::Option::Some(value) = &self.theme {
-            crate::rest_json::JsonSer::ser(value, object.key("Theme"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Theme"))?;
         }
         if let ::std::option::Option::Some(value) = &self.title {
-            crate::rest_json::JsonSer::ser(value, object.key("Title"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Title"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.last_modified_time,
             object.key("LastModifiedTime"),
         )?;
         if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            crate::json_values::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Tags"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Workspace {
+impl crate::json_values::JsonDe for Workspace {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -463,29 +463,29 @@ impl crate::rest_json::JsonDe for Workspace {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Visibility" => {
-                    field_visibility = <crate::types::Visibility as crate::rest_json::JsonDe>::de(
+                    field_visibility = <crate::types::Visibility as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::json_values::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::json_values::JsonDe>::de(t)?,
                 "Description" => {
-                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_description = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Theme" => {
-                    field_theme = <crate::types::WorkspaceTheme as crate::rest_json::JsonDe>::de(
+                    field_theme = <crate::types::WorkspaceTheme as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Title" => field_title = <String as crate::json_values::JsonDe>::de(t)?,
                 "LastModifiedTime" => {
-                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_last_modified_time = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "LastModifiedRegion" => {
-                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                    field_last_modified_region = <String as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -493,7 +493,7 @@ impl crate::rest_json::JsonDe for Workspace {
                     field_tags = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

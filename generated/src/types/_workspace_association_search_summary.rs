@@ -232,38 +232,38 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceAssociationSearchSummary {
+impl crate::json_values::JsonSer for WorkspaceAssociationSearchSummary {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.workspace_id {
-            crate::rest_json::JsonSer::ser(value, object.key("WorkspaceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("WorkspaceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.workspace_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("WorkspaceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("WorkspaceArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_id {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceId"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceId"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceType"))?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_name {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceName"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceName"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceAssociationSearchSummary {
+impl crate::json_values::JsonDe for WorkspaceAssociationSearchSummary {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -280,22 +280,22 @@ impl crate::rest_json::JsonDe for WorkspaceAssociationSearchSummary {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "WorkspaceId" => {
-                    field_workspace_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_workspace_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "WorkspaceArn" => {
-                    field_workspace_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_workspace_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ResourceId" => {
-                    field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_id = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ResourceArn" => {
-                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ResourceType" => {
-                    field_resource_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_type = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "ResourceName" => {
-                    field_resource_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_name = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

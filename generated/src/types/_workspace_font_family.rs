@@ -97,18 +97,18 @@ impl ::std::fmt::Display for WorkspaceFontFamily {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceFontFamily {
+impl crate::json_values::JsonSer for WorkspaceFontFamily {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceFontFamily {
+impl crate::json_values::JsonDe for WorkspaceFontFamily {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

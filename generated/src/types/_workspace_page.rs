@@ -164,32 +164,32 @@ impl WorkspacePageBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspacePage {
+impl crate::json_values::JsonSer for WorkspacePage {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+            crate::json_values::JsonSer::ser(value, object.key("ResourceArn"))?;
         }
         if let ::std::option::Option::Some(value) = &self.page {
-            crate::rest_json::JsonSer::ser(value, object.key("Page"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Page"))?;
         }
         if let ::std::option::Option::Some(value) = &self.slug {
-            crate::rest_json::JsonSer::ser(value, object.key("Slug"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Slug"))?;
         }
         if let ::std::option::Option::Some(value) = &self.input_data {
-            crate::rest_json::JsonSer::ser(value, object.key("InputData"))?;
+            crate::json_values::JsonSer::ser(value, object.key("InputData"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspacePage {
+impl crate::json_values::JsonDe for WorkspacePage {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -204,12 +204,12 @@ impl crate::rest_json::JsonDe for WorkspacePage {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "ResourceArn" => {
-                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_resource_arn = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "Page" => field_page = <String as crate::rest_json::JsonDe>::de(t)?,
-                "Slug" => field_slug = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Page" => field_page = <String as crate::json_values::JsonDe>::de(t)?,
+                "Slug" => field_slug = <String as crate::json_values::JsonDe>::de(t)?,
                 "InputData" => {
-                    field_input_data = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_input_data = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

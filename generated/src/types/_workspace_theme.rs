@@ -102,26 +102,26 @@ impl WorkspaceThemeBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceTheme {
+impl crate::json_values::JsonSer for WorkspaceTheme {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.light {
-            crate::rest_json::JsonSer::ser(value, object.key("Light"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Light"))?;
         }
         if let ::std::option::Option::Some(value) = &self.dark {
-            crate::rest_json::JsonSer::ser(value, object.key("Dark"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Dark"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceTheme {
+impl crate::json_values::JsonDe for WorkspaceTheme {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -134,12 +134,12 @@ impl crate::rest_json::JsonDe for WorkspaceTheme {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Light" => {
-                    field_light = <crate::types::WorkspaceThemeConfig as crate::rest_json::JsonDe>::de(
+                    field_light = <crate::types::WorkspaceThemeConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Dark" => {
-                    field_dark = <crate::types::WorkspaceThemeConfig as crate::rest_json::JsonDe>::de(
+                    field_dark = <crate::types::WorkspaceThemeConfig as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -139,29 +139,29 @@ impl WorkspaceThemeConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceThemeConfig {
+impl crate::json_values::JsonSer for WorkspaceThemeConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.palette {
-            crate::rest_json::JsonSer::ser(value, object.key("Palette"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Palette"))?;
         }
         if let ::std::option::Option::Some(value) = &self.images {
-            crate::rest_json::JsonSer::ser(value, object.key("Images"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Images"))?;
         }
         if let ::std::option::Option::Some(value) = &self.typography {
-            crate::rest_json::JsonSer::ser(value, object.key("Typography"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Typography"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceThemeConfig {
+impl crate::json_values::JsonDe for WorkspaceThemeConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -181,17 +181,17 @@ impl crate::rest_json::JsonDe for WorkspaceThemeConfig {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Palette" => {
-                    field_palette = <crate::types::WorkspaceThemePalette as crate::rest_json::JsonDe>::de(
+                    field_palette = <crate::types::WorkspaceThemePalette as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Images" => {
-                    field_images = <crate::types::WorkspaceThemeImages as crate::rest_json::JsonDe>::de(
+                    field_images = <crate::types::WorkspaceThemeImages as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Typography" => {
-                    field_typography = <crate::types::WorkspaceThemeTypography as crate::rest_json::JsonDe>::de(
+                    field_typography = <crate::types::WorkspaceThemeTypography as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -62,23 +62,23 @@ impl WorkspaceThemeImagesBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceThemeImages {
+impl crate::json_values::JsonSer for WorkspaceThemeImages {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.logo {
-            crate::rest_json::JsonSer::ser(value, object.key("Logo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Logo"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceThemeImages {
+impl crate::json_values::JsonDe for WorkspaceThemeImages {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for WorkspaceThemeImages {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Logo" => {
-                    field_logo = <crate::types::ImagesLogo as crate::rest_json::JsonDe>::de(
+                    field_logo = <crate::types::ImagesLogo as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

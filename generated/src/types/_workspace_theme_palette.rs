@@ -167,32 +167,32 @@ impl WorkspaceThemePaletteBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceThemePalette {
+impl crate::json_values::JsonSer for WorkspaceThemePalette {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.header {
-            crate::rest_json::JsonSer::ser(value, object.key("Header"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Header"))?;
         }
         if let ::std::option::Option::Some(value) = &self.navigation {
-            crate::rest_json::JsonSer::ser(value, object.key("Navigation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Navigation"))?;
         }
         if let ::std::option::Option::Some(value) = &self.canvas {
-            crate::rest_json::JsonSer::ser(value, object.key("Canvas"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Canvas"))?;
         }
         if let ::std::option::Option::Some(value) = &self.primary {
-            crate::rest_json::JsonSer::ser(value, object.key("Primary"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Primary"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceThemePalette {
+impl crate::json_values::JsonDe for WorkspaceThemePalette {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -209,22 +209,22 @@ impl crate::rest_json::JsonDe for WorkspaceThemePalette {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "Header" => {
-                    field_header = <crate::types::PaletteHeader as crate::rest_json::JsonDe>::de(
+                    field_header = <crate::types::PaletteHeader as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Navigation" => {
-                    field_navigation = <crate::types::PaletteNavigation as crate::rest_json::JsonDe>::de(
+                    field_navigation = <crate::types::PaletteNavigation as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Canvas" => {
-                    field_canvas = <crate::types::PaletteCanvas as crate::rest_json::JsonDe>::de(
+                    field_canvas = <crate::types::PaletteCanvas as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "Primary" => {
-                    field_primary = <crate::types::PalettePrimary as crate::rest_json::JsonDe>::de(
+                    field_primary = <crate::types::PalettePrimary as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

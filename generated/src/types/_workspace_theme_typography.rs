@@ -62,23 +62,23 @@ impl WorkspaceThemeTypographyBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for WorkspaceThemeTypography {
+impl crate::json_values::JsonSer for WorkspaceThemeTypography {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.font_family {
-            crate::rest_json::JsonSer::ser(value, object.key("FontFamily"))?;
+            crate::json_values::JsonSer::ser(value, object.key("FontFamily"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for WorkspaceThemeTypography {
+impl crate::json_values::JsonDe for WorkspaceThemeTypography {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -90,7 +90,7 @@ impl crate::rest_json::JsonDe for WorkspaceThemeTypography {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "FontFamily" => {
-                    field_font_family = <crate::types::FontFamily as crate::rest_json::JsonDe>::de(
+                    field_font_family = <crate::types::FontFamily as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

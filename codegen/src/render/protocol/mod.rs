@@ -1,12 +1,16 @@
 //! The protocol seam: everything wire-specific is rendered behind [`Protocol`], so a new protocol
-//! (awsJson1_0, say) is a new implementation, not a change to the shape renderers.
+//! is a new implementation, not a change to the shape renderers. restJson1 (`rest_json`) and
+//! awsJson1_0/1_1 (`aws_json`) share their JSON code (`json`).
 
+pub mod aws_json;
+pub mod json;
 pub mod rest_json;
 
 use proc_macro2::TokenStream;
 
 use super::ctx::Ctx;
 use crate::model::traits::ids;
+use crate::model::Member;
 use crate::plan::{OperationPlan, Plan, TypePlan};
 
 /// What a protocol adds to the generated crate.
@@ -21,6 +25,10 @@ pub trait Protocol: Sync {
     fn lib_items(&self) -> TokenStream;
     /// Cargo dependencies, as `name = "version"` lines.
     fn dependencies(&self) -> &'static [&'static str];
+    /// The key of a member in JSON bodies (restJson1 honours `@jsonName`, awsJson does not).
+    fn json_key(&self, member: &Member) -> String {
+        member.name.clone()
+    }
 }
 
 /// No protocol: a types-only crate (for services without a supported protocol trait).
@@ -44,11 +52,17 @@ impl Protocol for TypesOnly {
     }
 }
 
-/// The protocol of the plan's service: restJson1 when the service has the trait, else none.
+/// The protocol of the plan's service: the first JSON protocol trait it has, in the order
+/// restJson1, awsJson1_0, awsJson1_1 (a service with several protocols, such as CloudWatch's
+/// awsJson1_0 and awsQuery, speaks the JSON one); none when it has no supported protocol.
 pub fn for_plan(plan: &Plan) -> &'static dyn Protocol {
     let service = plan.model.expect(&plan.service.id);
     if service.traits.has(ids::REST_JSON1) {
         &rest_json::RestJson1
+    } else if service.traits.has(ids::AWS_JSON1_0) {
+        &aws_json::AWS_JSON_1_0
+    } else if service.traits.has(ids::AWS_JSON1_1) {
+        &aws_json::AWS_JSON_1_1
     } else {
         &TypesOnly
     }

@@ -128,23 +128,23 @@ impl InvalidContactFlowExceptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InvalidContactFlowException {
+impl crate::json_values::JsonSer for InvalidContactFlowException {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.problems {
-            crate::rest_json::JsonSer::ser(value, object.key("problems"))?;
+            crate::json_values::JsonSer::ser(value, object.key("problems"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InvalidContactFlowException {
+impl crate::json_values::JsonDe for InvalidContactFlowException {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -160,7 +160,7 @@ impl crate::rest_json::JsonDe for InvalidContactFlowException {
                 "problems" => {
                     field_problems = <Vec<
                         crate::types::ProblemDetail,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -182,13 +182,13 @@ impl InvalidContactFlowException {
         _headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }

@@ -126,23 +126,23 @@ impl InvalidContactFlowModuleExceptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for InvalidContactFlowModuleException {
+impl crate::json_values::JsonSer for InvalidContactFlowModuleException {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.problems {
-            crate::rest_json::JsonSer::ser(value, object.key("Problems"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Problems"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for InvalidContactFlowModuleException {
+impl crate::json_values::JsonDe for InvalidContactFlowModuleException {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -158,7 +158,7 @@ impl crate::rest_json::JsonDe for InvalidContactFlowModuleException {
                 "Problems" => {
                     field_problems = <Vec<
                         crate::types::ProblemDetail,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }
@@ -180,13 +180,13 @@ impl InvalidContactFlowModuleException {
         _headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }

@@ -134,26 +134,26 @@ impl ServiceQuotaExceededExceptionBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ServiceQuotaExceededException {
+impl crate::json_values::JsonSer for ServiceQuotaExceededException {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.message {
-            crate::rest_json::JsonSer::ser(value, object.key("Message"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Message"))?;
         }
         if let ::std::option::Option::Some(value) = &self.reason {
-            crate::rest_json::JsonSer::ser(value, object.key("Reason"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Reason"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ServiceQuotaExceededException {
+impl crate::json_values::JsonDe for ServiceQuotaExceededException {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -167,9 +167,11 @@ impl crate::rest_json::JsonDe for ServiceQuotaExceededException {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 "Reason" => {
-                    field_reason = <crate::types::ServiceQuotaExceededExceptionReason as crate::rest_json::JsonDe>::de(
+                    field_reason = <crate::types::ServiceQuotaExceededExceptionReason as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -193,13 +195,13 @@ impl ServiceQuotaExceededException {
         _headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }

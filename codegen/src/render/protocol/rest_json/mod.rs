@@ -1,17 +1,18 @@
 //! restJson1 (spec: `aws-restjson1-protocol.rst`, `http-bindings.rst`): JSON bodies and HTTP
-//! bindings. `shapes` renders per-type JSON impls, `request` the request builders, `response`
-//! the response and error parsers; `values` holds the per-member JSON rules they share.
+//! bindings. `request` renders the request builders (and the host prefix, which awsJson shares),
+//! `response` the response parsers; the per-type JSON impls and the error side are shared with
+//! awsJson in `super::json`.
 
 mod request;
 mod response;
-mod shapes;
-mod values;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::json::{self, JsonRules};
 use super::Protocol;
-use crate::plan::{OperationPlan, TypePlan};
+use crate::model::Member;
+use crate::plan::{OperationPlan, TypeKind, TypePlan};
 use crate::render::ctx::Ctx;
 
 /// The restJson1 protocol.
@@ -20,6 +21,8 @@ pub struct RestJson1;
 /// Runtime files copied into crates that speak restJson1.
 const RUNTIME: &[(&str, &str)] = &[
     ("src/json.rs", include_str!("../../../../runtime/json.rs")),
+    ("src/json_values.rs", include_str!("../../../../runtime/json_values.rs")),
+    ("src/wire.rs", include_str!("../../../../runtime/wire.rs")),
     ("src/rest_json.rs", include_str!("../../../../runtime/rest_json.rs")),
     ("src/protocol.rs", include_str!("../../../../runtime/protocol.rs")),
     ("src/codec.rs", include_str!("../../../../runtime/codec.rs")),
@@ -27,12 +30,14 @@ const RUNTIME: &[(&str, &str)] = &[
 
 impl Protocol for RestJson1 {
     fn type_items(&self, ctx: &Ctx, t: &TypePlan) -> TokenStream {
-        shapes::render(ctx, t)
+        let shapes = json::shapes::render(ctx, JsonRules::REST_JSON, t);
+        let errors = (t.kind == TypeKind::Error).then(|| response::error_constructor(ctx, t));
+        quote!(#shapes #errors)
     }
 
     fn operation_items(&self, ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         let request = request::render(ctx, op);
-        let host_prefix = request::host_prefix(ctx, op);
+        let host_prefix = json::request::host_prefix(ctx, op);
         let (response, parsers) = response::render(ctx, op);
         let name = crate::render::ctx::ident(&op.name);
         let input = crate::render::ctx::ident(&op.input_name);
@@ -61,13 +66,19 @@ impl Protocol for RestJson1 {
         quote! {
             mod codec;
             mod json;
+            mod json_values;
             pub mod protocol;
             mod rest_json;
+            mod wire;
             pub use protocol::Operation;
         }
     }
 
     fn dependencies(&self) -> &'static [&'static str] {
         &["http = \"1\""]
+    }
+
+    fn json_key(&self, member: &Member) -> String {
+        JsonRules::REST_JSON.key(member)
     }
 }

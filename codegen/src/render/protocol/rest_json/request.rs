@@ -1,47 +1,15 @@
-//! Request builders: `Operation::build_request_with` for each operation (method, URI with
-//! labels and query, headers, body).
+//! restJson1 request builders: `Operation::build_request_with` for each operation (method, URI
+//! with labels and query, headers, body).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::shapes::ser_field;
-use super::values::{format_path, timestamp_format};
+use crate::render::protocol::json::request::{body_object, encode_stmts, parse_uri, token_local, token_locals, UriPart};
+use crate::render::protocol::json::values::{format_path, timestamp_format};
+use crate::render::protocol::json::JsonRules;
 use crate::model::{Shape, ShapeKind};
 use crate::plan::{FieldPlan, OperationPlan};
 use crate::render::ctx::{ident, Ctx};
-
-/// Where the `@http` URI pattern puts things.
-enum UriPart {
-    Literal(String),
-    Label { name: String, greedy: bool },
-}
-
-/// Splits `/a/{B}/c/{D+}?x=y` into path parts and the literal query (`x=y`).
-fn parse_uri(uri: &str) -> (Vec<UriPart>, Option<String>) {
-    let (path, query) = match uri.split_once('?') {
-        Some((p, q)) => (p, Some(q.to_owned())),
-        None => (uri, None),
-    };
-    let mut parts = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        if start > 0 {
-            parts.push(UriPart::Literal(rest[..start].to_owned()));
-        }
-        let label = &rest[start + 1..start + len];
-        let (name, greedy) = match label.strip_suffix('+') {
-            Some(n) => (n.to_owned(), true),
-            None => (label.to_owned(), false),
-        };
-        parts.push(UriPart::Label { name, greedy });
-        rest = &rest[start + len + 1..];
-    }
-    if !rest.is_empty() {
-        parts.push(UriPart::Literal(rest.to_owned()));
-    }
-    (parts, query)
-}
 
 /// The `build_request_with` method.
 pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
@@ -54,13 +22,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
 
     // Idempotency tokens left empty are filled before anything reads them.
     let tokens_used = fields.iter().any(|f| f.member.traits.idempotency_token());
-    let token_locals = fields.iter().filter(|f| f.member.traits.idempotency_token()).map(|f| {
-        let name = ident(&f.field);
-        let local = token_local(f);
-        quote! {
-            let #local = input.#name.clone().or_else(|| ::std::option::Option::Some(tokens.make_token()));
-        }
-    });
+    let token_locals = token_locals(&fields);
 
     let (parts, literal_query) = parse_uri(&uri);
     let path_stmts = parts.iter().map(|p| match p {
@@ -133,7 +95,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
             #input_arg: &Self::Input,
             #tokens: &dyn crate::protocol::IdempotencyTokenProvider,
         ) -> ::std::result::Result<http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
-            #(#token_locals)*
+            #token_locals
             let mut uri = ::std::string::String::with_capacity(#capacity);
             #(#path_stmts)*
             #literal_query_stmt
@@ -154,10 +116,6 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
             ::std::result::Result::Ok(request)
         }
     }
-}
-
-fn token_local(f: &FieldPlan) -> proc_macro2::Ident {
-    quote::format_ident!("token_{}", f.field.trim_start_matches("r#"))
 }
 
 /// A place expression of type `Option<T>` for an input member (the filled token for token
@@ -350,7 +308,7 @@ fn header_stmt(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
             quote! {
                 if let ::std::option::Option::Some(v) = #value {
                     let joined = v.iter().map(|item| ::std::result::Result::Ok::<_, crate::error::BuildError>(::std::string::ToString::to_string(&#item))).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", ");
-                    headers.append(crate::rest_json::header_name(#field, #name)?, crate::rest_json::header_value(#field, &joined)?);
+                    headers.append(crate::rest_json::header_name(#field, #name)?, crate::wire::header_value(#field, &joined)?);
                 }
             }
         }
@@ -358,7 +316,7 @@ fn header_stmt(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
             let text = scalar_text(ctx, f.target, f.member.traits.timestamp_format(), quote!(v), &field, "http-date").as_str();
             quote! {
                 if let ::std::option::Option::Some(v) = #value {
-                    headers.append(crate::rest_json::header_name(#field, #name)?, crate::rest_json::header_value(#field, #text)?);
+                    headers.append(crate::rest_json::header_name(#field, #name)?, crate::wire::header_value(#field, #text)?);
                 }
             }
         }
@@ -383,7 +341,7 @@ fn prefix_header_stmt(f: &FieldPlan, bound: &[String]) -> TokenStream {
             for (k, v) in entries {
                 let name = crate::rest_json::header_name(#field, &::std::format!("{}{}", #prefix, k))?;
                 #skip_bound
-                headers.append(name, crate::rest_json::header_value(#field, v)?);
+                headers.append(name, crate::wire::header_value(#field, v)?);
             }
         }
     }
@@ -444,7 +402,7 @@ fn body_stmts(ctx: &Ctx, fields: &[FieldPlan]) -> TokenStream {
                 quote! {
                     let mut text = ::std::string::String::new();
                     match #value {
-                        ::std::option::Option::Some(v) => crate::rest_json::JsonSer::ser(v, crate::json::JsonValueWriter::new(&mut text)).map_err(crate::rest_json::SerError::into_build_error)?,
+                        ::std::option::Option::Some(v) => crate::json_values::JsonSer::ser(v, crate::json::JsonValueWriter::new(&mut text)).map_err(crate::json_values::SerError::into_build_error)?,
                         ::std::option::Option::None => text.push_str("{}"),
                     }
                     #ct
@@ -458,7 +416,7 @@ fn body_stmts(ctx: &Ctx, fields: &[FieldPlan]) -> TokenStream {
                     let body: ::std::vec::Vec<u8> = match #value {
                         ::std::option::Option::Some(v) => {
                             let mut text = ::std::string::String::new();
-                            crate::rest_json::JsonSer::ser(v, crate::json::JsonValueWriter::new(&mut text)).map_err(crate::rest_json::SerError::into_build_error)?;
+                            crate::json_values::JsonSer::ser(v, crate::json::JsonValueWriter::new(&mut text)).map_err(crate::json_values::SerError::into_build_error)?;
                             #ct
                             text.into_bytes()
                         }
@@ -474,26 +432,10 @@ fn body_stmts(ctx: &Ctx, fields: &[FieldPlan]) -> TokenStream {
     }
     // Top-level members go out sorted by member name, as smithy-rs writes them.
     body_fields.sort_by(|a, b| a.member.name.cmp(&b.member.name));
-    let writes = body_fields.iter().map(|f| {
-        if f.member.traits.idempotency_token() {
-            let local = token_local(f);
-            let key = super::values::json_key(f.member);
-            let w = super::values::ser(ctx, quote!(value), f.member.traits.timestamp_format(), f.target, quote!(object.key(#key)));
-            quote!(if let ::std::option::Option::Some(value) = &#local { #w })
-        } else {
-            ser_field(ctx, f, quote!(input), true)
-        }
-    });
+    let object = body_object(ctx, JsonRules::REST_JSON, &body_fields);
     let ct = set_content_type("application/json");
     quote! {
-        let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
-            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
-            #(#writes)*
-            object.finish();
-            ::std::result::Result::Ok(())
-        })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        #object
         #ct
         let body = text.into_bytes();
     }
@@ -503,89 +445,7 @@ fn body_stmts(ctx: &Ctx, fields: &[FieldPlan]) -> TokenStream {
 fn dynamic_content_type(ct: &str) -> TokenStream {
     quote! {
         if !headers.contains_key(http::header::CONTENT_TYPE) {
-            headers.insert(http::header::CONTENT_TYPE, crate::rest_json::header_value("content_type", #ct)?);
+            headers.insert(http::header::CONTENT_TYPE, crate::wire::header_value("content_type", #ct)?);
         }
     }
-}
-
-/// `Operation::host_prefix` for an operation with `@endpoint(hostPrefix: ..)`: the literal parts
-/// and the `@hostLabel` members it names (each must be a valid host label); nothing otherwise.
-pub fn host_prefix(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
-    let model = ctx.plan.model;
-    let Some(prefix) = model.expect(&op.id).traits.get(crate::model::traits::ids::ENDPOINT).and_then(|e| e.get("hostPrefix")).and_then(|p| p.as_str())
-    else {
-        return TokenStream::new();
-    };
-    let fields = ctx.plan.fields(model.expect(&op.input), true);
-    let (parts, _) = parse_uri(prefix);
-    let mut uses_input = false;
-    let stmts: Vec<TokenStream> = parts
-        .iter()
-        .map(|p| match p {
-            UriPart::Literal(text) if text.chars().count() == 1 => {
-                let c = text.chars().next().unwrap_or('.');
-                quote!(prefix.push(#c);)
-            }
-            UriPart::Literal(text) => quote!(prefix.push_str(#text);),
-            UriPart::Label { name, .. } => match fields.iter().find(|f| f.member.name == *name) {
-                Some(f) => {
-                    uses_input = true;
-                    let field = ident(&f.field);
-                    let label = f.field.trim_start_matches("r#").to_owned();
-                    quote!(crate::rest_json::push_host_label(&mut prefix, #label, input.#field.as_deref())?;)
-                }
-                None => {
-                    let text = format!("{{{name}}}");
-                    quote!(prefix.push_str(#text);)
-                }
-            },
-        })
-        .collect();
-    let input_arg = if uses_input { quote!(input) } else { quote!(_input) };
-    quote! {
-        #[inline]
-        fn host_prefix(#input_arg: &Self::Input) -> ::std::result::Result<::std::string::String, crate::error::BuildError> {
-            let mut prefix = ::std::string::String::new();
-            #(#stmts)*
-            ::std::result::Result::Ok(prefix)
-        }
-    }
-}
-
-/// What `@requestCompression` and `@httpChecksumRequired` do to a built body: gzip it (from
-/// `codec::MIN_COMPRESSION_SIZE` bytes, or always with a streaming member; the encoding is
-/// appended to any `Content-Encoding` the input set), then send its MD5 as `Content-MD5`.
-fn encode_stmts(op_shape: &Shape, fields: &[FieldPlan]) -> TokenStream {
-    let mut out = TokenStream::new();
-    let gzip = op_shape
-        .traits
-        .get("smithy.api#requestCompression")
-        .and_then(|t| t.get("encodings"))
-        .and_then(|e| e.as_array())
-        .is_some_and(|e| e.first().and_then(|v| v.as_str()).is_some_and(|v| v.eq_ignore_ascii_case("gzip")));
-    if gzip {
-        let streaming = fields.iter().any(|f| f.target.traits.streaming() && !matches!(f.target.kind, ShapeKind::Union(_)));
-        let threshold = if streaming { quote!(0) } else { quote!(crate::codec::MIN_COMPRESSION_SIZE) };
-        out.extend(quote! {
-            let body = if !body.is_empty() && body.len() >= #threshold {
-                let encoding = match headers.get(http::header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()) {
-                    ::std::option::Option::Some(e) if !e.is_empty() => ::std::format!("{e}, gzip"),
-                    _ => ::std::string::String::from("gzip"),
-                };
-                headers.insert(http::header::CONTENT_ENCODING, crate::rest_json::header_value("content_encoding", &encoding)?);
-                crate::codec::gzip(&body)
-            } else {
-                body
-            };
-        });
-    }
-    if op_shape.traits.has("smithy.api#httpChecksumRequired") {
-        out.extend(quote! {
-            headers.insert(
-                http::HeaderName::from_static("content-md5"),
-                crate::rest_json::header_value("content_md5", &crate::primitives::base64::encode(crate::codec::md5(&body)))?,
-            );
-        });
-    }
-    out
 }

@@ -1,17 +1,13 @@
 //! Per-member JSON rules: how a value of a shape is written and read, honouring
-//! `@timestampFormat`, `@sparse` and `@jsonName`, and what a missing required member becomes.
+//! `@timestampFormat` and `@sparse`, and what a missing required member becomes. (Member keys,
+//! which depend on the protocol, are [`super::JsonRules::key`].)
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Member, Shape, ShapeKind};
+use crate::model::{Shape, ShapeKind};
 use crate::plan::{FieldPlan, RustType};
 use crate::render::ctx::{path, Ctx};
-
-/// The JSON key of a member.
-pub fn json_key(member: &Member) -> String {
-    member.traits.json_name().unwrap_or(&member.name).to_owned()
-}
 
 /// The timestamp format of a member targeting `target`, as a runtime path; `None` for the
 /// protocol default (`default` is what restJson1 uses in that position).
@@ -46,16 +42,16 @@ fn needs_inline(ctx: &Ctx, member_fmt: Option<&str>, target: &Shape) -> bool {
 }
 
 /// Statements writing `value` (an expression of type `&T`) into the writer expression `w`, in a
-/// function returning `Result<_, crate::rest_json::SerError>`.
+/// function returning `Result<_, crate::json_values::SerError>`.
 pub fn ser(ctx: &Ctx, value: TokenStream, member_fmt: Option<&str>, target: &Shape, w: TokenStream) -> TokenStream {
     if !needs_inline(ctx, member_fmt, target) {
-        return quote!(crate::rest_json::JsonSer::ser(#value, #w)?;);
+        return quote!(crate::json_values::JsonSer::ser(#value, #w)?;);
     }
     let model = ctx.plan.model;
     match &target.kind {
         ShapeKind::Timestamp => {
             let fmt = timestamp_format(member_fmt, target, "epoch-seconds");
-            quote!(crate::rest_json::ser_timestamp(#w, #value, #fmt)?;)
+            quote!(crate::json_values::ser_timestamp(#w, #value, #fmt)?;)
         }
         ShapeKind::List(m) => {
             let elem = ser(ctx, quote!(item), m.traits.timestamp_format(), model.expect(&m.target), quote!(array.value()));
@@ -90,7 +86,7 @@ pub fn ser(ctx: &Ctx, value: TokenStream, member_fmt: Option<&str>, target: &Sha
                 object.finish();
             }}
         }
-        _ => quote!(crate::rest_json::JsonSer::ser(#value, #w)?;),
+        _ => quote!(crate::json_values::JsonSer::ser(#value, #w)?;),
     }
 }
 
@@ -99,13 +95,13 @@ pub fn ser(ctx: &Ctx, value: TokenStream, member_fmt: Option<&str>, target: &Sha
 pub fn de(ctx: &Ctx, member_fmt: Option<&str>, target: &Shape) -> TokenStream {
     let ty = ctx.ty(&ctx.plan.shape_type(&target.id));
     if !needs_inline(ctx, member_fmt, target) {
-        return quote!(<#ty as crate::rest_json::JsonDe>::de(t)?);
+        return quote!(<#ty as crate::json_values::JsonDe>::de(t)?);
     }
     let model = ctx.plan.model;
     match &target.kind {
         ShapeKind::Timestamp => {
             let fmt = timestamp_format(member_fmt, target, "epoch-seconds");
-            quote!(crate::rest_json::de_timestamp(t, #fmt)?)
+            quote!(crate::json_values::de_timestamp(t, #fmt)?)
         }
         ShapeKind::List(m) => {
             let elem = de(ctx, m.traits.timestamp_format(), model.expect(&m.target));
@@ -152,7 +148,7 @@ pub fn de(ctx: &Ctx, member_fmt: Option<&str>, target: &Shape) -> TokenStream {
                 }
             }
         }
-        _ => quote!(<#ty as crate::rest_json::JsonDe>::de(t)?),
+        _ => quote!(<#ty as crate::json_values::JsonDe>::de(t)?),
     }
 }
 

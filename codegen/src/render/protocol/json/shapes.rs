@@ -1,36 +1,32 @@
-//! JSON impls of named types: `JsonSer` and `JsonDe` for structures, unions and enums, and the
-//! response constructor of error structures.
+//! JSON impls of named types: `JsonSer` and `JsonDe` for structures, unions and enums (the
+//! protocol adds the response constructor of error structures).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::values::{self, json_key};
+use super::values;
+use super::JsonRules;
 use crate::model::traits::ids;
 use crate::model::ShapeKind;
 use crate::plan::{naming, FieldPlan, RustType, TypeKind, TypePlan};
 use crate::render::ctx::{ident, Ctx};
 
 /// The JSON impls for one named type.
-pub fn render(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+pub fn render(ctx: &Ctx, rules: JsonRules, t: &TypePlan) -> TokenStream {
     match t.kind {
-        TypeKind::Structure => structure(ctx, t),
-        TypeKind::Error => {
-            let s = structure(ctx, t);
-            let e = super::response::error_constructor(ctx, t);
-            quote!(#s #e)
-        }
-        TypeKind::Union => union(ctx, t),
+        TypeKind::Structure | TypeKind::Error => structure(ctx, rules, t),
+        TypeKind::Union => union(ctx, rules, t),
         TypeKind::Enum => enum_impls(ctx, t),
     }
 }
 
-fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+fn structure(ctx: &Ctx, rules: JsonRules, t: &TypePlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&t.id);
     let fields = ctx.plan.fields(shape, false);
     let name = ident(&t.name);
-    let sers = fields.iter().map(|f| ser_field(ctx, f, quote!(self), false));
+    let sers = fields.iter().map(|f| ser_field(ctx, rules, f, quote!(self), false));
     let body_fields: Vec<&FieldPlan> = fields.iter().collect();
-    let parse = parse_object_members(ctx, &body_fields);
+    let parse = parse_object_members(ctx, rules, &body_fields);
     let assigns = fields.iter().map(|f| field_value(ctx, f));
     let extra = (t.kind == TypeKind::Error).then(|| {
         let message = (!fields.iter().any(|f| f.member.name.eq_ignore_ascii_case("message"))).then(|| quote!(message: ::std::option::Option::None,));
@@ -42,9 +38,9 @@ fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
         quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
     });
     quote! {
-        impl crate::rest_json::JsonSer for #name {
+        impl crate::json_values::JsonSer for #name {
             #[inline]
-            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::json_values::SerError> {
                 #[allow(unused_mut)]
                 let mut object = w.start_object();
                 #(#sers)*
@@ -52,7 +48,7 @@ fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
                 ::std::result::Result::Ok(())
             }
         }
-        impl crate::rest_json::JsonDe for #name {
+        impl crate::json_values::JsonDe for #name {
             #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 if !t.expect_start_object_or_null()? {
@@ -110,7 +106,7 @@ fn missing_aggregate(ctx: &Ctx, f: &FieldPlan) -> Option<TokenStream> {
             let fallible = ctx.plan.fields(f.target, false).iter().any(|m| !m.optional && m.default.is_none());
             if fallible {
                 // Parsing `{}` applies the nested structure's own corrections.
-                let parsed = quote!(crate::rest_json::de_body::<#ty>(b"{}").ok().flatten());
+                let parsed = quote!(crate::json_values::de_body::<#ty>(b"{}").ok().flatten());
                 return Some(if boxed { quote!(#parsed.map(::std::boxed::Box::new)) } else { parsed });
             }
             quote!(#ty::builder().build())
@@ -121,8 +117,29 @@ fn missing_aggregate(ctx: &Ctx, f: &FieldPlan) -> Option<TokenStream> {
     Some(quote!(::std::option::Option::Some(#value)))
 }
 
+/// Statements reading the members in `fields` from the response `body` (a JSON object; an
+/// empty body reads as `{}`) into their locals; nothing when `fields` is empty.
+pub fn parse_body_object(ctx: &Ctx, rules: JsonRules, fields: &[&FieldPlan]) -> TokenStream {
+    if fields.is_empty() {
+        return TokenStream::new();
+    }
+    let parse = parse_object_members(ctx, rules, fields);
+    quote! {
+        if !body.iter().all(u8::is_ascii_whitespace) {
+            let mut tokens = crate::json::JsonTokens::new(body);
+            let t = &mut tokens;
+            let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+                t.expect_start_object()?;
+                #parse
+                t.finish()
+            })();
+            result?;
+        }
+    }
+}
+
 /// The loop that reads the members of a JSON object into their locals (the `{` is consumed).
-pub fn parse_object_members(ctx: &Ctx, fields: &[&FieldPlan]) -> TokenStream {
+pub fn parse_object_members(ctx: &Ctx, rules: JsonRules, fields: &[&FieldPlan]) -> TokenStream {
     if fields.is_empty() {
         return quote! {
             while t.next_key()?.is_some() {
@@ -131,7 +148,7 @@ pub fn parse_object_members(ctx: &Ctx, fields: &[&FieldPlan]) -> TokenStream {
         };
     }
     let arms = fields.iter().map(|f| {
-        let key = json_key(f.member);
+        let key = rules.key(f.member);
         let local = local(f);
         let value = values::de(ctx, f.member.traits.timestamp_format(), f.target);
         let value = if matches!(f.ty, RustType::Boxed(_)) { quote!(#value.map(::std::boxed::Box::new)) } else { value };
@@ -152,9 +169,9 @@ pub fn parse_object_members(ctx: &Ctx, fields: &[&FieldPlan]) -> TokenStream {
 /// Optional members are written when set. A non-optional number or boolean equal to zero is
 /// skipped (the service treats absence as zero) unless the member is required, has
 /// `@addedDefault` or `@clientOptional`, or `always` is set.
-pub fn ser_field(ctx: &Ctx, f: &FieldPlan, owner: TokenStream, always: bool) -> TokenStream {
+pub fn ser_field(ctx: &Ctx, rules: JsonRules, f: &FieldPlan, owner: TokenStream, always: bool) -> TokenStream {
     let name = ident(&f.field);
-    let key = json_key(f.member);
+    let key = rules.key(f.member);
     let fmt = f.member.traits.timestamp_format();
     if f.optional {
         let write = values::ser(ctx, quote!(value), fmt, f.target, quote!(object.key(#key)));
@@ -182,7 +199,7 @@ pub fn ser_field(ctx: &Ctx, f: &FieldPlan, owner: TokenStream, always: bool) -> 
     }
 }
 
-fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+fn union(ctx: &Ctx, rules: JsonRules, t: &TypePlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&t.id);
     let ShapeKind::Union(members) = &shape.kind else { return TokenStream::new() };
     let name = ident(&t.name);
@@ -191,7 +208,7 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
     let mut de_arms = Vec::new();
     for m in members {
         let v = ident(&naming::union_variant_name(&m.name));
-        let key = json_key(m);
+        let key = rules.key(m);
         let target = ctx.plan.model.expect(&m.target);
         if target.traits.has(ids::UNIT_TYPE) {
             ser_arms.push(quote!(Self::#v => object.key(#key).start_object().finish(),));
@@ -215,19 +232,19 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
         }
     }
     quote! {
-        impl crate::rest_json::JsonSer for #name {
+        impl crate::json_values::JsonSer for #name {
             #[inline]
-            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::json_values::SerError> {
                 let mut object = w.start_object();
                 match self {
                     #(#ser_arms)*
-                    Self::Unknown => return ::std::result::Result::Err(crate::rest_json::SerError::unknown_variant(#union_name)),
+                    Self::Unknown => return ::std::result::Result::Err(crate::json_values::SerError::unknown_variant(#union_name)),
                 }
                 object.finish();
                 ::std::result::Result::Ok(())
             }
         }
-        impl crate::rest_json::JsonDe for #name {
+        impl crate::json_values::JsonDe for #name {
             #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 if !t.expect_start_object_or_null()? {
@@ -236,7 +253,7 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
                 let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = t.next_key()? {
                     // Members set to null, and the `__type` marker some services add, are not variants.
-                    if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+                    if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                         t.skip_value()?;
                         continue;
                     }
@@ -266,14 +283,14 @@ fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
 fn enum_impls(_ctx: &Ctx, t: &TypePlan) -> TokenStream {
     let name = ident(&t.name);
     quote! {
-        impl crate::rest_json::JsonSer for #name {
+        impl crate::json_values::JsonSer for #name {
             #[inline]
-            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::json_values::SerError> {
                 w.string(self.as_str());
                 ::std::result::Result::Ok(())
             }
         }
-        impl crate::rest_json::JsonDe for #name {
+        impl crate::json_values::JsonDe for #name {
             #[inline]
             fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
                 ::std::result::Result::Ok(t.expect_string_or_null()?.map(|s| Self::from(s.as_ref())))
