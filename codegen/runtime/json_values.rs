@@ -7,6 +7,7 @@
 // Generated serializers use only the helpers their model needs.
 #![allow(dead_code)]
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::Hash;
 

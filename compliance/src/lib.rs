@@ -26,6 +26,8 @@ mod error_meta;
 pub use error_meta::Error;
 mod codec;
 mod json;
+mod json_values;
 pub mod protocol;
 mod rest_json;
+mod wire;
 pub use protocol::Operation;

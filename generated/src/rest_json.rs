@@ -6,7 +6,6 @@
 #![allow(dead_code)]
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::error::BuildError;
 use crate::primitives::{BigDecimal, BigInteger, DateTime, DateTimeFormat};

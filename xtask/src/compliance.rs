@@ -1,12 +1,12 @@
-//! `cargo xtask compliance`: the restJson1 compliance-test crate (`compliance/`).
+//! `cargo xtask compliance`: the compliance-test crates of Smithy's protocol test suites.
 //!
-//! Loads Smithy's protocol tests (`smithy/protocol-tests/` and `smithy/traits/` of the shared
-//! directory, plus our stub of `smithy.framework#ValidationException`), generates the crate of
-//! the `aws.protocoltests.restjson#RestJson` service and renders its compliance cases as the
-//! integration-test target `tests/protocol/` (`smithy_codegen::compliance`). The crate is a
-//! workspace member, so `cargo test --workspace` runs the suite; `--check` fails when the
-//! checked-in crate is stale. Pass counts: `cargo test -p restjson-protocol-tests -- --nocapture
-//! figures`.
+//! Each [`Suite`] is one service of a suite's model: the model is loaded from the shared
+//! directory (plus our stub of `smithy.framework#ValidationException` for restJson1), the crate
+//! of the service is generated and its client cases are rendered as the integration-test target
+//! `tests/protocol/` (`smithy_codegen::compliance`). The crates are workspace members, so
+//! `cargo test --workspace` runs the suites; `--check` fails when a checked-in crate is stale.
+//! Expected failures are listed, with reasons, in `smithy_codegen::compliance::SKIP`.
+//! Pass counts: `cargo test -p <crate> -- --nocapture figures`.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -18,16 +18,74 @@ use smithy_codegen::{ManifestOptions, PlanOptions};
 use crate::args::Args;
 use crate::paths;
 
-/// The service under test.
-const SERVICE: &str = "aws.protocoltests.restjson#RestJson";
+/// One compliance-test crate.
+struct Suite {
+    /// The protocol, for the report.
+    protocol: &'static str,
+    /// The service under test.
+    service: &'static str,
+    /// The test crate's package name.
+    crate_name: &'static str,
+    /// Where the crate lives, relative to the repository.
+    out_dir: &'static str,
+    /// Model directories relative to the shared directory's `smithy/`.
+    models: &'static [&'static str],
+    /// Whether the suite needs our stub of the validation model.
+    validation_stub: bool,
+    /// What the generated README names as the model's source.
+    source: &'static str,
+}
 
-/// The test crate's package name.
-const CRATE_NAME: &str = "restjson-protocol-tests";
+/// Every suite, in report order.
+const SUITES: &[Suite] = &[
+    Suite {
+        protocol: "restJson1",
+        service: "aws.protocoltests.restjson#RestJson",
+        crate_name: "restjson-protocol-tests",
+        out_dir: "compliance",
+        models: &["protocol-tests", "traits"],
+        validation_stub: true,
+        source: "Smithy's restJson1 protocol tests (`smithy/protocol-tests/`)",
+    },
+    Suite {
+        protocol: "awsJson1_0",
+        service: "aws.protocoltests.json10#JsonRpc10",
+        crate_name: "json10-protocol-tests",
+        out_dir: "compliance-awsjson/json10",
+        models: &["awsjson-protocol-tests", "traits"],
+        validation_stub: false,
+        source: "Smithy's awsJson1_0 protocol tests (`smithy/awsjson-protocol-tests/`)",
+    },
+    Suite {
+        protocol: "awsJson1_0",
+        service: "aws.protocoltests.json10#QueryCompatibleJsonRpc10",
+        crate_name: "json10-query-compatible-protocol-tests",
+        out_dir: "compliance-awsjson/json10-query-compatible",
+        models: &["awsjson-protocol-tests", "traits"],
+        validation_stub: false,
+        source: "Smithy's awsJson1_0 protocol tests (`smithy/awsjson-protocol-tests/`)",
+    },
+    Suite {
+        protocol: "awsJson1_1",
+        service: "aws.protocoltests.json#JsonProtocol",
+        crate_name: "json11-protocol-tests",
+        out_dir: "compliance-awsjson/json11",
+        models: &["awsjson-protocol-tests", "traits"],
+        validation_stub: false,
+        source: "Smithy's awsJson1_1 protocol tests (`smithy/awsjson-protocol-tests/`)",
+    },
+    Suite {
+        protocol: "awsJson1_1",
+        service: "com.amazonaws.machinelearning#AmazonML_20141212",
+        crate_name: "machinelearning-protocol-tests",
+        out_dir: "compliance-awsjson/machinelearning",
+        models: &["awsjson-protocol-tests", "traits"],
+        validation_stub: false,
+        source: "Smithy's awsJson1_1 protocol tests (`smithy/awsjson-protocol-tests/`)",
+    },
+];
 
-/// Where the crate lives, relative to the repository.
-const OUT_DIR: &str = "compliance";
-
-/// Our stub of the validation model the protocol tests reference, relative to the repository.
+/// Our stub of the validation model the restJson1 tests reference, relative to the repository.
 const VALIDATION_STUB: &str = "model/fixtures/smithy-framework-validation.smithy";
 
 /// What the test target needs beyond the generated crate's own dependencies.
@@ -37,8 +95,33 @@ const DEV_DEPENDENCIES: &str = "\n[dev-dependencies]\nserde_json = \"1\"\n";
 pub fn run(args: &[String]) -> Result<(), String> {
     let a = Args::parse(args, &["shared"], &["check"])?;
     let shared = paths::shared_dir(a.value("shared"));
+    let check = a.flag("check");
+    let mut summaries = Vec::new();
+    // Suites sharing a model load it once.
+    let mut loaded: Option<(&[&str], bool, smithy_codegen::model::Model)> = None;
+    for suite in SUITES {
+        let started = Instant::now();
+        let reuse = matches!(&loaded, Some((m, v, _)) if *m == suite.models && *v == suite.validation_stub);
+        if !reuse {
+            loaded = Some((suite.models, suite.validation_stub, load(&shared, suite)?));
+        }
+        let Some((_, _, model)) = &loaded else { unreachable!("loaded just above") };
+        let summary = generate(model, suite, check, started)?;
+        summaries.push((suite, summary));
+    }
+    let unused = compliance::unused_skips(&summaries.iter().map(|(_, s)| s).collect::<Vec<_>>());
+    if !unused.is_empty() {
+        return Err(format!("the compliance skip list names cases no suite has: {unused:?}"));
+    }
+    Ok(())
+}
+
+fn load(shared: &std::path::Path, suite: &Suite) -> Result<smithy_codegen::model::Model, String> {
     let smithy = shared.join("smithy");
-    let models: Vec<PathBuf> = vec![smithy.join("protocol-tests"), smithy.join("traits"), paths::repo_root().join(VALIDATION_STUB)];
+    let mut models: Vec<PathBuf> = suite.models.iter().map(|m| smithy.join(m)).collect();
+    if suite.validation_stub {
+        models.push(paths::repo_root().join(VALIDATION_STUB));
+    }
     for m in &models {
         if !m.exists() {
             return Err(format!(
@@ -49,33 +132,36 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     }
-    let started = Instant::now();
-    let model = smithy_codegen::load::load_files(&models).map_err(|e| e.to_string())?;
+    smithy_codegen::load::load_files(&models).map_err(|e| e.to_string())
+}
+
+fn generate(model: &smithy_codegen::model::Model, suite: &Suite, check: bool, started: Instant) -> Result<compliance::Summary, String> {
     let plan_options = PlanOptions {
-        service: Some(ShapeId::parse(SERVICE).map_err(|e| e.to_string())?),
-        crate_name: Some(CRATE_NAME.to_owned()),
+        service: Some(ShapeId::parse(suite.service).map_err(|e| e.to_string())?),
+        crate_name: Some(suite.crate_name.to_owned()),
         operations: None,
     };
     let manifest = ManifestOptions {
         version: "0.0.0".to_owned(),
         regenerate: "cargo xtask compliance".to_owned(),
-        source: Some("Smithy's restJson1 protocol tests (`smithy/protocol-tests/`)".to_owned()),
+        source: Some(suite.source.to_owned()),
     };
-    let mut files = smithy_codegen::generate_from_model(&model, &plan_options, &manifest).map_err(|e| e.to_string())?;
+    let mut files = smithy_codegen::generate_from_model(model, &plan_options, &manifest).map_err(|e| e.to_string())?;
     let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;
     *cargo = cargo.replacen("version = \"0.0.0\"\n", "version = \"0.0.0\"\npublish = false\n", 1);
     cargo.push_str(DEV_DEPENDENCIES);
-    let plan = smithy_codegen::plan::Plan::new(&model, &plan_options).map_err(|e| e.to_string())?;
+    let plan = smithy_codegen::plan::Plan::new(model, &plan_options).map_err(|e| e.to_string())?;
     let rendered = compliance::render(&plan).map_err(|e| e.to_string())?;
     files.extend(rendered.files);
     let took = started.elapsed();
 
-    let out = paths::repo_root().join(OUT_DIR);
-    let check = a.flag("check");
+    let out = paths::repo_root().join(suite.out_dir);
     crate::codegen::sync_dir("compliance", &out, &files, check, took)?;
     let s = &rendered.summary;
     println!(
-        "rendered {} request cases, {} response cases and {} event-stream cases; {} skipped (ignored, counted as failed):",
+        "{} ({}): rendered {} request cases, {} response cases and {} event-stream cases; {} skipped (ignored, counted as failed):",
+        suite.crate_name,
+        suite.protocol,
         s.requests,
         s.responses,
         s.event_streams,
@@ -90,6 +176,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if streams > 0 {
         println!("  and {streams} event-stream cases: {}", compliance::EVENT_STREAM_REASON);
     }
-    println!("pass counts: cargo test -p {CRATE_NAME} -- --nocapture figures");
-    Ok(())
+    println!("pass counts: cargo test -p {} -- --nocapture figures", suite.crate_name);
+    Ok(rendered.summary)
 }

@@ -28,7 +28,7 @@ Commands:
                [--shared DIR] [--keep] [--only NAME]
   figures      codegen time, size of the generated crate, clean -j2 build time
                [--shared DIR] [--sdk] [--runs N]
-  compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
+  compliance   generate the protocol compliance-test crates (compliance/, compliance-awsjson/)  [--check] [--shared DIR]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text

@@ -1033,7 +1033,7 @@ impl crate::protocol::Operation for AllQueryStringTypes {
         }
         parse_output(status, headers, body)
             .map_err(|e| AllQueryStringTypesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1043,9 +1043,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<AllQueryStringTypesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<AllQueryStringTypesOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(AllQueryStringTypesOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1057,7 +1057,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> AllQueryStringTypesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return AllQueryStringTypesError::Unhandled(unhandled);

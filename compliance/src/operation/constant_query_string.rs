@@ -233,7 +233,7 @@ impl crate::protocol::Operation for ConstantQueryString {
         }
         parse_output(status, headers, body)
             .map_err(|e| ConstantQueryStringError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -243,9 +243,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<ConstantQueryStringOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ConstantQueryStringOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(ConstantQueryStringOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -257,7 +257,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ConstantQueryStringError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ConstantQueryStringError::Unhandled(unhandled);

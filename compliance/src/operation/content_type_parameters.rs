@@ -202,15 +202,15 @@ impl crate::protocol::Operation for ContentTypeParameters {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.value {
-                crate::rest_json::JsonSer::ser(value, object.key("value"))?;
+                crate::json_values::JsonSer::ser(value, object.key("value"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -245,7 +245,7 @@ impl crate::protocol::Operation for ContentTypeParameters {
         }
         parse_output(status, headers, body)
             .map_err(|e| ContentTypeParametersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -255,12 +255,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    ContentTypeParametersOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ContentTypeParametersOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(ContentTypeParametersOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -272,7 +269,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ContentTypeParametersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ContentTypeParametersError::Unhandled(unhandled);

@@ -298,18 +298,18 @@ impl crate::protocol::Operation for DocumentType {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.document_value {
-                crate::rest_json::JsonSer::ser(value, object.key("documentValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("documentValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.string_value {
-                crate::rest_json::JsonSer::ser(value, object.key("stringValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringValue"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -344,7 +344,7 @@ impl crate::protocol::Operation for DocumentType {
         }
         parse_output(status, headers, body)
             .map_err(|e| DocumentTypeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -354,7 +354,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DocumentTypeOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<DocumentTypeOutput, crate::wire::ResponseError> {
     let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_document_value: ::std::option::Option<crate::primitives::Document> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -365,10 +365,12 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "stringValue" => {
-                        field_string_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_string_value = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "documentValue" => {
-                        field_document_value = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_document_value = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -382,7 +384,7 @@ fn parse_output(
     ::std::result::Result::Ok(DocumentTypeOutput {
         string_value: field_string_value,
         document_value: field_document_value,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -394,7 +396,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DocumentTypeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DocumentTypeError::Unhandled(unhandled);

@@ -272,15 +272,15 @@ impl crate::protocol::Operation for DocumentTypeAsMapValue {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.doc_valued_map {
-                crate::rest_json::JsonSer::ser(value, object.key("docValuedMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("docValuedMap"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -315,7 +315,7 @@ impl crate::protocol::Operation for DocumentTypeAsMapValue {
         }
         parse_output(status, headers, body)
             .map_err(|e| DocumentTypeAsMapValueError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -325,10 +325,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DocumentTypeAsMapValueOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<DocumentTypeAsMapValueOutput, crate::wire::ResponseError> {
     let mut field_doc_valued_map: ::std::option::Option<
         ::std::collections::HashMap<String, crate::primitives::Document>,
     > = ::std::option::Option::None;
@@ -343,7 +340,7 @@ fn parse_output(
                         field_doc_valued_map = <::std::collections::HashMap<
                             String,
                             crate::primitives::Document,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -354,7 +351,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(DocumentTypeAsMapValueOutput {
         doc_valued_map: field_doc_valued_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -366,7 +363,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DocumentTypeAsMapValueError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DocumentTypeAsMapValueError::Unhandled(unhandled);

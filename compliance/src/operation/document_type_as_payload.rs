@@ -242,11 +242,11 @@ impl crate::protocol::Operation for DocumentTypeAsPayload {
         let body: ::std::vec::Vec<u8> = match &input.document_value {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -284,7 +284,7 @@ impl crate::protocol::Operation for DocumentTypeAsPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| DocumentTypeAsPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -294,16 +294,13 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    DocumentTypeAsPayloadOutput,
-    crate::rest_json::ResponseError,
-> {
-    let field_document_value = crate::rest_json::de_body::<
+) -> ::std::result::Result<DocumentTypeAsPayloadOutput, crate::wire::ResponseError> {
+    let field_document_value = crate::json_values::de_body::<
         crate::primitives::Document,
     >(body)?;
     ::std::result::Result::Ok(DocumentTypeAsPayloadOutput {
         document_value: field_document_value,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -315,7 +312,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DocumentTypeAsPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DocumentTypeAsPayloadError::Unhandled(unhandled);

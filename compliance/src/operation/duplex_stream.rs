@@ -234,11 +234,11 @@ impl crate::protocol::Operation for DuplexStream {
         let body: ::std::vec::Vec<u8> = match &input.stream {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -276,7 +276,7 @@ impl crate::protocol::Operation for DuplexStream {
         }
         parse_output(status, headers, body)
             .map_err(|e| DuplexStreamError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -286,11 +286,11 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DuplexStreamOutput, crate::rest_json::ResponseError> {
-    let field_stream = crate::rest_json::de_body::<crate::types::EventStream>(body)?;
+) -> ::std::result::Result<DuplexStreamOutput, crate::wire::ResponseError> {
+    let field_stream = crate::json_values::de_body::<crate::types::EventStream>(body)?;
     ::std::result::Result::Ok(DuplexStreamOutput {
         stream: field_stream,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -302,7 +302,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DuplexStreamError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DuplexStreamError::Unhandled(unhandled);

@@ -239,11 +239,11 @@ impl crate::protocol::Operation for DuplexStreamWithDistinctStreams {
         let body: ::std::vec::Vec<u8> = match &input.stream {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -281,7 +281,7 @@ impl crate::protocol::Operation for DuplexStreamWithDistinctStreams {
         }
         parse_output(status, headers, body)
             .map_err(|e| DuplexStreamWithDistinctStreamsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -293,14 +293,14 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DuplexStreamWithDistinctStreamsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
-    let field_stream = crate::rest_json::de_body::<
+    let field_stream = crate::json_values::de_body::<
         crate::types::SingletonEventStream,
     >(body)?;
     ::std::result::Result::Ok(DuplexStreamWithDistinctStreamsOutput {
         stream: field_stream,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -312,7 +312,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DuplexStreamWithDistinctStreamsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DuplexStreamWithDistinctStreamsError::Unhandled(unhandled);

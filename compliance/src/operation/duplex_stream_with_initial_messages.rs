@@ -324,17 +324,17 @@ impl crate::protocol::Operation for DuplexStreamWithInitialMessages {
                         "initial_request_member",
                         "initial-request-member",
                     )?,
-                    crate::rest_json::header_value("initial_request_member", v.as_str())?,
+                    crate::wire::header_value("initial_request_member", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.stream {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -372,7 +372,7 @@ impl crate::protocol::Operation for DuplexStreamWithInitialMessages {
         }
         parse_output(status, headers, body)
             .map_err(|e| DuplexStreamWithInitialMessagesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -384,7 +384,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     DuplexStreamWithInitialMessagesOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_initial_response_member: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
@@ -394,15 +394,15 @@ fn parse_output(
         field_initial_response_member = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
-    let field_stream = crate::rest_json::de_body::<crate::types::EventStream>(body)?;
+    let field_stream = crate::json_values::de_body::<crate::types::EventStream>(body)?;
     ::std::result::Result::Ok(DuplexStreamWithInitialMessagesOutput {
         initial_response_member: field_initial_response_member.unwrap_or_default(),
         stream: field_stream,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -414,7 +414,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DuplexStreamWithInitialMessagesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return DuplexStreamWithInitialMessagesError::Unhandled(unhandled);
@@ -422,7 +422,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ServiceUnavailableError") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceUnavailableError::from_response(
                     headers,
                     body,

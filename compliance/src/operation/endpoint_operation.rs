@@ -203,7 +203,7 @@ impl crate::protocol::Operation for EndpointOperation {
         }
         parse_output(status, headers, body)
             .map_err(|e| EndpointOperationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -213,9 +213,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<EndpointOperationOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<EndpointOperationOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(EndpointOperationOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -227,7 +227,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> EndpointOperationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return EndpointOperationError::Unhandled(unhandled);

@@ -202,15 +202,15 @@ impl crate::protocol::Operation for EndpointWithHostLabelOperation {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.label {
-                crate::rest_json::JsonSer::ser(value, object.key("label"))?;
+                crate::json_values::JsonSer::ser(value, object.key("label"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -240,7 +240,7 @@ impl crate::protocol::Operation for EndpointWithHostLabelOperation {
     ) -> ::std::result::Result<::std::string::String, crate::error::BuildError> {
         let mut prefix = ::std::string::String::new();
         prefix.push_str("foo.");
-        crate::rest_json::push_host_label(&mut prefix, "label", input.label.as_deref())?;
+        crate::wire::push_host_label(&mut prefix, "label", input.label.as_deref())?;
         prefix.push('.');
         ::std::result::Result::Ok(prefix)
     }
@@ -256,7 +256,7 @@ impl crate::protocol::Operation for EndpointWithHostLabelOperation {
         }
         parse_output(status, headers, body)
             .map_err(|e| EndpointWithHostLabelOperationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -268,10 +268,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     EndpointWithHostLabelOperationOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(EndpointWithHostLabelOperationOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -283,7 +283,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> EndpointWithHostLabelOperationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return EndpointWithHostLabelOperationError::Unhandled(unhandled);

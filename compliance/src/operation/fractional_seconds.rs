@@ -229,7 +229,7 @@ impl crate::protocol::Operation for FractionalSeconds {
         }
         parse_output(status, headers, body)
             .map_err(|e| FractionalSecondsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -239,7 +239,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<FractionalSecondsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<FractionalSecondsOutput, crate::wire::ResponseError> {
     let mut field_datetime: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -249,7 +249,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "datetime" => {
-                        field_datetime = crate::rest_json::de_timestamp(
+                        field_datetime = crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::DateTime,
                         )?;
@@ -263,7 +263,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(FractionalSecondsOutput {
         datetime: field_datetime,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -275,7 +275,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> FractionalSecondsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return FractionalSecondsError::Unhandled(unhandled);

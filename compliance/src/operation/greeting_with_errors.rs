@@ -263,7 +263,7 @@ impl crate::protocol::Operation for GreetingWithErrors {
         }
         parse_output(status, headers, body)
             .map_err(|e| GreetingWithErrorsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -273,7 +273,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<GreetingWithErrorsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<GreetingWithErrorsOutput, crate::wire::ResponseError> {
     let mut field_greeting: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
         headers,
@@ -282,13 +282,13 @@ fn parse_output(
         field_greeting = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
     ::std::result::Result::Ok(GreetingWithErrorsOutput {
         greeting: field_greeting,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -300,7 +300,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> GreetingWithErrorsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return GreetingWithErrorsError::Unhandled(unhandled);
@@ -308,7 +308,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("InvalidGreeting") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::InvalidGreeting::from_response(
                     headers,
                     body,
@@ -321,7 +321,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("ComplexError") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ComplexError::from_response(
                     headers,
                     body,
@@ -334,7 +334,7 @@ fn parse_error(
             )
         }
         ::std::option::Option::Some("FooError") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::FooError::from_response(
                     headers,
                     body,

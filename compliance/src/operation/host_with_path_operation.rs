@@ -194,7 +194,7 @@ impl crate::protocol::Operation for HostWithPathOperation {
         }
         parse_output(status, headers, body)
             .map_err(|e| HostWithPathOperationError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -204,12 +204,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    HostWithPathOperationOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<HostWithPathOperationOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(HostWithPathOperationOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -221,7 +218,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HostWithPathOperationError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HostWithPathOperationError::Unhandled(unhandled);

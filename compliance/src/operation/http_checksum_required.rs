@@ -234,15 +234,15 @@ impl crate::protocol::Operation for HttpChecksumRequired {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.foo {
-                crate::rest_json::JsonSer::ser(value, object.key("foo"))?;
+                crate::json_values::JsonSer::ser(value, object.key("foo"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -254,7 +254,7 @@ impl crate::protocol::Operation for HttpChecksumRequired {
         headers
             .insert(
                 http::HeaderName::from_static("content-md5"),
-                crate::rest_json::header_value(
+                crate::wire::header_value(
                     "content_md5",
                     &crate::primitives::base64::encode(crate::codec::md5(&body)),
                 )?,
@@ -285,7 +285,7 @@ impl crate::protocol::Operation for HttpChecksumRequired {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpChecksumRequiredError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -295,7 +295,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<HttpChecksumRequiredOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpChecksumRequiredOutput, crate::wire::ResponseError> {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -304,7 +304,7 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "foo" => field_foo = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "foo" => field_foo = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -314,7 +314,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(HttpChecksumRequiredOutput {
         foo: field_foo,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -326,7 +326,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpChecksumRequiredError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpChecksumRequiredError::Unhandled(unhandled);

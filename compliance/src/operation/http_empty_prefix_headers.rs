@@ -323,7 +323,7 @@ impl crate::protocol::Operation for HttpEmptyPrefixHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("specific_header", "hello")?,
-                    crate::rest_json::header_value("specific_header", v.as_str())?,
+                    crate::wire::header_value("specific_header", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(map) = &input.prefix_headers {
@@ -337,8 +337,7 @@ impl crate::protocol::Operation for HttpEmptyPrefixHeaders {
                 if ["hello"].contains(&name.as_str()) {
                     continue;
                 }
-                headers
-                    .append(name, crate::rest_json::header_value("prefix_headers", v)?);
+                headers.append(name, crate::wire::header_value("prefix_headers", v)?);
             }
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -368,7 +367,7 @@ impl crate::protocol::Operation for HttpEmptyPrefixHeaders {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpEmptyPrefixHeadersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -378,10 +377,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    HttpEmptyPrefixHeadersOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<HttpEmptyPrefixHeadersOutput, crate::wire::ResponseError> {
     let mut field_prefix_headers: ::std::option::Option<
         ::std::collections::HashMap<String, String>,
     > = ::std::option::Option::None;
@@ -393,7 +389,7 @@ fn parse_output(
         field_specific_header = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -403,7 +399,7 @@ fn parse_output(
             if let ::std::option::Option::Some(key) = name.as_str().strip_prefix("") {
                 let value = value
                     .to_str()
-                    .map_err(|_| crate::rest_json::ResponseError(
+                    .map_err(|_| crate::wire::ResponseError(
                         ::std::format!("header `{}` is not valid text", name),
                     ))?;
                 map.insert(
@@ -419,7 +415,7 @@ fn parse_output(
     ::std::result::Result::Ok(HttpEmptyPrefixHeadersOutput {
         prefix_headers: field_prefix_headers,
         specific_header: field_specific_header,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -431,7 +427,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpEmptyPrefixHeadersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpEmptyPrefixHeadersError::Unhandled(unhandled);

@@ -239,7 +239,7 @@ impl crate::protocol::Operation for HttpEnumPayload {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value("content_type", "text/plain")?,
+                            crate::wire::header_value("content_type", "text/plain")?,
                         );
                 }
                 v.as_str().as_bytes().to_vec()
@@ -272,7 +272,7 @@ impl crate::protocol::Operation for HttpEnumPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpEnumPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -282,11 +282,11 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<HttpEnumPayloadOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpEnumPayloadOutput, crate::wire::ResponseError> {
     let mut field_payload: ::std::option::Option<crate::types::StringEnum> = ::std::option::Option::None;
     if !body.is_empty() {
         let text = ::std::str::from_utf8(body)
-            .map_err(|_| crate::rest_json::ResponseError(
+            .map_err(|_| crate::wire::ResponseError(
                 "the response body is not UTF-8".to_owned(),
             ))?;
         field_payload = ::std::option::Option::Some(
@@ -295,7 +295,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(HttpEnumPayloadOutput {
         payload: field_payload,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -307,7 +307,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpEnumPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpEnumPayloadError::Unhandled(unhandled);

@@ -299,7 +299,7 @@ impl crate::protocol::Operation for HttpPayloadTraits {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.blob {
@@ -308,7 +308,7 @@ impl crate::protocol::Operation for HttpPayloadTraits {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value(
+                            crate::wire::header_value(
                                 "content_type",
                                 "application/octet-stream",
                             )?,
@@ -344,7 +344,7 @@ impl crate::protocol::Operation for HttpPayloadTraits {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpPayloadTraitsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -354,7 +354,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<HttpPayloadTraitsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpPayloadTraitsOutput, crate::wire::ResponseError> {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
@@ -364,7 +364,7 @@ fn parse_output(
         field_foo = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -376,7 +376,7 @@ fn parse_output(
     ::std::result::Result::Ok(HttpPayloadTraitsOutput {
         foo: field_foo,
         blob: field_blob,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -388,7 +388,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpPayloadTraitsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpPayloadTraitsError::Unhandled(unhandled);

@@ -238,11 +238,11 @@ impl crate::protocol::Operation for HttpPayloadWithStructure {
         let mut text = ::std::string::String::new();
         match &input.nested {
             ::std::option::Option::Some(v) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?
+                    .map_err(crate::json_values::SerError::into_build_error)?
             }
             ::std::option::Option::None => text.push_str("{}"),
         }
@@ -280,7 +280,7 @@ impl crate::protocol::Operation for HttpPayloadWithStructure {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpPayloadWithStructureError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -290,14 +290,11 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    HttpPayloadWithStructureOutput,
-    crate::rest_json::ResponseError,
-> {
-    let field_nested = crate::rest_json::de_body::<crate::types::NestedPayload>(body)?;
+) -> ::std::result::Result<HttpPayloadWithStructureOutput, crate::wire::ResponseError> {
+    let field_nested = crate::json_values::de_body::<crate::types::NestedPayload>(body)?;
     ::std::result::Result::Ok(HttpPayloadWithStructureOutput {
         nested: field_nested,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -309,7 +306,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpPayloadWithStructureError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpPayloadWithStructureError::Unhandled(unhandled);

@@ -236,11 +236,11 @@ impl crate::protocol::Operation for HttpPayloadWithUnion {
         let body: ::std::vec::Vec<u8> = match &input.nested {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -278,7 +278,7 @@ impl crate::protocol::Operation for HttpPayloadWithUnion {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpPayloadWithUnionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -288,11 +288,11 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<HttpPayloadWithUnionOutput, crate::rest_json::ResponseError> {
-    let field_nested = crate::rest_json::de_body::<crate::types::UnionPayload>(body)?;
+) -> ::std::result::Result<HttpPayloadWithUnionOutput, crate::wire::ResponseError> {
+    let field_nested = crate::json_values::de_body::<crate::types::UnionPayload>(body)?;
     ::std::result::Result::Ok(HttpPayloadWithUnionOutput {
         nested: field_nested,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -304,7 +304,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpPayloadWithUnionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpPayloadWithUnionError::Unhandled(unhandled);

@@ -311,7 +311,7 @@ impl crate::protocol::Operation for HttpPrefixHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(map) = &input.foo_map {
@@ -325,7 +325,7 @@ impl crate::protocol::Operation for HttpPrefixHeaders {
                 if ["x-foo"].contains(&name.as_str()) {
                     continue;
                 }
-                headers.append(name, crate::rest_json::header_value("foo_map", v)?);
+                headers.append(name, crate::wire::header_value("foo_map", v)?);
             }
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -355,7 +355,7 @@ impl crate::protocol::Operation for HttpPrefixHeaders {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpPrefixHeadersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -365,7 +365,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<HttpPrefixHeadersOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpPrefixHeadersOutput, crate::wire::ResponseError> {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_foo_map: ::std::option::Option<
         ::std::collections::HashMap<String, String>,
@@ -377,7 +377,7 @@ fn parse_output(
         field_foo = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -390,7 +390,7 @@ fn parse_output(
             {
                 let value = value
                     .to_str()
-                    .map_err(|_| crate::rest_json::ResponseError(
+                    .map_err(|_| crate::wire::ResponseError(
                         ::std::format!("header `{}` is not valid text", name),
                     ))?;
                 map.insert(
@@ -406,7 +406,7 @@ fn parse_output(
     ::std::result::Result::Ok(HttpPrefixHeadersOutput {
         foo: field_foo,
         foo_map: field_foo_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -418,7 +418,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpPrefixHeadersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpPrefixHeadersError::Unhandled(unhandled);

@@ -238,7 +238,7 @@ impl crate::protocol::Operation for HttpPrefixHeadersInResponse {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpPrefixHeadersInResponseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -250,7 +250,7 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     HttpPrefixHeadersInResponseOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_prefix_headers: ::std::option::Option<
         ::std::collections::HashMap<String, String>,
@@ -261,7 +261,7 @@ fn parse_output(
             if let ::std::option::Option::Some(key) = name.as_str().strip_prefix("") {
                 let value = value
                     .to_str()
-                    .map_err(|_| crate::rest_json::ResponseError(
+                    .map_err(|_| crate::wire::ResponseError(
                         ::std::format!("header `{}` is not valid text", name),
                     ))?;
                 map.insert(
@@ -276,7 +276,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(HttpPrefixHeadersInResponseOutput {
         prefix_headers: field_prefix_headers,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -288,7 +288,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpPrefixHeadersInResponseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpPrefixHeadersInResponseError::Unhandled(unhandled);

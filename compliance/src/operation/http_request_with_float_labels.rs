@@ -274,7 +274,7 @@ impl crate::protocol::Operation for HttpRequestWithFloatLabels {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpRequestWithFloatLabelsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -286,10 +286,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     HttpRequestWithFloatLabelsOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(HttpRequestWithFloatLabelsOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -301,7 +301,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpRequestWithFloatLabelsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpRequestWithFloatLabelsError::Unhandled(unhandled);

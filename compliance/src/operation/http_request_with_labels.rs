@@ -518,7 +518,7 @@ impl crate::protocol::Operation for HttpRequestWithLabels {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpRequestWithLabelsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -528,12 +528,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    HttpRequestWithLabelsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<HttpRequestWithLabelsOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(HttpRequestWithLabelsOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -545,7 +542,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpRequestWithLabelsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpRequestWithLabelsError::Unhandled(unhandled);

@@ -233,7 +233,7 @@ impl crate::protocol::Operation for HttpRequestWithRegexLiteral {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpRequestWithRegexLiteralError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -245,10 +245,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     HttpRequestWithRegexLiteralOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(HttpRequestWithRegexLiteralOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -260,7 +260,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpRequestWithRegexLiteralError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpRequestWithRegexLiteralError::Unhandled(unhandled);

@@ -226,7 +226,7 @@ impl crate::protocol::Operation for HttpResponseCode {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpResponseCodeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -236,10 +236,10 @@ fn parse_output(
     status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<HttpResponseCodeOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpResponseCodeOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(HttpResponseCodeOutput {
         status: ::std::option::Option::Some(i32::from(status)),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -251,7 +251,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpResponseCodeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpResponseCodeError::Unhandled(unhandled);

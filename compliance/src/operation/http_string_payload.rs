@@ -239,7 +239,7 @@ impl crate::protocol::Operation for HttpStringPayload {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value("content_type", "text/plain")?,
+                            crate::wire::header_value("content_type", "text/plain")?,
                         );
                 }
                 v.as_str().as_bytes().to_vec()
@@ -272,7 +272,7 @@ impl crate::protocol::Operation for HttpStringPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| HttpStringPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -282,19 +282,19 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<HttpStringPayloadOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<HttpStringPayloadOutput, crate::wire::ResponseError> {
     let mut field_payload: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.is_empty() {
         field_payload = ::std::option::Option::Some(
             ::std::string::String::from_utf8(body.to_vec())
-                .map_err(|_| crate::rest_json::ResponseError(
+                .map_err(|_| crate::wire::ResponseError(
                     "the response body is not UTF-8".to_owned(),
                 ))?,
         );
     }
     ::std::result::Result::Ok(HttpStringPayloadOutput {
         payload: field_payload,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -306,7 +306,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> HttpStringPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return HttpStringPayloadError::Unhandled(unhandled);

@@ -225,7 +225,7 @@ impl crate::protocol::Operation for IgnoreQueryParamsInResponse {
         }
         parse_output(status, headers, body)
             .map_err(|e| IgnoreQueryParamsInResponseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -237,7 +237,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     IgnoreQueryParamsInResponseOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_baz: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -247,7 +247,7 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "baz" => field_baz = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "baz" => field_baz = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -257,7 +257,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(IgnoreQueryParamsInResponseOutput {
         baz: field_baz,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -269,7 +269,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> IgnoreQueryParamsInResponseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return IgnoreQueryParamsInResponseError::Unhandled(unhandled);

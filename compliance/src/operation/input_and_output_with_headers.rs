@@ -1335,14 +1335,14 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_string", "x-string")?,
-                    crate::rest_json::header_value("header_string", v.as_str())?,
+                    crate::wire::header_value("header_string", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_byte {
             headers
                 .append(
                     crate::rest_json::header_name("header_byte", "x-byte")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_byte",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1352,7 +1352,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_short", "x-short")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_short",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1362,7 +1362,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_integer", "x-integer")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_integer",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1372,7 +1372,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_long", "x-long")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_long",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1382,7 +1382,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_float", "x-float")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_float",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1392,7 +1392,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_double", "x-double")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_double",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1402,7 +1402,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_true_bool", "x-boolean1")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_true_bool",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1412,7 +1412,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_false_bool", "x-boolean2")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_false_bool",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1434,7 +1434,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_string_list", "x-stringlist")?,
-                    crate::rest_json::header_value("header_string_list", &joined)?,
+                    crate::wire::header_value("header_string_list", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_string_set {
@@ -1453,7 +1453,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_string_set", "x-stringset")?,
-                    crate::rest_json::header_value("header_string_set", &joined)?,
+                    crate::wire::header_value("header_string_set", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_integer_list {
@@ -1475,7 +1475,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
                         "header_integer_list",
                         "x-integerlist",
                     )?,
-                    crate::rest_json::header_value("header_integer_list", &joined)?,
+                    crate::wire::header_value("header_integer_list", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_boolean_list {
@@ -1497,7 +1497,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
                         "header_boolean_list",
                         "x-booleanlist",
                     )?,
-                    crate::rest_json::header_value("header_boolean_list", &joined)?,
+                    crate::wire::header_value("header_boolean_list", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_timestamp_list {
@@ -1523,14 +1523,14 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
                         "header_timestamp_list",
                         "x-timestamplist",
                     )?,
-                    crate::rest_json::header_value("header_timestamp_list", &joined)?,
+                    crate::wire::header_value("header_timestamp_list", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_enum {
             headers
                 .append(
                     crate::rest_json::header_name("header_enum", "x-enum")?,
-                    crate::rest_json::header_value("header_enum", v.as_str())?,
+                    crate::wire::header_value("header_enum", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_enum_list {
@@ -1549,7 +1549,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("header_enum_list", "x-enumlist")?,
-                    crate::rest_json::header_value("header_enum_list", &joined)?,
+                    crate::wire::header_value("header_enum_list", &joined)?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.header_integer_enum {
@@ -1559,7 +1559,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
                         "header_integer_enum",
                         "x-integerenum",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "header_integer_enum",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
@@ -1584,7 +1584,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
                         "header_integer_enum_list",
                         "x-integerenumlist",
                     )?,
-                    crate::rest_json::header_value("header_integer_enum_list", &joined)?,
+                    crate::wire::header_value("header_integer_enum_list", &joined)?,
                 );
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -1614,7 +1614,7 @@ impl crate::protocol::Operation for InputAndOutputWithHeaders {
         }
         parse_output(status, headers, body)
             .map_err(|e| InputAndOutputWithHeadersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1624,10 +1624,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    InputAndOutputWithHeadersOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<InputAndOutputWithHeadersOutput, crate::wire::ResponseError> {
     let mut field_header_string: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_header_byte: ::std::option::Option<i8> = ::std::option::Option::None;
     let mut field_header_short: ::std::option::Option<i16> = ::std::option::Option::None;
@@ -1655,7 +1652,7 @@ fn parse_output(
         field_header_string = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -1732,7 +1729,7 @@ fn parse_output(
                 .iter()
                 .map(|item| ::std::result::Result::<
                     _,
-                    crate::rest_json::ResponseError,
+                    crate::wire::ResponseError,
                 >::Ok(::std::borrow::ToOwned::to_owned(item.as_str())))
                 .collect::<::std::result::Result<_, _>>()?,
         );
@@ -1746,7 +1743,7 @@ fn parse_output(
                 .iter()
                 .map(|item| ::std::result::Result::<
                     _,
-                    crate::rest_json::ResponseError,
+                    crate::wire::ResponseError,
                 >::Ok(::std::borrow::ToOwned::to_owned(item.as_str())))
                 .collect::<::std::result::Result<_, _>>()?,
         );
@@ -1793,7 +1790,7 @@ fn parse_output(
         field_header_enum = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(<crate::types::FooEnum>::from(s))?,
         );
     }
@@ -1806,7 +1803,7 @@ fn parse_output(
                 .iter()
                 .map(|item| ::std::result::Result::<
                     _,
-                    crate::rest_json::ResponseError,
+                    crate::wire::ResponseError,
                 >::Ok(<crate::types::FooEnum>::from(item.as_str())))
                 .collect::<::std::result::Result<_, _>>()?,
         );
@@ -1852,7 +1849,7 @@ fn parse_output(
         header_enum_list: field_header_enum_list,
         header_integer_enum: field_header_integer_enum,
         header_integer_enum_list: field_header_integer_enum_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1864,7 +1861,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> InputAndOutputWithHeadersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return InputAndOutputWithHeadersError::Unhandled(unhandled);

@@ -202,11 +202,11 @@ impl crate::protocol::Operation for InputStream {
         let body: ::std::vec::Vec<u8> = match &input.stream {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -244,7 +244,7 @@ impl crate::protocol::Operation for InputStream {
         }
         parse_output(status, headers, body)
             .map_err(|e| InputStreamError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -254,9 +254,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<InputStreamOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<InputStreamOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(InputStreamOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -264,7 +264,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> InputStreamError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return InputStreamError::Unhandled(unhandled);

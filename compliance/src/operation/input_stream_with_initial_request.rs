@@ -238,17 +238,17 @@ impl crate::protocol::Operation for InputStreamWithInitialRequest {
                         "initial_request_member",
                         "initial-request-member",
                     )?,
-                    crate::rest_json::header_value("initial_request_member", v.as_str())?,
+                    crate::wire::header_value("initial_request_member", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.stream {
             ::std::option::Option::Some(v) => {
                 let mut text = ::std::string::String::new();
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?;
+                    .map_err(crate::json_values::SerError::into_build_error)?;
                 if !headers.contains_key(http::header::CONTENT_TYPE) {
                     headers
                         .insert(
@@ -286,7 +286,7 @@ impl crate::protocol::Operation for InputStreamWithInitialRequest {
         }
         parse_output(status, headers, body)
             .map_err(|e| InputStreamWithInitialRequestError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -298,10 +298,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     InputStreamWithInitialRequestOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(InputStreamWithInitialRequestOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -313,7 +313,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> InputStreamWithInitialRequestError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return InputStreamWithInitialRequestError::Unhandled(unhandled);

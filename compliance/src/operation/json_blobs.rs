@@ -232,15 +232,15 @@ impl crate::protocol::Operation for JsonBlobs {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data {
-                crate::rest_json::JsonSer::ser(value, object.key("data"))?;
+                crate::json_values::JsonSer::ser(value, object.key("data"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -275,7 +275,7 @@ impl crate::protocol::Operation for JsonBlobs {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonBlobsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -285,7 +285,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonBlobsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonBlobsOutput, crate::wire::ResponseError> {
     let mut field_data: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -295,7 +295,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "data" => {
-                        field_data = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                        field_data = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -308,7 +308,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(JsonBlobsOutput {
         data: field_data,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -316,7 +316,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonBlobsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonBlobsError::Unhandled(unhandled);

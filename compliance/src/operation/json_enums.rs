@@ -590,30 +590,30 @@ impl crate::protocol::Operation for JsonEnums {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.foo_enum1 {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnum1"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnum1"))?;
             }
             if let ::std::option::Option::Some(value) = &input.foo_enum2 {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnum2"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnum2"))?;
             }
             if let ::std::option::Option::Some(value) = &input.foo_enum3 {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnum3"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnum3"))?;
             }
             if let ::std::option::Option::Some(value) = &input.foo_enum_list {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnumList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnumList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.foo_enum_map {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnumMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnumMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.foo_enum_set {
-                crate::rest_json::JsonSer::ser(value, object.key("fooEnumSet"))?;
+                crate::json_values::JsonSer::ser(value, object.key("fooEnumSet"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -648,7 +648,7 @@ impl crate::protocol::Operation for JsonEnums {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonEnumsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -658,7 +658,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonEnumsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonEnumsOutput, crate::wire::ResponseError> {
     let mut field_foo_enum1: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
     let mut field_foo_enum2: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
     let mut field_foo_enum3: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
@@ -675,35 +675,35 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "fooEnum1" => {
-                        field_foo_enum1 = <crate::types::FooEnum as crate::rest_json::JsonDe>::de(
+                        field_foo_enum1 = <crate::types::FooEnum as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "fooEnum2" => {
-                        field_foo_enum2 = <crate::types::FooEnum as crate::rest_json::JsonDe>::de(
+                        field_foo_enum2 = <crate::types::FooEnum as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "fooEnum3" => {
-                        field_foo_enum3 = <crate::types::FooEnum as crate::rest_json::JsonDe>::de(
+                        field_foo_enum3 = <crate::types::FooEnum as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "fooEnumList" => {
                         field_foo_enum_list = <Vec<
                             crate::types::FooEnum,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "fooEnumSet" => {
                         field_foo_enum_set = <Vec<
                             crate::types::FooEnum,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "fooEnumMap" => {
                         field_foo_enum_map = <::std::collections::HashMap<
                             String,
                             crate::types::FooEnum,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -719,7 +719,7 @@ fn parse_output(
         foo_enum_list: field_foo_enum_list,
         foo_enum_set: field_foo_enum_set,
         foo_enum_map: field_foo_enum_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -727,7 +727,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonEnumsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonEnumsError::Unhandled(unhandled);

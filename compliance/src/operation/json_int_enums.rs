@@ -562,30 +562,30 @@ impl crate::protocol::Operation for JsonIntEnums {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.integer_enum1 {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnum1"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnum1"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_enum2 {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnum2"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnum2"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_enum3 {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnum3"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnum3"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_enum_list {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnumList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnumList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_enum_map {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnumMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnumMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_enum_set {
-                crate::rest_json::JsonSer::ser(value, object.key("integerEnumSet"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerEnumSet"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -620,7 +620,7 @@ impl crate::protocol::Operation for JsonIntEnums {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonIntEnumsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -630,7 +630,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonIntEnumsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonIntEnumsOutput, crate::wire::ResponseError> {
     let mut field_integer_enum1: ::std::option::Option<i32> = ::std::option::Option::None;
     let mut field_integer_enum2: ::std::option::Option<i32> = ::std::option::Option::None;
     let mut field_integer_enum3: ::std::option::Option<i32> = ::std::option::Option::None;
@@ -647,29 +647,29 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "integerEnum1" => {
-                        field_integer_enum1 = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_integer_enum1 = <i32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerEnum2" => {
-                        field_integer_enum2 = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_integer_enum2 = <i32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerEnum3" => {
-                        field_integer_enum3 = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_integer_enum3 = <i32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerEnumList" => {
                         field_integer_enum_list = <Vec<
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerEnumSet" => {
                         field_integer_enum_set = <Vec<
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerEnumMap" => {
                         field_integer_enum_map = <::std::collections::HashMap<
                             String,
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -685,7 +685,7 @@ fn parse_output(
         integer_enum_list: field_integer_enum_list,
         integer_enum_set: field_integer_enum_set,
         integer_enum_map: field_integer_enum_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -697,7 +697,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> JsonIntEnumsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonIntEnumsError::Unhandled(unhandled);

@@ -824,39 +824,39 @@ impl crate::protocol::Operation for JsonLists {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.boolean_list {
-                crate::rest_json::JsonSer::ser(value, object.key("booleanList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("booleanList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.enum_list {
-                crate::rest_json::JsonSer::ser(value, object.key("enumList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("enumList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.int_enum_list {
-                crate::rest_json::JsonSer::ser(value, object.key("intEnumList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("intEnumList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_list {
-                crate::rest_json::JsonSer::ser(value, object.key("integerList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.nested_string_list {
-                crate::rest_json::JsonSer::ser(value, object.key("nestedStringList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("nestedStringList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.string_list {
-                crate::rest_json::JsonSer::ser(value, object.key("stringList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.string_set {
-                crate::rest_json::JsonSer::ser(value, object.key("stringSet"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringSet"))?;
             }
             if let ::std::option::Option::Some(value) = &input.structure_list {
-                crate::rest_json::JsonSer::ser(value, object.key("myStructureList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("myStructureList"))?;
             }
             if let ::std::option::Option::Some(value) = &input.timestamp_list {
-                crate::rest_json::JsonSer::ser(value, object.key("timestampList"))?;
+                crate::json_values::JsonSer::ser(value, object.key("timestampList"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -891,7 +891,7 @@ impl crate::protocol::Operation for JsonLists {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonListsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -901,7 +901,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonListsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonListsOutput, crate::wire::ResponseError> {
     let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
     let mut field_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
     let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
@@ -925,47 +925,47 @@ fn parse_output(
                     "stringList" => {
                         field_string_list = <Vec<
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "stringSet" => {
                         field_string_set = <Vec<
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerList" => {
                         field_integer_list = <Vec<
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "booleanList" => {
                         field_boolean_list = <Vec<
                             bool,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "timestampList" => {
                         field_timestamp_list = <Vec<
                             crate::primitives::DateTime,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "enumList" => {
                         field_enum_list = <Vec<
                             crate::types::FooEnum,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "intEnumList" => {
                         field_int_enum_list = <Vec<
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "nestedStringList" => {
                         field_nested_string_list = <Vec<
                             Vec<String>,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "myStructureList" => {
                         field_structure_list = <Vec<
                             crate::types::StructureListMember,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -984,7 +984,7 @@ fn parse_output(
         int_enum_list: field_int_enum_list,
         nested_string_list: field_nested_string_list,
         structure_list: field_structure_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -992,7 +992,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonListsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonListsError::Unhandled(unhandled);

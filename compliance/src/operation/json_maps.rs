@@ -590,27 +590,27 @@ impl crate::protocol::Operation for JsonMaps {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.dense_boolean_map {
-                crate::rest_json::JsonSer::ser(value, object.key("denseBooleanMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("denseBooleanMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.dense_number_map {
-                crate::rest_json::JsonSer::ser(value, object.key("denseNumberMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("denseNumberMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.dense_set_map {
-                crate::rest_json::JsonSer::ser(value, object.key("denseSetMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("denseSetMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.dense_string_map {
-                crate::rest_json::JsonSer::ser(value, object.key("denseStringMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("denseStringMap"))?;
             }
             if let ::std::option::Option::Some(value) = &input.dense_struct_map {
-                crate::rest_json::JsonSer::ser(value, object.key("denseStructMap"))?;
+                crate::json_values::JsonSer::ser(value, object.key("denseStructMap"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -645,7 +645,7 @@ impl crate::protocol::Operation for JsonMaps {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonMapsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -655,7 +655,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonMapsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonMapsOutput, crate::wire::ResponseError> {
     let mut field_dense_struct_map: ::std::option::Option<
         ::std::collections::HashMap<String, crate::types::GreetingStruct>,
     > = ::std::option::Option::None;
@@ -682,31 +682,31 @@ fn parse_output(
                         field_dense_struct_map = <::std::collections::HashMap<
                             String,
                             crate::types::GreetingStruct,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "denseNumberMap" => {
                         field_dense_number_map = <::std::collections::HashMap<
                             String,
                             i32,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "denseBooleanMap" => {
                         field_dense_boolean_map = <::std::collections::HashMap<
                             String,
                             bool,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "denseStringMap" => {
                         field_dense_string_map = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "denseSetMap" => {
                         field_dense_set_map = <::std::collections::HashMap<
                             String,
                             Vec<String>,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -721,7 +721,7 @@ fn parse_output(
         dense_boolean_map: field_dense_boolean_map,
         dense_string_map: field_dense_string_map,
         dense_set_map: field_dense_set_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -729,7 +729,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonMapsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonMapsError::Unhandled(unhandled);

@@ -650,52 +650,52 @@ impl crate::protocol::Operation for JsonTimestamps {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.date_time {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("dateTime"),
                     value,
                     crate::primitives::DateTimeFormat::DateTime,
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.date_time_on_target {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("dateTimeOnTarget"),
                     value,
                     crate::primitives::DateTimeFormat::DateTime,
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.epoch_seconds {
-                crate::rest_json::JsonSer::ser(value, object.key("epochSeconds"))?;
+                crate::json_values::JsonSer::ser(value, object.key("epochSeconds"))?;
             }
             if let ::std::option::Option::Some(value) = &input.epoch_seconds_on_target {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("epochSecondsOnTarget"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.http_date {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("httpDate"),
                     value,
                     crate::primitives::DateTimeFormat::HttpDate,
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.http_date_on_target {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("httpDateOnTarget"),
                     value,
                     crate::primitives::DateTimeFormat::HttpDate,
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.normal {
-                crate::rest_json::JsonSer::ser(value, object.key("normal"))?;
+                crate::json_values::JsonSer::ser(value, object.key("normal"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -730,7 +730,7 @@ impl crate::protocol::Operation for JsonTimestamps {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonTimestampsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -740,7 +740,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonTimestampsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonTimestampsOutput, crate::wire::ResponseError> {
     let mut field_normal: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
     let mut field_date_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
     let mut field_date_time_on_target: ::std::option::Option<
@@ -762,40 +762,40 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "normal" => {
-                        field_normal = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_normal = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "dateTime" => {
-                        field_date_time = crate::rest_json::de_timestamp(
+                        field_date_time = crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::DateTime,
                         )?;
                     }
                     "dateTimeOnTarget" => {
-                        field_date_time_on_target = crate::rest_json::de_timestamp(
+                        field_date_time_on_target = crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::DateTime,
                         )?;
                     }
                     "epochSeconds" => {
-                        field_epoch_seconds = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_epoch_seconds = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "epochSecondsOnTarget" => {
-                        field_epoch_seconds_on_target = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_epoch_seconds_on_target = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "httpDate" => {
-                        field_http_date = crate::rest_json::de_timestamp(
+                        field_http_date = crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::HttpDate,
                         )?;
                     }
                     "httpDateOnTarget" => {
-                        field_http_date_on_target = crate::rest_json::de_timestamp(
+                        field_http_date_on_target = crate::json_values::de_timestamp(
                             t,
                             crate::primitives::DateTimeFormat::HttpDate,
                         )?;
@@ -815,7 +815,7 @@ fn parse_output(
         epoch_seconds_on_target: field_epoch_seconds_on_target,
         http_date: field_http_date,
         http_date_on_target: field_http_date_on_target,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -827,7 +827,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> JsonTimestampsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonTimestampsError::Unhandled(unhandled);

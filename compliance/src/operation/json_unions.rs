@@ -240,15 +240,15 @@ impl crate::protocol::Operation for JsonUnions {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.contents {
-                crate::rest_json::JsonSer::ser(value, object.key("contents"))?;
+                crate::json_values::JsonSer::ser(value, object.key("contents"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -283,7 +283,7 @@ impl crate::protocol::Operation for JsonUnions {
         }
         parse_output(status, headers, body)
             .map_err(|e| JsonUnionsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -293,7 +293,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<JsonUnionsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<JsonUnionsOutput, crate::wire::ResponseError> {
     let mut field_contents: ::std::option::Option<crate::types::MyUnion> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -303,7 +303,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "contents" => {
-                        field_contents = <crate::types::MyUnion as crate::rest_json::JsonDe>::de(
+                        field_contents = <crate::types::MyUnion as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -316,7 +316,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(JsonUnionsOutput {
         contents: field_contents,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -324,7 +324,7 @@ fn parse_output(
 /// header, else `code` or `__type` in the body), matched on the error shape's name.
 #[inline]
 fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonUnionsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return JsonUnionsError::Unhandled(unhandled);

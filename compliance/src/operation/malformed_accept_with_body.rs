@@ -225,7 +225,7 @@ impl crate::protocol::Operation for MalformedAcceptWithBody {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedAcceptWithBodyError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -235,10 +235,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    MalformedAcceptWithBodyOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<MalformedAcceptWithBodyOutput, crate::wire::ResponseError> {
     let mut field_hi: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -247,7 +244,7 @@ fn parse_output(
             t.expect_start_object()?;
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
-                    "hi" => field_hi = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "hi" => field_hi = <String as crate::json_values::JsonDe>::de(t)?,
                     _ => t.skip_value()?,
                 }
             }
@@ -257,7 +254,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(MalformedAcceptWithBodyOutput {
         hi: field_hi,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -269,7 +266,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedAcceptWithBodyError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedAcceptWithBodyError::Unhandled(unhandled);

@@ -225,7 +225,7 @@ impl crate::protocol::Operation for MalformedAcceptWithGenericString {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedAcceptWithGenericStringError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -237,20 +237,20 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     MalformedAcceptWithGenericStringOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_payload: ::std::option::Option<String> = ::std::option::Option::None;
     if !body.is_empty() {
         field_payload = ::std::option::Option::Some(
             ::std::string::String::from_utf8(body.to_vec())
-                .map_err(|_| crate::rest_json::ResponseError(
+                .map_err(|_| crate::wire::ResponseError(
                     "the response body is not UTF-8".to_owned(),
                 ))?,
         );
     }
     ::std::result::Result::Ok(MalformedAcceptWithGenericStringOutput {
         payload: field_payload,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -262,7 +262,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedAcceptWithGenericStringError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedAcceptWithGenericStringError::Unhandled(unhandled);

@@ -225,7 +225,7 @@ impl crate::protocol::Operation for MalformedAcceptWithPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedAcceptWithPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -237,7 +237,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     MalformedAcceptWithPayloadOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_payload: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
     if !body.is_empty() {
@@ -247,7 +247,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(MalformedAcceptWithPayloadOutput {
         payload: field_payload,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -259,7 +259,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedAcceptWithPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedAcceptWithPayloadError::Unhandled(unhandled);

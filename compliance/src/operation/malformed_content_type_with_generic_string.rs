@@ -207,7 +207,7 @@ impl crate::protocol::Operation for MalformedContentTypeWithGenericString {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value("content_type", "text/plain")?,
+                            crate::wire::header_value("content_type", "text/plain")?,
                         );
                 }
                 v.as_str().as_bytes().to_vec()
@@ -240,7 +240,7 @@ impl crate::protocol::Operation for MalformedContentTypeWithGenericString {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedContentTypeWithGenericStringError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -252,10 +252,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedContentTypeWithGenericStringOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedContentTypeWithGenericStringOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -267,7 +267,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedContentTypeWithGenericStringError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedContentTypeWithGenericStringError::Unhandled(unhandled);

@@ -206,7 +206,7 @@ impl crate::protocol::Operation for MalformedContentTypeWithoutBodyEmptyInput {
             headers
                 .append(
                     crate::rest_json::header_name("header", "header")?,
-                    crate::rest_json::header_value("header", v.as_str())?,
+                    crate::wire::header_value("header", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -236,7 +236,7 @@ impl crate::protocol::Operation for MalformedContentTypeWithoutBodyEmptyInput {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedContentTypeWithoutBodyEmptyInputError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -248,10 +248,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedContentTypeWithoutBodyEmptyInputOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedContentTypeWithoutBodyEmptyInputOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -263,7 +263,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedContentTypeWithoutBodyEmptyInputError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedContentTypeWithoutBodyEmptyInputError::Unhandled(unhandled);

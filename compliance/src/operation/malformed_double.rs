@@ -310,22 +310,22 @@ impl crate::protocol::Operation for MalformedDouble {
             headers
                 .append(
                     crate::rest_json::header_name("double_in_header", "doubleinheader")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "double_in_header",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.double_in_body {
-                crate::rest_json::JsonSer::ser(value, object.key("doubleInBody"))?;
+                crate::json_values::JsonSer::ser(value, object.key("doubleInBody"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -360,7 +360,7 @@ impl crate::protocol::Operation for MalformedDouble {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedDoubleError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -370,9 +370,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<MalformedDoubleOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<MalformedDoubleOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(MalformedDoubleOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -384,7 +384,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedDoubleError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedDoubleError::Unhandled(unhandled);

@@ -315,22 +315,22 @@ impl crate::protocol::Operation for MalformedInteger {
                         "integer_in_header",
                         "integerinheader",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "integer_in_header",
                         &crate::rest_json::HttpText::http_text(v),
                     )?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.integer_in_body {
-                crate::rest_json::JsonSer::ser(value, object.key("integerInBody"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerInBody"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -365,7 +365,7 @@ impl crate::protocol::Operation for MalformedInteger {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedIntegerError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -375,9 +375,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<MalformedIntegerOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<MalformedIntegerOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(MalformedIntegerOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -389,7 +389,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedIntegerError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedIntegerError::Unhandled(unhandled);

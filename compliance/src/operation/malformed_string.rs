@@ -203,7 +203,7 @@ impl crate::protocol::Operation for MalformedString {
             headers
                 .append(
                     crate::rest_json::header_name("blob", "amz-media-typed-header")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "blob",
                         &crate::primitives::base64::encode(v.as_bytes()),
                     )?,
@@ -236,7 +236,7 @@ impl crate::protocol::Operation for MalformedString {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedStringError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -246,9 +246,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<MalformedStringOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<MalformedStringOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(MalformedStringOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -260,7 +260,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedStringError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedStringError::Unhandled(unhandled);

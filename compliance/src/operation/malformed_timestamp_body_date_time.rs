@@ -205,10 +205,10 @@ impl crate::protocol::Operation for MalformedTimestampBodyDateTime {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.timestamp {
-                crate::rest_json::ser_timestamp(
+                crate::json_values::ser_timestamp(
                     object.key("timestamp"),
                     value,
                     crate::primitives::DateTimeFormat::DateTime,
@@ -217,7 +217,7 @@ impl crate::protocol::Operation for MalformedTimestampBodyDateTime {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -252,7 +252,7 @@ impl crate::protocol::Operation for MalformedTimestampBodyDateTime {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedTimestampBodyDateTimeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -264,10 +264,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedTimestampBodyDateTimeOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedTimestampBodyDateTimeOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -279,7 +279,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedTimestampBodyDateTimeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedTimestampBodyDateTimeError::Unhandled(unhandled);

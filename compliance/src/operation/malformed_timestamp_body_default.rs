@@ -205,15 +205,15 @@ impl crate::protocol::Operation for MalformedTimestampBodyDefault {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.timestamp {
-                crate::rest_json::JsonSer::ser(value, object.key("timestamp"))?;
+                crate::json_values::JsonSer::ser(value, object.key("timestamp"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -248,7 +248,7 @@ impl crate::protocol::Operation for MalformedTimestampBodyDefault {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedTimestampBodyDefaultError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -260,10 +260,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedTimestampBodyDefaultOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedTimestampBodyDefaultOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -275,7 +275,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedTimestampBodyDefaultError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedTimestampBodyDefaultError::Unhandled(unhandled);

@@ -208,7 +208,7 @@ impl crate::protocol::Operation for MalformedTimestampHeaderEpoch {
             headers
                 .append(
                     crate::rest_json::header_name("timestamp", "timestamp")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "timestamp",
                         &crate::rest_json::timestamp_text(
                             "timestamp",
@@ -245,7 +245,7 @@ impl crate::protocol::Operation for MalformedTimestampHeaderEpoch {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedTimestampHeaderEpochError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -257,10 +257,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedTimestampHeaderEpochOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedTimestampHeaderEpochOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -272,7 +272,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedTimestampHeaderEpochError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedTimestampHeaderEpochError::Unhandled(unhandled);

@@ -247,7 +247,7 @@ impl crate::protocol::Operation for MalformedTimestampPathDefault {
         }
         parse_output(status, headers, body)
             .map_err(|e| MalformedTimestampPathDefaultError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -259,10 +259,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     MalformedTimestampPathDefaultOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(MalformedTimestampPathDefaultOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -274,7 +274,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MalformedTimestampPathDefaultError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MalformedTimestampPathDefaultError::Unhandled(unhandled);

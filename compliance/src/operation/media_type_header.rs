@@ -237,7 +237,7 @@ impl crate::protocol::Operation for MediaTypeHeader {
             headers
                 .append(
                     crate::rest_json::header_name("json", "x-json")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "json",
                         &crate::primitives::base64::encode(v.as_bytes()),
                     )?,
@@ -270,7 +270,7 @@ impl crate::protocol::Operation for MediaTypeHeader {
         }
         parse_output(status, headers, body)
             .map_err(|e| MediaTypeHeaderError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -280,7 +280,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<MediaTypeHeaderOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<MediaTypeHeaderOutput, crate::wire::ResponseError> {
     let mut field_json: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
         headers,
@@ -292,7 +292,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(MediaTypeHeaderOutput {
         json: field_json,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -304,7 +304,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> MediaTypeHeaderError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return MediaTypeHeaderError::Unhandled(unhandled);

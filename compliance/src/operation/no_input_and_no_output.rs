@@ -194,7 +194,7 @@ impl crate::protocol::Operation for NoInputAndNoOutput {
         }
         parse_output(status, headers, body)
             .map_err(|e| NoInputAndNoOutputError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -204,9 +204,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<NoInputAndNoOutputOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<NoInputAndNoOutputOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(NoInputAndNoOutputOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -218,7 +218,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> NoInputAndNoOutputError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return NoInputAndNoOutputError::Unhandled(unhandled);

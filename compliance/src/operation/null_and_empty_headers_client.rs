@@ -365,14 +365,14 @@ impl crate::protocol::Operation for NullAndEmptyHeadersClient {
             headers
                 .append(
                     crate::rest_json::header_name("a", "x-a")?,
-                    crate::rest_json::header_value("a", v.as_str())?,
+                    crate::wire::header_value("a", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.b {
             headers
                 .append(
                     crate::rest_json::header_name("b", "x-b")?,
-                    crate::rest_json::header_value("b", v.as_str())?,
+                    crate::wire::header_value("b", v.as_str())?,
                 );
         }
         if let ::std::option::Option::Some(v) = &input.c {
@@ -391,7 +391,7 @@ impl crate::protocol::Operation for NullAndEmptyHeadersClient {
             headers
                 .append(
                     crate::rest_json::header_name("c", "x-c")?,
-                    crate::rest_json::header_value("c", &joined)?,
+                    crate::wire::header_value("c", &joined)?,
                 );
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -421,7 +421,7 @@ impl crate::protocol::Operation for NullAndEmptyHeadersClient {
         }
         parse_output(status, headers, body)
             .map_err(|e| NullAndEmptyHeadersClientError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -431,10 +431,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    NullAndEmptyHeadersClientOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<NullAndEmptyHeadersClientOutput, crate::wire::ResponseError> {
     let mut field_a: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_b: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_c: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
@@ -445,7 +442,7 @@ fn parse_output(
         field_a = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -456,7 +453,7 @@ fn parse_output(
         field_b = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -469,7 +466,7 @@ fn parse_output(
                 .iter()
                 .map(|item| ::std::result::Result::<
                     _,
-                    crate::rest_json::ResponseError,
+                    crate::wire::ResponseError,
                 >::Ok(::std::borrow::ToOwned::to_owned(item.as_str())))
                 .collect::<::std::result::Result<_, _>>()?,
         );
@@ -478,7 +475,7 @@ fn parse_output(
         a: field_a,
         b: field_b,
         c: field_c,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -490,7 +487,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> NullAndEmptyHeadersClientError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return NullAndEmptyHeadersClientError::Unhandled(unhandled);

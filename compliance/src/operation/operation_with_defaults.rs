@@ -1224,30 +1224,30 @@ impl crate::protocol::Operation for OperationWithDefaults {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.client_optional_defaults {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("clientOptionalDefaults"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.defaults {
-                crate::rest_json::JsonSer::ser(value, object.key("defaults"))?;
+                crate::json_values::JsonSer::ser(value, object.key("defaults"))?;
             }
             if let ::std::option::Option::Some(value) = &input.other_top_level_default {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("otherTopLevelDefault"),
                 )?;
             }
             if let ::std::option::Option::Some(value) = &input.top_level_default {
-                crate::rest_json::JsonSer::ser(value, object.key("topLevelDefault"))?;
+                crate::json_values::JsonSer::ser(value, object.key("topLevelDefault"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -1282,7 +1282,7 @@ impl crate::protocol::Operation for OperationWithDefaults {
         }
         parse_output(status, headers, body)
             .map_err(|e| OperationWithDefaultsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -1292,10 +1292,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    OperationWithDefaultsOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<OperationWithDefaultsOutput, crate::wire::ResponseError> {
     let mut field_default_string: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_default_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
     let mut field_default_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
@@ -1346,117 +1343,125 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "defaultString" => {
-                        field_default_string = <String as crate::rest_json::JsonDe>::de(
+                        field_default_string = <String as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultBoolean" => {
-                        field_default_boolean = <bool as crate::rest_json::JsonDe>::de(
+                        field_default_boolean = <bool as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultList" => {
                         field_default_list = <Vec<
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultDocumentMap" => {
-                        field_default_document_map = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_default_document_map = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultDocumentString" => {
-                        field_default_document_string = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_default_document_string = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultDocumentBoolean" => {
-                        field_default_document_boolean = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_default_document_boolean = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultDocumentList" => {
-                        field_default_document_list = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_default_document_list = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultNullDocument" => {
-                        field_default_null_document = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                        field_default_null_document = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultTimestamp" => {
-                        field_default_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        field_default_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultBlob" => {
-                        field_default_blob = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                        field_default_blob = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultByte" => {
-                        field_default_byte = <i8 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_byte = <i8 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultShort" => {
-                        field_default_short = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_short = <i16 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultInteger" => {
-                        field_default_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_integer = <i32 as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "defaultLong" => {
-                        field_default_long = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_long = <i64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultFloat" => {
-                        field_default_float = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_float = <f32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultDouble" => {
-                        field_default_double = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_default_double = <f64 as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "defaultMap" => {
                         field_default_map = <::std::collections::HashMap<
                             String,
                             String,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "defaultEnum" => {
-                        field_default_enum = <crate::types::TestEnum as crate::rest_json::JsonDe>::de(
+                        field_default_enum = <crate::types::TestEnum as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "defaultIntEnum" => {
-                        field_default_int_enum = <i32 as crate::rest_json::JsonDe>::de(
+                        field_default_int_enum = <i32 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "emptyString" => {
-                        field_empty_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_empty_string = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "falseBoolean" => {
-                        field_false_boolean = <bool as crate::rest_json::JsonDe>::de(t)?;
+                        field_false_boolean = <bool as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "emptyBlob" => {
-                        field_empty_blob = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                        field_empty_blob = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "zeroByte" => {
-                        field_zero_byte = <i8 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_byte = <i8 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "zeroShort" => {
-                        field_zero_short = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_short = <i16 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "zeroInteger" => {
-                        field_zero_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_integer = <i32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "zeroLong" => {
-                        field_zero_long = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_long = <i64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "zeroFloat" => {
-                        field_zero_float = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_float = <f32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "zeroDouble" => {
-                        field_zero_double = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_zero_double = <f64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -1505,7 +1510,7 @@ fn parse_output(
         zero_long: field_zero_long.unwrap_or_default(),
         zero_float: field_zero_float.unwrap_or_default(),
         zero_double: field_zero_double.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -1517,7 +1522,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> OperationWithDefaultsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return OperationWithDefaultsError::Unhandled(unhandled);

@@ -314,15 +314,15 @@ impl crate::protocol::Operation for OperationWithNestedStructure {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.top_level {
-                crate::rest_json::JsonSer::ser(value, object.key("topLevel"))?;
+                crate::json_values::JsonSer::ser(value, object.key("topLevel"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -357,7 +357,7 @@ impl crate::protocol::Operation for OperationWithNestedStructure {
         }
         parse_output(status, headers, body)
             .map_err(|e| OperationWithNestedStructureError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -369,7 +369,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     OperationWithNestedStructureOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_dialog: ::std::option::Option<crate::types::Dialog> = ::std::option::Option::None;
     let mut field_dialog_list: ::std::option::Option<Vec<crate::types::Dialog>> = ::std::option::Option::None;
@@ -384,20 +384,20 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "dialog" => {
-                        field_dialog = <crate::types::Dialog as crate::rest_json::JsonDe>::de(
+                        field_dialog = <crate::types::Dialog as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "dialogList" => {
                         field_dialog_list = <Vec<
                             crate::types::Dialog,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     "dialogMap" => {
                         field_dialog_map = <::std::collections::HashMap<
                             String,
                             crate::types::Dialog,
-                        > as crate::rest_json::JsonDe>::de(t)?;
+                        > as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -413,7 +413,7 @@ fn parse_output(
             )),
         dialog_list: field_dialog_list.unwrap_or_default(),
         dialog_map: field_dialog_map.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -425,7 +425,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> OperationWithNestedStructureError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return OperationWithNestedStructureError::Unhandled(unhandled);

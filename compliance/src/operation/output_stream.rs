@@ -237,7 +237,7 @@ impl crate::protocol::Operation for OutputStream {
         }
         parse_output(status, headers, body)
             .map_err(|e| OutputStreamError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -247,11 +247,11 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<OutputStreamOutput, crate::rest_json::ResponseError> {
-    let field_stream = crate::rest_json::de_body::<crate::types::EventStream>(body)?;
+) -> ::std::result::Result<OutputStreamOutput, crate::wire::ResponseError> {
+    let field_stream = crate::json_values::de_body::<crate::types::EventStream>(body)?;
     ::std::result::Result::Ok(OutputStreamOutput {
         stream: field_stream,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -263,7 +263,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> OutputStreamError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return OutputStreamError::Unhandled(unhandled);
@@ -271,7 +271,7 @@ fn parse_error(
     };
     match meta.code() {
         ::std::option::Option::Some("ServiceUnavailableError") => {
-            crate::rest_json::modeled(
+            crate::wire::modeled(
                 crate::types::error::ServiceUnavailableError::from_response(
                     headers,
                     body,

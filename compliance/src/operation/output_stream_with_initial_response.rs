@@ -266,7 +266,7 @@ impl crate::protocol::Operation for OutputStreamWithInitialResponse {
         }
         parse_output(status, headers, body)
             .map_err(|e| OutputStreamWithInitialResponseError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -278,7 +278,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     OutputStreamWithInitialResponseOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_initial_response_member: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
@@ -288,15 +288,15 @@ fn parse_output(
         field_initial_response_member = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
-    let field_stream = crate::rest_json::de_body::<crate::types::EventStream>(body)?;
+    let field_stream = crate::json_values::de_body::<crate::types::EventStream>(body)?;
     ::std::result::Result::Ok(OutputStreamWithInitialResponseOutput {
         initial_response_member: field_initial_response_member.unwrap_or_default(),
         stream: field_stream,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -308,7 +308,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> OutputStreamWithInitialResponseError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return OutputStreamWithInitialResponseError::Unhandled(unhandled);

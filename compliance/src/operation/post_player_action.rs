@@ -234,15 +234,15 @@ impl crate::protocol::Operation for PostPlayerAction {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.action {
-                crate::rest_json::JsonSer::ser(value, object.key("action"))?;
+                crate::json_values::JsonSer::ser(value, object.key("action"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -277,7 +277,7 @@ impl crate::protocol::Operation for PostPlayerAction {
         }
         parse_output(status, headers, body)
             .map_err(|e| PostPlayerActionError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -287,7 +287,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<PostPlayerActionOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<PostPlayerActionOutput, crate::wire::ResponseError> {
     let mut field_action: ::std::option::Option<crate::types::PlayerAction> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -297,7 +297,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "action" => {
-                        field_action = <crate::types::PlayerAction as crate::rest_json::JsonDe>::de(
+                        field_action = <crate::types::PlayerAction as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -311,7 +311,7 @@ fn parse_output(
     ::std::result::Result::Ok(PostPlayerActionOutput {
         action: field_action
             .or(::std::option::Option::Some(crate::types::PlayerAction::Unknown)),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -323,7 +323,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> PostPlayerActionError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return PostPlayerActionError::Unhandled(unhandled);

@@ -240,15 +240,15 @@ impl crate::protocol::Operation for PostUnionWithJsonName {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.value {
-                crate::rest_json::JsonSer::ser(value, object.key("value"))?;
+                crate::json_values::JsonSer::ser(value, object.key("value"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -283,7 +283,7 @@ impl crate::protocol::Operation for PostUnionWithJsonName {
         }
         parse_output(status, headers, body)
             .map_err(|e| PostUnionWithJsonNameError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -293,10 +293,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    PostUnionWithJsonNameOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<PostUnionWithJsonNameOutput, crate::wire::ResponseError> {
     let mut field_value: ::std::option::Option<crate::types::UnionWithJsonName> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
         let mut tokens = crate::json::JsonTokens::new(body);
@@ -306,7 +303,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "value" => {
-                        field_value = <crate::types::UnionWithJsonName as crate::rest_json::JsonDe>::de(
+                        field_value = <crate::types::UnionWithJsonName as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -320,7 +317,7 @@ fn parse_output(
     ::std::result::Result::Ok(PostUnionWithJsonNameOutput {
         value: field_value
             .or(::std::option::Option::Some(crate::types::UnionWithJsonName::Unknown)),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -332,7 +329,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> PostUnionWithJsonNameError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return PostUnionWithJsonNameError::Unhandled(unhandled);

@@ -235,19 +235,19 @@ impl crate::protocol::Operation for PutWithContentEncoding {
             headers
                 .append(
                     crate::rest_json::header_name("encoding", "content-encoding")?,
-                    crate::rest_json::header_value("encoding", v.as_str())?,
+                    crate::wire::header_value("encoding", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.data {
-                crate::rest_json::JsonSer::ser(value, object.key("data"))?;
+                crate::json_values::JsonSer::ser(value, object.key("data"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -271,7 +271,7 @@ impl crate::protocol::Operation for PutWithContentEncoding {
             headers
                 .insert(
                     http::header::CONTENT_ENCODING,
-                    crate::rest_json::header_value("content_encoding", &encoding)?,
+                    crate::wire::header_value("content_encoding", &encoding)?,
                 );
             crate::codec::gzip(&body)
         } else {
@@ -303,7 +303,7 @@ impl crate::protocol::Operation for PutWithContentEncoding {
         }
         parse_output(status, headers, body)
             .map_err(|e| PutWithContentEncodingError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -313,12 +313,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    PutWithContentEncodingOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<PutWithContentEncodingOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(PutWithContentEncodingOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -330,7 +327,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> PutWithContentEncodingError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return PutWithContentEncodingError::Unhandled(unhandled);

@@ -283,7 +283,7 @@ impl crate::protocol::Operation for QueryParamsAsStringListMap {
         }
         parse_output(status, headers, body)
             .map_err(|e| QueryParamsAsStringListMapError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -295,10 +295,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     QueryParamsAsStringListMapOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(QueryParamsAsStringListMapOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -310,7 +310,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> QueryParamsAsStringListMapError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return QueryParamsAsStringListMapError::Unhandled(unhandled);

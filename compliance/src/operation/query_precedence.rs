@@ -277,7 +277,7 @@ impl crate::protocol::Operation for QueryPrecedence {
         }
         parse_output(status, headers, body)
             .map_err(|e| QueryPrecedenceError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -287,9 +287,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<QueryPrecedenceOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<QueryPrecedenceOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(QueryPrecedenceOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -301,7 +301,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> QueryPrecedenceError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return QueryPrecedenceError::Unhandled(unhandled);

@@ -248,15 +248,15 @@ impl crate::protocol::Operation for RecursiveShapes {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.nested {
-                crate::rest_json::JsonSer::ser(value, object.key("nested"))?;
+                crate::json_values::JsonSer::ser(value, object.key("nested"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -291,7 +291,7 @@ impl crate::protocol::Operation for RecursiveShapes {
         }
         parse_output(status, headers, body)
             .map_err(|e| RecursiveShapesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -301,7 +301,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<RecursiveShapesOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<RecursiveShapesOutput, crate::wire::ResponseError> {
     let mut field_nested: ::std::option::Option<
         crate::types::RecursiveShapesInputOutputNested1,
     > = ::std::option::Option::None;
@@ -313,7 +313,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "nested" => {
-                        field_nested = <crate::types::RecursiveShapesInputOutputNested1 as crate::rest_json::JsonDe>::de(
+                        field_nested = <crate::types::RecursiveShapesInputOutputNested1 as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -326,7 +326,7 @@ fn parse_output(
     }
     ::std::result::Result::Ok(RecursiveShapesOutput {
         nested: field_nested,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -338,7 +338,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> RecursiveShapesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return RecursiveShapesError::Unhandled(unhandled);

@@ -193,7 +193,7 @@ impl crate::protocol::Operation for ResponseCodeHttpFallback {
         }
         parse_output(status, headers, body)
             .map_err(|e| ResponseCodeHttpFallbackError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -203,12 +203,9 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    ResponseCodeHttpFallbackOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<ResponseCodeHttpFallbackOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(ResponseCodeHttpFallbackOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -220,7 +217,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ResponseCodeHttpFallbackError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ResponseCodeHttpFallbackError::Unhandled(unhandled);

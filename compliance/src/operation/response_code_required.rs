@@ -237,7 +237,7 @@ impl crate::protocol::Operation for ResponseCodeRequired {
         }
         parse_output(status, headers, body)
             .map_err(|e| ResponseCodeRequiredError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -247,10 +247,10 @@ fn parse_output(
     status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<ResponseCodeRequiredOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<ResponseCodeRequiredOutput, crate::wire::ResponseError> {
     ::std::result::Result::Ok(ResponseCodeRequiredOutput {
         response_code: i32::from(status),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -262,7 +262,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ResponseCodeRequiredError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return ResponseCodeRequiredError::Unhandled(unhandled);

@@ -777,43 +777,46 @@ impl crate::protocol::Operation for SimpleScalarProperties {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.byte_value {
-                crate::rest_json::JsonSer::ser(value, object.key("byteValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("byteValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.double_value {
-                crate::rest_json::JsonSer::ser(value, object.key("DoubleDribble"))?;
+                crate::json_values::JsonSer::ser(value, object.key("DoubleDribble"))?;
             }
             if let ::std::option::Option::Some(value) = &input.false_boolean_value {
-                crate::rest_json::JsonSer::ser(value, object.key("falseBooleanValue"))?;
+                crate::json_values::JsonSer::ser(
+                    value,
+                    object.key("falseBooleanValue"),
+                )?;
             }
             if let ::std::option::Option::Some(value) = &input.float_value {
-                crate::rest_json::JsonSer::ser(value, object.key("floatValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("floatValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.integer_value {
-                crate::rest_json::JsonSer::ser(value, object.key("integerValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("integerValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.long_value {
-                crate::rest_json::JsonSer::ser(value, object.key("longValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("longValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.short_value {
-                crate::rest_json::JsonSer::ser(value, object.key("shortValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("shortValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.string_value {
-                crate::rest_json::JsonSer::ser(value, object.key("stringValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringValue"))?;
             }
             if let ::std::option::Option::Some(value) = &input.true_boolean_value {
-                crate::rest_json::JsonSer::ser(value, object.key("trueBooleanValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("trueBooleanValue"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -848,7 +851,7 @@ impl crate::protocol::Operation for SimpleScalarProperties {
         }
         parse_output(status, headers, body)
             .map_err(|e| SimpleScalarPropertiesError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -858,10 +861,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    SimpleScalarPropertiesOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<SimpleScalarPropertiesOutput, crate::wire::ResponseError> {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_true_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -880,35 +880,37 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "stringValue" => {
-                        field_string_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                        field_string_value = <String as crate::json_values::JsonDe>::de(
+                            t,
+                        )?;
                     }
                     "trueBooleanValue" => {
-                        field_true_boolean_value = <bool as crate::rest_json::JsonDe>::de(
+                        field_true_boolean_value = <bool as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "falseBooleanValue" => {
-                        field_false_boolean_value = <bool as crate::rest_json::JsonDe>::de(
+                        field_false_boolean_value = <bool as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
                     "byteValue" => {
-                        field_byte_value = <i8 as crate::rest_json::JsonDe>::de(t)?;
+                        field_byte_value = <i8 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "shortValue" => {
-                        field_short_value = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                        field_short_value = <i16 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "integerValue" => {
-                        field_integer_value = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_integer_value = <i32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "longValue" => {
-                        field_long_value = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_long_value = <i64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "floatValue" => {
-                        field_float_value = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                        field_float_value = <f32 as crate::json_values::JsonDe>::de(t)?;
                     }
                     "DoubleDribble" => {
-                        field_double_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                        field_double_value = <f64 as crate::json_values::JsonDe>::de(t)?;
                     }
                     _ => t.skip_value()?,
                 }
@@ -924,7 +926,7 @@ fn parse_output(
         field_foo = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -939,7 +941,7 @@ fn parse_output(
         long_value: field_long_value,
         float_value: field_float_value,
         double_value: field_double_value,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -951,7 +953,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SimpleScalarPropertiesError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SimpleScalarPropertiesError::Unhandled(unhandled);

@@ -316,7 +316,7 @@ impl crate::protocol::Operation for SparseJsonLists {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.sparse_short_list {
                 {
@@ -324,7 +324,7 @@ impl crate::protocol::Operation for SparseJsonLists {
                     for item in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(item, array.value())?;
+                                crate::json_values::JsonSer::ser(item, array.value())?;
                             }
                             ::std::option::Option::None => array.value().null(),
                         }
@@ -338,7 +338,7 @@ impl crate::protocol::Operation for SparseJsonLists {
                     for item in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(item, array.value())?;
+                                crate::json_values::JsonSer::ser(item, array.value())?;
                             }
                             ::std::option::Option::None => array.value().null(),
                         }
@@ -349,7 +349,7 @@ impl crate::protocol::Operation for SparseJsonLists {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -384,7 +384,7 @@ impl crate::protocol::Operation for SparseJsonLists {
         }
         parse_output(status, headers, body)
             .map_err(|e| SparseJsonListsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -394,7 +394,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<SparseJsonListsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SparseJsonListsOutput, crate::wire::ResponseError> {
     let mut field_sparse_string_list: ::std::option::Option<Vec<Option<String>>> = ::std::option::Option::None;
     let mut field_sparse_short_list: ::std::option::Option<Vec<Option<i16>>> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -408,7 +408,7 @@ fn parse_output(
                         field_sparse_string_list = if t.expect_start_array_or_null()? {
                             let mut items = ::std::vec::Vec::new();
                             while t.array_has_next()? {
-                                items.push(<String as crate::rest_json::JsonDe>::de(t)?);
+                                items.push(<String as crate::json_values::JsonDe>::de(t)?);
                             }
                             ::std::option::Option::Some(items)
                         } else {
@@ -419,7 +419,7 @@ fn parse_output(
                         field_sparse_short_list = if t.expect_start_array_or_null()? {
                             let mut items = ::std::vec::Vec::new();
                             while t.array_has_next()? {
-                                items.push(<i16 as crate::rest_json::JsonDe>::de(t)?);
+                                items.push(<i16 as crate::json_values::JsonDe>::de(t)?);
                             }
                             ::std::option::Option::Some(items)
                         } else {
@@ -436,7 +436,7 @@ fn parse_output(
     ::std::result::Result::Ok(SparseJsonListsOutput {
         sparse_string_list: field_sparse_string_list,
         sparse_short_list: field_sparse_short_list,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -448,7 +448,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SparseJsonListsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SparseJsonListsError::Unhandled(unhandled);

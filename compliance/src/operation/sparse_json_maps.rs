@@ -638,7 +638,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
         #[allow(unused_mut)]
         let mut headers = http::HeaderMap::new();
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.sparse_boolean_map {
                 {
@@ -646,7 +646,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
                     for (key, item) in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(
+                                crate::json_values::JsonSer::ser(
                                     item,
                                     object.key(::std::convert::AsRef::<str>::as_ref(key)),
                                 )?;
@@ -665,7 +665,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
                     for (key, item) in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(
+                                crate::json_values::JsonSer::ser(
                                     item,
                                     object.key(::std::convert::AsRef::<str>::as_ref(key)),
                                 )?;
@@ -684,7 +684,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
                     for (key, item) in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(
+                                crate::json_values::JsonSer::ser(
                                     item,
                                     object.key(::std::convert::AsRef::<str>::as_ref(key)),
                                 )?;
@@ -703,7 +703,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
                     for (key, item) in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(
+                                crate::json_values::JsonSer::ser(
                                     item,
                                     object.key(::std::convert::AsRef::<str>::as_ref(key)),
                                 )?;
@@ -722,7 +722,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
                     for (key, item) in value {
                         match item {
                             ::std::option::Option::Some(item) => {
-                                crate::rest_json::JsonSer::ser(
+                                crate::json_values::JsonSer::ser(
                                     item,
                                     object.key(::std::convert::AsRef::<str>::as_ref(key)),
                                 )?;
@@ -738,7 +738,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -773,7 +773,7 @@ impl crate::protocol::Operation for SparseJsonMaps {
         }
         parse_output(status, headers, body)
             .map_err(|e| SparseJsonMapsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -783,7 +783,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<SparseJsonMapsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<SparseJsonMapsOutput, crate::wire::ResponseError> {
     let mut field_sparse_struct_map: ::std::option::Option<
         ::std::collections::HashMap<String, Option<crate::types::GreetingStruct>>,
     > = ::std::option::Option::None;
@@ -812,7 +812,7 @@ fn parse_output(
                             while let ::std::option::Option::Some(key) = t.next_key()? {
                                 map.insert(
                                     <String as ::std::convert::From<&str>>::from(&key),
-                                    <crate::types::GreetingStruct as crate::rest_json::JsonDe>::de(
+                                    <crate::types::GreetingStruct as crate::json_values::JsonDe>::de(
                                         t,
                                     )?,
                                 );
@@ -828,7 +828,7 @@ fn parse_output(
                             while let ::std::option::Option::Some(key) = t.next_key()? {
                                 map.insert(
                                     <String as ::std::convert::From<&str>>::from(&key),
-                                    <i32 as crate::rest_json::JsonDe>::de(t)?,
+                                    <i32 as crate::json_values::JsonDe>::de(t)?,
                                 );
                             }
                             ::std::option::Option::Some(map)
@@ -842,7 +842,7 @@ fn parse_output(
                             while let ::std::option::Option::Some(key) = t.next_key()? {
                                 map.insert(
                                     <String as ::std::convert::From<&str>>::from(&key),
-                                    <bool as crate::rest_json::JsonDe>::de(t)?,
+                                    <bool as crate::json_values::JsonDe>::de(t)?,
                                 );
                             }
                             ::std::option::Option::Some(map)
@@ -856,7 +856,7 @@ fn parse_output(
                             while let ::std::option::Option::Some(key) = t.next_key()? {
                                 map.insert(
                                     <String as ::std::convert::From<&str>>::from(&key),
-                                    <String as crate::rest_json::JsonDe>::de(t)?,
+                                    <String as crate::json_values::JsonDe>::de(t)?,
                                 );
                             }
                             ::std::option::Option::Some(map)
@@ -870,7 +870,7 @@ fn parse_output(
                             while let ::std::option::Option::Some(key) = t.next_key()? {
                                 map.insert(
                                     <String as ::std::convert::From<&str>>::from(&key),
-                                    <Vec<String> as crate::rest_json::JsonDe>::de(t)?,
+                                    <Vec<String> as crate::json_values::JsonDe>::de(t)?,
                                 );
                             }
                             ::std::option::Option::Some(map)
@@ -891,7 +891,7 @@ fn parse_output(
         sparse_boolean_map: field_sparse_boolean_map,
         sparse_string_map: field_sparse_string_map,
         sparse_set_map: field_sparse_set_map,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -903,7 +903,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> SparseJsonMapsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return SparseJsonMapsError::Unhandled(unhandled);

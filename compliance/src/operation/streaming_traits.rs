@@ -297,7 +297,7 @@ impl crate::protocol::Operation for StreamingTraits {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.blob {
@@ -306,7 +306,7 @@ impl crate::protocol::Operation for StreamingTraits {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value(
+                            crate::wire::header_value(
                                 "content_type",
                                 "application/octet-stream",
                             )?,
@@ -342,7 +342,7 @@ impl crate::protocol::Operation for StreamingTraits {
         }
         parse_output(status, headers, body)
             .map_err(|e| StreamingTraitsError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -352,7 +352,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<StreamingTraitsOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<StreamingTraitsOutput, crate::wire::ResponseError> {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
@@ -362,7 +362,7 @@ fn parse_output(
         field_foo = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -374,7 +374,7 @@ fn parse_output(
     ::std::result::Result::Ok(StreamingTraitsOutput {
         foo: field_foo,
         blob: field_blob.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -386,7 +386,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StreamingTraitsError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StreamingTraitsError::Unhandled(unhandled);

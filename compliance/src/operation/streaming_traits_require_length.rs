@@ -237,7 +237,7 @@ impl crate::protocol::Operation for StreamingTraitsRequireLength {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.blob {
@@ -246,7 +246,7 @@ impl crate::protocol::Operation for StreamingTraitsRequireLength {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value(
+                            crate::wire::header_value(
                                 "content_type",
                                 "application/octet-stream",
                             )?,
@@ -282,7 +282,7 @@ impl crate::protocol::Operation for StreamingTraitsRequireLength {
         }
         parse_output(status, headers, body)
             .map_err(|e| StreamingTraitsRequireLengthError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -294,10 +294,10 @@ fn parse_output(
     _body: &[u8],
 ) -> ::std::result::Result<
     StreamingTraitsRequireLengthOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     ::std::result::Result::Ok(StreamingTraitsRequireLengthOutput {
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -309,7 +309,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StreamingTraitsRequireLengthError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StreamingTraitsRequireLengthError::Unhandled(unhandled);

@@ -299,7 +299,7 @@ impl crate::protocol::Operation for StreamingTraitsWithMediaType {
             headers
                 .append(
                     crate::rest_json::header_name("foo", "x-foo")?,
-                    crate::rest_json::header_value("foo", v.as_str())?,
+                    crate::wire::header_value("foo", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.blob {
@@ -308,7 +308,7 @@ impl crate::protocol::Operation for StreamingTraitsWithMediaType {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value("content_type", "text/plain")?,
+                            crate::wire::header_value("content_type", "text/plain")?,
                         );
                 }
                 v.as_ref().to_vec()
@@ -341,7 +341,7 @@ impl crate::protocol::Operation for StreamingTraitsWithMediaType {
         }
         parse_output(status, headers, body)
             .map_err(|e| StreamingTraitsWithMediaTypeError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -353,7 +353,7 @@ fn parse_output(
     body: &[u8],
 ) -> ::std::result::Result<
     StreamingTraitsWithMediaTypeOutput,
-    crate::rest_json::ResponseError,
+    crate::wire::ResponseError,
 > {
     let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
@@ -364,7 +364,7 @@ fn parse_output(
         field_foo = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -376,7 +376,7 @@ fn parse_output(
     ::std::result::Result::Ok(StreamingTraitsWithMediaTypeOutput {
         foo: field_foo,
         blob: field_blob.unwrap_or_default(),
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -388,7 +388,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StreamingTraitsWithMediaTypeError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return StreamingTraitsWithMediaTypeError::Unhandled(unhandled);

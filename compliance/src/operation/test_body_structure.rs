@@ -305,19 +305,19 @@ impl crate::protocol::Operation for TestBodyStructure {
             headers
                 .append(
                     crate::rest_json::header_name("test_id", "x-amz-test-id")?,
-                    crate::rest_json::header_value("test_id", v.as_str())?,
+                    crate::wire::header_value("test_id", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
             let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
             if let ::std::option::Option::Some(value) = &input.test_config {
-                crate::rest_json::JsonSer::ser(value, object.key("testConfig"))?;
+                crate::json_values::JsonSer::ser(value, object.key("testConfig"))?;
             }
             object.finish();
             ::std::result::Result::Ok(())
         })();
-        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        result.map_err(crate::json_values::SerError::into_build_error)?;
         if !headers.contains_key(http::header::CONTENT_TYPE) {
             headers
                 .insert(
@@ -352,7 +352,7 @@ impl crate::protocol::Operation for TestBodyStructure {
         }
         parse_output(status, headers, body)
             .map_err(|e| TestBodyStructureError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -362,7 +362,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<TestBodyStructureOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TestBodyStructureOutput, crate::wire::ResponseError> {
     let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_test_config: ::std::option::Option<crate::types::TestConfig> = ::std::option::Option::None;
     if !body.iter().all(u8::is_ascii_whitespace) {
@@ -373,7 +373,7 @@ fn parse_output(
             while let ::std::option::Option::Some(key) = t.next_key()? {
                 match key.as_ref() {
                     "testConfig" => {
-                        field_test_config = <crate::types::TestConfig as crate::rest_json::JsonDe>::de(
+                        field_test_config = <crate::types::TestConfig as crate::json_values::JsonDe>::de(
                             t,
                         )?;
                     }
@@ -391,14 +391,14 @@ fn parse_output(
         field_test_id = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
     ::std::result::Result::Ok(TestBodyStructureOutput {
         test_id: field_test_id,
         test_config: field_test_config,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -410,7 +410,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TestBodyStructureError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TestBodyStructureError::Unhandled(unhandled);

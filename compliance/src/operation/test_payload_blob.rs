@@ -299,7 +299,7 @@ impl crate::protocol::Operation for TestPayloadBlob {
             headers
                 .append(
                     crate::rest_json::header_name("content_type", "content-type")?,
-                    crate::rest_json::header_value("content_type", v.as_str())?,
+                    crate::wire::header_value("content_type", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = match &input.data {
@@ -308,7 +308,7 @@ impl crate::protocol::Operation for TestPayloadBlob {
                     headers
                         .insert(
                             http::header::CONTENT_TYPE,
-                            crate::rest_json::header_value(
+                            crate::wire::header_value(
                                 "content_type",
                                 "application/octet-stream",
                             )?,
@@ -344,7 +344,7 @@ impl crate::protocol::Operation for TestPayloadBlob {
         }
         parse_output(status, headers, body)
             .map_err(|e| TestPayloadBlobError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -354,7 +354,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<TestPayloadBlobOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TestPayloadBlobOutput, crate::wire::ResponseError> {
     let mut field_content_type: ::std::option::Option<String> = ::std::option::Option::None;
     let mut field_data: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
@@ -364,7 +364,7 @@ fn parse_output(
         field_content_type = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
@@ -376,7 +376,7 @@ fn parse_output(
     ::std::result::Result::Ok(TestPayloadBlobOutput {
         content_type: field_content_type,
         data: field_data,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -388,7 +388,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TestPayloadBlobError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TestPayloadBlobError::Unhandled(unhandled);

@@ -305,17 +305,17 @@ impl crate::protocol::Operation for TestPayloadStructure {
             headers
                 .append(
                     crate::rest_json::header_name("test_id", "x-amz-test-id")?,
-                    crate::rest_json::header_value("test_id", v.as_str())?,
+                    crate::wire::header_value("test_id", v.as_str())?,
                 );
         }
         let mut text = ::std::string::String::new();
         match &input.payload_config {
             ::std::option::Option::Some(v) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                         v,
                         crate::json::JsonValueWriter::new(&mut text),
                     )
-                    .map_err(crate::rest_json::SerError::into_build_error)?
+                    .map_err(crate::json_values::SerError::into_build_error)?
             }
             ::std::option::Option::None => text.push_str("{}"),
         }
@@ -353,7 +353,7 @@ impl crate::protocol::Operation for TestPayloadStructure {
         }
         parse_output(status, headers, body)
             .map_err(|e| TestPayloadStructureError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -363,7 +363,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<TestPayloadStructureOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TestPayloadStructureOutput, crate::wire::ResponseError> {
     let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
         headers,
@@ -372,17 +372,17 @@ fn parse_output(
         field_test_id = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
-    let field_payload_config = crate::rest_json::de_body::<
+    let field_payload_config = crate::json_values::de_body::<
         crate::types::PayloadConfig,
     >(body)?;
     ::std::result::Result::Ok(TestPayloadStructureOutput {
         test_id: field_test_id,
         payload_config: field_payload_config,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -394,7 +394,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TestPayloadStructureError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TestPayloadStructureError::Unhandled(unhandled);

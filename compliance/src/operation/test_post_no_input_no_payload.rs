@@ -227,7 +227,7 @@ impl crate::protocol::Operation for TestPostNoInputNoPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| TestPostNoInputNoPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -237,10 +237,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    TestPostNoInputNoPayloadOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<TestPostNoInputNoPayloadOutput, crate::wire::ResponseError> {
     let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
         headers,
@@ -249,13 +246,13 @@ fn parse_output(
         field_test_id = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
     ::std::result::Result::Ok(TestPostNoInputNoPayloadOutput {
         test_id: field_test_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -267,7 +264,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TestPostNoInputNoPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TestPostNoInputNoPayloadError::Unhandled(unhandled);

@@ -239,7 +239,7 @@ impl crate::protocol::Operation for TestPostNoPayload {
             headers
                 .append(
                     crate::rest_json::header_name("test_id", "x-amz-test-id")?,
-                    crate::rest_json::header_value("test_id", v.as_str())?,
+                    crate::wire::header_value("test_id", v.as_str())?,
                 );
         }
         let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
@@ -269,7 +269,7 @@ impl crate::protocol::Operation for TestPostNoPayload {
         }
         parse_output(status, headers, body)
             .map_err(|e| TestPostNoPayloadError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -279,7 +279,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<TestPostNoPayloadOutput, crate::rest_json::ResponseError> {
+) -> ::std::result::Result<TestPostNoPayloadOutput, crate::wire::ResponseError> {
     let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
     if let ::std::option::Option::Some(s) = crate::rest_json::header_one(
         headers,
@@ -288,13 +288,13 @@ fn parse_output(
         field_test_id = ::std::option::Option::Some(
             ::std::result::Result::<
                 _,
-                crate::rest_json::ResponseError,
+                crate::wire::ResponseError,
             >::Ok(::std::borrow::ToOwned::to_owned(s))?,
         );
     }
     ::std::result::Result::Ok(TestPostNoPayloadOutput {
         test_id: field_test_id,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -306,7 +306,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TestPostNoPayloadError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TestPostNoPayloadError::Unhandled(unhandled);

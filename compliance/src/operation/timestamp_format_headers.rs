@@ -654,7 +654,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "member_epoch_seconds",
                         "x-memberepochseconds",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "member_epoch_seconds",
                         &crate::rest_json::timestamp_text(
                             "member_epoch_seconds",
@@ -671,7 +671,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "member_http_date",
                         "x-memberhttpdate",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "member_http_date",
                         &crate::rest_json::timestamp_text(
                             "member_http_date",
@@ -688,7 +688,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "member_date_time",
                         "x-memberdatetime",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "member_date_time",
                         &crate::rest_json::timestamp_text(
                             "member_date_time",
@@ -702,7 +702,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
             headers
                 .append(
                     crate::rest_json::header_name("default_format", "x-defaultformat")?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "default_format",
                         &crate::rest_json::timestamp_text(
                             "default_format",
@@ -719,7 +719,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "target_epoch_seconds",
                         "x-targetepochseconds",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "target_epoch_seconds",
                         &crate::rest_json::timestamp_text(
                             "target_epoch_seconds",
@@ -736,7 +736,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "target_http_date",
                         "x-targethttpdate",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "target_http_date",
                         &crate::rest_json::timestamp_text(
                             "target_http_date",
@@ -753,7 +753,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
                         "target_date_time",
                         "x-targetdatetime",
                     )?,
-                    crate::rest_json::header_value(
+                    crate::wire::header_value(
                         "target_date_time",
                         &crate::rest_json::timestamp_text(
                             "target_date_time",
@@ -790,7 +790,7 @@ impl crate::protocol::Operation for TimestampFormatHeaders {
         }
         parse_output(status, headers, body)
             .map_err(|e| TimestampFormatHeadersError::Unhandled(
-                crate::rest_json::unreadable(status, headers, e),
+                crate::wire::unreadable(status, headers, e),
             ))
     }
 }
@@ -800,10 +800,7 @@ fn parse_output(
     _status: u16,
     headers: &http::HeaderMap,
     _body: &[u8],
-) -> ::std::result::Result<
-    TimestampFormatHeadersOutput,
-    crate::rest_json::ResponseError,
-> {
+) -> ::std::result::Result<TimestampFormatHeadersOutput, crate::wire::ResponseError> {
     let mut field_member_epoch_seconds: ::std::option::Option<
         crate::primitives::DateTime,
     > = ::std::option::Option::None;
@@ -907,7 +904,7 @@ fn parse_output(
         target_epoch_seconds: field_target_epoch_seconds,
         target_http_date: field_target_http_date,
         target_date_time: field_target_date_time,
-        _request_id: crate::rest_json::request_id(headers),
+        _request_id: crate::wire::request_id(headers),
     })
 }
 
@@ -919,7 +916,7 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> TimestampFormatHeadersError {
-    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+    let meta = match crate::wire::error_metadata(status, headers, body) {
         ::std::result::Result::Ok(meta) => meta,
         ::std::result::Result::Err(unhandled) => {
             return TimestampFormatHeadersError::Unhandled(unhandled);

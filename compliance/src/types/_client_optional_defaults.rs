@@ -58,23 +58,23 @@ impl ClientOptionalDefaultsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ClientOptionalDefaults {
+impl crate::json_values::JsonSer for ClientOptionalDefaults {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.member {
-            crate::rest_json::JsonSer::ser(value, object.key("member"))?;
+            crate::json_values::JsonSer::ser(value, object.key("member"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ClientOptionalDefaults {
+impl crate::json_values::JsonDe for ClientOptionalDefaults {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,7 @@ impl crate::rest_json::JsonDe for ClientOptionalDefaults {
         let mut field_member: ::std::option::Option<i32> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "member" => field_member = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "member" => field_member = <i32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

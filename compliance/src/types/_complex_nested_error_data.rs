@@ -58,23 +58,23 @@ impl ComplexNestedErrorDataBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ComplexNestedErrorData {
+impl crate::json_values::JsonSer for ComplexNestedErrorData {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.foo {
-            crate::rest_json::JsonSer::ser(value, object.key("Fooooo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Fooooo"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ComplexNestedErrorData {
+impl crate::json_values::JsonDe for ComplexNestedErrorData {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,7 @@ impl crate::rest_json::JsonDe for ComplexNestedErrorData {
         let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Fooooo" => field_foo = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Fooooo" => field_foo = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -921,128 +921,131 @@ impl DefaultsBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Defaults {
+impl crate::json_values::JsonSer for Defaults {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.default_string,
             object.key("defaultString"),
         )?;
         if self.default_boolean {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_boolean,
                 object.key("defaultBoolean"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(&self.default_list, object.key("defaultList"))?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(&self.default_list, object.key("defaultList"))?;
+        crate::json_values::JsonSer::ser(
             &self.default_document_map,
             object.key("defaultDocumentMap"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.default_document_string,
             object.key("defaultDocumentString"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.default_document_boolean,
             object.key("defaultDocumentBoolean"),
         )?;
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.default_document_list,
             object.key("defaultDocumentList"),
         )?;
         if let ::std::option::Option::Some(value) = &self.default_null_document {
-            crate::rest_json::JsonSer::ser(value, object.key("defaultNullDocument"))?;
+            crate::json_values::JsonSer::ser(value, object.key("defaultNullDocument"))?;
         }
-        crate::rest_json::JsonSer::ser(
+        crate::json_values::JsonSer::ser(
             &self.default_timestamp,
             object.key("defaultTimestamp"),
         )?;
-        crate::rest_json::JsonSer::ser(&self.default_blob, object.key("defaultBlob"))?;
+        crate::json_values::JsonSer::ser(&self.default_blob, object.key("defaultBlob"))?;
         if self.default_byte != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_byte,
                 object.key("defaultByte"),
             )?;
         }
         if self.default_short != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_short,
                 object.key("defaultShort"),
             )?;
         }
         if self.default_integer != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_integer,
                 object.key("defaultInteger"),
             )?;
         }
         if self.default_long != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_long,
                 object.key("defaultLong"),
             )?;
         }
         if self.default_float != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_float,
                 object.key("defaultFloat"),
             )?;
         }
         if self.default_double != 0.0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_double,
                 object.key("defaultDouble"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(&self.default_map, object.key("defaultMap"))?;
-        crate::rest_json::JsonSer::ser(&self.default_enum, object.key("defaultEnum"))?;
+        crate::json_values::JsonSer::ser(&self.default_map, object.key("defaultMap"))?;
+        crate::json_values::JsonSer::ser(&self.default_enum, object.key("defaultEnum"))?;
         if self.default_int_enum != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.default_int_enum,
                 object.key("defaultIntEnum"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(&self.empty_string, object.key("emptyString"))?;
+        crate::json_values::JsonSer::ser(&self.empty_string, object.key("emptyString"))?;
         if self.false_boolean {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.false_boolean,
                 object.key("falseBoolean"),
             )?;
         }
-        crate::rest_json::JsonSer::ser(&self.empty_blob, object.key("emptyBlob"))?;
+        crate::json_values::JsonSer::ser(&self.empty_blob, object.key("emptyBlob"))?;
         if self.zero_byte != 0 {
-            crate::rest_json::JsonSer::ser(&self.zero_byte, object.key("zeroByte"))?;
+            crate::json_values::JsonSer::ser(&self.zero_byte, object.key("zeroByte"))?;
         }
         if self.zero_short != 0 {
-            crate::rest_json::JsonSer::ser(&self.zero_short, object.key("zeroShort"))?;
+            crate::json_values::JsonSer::ser(&self.zero_short, object.key("zeroShort"))?;
         }
         if self.zero_integer != 0 {
-            crate::rest_json::JsonSer::ser(
+            crate::json_values::JsonSer::ser(
                 &self.zero_integer,
                 object.key("zeroInteger"),
             )?;
         }
         if self.zero_long != 0 {
-            crate::rest_json::JsonSer::ser(&self.zero_long, object.key("zeroLong"))?;
+            crate::json_values::JsonSer::ser(&self.zero_long, object.key("zeroLong"))?;
         }
         if self.zero_float != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.zero_float, object.key("zeroFloat"))?;
+            crate::json_values::JsonSer::ser(&self.zero_float, object.key("zeroFloat"))?;
         }
         if self.zero_double != 0.0 {
-            crate::rest_json::JsonSer::ser(&self.zero_double, object.key("zeroDouble"))?;
+            crate::json_values::JsonSer::ser(
+                &self.zero_double,
+                object.key("zeroDouble"),
+            )?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Defaults {
+impl crate::json_values::JsonDe for Defaults {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -1095,107 +1098,111 @@ impl crate::rest_json::JsonDe for Defaults {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "defaultString" => {
-                    field_default_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_string = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultBoolean" => {
-                    field_default_boolean = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_boolean = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultList" => {
                     field_default_list = <Vec<
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultDocumentMap" => {
-                    field_default_document_map = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                    field_default_document_map = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultDocumentString" => {
-                    field_default_document_string = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                    field_default_document_string = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultDocumentBoolean" => {
-                    field_default_document_boolean = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                    field_default_document_boolean = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultDocumentList" => {
-                    field_default_document_list = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                    field_default_document_list = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultNullDocument" => {
-                    field_default_null_document = <crate::primitives::Document as crate::rest_json::JsonDe>::de(
+                    field_default_null_document = <crate::primitives::Document as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultTimestamp" => {
-                    field_default_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                    field_default_timestamp = <crate::primitives::DateTime as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultBlob" => {
-                    field_default_blob = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                    field_default_blob = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultByte" => {
-                    field_default_byte = <i8 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_byte = <i8 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultShort" => {
-                    field_default_short = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_short = <i16 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultInteger" => {
-                    field_default_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_integer = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultLong" => {
-                    field_default_long = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_long = <i64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultFloat" => {
-                    field_default_float = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_float = <f32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultDouble" => {
-                    field_default_double = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_double = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultMap" => {
                     field_default_map = <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "defaultEnum" => {
-                    field_default_enum = <crate::types::TestEnum as crate::rest_json::JsonDe>::de(
+                    field_default_enum = <crate::types::TestEnum as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "defaultIntEnum" => {
-                    field_default_int_enum = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_default_int_enum = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "emptyString" => {
-                    field_empty_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_empty_string = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "falseBoolean" => {
-                    field_false_boolean = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_false_boolean = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "emptyBlob" => {
-                    field_empty_blob = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                    field_empty_blob = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
-                "zeroByte" => field_zero_byte = <i8 as crate::rest_json::JsonDe>::de(t)?,
+                "zeroByte" => {
+                    field_zero_byte = <i8 as crate::json_values::JsonDe>::de(t)?;
+                }
                 "zeroShort" => {
-                    field_zero_short = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                    field_zero_short = <i16 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "zeroInteger" => {
-                    field_zero_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_zero_integer = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
-                "zeroLong" => field_zero_long = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "zeroLong" => {
+                    field_zero_long = <i64 as crate::json_values::JsonDe>::de(t)?;
+                }
                 "zeroFloat" => {
-                    field_zero_float = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_zero_float = <f32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "zeroDouble" => {
-                    field_zero_double = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_zero_double = <f64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -118,27 +118,27 @@ impl DialogBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Dialog {
+impl crate::json_values::JsonSer for Dialog {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.language {
-            crate::rest_json::JsonSer::ser(value, object.key("language"))?;
+            crate::json_values::JsonSer::ser(value, object.key("language"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.greeting, object.key("greeting"))?;
+        crate::json_values::JsonSer::ser(&self.greeting, object.key("greeting"))?;
         if let ::std::option::Option::Some(value) = &self.farewell {
-            crate::rest_json::JsonSer::ser(value, object.key("farewell"))?;
+            crate::json_values::JsonSer::ser(value, object.key("farewell"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Dialog {
+impl crate::json_values::JsonDe for Dialog {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -152,13 +152,13 @@ impl crate::rest_json::JsonDe for Dialog {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "language" => {
-                    field_language = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_language = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "greeting" => {
-                    field_greeting = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_greeting = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "farewell" => {
-                    field_farewell = <crate::types::Farewell as crate::rest_json::JsonDe>::de(
+                    field_farewell = <crate::types::Farewell as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -144,47 +144,47 @@ impl EventStream {
     }
 }
 
-impl crate::rest_json::JsonSer for EventStream {
+impl crate::json_values::JsonSer for EventStream {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Headers(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("headers"))?;
+                crate::json_values::JsonSer::ser(value, object.key("headers"))?;
             }
             Self::BlobPayload(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("blobPayload"))?;
+                crate::json_values::JsonSer::ser(value, object.key("blobPayload"))?;
             }
             Self::StringPayload(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("stringPayload"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringPayload"))?;
             }
             Self::StructurePayload(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("structurePayload"))?;
+                crate::json_values::JsonSer::ser(value, object.key("structurePayload"))?;
             }
             Self::UnionPayload(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("unionPayload"))?;
+                crate::json_values::JsonSer::ser(value, object.key("unionPayload"))?;
             }
             Self::HeadersAndExplicitPayload(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("headersAndExplicitPayload"),
                 )?;
             }
             Self::HeadersAndImplicitPayload(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("headersAndImplicitPayload"),
                 )?;
             }
             Self::Error(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("error"))?;
+                crate::json_values::JsonSer::ser(value, object.key("error"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("EventStream"),
+                    crate::json_values::SerError::unknown_variant("EventStream"),
                 );
             }
         }
@@ -193,7 +193,7 @@ impl crate::rest_json::JsonSer for EventStream {
     }
 }
 
-impl crate::rest_json::JsonDe for EventStream {
+impl crate::json_values::JsonDe for EventStream {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -203,49 +203,55 @@ impl crate::rest_json::JsonDe for EventStream {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "headers" => {
-                    <crate::types::HeadersEvent as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::HeadersEvent as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Headers)
                 }
                 "blobPayload" => {
-                    <crate::types::BlobPayloadEvent as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::BlobPayloadEvent as crate::json_values::JsonDe>::de(
+                            t,
+                        )?
                         .map(Self::BlobPayload)
                 }
                 "stringPayload" => {
-                    <crate::types::StringPayloadEvent as crate::rest_json::JsonDe>::de(
+                    <crate::types::StringPayloadEvent as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::StringPayload)
                 }
                 "structurePayload" => {
-                    <crate::types::StructurePayloadEvent as crate::rest_json::JsonDe>::de(
+                    <crate::types::StructurePayloadEvent as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::StructurePayload)
                 }
                 "unionPayload" => {
-                    <crate::types::UnionPayloadEvent as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::UnionPayloadEvent as crate::json_values::JsonDe>::de(
+                            t,
+                        )?
                         .map(Self::UnionPayload)
                 }
                 "headersAndExplicitPayload" => {
-                    <crate::types::HeadersAndExplicitPayloadEvent as crate::rest_json::JsonDe>::de(
+                    <crate::types::HeadersAndExplicitPayloadEvent as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::HeadersAndExplicitPayload)
                 }
                 "headersAndImplicitPayload" => {
-                    <crate::types::HeadersAndImplicitPayloadEvent as crate::rest_json::JsonDe>::de(
+                    <crate::types::HeadersAndImplicitPayloadEvent as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(Self::HeadersAndImplicitPayload)
                 }
                 "error" => {
-                    <crate::types::error::ErrorEvent as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::error::ErrorEvent as crate::json_values::JsonDe>::de(
+                            t,
+                        )?
                         .map(Self::Error)
                 }
                 _ => {

@@ -58,21 +58,21 @@ impl FarewellBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Farewell {
+impl crate::json_values::JsonSer for Farewell {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
-        crate::rest_json::JsonSer::ser(&self.phrase, object.key("phrase"))?;
+        crate::json_values::JsonSer::ser(&self.phrase, object.key("phrase"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for Farewell {
+impl crate::json_values::JsonDe for Farewell {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -83,7 +83,7 @@ impl crate::rest_json::JsonDe for Farewell {
         let mut field_phrase: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "phrase" => field_phrase = <String as crate::rest_json::JsonDe>::de(t)?,
+                "phrase" => field_phrase = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

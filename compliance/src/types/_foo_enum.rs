@@ -93,18 +93,18 @@ impl ::std::fmt::Display for FooEnum {
     }
 }
 
-impl crate::rest_json::JsonSer for FooEnum {
+impl crate::json_values::JsonSer for FooEnum {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for FooEnum {
+impl crate::json_values::JsonDe for FooEnum {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

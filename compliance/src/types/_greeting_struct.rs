@@ -58,23 +58,23 @@ impl GreetingStructBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for GreetingStruct {
+impl crate::json_values::JsonSer for GreetingStruct {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.hi {
-            crate::rest_json::JsonSer::ser(value, object.key("hi"))?;
+            crate::json_values::JsonSer::ser(value, object.key("hi"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for GreetingStruct {
+impl crate::json_values::JsonDe for GreetingStruct {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,7 @@ impl crate::rest_json::JsonDe for GreetingStruct {
         let mut field_hi: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "hi" => field_hi = <String as crate::rest_json::JsonDe>::de(t)?,
+                "hi" => field_hi = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -88,26 +88,26 @@ impl HeadersAndImplicitPayloadEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HeadersAndImplicitPayloadEvent {
+impl crate::json_values::JsonSer for HeadersAndImplicitPayloadEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.header {
-            crate::rest_json::JsonSer::ser(value, object.key("header"))?;
+            crate::json_values::JsonSer::ser(value, object.key("header"))?;
         }
         if let ::std::option::Option::Some(value) = &self.payload {
-            crate::rest_json::JsonSer::ser(value, object.key("payload"))?;
+            crate::json_values::JsonSer::ser(value, object.key("payload"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for HeadersAndImplicitPayloadEvent {
+impl crate::json_values::JsonDe for HeadersAndImplicitPayloadEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -119,8 +119,10 @@ impl crate::rest_json::JsonDe for HeadersAndImplicitPayloadEvent {
         let mut field_payload: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "header" => field_header = <String as crate::rest_json::JsonDe>::de(t)?,
-                "payload" => field_payload = <String as crate::rest_json::JsonDe>::de(t)?,
+                "header" => field_header = <String as crate::json_values::JsonDe>::de(t)?,
+                "payload" => {
+                    field_payload = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -271,37 +271,37 @@ impl HeadersEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for HeadersEvent {
+impl crate::json_values::JsonSer for HeadersEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.boolean_header {
-            crate::rest_json::JsonSer::ser(value, object.key("booleanHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("booleanHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.byte_header {
-            crate::rest_json::JsonSer::ser(value, object.key("byteHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("byteHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.short_header {
-            crate::rest_json::JsonSer::ser(value, object.key("shortHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("shortHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.int_header {
-            crate::rest_json::JsonSer::ser(value, object.key("intHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("intHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.long_header {
-            crate::rest_json::JsonSer::ser(value, object.key("longHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("longHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.blob_header {
-            crate::rest_json::JsonSer::ser(value, object.key("blobHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("blobHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.string_header {
-            crate::rest_json::JsonSer::ser(value, object.key("stringHeader"))?;
+            crate::json_values::JsonSer::ser(value, object.key("stringHeader"))?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp_header {
-            crate::rest_json::ser_timestamp(
+            crate::json_values::ser_timestamp(
                 object.key("timestampHeader"),
                 value,
                 crate::primitives::DateTimeFormat::DateTime,
@@ -312,7 +312,7 @@ impl crate::rest_json::JsonSer for HeadersEvent {
     }
 }
 
-impl crate::rest_json::JsonDe for HeadersEvent {
+impl crate::json_values::JsonDe for HeadersEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -333,30 +333,30 @@ impl crate::rest_json::JsonDe for HeadersEvent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "booleanHeader" => {
-                    field_boolean_header = <bool as crate::rest_json::JsonDe>::de(t)?;
+                    field_boolean_header = <bool as crate::json_values::JsonDe>::de(t)?;
                 }
                 "byteHeader" => {
-                    field_byte_header = <i8 as crate::rest_json::JsonDe>::de(t)?;
+                    field_byte_header = <i8 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "shortHeader" => {
-                    field_short_header = <i16 as crate::rest_json::JsonDe>::de(t)?;
+                    field_short_header = <i16 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "intHeader" => {
-                    field_int_header = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                    field_int_header = <i32 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "longHeader" => {
-                    field_long_header = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    field_long_header = <i64 as crate::json_values::JsonDe>::de(t)?;
                 }
                 "blobHeader" => {
-                    field_blob_header = <crate::primitives::Blob as crate::rest_json::JsonDe>::de(
+                    field_blob_header = <crate::primitives::Blob as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "stringHeader" => {
-                    field_string_header = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_string_header = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "timestampHeader" => {
-                    field_timestamp_header = crate::rest_json::de_timestamp(
+                    field_timestamp_header = crate::json_values::de_timestamp(
                         t,
                         crate::primitives::DateTimeFormat::DateTime,
                     )?;

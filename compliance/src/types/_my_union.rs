@@ -176,53 +176,53 @@ impl MyUnion {
     }
 }
 
-impl crate::rest_json::JsonSer for MyUnion {
+impl crate::json_values::JsonSer for MyUnion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::StringValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("stringValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("stringValue"))?;
             }
             Self::BooleanValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("booleanValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("booleanValue"))?;
             }
             Self::NumberValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("numberValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("numberValue"))?;
             }
             Self::BlobValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("blobValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("blobValue"))?;
             }
             Self::TimestampValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("timestampValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("timestampValue"))?;
             }
             Self::EnumValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("enumValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("enumValue"))?;
             }
             Self::ListValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("listValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("listValue"))?;
             }
             Self::MapValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("mapValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("mapValue"))?;
             }
             Self::StructureValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("structureValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("structureValue"))?;
             }
             Self::RenamedStructureValue(value) => {
-                crate::rest_json::JsonSer::ser(
+                crate::json_values::JsonSer::ser(
                     value,
                     object.key("renamedStructureValue"),
                 )?;
             }
             Self::UnionValue(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("unionValue"))?;
+                crate::json_values::JsonSer::ser(value, object.key("unionValue"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("MyUnion"),
+                    crate::json_values::SerError::unknown_variant("MyUnion"),
                 );
             }
         }
@@ -231,7 +231,7 @@ impl crate::rest_json::JsonSer for MyUnion {
     }
 }
 
-impl crate::rest_json::JsonDe for MyUnion {
+impl crate::json_values::JsonDe for MyUnion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -241,53 +241,53 @@ impl crate::rest_json::JsonDe for MyUnion {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "stringValue" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?.map(Self::StringValue)
+                    <String as crate::json_values::JsonDe>::de(t)?.map(Self::StringValue)
                 }
                 "booleanValue" => {
-                    <bool as crate::rest_json::JsonDe>::de(t)?.map(Self::BooleanValue)
+                    <bool as crate::json_values::JsonDe>::de(t)?.map(Self::BooleanValue)
                 }
                 "numberValue" => {
-                    <i32 as crate::rest_json::JsonDe>::de(t)?.map(Self::NumberValue)
+                    <i32 as crate::json_values::JsonDe>::de(t)?.map(Self::NumberValue)
                 }
                 "blobValue" => {
-                    <crate::primitives::Blob as crate::rest_json::JsonDe>::de(t)?
+                    <crate::primitives::Blob as crate::json_values::JsonDe>::de(t)?
                         .map(Self::BlobValue)
                 }
                 "timestampValue" => {
-                    <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(t)?
+                    <crate::primitives::DateTime as crate::json_values::JsonDe>::de(t)?
                         .map(Self::TimestampValue)
                 }
                 "enumValue" => {
-                    <crate::types::FooEnum as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::FooEnum as crate::json_values::JsonDe>::de(t)?
                         .map(Self::EnumValue)
                 }
                 "listValue" => {
-                    <Vec<String> as crate::rest_json::JsonDe>::de(t)?
+                    <Vec<String> as crate::json_values::JsonDe>::de(t)?
                         .map(Self::ListValue)
                 }
                 "mapValue" => {
                     <::std::collections::HashMap<
                         String,
                         String,
-                    > as crate::rest_json::JsonDe>::de(t)?
+                    > as crate::json_values::JsonDe>::de(t)?
                         .map(Self::MapValue)
                 }
                 "structureValue" => {
-                    <crate::types::GreetingStruct as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::GreetingStruct as crate::json_values::JsonDe>::de(t)?
                         .map(Self::StructureValue)
                 }
                 "renamedStructureValue" => {
-                    <crate::types::RenamedGreeting as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::RenamedGreeting as crate::json_values::JsonDe>::de(t)?
                         .map(Self::RenamedStructureValue)
                 }
                 "unionValue" => {
-                    <crate::types::NestedUnion as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::NestedUnion as crate::json_values::JsonDe>::de(t)?
                         .map(Self::UnionValue)
                 }
                 _ => {

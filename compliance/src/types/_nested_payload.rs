@@ -88,26 +88,26 @@ impl NestedPayloadBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for NestedPayload {
+impl crate::json_values::JsonSer for NestedPayload {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.greeting {
-            crate::rest_json::JsonSer::ser(value, object.key("greeting"))?;
+            crate::json_values::JsonSer::ser(value, object.key("greeting"))?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            crate::rest_json::JsonSer::ser(value, object.key("name"))?;
+            crate::json_values::JsonSer::ser(value, object.key("name"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for NestedPayload {
+impl crate::json_values::JsonDe for NestedPayload {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -120,9 +120,9 @@ impl crate::rest_json::JsonDe for NestedPayload {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "greeting" => {
-                    field_greeting = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_greeting = <String as crate::json_values::JsonDe>::de(t)?;
                 }
-                "name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "name" => field_name = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -58,23 +58,23 @@ impl PayloadConfigBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PayloadConfig {
+impl crate::json_values::JsonSer for PayloadConfig {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.data {
-            crate::rest_json::JsonSer::ser(value, object.key("data"))?;
+            crate::json_values::JsonSer::ser(value, object.key("data"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PayloadConfig {
+impl crate::json_values::JsonDe for PayloadConfig {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,7 @@ impl crate::rest_json::JsonDe for PayloadConfig {
         let mut field_data: ::std::option::Option<i32> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "data" => field_data = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "data" => field_data = <i32 as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

@@ -58,23 +58,23 @@ impl PayloadStructureBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for PayloadStructure {
+impl crate::json_values::JsonSer for PayloadStructure {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.structure_member {
-            crate::rest_json::JsonSer::ser(value, object.key("structureMember"))?;
+            crate::json_values::JsonSer::ser(value, object.key("structureMember"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for PayloadStructure {
+impl crate::json_values::JsonDe for PayloadStructure {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -86,7 +86,9 @@ impl crate::rest_json::JsonDe for PayloadStructure {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "structureMember" => {
-                    field_structure_member = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_structure_member = <String as crate::json_values::JsonDe>::de(
+                        t,
+                    )?;
                 }
                 _ => t.skip_value()?,
             }

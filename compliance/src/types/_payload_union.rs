@@ -33,20 +33,20 @@ impl PayloadUnion {
     }
 }
 
-impl crate::rest_json::JsonSer for PayloadUnion {
+impl crate::json_values::JsonSer for PayloadUnion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::UnionMember(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("unionMember"))?;
+                crate::json_values::JsonSer::ser(value, object.key("unionMember"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("PayloadUnion"),
+                    crate::json_values::SerError::unknown_variant("PayloadUnion"),
                 );
             }
         }
@@ -55,7 +55,7 @@ impl crate::rest_json::JsonSer for PayloadUnion {
     }
 }
 
-impl crate::rest_json::JsonDe for PayloadUnion {
+impl crate::json_values::JsonDe for PayloadUnion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -65,13 +65,13 @@ impl crate::rest_json::JsonDe for PayloadUnion {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "unionMember" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?.map(Self::UnionMember)
+                    <String as crate::json_values::JsonDe>::de(t)?.map(Self::UnionMember)
                 }
                 _ => {
                     t.skip_value()?;

@@ -33,18 +33,18 @@ impl PlayerAction {
     }
 }
 
-impl crate::rest_json::JsonSer for PlayerAction {
+impl crate::json_values::JsonSer for PlayerAction {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Quit => object.key("quit").start_object().finish(),
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("PlayerAction"),
+                    crate::json_values::SerError::unknown_variant("PlayerAction"),
                 );
             }
         }
@@ -53,7 +53,7 @@ impl crate::rest_json::JsonSer for PlayerAction {
     }
 }
 
-impl crate::rest_json::JsonDe for PlayerAction {
+impl crate::json_values::JsonDe for PlayerAction {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -63,7 +63,7 @@ impl crate::rest_json::JsonDe for PlayerAction {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }

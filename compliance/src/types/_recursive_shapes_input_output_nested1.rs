@@ -96,26 +96,26 @@ impl RecursiveShapesInputOutputNested1Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecursiveShapesInputOutputNested1 {
+impl crate::json_values::JsonSer for RecursiveShapesInputOutputNested1 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.foo {
-            crate::rest_json::JsonSer::ser(value, object.key("foo"))?;
+            crate::json_values::JsonSer::ser(value, object.key("foo"))?;
         }
         if let ::std::option::Option::Some(value) = &self.nested {
-            crate::rest_json::JsonSer::ser(value, object.key("nested"))?;
+            crate::json_values::JsonSer::ser(value, object.key("nested"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RecursiveShapesInputOutputNested1 {
+impl crate::json_values::JsonDe for RecursiveShapesInputOutputNested1 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -129,9 +129,9 @@ impl crate::rest_json::JsonDe for RecursiveShapesInputOutputNested1 {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "foo" => field_foo = <String as crate::rest_json::JsonDe>::de(t)?,
+                "foo" => field_foo = <String as crate::json_values::JsonDe>::de(t)?,
                 "nested" => {
-                    field_nested = <crate::types::RecursiveShapesInputOutputNested2 as crate::rest_json::JsonDe>::de(
+                    field_nested = <crate::types::RecursiveShapesInputOutputNested2 as crate::json_values::JsonDe>::de(
                             t,
                         )?
                         .map(::std::boxed::Box::new);

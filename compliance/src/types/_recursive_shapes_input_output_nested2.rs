@@ -98,26 +98,26 @@ impl RecursiveShapesInputOutputNested2Builder {
     }
 }
 
-impl crate::rest_json::JsonSer for RecursiveShapesInputOutputNested2 {
+impl crate::json_values::JsonSer for RecursiveShapesInputOutputNested2 {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.bar {
-            crate::rest_json::JsonSer::ser(value, object.key("bar"))?;
+            crate::json_values::JsonSer::ser(value, object.key("bar"))?;
         }
         if let ::std::option::Option::Some(value) = &self.recursive_member {
-            crate::rest_json::JsonSer::ser(value, object.key("recursiveMember"))?;
+            crate::json_values::JsonSer::ser(value, object.key("recursiveMember"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RecursiveShapesInputOutputNested2 {
+impl crate::json_values::JsonDe for RecursiveShapesInputOutputNested2 {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -131,9 +131,9 @@ impl crate::rest_json::JsonDe for RecursiveShapesInputOutputNested2 {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "bar" => field_bar = <String as crate::rest_json::JsonDe>::de(t)?,
+                "bar" => field_bar = <String as crate::json_values::JsonDe>::de(t)?,
                 "recursiveMember" => {
-                    field_recursive_member = <crate::types::RecursiveShapesInputOutputNested1 as crate::rest_json::JsonDe>::de(
+                    field_recursive_member = <crate::types::RecursiveShapesInputOutputNested1 as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

@@ -58,23 +58,23 @@ impl RenamedGreetingBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for RenamedGreeting {
+impl crate::json_values::JsonSer for RenamedGreeting {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.salutation {
-            crate::rest_json::JsonSer::ser(value, object.key("salutation"))?;
+            crate::json_values::JsonSer::ser(value, object.key("salutation"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for RenamedGreeting {
+impl crate::json_values::JsonDe for RenamedGreeting {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -86,7 +86,7 @@ impl crate::rest_json::JsonDe for RenamedGreeting {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "salutation" => {
-                    field_salutation = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_salutation = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -46,23 +46,23 @@ impl SimpleUnion {
     }
 }
 
-impl crate::rest_json::JsonSer for SimpleUnion {
+impl crate::json_values::JsonSer for SimpleUnion {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Int(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("int"))?;
+                crate::json_values::JsonSer::ser(value, object.key("int"))?;
             }
             Self::String(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("string"))?;
+                crate::json_values::JsonSer::ser(value, object.key("string"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("SimpleUnion"),
+                    crate::json_values::SerError::unknown_variant("SimpleUnion"),
                 );
             }
         }
@@ -71,7 +71,7 @@ impl crate::rest_json::JsonSer for SimpleUnion {
     }
 }
 
-impl crate::rest_json::JsonDe for SimpleUnion {
+impl crate::json_values::JsonDe for SimpleUnion {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -81,14 +81,14 @@ impl crate::rest_json::JsonDe for SimpleUnion {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
-                "int" => <i32 as crate::rest_json::JsonDe>::de(t)?.map(Self::Int),
+                "int" => <i32 as crate::json_values::JsonDe>::de(t)?.map(Self::Int),
                 "string" => {
-                    <String as crate::rest_json::JsonDe>::de(t)?.map(Self::String)
+                    <String as crate::json_values::JsonDe>::de(t)?.map(Self::String)
                 }
                 _ => {
                     t.skip_value()?;

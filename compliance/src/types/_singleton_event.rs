@@ -58,23 +58,23 @@ impl SingletonEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for SingletonEvent {
+impl crate::json_values::JsonSer for SingletonEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.value {
-            crate::rest_json::JsonSer::ser(value, object.key("value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("value"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for SingletonEvent {
+impl crate::json_values::JsonDe for SingletonEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,7 @@ impl crate::rest_json::JsonDe for SingletonEvent {
         let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "value" => field_value = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

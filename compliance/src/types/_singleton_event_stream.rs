@@ -33,20 +33,20 @@ impl SingletonEventStream {
     }
 }
 
-impl crate::rest_json::JsonSer for SingletonEventStream {
+impl crate::json_values::JsonSer for SingletonEventStream {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Singleton(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("singleton"))?;
+                crate::json_values::JsonSer::ser(value, object.key("singleton"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("SingletonEventStream"),
+                    crate::json_values::SerError::unknown_variant("SingletonEventStream"),
                 );
             }
         }
@@ -55,7 +55,7 @@ impl crate::rest_json::JsonSer for SingletonEventStream {
     }
 }
 
-impl crate::rest_json::JsonDe for SingletonEventStream {
+impl crate::json_values::JsonDe for SingletonEventStream {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -65,13 +65,13 @@ impl crate::rest_json::JsonDe for SingletonEventStream {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
                 "singleton" => {
-                    <crate::types::SingletonEvent as crate::rest_json::JsonDe>::de(t)?
+                    <crate::types::SingletonEvent as crate::json_values::JsonDe>::de(t)?
                         .map(Self::Singleton)
                 }
                 _ => {

@@ -77,18 +77,18 @@ impl ::std::fmt::Display for StringEnum {
     }
 }
 
-impl crate::rest_json::JsonSer for StringEnum {
+impl crate::json_values::JsonSer for StringEnum {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for StringEnum {
+impl crate::json_values::JsonDe for StringEnum {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

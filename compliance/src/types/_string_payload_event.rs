@@ -58,23 +58,23 @@ impl StringPayloadEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for StringPayloadEvent {
+impl crate::json_values::JsonSer for StringPayloadEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.payload {
-            crate::rest_json::JsonSer::ser(value, object.key("payload"))?;
+            crate::json_values::JsonSer::ser(value, object.key("payload"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for StringPayloadEvent {
+impl crate::json_values::JsonDe for StringPayloadEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -85,7 +85,9 @@ impl crate::rest_json::JsonDe for StringPayloadEvent {
         let mut field_payload: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "payload" => field_payload = <String as crate::rest_json::JsonDe>::de(t)?,
+                "payload" => {
+                    field_payload = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -88,26 +88,26 @@ impl StructureListMemberBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for StructureListMember {
+impl crate::json_values::JsonSer for StructureListMember {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.a {
-            crate::rest_json::JsonSer::ser(value, object.key("value"))?;
+            crate::json_values::JsonSer::ser(value, object.key("value"))?;
         }
         if let ::std::option::Option::Some(value) = &self.b {
-            crate::rest_json::JsonSer::ser(value, object.key("other"))?;
+            crate::json_values::JsonSer::ser(value, object.key("other"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for StructureListMember {
+impl crate::json_values::JsonDe for StructureListMember {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -119,8 +119,8 @@ impl crate::rest_json::JsonDe for StructureListMember {
         let mut field_b: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "value" => field_a = <String as crate::rest_json::JsonDe>::de(t)?,
-                "other" => field_b = <String as crate::rest_json::JsonDe>::de(t)?,
+                "value" => field_a = <String as crate::json_values::JsonDe>::de(t)?,
+                "other" => field_b = <String as crate::json_values::JsonDe>::de(t)?,
                 _ => t.skip_value()?,
             }
         }

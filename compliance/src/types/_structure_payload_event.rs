@@ -58,23 +58,23 @@ impl StructurePayloadEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for StructurePayloadEvent {
+impl crate::json_values::JsonSer for StructurePayloadEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.payload {
-            crate::rest_json::JsonSer::ser(value, object.key("payload"))?;
+            crate::json_values::JsonSer::ser(value, object.key("payload"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for StructurePayloadEvent {
+impl crate::json_values::JsonDe for StructurePayloadEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -86,7 +86,7 @@ impl crate::rest_json::JsonDe for StructurePayloadEvent {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "payload" => {
-                    field_payload = <crate::types::PayloadStructure as crate::rest_json::JsonDe>::de(
+                    field_payload = <crate::types::PayloadStructure as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }

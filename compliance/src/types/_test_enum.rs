@@ -85,18 +85,18 @@ impl ::std::fmt::Display for TestEnum {
     }
 }
 
-impl crate::rest_json::JsonSer for TestEnum {
+impl crate::json_values::JsonSer for TestEnum {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         w.string(self.as_str());
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TestEnum {
+impl crate::json_values::JsonDe for TestEnum {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -131,25 +131,25 @@ impl TopLevelBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for TopLevel {
+impl crate::json_values::JsonSer for TopLevel {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.dialog {
-            crate::rest_json::JsonSer::ser(value, object.key("dialog"))?;
+            crate::json_values::JsonSer::ser(value, object.key("dialog"))?;
         }
-        crate::rest_json::JsonSer::ser(&self.dialog_list, object.key("dialogList"))?;
-        crate::rest_json::JsonSer::ser(&self.dialog_map, object.key("dialogMap"))?;
+        crate::json_values::JsonSer::ser(&self.dialog_list, object.key("dialogList"))?;
+        crate::json_values::JsonSer::ser(&self.dialog_map, object.key("dialogMap"))?;
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for TopLevel {
+impl crate::json_values::JsonDe for TopLevel {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -165,20 +165,20 @@ impl crate::rest_json::JsonDe for TopLevel {
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
                 "dialog" => {
-                    field_dialog = <crate::types::Dialog as crate::rest_json::JsonDe>::de(
+                    field_dialog = <crate::types::Dialog as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
                 "dialogList" => {
                     field_dialog_list = <Vec<
                         crate::types::Dialog,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 "dialogMap" => {
                     field_dialog_map = <::std::collections::HashMap<
                         String,
                         crate::types::Dialog,
-                    > as crate::rest_json::JsonDe>::de(t)?;
+                    > as crate::json_values::JsonDe>::de(t)?;
                 }
                 _ => t.skip_value()?,
             }

@@ -60,26 +60,26 @@ impl UnionWithJsonName {
     }
 }
 
-impl crate::rest_json::JsonSer for UnionWithJsonName {
+impl crate::json_values::JsonSer for UnionWithJsonName {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         let mut object = w.start_object();
         match self {
             Self::Foo(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("FOO"))?;
+                crate::json_values::JsonSer::ser(value, object.key("FOO"))?;
             }
             Self::Bar(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("bar"))?;
+                crate::json_values::JsonSer::ser(value, object.key("bar"))?;
             }
             Self::Baz(value) => {
-                crate::rest_json::JsonSer::ser(value, object.key("_baz"))?;
+                crate::json_values::JsonSer::ser(value, object.key("_baz"))?;
             }
             Self::Unknown => {
                 return ::std::result::Result::Err(
-                    crate::rest_json::SerError::unknown_variant("UnionWithJsonName"),
+                    crate::json_values::SerError::unknown_variant("UnionWithJsonName"),
                 );
             }
         }
@@ -88,7 +88,7 @@ impl crate::rest_json::JsonSer for UnionWithJsonName {
     }
 }
 
-impl crate::rest_json::JsonDe for UnionWithJsonName {
+impl crate::json_values::JsonDe for UnionWithJsonName {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -98,14 +98,14 @@ impl crate::rest_json::JsonDe for UnionWithJsonName {
         }
         let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
-            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+            if key.as_ref() == "__type" || crate::json_values::next_is_null(t)? {
                 t.skip_value()?;
                 continue;
             }
             let value = match key.as_ref() {
-                "FOO" => <String as crate::rest_json::JsonDe>::de(t)?.map(Self::Foo),
-                "bar" => <String as crate::rest_json::JsonDe>::de(t)?.map(Self::Bar),
-                "_baz" => <String as crate::rest_json::JsonDe>::de(t)?.map(Self::Baz),
+                "FOO" => <String as crate::json_values::JsonDe>::de(t)?.map(Self::Foo),
+                "bar" => <String as crate::json_values::JsonDe>::de(t)?.map(Self::Bar),
+                "_baz" => <String as crate::json_values::JsonDe>::de(t)?.map(Self::Baz),
                 _ => {
                     t.skip_value()?;
                     ::std::option::Option::Some(Self::Unknown)

@@ -23,12 +23,12 @@ impl UnitBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for Unit {
+impl crate::json_values::JsonSer for Unit {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         object.finish();
@@ -36,7 +36,7 @@ impl crate::rest_json::JsonSer for Unit {
     }
 }
 
-impl crate::rest_json::JsonDe for Unit {
+impl crate::json_values::JsonDe for Unit {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,

@@ -2,7 +2,7 @@
 //! Protocol tests of the `OperationWithDefaults` operation.
 /// `RestJsonClientPopulatesDefaultValuesInInput`: Client populates default values in input.
 #[test]
-#[ignore = "zero-valued defaults (0, 0.0, false) of non-optional nested members are not serialized: generated crates keep wire parity with smithy-rs and aws-sdk-connect (where this case is an expected failure too), which the differential test checks; the spec says effective defaults SHOULD, not MUST, be serialized (type-refinement-traits.rst, \"Default value serialization\")"]
+#[ignore = "zero-valued defaults (0, 0.0, false) of non-optional nested members are not serialized: generated crates keep wire parity with smithy-rs and the AWS SDKs (where this case is an expected failure too), which the differential tests check; the spec says effective defaults SHOULD, not MUST, be serialized (type-refinement-traits.rst, \"Default value serialization\")"]
 pub(crate) fn rest_json_client_populates_default_values_in_input_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(

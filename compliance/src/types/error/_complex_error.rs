@@ -182,29 +182,29 @@ impl ComplexErrorBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ComplexError {
+impl crate::json_values::JsonSer for ComplexError {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.header {
-            crate::rest_json::JsonSer::ser(value, object.key("Header"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Header"))?;
         }
         if let ::std::option::Option::Some(value) = &self.top_level {
-            crate::rest_json::JsonSer::ser(value, object.key("TopLevel"))?;
+            crate::json_values::JsonSer::ser(value, object.key("TopLevel"))?;
         }
         if let ::std::option::Option::Some(value) = &self.nested {
-            crate::rest_json::JsonSer::ser(value, object.key("Nested"))?;
+            crate::json_values::JsonSer::ser(value, object.key("Nested"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ComplexError {
+impl crate::json_values::JsonDe for ComplexError {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -219,12 +219,12 @@ impl crate::rest_json::JsonDe for ComplexError {
         > = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "Header" => field_header = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Header" => field_header = <String as crate::json_values::JsonDe>::de(t)?,
                 "TopLevel" => {
-                    field_top_level = <String as crate::rest_json::JsonDe>::de(t)?;
+                    field_top_level = <String as crate::json_values::JsonDe>::de(t)?;
                 }
                 "Nested" => {
-                    field_nested = <crate::types::ComplexNestedErrorData as crate::rest_json::JsonDe>::de(
+                    field_nested = <crate::types::ComplexNestedErrorData as crate::json_values::JsonDe>::de(
                         t,
                     )?;
                 }
@@ -250,13 +250,13 @@ impl ComplexError {
         headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }
@@ -269,7 +269,7 @@ impl ComplexError {
             field_header = ::std::option::Option::Some(
                 ::std::result::Result::<
                     _,
-                    crate::rest_json::ResponseError,
+                    crate::wire::ResponseError,
                 >::Ok(::std::borrow::ToOwned::to_owned(s))?,
             );
         }

@@ -92,23 +92,23 @@ impl ErrorEventBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ErrorEvent {
+impl crate::json_values::JsonSer for ErrorEvent {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.message {
-            crate::rest_json::JsonSer::ser(value, object.key("message"))?;
+            crate::json_values::JsonSer::ser(value, object.key("message"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ErrorEvent {
+impl crate::json_values::JsonDe for ErrorEvent {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -119,7 +119,9 @@ impl crate::rest_json::JsonDe for ErrorEvent {
         let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }

@@ -89,12 +89,12 @@ impl FooErrorBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for FooError {
+impl crate::json_values::JsonSer for FooError {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         object.finish();
@@ -102,7 +102,7 @@ impl crate::rest_json::JsonSer for FooError {
     }
 }
 
-impl crate::rest_json::JsonDe for FooError {
+impl crate::json_values::JsonDe for FooError {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -129,13 +129,13 @@ impl FooError {
         _headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }

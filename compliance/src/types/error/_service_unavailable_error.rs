@@ -92,23 +92,23 @@ impl ServiceUnavailableErrorBuilder {
     }
 }
 
-impl crate::rest_json::JsonSer for ServiceUnavailableError {
+impl crate::json_values::JsonSer for ServiceUnavailableError {
     #[inline]
     fn ser(
         &self,
         w: crate::json::JsonValueWriter<'_>,
-    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+    ) -> ::std::result::Result<(), crate::json_values::SerError> {
         #[allow(unused_mut)]
         let mut object = w.start_object();
         if let ::std::option::Option::Some(value) = &self.message {
-            crate::rest_json::JsonSer::ser(value, object.key("message"))?;
+            crate::json_values::JsonSer::ser(value, object.key("message"))?;
         }
         object.finish();
         ::std::result::Result::Ok(())
     }
 }
 
-impl crate::rest_json::JsonDe for ServiceUnavailableError {
+impl crate::json_values::JsonDe for ServiceUnavailableError {
     #[inline]
     fn de(
         t: &mut crate::json::JsonTokens<'_>,
@@ -119,7 +119,9 @@ impl crate::rest_json::JsonDe for ServiceUnavailableError {
         let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
         while let ::std::option::Option::Some(key) = t.next_key()? {
             match key.as_ref() {
-                "message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "message" => {
+                    field_message = <String as crate::json_values::JsonDe>::de(t)?;
+                }
                 _ => t.skip_value()?,
             }
         }
@@ -139,13 +141,13 @@ impl ServiceUnavailableError {
         _headers: &http::HeaderMap,
         body: &[u8],
         meta: crate::error::ErrorMetadata,
-    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
-        let parsed = crate::rest_json::de_body::<Self>(body)?;
+    ) -> ::std::result::Result<Self, crate::wire::ResponseError> {
+        let parsed = crate::json_values::de_body::<Self>(body)?;
         let mut error = match parsed {
             ::std::option::Option::Some(e) => e,
             ::std::option::Option::None => {
-                crate::rest_json::de_body::<Self>(b"{}")?
-                    .ok_or_else(|| crate::rest_json::ResponseError(
+                crate::json_values::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::wire::ResponseError(
                         "empty error body".to_owned(),
                     ))?
             }

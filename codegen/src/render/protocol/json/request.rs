@@ -65,10 +65,12 @@ pub fn body_object(ctx: &Ctx, rules: JsonRules, fields: &[&FieldPlan]) -> TokenS
             ser_field(ctx, rules, f, quote!(input), true)
         }
     });
+    // An empty object has nothing to add.
+    let object = if fields.is_empty() { quote!(object) } else { quote!(mut object) };
     quote! {
         let mut text = ::std::string::String::new();
         let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
-            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            let #object = crate::json::JsonValueWriter::new(&mut text).start_object();
             #(#writes)*
             object.finish();
             ::std::result::Result::Ok(())
