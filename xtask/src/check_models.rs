@@ -6,9 +6,11 @@
 //!
 //! The generator must handle every model, not only Connect: the 23 restJson1 models in
 //! `<shared>/models/aws/` were picked so that together with Connect they use every trait and
-//! shape kind found across AWS's restJson1 models. This command is the proof that it does.
+//! shape kind found across AWS's restJson1 models, and the 14 in `<shared>/models/aws-json/`
+//! cover the awsJson1_0/1_1 services. This command is the proof that it does.
 //!
-//! For each model (`<shared>/models/connect-2017-08-08.json` and `<shared>/models/aws/*.json`,
+//! For each model (`<shared>/models/connect-2017-08-08.json`, `<shared>/models/aws/*.json` and
+//! `<shared>/models/aws-json/*.json`,
 //! or only those named with `--only`, by file stem with or without its date):
 //!
 //! 1. the crate is generated in-process with [`smithy_codegen::generate`]'s stages (load, then
@@ -17,7 +19,7 @@
 //!    kept build directory stays incremental). A generation error or panic is reported with
 //!    the model name and the error text, and the other models carry on;
 //! 2. a throwaway workspace `target/check-models/Cargo.toml` lists every generated crate, and
-//!    three cargo runs cover them all at once (one compilation graph instead of 24, with
+//!    three cargo runs cover them all at once (one compilation graph instead of one per model, with
 //!    `--keep-going` so one broken crate does not hide the others), with
 //!    `CARGO_TARGET_DIR=target/check-models/target`:
 //!    `cargo build --workspace`, `cargo clippy --workspace -- -D warnings` and
@@ -166,23 +168,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// The Connect model followed by `models/aws/*.json` in name order.
+/// The Connect model followed by `models/aws/*.json` and `models/aws-json/*.json`, each in name order.
 fn list_models(shared: &Path) -> Result<Vec<PathBuf>, String> {
     let mut models = Vec::new();
     let connect = paths::default_model(shared);
     if connect.is_file() {
         models.push(connect);
     }
-    let aws = shared.join("models").join("aws");
-    let entries = std::fs::read_dir(&aws).map_err(|e| {
-        format!("cannot list {}: {e}\n(the shared data directory is {}; set --shared or ${})", aws.display(), shared.display(), paths::SHARED_ENV)
-    })?;
-    let mut more: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-        .collect();
-    more.sort();
-    models.extend(more);
+    // restJson1 models, then the awsJson1_0/1_1 ones.
+    for dir in ["aws", "aws-json"] {
+        let dir = shared.join("models").join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            format!("cannot list {}: {e}\n(the shared data directory is {}; set --shared or ${})", dir.display(), shared.display(), paths::SHARED_ENV)
+        })?;
+        let mut more: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .collect();
+        more.sort();
+        models.extend(more);
+    }
     if models.is_empty() {
         return Err(format!("no models found in {}", shared.join("models").display()));
     }
